@@ -1,0 +1,128 @@
+"""A decision: the outcome, every amount, the documents to print and the reasons in plain words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import Enum
+
+from receiving_app.domain.money import Money
+
+
+class Outcome(str, Enum):
+    REFUND = "refund"
+    REPLACEMENT = "replacement"
+    DENIED = "denied"
+
+
+class RefundMethod(str, Enum):
+    ACCOUNT_CREDIT = "account_credit"
+    ORIGINAL_PAYMENT = "original_payment"
+
+
+class DocumentType(str, Enum):
+    CREDIT_MEMO = "credit_memo"
+    RESTOCKING_FEE_RECEIPT = "restocking_fee_receipt"
+    DENIAL_NOTICE = "denial_notice"
+    REPLACEMENT_SLIP = "replacement_slip"
+
+    @property
+    def title(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+DENIAL_CODES = frozenset(
+    {
+        "product_not_covered",
+        "not_sold_by_seller",
+        "hp_plus_rejected",
+        "firmware_blocked",
+        "labels_removed",
+        "warranty_exclusion",
+        "freight_damage_excluded",
+        "outside_window",
+        "not_saleable",
+        "below_fill_threshold",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    code: str
+    text: str
+
+    @property
+    def denies(self) -> bool:
+        return self.code in DENIAL_CODES
+
+
+@dataclass(frozen=True, slots=True)
+class Amounts:
+    merchandise: Money
+    restocking_fee: Money
+    return_shipping_deduction: Money
+    shipping_refund: Money
+
+    @property
+    def refund_total(self) -> Money:
+        return (
+            self.merchandise
+            - self.restocking_fee
+            - self.return_shipping_deduction
+            + self.shipping_refund
+        ).floored_at_zero()
+
+    @property
+    def is_floored(self) -> bool:
+        unfloored = (
+            self.merchandise.amount
+            - self.restocking_fee.amount
+            - self.return_shipping_deduction.amount
+            + self.shipping_refund.amount
+        )
+        return unfloored < 0
+
+    @classmethod
+    def nothing_moves(cls, merchandise: Money) -> Amounts:
+        return cls(merchandise, Money.zero(), Money.zero(), Money.zero())
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    policy_id: str
+    policy_version: str
+    outcome: Outcome
+    refund_method: RefundMethod | None
+    amounts: Amounts
+    fill_fraction: Decimal | None
+    documents: tuple[DocumentType, ...]
+    reasons: tuple[Reason, ...]
+
+    @property
+    def refund_total(self) -> Money:
+        return self.amounts.refund_total if self.outcome is Outcome.REFUND else Money.zero()
+
+    @property
+    def denial_codes(self) -> tuple[str, ...]:
+        return tuple(reason.code for reason in self.reasons if reason.denies)
+
+
+def decision_as_json(decision: Decision) -> dict[str, object]:
+    """The decision in the shape of the ``evaluate`` contract; money as fixed two-place strings."""
+    amounts = decision.amounts
+    return {
+        "policy": decision.policy_id,
+        "policy_version": decision.policy_version,
+        "outcome": decision.outcome.value,
+        "refund_method": decision.refund_method.value if decision.refund_method else None,
+        "merchandise": str(amounts.merchandise),
+        "restocking_fee": str(amounts.restocking_fee),
+        "return_shipping_deduction": str(amounts.return_shipping_deduction),
+        "shipping_refund": str(amounts.shipping_refund),
+        "refund_total": str(decision.refund_total),
+        # A fraction, not money: JSON carries it as a number, exact to its four places.
+        "fill_fraction": float(decision.fill_fraction) if decision.fill_fraction is not None else None,
+        "documents": [document.value for document in decision.documents],
+        "reasons": [{"code": reason.code, "text": reason.text} for reason in decision.reasons],
+    }

@@ -1,0 +1,223 @@
+"""The policy engine: one pure function from a policy and the facts of a line to a decision.
+
+Rules that hold under every policy (seller errors, replacements move no money, how a refund is
+paid) are written here once; everything a seller can change is read from the policy data.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from receiving_app.domain.decision import (
+    Amounts,
+    Decision,
+    DocumentType,
+    Outcome,
+    Reason,
+    RefundMethod,
+)
+from receiving_app.domain.facts import CustomerChoice, PaymentMethod, ReturnFacts
+from receiving_app.domain.money import Money
+from receiving_app.domain.policy import FactRule, Policy, ReasonRules, Window
+from receiving_app.domain.windows import days_between, within_days, within_years
+from receiving_app.domain.errors import InputError
+
+
+class MissingFact(InputError):
+    """The policy needs a fact the station does not have yet (a date, or the cartridge's weight)."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field}: {problem}")
+        self.field = field
+        self.problem = problem
+
+
+def decide(policy: Policy, facts: ReturnFacts) -> Decision:
+    rules = policy.rules_for(facts.reason)
+    _require_facts(policy, rules, facts)
+
+    window_reason, window_passed = _judge_windows(rules, facts)
+    denials = _denials(policy, rules, facts, None if window_passed else window_reason)
+    fill_fraction = facts.fill.reported_fraction if facts.fill else None
+    merchandise = facts.item.merchandise
+
+    def decision(outcome, method, amounts, documents, reasons) -> Decision:
+        return Decision(
+            policy_id=policy.id,
+            policy_version=policy.version,
+            outcome=outcome,
+            refund_method=method,
+            amounts=amounts,
+            fill_fraction=fill_fraction,
+            documents=tuple(documents),
+            reasons=tuple(reasons),
+        )
+
+    if denials:
+        return decision(
+            Outcome.DENIED, None, Amounts.nothing_moves(merchandise), [DocumentType.DENIAL_NOTICE], denials
+        )
+
+    passed = [window_reason] if window_reason else []
+    if facts.customer_choice is CustomerChoice.REPLACEMENT and policy.replacement_allowed:
+        replacement = Reason("replacement", "A replacement will be shipped at no charge; no money moves.")
+        return decision(
+            Outcome.REPLACEMENT,
+            None,
+            Amounts.nothing_moves(merchandise),
+            [DocumentType.REPLACEMENT_SLIP],
+            [*passed, replacement],
+        )
+
+    amounts, money_reasons = _refund_amounts(rules, facts)
+    method = _refund_method(policy, facts.payment_method) if not amounts.refund_total.is_zero else None
+    documents = [DocumentType.CREDIT_MEMO]
+    if not amounts.restocking_fee.is_zero:
+        documents.append(DocumentType.RESTOCKING_FEE_RECEIPT)
+    return decision(Outcome.REFUND, method, amounts, documents, [*passed, *money_reasons])
+
+
+def _require_facts(policy: Policy, rules: ReasonRules, facts: ReturnFacts) -> None:
+    for window in rules.windows:
+        if facts.dates.of(window.counted_from) is None:
+            raise MissingFact(
+                f"dates.{window.counted_from.value}",
+                f"the {policy.id} policy counts {facts.reason.label} returns from this date",
+            )
+    if policy.weight_required_for(facts.item.category) and facts.fill is None:
+        raise MissingFact(
+            "weight",
+            f"the {policy.id} policy weighs every {facts.item.category.value} cartridge; weigh it first",
+        )
+
+
+def _denials(
+    policy: Policy, rules: ReasonRules, facts: ReturnFacts, window_denial: Reason | None
+) -> list[Reason]:
+    """Every rule that denies, in the order the policy reads: product, flags, reason, window, condition, fill."""
+    denials: list[Reason] = []
+    if facts.item.category not in policy.covered_categories:
+        denials.append(Reason("product_not_covered", policy.coverage_text))
+    denials.extend(_broken(policy.flag_rules, facts))
+    if rules.denied_code:
+        denials.append(Reason(rules.denied_code, rules.denied_text))
+    denials.extend(_broken(rules.exclusions, facts))
+    if window_denial is not None:
+        denials.append(window_denial)
+    if rules.saleable_required and not facts.condition.is_saleable:
+        found = _join_words(facts.condition.saleable_failures())
+        denials.append(Reason("not_saleable", f"Not in saleable condition: {found}. {rules.saleable_text}"))
+    fill_rule = policy.fill_rule
+    if (
+        fill_rule is not None
+        and facts.fill is not None
+        and facts.item.category in fill_rule.categories
+        and facts.fill.exact_fraction < fill_rule.minimum_fraction
+    ):
+        left = _percent_words(facts.fill.reported_fraction)
+        denials.append(
+            Reason(
+                "below_fill_threshold",
+                f"The cartridge weighed {facts.fill.measured_g} g, {left} of its "
+                f"{facts.item.category.value} left. {fill_rule.sentence()}",
+            )
+        )
+    return denials
+
+
+def _broken(rules: tuple[FactRule, ...], facts: ReturnFacts) -> list[Reason]:
+    return [Reason(rule.code, rule.text) for rule in rules if facts.boolean_fact(rule.fact) == rule.denies_when]
+
+
+def _judge_windows(rules: ReasonRules, facts: ReturnFacts) -> tuple[Reason | None, bool]:
+    if not rules.windows:
+        return None, True
+    reported = facts.dates.reported
+    passed = True
+    parts = []
+    for window in rules.windows:
+        start = facts.dates.of(window.counted_from)
+        inside = (
+            within_years(start, reported, window.years)
+            if window.years is not None
+            else within_days(start, reported, window.days)
+        )
+        passed = passed and inside
+        parts.append(f"{_days_words(days_between(start, reported), window)} (limit {window.limit_words})")
+    described = "Reported " + " and ".join(parts)
+    if passed:
+        return Reason("within_return_window", described + "."), True
+    return Reason("outside_window", f"{described}: outside the return window. {rules.window_text}"), False
+
+
+def _days_words(days: int, window: Window) -> str:
+    count = abs(days)
+    unit = "day" if count == 1 else "days"
+    side = "after" if days >= 0 else "before"
+    return f"{count} {unit} {side} {window.counted_from.noun}"
+
+
+def _refund_amounts(rules: ReasonRules, facts: ReturnFacts) -> tuple[Amounts, list[Reason]]:
+    merchandise = facts.item.merchandise
+    reasons: list[Reason] = []
+    if facts.reason.is_seller_error:
+        amounts = Amounts(merchandise, Money.zero(), Money.zero(), facts.shipping_paid)
+        if not facts.shipping_paid.is_zero:
+            reasons.append(
+                Reason(
+                    "shipping_refunded",
+                    f"The original shipping of ${facts.shipping_paid} is refunded because we shipped the wrong item.",
+                )
+            )
+    else:
+        fee_rule = rules.fee_for(facts.item.category)
+        fee = merchandise.percent(fee_rule.percent) if fee_rule else Money.zero()
+        if not fee.is_zero:
+            reasons.append(Reason("restocking_fee", fee_rule.sentence()))
+        deduction = facts.return_label_cost if rules.deduct_return_label else Money.zero()
+        if not deduction.is_zero:
+            reasons.append(
+                Reason("return_label_deducted", rules.deduct_return_label_text.replace("{amount}", f"${deduction}"))
+            )
+        amounts = Amounts(merchandise, fee, deduction, Money.zero())
+    if amounts.is_floored:
+        reasons.append(
+            Reason("refund_floored", "The fee and deductions exceed the merchandise value, so the refund is $0.00.")
+        )
+    return amounts, reasons
+
+
+def _refund_method(policy: Policy, payment: PaymentMethod) -> RefundMethod:
+    if policy.account_credit_for_open_account and payment is PaymentMethod.OPEN_ACCOUNT:
+        return RefundMethod.ACCOUNT_CREDIT
+    return RefundMethod.ORIGINAL_PAYMENT
+
+
+def _percent_words(fraction: Decimal) -> str:
+    percent = (fraction * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return f"{percent}%"
+
+
+def _join_words(words: list[str]) -> str:
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def decide_with_override(policy: Policy, facts: ReturnFacts, outcome: Outcome, why: str) -> Decision:
+    """A supervisor's outcome in place of the engine's; the money still follows the policy's rules."""
+    rules = policy.rules_for(facts.reason)
+    override = Reason("supervisor_override", f"Decided by a supervisor: {why.strip().rstrip('.')}.")
+    fill_fraction = facts.fill.reported_fraction if facts.fill else None
+    merchandise = facts.item.merchandise
+    if outcome is Outcome.REFUND:
+        amounts, money_reasons = _refund_amounts(rules, facts)
+        method = _refund_method(policy, facts.payment_method) if not amounts.refund_total.is_zero else None
+        documents = [DocumentType.CREDIT_MEMO]
+        if not amounts.restocking_fee.is_zero:
+            documents.append(DocumentType.RESTOCKING_FEE_RECEIPT)
+        reasons = [override, *money_reasons]
+    else:
+        amounts, method, reasons = Amounts.nothing_moves(merchandise), None, [override]
+        documents = [DocumentType.REPLACEMENT_SLIP if outcome is Outcome.REPLACEMENT else DocumentType.DENIAL_NOTICE]
+    return Decision(policy.id, policy.version, outcome, method, amounts, fill_fraction, tuple(documents), tuple(reasons))
