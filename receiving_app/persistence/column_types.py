@@ -1,0 +1,87 @@
+"""Column types that keep values exact on both SQLite and PostgreSQL.
+
+SQLite has no decimal type (SQLAlchemy's Numeric goes through float there), so money is stored
+as whole cents in an integer, weights as their exact decimal text, and times as UTC.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from sqlalchemy import BigInteger, DateTime, Integer, String
+from sqlalchemy.types import TypeDecorator
+
+from receiving_app.domain.money import Money
+
+_CENTS_PER_UNIT = Decimal(100)
+_FRACTION_SCALE = Decimal(10_000)
+
+
+class MoneyCents(TypeDecorator[Money]):
+    """Money as an integer number of cents: exact, and summable in SQL for reports."""
+
+    impl = BigInteger
+    cache_ok = True
+
+    def process_bind_param(self, value: Money | None, dialect) -> int | None:
+        if value is None:
+            return None
+        return int(value.amount * _CENTS_PER_UNIT)
+
+    def process_result_value(self, value: int | None, dialect) -> Money | None:
+        if value is None:
+            return None
+        return Money(Decimal(value) / _CENTS_PER_UNIT)
+
+
+class ExactDecimal(TypeDecorator[Decimal]):
+    """A Decimal kept as its exact text (weights converted from ounces carry nine places)."""
+
+    impl = String(48)
+    cache_ok = True
+
+    def process_bind_param(self, value: Decimal | None, dialect) -> str | None:
+        if value is None:
+            return None
+        if not isinstance(value, Decimal):
+            raise TypeError(f"ExactDecimal takes Decimal, not {type(value).__name__}")
+        return format(value, "f")
+
+    def process_result_value(self, value: str | None, dialect) -> Decimal | None:
+        return None if value is None else Decimal(value)
+
+
+class Fraction4(TypeDecorator[Decimal]):
+    """A fraction reported to four places (fill level), stored as an integer of 1/10,000ths."""
+
+    impl = Integer
+    cache_ok = True
+
+    def process_bind_param(self, value: Decimal | None, dialect) -> int | None:
+        if value is None:
+            return None
+        scaled = value * _FRACTION_SCALE
+        if scaled != scaled.to_integral_value():
+            raise ValueError(f"fraction {value} has more than four places")
+        return int(scaled)
+
+    def process_result_value(self, value: int | None, dialect) -> Decimal | None:
+        return None if value is None else (Decimal(value) / _FRACTION_SCALE).quantize(Decimal("0.0001"))
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes in, aware UTC datetimes out, whatever the database keeps."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("times are stored in UTC and must be timezone-aware")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)

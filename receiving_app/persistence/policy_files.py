@@ -1,0 +1,37 @@
+"""Loading the sellers' policy files (TOML, one per seller) into validated Policy records."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+
+from receiving_app.domain.policy import Policy, PolicyError, policy_from_mapping
+
+
+def load_policy_file(path: Path) -> Policy:
+    source = path.name
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except UnicodeDecodeError:
+        raise PolicyError(source, "(file)", "is not UTF-8 text") from None
+    except OSError as error:
+        raise PolicyError(source, "(file)", f"cannot be read: {error.strerror or error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise PolicyError(source, "(syntax)", str(error)) from None
+    policy = policy_from_mapping(data, source, text)
+    if policy.id != path.stem:
+        raise PolicyError(source, "id", f"is {policy.id!r} but the file is named for {path.stem!r}")
+    return policy
+
+
+def load_policies(folder: Path) -> Mapping[str, Policy]:
+    """Every ``*.toml`` policy in ``folder``, by id. One bad file stops the load with its name."""
+    policies = {}
+    for path in sorted(folder.glob("*.toml")):
+        policy = load_policy_file(path)
+        policies[policy.id] = policy
+    if not policies:
+        raise PolicyError(str(folder), "(folder)", "holds no policy files")
+    return policies

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from receiving_app.bootstrap import bootstrap, fill_demo_data
+from tests.support.databases import DATABASES, fresh_postgres_database
+
+
+@pytest.fixture(params=DATABASES)
+def database_url(request, tmp_path):
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'station.sqlite3'}"
+    else:
+        with fresh_postgres_database() as url:
+            yield url
+
+
+@pytest.fixture
+def station(database_url, tmp_path):
+    """A migrated database with the demo catalog, sellers and users, and no RMAs yet."""
+    built = bootstrap(database_url, settings_path=tmp_path / "settings.json", today=lambda: date(2026, 3, 16))
+    fill_demo_data(built, rmas=0, seed=7)
+    yield built
+    built.close()

@@ -1,0 +1,82 @@
+"""A station killed at any moment (SIGKILL, as a power cut) loses nothing it reported and leaves
+nothing half-written; receiving the interrupted lines again completes them."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import random
+import signal
+import time
+
+import pytest
+
+from receiving_app.bootstrap import bootstrap, fill_demo_data
+from receiving_app.services.commands import ReceiveLine, WeightCapture
+from receiving_app.services.errors import LineNotOpen
+from tests.support.invariants import assert_records_are_whole
+
+pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL") or os.name != "posix", reason="needs fork and SIGKILL")
+
+
+def receive_until_killed(database_url: str, settings_path, report_fd: int) -> None:
+    """The child: say "ready", then receive every open line in turn, writing "RMA line" after each commit."""
+    station = bootstrap(database_url, prepare=False, settings_path=settings_path)
+    waiting = [*station.history.list_rmas("open"), *station.history.list_rmas("partially_received")]
+    os.write(report_fd, b"ready\n")
+    for rma in waiting:
+        for line in rma.lines:
+            if line.status != "open":
+                continue
+            command = ReceiveLine(rma.number, line.line, "receiver", "bench-crash", weight=WeightCapture(line.full_g, "g", line.full_g, True, "manual"))
+            try:
+                result = station.receiving.receive(command)
+            except LineNotOpen:
+                continue
+            os.write(report_fd, f"{result.rma} {result.line}\n".encode())
+
+
+def received(station, rma_number: str, line: int) -> bool:
+    return any(decision.line == line for decision in station.history.show_rma(rma_number).decisions)
+
+
+def kill_repeatedly(tmp_path, kills: int) -> None:
+    url = f"sqlite:///{tmp_path / 'station.sqlite3'}"
+    settings = tmp_path / "settings.json"
+    station = bootstrap(url, settings_path=settings)
+    fill_demo_data(station, rmas=max(300, kills * 3), seed=11)
+    fork = multiprocessing.get_context("fork")
+    rng = random.Random(2026)
+    reported: list[tuple[str, int]] = []
+    for kill in range(1, kills + 1):
+        read_end, write_end = os.pipe()
+        child = fork.Process(target=receive_until_killed, args=(url, settings, write_end))
+        child.start()
+        os.close(write_end)
+        with os.fdopen(read_end) as pipe:
+            # Kill while it receives (a receive takes tens of milliseconds), not while it starts up.
+            assert pipe.readline() == "ready\n"
+            time.sleep(rng.uniform(0.0, 0.08))
+            os.kill(child.pid, signal.SIGKILL)
+            child.join()
+            lines = [entry.split() for entry in pipe.read().splitlines()]
+        reported += [(number, int(line)) for number, line in lines]
+        for number, line in lines:
+            assert received(station, number, int(line)), f"{number} line {line} was reported committed but is missing"
+        if kill % 50 == 0:
+            assert_records_are_whole(station)
+    assert len(reported) >= kills // 4, f"only {len(reported)} commits in {kills} runs: the kill window is too short"
+
+    receive_until_killed(url, settings, os.open(os.devnull, os.O_WRONLY))  # the interrupted lines, again
+    assert_records_are_whole(station)
+    assert {rma.status for rma in station.history.list_rmas()} == {"closed"}
+    station.close()
+
+
+def test_two_hundred_power_cuts_lose_nothing(tmp_path) -> None:
+    kill_repeatedly(tmp_path, 200)
+
+
+@pytest.mark.slow
+def test_a_thousand_power_cuts_lose_nothing(tmp_path) -> None:
+    kill_repeatedly(tmp_path, 1000)

@@ -1,0 +1,206 @@
+"""Receiving lines through the services, on SQLite and on PostgreSQL, checked as a clerk would."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+from pypdf import PdfReader
+
+from receiving_app.domain.errors import InputError
+from receiving_app.domain.facts import Condition
+from receiving_app.domain.weight import Weight
+from receiving_app.services.commands import Override, ReceiveLine, WeightCapture
+from receiving_app.services.errors import LineNotOpen, NotAllowed, NotFound
+from receiving_app.services.receiving import ScanProblem
+from receiving_app.services.setup import prepare_database
+from tests.support.warehouse import Line, Rma, add_rmas
+
+
+def weighed(text: str) -> WeightCapture:
+    weight = Weight.parse(text)
+    return WeightCapture(weight.value, weight.unit.symbol, weight.in_grams, True, "manual")
+
+
+def receive(station, number, line, **options):
+    return station.receiving.receive(ReceiveLine(number, line, options.pop("user", "receiver"), "bench-1", **options))
+
+
+def pdf_text(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_a_refund_issues_numbered_documents_and_stores_what_was_seen(station, tmp_path) -> None:
+    add_rmas(station, tmp_path, Rma("RA0000101", lines=(Line(reason="not_needed"),), payment="open_account"))
+
+    result = receive(station, "RA0000101", 1, weight=weighed("812.4g"))
+
+    assert (result.decision.outcome, str(result.decision.refund_total), str(result.decision.restocking_fee)) == ("refund", "46.74", "8.25")
+    assert result.decision.refund_method == "account_credit"
+    assert [(document.type, document.number) for document in result.decision.documents] == [
+        ("credit_memo", "CM-000001"), ("restocking_fee_receipt", "RF-000001")
+    ]
+    detail = station.history.show_rma("RA0000101")
+    assert detail.rma.status == "closed"
+    assert detail.inspections[0].weight_grams == Decimal("812.4") and detail.inspections[0].weight_source == "manual"
+    memo = station.history.document("CM-000001", reprint=False)
+    assert memo.pdf.startswith(b"%PDF")
+    text = pdf_text(memo.pdf)
+    assert "CM-000001" in text and "RA0000101" in text and "46.74" in text and "8.25" in text
+
+
+def test_receiving_a_decided_line_again_returns_the_first_decision_and_writes_nothing(station, tmp_path) -> None:
+    add_rmas(station, tmp_path, Rma("RA0000102"))
+    first = receive(station, "RA0000102", 1, weight=weighed("812.4g"))
+    events_before = len(station.history.show_rma("RA0000102").events)
+
+    again = receive(station, "RA0000102", 1, weight=weighed("600g"), condition=Condition(unopened=False))
+
+    assert again.already_decided and not first.already_decided
+    assert again.decision == first.decision
+    assert len(station.history.show_rma("RA0000102").events) == events_before
+
+
+def test_lines_move_the_rma_from_open_to_partially_received_to_closed(station, tmp_path) -> None:
+    add_rmas(station, tmp_path, Rma("RMA-000103", seller="4inkjets", lines=(Line(), Line(sku="DR-630", unit_price="39.99"), Line(sku="LC3013BK", unit_price="19.99"))))
+
+    assert station.history.show_rma("RMA-000103").rma.status == "open"
+    receive(station, "RMA-000103", 2)
+    assert station.history.show_rma("RMA-000103").rma.status == "partially_received"
+    station.receiving.mark_not_received("RMA-000103", 3, user="receiver", station="bench-1", note="not in the box")
+    assert station.history.show_rma("RMA-000103").rma.status == "partially_received"
+    receive(station, "RMA-000103", 1)
+
+    detail = station.history.show_rma("RMA-000103")
+    assert detail.rma.status == "closed"
+    assert [line.status for line in detail.rma.lines] == ["decided", "decided", "not_received"]
+    assert {"line_not_received", "rma_closed"} <= {event.type for event in detail.events}
+    with pytest.raises(LineNotOpen):
+        receive(station, "RMA-000103", 3)
+
+
+def test_a_hold_needs_a_note_and_a_supervisor_to_release(station, tmp_path) -> None:
+    add_rmas(station, tmp_path, Rma("RGA-000104", seller="image-pro-international"))
+    with pytest.raises(InputError, match="note"):
+        station.receiving.hold("RGA-000104", 1, user="receiver", station="bench-1", note=" ")
+    station.receiving.hold("RGA-000104", 1, user="receiver", station="bench-1", note="waiting for photos")
+    assert station.history.show_rma("RGA-000104").rma.lines[0].status == "on_hold"
+
+    with pytest.raises(NotAllowed):
+        station.receiving.release_hold("RGA-000104", 1, user="receiver", station="bench-1")
+    station.receiving.release_hold("RGA-000104", 1, user="supervisor", station="bench-1")
+
+    assert station.history.show_rma("RGA-000104").rma.lines[0].status == "open"
+
+
+def test_an_override_needs_a_supervisor_and_keeps_both_names_and_the_rules_outcome(station, tmp_path) -> None:
+    add_rmas(station, tmp_path, Rma("RA0000105", lines=(Line(reason="damaged_in_transit"),)))
+    override = Override("supervisor", "refund", "Carrier claim already paid to us")
+
+    with pytest.raises(NotAllowed):
+        receive(station, "RA0000105", 1, weight=weighed("812.4g"), override=Override("receiver", "refund", "I say so"))
+    result = receive(station, "RA0000105", 1, weight=weighed("812.4g"), override=override)
+
+    assert result.decision.outcome == "refund" and result.decision.overridden_by == "supervisor"
+    assert result.decision.reasons[0][0] == "supervisor_override"
+    text = pdf_text(station.history.document(result.decision.documents[0].number, reprint=False).pdf)
+    assert "Riley Receiver" in text and "Sam Supervisor" in text and "Carrier claim already paid" in text
+    events = [event.type for event in station.history.show_rma("RA0000105").events]
+    assert "decision_overridden" in events
+
+
+def test_unknown_users_and_lines_are_refused_and_change_nothing(station, tmp_path) -> None:
+    add_rmas(station, tmp_path, Rma("RA0000106"))
+    with pytest.raises(NotAllowed):
+        receive(station, "RA0000106", 1, user="stranger", weight=weighed("812.4g"))
+    with pytest.raises(NotFound):
+        receive(station, "RA0000106", 2, weight=weighed("812.4g"))
+    with pytest.raises(NotFound):
+        receive(station, "RA9999999", 1)
+    with pytest.raises(InputError, match="weigh"):
+        receive(station, "RA0000106", 1)  # image-pro-services weighs every toner cartridge
+    with pytest.raises(InputError, match="stable"):
+        receive(station, "RA0000106", 1, weight=WeightCapture(Decimal("812.4"), "g", Decimal("812.4"), False, "mt-sics"))
+
+    detail = station.history.show_rma("RA0000106")
+    assert detail.decisions == () and detail.rma.lines[0].status == "open"
+
+
+def test_seller_errors_refund_the_order_shipping_once_and_labels_are_deducted_once(station, tmp_path) -> None:
+    add_rmas(
+        station, tmp_path,
+        Rma("RMA-000107", seller="true-image", lines=(Line(reason="wrong_item_shipped"), Line(sku="TN-760", unit_price="59.99", reason="wrong_item_shipped"))),
+        Rma("RMA-000108", seller="true-image", lines=(Line(reason="not_needed"), Line(sku="TN-760", unit_price="59.99", reason="not_needed")), label_cost="8.50", account="C90002"),
+    )
+    first, second = receive(station, "RMA-000107", 1), receive(station, "RMA-000107", 2)
+    assert (str(first.decision.shipping_refund), str(second.decision.shipping_refund)) == ("7.95", "0.00")
+
+    first, second = receive(station, "RMA-000108", 1), receive(station, "RMA-000108", 2)
+    assert (str(first.decision.return_shipping_deduction), str(second.decision.return_shipping_deduction)) == ("8.50", "0.00")
+    assert str(first.decision.refund_total) == "38.24"  # 54.99 - 8.25 fee - 8.50 label
+
+
+@pytest.mark.parametrize("scanned", ["RA0000109", "  ra0000109 \r\n", "]C0RA0000109", "]C0ra0000109\t"])
+def test_an_rma_opens_from_its_scan_with_aim_prefix_spaces_or_lower_case(station, tmp_path, scanned) -> None:
+    add_rmas(station, tmp_path, Rma("RA0000109"))
+
+    view = station.receiving.open_by_scan(scanned, user="receiver", station="bench-1")
+
+    assert view.number == "RA0000109" and view.customer_name == "D*** W***"
+    assert [event.type for event in station.history.show_rma("RA0000109").events] == ["rma_imported", "rma_opened"]
+
+
+@pytest.mark.parametrize(
+    ("scanned", "message"),
+    [("RA0999999", "No RMA"), ("RA\x0700\x00109", "garbled"), ("RA00\ufffd0109", "garbled"), ("", "nothing was read")],
+)
+def test_a_bad_scan_is_a_clear_message_and_an_audit_event(station, scanned, message) -> None:
+    with pytest.raises(ScanProblem, match=message):
+        station.receiving.open_by_scan(scanned, user="receiver", station="bench-1")
+    assert station.history.verify_audit_chain().events >= 1
+    with station.units.read() as uow:
+        kinds = [event.event_type for event in uow.records.audit_chain()]
+    assert kinds[-1] in ("scan_rejected", "scan_unknown_rma")
+
+
+def test_documents_are_voided_not_deleted_and_reprints_say_copy(station, tmp_path) -> None:
+    add_rmas(station, tmp_path, Rma("RA0000110", lines=(Line(reason="not_needed"),)))
+    result = receive(station, "RA0000110", 1, weight=weighed("812.4g"), condition=Condition(unopened=False))
+    notice = result.decision.documents[0].number
+    assert notice.startswith("DN-")
+
+    with pytest.raises(NotAllowed):
+        station.history.void_document(notice, user="receiver", station="bench-1", reason="typo")
+    station.history.void_document(notice, user="supervisor", station="bench-1", reason="customer sent photos proving it sealed")
+    with pytest.raises(LineNotOpen):
+        station.history.void_document(notice, user="supervisor", station="bench-1", reason="again")
+
+    original = station.history.document(notice, reprint=False)
+    reprint = station.history.document(notice, reprint=True)
+    assert original.pdf.startswith(b"%PDF") and "COPY" not in pdf_text(original.pdf)
+    assert "COPY" in pdf_text(reprint.pdf) and "VOID" in pdf_text(reprint.pdf)
+    assert station.history.show_rma("RA0000110").decisions[0].documents[0].voided
+
+
+def test_the_stored_pdf_is_the_one_the_audit_trail_says_was_issued(station, tmp_path) -> None:
+    add_rmas(station, tmp_path, Rma("RA0000111"))
+    number = receive(station, "RA0000111", 1, weight=weighed("812.4g")).decision.documents[0].number
+
+    stored = station.history.document(number, reprint=False).pdf
+
+    with station.units.read() as uow:
+        issued = [json.loads(event.payload) for event in uow.records.audit_chain() if event.event_type == "document_issued"]
+    assert {"number": number, "pdf_sha256": hashlib.sha256(stored).hexdigest()}.items() <= issued[0].items()
+
+
+def test_a_policy_edited_without_a_new_version_is_refused(station) -> None:
+    policies = dict(station.policies)
+    edited = policies["image-pro-services"]
+    policies["image-pro-services"] = replace(edited, source_text=edited.source_text.replace('percent = "15"', 'percent = "10"'))
+
+    with pytest.raises(LineNotOpen, match="new version"):
+        prepare_database(station.units, policies)

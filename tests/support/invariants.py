@@ -1,0 +1,34 @@
+"""What must hold of the records after anything at all, a power cut included."""
+
+from __future__ import annotations
+
+from sqlalchemy import select, text
+
+from receiving_app.persistence.tables import DecisionRow, DocumentCounterRow, DocumentRow, RmaLineRow
+from receiving_app.services.station import Station
+
+EXPECTED_DOCUMENTS = {"denied": {"denial_notice"}, "replacement": {"replacement_slip"}}
+
+
+def assert_records_are_whole(station: Station) -> None:
+    with station.units.read() as uow:
+        session = uow.session
+        if session.get_bind().dialect.name == "sqlite":
+            assert session.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
+        for counter in session.execute(select(DocumentCounterRow)).scalars():
+            sequences = session.execute(
+                select(DocumentRow.sequence).where(DocumentRow.document_type == counter.document_type).order_by(DocumentRow.sequence)
+            ).scalars().all()
+            assert sequences == list(range(1, counter.last_number + 1)), f"{counter.document_type} numbers have gaps"
+        decided_lines = set(session.execute(select(RmaLineRow.id).where(RmaLineRow.status == "decided")).scalars())
+        decisions = session.execute(select(DecisionRow)).scalars().all()
+        assert {decision.rma_line_id for decision in decisions} == decided_lines, "a decided line without its decision, or the reverse"
+        for decision in decisions:
+            issued = {document.document_type for document in decision.documents}
+            expected = EXPECTED_DOCUMENTS.get(decision.outcome) or (
+                {"credit_memo", "restocking_fee_receipt"} if not decision.restocking_fee.is_zero else {"credit_memo"}
+            )
+            assert issued == expected, f"decision {decision.id} has documents {issued}, expected {expected}"
+            assert all(document.pdf.startswith(b"%PDF") for document in decision.documents)
+    report = station.history.verify_audit_chain()
+    assert report.first_break is None, str(report.first_break)
