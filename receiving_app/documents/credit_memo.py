@@ -1,0 +1,104 @@
+"""The credit memo: what is refunded for which lines, how it was worked out, and the evidence."""
+
+from __future__ import annotations
+
+from receiving_app.documents.barcodes import DEFAULT_PRINTER_DPI
+from receiving_app.documents.layout import Block, gap, stacked
+from receiving_app.documents.model import DocumentContent, LineDetail
+from receiving_app.documents.sections import (
+    amount_rows,
+    customer_and_return,
+    evidence_section,
+    outcome_words,
+    people_section,
+    reasons_section,
+    refund_timing_section,
+)
+from receiving_app.documents.style import (
+    BOLD,
+    PAGE_SIZES_PT,
+    PAGE_TYPE,
+    Column,
+    added,
+    amount,
+    boxed,
+    deducted,
+    heading,
+    render_pages,
+    table,
+    text_lines,
+)
+
+LINE_COLUMNS = (
+    Column("Line", 30),
+    Column("Item", None),
+    Column("Qty", 30, "right"),
+    Column("Unit\nprice", 56, "right"),
+    Column("Merchandise", 68, "right"),
+    Column("Restocking\nfee", 62, "right"),
+    Column("Return\nlabel", 56, "right"),
+    Column("Shipping\nrefund", 56, "right"),
+    Column("Line\ntotal", 58, "right"),
+)
+
+
+def render_credit_memo(content: DocumentContent, *, printer_dpi: int = DEFAULT_PRINTER_DPI) -> bytes:
+    content.require_amounts_add_up()
+    scale = PAGE_TYPE
+    width = PAGE_SIZES_PT[content.page_size][0] - 2 * scale.margin
+    facts = [("Decision", outcome_words(content)), ("Refund to", content.refund_method or "Nothing to refund")]
+    body: list[Block] = [
+        customer_and_return(content, width, scale, facts=facts),
+        heading("Returned items", scale),
+        *table(
+            LINE_COLUMNS,
+            [_line_row(line) for line in content.lines],
+            width,
+            size=scale.table,
+            totals=_totals_row(content),
+        ),
+        gap(10),
+        _refund_box(content, width),
+        *refund_timing_section(content, width, scale),
+        *reasons_section(content, width, scale),
+        *evidence_section(content.evidence, width, scale),
+        *people_section(content, width, scale),
+    ]
+    return render_pages(content, body, scale, printer_dpi)
+
+
+def _line_row(line: LineDetail) -> list[str]:
+    return [
+        str(line.line_number),
+        f"{line.sku}\n{line.description}",
+        str(line.quantity),
+        amount(line.unit_price),
+        amount(line.merchandise),
+        deducted(line.restocking_fee),
+        deducted(line.return_shipping_deduction),
+        added(line.shipping_refund),
+        amount(line.total),
+    ]
+
+
+def _totals_row(content: DocumentContent) -> list[str]:
+    return [
+        "",
+        "Totals",
+        "",
+        "",
+        amount(content.line_sum("merchandise")),
+        deducted(content.line_sum("restocking_fee")),
+        deducted(content.line_sum("return_shipping_deduction")),
+        added(content.line_sum("shipping_refund")),
+        amount(content.total),
+    ]
+
+
+def _refund_box(content: DocumentContent, width: float) -> Block:
+    scale = PAGE_TYPE
+    inner_width = width - 12
+    total_row = amount_rows([("Refund total", amount(content.total))], inner_width, size=scale.heading + 2)
+    method = content.refund_method or "Nothing is refunded."
+    method_line = text_lines([f"Refunded to: {method}"], font=BOLD, size=scale.body)
+    return boxed(stacked([total_row, gap(2), method_line]), width)

@@ -1,0 +1,105 @@
+"""The denial notice: what was decided, every rule that denied it in the policy's own words, and
+what the customer can do next."""
+
+from __future__ import annotations
+
+from receiving_app.documents.barcodes import DEFAULT_PRINTER_DPI
+from receiving_app.documents.layout import Block, gap, stacked
+from receiving_app.documents.model import DocumentContent, LineDetail
+from receiving_app.documents.sections import (
+    customer_and_return,
+    evidence_section,
+    outcome_words,
+    people_section,
+    reasons_section,
+)
+from receiving_app.documents.style import (
+    BOLD,
+    PAGE_SIZES_PT,
+    PAGE_TYPE,
+    Column,
+    amount,
+    boxed,
+    bullet_item,
+    heading,
+    paragraph,
+    render_pages,
+    table,
+)
+
+ITEM_COLUMNS = (
+    Column("Line", 30),
+    Column("SKU", 90),
+    Column("Item", None),
+    Column("Qty", 36, "right"),
+    Column("Unit price", 70, "right"),
+)
+
+
+def render_denial_notice(content: DocumentContent, *, printer_dpi: int = DEFAULT_PRINTER_DPI) -> bytes:
+    scale = PAGE_TYPE
+    width = PAGE_SIZES_PT[content.page_size][0] - 2 * scale.margin
+    facts = [("Decision", outcome_words(content)), ("Refund", "None"), ("Replacement", "None")]
+    body: list[Block] = [
+        customer_and_return(content, width, scale, facts=facts),
+        gap(10),
+        _decision_box(content, width),
+        heading("Items", scale),
+        *table(ITEM_COLUMNS, [_item_row(line) for line in content.lines], width, size=scale.table),
+        *reasons_section(content, width, scale, title="Why the return was denied"),
+        *_policy_rules(content, width),
+        heading("What you can do next", scale),
+        *(bullet_item(step, width, size=scale.body) for step in _next_steps(content)),
+        *evidence_section(content.evidence, width, scale),
+        *people_section(content, width, scale),
+    ]
+    return render_pages(content, body, scale, printer_dpi)
+
+
+def _decision_box(content: DocumentContent, width: float) -> Block:
+    scale = PAGE_TYPE
+    inner = width - 12
+    item_count = len(content.lines)
+    items = "item" if item_count == 1 else f"{item_count} items"
+    return boxed(
+        stacked(
+            [
+                paragraph(
+                    f"Your return of the {items} below was not accepted.", inner, font=BOLD, size=scale.heading + 1
+                ),
+                gap(2),
+                paragraph(
+                    f"No refund and no replacement will be issued under {content.authorization_label} "
+                    f"{content.rma_number}.",
+                    inner,
+                    size=scale.body,
+                ),
+            ]
+        ),
+        width,
+    )
+
+
+def _policy_rules(content: DocumentContent, width: float) -> list[Block]:
+    """The policy's rule texts, except those a reason above already quotes word for word."""
+    quoted = " ".join(reason.text for reason in content.reasons)
+    rules = [rule_text for rule_text in content.rule_texts if rule_text not in quoted]
+    if not rules:
+        return []
+    return [
+        heading(f"What the {content.seller.name} return policy says", PAGE_TYPE),
+        *(bullet_item(rule_text, width, size=PAGE_TYPE.body) for rule_text in rules),
+    ]
+
+
+def _next_steps(content: DocumentContent) -> list[str]:
+    reference = f"{content.authorization_label} {content.rma_number} and notice {content.document_number}"
+    return [
+        f"If you think this decision is wrong, contact {content.seller.name} and quote {reference}.",
+        "You can ask for the item to be sent back to you. Return shipping is at your cost.",
+        "Keep this notice: it is the record of what we received and how it was inspected.",
+    ]
+
+
+def _item_row(line: LineDetail) -> list[str]:
+    return [str(line.line_number), line.sku, line.description, str(line.quantity), amount(line.unit_price)]

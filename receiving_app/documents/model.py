@@ -1,0 +1,184 @@
+"""What a printed document says: plain frozen values, filled by the services from the database.
+
+Nothing here knows about SQLAlchemy or reportlab. A layout reads a ``DocumentContent`` and draws it;
+the same content always gives the same PDF, so an issued document can be produced again byte for byte.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Final, Literal
+
+from receiving_app.domain.decision import Decision, DocumentType, Outcome, Reason
+from receiving_app.domain.money import Money
+
+PageSize = Literal["letter", "a4"]
+PAGE_SIZES: Final = ("letter", "a4")
+RMA_LABEL: Final = "rma_label"
+DocumentKind = DocumentType | Literal["rma_label"]
+
+
+class DocumentError(ValueError):
+    """Content that cannot be printed truthfully: amounts that do not add up, a void without a reason."""
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A name and postal address, printed as given (the services mask what must not be shown)."""
+
+    name: str
+    address_lines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class LineDetail:
+    """One RMA line with every amount of its decision."""
+
+    line_number: int
+    sku: str
+    description: str
+    quantity: int
+    unit_price: Money
+    merchandise: Money
+    restocking_fee: Money
+    return_shipping_deduction: Money
+    shipping_refund: Money
+    total: Money
+
+    def __post_init__(self) -> None:
+        if self.quantity <= 0:
+            raise DocumentError(f"line {self.line_number}: quantity must be positive, got {self.quantity}")
+        if self.merchandise != self.unit_price * self.quantity:
+            raise DocumentError(
+                f"line {self.line_number}: merchandise {self.merchandise} is not "
+                f"{self.quantity} x {self.unit_price}"
+            )
+
+    @classmethod
+    def from_decision(
+        cls,
+        *,
+        line_number: int,
+        sku: str,
+        description: str,
+        quantity: int,
+        unit_price: Money,
+        decision: Decision,
+    ) -> LineDetail:
+        amounts = decision.amounts
+        return cls(
+            line_number=line_number,
+            sku=sku,
+            description=description,
+            quantity=quantity,
+            unit_price=unit_price,
+            merchandise=amounts.merchandise,
+            restocking_fee=amounts.restocking_fee,
+            return_shipping_deduction=amounts.return_shipping_deduction,
+            shipping_refund=amounts.shipping_refund,
+            total=decision.refund_total,
+        )
+
+    @property
+    def computed_total(self) -> Money:
+        """Merchandise less fee and deduction plus shipping refund, floored at 0.00 as the policy says."""
+        return (
+            self.merchandise - self.restocking_fee - self.return_shipping_deduction + self.shipping_refund
+        ).floored_at_zero()
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What the receiver measured and saw, as the inspection recorded it."""
+
+    measured_weight_g: Decimal | None = None
+    weight_entered_by_hand: bool = False
+    fill_percent: Decimal | None = None
+    condition: tuple[tuple[str, bool], ...] = ()
+    flags: tuple[tuple[str, bool], ...] = ()
+    photos: tuple[bytes, ...] = ()
+    """PNG or JPEG bytes as taken; the layouts turn large ones into upright thumbnails."""
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentContent:
+    document_type: DocumentKind
+    document_number: str
+    issued_at: datetime
+    station_id: str
+    seller: Party
+    authorization_word: str
+    """What this seller calls the return authorization: RMA, RA or RGA."""
+    policy_id: str
+    policy_version: str
+    customer: Party
+    rma_number: str
+    order_number: str
+    lines: tuple[LineDetail, ...]
+    received_by: str
+    outcome: Outcome | None = None
+    refund_method: str | None = None
+    """As the customer recognises it: "Card ending 4242", "Credit to account 10023"."""
+    reasons: tuple[Reason, ...] = ()
+    rule_texts: tuple[str, ...] = ()
+    """The policy's own words for each rule that denied, printed on a denial notice."""
+    refund_timing: str = ""
+    evidence: Evidence | None = None
+    overridden_by: str | None = None
+    override_reason: str | None = None
+    copy: bool = False
+    voided: bool = False
+    void_reason: str | None = None
+    page_size: PageSize = "letter"
+
+    def __post_init__(self) -> None:
+        if self.document_type != RMA_LABEL and not isinstance(self.document_type, DocumentType):
+            raise DocumentError(f"unknown document type {self.document_type!r}")
+        if self.page_size not in PAGE_SIZES:
+            raise DocumentError(f"page size must be one of {', '.join(PAGE_SIZES)}, got {self.page_size!r}")
+        if not self.document_number:
+            raise DocumentError("a document needs its number")
+        if self.voided and not self.void_reason:
+            raise DocumentError(f"{self.document_number}: a voided document must say why it was voided")
+        if self.overridden_by and not self.override_reason:
+            raise DocumentError(f"{self.document_number}: an override must say why")
+
+    @property
+    def title(self) -> str:
+        if self.document_type == RMA_LABEL:
+            return f"{self.authorization_word} label"
+        return self.document_type.title
+
+    @property
+    def title_in_sentence(self) -> str:
+        """``"credit memo"``, but ``"RGA label"``: an abbreviation keeps its capitals."""
+        first, _, rest = self.title.partition(" ")
+        if not first.isupper():
+            first = first.lower()
+        return f"{first} {rest}" if rest else first
+
+    @property
+    def authorization_label(self) -> str:
+        """``"RA number"`` for a seller that says RA."""
+        return f"{self.authorization_word} number"
+
+    @property
+    def total(self) -> Money:
+        """The document's total: the sum of its line totals."""
+        return self.line_sum("total")
+
+    def line_sum(self, amount_field: str) -> Money:
+        """One amount of ``LineDetail`` ("merchandise", "restocking_fee", ...) summed over the lines."""
+        return sum((getattr(line, amount_field) for line in self.lines), Money.zero())
+
+    def require_amounts_add_up(self) -> None:
+        """Refuses to print money that does not add up, line by line, rather than print a wrong record."""
+        for line in self.lines:
+            if line.total != line.computed_total:
+                raise DocumentError(
+                    f"{self.document_number} line {line.line_number}: total {line.total} is not "
+                    f"{line.merchandise} - {line.restocking_fee} - {line.return_shipping_deduction} "
+                    f"+ {line.shipping_refund} = {line.computed_total}"
+                )

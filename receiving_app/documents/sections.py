@@ -1,0 +1,128 @@
+"""Sections several documents share: who and what, why, the inspection evidence, who signed off."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from receiving_app.documents.layout import Block, gap, side_by_side, stacked
+from receiving_app.documents.model import DocumentContent, Evidence, Party
+from receiving_app.documents.style import (
+    BOLD,
+    LEADING,
+    REGULAR,
+    TextRun,
+    TypeScale,
+    bullet_item,
+    decimal_text,
+    draw_text,
+    heading,
+    key_values,
+    paragraph,
+    party_block,
+    photo_strip,
+    text_lines,
+    yes_no,
+)
+from receiving_app.domain.decision import Outcome
+
+OUTCOME_WORDS = {
+    Outcome.REFUND: "Refund",
+    Outcome.REPLACEMENT: "Replacement",
+    Outcome.DENIED: "Denied",
+}
+
+
+def party_lines(party: Party) -> list[str]:
+    return [party.name, *party.address_lines]
+
+
+TWO_COLUMNS_MIN_WIDTH = 360.0
+"""Narrower than this (an 80 mm roll), an address and the return's facts go one under the other."""
+COLUMN_GAP = 24.0
+
+
+def customer_and_return(
+    content: DocumentContent, width: float, scale: TypeScale, *, facts: Sequence[tuple[str, str]]
+) -> Block:
+    """The customer's address beside the return's key facts; stacked when the paper is narrow."""
+    if width < TWO_COLUMNS_MIN_WIDTH:
+        return stacked(
+            [
+                party_block("Customer", party_lines(content.customer), width, scale),
+                gap(6),
+                key_values(facts, width, size=scale.body),
+            ]
+        )
+    column = (width - COLUMN_GAP) / 2
+    customer = party_block("Customer", party_lines(content.customer), column, scale)
+    return_facts = stacked(
+        [text_lines(["Return"], font=BOLD, size=scale.small), key_values(facts, column, size=scale.body)]
+    )
+    return stacked([gap(4), side_by_side(customer, return_facts, column + COLUMN_GAP)])
+
+
+def outcome_words(content: DocumentContent) -> str:
+    return OUTCOME_WORDS[content.outcome] if content.outcome else ""
+
+
+def amount_rows(rows: Sequence[tuple[str, str]], width: float, *, size: float) -> Block:
+    """Labels on the left, amounts right-aligned at ``width``, the last row (a total) in bold."""
+    leading = size * LEADING
+    runs: list[TextRun] = []
+    for index, (label, value) in enumerate(rows):
+        font = BOLD if index == len(rows) - 1 else REGULAR
+        baseline = -size - index * leading
+        runs += [(font, 0.0, baseline, label), (font, width - stringWidth(value, font, size), baseline, value)]
+
+    def draw(canvas: Canvas, left: float, top: float) -> None:
+        draw_text(canvas, size, left, top, runs)
+
+    return Block(leading * len(rows), draw)
+
+
+def reasons_section(content: DocumentContent, width: float, scale: TypeScale, title: str = "Why") -> list[Block]:
+    if not content.reasons:
+        return []
+    return [
+        heading(title, scale),
+        *(bullet_item(reason.text, width, size=scale.body) for reason in content.reasons),
+    ]
+
+
+def refund_timing_section(content: DocumentContent, width: float, scale: TypeScale) -> list[Block]:
+    if not content.refund_timing:
+        return []
+    return [heading("When your refund will show", scale), paragraph(content.refund_timing, width, size=scale.body)]
+
+
+def evidence_section(evidence: Evidence | None, width: float, scale: TypeScale) -> list[Block]:
+    """What the receiver measured and saw; photo thumbnails under it when there are any."""
+    if evidence is None:
+        return []
+    facts: list[tuple[str, str]] = []
+    if evidence.measured_weight_g is not None:
+        how = "entered by hand" if evidence.weight_entered_by_hand else "read from the scale"
+        facts.append(("Weight", f"{decimal_text(evidence.measured_weight_g)} g, {how}"))
+    if evidence.fill_percent is not None:
+        facts.append(("Fill level", f"{decimal_text(evidence.fill_percent)}% of a full cartridge"))
+    if evidence.condition:
+        facts.append(("Condition", "; ".join(f"{label}: {yes_no(value)}" for label, value in evidence.condition)))
+    if evidence.flags:
+        facts.append(("Checks", "; ".join(f"{label}: {yes_no(value)}" for label, value in evidence.flags)))
+    blocks = [heading("Inspection", scale), key_values(facts, width, size=scale.body)]
+    if evidence.photos:
+        blocks.append(gap(6))
+        blocks.extend(photo_strip(evidence.photos, width, box_width=96, box_height=72))
+    return blocks
+
+
+def people_section(content: DocumentContent, width: float, scale: TypeScale) -> list[Block]:
+    """Who received the return and, when a supervisor changed the decision, who and why: both names."""
+    people = [("Received by", f"{content.received_by}, station {content.station_id}")]
+    if content.overridden_by:
+        people.append(("Overridden by", content.overridden_by))
+        people.append(("Override reason", content.override_reason or ""))
+    return [gap(scale.heading * 0.8), key_values(people, width, size=scale.body)]

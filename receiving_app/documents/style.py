@@ -1,0 +1,602 @@
+"""The one look every document shares: type sizes, header, footer, COPY/VOID marks, text blocks.
+
+Plain and large, because these are read at a returns bench, in a warehouse and by customers:
+Helvetica only (built into every PDF reader, so nothing is embedded and rendering stays fast),
+black on white (thermal printers have no grey worth the name), amounts right-aligned.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Literal
+
+from PIL import ExifTags, Image, ImageOps
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.utils import ImageReader, simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from receiving_app.documents.barcodes import QUIET_ZONE_MODULES, Code128Barcode
+from receiving_app.documents.layout import Block, gap, paginate, stacked
+from receiving_app.documents.model import DocumentContent, PageSize
+from receiving_app.domain.money import Money
+
+REGULAR = "Helvetica"
+BOLD = "Helvetica-Bold"
+LEADING = 1.25
+"""Line height as a multiple of the type size."""
+MARK_GRAY = 0.87
+"""COPY and VOID watermarks: clearly there, yet light enough to read the document through."""
+RULE_GRAY = 0.55
+
+PAGE_SIZES_PT: dict[PageSize, tuple[float, float]] = {"letter": LETTER, "a4": A4}
+MILLIMETRE_PT = 72 / 25.4
+ROLL_WIDTH_PT = 80 * MILLIMETRE_PT
+
+
+@dataclass(frozen=True, slots=True)
+class TypeScale:
+    """Type sizes in points for one kind of paper."""
+
+    title: float
+    seller: float
+    heading: float
+    body: float
+    table: float
+    small: float
+    barcode_height: float
+    margin: float
+
+
+PAGE_TYPE = TypeScale(title=22, seller=16, heading=13, body=11, table=10, small=8.5, barcode_height=38, margin=36)
+ROLL_TYPE = TypeScale(title=15, seller=13, heading=11.5, body=10, table=9.5, small=8, barcode_height=34, margin=10)
+
+
+# ----------------------------------------------------------------------------------------- words
+
+
+def amount(money: Money) -> str:
+    return str(money)
+
+
+def deducted(money: Money) -> str:
+    """An amount taken off, with its minus sign, so a column adds up as printed."""
+    return str(money) if money.is_zero else f"-{money}"
+
+
+def added(money: Money) -> str:
+    return str(money) if money.is_zero else f"+{money}"
+
+
+def date_time_text(moment: datetime) -> str:
+    text = f"{moment:%Y-%m-%d %H:%M}"
+    zone = moment.tzname()
+    return f"{text} {zone}" if zone else text
+
+
+def decimal_text(value: Decimal) -> str:
+    """``98.8400`` as ``98.84`` and ``100.00`` as ``100``: no trailing zeros, never an exponent."""
+    return format(value.normalize(), "f")
+
+
+def yes_no(value: bool) -> str:
+    return "yes" if value else "no"
+
+
+def _pdf_date(moment: datetime) -> str:
+    offset = moment.utcoffset()
+    if offset is None:
+        return f"D:{moment:%Y%m%d%H%M%S}"
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    hours, minutes = divmod(abs(minutes), 60)
+    return f"D:{moment:%Y%m%d%H%M%S}{sign}{hours:02d}'{minutes:02d}'"
+
+
+# ---------------------------------------------------------------------------------- text blocks
+
+
+def _baseline(top: float, size: float) -> float:
+    # Cap height plus a little air above; the line's remaining quarter holds the descenders.
+    return top - size
+
+
+TextRun = tuple[str, float, float, str]
+"""A string in a font, and where its baseline starts as offsets from a block's top-left corner."""
+
+
+def draw_text(canvas: Canvas, size: float, left: float, top: float, runs: Sequence[TextRun]) -> None:
+    """Several strings in one PDF text object, in reading order: cheaper than a drawString each."""
+    if not runs:
+        return
+    text = canvas.beginText()
+    current_font = None
+    for font, dx, dy, line in runs:
+        if font != current_font:
+            text.setFont(font, size)
+            current_font = font
+        text.setTextOrigin(left + dx, top + dy)
+        text.textOut(line)
+    canvas.drawText(text)
+
+
+def aligned_runs(
+    lines: Sequence[str],
+    *,
+    font: str,
+    size: float,
+    align: Literal["left", "center", "right"] = "left",
+    width: float = 0.0,
+    first_dy: float = 0.0,
+) -> list[TextRun]:
+    """One run per line, a line's height apart, placed for ``align`` within ``width``."""
+    leading = size * LEADING
+    runs = []
+    for index, line in enumerate(lines):
+        if align == "left":
+            dx = 0.0
+        else:
+            room = width - stringWidth(line, font, size)
+            dx = room if align == "right" else room / 2
+        runs.append((font, dx, first_dy - size - index * leading, line))
+    return runs
+
+
+def text_lines(
+    lines: Sequence[str],
+    *,
+    font: str = REGULAR,
+    size: float,
+    align: Literal["left", "center", "right"] = "left",
+    width: float = 0.0,
+) -> Block:
+    """Lines as given, one per row; ``width`` is needed to centre or right-align."""
+    runs = aligned_runs(lines, font=font, size=size, align=align, width=width)
+
+    def draw(canvas: Canvas, left: float, top: float) -> None:
+        draw_text(canvas, size, left, top, runs)
+
+    return Block(size * LEADING * len(lines), draw)
+
+
+def wrapped(text: str, width: float, *, font: str = REGULAR, size: float) -> list[str]:
+    # Most texts fit on one line: one measurement of the whole line is much cheaper than
+    # simpleSplit's word-by-word measuring, and rendering speed matters at a busy bench.
+    if stringWidth(text, font, size) <= width:
+        return [text]
+    return simpleSplit(text, font, size, width) or [""]
+
+
+def paragraph(
+    text: str,
+    width: float,
+    *,
+    font: str = REGULAR,
+    size: float,
+    align: Literal["left", "center"] = "left",
+) -> Block:
+    """Text wrapped to ``width``."""
+    return text_lines(wrapped(text, width, font=font, size=size), font=font, size=size, align=align, width=width)
+
+
+def bullet_item(text: str, width: float, *, size: float) -> Block:
+    """A list item: a round dot, the text wrapped so its lines hang under the text, not the dot.
+
+    The dot is drawn rather than typed so that text copied out of the PDF carries no odd character.
+    """
+    indent = size * 1.2
+    body = paragraph(text, width - indent, size=size)
+
+    def draw(canvas: Canvas, left: float, top: float) -> None:
+        canvas.circle(left + size * 0.3, _baseline(top, size) + size * 0.3, size * 0.16, stroke=0, fill=1)
+        body.draw(canvas, left + indent, top)
+
+    return Block(body.height, draw)
+
+
+def heading(text: str, scale: TypeScale) -> Block:
+    """A section heading with air above it; it always travels with what follows."""
+    space = scale.heading * 0.8
+    title = text_lines([text], font=BOLD, size=scale.heading)
+
+    def draw(canvas: Canvas, left: float, top: float) -> None:
+        title.draw(canvas, left, top - space)
+
+    return Block(space + title.height, draw, keep_with_next=True)
+
+
+def key_values(pairs: Sequence[tuple[str, str]], width: float, *, size: float) -> Block:
+    """Labels in bold on the left, values wrapped beside them, all values starting in one column."""
+    if not pairs:
+        return gap(0)
+    leading = size * LEADING
+    label_column = max(stringWidth(label, BOLD, size) for label, _ in pairs) + size
+    runs: list[TextRun] = []
+    row_top = 0.0
+    for label, value in pairs:
+        value_lines = wrapped(value, width - label_column, size=size)
+        runs.append((BOLD, 0.0, row_top - size, label))
+        runs.extend(
+            (REGULAR, label_column, dy, line)
+            for _, _, dy, line in aligned_runs(value_lines, font=REGULAR, size=size, first_dy=row_top)
+        )
+        row_top -= leading * len(value_lines)
+
+    def draw(canvas: Canvas, left: float, top: float) -> None:
+        draw_text(canvas, size, left, top, runs)
+
+    return Block(-row_top, draw)
+
+
+def party_block(title: str, party_lines: Sequence[str], width: float, scale: TypeScale) -> Block:
+    """A small bold caption ("Customer", "Ship to") over a name and address."""
+    caption = text_lines([title], font=BOLD, size=scale.small)
+    name, *address = party_lines or [""]
+    name_lines = text_lines(wrapped(name, width, font=BOLD, size=scale.body), font=BOLD, size=scale.body)
+    address_lines = text_lines(
+        [part for line in address for part in wrapped(line, width, size=scale.body)], size=scale.body
+    )
+    return stacked([caption, name_lines, address_lines])
+
+
+def rule(width: float, *, line_width: float = 0.75, gray: float = RULE_GRAY, space: float = 6) -> Block:
+    """A horizontal line with ``space`` above and below."""
+
+    def draw(canvas: Canvas, left: float, top: float) -> None:
+        canvas.saveState()
+        canvas.setStrokeGray(gray)
+        canvas.setLineWidth(line_width)
+        canvas.line(left, top - space, left + width, top - space)
+        canvas.restoreState()
+
+    return Block(2 * space, draw)
+
+
+def boxed(inner: Block, width: float, *, padding: float = 6, line_width: float = 1.5) -> Block:
+    """A black frame around ``inner``: for the one thing on a page that must not be missed."""
+
+    def draw(canvas: Canvas, left: float, top: float) -> None:
+        height = inner.height + 2 * padding
+        canvas.saveState()
+        canvas.setLineWidth(line_width)
+        canvas.rect(left, top - height, width, height, stroke=1, fill=0)
+        canvas.restoreState()
+        inner.draw(canvas, left + padding, top - padding)
+
+    return Block(inner.height + 2 * padding, draw)
+
+
+def photo_strip(photos: Sequence[bytes], width: float, *, box_width: float, box_height: float) -> list[Block]:
+    """Thumbnails side by side, as many rows as needed, each kept to its own aspect ratio."""
+    spacing = 8.0
+    per_row = max(1, int((width + spacing) // (box_width + spacing)))
+    rows = [photos[start : start + per_row] for start in range(0, len(photos), per_row)]
+    return [_photo_row(row, box_width, box_height, spacing) for row in rows]
+
+
+PHOTO_LONG_SIDE_PX = 480
+"""About 300 dpi in a thumbnail box: sharp on paper, while a camera original would weigh megabytes."""
+
+
+def printable_photo(photo: bytes) -> ImageReader:
+    """A small upright picture as it is; a camera original turned upright and shrunk to a JPEG thumbnail."""
+    picture = Image.open(io.BytesIO(photo))
+    upright = picture.getexif().get(ExifTags.Base.Orientation, 1) == 1
+    if upright and max(picture.size) <= PHOTO_LONG_SIDE_PX:
+        return ImageReader(io.BytesIO(photo))
+    thumbnail = ImageOps.exif_transpose(picture).convert("RGB")
+    thumbnail.thumbnail((PHOTO_LONG_SIDE_PX, PHOTO_LONG_SIDE_PX))
+    encoded = io.BytesIO()
+    thumbnail.save(encoded, format="JPEG", quality=85)
+    # From JPEG bytes reportlab embeds the file as it is instead of re-compressing raw pixels.
+    return ImageReader(io.BytesIO(encoded.getvalue()))
+
+
+def _photo_row(photos: Sequence[bytes], box_width: float, box_height: float, spacing: float) -> Block:
+    pictures = [printable_photo(photo) for photo in photos]
+
+    def draw(canvas: Canvas, left: float, top: float) -> None:
+        for index, picture in enumerate(pictures):
+            canvas.drawImage(
+                picture,
+                left + index * (box_width + spacing),
+                top - box_height,
+                width=box_width,
+                height=box_height,
+                preserveAspectRatio=True,
+                anchor="nw",
+            )
+
+    return Block(box_height + spacing, draw)
+
+
+# ---------------------------------------------------------------------------------------- tables
+
+
+_CELL_PADDING = 3.0
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    heading: str
+    """May hold a line break for a two-line heading over a narrow column."""
+    width: float | None
+    """None for the one column that takes the width left over (descriptions)."""
+    align: Literal["left", "right"] = "left"
+
+
+def table(
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[str]],
+    width: float,
+    *,
+    size: float,
+    totals: Sequence[str] | None = None,
+) -> list[Block]:
+    """A heading row, one block per row (so long tables break between rows), and a bold totals row."""
+    fixed = sum(column.width or 0 for column in columns)
+    widths = [column.width if column.width is not None else width - fixed for column in columns]
+    heading_row = _table_row([column.heading.split("\n") for column in columns], columns, widths, BOLD, size)
+    heading_block = stacked([heading_row, rule(width, line_width=1, gray=0, space=1)], keep_with_next=True)
+    blocks = [heading_block]
+    for row in rows:
+        cells = [_cell_lines(text, column_width, size) for text, column_width in zip(row, widths)]
+        row_block = stacked([_table_row(cells, columns, widths, REGULAR, size), rule(width, line_width=0.4, space=1)])
+        blocks.append(Block(row_block.height, row_block.draw, repeat_header=heading_block))
+    if totals is not None:
+        blocks.append(_table_row([[text] for text in totals], columns, widths, BOLD, size))
+    return blocks
+
+
+def _cell_lines(text: str, column_width: float, size: float) -> list[str]:
+    """A cell's text wrapped to its column; a line break in the text starts a new line."""
+    inner = column_width - 2 * _CELL_PADDING
+    return [line for piece in text.split("\n") for line in wrapped(piece, inner, size=size)]
+
+
+def _table_row(
+    cells: Sequence[Sequence[str]], columns: Sequence[Column], widths: Sequence[float], font: str, size: float
+) -> Block:
+    leading = size * LEADING
+    height = max(len(lines) for lines in cells) * leading + 2 * _CELL_PADDING
+    runs: list[TextRun] = []
+    x = 0.0
+    for lines, column, column_width in zip(cells, columns, widths):
+        inner_width = column_width - 2 * _CELL_PADDING
+        placed = aligned_runs(
+            lines, font=font, size=size, align=column.align, width=inner_width, first_dy=-_CELL_PADDING
+        )
+        runs.extend((run_font, x + _CELL_PADDING + dx, dy, line) for run_font, dx, dy, line in placed)
+        x += column_width
+
+    def draw(canvas: Canvas, left: float, top: float) -> None:
+        draw_text(canvas, size, left, top, runs)
+
+    return Block(height, draw)
+
+
+# ------------------------------------------------------------------------------- header, footer
+
+
+def document_barcode(content: DocumentContent, scale: TypeScale, printer_dpi: int) -> Code128Barcode:
+    return Code128Barcode.create(
+        content.document_number, bar_height=scale.barcode_height, text_size=scale.body, printer_dpi=printer_dpi
+    )
+
+
+def mark_banner(content: DocumentContent, width: float, size: float) -> list[Block]:
+    """VOID or COPY in words, besides the watermark: a photocopy may lose the grey.
+
+    A reprint of a voided document says both, so that neither can pass for the issued original.
+    """
+    issued = date_time_text(content.issued_at)
+    copy = f"reprint of {content.title_in_sentence} {content.document_number}, issued {issued}"
+    if content.voided:
+        text = f"VOID - this {content.title_in_sentence} is void: {content.void_reason}"
+        if content.copy:
+            text = f"VOID COPY - {copy}; void: {content.void_reason}"
+    elif content.copy:
+        text = f"COPY - {copy}"
+    else:
+        return []
+    banner = paragraph(text, width - 12, font=BOLD, size=size)
+    return [gap(4), boxed(banner, width, line_width=2)]
+
+
+def header_block(content: DocumentContent, width: float, scale: TypeScale, printer_dpi: int) -> Block:
+    """Seller, title, number with its barcode, date and RMA: wide pages in two columns, a roll stacked."""
+    barcode = document_barcode(content, scale, printer_dpi)
+    facts = [
+        ("Number", content.document_number),
+        ("Issued", date_time_text(content.issued_at)),
+        (content.authorization_label, content.rma_number),
+        ("Order", content.order_number),
+    ]
+    seller = content.seller
+    # Letter and A4 have room for two columns. On an 80 mm roll the title and barcode alone take
+    # most of the width, and the seller's name would be squeezed under them: stack it instead.
+    right_width = max(barcode.width, stringWidth(content.title, BOLD, scale.title))
+    left_width = width - right_width - 18
+    if left_width >= 0.45 * width:
+        left_column = stacked(
+            [
+                paragraph(seller.name, left_width, font=BOLD, size=scale.seller),
+                text_lines(seller.address_lines, size=scale.table),
+                gap(8),
+                key_values(facts, left_width, size=scale.body),
+            ]
+        )
+        title = text_lines([content.title], font=BOLD, size=scale.title, align="right", width=right_width)
+        quiet_zone = QUIET_ZONE_MODULES * barcode.grid.module_pt
+
+        def draw_right(canvas: Canvas, left: float, top: float) -> None:
+            title.draw(canvas, left, top)
+            # The bars end flush with the title; the right quiet zone reaches into the page margin.
+            barcode_left = left + right_width - barcode.width + quiet_zone
+            barcode.draw(canvas, barcode_left, top - title.height - 6 - barcode.height)
+
+        right_column = Block(title.height + 6 + barcode.height, draw_right)
+
+        def draw_columns(canvas: Canvas, left: float, top: float) -> None:
+            left_column.draw(canvas, left, top)
+            right_column.draw(canvas, left + width - right_width, top)
+
+        top_part = Block(max(left_column.height, right_column.height), draw_columns)
+    else:
+        def draw_barcode(canvas: Canvas, left: float, top: float) -> None:
+            barcode.draw(canvas, left + (width - barcode.width) / 2, top - barcode.height)
+
+        top_part = stacked(
+            [
+                paragraph(seller.name, width, font=BOLD, size=scale.seller, align="center"),
+                text_lines(seller.address_lines, size=scale.small, align="center", width=width),
+                gap(4),
+                text_lines([content.title], font=BOLD, size=scale.title, align="center", width=width),
+                gap(4),
+                Block(barcode.height + 4, draw_barcode),
+                # The number is printed under its bars already.
+                key_values(facts[1:], width, size=scale.body),
+            ]
+        )
+    banner = mark_banner(content, width, scale.heading)
+    return stacked([top_part, *banner, rule(width, line_width=1.5, gray=0, space=6)])
+
+
+@dataclass(frozen=True, slots=True)
+class Footer:
+    """Document, station, policy and page count: one line on a page, two on a narrow roll."""
+
+    content: DocumentContent
+    width: float
+    size: float
+
+    def texts(self, page: int, pages: int) -> tuple[str, str]:
+        content = self.content
+        return (
+            f"{content.title} {content.document_number} - station {content.station_id}",
+            f"Policy {content.policy_id} version {content.policy_version} - page {page} of {pages}",
+        )
+
+    @property
+    def fits_one_line(self) -> bool:
+        # Measured with a two-digit page count so that every page of a document agrees.
+        left_text, right_text = self.texts(99, 99)
+        return stringWidth(left_text + right_text, REGULAR, self.size) + 2 * self.size <= self.width
+
+    @property
+    def height(self) -> float:
+        rule_room = self.size * 1.6
+        return rule_room if self.fits_one_line else rule_room + self.size * LEADING
+
+    def draw(self, canvas: Canvas, left: float, bottom: float, page: int, pages: int) -> None:
+        left_text, right_text = self.texts(page, pages)
+        size = self.size
+        baseline = bottom + size * 0.3
+        canvas.saveState()
+        canvas.setStrokeGray(RULE_GRAY)
+        canvas.setLineWidth(0.5)
+        canvas.line(left, bottom + self.height, left + self.width, bottom + self.height)
+        canvas.setFont(REGULAR, size)
+        if self.fits_one_line:
+            canvas.drawString(left, baseline, left_text)
+            canvas.drawRightString(left + self.width, baseline, right_text)
+        else:
+            canvas.drawCentredString(left + self.width / 2, baseline + size * LEADING, left_text)
+            canvas.drawCentredString(left + self.width / 2, baseline, right_text)
+        canvas.restoreState()
+
+
+def draw_watermark(canvas: Canvas, content: DocumentContent, page_width: float, page_height: float) -> None:
+    """A large diagonal VOID or COPY under everything else on the page."""
+    if content.voided:
+        mark = "VOID"
+    elif content.copy:
+        mark = "COPY"
+    else:
+        return
+    # Sized by the page's shorter side so the rotated word stays whole on any paper.
+    size = 0.8 * min(page_width, page_height) / (stringWidth(mark, BOLD, 100) / 100)
+    canvas.saveState()
+    canvas.setFillGray(MARK_GRAY)
+    canvas.translate(page_width / 2, page_height / 2)
+    canvas.rotate(45 if page_height > page_width * 0.8 else 20)
+    canvas.setFont(BOLD, size)
+    canvas.drawCentredString(0, -size * 0.35, mark)
+    canvas.restoreState()
+
+
+# ---------------------------------------------------------------------------------- whole files
+
+
+def _new_canvas(content: DocumentContent, output: io.BytesIO, page_size: tuple[float, float]) -> Canvas:
+    # invariant=1 takes the clock and random file ID out of the PDF, so the same content gives
+    # the same bytes; the creation date it does carry is the document's own issue time.
+    canvas = Canvas(output, pagesize=page_size, invariant=1, pageCompression=1)
+    canvas.setDateFormatter(lambda *_ignored: _pdf_date(content.issued_at))
+    canvas.setTitle(f"{content.title} {content.document_number}")
+    canvas.setSubject(f"{content.authorization_label} {content.rma_number}")
+    canvas.setAuthor(content.seller.name)
+    canvas.setCreator("Returns Receiving Station")
+    return canvas
+
+
+FOOTER_GAP = 8.0
+
+
+def render_pages(content: DocumentContent, body: Sequence[Block], scale: TypeScale, printer_dpi: int) -> bytes:
+    """Letter or A4 as the content asks: header on every page, body flowed, footer with page count."""
+    page_size = PAGE_SIZES_PT[content.page_size]
+    width = page_size[0] - 2 * scale.margin
+    header = header_block(content, width, scale, printer_dpi)
+    footer = Footer(content, width, scale.small)
+    body_height = page_size[1] - 2 * scale.margin - header.height - footer.height - FOOTER_GAP
+    return _render(content, page_size, scale.margin, header, paginate(body, body_height), footer)
+
+
+def render_roll(content: DocumentContent, body: Sequence[Block], scale: TypeScale, printer_dpi: int) -> bytes:
+    """One page as wide as the roll and exactly as long as its content."""
+    width = ROLL_WIDTH_PT - 2 * scale.margin
+    header = header_block(content, width, scale, printer_dpi)
+    footer = Footer(content, width, scale.small)
+    length = 2 * scale.margin + header.height + sum(block.height for block in body) + FOOTER_GAP + footer.height
+    return _render(content, (ROLL_WIDTH_PT, length), scale.margin, header, [list(body)], footer)
+
+
+def _render(
+    content: DocumentContent,
+    page_size: tuple[float, float],
+    margin: float,
+    header: Block,
+    pages: Sequence[Sequence[Block]],
+    footer: Footer,
+) -> bytes:
+    page_width, page_height = page_size
+    output = io.BytesIO()
+    canvas = _new_canvas(content, output, page_size)
+    for page_number, page_blocks in enumerate(pages, start=1):
+        draw_watermark(canvas, content, page_width, page_height)
+        top = page_height - margin
+        for block in (header, *page_blocks):
+            block.draw(canvas, margin, top)
+            top -= block.height
+        footer.draw(canvas, margin, margin, page_number, len(pages))
+        canvas.showPage()
+    canvas.save()
+    return output.getvalue()
+
+
+def render_single_page(
+    content: DocumentContent, page_size: tuple[float, float], draw_page: Callable[[Canvas], None]
+) -> bytes:
+    """A fixed one-page layout such as a label, with the shared watermark and file metadata."""
+    output = io.BytesIO()
+    canvas = _new_canvas(content, output, page_size)
+    draw_watermark(canvas, content, *page_size)
+    draw_page(canvas)
+    canvas.showPage()
+    canvas.save()
+    return output.getvalue()

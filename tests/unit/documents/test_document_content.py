@@ -1,0 +1,88 @@
+"""Document content refuses what cannot be printed truthfully."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from receiving_app.documents.credit_memo import render_credit_memo
+from receiving_app.documents.model import DocumentContent, DocumentError, LineDetail
+from receiving_app.documents.restocking_receipt import render_restocking_receipt
+from receiving_app.domain.money import Money
+
+
+def line(**changes: object) -> LineDetail:
+    values = dict(
+        line_number=1,
+        sku="TN-660",
+        description="toner",
+        quantity=2,
+        unit_price=Money.of("54.99"),
+        merchandise=Money.of("109.98"),
+        restocking_fee=Money.of("16.50"),
+        return_shipping_deduction=Money.of("8.95"),
+        shipping_refund=Money.of("0.00"),
+        total=Money.of("84.53"),
+    )
+    values.update(changes)
+    return LineDetail(**values)
+
+
+def test_line_total_is_merchandise_less_fee_and_deduction_plus_shipping_refund() -> None:
+    assert line().computed_total == Money.of("84.53")
+    assert line(shipping_refund=Money.of("7.95"), total=Money.of("92.48")).computed_total == Money.of("92.48")
+
+
+def test_a_line_whose_fees_exceed_the_merchandise_totals_zero() -> None:
+    floored = line(
+        quantity=1,
+        unit_price=Money.of("5.00"),
+        merchandise=Money.of("5.00"),
+        restocking_fee=Money.of("0.75"),
+        return_shipping_deduction=Money.of("8.95"),
+        total=Money.zero(),
+    )
+    assert floored.computed_total == Money.zero()
+
+
+def test_merchandise_must_be_unit_price_times_quantity() -> None:
+    with pytest.raises(DocumentError, match="merchandise 100.00 is not 2 x 54.99"):
+        line(merchandise=Money.of("100.00"))
+
+
+def test_the_document_total_is_the_sum_of_the_line_totals(two_line_credit_memo_content: DocumentContent) -> None:
+    assert [str(item.total) for item in two_line_credit_memo_content.lines] == ["84.53", "47.45"]
+    assert two_line_credit_memo_content.total == Money.of("131.98")
+
+
+def test_money_documents_refuse_a_line_that_does_not_add_up(credit_memo_content: DocumentContent) -> None:
+    wrong = dataclasses.replace(credit_memo_content.lines[0], total=Money.of("54.99"))
+    content = dataclasses.replace(credit_memo_content, lines=(wrong,))
+    with pytest.raises(DocumentError, match="line 1: total 54.99 is not 54.99 - 8.25 - 0.00 \\+ 0.00 = 46.74"):
+        render_credit_memo(content)
+    with pytest.raises(DocumentError, match="line 1"):
+        render_restocking_receipt(content)
+
+
+def test_a_void_must_say_why_and_an_override_must_say_why(credit_memo_content: DocumentContent) -> None:
+    with pytest.raises(DocumentError, match="must say why it was voided"):
+        dataclasses.replace(credit_memo_content, voided=True)
+    with pytest.raises(DocumentError, match="an override must say why"):
+        dataclasses.replace(credit_memo_content, overridden_by="Sam Okafor")
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("page_size", "legal"), ("document_type", "invoice"), ("document_number", "")]
+)
+def test_unknown_paper_type_or_missing_number_is_refused(
+    credit_memo_content: DocumentContent, field: str, value: str
+) -> None:
+    with pytest.raises(DocumentError):
+        dataclasses.replace(credit_memo_content, **{field: value})
+
+
+def test_a_line_built_from_a_replacement_decision_moves_no_money(replacement_content: DocumentContent) -> None:
+    (replaced,) = replacement_content.lines
+    assert replaced.merchandise == Money.of("54.99")
+    assert replaced.total == Money.zero()
