@@ -1,0 +1,1 @@
+"""Scale, scanner and printer adapters behind small interfaces, with fakes for tests and demos."""

@@ -1,0 +1,86 @@
+"""Scales without hardware: the demo's simulated scale and the weight a clerk types by hand."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from receiving_app.devices.scales.base import Scale, ScaleReading, ScaleStatus, weighed
+from receiving_app.domain.weight import Weight
+
+
+def _as_weight(weight: Weight | str) -> Weight:
+    return weight if isinstance(weight, Weight) else Weight.parse(weight)
+
+
+class SimulatedScale(Scale):
+    """Behaves like a real platter: a placed item swings for a few readings, then settles.
+
+    Each swing is smaller than the last, so a display shows the numbers closing in on the
+    weight it was given, and ``read_stable`` has to wait for it as it would on a real scale.
+    """
+
+    protocol = "simulated"
+
+    def __init__(self, weight: Weight | str = "812.4 g", *, settle_readings: int = 3, port: str = "simulated") -> None:
+        self.port = port
+        self._settle_readings = settle_readings
+        self.place(weight)
+
+    def place(self, weight: Weight | str) -> None:
+        """Put an item on the (freshly zeroed) platter; it swings before it settles."""
+        self._load = _as_weight(weight)
+        self._swings_left = self._settle_readings
+
+    def read(self, timeout: float) -> ScaleReading:
+        if self._swings_left > 0:
+            # 2% over the weight per reading still to come, shown to the item's own precision.
+            overshoot = self._load.value * Decimal(self._swings_left) / Decimal(50)
+            shown = (self._load.value + overshoot).quantize(self._load.value, rounding=ROUND_HALF_UP)
+            self._swings_left -= 1
+            return self._reading(shown, ScaleStatus.MOVING)
+        return self._reading(self._load.value, ScaleStatus.STABLE)
+
+    def zero(self) -> None:
+        # Zeroing makes whatever is on the platter read 0, exactly as a real scale does.
+        self._load = Weight(Decimal(0), self._load.unit)
+        self._swings_left = 0
+
+    def close(self) -> None:
+        """Nothing to release: there is no port behind a simulated scale."""
+
+    def _reading(self, value: Decimal, status: ScaleStatus) -> ScaleReading:
+        raw = f"simulated {value} {self._load.unit.symbol} {status.value}".encode()
+        return weighed(value, self._load.unit.symbol, status, raw)
+
+
+class ManualScale(Scale):
+    """A weight the clerk typed ("812.4g", "28.6 oz") when no scale is attached or it is broken.
+
+    The reading is stable by definition and marked ``manual`` so that the record of the
+    decision shows the weight was not read from a scale.
+    """
+
+    protocol = "manual"
+
+    def __init__(self, text: str, *, port: str = "keyboard") -> None:
+        self.port = port
+        self._weight = Weight.parse(text)
+        self._raw = text.encode("utf-8")
+
+    def read(self, timeout: float) -> ScaleReading:
+        weight = self._weight
+        return ScaleReading(
+            grams=weight.in_grams,
+            value=weight.value,
+            unit=weight.unit.symbol,
+            status=ScaleStatus.STABLE,
+            raw=self._raw,
+            manual=True,
+        )
+
+    def zero(self) -> None:
+        """A typed weight has no platter to zero; the clerk types the net weight."""
+
+    def close(self) -> None:
+        """Nothing to release: the weight came from the keyboard."""
+

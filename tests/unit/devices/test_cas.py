@@ -1,0 +1,121 @@
+"""CAS frames: the streamed ST/US/OL lines (22- and 18-byte forms) and the DC1 weight block."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import reduce
+
+import pytest
+from hypothesis import given, settings
+
+from receiving_app.devices.scales import GarbledFrame, ScaleError, ScaleStatus
+from receiving_app.devices.scales.cas import CasScale, parse_frame
+from tests.unit.devices.fuzzing import NORMAL_EXAMPLES, SLOW_EXAMPLES, assert_only_clear_outcomes, frames
+
+
+def block(data: bytes) -> bytes:
+    """SOH STX data BCC ETX EOT, BCC the exclusive-or of the data bytes."""
+    return b"\x01\x02" + data + bytes([reduce(lambda a, b: a ^ b, data, 0)]) + b"\x03\x04"
+
+
+CAS_22 = b"ST,NT,1\xc0,0013.500 kg\r\n"  # device id "1", lamp byte 0xC0 (bit 7 set, stable)
+
+
+def test_the_22_byte_frame_has_exactly_the_manuals_length() -> None:
+    assert len(CAS_22) == 22
+
+
+@pytest.mark.parametrize(
+    ("frame", "status", "value", "unit", "grams"),
+    [
+        (CAS_22, ScaleStatus.STABLE, "13.500", "kg", "13500.000"),
+        (b"ST,GS,+0013.50kg\r\n", ScaleStatus.STABLE, "13.50", "kg", "13500.00"),
+        (b"US,GS,+0013.62kg\r\n", ScaleStatus.MOVING, "13.62", "kg", "13620.00"),
+        (b"ST,GS,+0001.79lb\r\n", ScaleStatus.STABLE, "1.79", "lb", "811.9303423"),
+        (b"ST,NT,+0028.66oz\r\n", ScaleStatus.STABLE, "28.66", "oz", "812.49733276250"),
+        (b"ST,GS,+00812.4 g\r\n", ScaleStatus.STABLE, "812.4", "g", "812.4"),
+        (b"ST,NT,-0000.12kg\r\n", ScaleStatus.STABLE, "-0.12", "kg", "-120.00"),
+        (block(b"S 01.234kg"), ScaleStatus.STABLE, "1.234", "kg", "1234.000"),
+        (block(b"U 01.250kg"), ScaleStatus.MOVING, "1.250", "kg", "1250.000"),
+        (block(b"S-00.012kg"), ScaleStatus.STABLE, "-0.012", "kg", "-12.000"),
+        (block(b"S 001.79LB"), ScaleStatus.STABLE, "1.79", "lb", "811.9303423"),
+    ],
+)
+def test_frames_give_the_reported_weight_and_exact_grams(frame, status, value, unit, grams) -> None:
+    reading = parse_frame(frame)
+    assert (reading.status, reading.value, reading.unit, reading.grams) == (
+        status,
+        Decimal(value),
+        unit,
+        Decimal(grams),
+    )
+    assert reading.capturable == (status is ScaleStatus.STABLE and Decimal(grams) >= 0)
+
+
+def test_overload_and_underload_share_a_header_and_differ_by_sign() -> None:
+    assert parse_frame(b"OL,GS,+99999.9kg\r\n").status is ScaleStatus.OVERLOAD
+    assert parse_frame(b"OL,GS,--------kg\r\n").status is ScaleStatus.UNDERLOAD
+    assert parse_frame(b"OL,GS,  OVER  kg\r\n").value is None
+
+
+def test_tonnes_are_a_setting_to_change() -> None:
+    with pytest.raises(ScaleError, match="set it to g, kg, oz or lb") as caught:
+        parse_frame(b"ST,GS,+001.250 t\r\n")
+    assert not isinstance(caught.value, GarbledFrame)
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        b"",
+        b"ST,GS,+0013.50kg",  # no CR LF
+        b"XX,GS,+0013.50kg\r\n",
+        b"ST,TR,+0013.50kg\r\n",
+        b"ST;GS,+0013.50kg\r\n",
+        b"ST,GS,+00ab.50kg\r\n",
+        b"ST,GS,+0013.50\r\n",
+        b"ST,GS,+00\xb3.50kg\r\n",
+        block(b"S 01.234kg")[:-1],  # EOT missing
+        block(b"S 01.234kg").replace(b"01.234", b"01.235"),  # check byte no longer matches
+        block(b"X 01.234kg"),
+        block(b"S+01.234kg"),
+        block(b"S 0a.234kg"),
+    ],
+)
+def test_malformed_frames_are_garbled(frame) -> None:
+    with pytest.raises(GarbledFrame):
+        parse_frame(frame)
+
+
+def test_an_unknown_mode_is_refused() -> None:
+    with pytest.raises(ScaleError, match="continuous, enq"):
+        CasScale("/dev/ttyUSB0", mode="burst")
+
+
+def test_the_cas_protocol_has_no_zero_command() -> None:
+    with pytest.raises(ScaleError, match="press its ZERO key"):
+        CasScale("/dev/ttyUSB0").zero()
+
+
+SEEDS = [
+    CAS_22,
+    b"ST,GS,+0013.50kg\r\n",
+    b"US,NT,-0001.79lb\r\n",
+    b"OL,GS,--------kg\r\n",
+    block(b"S 01.234kg"),
+    block(b"U-00.012kg"),
+]
+ALPHABET = b"STUOLGN,+-.0123456789 kglboz\r\n\x01\x02\x03\x04"
+
+
+@settings(max_examples=NORMAL_EXAMPLES, deadline=None)
+@given(frames(SEEDS, ALPHABET))
+def test_fuzzed_frames_give_a_reading_or_a_scale_error(frame) -> None:
+    assert_only_clear_outcomes(parse_frame, frame)
+
+
+@pytest.mark.slow
+@settings(max_examples=SLOW_EXAMPLES, deadline=None)
+@given(frames(SEEDS, ALPHABET))
+def test_fuzzed_frames_at_length(frame) -> None:
+    assert_only_clear_outcomes(parse_frame, frame)
