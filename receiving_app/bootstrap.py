@@ -1,0 +1,127 @@
+"""The one place where policies, databases, services and devices are wired together."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Mapping
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from platformdirs import user_config_dir, user_data_dir
+
+from receiving_app import APP_NAME, __version__
+from receiving_app.domain.policy import Policy
+from receiving_app.locations import policies_dir, resources_dir
+from receiving_app.persistence.database import create_database_engine, resolve_database_url
+from receiving_app.persistence.policy_files import load_policies
+from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
+from receiving_app.services.auth import AuthService
+from receiving_app.services.catalog import CatalogService
+from receiving_app.services.credentials import with_remembered_password
+from receiving_app.services.document_issuing import DocumentIssuer
+from receiving_app.services.history import HistoryService
+from receiving_app.services.printing import PrintingService
+from receiving_app.services.receiving import ReceivingService
+from receiving_app.services.reports import ReportService
+from receiving_app.services.search import SearchService
+from receiving_app.services.settings import SettingsService, SettingsStore
+from receiving_app.services.setup import prepare_database
+from receiving_app.services.station import Station
+from receiving_app.services.users import UserService
+
+
+def load_shipped_policies() -> Mapping[str, Policy]:
+    return load_policies(policies_dir())
+
+
+def bootstrap(
+    database_url: str | None = None, *, prepare: bool = True, settings_path: Path | None = None,
+    today: Callable[[], date] = date.today,
+) -> Station:
+    """Open (and on first use create and migrate) the database, and build the services over it."""
+    from receiving_app.devices.printers import printer_from_settings
+    from receiving_app.documents.render import render
+
+    policies = load_shipped_policies()
+    store = SettingsStore(settings_path or Path(user_config_dir(APP_NAME, appauthor=False)) / "settings.json")
+    settings = store.load()
+    url = resolve_database_url(database_url, with_remembered_password(settings.database_url) if settings.database_url else None)
+    units = UnitOfWorkFactory(create_database_engine(url))
+    if prepare:
+        prepare_database(units, policies, station=settings.station_id)
+
+    def render_with_settings(content):
+        return render(content, receipt_layout=settings.receipt_layout)
+
+    issuer = DocumentIssuer(render_with_settings, policies, page_size=settings.page_size)
+    return Station(
+        database_url=url,
+        policies=policies,
+        settings_store=store,
+        settings_service=SettingsService(store, units),
+        settings=settings,
+        printed_folder=Path(user_data_dir(APP_NAME, appauthor=False)) / "printed",
+        units=units,
+        issuer=issuer,
+        receiving=ReceivingService(units, policies, issuer, today),
+        history=HistoryService(units, policies, issuer),
+        printing=PrintingService(units, issuer, printer_from_settings),
+        auth=AuthService(units),
+        users=UserService(units),
+        search=SearchService(units),
+        catalog=CatalogService(units),
+        reports=ReportService(units, page_size=settings.page_size),
+    )
+
+
+def fill_demo_data(station: Station, *, rmas: int, seed: int, progress=lambda message: None):
+    from receiving_app.services.demo import fill_demo
+
+    return fill_demo(station.units, resources_dir() / "demo" / "catalog.csv", rmas=rmas, seed=seed, today=date.today(), progress=progress)
+
+
+def run_station_window(database_url: str | None = None, *, demo: bool = False) -> int:
+    from receiving_app.gui.app import run
+
+    station = bootstrap(database_url)
+    try:
+        if demo:
+            with station.units.read() as uow:
+                empty = uow.records.is_empty()
+            if empty:
+                fill_demo_data(station, rmas=200, seed=1)
+        return run(station)
+    finally:
+        station.close()
+
+
+def self_test() -> str:
+    """A headless check for an installed bundle: policies load, the spec's example decides, Qt starts."""
+    from receiving_app.domain.decision import decision_as_json
+    from receiving_app.domain.engine import decide
+    from receiving_app.domain.scenario import read_scenario
+
+    policies = load_shipped_policies()
+    examples = resources_dir() / "examples"
+    scenario = read_scenario(json.loads((examples / "spec-scenario.json").read_text(), parse_float=Decimal))
+    expected = json.loads((examples / "spec-decision.json").read_text())
+    actual = decision_as_json(decide(policies[scenario.policy_id], scenario.facts))
+    if actual != expected:
+        raise RuntimeError(f"the spec's example decided differently: {actual}")
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6 import __version__ as qt_version
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    probe = QLabel("self-test")
+    probe.show()
+    app.processEvents()
+    probe.close()
+    return (
+        f"{APP_NAME} {__version__} self-test ok: {len(policies)} policies, "
+        f"example decided {actual['outcome']} {actual['refund_total']}, Qt {qt_version} on {app.platformName()}"
+    )

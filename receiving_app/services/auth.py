@@ -1,0 +1,82 @@
+"""Signing in at the station: PIN for receivers, password for supervisors and admins.
+
+Ten failed attempts lock a user out for thirty minutes. Every sign-in, failure and lockout is an
+audit event. The messages never say whether a name exists, so a stranger cannot probe for users.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from receiving_app.domain.audit import AuditEvent
+from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
+from receiving_app.services.errors import NotAllowed
+
+MAX_FAILED_ATTEMPTS = 10
+LOCKOUT = timedelta(minutes=30)
+_hasher = PasswordHasher()
+
+
+@dataclass(frozen=True)
+class SignedInUser:
+    name: str
+    display_name: str
+    role: str
+
+    @property
+    def is_supervisor(self) -> bool:
+        return self.role in ("supervisor", "admin")
+
+
+class SignInRefused(NotAllowed):
+    pass
+
+
+class AuthService:
+    def __init__(self, units: UnitOfWorkFactory) -> None:
+        self._units = units
+
+    def sign_in(self, name: str, secret: str, *, station: str) -> SignedInUser:
+        with self._units.write() as uow:
+            user = uow.records.user(name.strip())
+            now = uow.clock()
+            if user is None or not user.active:
+                uow.record(AuditEvent("sign_in_failed", name.strip() or "?", station, None, {"why": "unknown or inactive user"}))
+                uow.commit()
+                raise SignInRefused("That name and PIN or password do not match.")
+            if user.locked_until is not None and user.locked_until > now:
+                uow.record(AuditEvent("sign_in_refused_locked", user.name, station, None, {"until": user.locked_until}))
+                uow.commit()
+                minutes = math.ceil((user.locked_until - now).total_seconds() / 60)
+                raise SignInRefused(f"Too many failed attempts: {user.name} is locked for {minutes} more minute(s).")
+            try:
+                _hasher.verify(user.secret_hash, secret)
+            except (VerificationError, InvalidHashError):
+                user.failed_attempts += 1
+                uow.record(AuditEvent("sign_in_failed", user.name, station, None, {"attempt": user.failed_attempts}))
+                if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
+                    user.locked_until, user.failed_attempts = now + LOCKOUT, 0
+                    uow.record(AuditEvent("user_locked_out", user.name, station, None, {"until": user.locked_until}))
+                uow.commit()
+                raise SignInRefused("That name and PIN or password do not match.") from None
+            user.failed_attempts, user.locked_until = 0, None
+            uow.record(AuditEvent("signed_in", user.name, station, None, {"role": user.role}))
+            uow.commit()
+            return SignedInUser(user.name, user.display_name, user.role)
+
+    def record_lock(self, user: str, *, station: str, idle_minutes: int) -> None:
+        with self._units.write() as uow:
+            uow.record(AuditEvent("station_locked", user, station, None, {"idle_minutes": idle_minutes}))
+            uow.commit()
+
+    def verify_supervisor(self, name: str, password: str, *, station: str) -> SignedInUser:
+        """A supervisor confirming an override at someone else's station: the same checks, then the role."""
+        user = self.sign_in(name, password, station=station)
+        if not user.is_supervisor:
+            raise SignInRefused(f"{user.name} is a {user.role}; an override needs a supervisor.")
+        return user

@@ -1,0 +1,175 @@
+"""The cartridge catalog: every item for the catalog page, and an admin's edit of one item.
+
+An edit is checked by the same rules as a catalog CSV import (full weight above empty, a UPC with
+a valid check digit and no other owner, a price in whole cents), but every field's problem is
+reported at once, keyed by field, so the editor can show each beside its box. Each saved edit is
+an audit event naming what changed from what to what.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from receiving_app.domain.audit import AuditEvent
+from receiving_app.domain.errors import InputError
+from receiving_app.domain.money import Money
+from receiving_app.domain.scan import has_valid_check_digit
+from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
+from receiving_app.services.errors import NotAllowed, NotFound
+
+EDITING_ROLES = frozenset({"admin"})
+UPC_LENGTHS = (8, 12, 13, 14)  # UPC-E/EAN-8, UPC-A, EAN-13, GTIN-14
+MAX_DESCRIPTION = 200  # the column's width
+MAX_WEIGHT_TEXT = 48  # weights are stored as their exact text in a column this wide
+
+
+def may_edit_catalog(role: str) -> bool:
+    return role in EDITING_ROLES
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogItemView:
+    sku: str
+    oem_part_number: str
+    upc: str | None
+    brand: str
+    description: str
+    category: str
+    full_g: Decimal
+    empty_g: Decimal
+    list_price: Money
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogEdit:
+    """An item's editable fields exactly as typed; ``check_edit`` turns them into values."""
+
+    sku: str
+    description: str
+    upc: str  # empty: the item has no UPC
+    full_g: str
+    empty_g: str
+    list_price: str
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedEdit:
+    sku: str
+    description: str
+    upc: str | None
+    full_g: Decimal
+    empty_g: Decimal
+    list_price: Money
+
+
+class CatalogEditRejected(InputError):
+    """Nothing was saved; ``problems`` maps each wrong field to what is wrong with it."""
+
+    def __init__(self, sku: str, problems: Mapping[str, str]) -> None:
+        super().__init__(f"{sku or 'The item'} was not saved: " + "; ".join(problems.values()))
+        self.problems = dict(problems)
+
+
+def check_edit(edit: CatalogEdit) -> CheckedEdit:
+    """The edit as values, or CatalogEditRejected naming every wrong field. Needs no database, so
+    the editor can call it before sending anything; ``update_item`` calls it again regardless."""
+    problems: dict[str, str] = {}
+    description = edit.description.strip()
+    if not description:
+        problems["description"] = "The description is empty."
+    elif len(description) > MAX_DESCRIPTION:
+        problems["description"] = f"The description is longer than {MAX_DESCRIPTION} characters."
+    upc = _upc(edit.upc.strip(), problems)
+    full = _grams(edit.full_g, "full_g", "Full weight", problems)
+    empty = _grams(edit.empty_g, "empty_g", "Empty weight", problems)
+    if full is not None and empty is not None and full <= empty:
+        problems["full_g"] = f"Full weight ({full} g) must be more than the empty weight ({empty} g)."
+    price = _price(edit.list_price, problems)
+    if problems:
+        raise CatalogEditRejected(edit.sku, problems)
+    return CheckedEdit(edit.sku.strip(), description, upc, full, empty, price)
+
+
+def _upc(text: str, problems: dict[str, str]) -> str | None:
+    if not text:
+        return None
+    if not (text.isascii() and text.isdigit() and len(text) in UPC_LENGTHS):
+        problems["upc"] = f"UPC {text!r} must be 8, 12, 13 or 14 digits."
+    elif not has_valid_check_digit(text):
+        problems["upc"] = f"UPC {text} has a wrong check digit: check it against the box."
+    return text
+
+
+def _grams(text: str, key: str, label: str, problems: dict[str, str]) -> Decimal | None:
+    text = text.strip().removesuffix("g").strip()
+    try:
+        grams = Decimal(text)
+    except InvalidOperation:
+        problems[key] = f"{label} must be a number of grams such as 815.0, not {text!r}."
+        return None
+    if not grams.is_finite() or grams < 0 or len(format(grams, "f")) > MAX_WEIGHT_TEXT:
+        problems[key] = f"{label} must be zero or more grams, not {text!r}."
+        return None
+    return grams
+
+
+def _price(text: str, problems: dict[str, str]) -> Money | None:
+    try:
+        price = Money.of(text.strip().removeprefix("$").strip(), what="The list price")
+    except InputError as error:
+        problems["list_price"] = f"{error} (whole cents, such as 54.99)."
+        return None
+    if price.amount < 0:
+        problems["list_price"] = "The list price cannot be negative."
+        return None
+    return price
+
+
+class CatalogService:
+    def __init__(self, units: UnitOfWorkFactory) -> None:
+        self._units = units
+
+    def list_items(self) -> tuple[CatalogItemView, ...]:
+        with self._units.read() as uow:
+            return tuple(_view(row) for row in uow.records.catalog())
+
+    def update_item(self, edit: CatalogEdit, *, user: str, station: str) -> CatalogItemView:
+        """Save an admin's edit of one item; returns the item as saved."""
+        checked = check_edit(edit)
+        with self._units.write() as uow:
+            person = uow.records.user(user)
+            if person is None or not person.active or not may_edit_catalog(person.role):
+                raise NotAllowed(f"{user} may not edit the catalog; an admin must.")
+            row = uow.records.catalog_item(checked.sku)
+            if row is None:
+                raise NotFound(f"No catalog item has SKU {checked.sku}.")
+            if checked.upc is not None:
+                holder = uow.records.catalog_item_by_upc(checked.upc)
+                if holder is not None and holder.sku != row.sku:
+                    raise CatalogEditRejected(row.sku, {"upc": f"UPC {checked.upc} already belongs to {holder.sku}."})
+            changes = {}
+            for key in ("description", "upc", "full_g", "empty_g", "list_price"):
+                before, after = getattr(row, key), getattr(checked, key)
+                if before != after:
+                    changes[key] = {"from": before, "to": after}
+                    setattr(row, key, after)
+            if changes:
+                uow.record(AuditEvent("catalog_item_edited", user, station, None, {"sku": row.sku, "changes": changes}))
+                uow.commit()
+            return _view(row)
+
+
+def _view(row) -> CatalogItemView:
+    return CatalogItemView(
+        sku=row.sku,
+        oem_part_number=row.oem_part_number,
+        upc=row.upc,
+        brand=row.brand,
+        description=row.description,
+        category=row.category,
+        full_g=row.full_g,
+        empty_g=row.empty_g,
+        list_price=row.list_price,
+    )

@@ -1,0 +1,59 @@
+"""What a caller asks the receiving service to do, as plain frozen values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+from receiving_app.domain.facts import Condition, CustomerChoice, Flags, ReturnReason
+
+
+@dataclass(frozen=True, slots=True)
+class WeightCapture:
+    """One reading from the scale (or typed by hand), in the unit it was read in."""
+
+    value: Decimal
+    unit: str
+    grams: Decimal
+    stable: bool
+    source: str  # the scale protocol, or "manual"
+    read_at: datetime | None = None
+
+    @property
+    def capturable(self) -> bool:
+        return self.stable and self.grams >= 0
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoAttachment:
+    file_name: str
+    media_type: str
+    content: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Override:
+    """A supervisor's decision in place of the engine's, with the reason written down."""
+
+    supervisor: str
+    outcome: str  # refund, replacement or denied
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiveLine:
+    rma_number: str
+    line_no: int
+    user: str
+    station: str
+    reason: ReturnReason | None = None  # None: as the RMA says
+    customer_choice: CustomerChoice | None = None
+    condition: Condition = field(default_factory=Condition)
+    flags: Flags = field(default_factory=Flags)
+    weight: WeightCapture | None = None  # the stable reading the decision uses
+    readings_seen: tuple[WeightCapture, ...] = ()  # every other reading, kept as evidence
+    received_on: date | None = None  # None: today
+    notes: str = ""
+    photos: tuple[PhotoAttachment, ...] = ()
+    override: Override | None = None

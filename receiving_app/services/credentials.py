@@ -1,0 +1,61 @@
+"""Database passwords live in the OS keyring, never in the settings file.
+
+A station may keep its shared database's URL in its settings. The URL is saved without its
+password; the password goes to the keyring under the URL. Where the OS has no keyring (a bare
+Linux server), the station refuses to store a password at all and says what to use instead.
+"""
+
+from __future__ import annotations
+
+import keyring
+from keyring.errors import KeyringError
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
+from receiving_app import APP_NAME
+from receiving_app.domain.errors import InputError
+
+NO_KEYRING = (
+    "this computer has no password keyring, so the password cannot be stored safely; "
+    "leave it out of the URL and use a ~/.pgpass file or the PGPASSWORD variable"
+)
+
+
+def without_password(url: str) -> str:
+    # URL.set(password=None) would mean "unchanged"; a URL built anew has no password at all.
+    parsed = make_url(url)
+    bare = URL.create(parsed.drivername, parsed.username, None, parsed.host, parsed.port, parsed.database, parsed.query)
+    return bare.render_as_string(hide_password=False)
+
+
+def shown(url: str) -> str:
+    """The URL as a screen may show it: any password replaced by ***."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+def remember_database_url(url: str) -> str:
+    """The URL to keep in settings; its password, if any, is put in the keyring first."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise InputError(f"not a database URL: {shown(url)!r}") from None
+    if parsed.password is None:
+        return url
+    safe = without_password(url)
+    try:
+        keyring.set_password(APP_NAME, safe, parsed.password)
+    except KeyringError:
+        raise InputError(NO_KEYRING) from None
+    return safe
+
+
+def with_remembered_password(url: str) -> str:
+    """The settings' URL completed with its password from the keyring, when there is one."""
+    try:
+        password = keyring.get_password(APP_NAME, url)
+    except KeyringError:
+        password = None
+    return make_url(url).set(password=password).render_as_string(hide_password=False) if password else url

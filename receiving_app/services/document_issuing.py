@@ -1,0 +1,195 @@
+"""Issuing the documents a decision names: numbered gaplessly, rendered, stored before printing.
+
+A number is taken from its type's counter inside the issuing transaction, so a rollback gives it
+back and numbers never skip. The PDF is rendered with that number and stored with the document;
+a reprint renders the same content again marked COPY.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Mapping, Sequence
+
+from receiving_app.documents.model import RMA_LABEL, DocumentContent, Evidence, LineDetail, Party
+from receiving_app.domain.decision import DocumentType, Outcome, Reason
+from receiving_app.domain.facts import ReturnReason
+from receiving_app.domain.money import Money
+from receiving_app.domain.policy import Policy
+from receiving_app.persistence.tables import CustomerRow, DecisionRow, DocumentRow, RmaLineRow, RmaRow
+from receiving_app.persistence.unit_of_work import UnitOfWork
+
+Renderer = Callable[[DocumentContent], bytes]
+
+NUMBER_PREFIX = {
+    DocumentType.CREDIT_MEMO: "CM",
+    DocumentType.RESTOCKING_FEE_RECEIPT: "RF",
+    DocumentType.DENIAL_NOTICE: "DN",
+    DocumentType.REPLACEMENT_SLIP: "RS",
+}
+CONDITION_LABELS = (
+    ("unopened", "Unopened"),
+    ("sealed", "Sealed"),
+    ("original_packaging", "Original packaging"),
+    ("box_damage", "Box damage"),
+    ("labels_intact", "Labels intact"),
+)
+FLAG_LABELS = (
+    ("sold_by_seller", "Sold by this seller"),
+    ("hp_plus_rejected", "Rejected by an HP+ printer"),
+    ("firmware_blocked", "Blocked by printer firmware"),
+    ("improper_use", "Improper use"),
+)
+
+
+def document_number(document_type: DocumentType, sequence: int) -> str:
+    return f"{NUMBER_PREFIX[document_type]}-{sequence:06d}"
+
+
+class DocumentIssuer:
+    def __init__(self, render: Renderer, policies: Mapping[str, Policy], page_size: str = "letter") -> None:
+        self._render = render
+        self._policies = policies
+        self.page_size = page_size
+
+    def issue_for(
+        self, uow: UnitOfWork, decision: DecisionRow, document_types: Sequence[DocumentType], rma: RmaRow,
+        line: RmaLineRow, station: str,
+    ) -> list[DocumentRow]:
+        issued = []
+        for document_type in document_types:
+            sequence = uow.records.next_document_sequence(document_type.value)
+            row = DocumentRow(
+                number=document_number(document_type, sequence),
+                document_type=document_type.value,
+                sequence=sequence,
+                decision=decision,
+                issued_at=decision.decided_at,
+                issued_by=decision.decided_by,
+                station_id=station,
+                print_count=0,
+            )
+            # The row is incomplete until its PDF exists, so nothing may flush it while content is read.
+            with uow.session.no_autoflush:
+                row.pdf = self._render(self.content(uow, row, decision, rma, line))
+            row.pdf_sha256 = hashlib.sha256(row.pdf).hexdigest()
+            uow.records.add(row)
+            issued.append(row)
+        uow.records.flush()
+        return issued
+
+    def label(self, rma: RmaRow, *, station: str) -> bytes:
+        order, customer = rma.order, rma.order.customer
+        return self._render(
+            DocumentContent(
+                document_type=RMA_LABEL,
+                document_number=rma.number,
+                issued_at=rma.created_at,
+                station_id=station,
+                seller=Party(rma.seller.name, tuple(rma.seller.return_address.splitlines())),
+                authorization_word=rma.seller.authorization,
+                policy_id=rma.seller_id,
+                policy_version=self._policies[rma.seller_id].version if rma.seller_id in self._policies else "",
+                customer=Party(customer.name, tuple(customer.address.splitlines())),
+                rma_number=rma.number,
+                order_number=order.number,
+                lines=tuple(
+                    LineDetail(
+                        line_number=line.line_no, sku=line.sku, description=line.item.description, quantity=line.quantity,
+                        unit_price=line.order_line.unit_price, merchandise=line.order_line.unit_price * line.quantity,
+                        restocking_fee=Money.zero(), return_shipping_deduction=Money.zero(), shipping_refund=Money.zero(),
+                        total=line.order_line.unit_price * line.quantity,
+                    )
+                    for line in rma.lines
+                ),
+                received_by="",
+                page_size=self.page_size,
+            )
+        )
+
+    def reprint(self, uow: UnitOfWork, document: DocumentRow) -> bytes:
+        decision = document.decision
+        line = uow.session.get(RmaLineRow, decision.rma_line_id)
+        return self._render(self.content(uow, document, decision, line.rma, line, copy=True))
+
+    def content(
+        self, uow: UnitOfWork, document: DocumentRow, decision: DecisionRow, rma: RmaRow, line: RmaLineRow, *, copy: bool = False
+    ) -> DocumentContent:
+        order = rma.order
+        customer = order.customer
+        policy = self._policies.get(decision.policy_id)
+        reasons = tuple(Reason(reason["code"], reason["text"]) for reason in decision.reasons)
+        return DocumentContent(
+            document_type=DocumentType(document.document_type),
+            document_number=document.number,
+            issued_at=document.issued_at,
+            station_id=document.station_id,
+            seller=Party(rma.seller.name, tuple(rma.seller.return_address.splitlines())),
+            authorization_word=rma.seller.authorization,
+            policy_id=decision.policy_id,
+            policy_version=decision.policy_version,
+            customer=Party(customer.name, tuple(customer.address.splitlines())),
+            rma_number=rma.number,
+            order_number=order.number,
+            lines=(
+                LineDetail(
+                    line_number=line.line_no,
+                    sku=line.sku,
+                    description=line.item.description,
+                    quantity=line.quantity,
+                    unit_price=line.order_line.unit_price,
+                    merchandise=decision.merchandise,
+                    restocking_fee=decision.restocking_fee,
+                    return_shipping_deduction=decision.return_shipping_deduction,
+                    shipping_refund=decision.shipping_refund,
+                    total=decision.refund_total,
+                ),
+            ),
+            received_by=_display_name(uow, decision.decided_by),
+            outcome=Outcome(decision.outcome),
+            refund_method=_refund_method_words(decision.refund_method, order.payment_method, customer),
+            reasons=reasons,
+            rule_texts=_rule_texts(policy, line.reason, reasons) if decision.outcome == "denied" else (),
+            refund_timing=policy.refund_timing if policy else "",
+            evidence=_evidence(decision),
+            overridden_by=_display_name(uow, decision.overridden_by) if decision.overridden_by else None,
+            override_reason=decision.override_reason,
+            copy=copy,
+            voided=document.voided_at is not None,
+            void_reason=document.void_reason,
+            page_size=self.page_size,
+        )
+
+
+def _display_name(uow: UnitOfWork, user_name: str) -> str:
+    user = uow.records.user(user_name)
+    return f"{user.display_name} ({user_name})" if user and user.display_name != user_name else user_name
+
+
+def _refund_method_words(method: str | None, payment_method: str, customer: CustomerRow) -> str | None:
+    if method is None:
+        return None
+    if method == "account_credit":
+        return f"Credit to account {customer.account_number}"
+    if payment_method == "card" and customer.card_last4:
+        return f"Card ending {customer.card_last4}"
+    return {"card": "Original card", "paypal": "PayPal", "check": "Check by mail", "open_account": "Original payment"}[payment_method]
+
+
+def _rule_texts(policy: Policy | None, reason: str, reasons: tuple[Reason, ...]) -> tuple[str, ...]:
+    if policy is None:
+        return ()
+    texts = (policy.rule_text(ReturnReason(reason), item.code) for item in reasons if item.denies)
+    return tuple(dict.fromkeys(text for text in texts if text))
+
+
+def _evidence(decision: DecisionRow) -> Evidence:
+    inspection = decision.inspection
+    captured = next((reading for reading in inspection.readings if reading.captured), None)
+    return Evidence(
+        measured_weight_g=captured.grams if captured else None,
+        weight_entered_by_hand=bool(captured and captured.source == "manual"),
+        fill_percent=decision.fill_fraction * 100 if decision.fill_fraction is not None else None,
+        condition=tuple((label, getattr(inspection, name)) for name, label in CONDITION_LABELS),
+        flags=tuple((label, getattr(inspection, name)) for name, label in FLAG_LABELS),
+        photos=tuple(photo.content for photo in inspection.photos),
+    )

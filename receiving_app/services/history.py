@@ -1,0 +1,100 @@
+"""Looking back: RMAs and their timelines, stored documents, voiding, and the audit chain's check."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from receiving_app.domain.audit import AuditEvent, ChainBreak, find_first_break
+from receiving_app.domain.errors import InputError
+from receiving_app.domain.policy import Policy
+from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
+from receiving_app.services.document_issuing import DocumentIssuer
+from receiving_app.services.errors import LineNotOpen, NotAllowed, NotFound
+from receiving_app.services.mapping import decision_view, event_view, inspection_view, rma_view
+from receiving_app.services.views import RmaDetail, RmaView
+
+VOIDING_ROLES = frozenset({"supervisor", "admin"})
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    number: str
+    type: str
+    pdf: bytes
+    copy: bool
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    events: int
+    first_break: ChainBreak | None
+
+
+class HistoryService:
+    def __init__(self, units: UnitOfWorkFactory, policies: Mapping[str, Policy], issuer: DocumentIssuer) -> None:
+        self._units = units
+        self._policies = policies
+        self._issuer = issuer
+
+    def list_rmas(self, status: str | None = None) -> list[RmaView]:
+        with self._units.read() as uow:
+            return [rma_view(row, self._policies.get(row.seller_id), mask_customer=True) for row in uow.records.rmas(status)]
+
+    def show_rma(self, number: str, *, mask_customer: bool = True) -> RmaDetail:
+        with self._units.read() as uow:
+            rma = uow.records.rma(number.strip().upper())
+            if rma is None:
+                raise NotFound(f"No RMA numbered {number} is on file.")
+            line_numbers = {line.id: line.line_no for line in rma.lines}
+            decisions = uow.records.decisions_for_rma(rma.id)
+            return RmaDetail(
+                rma=rma_view(rma, self._policies.get(rma.seller_id), mask_customer=mask_customer),
+                inspections=tuple(inspection_view(row.inspection, line_numbers[row.rma_line_id]) for row in decisions),
+                decisions=tuple(decision_view(row, line_numbers[row.rma_line_id]) for row in decisions),
+                events=tuple(event_view(row) for row in uow.records.audit_events_for_rma(rma.number)),
+            )
+
+    def document(self, number: str, *, reprint: bool, user: str = "system", station: str = "cli") -> StoredDocument:
+        """The PDF as issued (byte for byte), or as a reprint marked COPY (recorded as a print)."""
+        with self._units.write() as uow:
+            row = uow.records.document(number.strip().upper())
+            if row is None:
+                raise NotFound(f"No document numbered {number} was issued.")
+            pdf = self._issuer.reprint(uow, row) if reprint else row.pdf
+            if reprint:
+                rma_number = uow.records.rma_number_of_document(row)
+                uow.record(AuditEvent("document_reprinted", user, station, rma_number, {"number": row.number}))
+                uow.commit()
+            return StoredDocument(row.number, row.document_type, pdf, reprint)
+
+    def rma_label(self, number: str, *, station: str) -> bytes:
+        """The 4x6 in parcel label with the RMA number as Code 128 (the same RMA gives the same PDF)."""
+        with self._units.read() as uow:
+            rma = uow.records.rma(number.strip().upper())
+            if rma is None:
+                raise NotFound(f"No RMA numbered {number} is on file.")
+            return self._issuer.label(rma, station=station)
+
+    def void_document(self, number: str, *, user: str, station: str, reason: str) -> None:
+        if not reason.strip():
+            raise InputError("A void needs a written reason.")
+        with self._units.write() as uow:
+            person = uow.records.user(user)
+            if person is None or not person.active or person.role not in VOIDING_ROLES:
+                raise NotAllowed(f"{user} may not void documents; a supervisor must.")
+            row = uow.records.document(number.strip().upper())
+            if row is None:
+                raise NotFound(f"No document numbered {number} was issued.")
+            if row.voided_at is not None:
+                raise LineNotOpen(f"{row.number} was already voided by {row.voided_by}.")
+            row.voided_at, row.voided_by, row.void_reason = uow.clock(), user, reason.strip()
+            uow.record(AuditEvent("document_voided", user, station, uow.records.rma_number_of_document(row), {"number": row.number, "reason": reason.strip()}))
+            uow.commit()
+
+    def verify_audit_chain(self) -> ChainReport:
+        with self._units.read() as uow:
+            head = uow.records.audit_head()
+            head_sequence, head_hash = head.last_sequence, head.last_hash
+            first_break = find_first_break(uow.records.audit_chain(), head_sequence=head_sequence, head_hash=head_hash)
+            return ChainReport(head_sequence, first_break)

@@ -1,0 +1,111 @@
+"""Turning rows into the read-only views that leave the service layer."""
+
+from __future__ import annotations
+
+from receiving_app.domain.policy import Policy
+from receiving_app.persistence.tables import AuditEventRow, DecisionRow, InspectionRow, RmaLineRow, RmaRow
+from receiving_app.services.views import DecisionView, DocumentRef, EventView, InspectionView, RmaLineView, RmaView
+
+
+def mask_name(name: str) -> str:
+    """'Dana Whitfield' -> 'D*** W***': enough to match a parcel, not enough to know a person."""
+    return " ".join(f"{word[0]}***" for word in name.split() if word)
+
+
+def rma_line_view(line: RmaLineRow) -> RmaLineView:
+    item = line.item
+    return RmaLineView(
+        line=line.line_no,
+        sku=line.sku,
+        description=item.description,
+        category=item.category,
+        quantity=line.quantity,
+        unit_price=line.order_line.unit_price,
+        reason=line.reason,
+        customer_choice=line.customer_choice,
+        status=line.status,
+        upc=item.upc,
+        full_g=item.full_g,
+        empty_g=item.empty_g,
+        hold_note=line.hold_note,
+    )
+
+
+def rma_view(rma: RmaRow, policy: Policy | None, *, mask_customer: bool) -> RmaView:
+    order = rma.order
+    customer = order.customer
+    return RmaView(
+        number=rma.number,
+        status=rma.status,
+        policy=rma.seller_id,
+        policy_version=policy.version if policy else "",
+        seller=rma.seller.name,
+        authorization=rma.seller.authorization,
+        order_number=order.number,
+        customer_name=mask_name(customer.name) if mask_customer else customer.name,
+        customer_account=customer.account_number,
+        payment_method=order.payment_method,
+        purchased=order.purchased_on,
+        shipped=order.shipped_on,
+        delivered=order.delivered_on,
+        reported=rma.reported_on,
+        lines=tuple(rma_line_view(line) for line in rma.lines),
+    )
+
+
+def decision_view(row: DecisionRow, line_no: int) -> DecisionView:
+    return DecisionView(
+        line=line_no,
+        outcome=row.outcome,
+        policy=row.policy_id,
+        policy_version=row.policy_version,
+        refund_method=row.refund_method,
+        merchandise=row.merchandise,
+        restocking_fee=row.restocking_fee,
+        return_shipping_deduction=row.return_shipping_deduction,
+        shipping_refund=row.shipping_refund,
+        refund_total=row.refund_total,
+        fill_fraction=row.fill_fraction,
+        reasons=tuple((reason["code"], reason["text"]) for reason in row.reasons),
+        decided_at=row.decided_at,
+        decided_by=row.decided_by,
+        station=row.station_id,
+        overridden_by=row.overridden_by,
+        override_reason=row.override_reason,
+        documents=tuple(
+            DocumentRef(document.document_type, document.number, document.issued_at, document.voided_at is not None)
+            for document in row.documents
+        ),
+    )
+
+
+def inspection_view(row: InspectionRow, line_no: int) -> InspectionView:
+    captured = next((reading for reading in row.readings if reading.captured), None)
+    return InspectionView(
+        line=line_no,
+        inspected_at=row.inspected_at,
+        user=row.user_name,
+        station=row.station_id,
+        received_on=row.received_on,
+        condition={
+            "unopened": row.unopened,
+            "sealed": row.sealed,
+            "original_packaging": row.original_packaging,
+            "box_damage": row.box_damage,
+            "labels_intact": row.labels_intact,
+        },
+        flags={
+            "sold_by_seller": row.sold_by_seller,
+            "hp_plus_rejected": row.hp_plus_rejected,
+            "firmware_blocked": row.firmware_blocked,
+            "improper_use": row.improper_use,
+        },
+        weight_grams=captured.grams if captured else None,
+        weight_source=captured.source if captured else None,
+        notes=row.notes,
+        photo_count=len(row.photos),
+    )
+
+
+def event_view(row: AuditEventRow) -> EventView:
+    return EventView(row.sequence, row.event_type, row.at, row.user_name, row.station_id)

@@ -1,0 +1,155 @@
+"""Finding RMAs after the fact: by number, customer, SKU, date range and outcome.
+
+A search returns at most ``limit`` summaries, newest on file first, and says when there were
+more, so a broad search over a million RMAs stays as quick as a narrow one.
+
+Customer names are personal data (issue 6): roles outside ``ROLES_SEEING_CUSTOMER_NAMES`` see
+them masked, and for them the customer box matches account numbers only, so that a search
+cannot be used to find out whether a given person has returned something.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from enum import Enum
+
+from receiving_app.domain.errors import InputError
+from receiving_app.domain.money import Money
+from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
+from receiving_app.services.errors import NotAllowed
+from receiving_app.services.mapping import mask_name
+
+ROLES_SEEING_CUSTOMER_NAMES = frozenset({"supervisor", "admin"})
+DEFAULT_LIMIT = 200
+MAX_LIMIT = 1_000
+
+
+class OutcomeFilter(str, Enum):
+    """What happened to at least one line of the RMA."""
+
+    ANY = ""
+    REFUND = "refund"
+    REPLACEMENT = "replacement"
+    DENIED = "denied"
+    PENDING = "pending"  # open or on hold: not decided yet
+
+    @property
+    def label(self) -> str:
+        return {"": "Any outcome", "pending": "Not decided yet"}.get(self.value, self.value.capitalize())
+
+
+class DateField(str, Enum):
+    """Which date the range applies to."""
+
+    REPORTED = "reported"  # the authorization date
+    DECIDED = "decided"  # when a line was received and decided at a bench
+
+    @property
+    def label(self) -> str:
+        return {"reported": "Authorized on", "decided": "Received on"}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class RmaSearch:
+    """The criteria; empty ones are ignored. Dates are the station's local calendar days, inclusive."""
+
+    number: str = ""
+    customer: str = ""
+    sku: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+    date_field: DateField = DateField.REPORTED
+    outcome: OutcomeFilter = OutcomeFilter.ANY
+    limit: int = DEFAULT_LIMIT
+
+
+@dataclass(frozen=True, slots=True)
+class RmaSummary:
+    number: str
+    status: str
+    policy: str
+    seller: str
+    customer_name: str  # masked for roles that may not see it
+    customer_account: str
+    order_number: str
+    reported: date
+    skus: tuple[str, ...]  # each SKU once, in line order
+    line_states: tuple[str, ...]  # per line: its outcome once decided, else its status
+    refund_total: Money
+    last_decided: datetime | None
+
+    @property
+    def outcome_words(self) -> str:
+        """'2 refund, 1 open' — counts in the order the states first appear."""
+        counts: dict[str, int] = {}
+        for state in self.line_states:
+            counts[state] = counts.get(state, 0) + 1
+        return ", ".join(f"{count} {state.replace('_', ' ')}" for state, count in counts.items())
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    rmas: tuple[RmaSummary, ...]
+    more: bool  # more RMAs matched than were returned: narrow the search
+
+
+class SearchService:
+    def __init__(self, units: UnitOfWorkFactory) -> None:
+        self._units = units
+
+    def search(self, criteria: RmaSearch, *, user: str) -> SearchResult:
+        """RMAs matching ``criteria`` as ``user`` may see them (their role decides the masking)."""
+        if not 1 <= criteria.limit <= MAX_LIMIT:
+            raise InputError(f"A search returns 1 to {MAX_LIMIT} RMAs, not {criteria.limit}.")
+        if criteria.date_from and criteria.date_to and criteria.date_from > criteria.date_to:
+            raise InputError(f"The date range starts ({criteria.date_from}) after it ends ({criteria.date_to}).")
+        by_decision = criteria.date_field is DateField.DECIDED
+        with self._units.read() as uow:
+            person = uow.records.user(user)
+            if person is None or not person.active:
+                raise NotAllowed(f"{user} may not search RMAs: not an active user of this station.")
+            sees_names = person.role in ROLES_SEEING_CUSTOMER_NAMES
+            rows = uow.records.search_rmas(
+                number_prefix=criteria.number.strip().upper(),
+                customer=criteria.customer.strip(),
+                match_customer_names=sees_names,
+                sku=criteria.sku.strip().upper(),
+                reported_from=None if by_decision else criteria.date_from,
+                reported_to=None if by_decision else criteria.date_to,
+                outcome=criteria.outcome.value,
+                decided_from=_start_of(criteria.date_from) if by_decision and criteria.date_from else None,
+                decided_before=_start_of(criteria.date_to + timedelta(days=1)) if by_decision and criteria.date_to else None,
+                limit=criteria.limit + 1,
+            )
+            shown = rows[: criteria.limit]
+            lines = defaultdict(list)
+            for rma_id, *line in uow.records.line_outcomes([row.id for row in shown]):
+                lines[rma_id].append(line)
+            summaries = tuple(_summary(row, lines[row.id], sees_names) for row in shown)
+        return SearchResult(summaries, more=len(rows) > criteria.limit)
+
+
+def _start_of(day: date) -> datetime:
+    """Local midnight as UTC: a clerk's "received on the 3rd" means the 3rd where the bench is."""
+    return datetime.combine(day, time.min).astimezone().astimezone(UTC)
+
+
+def _summary(row, lines: list, sees_names: bool) -> RmaSummary:
+    customer = row.order.customer
+    decided = [decided_at for *_, decided_at in lines if decided_at is not None]
+    return RmaSummary(
+        number=row.number,
+        status=row.status,
+        policy=row.seller_id,
+        seller=row.seller.name,
+        customer_name=customer.name if sees_names else mask_name(customer.name),
+        customer_account=customer.account_number,
+        order_number=row.order.number,
+        reported=row.reported_on,
+        skus=tuple(dict.fromkeys(sku for sku, *_ in lines)),
+        line_states=tuple(outcome or status for _, status, outcome, _, _ in lines),
+        refund_total=sum((total for *_, total, _ in lines if total is not None), Money.zero()),
+        last_decided=max(decided) if decided else None,
+    )

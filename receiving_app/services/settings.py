@@ -1,0 +1,109 @@
+"""A station's own settings (station id, paper, printers per document type, devices), as a JSON file.
+
+These belong to one bench, not to the warehouse, so they live beside the station rather than in
+the shared database. A damaged file is reported and replaced by defaults, never a crash.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from receiving_app.domain.audit import AuditEvent
+from receiving_app.domain.errors import InputError
+from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
+from receiving_app.services.auth import SignedInUser
+from receiving_app.services.credentials import without_password
+from receiving_app.services.errors import NotAllowed
+
+DOCUMENT_PRINTER_KEYS = ("credit_memo", "restocking_fee_receipt", "denial_notice", "replacement_slip", "rma_label")
+
+
+@dataclass(frozen=True)
+class StationSettings:
+    station_id: str = field(default_factory=socket.gethostname)
+    page_size: str = "letter"  # letter or a4
+    receipt_layout: str = "roll"  # roll (80 mm) or page
+    printers: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # document type -> backend settings
+    scale: Mapping[str, str] = field(default_factory=lambda: {"protocol": "simulated"})
+    scanner: Mapping[str, str] = field(default_factory=lambda: {"prefix": "", "suffix": "", "max_interkey_ms": "35"})
+    idle_lock_minutes: int = 10
+    database_url: str = ""  # a shared database for this station, never with its password (see credentials.py)
+
+    def printer_for(self, document_type: str, fallback_folder: Path) -> Mapping[str, str]:
+        return self.printers.get(document_type) or {"backend": "folder", "folder": str(fallback_folder)}
+
+    def with_changes(self, **changes: Any) -> StationSettings:
+        return replace(self, **changes)
+
+
+class SettingsStore:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.problem: str | None = None  # why the file could not be used, for the settings screen
+
+    def load(self) -> StationSettings:
+        if not self.path.exists():
+            return StationSettings()
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            return _validated(data)
+        except (OSError, ValueError, TypeError) as error:
+            self.problem = f"{self.path} could not be used ({error}); the defaults are in effect."
+            return StationSettings()
+
+    def save(self, settings: StationSettings) -> None:
+        _validated(asdict(settings))
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_suffix(".tmp")
+        temporary.write_text(json.dumps(asdict(settings), indent=2, sort_keys=True), encoding="utf-8")
+        temporary.replace(self.path)
+
+
+def _validated(data: Any) -> StationSettings:
+    if not isinstance(data, dict):
+        raise InputError("settings must be a JSON object")
+    defaults = asdict(StationSettings())
+    unknown = set(data) - set(defaults)
+    if unknown:
+        raise InputError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+    merged = {**defaults, **data}
+    if merged["page_size"] not in ("letter", "a4"):
+        raise InputError("page_size must be letter or a4")
+    if merged["receipt_layout"] not in ("roll", "page"):
+        raise InputError("receipt_layout must be roll or page")
+    unknown_documents = set(merged["printers"]) - set(DOCUMENT_PRINTER_KEYS)
+    if unknown_documents:
+        raise InputError(f"printers: unknown document type(s) {', '.join(sorted(unknown_documents))}")
+    if merged["database_url"] and merged["database_url"] != without_password(merged["database_url"]):
+        raise InputError("database_url must not carry a password; the keyring keeps it")
+    if not isinstance(merged["idle_lock_minutes"], int) or merged["idle_lock_minutes"] < 1:
+        raise InputError("idle_lock_minutes must be a whole number of at least 1")
+    return StationSettings(**merged)
+
+
+class SettingsService:
+    """Reading and changing a station's settings: admins only, and every change is an audit event."""
+
+    def __init__(self, store: SettingsStore, units: UnitOfWorkFactory) -> None:
+        self.store = store
+        self._units = units
+
+    def load(self) -> tuple[StationSettings, str | None]:
+        """The settings and, when the file could not be used, why (the defaults are then in effect)."""
+        return self.store.load(), self.store.problem
+
+    def save(self, settings: StationSettings, *, by: SignedInUser, station: str) -> None:
+        if by.role != "admin":
+            raise NotAllowed(f"{by.name} is a {by.role}; only an admin changes the station's settings.")
+        before, after = asdict(self.store.load()), asdict(settings)
+        changed = sorted(key for key in after if after[key] != before[key])
+        with self._units.write() as uow:
+            # The file is written inside the transaction: if it cannot be written, no change is recorded.
+            uow.record(AuditEvent("settings_changed", by.name, station, None, {"changed": changed}))
+            self.store.save(settings)
+            uow.commit()

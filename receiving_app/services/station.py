@@ -1,0 +1,46 @@
+"""The services one station process uses, built once by bootstrap() and handed to the window or CLI."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from receiving_app.domain.policy import Policy
+from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
+from receiving_app.services.auth import AuthService
+from receiving_app.services.catalog import CatalogService
+from receiving_app.services.document_issuing import DocumentIssuer
+from receiving_app.services.history import HistoryService
+from receiving_app.services.printing import PrintingService
+from receiving_app.services.receiving import ReceivingService
+from receiving_app.services.reports import ReportService
+from receiving_app.services.search import SearchService
+from receiving_app.services.settings import SettingsService, SettingsStore, StationSettings
+from receiving_app.services.users import UserService
+
+
+@dataclass(frozen=True)
+class Station:
+    database_url: str
+    policies: Mapping[str, Policy]
+    settings_store: SettingsStore
+    settings_service: SettingsService
+    settings: StationSettings
+    printed_folder: Path  # where documents go when no printer is configured
+    units: UnitOfWorkFactory
+    issuer: DocumentIssuer
+    receiving: ReceivingService
+    history: HistoryService
+    printing: PrintingService
+    auth: AuthService
+    users: UserService
+    search: SearchService
+    catalog: CatalogService
+    reports: ReportService
+
+    def printer_settings(self, document_type: str) -> Mapping[str, str]:
+        return self.settings.printer_for(document_type, self.printed_folder)
+
+    def close(self) -> None:
+        self.units.engine.dispose()

@@ -1,0 +1,207 @@
+"""Read-only records that services hand to the window and the command line: never ORM rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from receiving_app.domain.money import Money
+
+
+@dataclass(frozen=True, slots=True)
+class RmaLineView:
+    line: int
+    sku: str
+    description: str
+    category: str
+    quantity: int
+    unit_price: Money
+    reason: str
+    customer_choice: str
+    status: str
+    upc: str | None
+    full_g: Decimal
+    empty_g: Decimal
+    hold_note: str = ""
+
+    def as_json(self) -> dict[str, Any]:
+        return {"line": self.line, "sku": self.sku, "category": self.category, "quantity": self.quantity, "status": self.status}
+
+
+@dataclass(frozen=True, slots=True)
+class RmaView:
+    number: str
+    status: str
+    policy: str
+    policy_version: str
+    seller: str
+    authorization: str
+    order_number: str
+    customer_name: str  # masked where the viewer's role may not see it
+    customer_account: str
+    payment_method: str
+    purchased: date
+    shipped: date | None
+    delivered: date | None
+    reported: date
+    lines: tuple[RmaLineView, ...]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "status": self.status,
+            "policy": self.policy,
+            "lines": [line.as_json() for line in self.lines],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRef:
+    type: str
+    number: str
+    issued_at: datetime
+    voided: bool = False
+
+    def as_json(self) -> dict[str, Any]:
+        return {"type": self.type, "number": self.number, "issued_at": self.issued_at.isoformat(), "voided": self.voided}
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionView:
+    line: int
+    outcome: str
+    policy: str
+    policy_version: str
+    refund_method: str | None
+    merchandise: Money
+    restocking_fee: Money
+    return_shipping_deduction: Money
+    shipping_refund: Money
+    refund_total: Money
+    fill_fraction: Decimal | None
+    reasons: tuple[tuple[str, str], ...]
+    decided_at: datetime
+    decided_by: str
+    station: str
+    overridden_by: str | None
+    override_reason: str | None
+    documents: tuple[DocumentRef, ...]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "line": self.line,
+            "outcome": self.outcome,
+            "policy": self.policy,
+            "policy_version": self.policy_version,
+            "refund_method": self.refund_method,
+            "merchandise": str(self.merchandise),
+            "restocking_fee": str(self.restocking_fee),
+            "return_shipping_deduction": str(self.return_shipping_deduction),
+            "shipping_refund": str(self.shipping_refund),
+            "refund_total": str(self.refund_total),
+            "fill_fraction": fraction_json(self.fill_fraction),
+            "reasons": [{"code": code, "text": text} for code, text in self.reasons],
+            "decided_at": self.decided_at.isoformat(),
+            "decided_by": self.decided_by,
+            "station": self.station,
+            "overridden_by": self.overridden_by,
+            "override_reason": self.override_reason,
+            "documents": [document.as_json() for document in self.documents],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class InspectionView:
+    line: int
+    inspected_at: datetime
+    user: str
+    station: str
+    received_on: date
+    condition: dict[str, bool]
+    flags: dict[str, bool]
+    weight_grams: Decimal | None
+    weight_source: str | None
+    notes: str
+    photo_count: int
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "line": self.line,
+            "inspected_at": self.inspected_at.isoformat(),
+            "user": self.user,
+            "station": self.station,
+            "received_on": self.received_on.isoformat(),
+            "condition": self.condition,
+            "flags": self.flags,
+            "weight_grams": format(self.weight_grams, "f") if self.weight_grams is not None else None,
+            "weight_source": self.weight_source,
+            "notes": self.notes,
+            "photos": self.photo_count,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    sequence: int
+    type: str
+    at: datetime
+    user: str
+    station: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {"sequence": self.sequence, "type": self.type, "at": self.at.isoformat(), "user": self.user, "station": self.station}
+
+
+@dataclass(frozen=True, slots=True)
+class RmaDetail:
+    rma: RmaView
+    inspections: tuple[InspectionView, ...]
+    decisions: tuple[DecisionView, ...]
+    events: tuple[EventView, ...]
+
+    def as_json(self) -> dict[str, Any]:
+        documents = [document for decision in self.decisions for document in decision.documents]
+        return {
+            **self.rma.as_json(),
+            "seller": self.rma.seller,
+            "policy_version": self.rma.policy_version,
+            "order": self.rma.order_number,
+            "reported": self.rma.reported.isoformat(),
+            "inspections": [inspection.as_json() for inspection in self.inspections],
+            "decisions": [decision.as_json() for decision in self.decisions],
+            "documents": [document.as_json() for document in documents],
+            "events": [event.as_json() for event in self.events],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiveResult:
+    rma: str
+    line: int
+    already_decided: bool
+    decision: DecisionView
+    rma_status: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "rma": self.rma,
+            "line": self.line,
+            "outcome": self.decision.outcome,
+            "refund_total": str(self.decision.refund_total),
+            "restocking_fee": str(self.decision.restocking_fee),
+            "fill_fraction": fraction_json(self.decision.fill_fraction),
+            "reasons": [{"code": code, "text": text} for code, text in self.decision.reasons],
+            "documents": [{"type": document.type, "number": document.number} for document in self.decision.documents],
+            "already_decided": self.already_decided,
+            "refund_method": self.decision.refund_method,
+            "policy": self.decision.policy,
+            "policy_version": self.decision.policy_version,
+            "rma_status": self.rma_status,
+        }
+
+
+def fraction_json(value: Decimal | None) -> float | None:
+    """A four-place fraction as a JSON number (not money: a float is exact enough to carry it)."""
+    return None if value is None else float(value)

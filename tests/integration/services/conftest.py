@@ -1,0 +1,52 @@
+"""A station on a fresh SQLite file with a little demo data, and a way to decide lines on it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+
+import pytest
+
+from receiving_app.bootstrap import bootstrap, fill_demo_data
+from receiving_app.domain.facts import CustomerChoice, Flags, ReturnReason
+from receiving_app.services.commands import ReceiveLine, WeightCapture
+from receiving_app.services.station import Station
+from receiving_app.services.views import ReceiveResult
+
+DEMO_RMAS = 40
+
+
+@pytest.fixture
+def station(tmp_path) -> Iterator[Station]:
+    built = bootstrap(f"sqlite:///{tmp_path}/s.sqlite3", settings_path=tmp_path / "settings.json")
+    fill_demo_data(built, rmas=DEMO_RMAS, seed=7)
+    yield built
+    built.close()
+
+
+Decide = Callable[..., ReceiveResult]
+
+
+@pytest.fixture
+def decide(station: Station) -> Decide:
+    """Receive one line as the receiver: a full cartridge returned as defective, which every shipped
+    policy refunds (or replaces, when asked); ``deny=True`` marks it as not sold by the seller,
+    which every shipped policy denies."""
+
+    def receive(number: str, line: int = 1, *, deny: bool = False, replacement: bool = False) -> ReceiveResult:
+        detail = station.history.show_rma(number)
+        full = detail.rma.lines[line - 1].full_g
+        command = ReceiveLine(
+            rma_number=number,
+            line_no=line,
+            user="receiver",
+            station="S1",
+            reason=ReturnReason.DEFECTIVE,
+            customer_choice=CustomerChoice.REPLACEMENT if replacement else CustomerChoice.REFUND,
+            weight=WeightCapture(value=full, unit="g", grams=full, stable=True, source="manual"),
+        )
+        if deny:
+            command = replace(command, flags=Flags(sold_by_seller=False))
+        return station.receiving.receive(command)
+
+    return receive
