@@ -1,0 +1,86 @@
+"""Turning `receive` options (spec/cli.md) into a ReceiveLine command."""
+
+from __future__ import annotations
+
+import argparse
+import socket
+from datetime import date
+
+from receiving_app.domain.errors import InputError
+from receiving_app.domain.facts import FLAG_FIELDS, Condition, CustomerChoice, Flags, ReturnReason
+from receiving_app.domain.weight import Weight
+from receiving_app.services.commands import ReceiveLine, WeightCapture
+
+CONDITION_CHECKS = ("unopened", "sealed", "original_packaging", "labels_intact")
+
+
+def receive_command_from_options(args: argparse.Namespace) -> ReceiveLine:
+    return ReceiveLine(
+        rma_number=args.number,
+        line_no=_line(args.line),
+        user=args.user,
+        station=args.station or socket.gethostname(),
+        reason=_reason(args.reason),
+        customer_choice=CustomerChoice(args.choice) if args.choice else None,
+        condition=_condition(args.condition, args.box_damage),
+        flags=_flags(args.flag),
+        weight=_weight(args.weight),
+        received_on=_received(args.received),
+        notes=args.notes,
+    )
+
+
+def _line(value: int) -> int:
+    if value < 1:
+        raise InputError("--line: lines are numbered from 1")
+    return value
+
+
+def _reason(value: str | None) -> ReturnReason | None:
+    if value is None:
+        return None
+    try:
+        return ReturnReason(value)
+    except ValueError:
+        raise InputError(f"--reason must be one of {', '.join(reason.value for reason in ReturnReason)}, not {value!r}") from None
+
+
+def _condition(listed: str | None, box_damage: bool) -> Condition:
+    """Without --condition the cartridge is as sold; with it, exactly the listed checks are true."""
+    if listed is None:
+        return Condition(box_damage=box_damage)
+    names = [name.strip() for name in listed.split(",") if name.strip()]
+    unknown = [name for name in names if name not in CONDITION_CHECKS]
+    if unknown:
+        raise InputError(f"--condition: unknown check(s) {', '.join(unknown)} (use {', '.join(CONDITION_CHECKS)}; box damage is --box-damage)")
+    return Condition(**{name: name in names for name in CONDITION_CHECKS}, box_damage=box_damage)
+
+
+def _flags(named: list[str]) -> Flags:
+    """Each --flag NAME is true; sold_by_seller stays true unless --flag not_sold_by_seller says otherwise."""
+    accepted = (*FLAG_FIELDS, "not_sold_by_seller")
+    unknown = [name for name in named if name not in accepted]
+    if unknown:
+        raise InputError(f"--flag: unknown flag(s) {', '.join(unknown)} (use {', '.join(accepted)})")
+    values = {name: name in named for name in FLAG_FIELDS}
+    values["sold_by_seller"] = "not_sold_by_seller" not in named
+    return Flags(**values)
+
+
+def _weight(text: str | None) -> WeightCapture | None:
+    if text is None:
+        return None
+    try:
+        weight = Weight.parse(text)
+    except InputError as error:
+        raise InputError(f"--weight: {error}") from None
+    return WeightCapture(value=weight.value, unit=weight.unit.symbol, grams=weight.in_grams, stable=True, source="manual")
+
+
+def _received(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"--received: not a date in YYYY-MM-DD form: {text!r}") from None
