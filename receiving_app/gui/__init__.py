@@ -1,0 +1,1 @@
+"""PySide6 windows, Qt models and background operations; calls services only."""

@@ -1,0 +1,94 @@
+"""Small dialogs of the receiving screen: a note (hold, did not arrive) and a supervisor override."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+
+from receiving_app.domain.decision import Outcome
+from receiving_app.gui.forms.ui_note_dialog import Ui_NoteDialog
+from receiving_app.gui.forms.ui_override_dialog import Ui_OverrideDialog
+from receiving_app.gui.style import BAD, tone_style
+
+
+def name_buttons(buttons: QDialogButtonBox, prefix: str) -> None:
+    """The standard buttons come without names; give each one for screen readers and tests."""
+    for button in buttons.buttons():
+        role = buttons.standardButton(button).name
+        button.setObjectName(f"{prefix}{role}Button")
+        button.setAccessibleName(button.text().replace("&", ""))
+
+
+class NoteDialog(QDialog):
+    """Asks for one line of text; Enter confirms, Escape cancels.
+
+    Signals:
+        note_given(str): the note, once it is acceptable.
+    """
+
+    note_given = Signal(str)
+
+    def __init__(self, title: str, prompt: str, *, required: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = Ui_NoteDialog()
+        self.form.setupUi(self)
+        self.setWindowTitle(title)
+        self.form.promptLabel.setText(prompt)
+        self._required = required
+        name_buttons(self.form.buttons, "note")
+        self.form.buttons.accepted.connect(self._confirm)
+        self.form.buttons.rejected.connect(self.reject)
+        self.form.noteEdit.setFocus()
+
+    def _confirm(self) -> None:
+        note = self.form.noteEdit.text().strip()
+        if self._required and not note:
+            self.form.messageLabel.setStyleSheet(tone_style(BAD))
+            self.form.messageLabel.setText(f"{BAD.symbol} Write a note first: the next person needs to know why.")
+            return
+        self.note_given.emit(note)
+        self.accept()
+
+
+class OverrideDialog(QDialog):
+    """A supervisor's name, password, outcome and written reason. It stays open until the screen
+    has checked the password (in the background) and calls ``accept`` or ``show_problem``.
+
+    Signals:
+        override_requested(str, str, str, str): supervisor, password, outcome, reason.
+    """
+
+    override_requested = Signal(str, str, str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = Ui_OverrideDialog()
+        self.form.setupUi(self)
+        for outcome in Outcome:
+            self.form.outcomeCombo.addItem(outcome.value, outcome.value)
+        name_buttons(self.form.buttons, "override")
+        self.form.buttons.accepted.connect(self._request)
+        self.form.buttons.rejected.connect(self.reject)
+        self.form.supervisorEdit.setFocus()
+
+    def show_problem(self, message: str) -> None:
+        self._set_busy(False)
+        self.form.passwordEdit.clear()
+        self.form.passwordEdit.setFocus()  # the usual mistake: type the password again, press Enter
+        self.form.messageLabel.setStyleSheet(tone_style(BAD))
+        self.form.messageLabel.setText(f"{BAD.symbol} {message}")
+
+    def _request(self) -> None:
+        form = self.form
+        supervisor, password, reason = form.supervisorEdit.text().strip(), form.passwordEdit.text(), form.reasonEdit.text().strip()
+        missing = [name for name, value in (("supervisor", supervisor), ("password", password), ("reason", reason)) if not value]
+        if missing:
+            self.show_problem(f"Fill in the {', '.join(missing)}.")
+            return
+        self._set_busy(True)
+        form.messageLabel.setStyleSheet("")
+        form.messageLabel.setText("Checking the supervisor's password…")
+        self.override_requested.emit(supervisor, password, form.outcomeCombo.currentData(), reason)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.form.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not busy)

@@ -1,0 +1,191 @@
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'decision_panel.ui'
+##
+## Created by: Qt User Interface Compiler version 6.11.3
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QApplication, QFormLayout, QGroupBox, QLabel,
+    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
+
+class Ui_DecisionPanel(object):
+    def setupUi(self, DecisionPanel):
+        if not DecisionPanel.objectName():
+            DecisionPanel.setObjectName(u"DecisionPanel")
+        self.decisionLayout = QVBoxLayout(DecisionPanel)
+        self.decisionLayout.setObjectName(u"decisionLayout")
+        self.outcomeLabel = QLabel(DecisionPanel)
+        self.outcomeLabel.setObjectName(u"outcomeLabel")
+        self.outcomeLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.outcomeLabel.setWordWrap(True)
+
+        self.decisionLayout.addWidget(self.outcomeLabel)
+
+        self.amountsForm = QFormLayout()
+        self.amountsForm.setObjectName(u"amountsForm")
+        self.merchandiseTitle = QLabel(DecisionPanel)
+        self.merchandiseTitle.setObjectName(u"merchandiseTitle")
+
+        self.amountsForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.merchandiseTitle)
+
+        self.merchandiseValue = QLabel(DecisionPanel)
+        self.merchandiseValue.setObjectName(u"merchandiseValue")
+
+        self.amountsForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.merchandiseValue)
+
+        self.restockingFeeTitle = QLabel(DecisionPanel)
+        self.restockingFeeTitle.setObjectName(u"restockingFeeTitle")
+
+        self.amountsForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.restockingFeeTitle)
+
+        self.restockingFeeValue = QLabel(DecisionPanel)
+        self.restockingFeeValue.setObjectName(u"restockingFeeValue")
+
+        self.amountsForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.restockingFeeValue)
+
+        self.shippingDeductionTitle = QLabel(DecisionPanel)
+        self.shippingDeductionTitle.setObjectName(u"shippingDeductionTitle")
+
+        self.amountsForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.shippingDeductionTitle)
+
+        self.shippingDeductionValue = QLabel(DecisionPanel)
+        self.shippingDeductionValue.setObjectName(u"shippingDeductionValue")
+
+        self.amountsForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.shippingDeductionValue)
+
+        self.shippingRefundTitle = QLabel(DecisionPanel)
+        self.shippingRefundTitle.setObjectName(u"shippingRefundTitle")
+
+        self.amountsForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.shippingRefundTitle)
+
+        self.shippingRefundValue = QLabel(DecisionPanel)
+        self.shippingRefundValue.setObjectName(u"shippingRefundValue")
+
+        self.amountsForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.shippingRefundValue)
+
+        self.refundTotalTitle = QLabel(DecisionPanel)
+        self.refundTotalTitle.setObjectName(u"refundTotalTitle")
+
+        self.amountsForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.refundTotalTitle)
+
+        self.refundTotalValue = QLabel(DecisionPanel)
+        self.refundTotalValue.setObjectName(u"refundTotalValue")
+
+        self.amountsForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.refundTotalValue)
+
+        self.refundMethodTitle = QLabel(DecisionPanel)
+        self.refundMethodTitle.setObjectName(u"refundMethodTitle")
+
+        self.amountsForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.refundMethodTitle)
+
+        self.refundMethodValue = QLabel(DecisionPanel)
+        self.refundMethodValue.setObjectName(u"refundMethodValue")
+
+        self.amountsForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.refundMethodValue)
+
+        self.fillTitle = QLabel(DecisionPanel)
+        self.fillTitle.setObjectName(u"fillTitle")
+
+        self.amountsForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.fillTitle)
+
+        self.fillValue = QLabel(DecisionPanel)
+        self.fillValue.setObjectName(u"fillValue")
+
+        self.amountsForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.fillValue)
+
+        self.documentsTitle = QLabel(DecisionPanel)
+        self.documentsTitle.setObjectName(u"documentsTitle")
+
+        self.amountsForm.setWidget(7, QFormLayout.ItemRole.LabelRole, self.documentsTitle)
+
+        self.documentsValue = QLabel(DecisionPanel)
+        self.documentsValue.setObjectName(u"documentsValue")
+        self.documentsValue.setWordWrap(True)
+
+        self.amountsForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.documentsValue)
+
+
+        self.decisionLayout.addLayout(self.amountsForm)
+
+        self.reasonsLabel = QLabel(DecisionPanel)
+        self.reasonsLabel.setObjectName(u"reasonsLabel")
+        self.reasonsLabel.setWordWrap(True)
+        self.reasonsLabel.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignTop)
+
+        self.decisionLayout.addWidget(self.reasonsLabel)
+
+        self.decisionSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.decisionLayout.addItem(self.decisionSpacer)
+
+
+        self.retranslateUi(DecisionPanel)
+
+        QMetaObject.connectSlotsByName(DecisionPanel)
+    # setupUi
+
+    def retranslateUi(self, DecisionPanel):
+        DecisionPanel.setTitle(QCoreApplication.translate("DecisionPanel", u"Decision", None))
+#if QT_CONFIG(accessibility)
+        DecisionPanel.setAccessibleName(QCoreApplication.translate("DecisionPanel", u"Decision", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.outcomeLabel.setAccessibleName(QCoreApplication.translate("DecisionPanel", u"Outcome", None))
+#endif // QT_CONFIG(accessibility)
+        self.outcomeLabel.setText(QCoreApplication.translate("DecisionPanel", u"Scan an RMA", None))
+        self.merchandiseTitle.setText(QCoreApplication.translate("DecisionPanel", u"Merchandise", None))
+#if QT_CONFIG(accessibility)
+        self.merchandiseValue.setAccessibleName(QCoreApplication.translate("DecisionPanel", u"Merchandise", None))
+#endif // QT_CONFIG(accessibility)
+        self.merchandiseValue.setText(QCoreApplication.translate("DecisionPanel", u"\u2014", None))
+        self.restockingFeeTitle.setText(QCoreApplication.translate("DecisionPanel", u"Restocking fee", None))
+#if QT_CONFIG(accessibility)
+        self.restockingFeeValue.setAccessibleName(QCoreApplication.translate("DecisionPanel", u"Restocking fee", None))
+#endif // QT_CONFIG(accessibility)
+        self.restockingFeeValue.setText(QCoreApplication.translate("DecisionPanel", u"\u2014", None))
+        self.shippingDeductionTitle.setText(QCoreApplication.translate("DecisionPanel", u"Return shipping deducted", None))
+#if QT_CONFIG(accessibility)
+        self.shippingDeductionValue.setAccessibleName(QCoreApplication.translate("DecisionPanel", u"Return shipping deducted", None))
+#endif // QT_CONFIG(accessibility)
+        self.shippingDeductionValue.setText(QCoreApplication.translate("DecisionPanel", u"\u2014", None))
+        self.shippingRefundTitle.setText(QCoreApplication.translate("DecisionPanel", u"Shipping refunded", None))
+#if QT_CONFIG(accessibility)
+        self.shippingRefundValue.setAccessibleName(QCoreApplication.translate("DecisionPanel", u"Shipping refunded", None))
+#endif // QT_CONFIG(accessibility)
+        self.shippingRefundValue.setText(QCoreApplication.translate("DecisionPanel", u"\u2014", None))
+        self.refundTotalTitle.setText(QCoreApplication.translate("DecisionPanel", u"Refund total", None))
+#if QT_CONFIG(accessibility)
+        self.refundTotalValue.setAccessibleName(QCoreApplication.translate("DecisionPanel", u"Refund total", None))
+#endif // QT_CONFIG(accessibility)
+        self.refundTotalValue.setText(QCoreApplication.translate("DecisionPanel", u"\u2014", None))
+        self.refundMethodTitle.setText(QCoreApplication.translate("DecisionPanel", u"Refund to", None))
+#if QT_CONFIG(accessibility)
+        self.refundMethodValue.setAccessibleName(QCoreApplication.translate("DecisionPanel", u"Refund method", None))
+#endif // QT_CONFIG(accessibility)
+        self.refundMethodValue.setText(QCoreApplication.translate("DecisionPanel", u"\u2014", None))
+        self.fillTitle.setText(QCoreApplication.translate("DecisionPanel", u"Fill level", None))
+#if QT_CONFIG(accessibility)
+        self.fillValue.setAccessibleName(QCoreApplication.translate("DecisionPanel", u"Fill level", None))
+#endif // QT_CONFIG(accessibility)
+        self.fillValue.setText(QCoreApplication.translate("DecisionPanel", u"\u2014", None))
+        self.documentsTitle.setText(QCoreApplication.translate("DecisionPanel", u"Documents", None))
+#if QT_CONFIG(accessibility)
+        self.documentsValue.setAccessibleName(QCoreApplication.translate("DecisionPanel", u"Documents to print", None))
+#endif // QT_CONFIG(accessibility)
+        self.documentsValue.setText(QCoreApplication.translate("DecisionPanel", u"\u2014", None))
+#if QT_CONFIG(accessibility)
+        self.reasonsLabel.setAccessibleName(QCoreApplication.translate("DecisionPanel", u"Reasons for the customer", None))
+#endif // QT_CONFIG(accessibility)
+        self.reasonsLabel.setText("")
+    # retranslateUi
+

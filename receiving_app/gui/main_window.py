@@ -1,0 +1,131 @@
+"""The station window: a list of pages on the left, the page on the right, the keyboard map beside
+it and who is signed in at the bottom. Pages are added with one ``add_page`` call each."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QProgressBar, QTableWidgetItem, QWidget
+
+from receiving_app.domain.scan import ScanValue
+from receiving_app.gui.forms.ui_main_window import Ui_MainWindow
+from receiving_app.gui.keyboard_map import KEYBOARD_MAP, Command, command_for_key
+from receiving_app.gui.operations import OperationRunner
+from receiving_app.gui.receiving_screen import ReceivingScreen
+from receiving_app.gui.scale_feed import ScaleFeed
+from receiving_app.gui.scan_wedge import ScanWedge
+from receiving_app.services.auth import SignedInUser
+from receiving_app.services.station import Station
+
+
+class MainWindow(QMainWindow):
+    """The station's one window.
+
+    Signals:
+        sign_out_requested(): the clerk pressed the sign-out key.
+    """
+
+    sign_out_requested = Signal()
+
+    def __init__(
+        self,
+        station: Station,
+        user: SignedInUser,
+        runner: OperationRunner,
+        wedge: ScanWedge,
+        scale_feed: ScaleFeed | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.form = Ui_MainWindow()
+        self.form.setupUi(self)
+        self.user = user
+        self.setWindowTitle(f"Returns Receiving Station — {station.settings.station_id}")
+        self.form.navigationList.currentRowChanged.connect(self.form.pageStack.setCurrentIndex)
+        self.receiving = ReceivingScreen(station, user, runner, scale_feed, self)
+        self.add_page("Receiving", self.receiving)
+        self._fill_keyboard_map()
+        self._set_up_status_bar(station, user, runner)
+        wedge.scanned.connect(self._scanned)
+        wedge.scan_rejected.connect(self._scan_rejected)
+        wedge.watch(self, self.route_key)
+        self._wedge = wedge
+        self.receiving.form.scanEdit.setFocus()  # a new clerk can type an RMA number straight away
+
+    def add_page(self, title: str, page: QWidget, icon: QIcon | None = None) -> int:
+        """Add a page to the navigation list and the stack; returns its index."""
+        if not page.objectName():
+            page.setObjectName(f"{title.lower().replace(' ', '_')}Page")
+        index = self.form.pageStack.addWidget(page)
+        self.form.navigationList.addItem(title)
+        item = self.form.navigationList.item(index)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title} page")
+        if icon is not None:
+            item.setIcon(icon)
+        if self.form.navigationList.currentRow() < 0:
+            self.form.navigationList.setCurrentRow(index)
+        return index
+
+    def show_page(self, page: QWidget) -> None:
+        self.form.navigationList.setCurrentRow(self.form.pageStack.indexOf(page))
+
+    def route_key(self, _receiver: QWidget, key: int, _text: str) -> bool:
+        """The wedge's typed keys: window commands first, then the receiving screen's."""
+        command = command_for_key(key)
+        if command is Command.KEYBOARD_MAP:
+            self.form.keyboardMapDock.setVisible(not self.form.keyboardMapDock.isVisible())
+            return True
+        if command is Command.SIGN_OUT:
+            self.sign_out_requested.emit()
+            return True
+        if command is None or self.form.pageStack.currentWidget() is not self.receiving:
+            return False
+        return self.receiving.handle_command(command)
+
+    def _scanned(self, value: ScanValue) -> None:
+        self.show_page(self.receiving)  # a scan always means receiving, whatever page was open
+        self.receiving.handle_scan(value)
+
+    def _scan_rejected(self, message: str) -> None:
+        self.show_page(self.receiving)
+        self.receiving.show_scan_problem(message)
+
+    def _fill_keyboard_map(self) -> None:
+        table = self.form.keyboardMapTable
+        table.setColumnCount(2)
+        table.setRowCount(len(KEYBOARD_MAP))
+        table.setHorizontalHeaderLabels(["Key", "What it does"])
+        for row, binding in enumerate(KEYBOARD_MAP):
+            key = QTableWidgetItem(binding.label)
+            key.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            table.setItem(row, 0, key)
+            table.setItem(row, 1, QTableWidgetItem(binding.description))
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table.resizeRowsToContents()
+        self.form.keyboardMapDock.setMinimumWidth(390)
+
+    def _set_up_status_bar(self, station: Station, user: SignedInUser, runner: OperationRunner) -> None:
+        signed_in = QLabel(f"Signed in: {user.display_name} ({user.role}) · station {station.settings.station_id}", self)
+        signed_in.setObjectName("signedInLabel")
+        signed_in.setAccessibleName("Signed-in user")
+        self.busy_indicator = QProgressBar(self)
+        self.busy_indicator.setObjectName("busyIndicator")
+        self.busy_indicator.setAccessibleName("Working")
+        self.busy_indicator.setRange(0, 0)  # an indeterminate bar: work is running, length unknown
+        self.busy_indicator.setMaximumWidth(160)
+        self.busy_indicator.setFormat("Working…")
+        self.busy_indicator.setVisible(False)
+        self.form.statusBar.addWidget(signed_in, 1)
+        self.form.statusBar.addPermanentWidget(self.busy_indicator)
+        # A bound method, not a lambda: the runner outlives this window, and Qt drops a connection
+        # to a method when its window is deleted but would call a lambda on the dead widgets.
+        runner.running_changed.connect(self._show_working)
+
+    def _show_working(self, running: int) -> None:
+        self.busy_indicator.setVisible(running > 0)
+
+    def closeEvent(self, event) -> None:
+        self._wedge.stop()
+        super().closeEvent(event)

@@ -1,0 +1,107 @@
+"""Regenerate the README's screenshots from the real station window, offscreen, on a demo database.
+
+    QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [--out docs]
+
+It signs in as the demo receiver, scans a demo RMA, lets the simulated scale settle and the
+decision preview arrive, and saves docs/sign-in.png, docs/receiving.png and docs/decision.png.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from receiving_app.bootstrap import bootstrap, fill_demo_data  # noqa: E402
+from receiving_app.domain.scan import parse_scan  # noqa: E402
+from receiving_app.gui.app import StationSession  # noqa: E402
+from receiving_app.gui.style import apply_station_style  # noqa: E402
+
+WINDOW_SIZE = (1860, 1000)
+
+
+def wait_until(app: QApplication, condition: Callable[[], bool], what: str, timeout: float = 15.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise SystemExit(f"screenshots: gave up waiting for {what}")
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def settle(app: QApplication, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def save(widget: QWidget, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not widget.grab().save(str(path)):
+        raise SystemExit(f"screenshots: could not write {path}")
+    print(f"wrote {path}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs")
+    arguments = parser.parse_args(argv)
+    folder = Path(tempfile.mkdtemp(prefix="receiving-screenshots-"))
+    settings = {
+        "station_id": "bench-1",
+        "scale": {"protocol": "simulated", "settle_readings": "2"},
+    }
+    (folder / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
+    station = bootstrap(f"sqlite:///{folder / 'demo.sqlite3'}", settings_path=folder / "settings.json")
+    fill_demo_data(station, rmas=200, seed=1)
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    apply_station_style(app)
+    session = StationSession(station)
+    session.start()
+    sign_in = session.sign_in
+    sign_in.form.nameEdit.setText("receiver")
+    sign_in.form.secretEdit.setText("1111")
+    settle(app, 0.3)
+    save(sign_in, arguments.out / "sign-in.png")
+    sign_in.sign_in()
+    wait_until(app, lambda: session.window is not None, "the sign-in")
+
+    window = session.window
+    window.resize(*WINDOW_SIZE)
+    screen, runner = window.receiving, session.runner
+    rma = next(rma for rma in station.history.list_rmas("open") if len(rma.lines) >= 3 and rma.policy == "image-pro-services")
+
+    screen.handle_scan(parse_scan(rma.number))
+    wait_until(app, lambda: screen.rma is not None and screen.weight_panel.captured is not None, "the first weight")
+    wait_until(app, lambda: screen.decision_panel.outcome not in ("", "waiting") and not runner.busy, "the first decision")
+    settle(app, 0.5)
+    save(window, arguments.out / "receiving.png")
+
+    third = rma.lines[2]  # the demo scale puts a nearly empty cartridge on line 3
+    screen.handle_scan(parse_scan(third.upc or third.sku))  # scanning the cartridge picks its line
+    wait_until(app, lambda: screen.weight_panel.captured is not None, "the third line's weight")
+    wait_until(app, lambda: screen.decision_panel.outcome not in ("", "waiting") and not runner.busy, "the denial")
+    settle(app, 0.5)
+    save(window, arguments.out / "decision.png")
+
+    window.close()
+    session.shut_down()
+    station.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,148 @@
+"""Reports page: today's figures and charts when it opens, a station's report, customer details for
+admins only, and PDF and CSV exports from the buttons."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+
+from receiving_app.domain.money import Money
+from receiving_app.gui.pages import reports as reports_module
+from receiving_app.gui.pages.reports import ReportsPage
+from receiving_app.services.auth import SignedInUser
+from tests.gui.pages.conftest import USERS
+from tests.gui.pages.test_accessibility import controls
+from tests.support.pdf import reading_text
+
+WAIT_MS = 15_000
+
+
+@pytest.fixture
+def decided(station, decide):
+    """Three lines received at S1 by the receiver: two refunds and one denial."""
+    numbers = [rma.number for rma in station.history.list_rmas("open")[:3]]
+    results = [decide(numbers[0]), decide(numbers[1]), decide(numbers[2], deny=True)]
+    assert [result.decision.outcome for result in results] == ["refund", "refund", "denied"]
+    return results
+
+
+def open_reports(qtbot, station, user: SignedInUser, day=None) -> ReportsPage:
+    page = ReportsPage(station, user)
+    qtbot.add_widget(page)
+    page.resize(1400, 1400)
+    if day is not None:
+        page.dayEdit.blockSignals(True)
+        page.dayEdit.setDate(QDate(day))
+        page.dayEdit.blockSignals(False)
+    with qtbot.waitSignal(page.report_shown, timeout=WAIT_MS):
+        page.show()
+    return page
+
+
+def bar_values(page: ReportsPage, chart: str) -> dict[str, float]:
+    view = page.chartViews[chart]
+    series = view.chart().series()[0]
+    labels = view.chart().axes(Qt.Orientation.Vertical if chart == "denials" else Qt.Orientation.Horizontal)[0].categories()
+    bar_set = series.barSets()[0]
+    return {label: bar_set.at(index) for index, label in enumerate(labels)}
+
+
+def test_the_page_opens_on_today_s_report_with_its_figures_and_charts(qtbot, station, decided) -> None:
+    day = decided[0].decision.decided_at.astimezone().date()
+
+    page = open_reports(qtbot, station, USERS["supervisor"], day)
+
+    report = page.report
+    assert report.day == day and report.station is None and report.lines_received == 3
+    refunded = sum((result.decision.refund_total for result in decided), Money.zero())
+    assert report.refunded == refunded
+    assert page.tileValues["lines"].text() == "3"
+    assert page.tileValues["refunded"].text() == f"${refunded}"
+    assert page.tileValues["denied"].text() == "1" and page.tileValues["holds"].text() == "0"
+    assert bar_values(page, "outcomes") == {"Refund": 2.0, "Replacement": 0.0, "Denied": 1.0}
+    assert bar_values(page, "denials") == {"Not sold by seller": 1.0}
+    assert sum(bar_values(page, "refunds").values()) == pytest.approx(float(refunded.amount))
+    assert sum(bar_values(page, "fill").values()) == report.denied_fill.weighed
+    assert [(count.name, count.lines) for count in page.operatorsModel.records()] == [("receiver", 3)]
+    assert [(count.name, count.denials) for count in page.stationsModel.records()] == [("S1", 1)]
+    assert page.chartViews["outcomes"].accessibleDescription() == "Refund 2, Replacement 0, Denied 1"
+    assert page.exportPdfButton.isEnabled() and page.exportCsvButton.isEnabled()
+
+
+def test_choosing_a_station_shows_that_station_s_report(qtbot, station, decided) -> None:
+    day = decided[0].decision.decided_at.astimezone().date()
+    page = open_reports(qtbot, station, USERS["receiver"], day)
+    qtbot.waitUntil(lambda: page.stationCombo.findData("S1") >= 0, timeout=WAIT_MS)
+
+    page.stationCombo.setCurrentIndex(page.stationCombo.findData("S1"))
+    with qtbot.waitSignal(page.report_shown, timeout=WAIT_MS):
+        page.stationCombo.activated.emit(page.stationCombo.currentIndex())
+
+    assert page.report.station == "S1" and page.report.lines_received == 3
+    with qtbot.waitSignal(page.report_shown, timeout=WAIT_MS):
+        page.dayEdit.setDate(QDate(day).addDays(-1))
+    assert page.report.lines_received == 0 and page.tileValues["lines"].text() == "0"
+
+
+def test_only_an_admin_can_ask_for_customer_details(qtbot, station, decided) -> None:
+    number = station.history.list_rmas("open")[0].number
+    station.receiving.hold(number, 1, user="receiver", station="S1", note="Waiting for photos")
+
+    receiver = open_reports(qtbot, station, USERS["receiver"])
+    assert not receiver.personalCheck.isVisibleTo(receiver)
+    assert receiver.tables["holds"].isColumnHidden(7) and receiver.holdsModel.records()[0].customer == ""
+
+    admin = open_reports(qtbot, station, USERS["admin"])
+    assert admin.personalCheck.isVisibleTo(admin)
+    with qtbot.waitSignal(admin.report_shown, timeout=WAIT_MS):
+        admin.personalCheck.setChecked(True)
+    assert admin.report.personal_data and admin.holdsModel.records()[0].customer != ""
+    assert not admin.tables["holds"].isColumnHidden(7)
+
+
+def test_a_refusal_is_shown_on_the_page(qtbot, station) -> None:
+    impostor = SignedInUser("ghost", "Nobody", "admin")  # an admin in the window, unknown to the database
+    page = open_reports(qtbot, station, impostor)
+
+    with qtbot.waitSignal(page.problem_shown, timeout=WAIT_MS) as problem:
+        page.personalCheck.setChecked(True)
+
+    assert "not a known, active user" in problem.args[0]
+    assert "not a known, active user" in page.statusLabel.text() and not page.report.personal_data
+
+
+@pytest.mark.parametrize("kind", ["pdf", "csv"])
+def test_the_export_buttons_write_the_report_on_the_page(qtbot, station, decided, tmp_path, monkeypatch, kind) -> None:
+    day = decided[0].decision.decided_at.astimezone().date()
+    page = open_reports(qtbot, station, USERS["supervisor"], day)
+    chosen = tmp_path / "manager-copy"  # the dialog's answer without an extension: the page adds it
+    monkeypatch.setattr(reports_module.QFileDialog, "getSaveFileName", lambda *args: (str(chosen), ""))
+    button = page.exportPdfButton if kind == "pdf" else page.exportCsvButton
+
+    with qtbot.waitSignal(page.exported, timeout=WAIT_MS) as written:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    path = tmp_path / f"manager-copy.{kind}"
+    assert written.args == [str(path)] and path.exists()
+    if kind == "pdf":
+        text = reading_text(path.read_bytes())
+        assert page.report.title in text and f"${page.report.refunded}" in text
+    else:
+        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+        assert rows[0] == ["Returns Receiving Station", page.report.title]
+        assert ["Total", "3"] in rows
+    assert "Written to" in page.statusLabel.text()
+
+
+@pytest.mark.parametrize("role", ["receiver", "admin"])
+def test_every_control_is_named_for_people_and_for_tests(qtbot, station, role) -> None:
+    page = ReportsPage(station, USERS[role])
+    qtbot.add_widget(page)
+
+    unnamed = [f"{type(widget).__name__} {widget.objectName()!r}" for widget in controls(page) if not widget.objectName() or not widget.accessibleName()]
+
+    assert controls(page) and unnamed == []
+    assert all(view.accessibleName() for view in page.chartViews.values())

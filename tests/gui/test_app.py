@@ -1,0 +1,118 @@
+"""The application's start: sign in first, then the station window with who is signed in;
+signing out (F10) closes the window and asks the next person to sign in."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from receiving_app.gui.app import StationSession
+
+
+@pytest.fixture
+def session(qtbot, station):
+    started = StationSession(station)
+    qtbot.add_widget(started.sign_in)
+    started.start()
+    qtbot.waitUntil(started.sign_in.isVisible, timeout=5_000)
+    yield started
+    if started.window is not None:
+        started.window.close()
+    started.shut_down()
+
+
+def test_signing_in_opens_the_window_and_f10_signs_out(qtbot, session) -> None:
+    dialog = session.sign_in
+    assert dialog.isVisible() and session.window is None
+    qtbot.keyClicks(dialog.form.nameEdit, "supervisor")
+    qtbot.keyClicks(dialog.form.secretEdit, "supervisor-demo")
+    with qtbot.waitSignal(dialog.signed_in, timeout=10_000):
+        qtbot.keyClick(dialog.form.secretEdit, Qt.Key.Key_Return)
+    window = session.window
+    assert window is not None and window.isVisible()
+    assert window.findChild(QLabel, "signedInLabel").text().startswith("Signed in: Sam Supervisor (supervisor)")
+    pages = window.form.navigationList
+    assert [pages.item(row).text() for row in range(pages.count())] == ["Receiving", "History", "Catalog", "Policies", "Reports", "Settings"]
+
+    qtbot.keyClick(window.receiving.form.linesTable, Qt.Key.Key_F10)
+    qtbot.waitUntil(lambda: session.window is None and dialog.isVisible())
+    assert dialog.form.nameEdit.text() == "" and dialog.form.messageLabel.text() == ""
+
+
+@pytest.fixture
+def quickly_locking(qtbot, station):
+    started = StationSession(station, idle_ms=300)
+    qtbot.add_widget(started.sign_in)
+    started.start()
+    qtbot.waitUntil(started.sign_in.isVisible, timeout=5_000)
+    yield started
+    if started.window is not None:
+        started.window.close()
+    started.shut_down()
+
+
+def sign_in(qtbot, dialog, name: str, secret: str) -> None:
+    qtbot.keyClicks(dialog.form.nameEdit, name)
+    qtbot.keyClicks(dialog.form.secretEdit, secret)
+    with qtbot.waitSignal(dialog.signed_in, timeout=10_000):
+        qtbot.keyClick(dialog.form.secretEdit, Qt.Key.Key_Return)
+
+
+def test_an_idle_station_locks_and_the_same_clerk_comes_back_to_the_same_window(qtbot, quickly_locking, station) -> None:
+    session = quickly_locking
+    sign_in(qtbot, session.sign_in, "receiver", "1111")
+    window = session.window
+
+    qtbot.waitUntil(lambda: session.sign_in.isVisible() and not window.isVisible(), timeout=5_000)
+    qtbot.waitUntil(lambda: not session.runner.busy, timeout=5_000)
+    with station.units.read() as uow:
+        assert [event.event_type for event in uow.records.audit_chain()][-1] == "station_locked"
+
+    sign_in(qtbot, session.sign_in, "receiver", "1111")
+    assert session.window is window and window.isVisible()
+
+
+def test_another_person_after_a_lock_gets_a_window_of_their_own(qtbot, quickly_locking) -> None:
+    session = quickly_locking
+    sign_in(qtbot, session.sign_in, "receiver", "1111")
+    first = session.window
+    qtbot.waitUntil(lambda: session.sign_in.isVisible(), timeout=5_000)
+
+    sign_in(qtbot, session.sign_in, "supervisor", "supervisor-demo")
+
+    assert session.window is not first and session.user.name == "supervisor"
+
+
+def test_a_new_installation_creates_its_first_admin_before_anyone_signs_in(qtbot, tmp_path) -> None:
+    from receiving_app.bootstrap import bootstrap
+
+    empty = bootstrap(f"sqlite:///{tmp_path / 'new.sqlite3'}", settings_path=tmp_path / "settings.json")
+    session = StationSession(empty)
+    qtbot.add_widget(session.sign_in)
+    try:
+        session.start()
+        qtbot.waitUntil(lambda: getattr(session, "first_admin", None) is not None and session.first_admin.isVisible(), timeout=5_000)
+        dialog = session.first_admin
+        assert not session.sign_in.isVisible()
+
+        qtbot.keyClicks(dialog.form.nameEdit, "ops")
+        qtbot.keyClicks(dialog.form.passwordEdit, "long-enough-1")
+        qtbot.keyClicks(dialog.form.confirmEdit, "long-enough-2")
+        qtbot.keyClick(dialog.form.confirmEdit, Qt.Key.Key_Return)
+        assert "differ" in dialog.form.messageLabel.text()
+
+        qtbot.keyClicks(dialog.form.passwordEdit, "long-enough-1")
+        qtbot.keyClicks(dialog.form.confirmEdit, "long-enough-1")
+        with qtbot.waitSignal(dialog.created, timeout=10_000):
+            qtbot.keyClick(dialog.form.confirmEdit, Qt.Key.Key_Return)
+
+        qtbot.waitUntil(session.sign_in.isVisible, timeout=5_000)
+        assert session.sign_in.form.nameEdit.text() == "ops"
+        sign_in(qtbot, session.sign_in, "", "long-enough-1")
+        assert session.user.role == "admin"
+    finally:
+        if session.window is not None:
+            session.window.close()
+        session.shut_down()
+        empty.close()

@@ -1,0 +1,45 @@
+"""A clerk receives a whole multi-line RMA with the keyboard alone: the scanner types the RMA
+number, each line is weighed by typing its weight, one line gets a damaged box, and Enter
+accepts each line. Then the database is checked through the services, and the printer's folder."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from tests.gui.conftest import open_rmas, wait_until_idle
+
+
+def test_a_whole_rma_is_received_with_keystrokes_only(qtbot, window, keyboard, station, runner, printed_folder) -> None:
+    rma = next(rma for rma in open_rmas(station) if len(rma.lines) >= 3)
+    screen = window.receiving
+
+    keyboard.press(Qt.Key.Key_F2)  # the scan field, typed into by hand like a clerk without a scanner
+    keyboard.type(rma.number)
+    with qtbot.waitSignal(screen.rma_shown, timeout=10_000):
+        keyboard.press(Qt.Key.Key_Return)
+    wait_until_idle(qtbot, runner)
+
+    for line in rma.lines:
+        assert screen.current_line.line == line.line
+        keyboard.press(Qt.Key.Key_M)
+        keyboard.type(f"{line.full_g}g")
+        keyboard.press(Qt.Key.Key_Return)
+        if line.line == 2:
+            keyboard.press(Qt.Key.Key_D)  # the box is damaged
+        wait_until_idle(qtbot, runner)
+        with qtbot.waitSignal(screen.line_recorded, timeout=10_000):
+            keyboard.press(Qt.Key.Key_Return)
+        wait_until_idle(qtbot, runner)
+
+    detail = station.history.show_rma(rma.number)
+    assert detail.rma.status == "closed"
+    assert [line.status for line in detail.rma.lines] == ["decided"] * len(rma.lines)
+    assert [decision.line for decision in detail.decisions] == [line.line for line in rma.lines]
+    assert detail.inspections[1].condition["box_damage"] is True
+    assert all(inspection.weight_source == "manual" for inspection in detail.inspections)
+    numbers = [document.number for decision in detail.decisions for document in decision.documents]
+    assert numbers and all(decision.documents for decision in detail.decisions)
+    assert sorted(path.stem for path in printed_folder.glob("*.pdf")) == sorted(numbers)
+    assert all(path.read_bytes().startswith(b"%PDF") for path in printed_folder.glob("*.pdf"))
+    assert "closed" in screen.form.statusValue.text()
+    assert f"{rma.number} is closed" in screen.feedback_text

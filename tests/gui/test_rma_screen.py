@@ -1,0 +1,106 @@
+"""Opening an RMA by its scan, the lines table, and scanning a cartridge to pick its line."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+
+from receiving_app.domain.money import Money
+from receiving_app.gui.models import LINE_ROLE, RmaLinesModel
+from receiving_app.services.views import DecisionView, RmaLineView
+from tests.gui.conftest import open_rmas, wait_until_idle
+
+
+def line_view(line: int, status: str = "open", sku: str = "TN-660") -> RmaLineView:
+    return RmaLineView(
+        line=line, sku=sku, description="Brother TN-660 toner", category="toner", quantity=2, unit_price=Money.of("54.99"),
+        reason="not_needed", customer_choice="refund", status=status, upc="082002977276",
+        full_g=Decimal("815.0"), empty_g=Decimal("590.0"),
+    )
+
+
+def test_the_lines_model_shows_each_line_and_the_outcome_of_decided_ones(qtmodeltester) -> None:
+    model = RmaLinesModel()
+    decided = DecisionView(
+        line=2, outcome="denied", policy="p", policy_version="1", refund_method=None, merchandise=Money.zero(),
+        restocking_fee=Money.zero(), return_shipping_deduction=Money.zero(), shipping_refund=Money.zero(),
+        refund_total=Money.zero(), fill_fraction=None, reasons=(), decided_at=None, decided_by="receiver", station="b",
+        overridden_by=None, override_reason=None, documents=(),
+    )
+    model.set_lines([line_view(1), line_view(2, "decided"), line_view(3, "not_received")], [decided])
+    qtmodeltester.check(model)
+
+    status = RmaLinesModel.COLUMNS.index("Status")
+    assert model.rowCount() == 3
+    assert model.data(model.index(0, RmaLinesModel.COLUMNS.index("SKU"))) == "TN-660"
+    assert model.data(model.index(1, status)) == "✖ decided: denied"
+    assert model.data(model.index(2, status)) == "✖ not received"
+    assert model.data(model.index(2, 0), LINE_ROLE).line == 3
+    assert "$54.99 each; not needed, wants refund" in model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+
+
+def test_scanning_an_rma_shows_its_header_with_the_customer_masked_and_its_lines(qtbot, window, keyboard, station, runner) -> None:
+    rma = open_rmas(station, lines=2)[0]
+    screen = window.receiving
+    with qtbot.waitSignal(screen.rma_shown):
+        keyboard.scan(rma.number)
+    form = screen.form
+    assert form.numberValue.text() == rma.number
+    assert "open" in form.statusValue.text()
+    assert "***" in form.customerValue.text() and rma.customer_account in form.customerValue.text()
+    assert rma.order_number in form.orderValue.text()
+    assert rma.seller in form.sellerValue.text() and rma.policy in form.sellerValue.text()
+    assert str(rma.reported) in form.datesValue.text()
+    assert screen.lines.rowCount() == 2
+    assert screen.current_line.line == 1
+    wait_until_idle(qtbot, runner)
+
+
+def test_an_unknown_rma_number_says_so(qtbot, window, keyboard, runner) -> None:
+    keyboard.scan("RA9999999")
+    wait_until_idle(qtbot, runner)
+    assert "No RMA, RA or RGA numbered RA9999999" in window.receiving.feedback_text
+
+
+def test_scanning_a_cartridge_upc_picks_its_line(qtbot, window, keyboard, station, runner) -> None:
+    rma = next(rma for rma in open_rmas(station) if len(rma.lines) >= 2 and rma.lines[1].upc and rma.lines[1].upc != rma.lines[0].upc)
+    screen = window.receiving
+    with qtbot.waitSignal(screen.rma_shown):
+        keyboard.scan(rma.number)
+    wait_until_idle(qtbot, runner)
+    with qtbot.waitSignal(screen.line_changed) as changed:
+        keyboard.scan(rma.lines[1].upc)
+    assert changed.args[0].line == 2
+    assert screen.feedback_text.startswith("✔ Line 2")
+    wait_until_idle(qtbot, runner)
+
+
+def test_scanning_an_sku_picks_its_line(qtbot, window, keyboard, station, runner) -> None:
+    rma = next(rma for rma in open_rmas(station) if len(rma.lines) >= 2 and rma.lines[1].sku != rma.lines[0].sku)
+    screen = window.receiving
+    with qtbot.waitSignal(screen.rma_shown):
+        keyboard.scan(rma.number)
+    wait_until_idle(qtbot, runner)
+    with qtbot.waitSignal(screen.line_changed) as changed:
+        keyboard.scan(rma.lines[1].sku)
+    assert changed.args[0].sku == rma.lines[1].sku
+    wait_until_idle(qtbot, runner)
+
+
+def test_a_cartridge_that_is_not_on_the_rma_is_refused_clearly(qtbot, window, keyboard, station, runner) -> None:
+    rma = open_rmas(station, lines=1)[0]
+    foreign = "082002977276" if rma.lines[0].upc != "082002977276" else "086931098026"
+    screen = window.receiving
+    with qtbot.waitSignal(screen.rma_shown):
+        keyboard.scan(rma.number)
+    wait_until_idle(qtbot, runner)
+    keyboard.scan(foreign)
+    assert f"is not on {rma.number}" in screen.feedback_text
+    assert screen.current_line.line == 1
+    wait_until_idle(qtbot, runner)
+
+
+def test_a_cartridge_scanned_before_any_rma_asks_for_the_rma_first(qtbot, window, keyboard) -> None:
+    keyboard.scan("082002977276")
+    assert "scan the RMA label first" in window.receiving.feedback_text
