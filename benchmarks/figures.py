@@ -1,0 +1,530 @@
+"""The measurements. Each function takes the run's Context and returns a Result of raw samples.
+
+Rules every figure keeps: build inputs and databases outside the timed part; warm up first (the
+first call of anything pays for imports and caches a station pays once a day); time only the
+work the figure names; put that work inside ``with ctx.profiled():`` so the profile pass sees
+exactly what was timed; check the answers, so that a fast wrong answer is not a figure.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import time
+from collections import Counter
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+from benchmarks import data
+from benchmarks.machine import CpuSnapshot
+from benchmarks.context import Context
+from benchmarks.core import Result, median, percentile, timed_calls
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.2f} ms"
+
+
+# Open by scan ----------------------------------------------------------------------------------------
+
+
+def open_by_scan_sqlite(ctx: Context) -> Result:
+    """ReceivingService.open_by_scan on the SQLite warehouse, RMAs picked at random, as scanners send them."""
+    return _open_by_scan(ctx, ctx.sqlite_url())
+
+
+def open_by_scan_postgresql(ctx: Context) -> Result:
+    """ReceivingService.open_by_scan on the PostgreSQL warehouse (same server, TCP), RMAs picked at random, as scanned."""
+    return _open_by_scan(ctx, ctx.postgres_url())
+
+
+def _open_by_scan(ctx: Context, url: str) -> Result:
+    station = ctx.station(url)
+    rng = random.Random(ctx.seed)
+    warm_up = min(50, ctx.scale.scans)
+    ids = rng.sample(range(1, ctx.size + 1), min(ctx.size, warm_up + ctx.scale.scans))
+    numbers = data.rma_numbers(station, ids)
+    scans = [data.scanned_forms(number, rng) for number in numbers]
+    receiving = station.receiving
+    for scan in scans[:warm_up]:
+        receiving.open_by_scan(scan, user="receiver", station="BENCH-01")
+    measured = list(zip(scans[warm_up:], numbers[warm_up:])) or list(zip(scans, numbers))
+    samples, wrong = [], 0
+    clock = time.perf_counter
+    with ctx.profiled():
+        for scan, number in measured:
+            started = clock()
+            view = receiving.open_by_scan(scan, user="receiver", station="BENCH-01")
+            samples.append(clock() - started)
+            wrong += view.number != number
+    if wrong:
+        raise AssertionError(f"{wrong} scans opened the wrong RMA")
+    forms = Counter("prefixed" if scan.startswith("]") else "padded" if scan != scan.strip() else
+                    "lower case" if scan != scan.upper() else "as printed" for scan, _ in measured)
+    return Result(
+        "time", samples,
+        notes=[
+            f"{len(samples):,} scans of RMAs picked at random among {ctx.size:,} (after {warm_up} warm-up scans); "
+            f"scanned {', '.join(f'{count} {form}' for form, count in forms.most_common())}.",
+            "Each scan is a write transaction: it appends an `rma_opened` audit event and commits.",
+            f"Slowest scan {_ms(max(samples))}.",
+        ],
+    )
+
+
+# One policy decision -----------------------------------------------------------------------------------
+
+
+def decision(ctx: Context) -> Result:
+    """domain.engine.decide over varied facts: every policy, reason, choice, fill and condition."""
+    from receiving_app.bootstrap import load_shipped_policies
+    from receiving_app.domain.engine import MissingFact, decide
+    from receiving_app.domain.facts import (
+        Category, Condition, CustomerChoice, Flags, Item, PaymentMethod, ReturnDates, ReturnFacts, ReturnReason,
+    )
+    from receiving_app.domain.money import Money
+    from receiving_app.domain.weight import FillMeasurement
+
+    policies = list(load_shipped_policies().values())
+    rng = random.Random(ctx.seed)
+    today = date(2026, 3, 27)
+    cases = []
+    while len(cases) < 500:
+        purchased = today - timedelta(days=rng.choice((8, 15, 25, 40, 75, 120, 200, 400, 800)))
+        delivered = purchased + timedelta(days=rng.randint(2, 7))
+        full, empty = Decimal(rng.choice(("815.0", "620.5", "1210.0", "96.4"))), Decimal("0")
+        empty = (full * Decimal("0.7")).quantize(Decimal("0.1"))
+        opened = rng.random() < 0.2
+        facts = ReturnFacts(
+            reason=rng.choice(list(ReturnReason)),
+            item=Item("TN-660", rng.choice(list(Category)), Money.of(rng.choice(("54.99", "139.00", "18.49"))), rng.randint(1, 3)),
+            dates=ReturnDates(purchased=purchased, shipped=purchased + timedelta(days=1), delivered=delivered,
+                              reported=min(today, delivered + timedelta(days=rng.randint(0, 20))), received=today),
+            payment_method=rng.choice(list(PaymentMethod)),
+            customer_choice=CustomerChoice.REPLACEMENT if rng.random() < 0.15 else CustomerChoice.REFUND,
+            shipping_paid=Money.of(rng.choice(("0.00", "7.95", "12.50"))),
+            return_label_cost=Money.of(rng.choice(("0.00", "8.50"))),
+            fill=FillMeasurement(empty + (full - empty) * Decimal(str(round(rng.random(), 3))), full, empty),
+            condition=Condition(unopened=not opened, sealed=not opened, box_damage=rng.random() < 0.1),
+            flags=Flags(sold_by_seller=rng.random() < 0.97, hp_plus_rejected=rng.random() < 0.05),
+        )
+        policy = rng.choice(policies)
+        try:
+            decide(policy, facts)
+        except MissingFact:
+            continue
+        cases.append((policy, facts))
+    outcomes = Counter(decide(policy, facts).outcome.value for policy, facts in cases)  # also the warm-up
+    calls = [cases[index % len(cases)] for index in range(ctx.scale.decisions)]
+    clock = time.perf_counter
+    samples = []
+    with ctx.profiled(interval=0.0001):
+        for policy, facts in calls:
+            started = clock()
+            decide(policy, facts)
+            samples.append(clock() - started)
+    return Result(
+        "time", samples,
+        notes=[
+            f"{len(samples):,} calls of `decide(policy, facts)` cycling through {len(cases)} cases over {len(policies)} policies "
+            f"and every reason; outcomes {', '.join(f'{count} {name}' for name, count in outcomes.most_common())} of the cases.",
+        ],
+    )
+
+
+# Receiving one line at one station --------------------------------------------------------------------
+
+
+def receive_sqlite(ctx: Context) -> Result:
+    """ReceivingService.receive: inspection, readings, decision, documents rendered and numbered, audit."""
+    url = ctx.sqlite_url()
+    station = ctx.station(url)
+    rng = random.Random(ctx.seed + 1)
+    photo = data.camera_photo()
+    warm_up = 3
+    lines: list[data.LineToReceive] = []
+    while len(lines) < ctx.scale.receives + warm_up:
+        lines += data.open_lines(station, ctx.picker(url).take(ctx.scale.receives + warm_up - len(lines)))
+    lines = lines[: ctx.scale.receives + warm_up]
+    receiving = station.receiving
+    samples, outcomes, documents, photos, with_photo = [], Counter(), Counter(), 0, []
+    clock = time.perf_counter
+    with ctx.profiled():
+        opened = None
+        for index, line in enumerate(lines):
+            if line.rma_number != opened:  # the clerk scans the RMA first; not part of this figure
+                receiving.open_by_scan(line.rma_number, user="receiver", station="BENCH-01")
+                opened = line.rma_number
+            command = data.receive_command(line, rng, station="BENCH-01", damage_photo=photo)
+            started = clock()
+            result = receiving.receive(command)
+            elapsed = clock() - started
+            if result.already_decided:
+                raise AssertionError(f"{line.rma_number} line {line.line_no} was already decided")
+            if index >= warm_up:
+                samples.append(elapsed)
+                outcomes[result.decision.outcome] += 1
+                documents.update(document.type for document in result.decision.documents)
+                photos += len(command.photos)
+                if command.photos:
+                    with_photo.append(elapsed)
+    return Result(
+        "time", samples,
+        notes=[
+            f"{len(samples):,} lines of RMAs picked at random among {ctx.size:,} (after {warm_up} warm-up lines), "
+            f"each with two moving readings and a stable capture; {photos} with a 1280×960 damage photo.",
+            f"Outcomes {', '.join(f'{count} {name}' for name, count in outcomes.most_common())}; documents issued "
+            f"{', '.join(f'{count} {name}' for name, count in documents.most_common())}.",
+            f"Slowest receive {_ms(max(samples))}."
+            + (f" Lines with a photo: median {_ms(median(with_photo))} (the photo is shrunk for every document that prints it)."
+               if with_photo else ""),
+        ],
+    )
+
+
+# Stations receiving at once ----------------------------------------------------------------------------
+
+
+def stations_postgresql(ctx: Context) -> Result:
+    """Station processes receive distinct lines for a fixed window on one PostgreSQL database (the warehouse of the
+    open-by-scan figure); then the records are checked for duplicates, gaps and a broken audit chain."""
+    import multiprocessing
+
+    from benchmarks.workers import station_process
+
+    url = ctx.postgres_url()
+    station = ctx.station(url)
+    count = ctx.scale.stations
+    picker = ctx.picker(url)
+    shares = [data.open_lines(station, picker.take(ctx.scale.rmas_per_station)) for _ in range(count)]
+    before = _record_counts(station)
+
+    spawn = multiprocessing.get_context("spawn")
+    barrier = spawn.Barrier(count + 1)
+    results = spawn.Queue()
+    profile_path = str(ctx.cache_dir / "profiles" / "stations_postgresql-station-1.txt") if ctx.profiling else None
+    if profile_path:
+        Path(profile_path).parent.mkdir(parents=True, exist_ok=True)
+    processes = [
+        spawn.Process(
+            target=station_process,
+            args=(index, url, str(ctx.settings_path), share, ctx.seed + index, ctx.scale.window_s, barrier, results,
+                  profile_path if index == 0 else None),
+            daemon=True,
+        )
+        for index, share in enumerate(shares)
+    ]
+    for process in processes:
+        process.start()
+    barrier.wait(timeout=900)
+    started = time.monotonic()
+    cpu_before = CpuSnapshot.take()
+    waits = _sample_waits(ctx, url, until=started + ctx.scale.window_s)
+    cpu_after = CpuSnapshot.take()
+    reports = [results.get(timeout=300) for _ in processes]
+    for process in processes:
+        process.join(timeout=60)
+
+    errors = [error for report in reports for error in report["errors"]]
+    if any("Traceback" in error or "never reached" in error for error in errors):
+        raise RuntimeError("a station failed:\n" + "\n".join(errors[:3]))
+    window = ctx.scale.window_s
+    start = min(report["started"] for report in reports)
+    end = start + window
+    completions = [moment for report in reports for moment in report["completions"]]
+    in_window = [moment for moment in completions if moment <= end]
+    buckets = [0] * max(int(window), 1)
+    for moment in in_window:
+        buckets[min(int((moment - start) / window * len(buckets)), len(buckets) - 1)] += 1
+    bucket_seconds = window / len(buckets)
+    samples = [count_in / bucket_seconds for count_in in buckets]
+    rate = len(in_window) / window
+
+    received = sum(len(report["completions"]) + report.get("warm_up", 0) for report in reports)
+    after = _record_counts(station)
+    told = [tuple(document) for report in reports for document in report["documents"]]
+    checks, check_notes = _check_records(station, before, after, received, told,
+                                         already=sum(report["already_decided"] for report in reports))
+    latencies = [value for report in reports for value in report["latencies"]]
+    cpu = sum(report.get("cpu_s", 0.0) for report in reports)
+    first = next(report for report in reports if report["index"] == 0)
+    if ctx.profiling and first.get("profile"):
+        ctx.child_profile = first["profile"]
+        ctx.child_profile_file = profile_path
+    ran_out = [report["index"] + 1 for report in reports if report.get("ran_out")]
+    holds: dict[str, list[tuple[float, float]]] = {}
+    for report in reports:
+        for document_type, held, waited in report.get("counter_holds", []):
+            holds.setdefault(document_type, []).append((held, waited))
+    notes = [
+        f"{count} station processes (spawned, each bootstrapped on its own), {ctx.scale.rmas_per_station:,} RMAs each, "
+        f"none shared; after one warm-up line each they met at a barrier and received for {window:g} s.",
+        f"**{len(in_window):,} lines received in the window: {rate:.1f} receives/s**; per station "
+        + ", ".join(str(sum(1 for moment in report['completions'] if moment <= end)) for report in sorted(reports, key=lambda r: r['index'])) + ".",
+        f"Median and p95 columns: receives in each {bucket_seconds:g}-second interval (p95 column: the slowest 5 % of intervals).",
+        f"One receive under this load: median {_ms(median(latencies))}, p95 {_ms(percentile(latencies, 0.95))}.",
+        _cpu_note(cpu, cpu_before, cpu_after, window, len(in_window)),
+        *check_notes,
+    ]
+    if holds:
+        notes.append(
+            "Document counters (one row per type, locked from a receive's first number until its commit, so that numbers "
+            "have no gaps): " + "; ".join(
+                f"`{document_type}` taken {len(pairs):,} times, waited for median {_ms(median([w for _, w in pairs]))}, "
+                f"then held median {_ms(median([h for h, _ in pairs]))} (p95 {_ms(percentile([h for h, _ in pairs], 0.95))}), "
+                f"locked {_occupancy(sum(h for h, _ in pairs) / window)} of the window"
+                for document_type, pairs in sorted(holds.items(), key=lambda item: -len(item[1]))
+            ) + ". A row locked close to 100 % of the window is the queue every station stands in."
+        )
+    if waits:
+        notes.append("What the PostgreSQL sessions of the stations were doing, sampled every 50 ms during the window: "
+                     + ", ".join(f"{state} {share * 100:.0f} %" for state, share in waits) + ".")
+    if errors:
+        notes.append(f"{len(errors)} receives failed, e.g. {errors[0]}")
+        checks["no failed receives"] = False
+    if ran_out:
+        notes.append(f"Stations {ran_out} ran out of lines before the window ended: give them more (rmas_per_station).")
+    return Result("rate", samples, notes=notes, checks=checks, headline=rate,
+                  headline_label=f"{rate:.1f} receives/s over {window:g} s")
+
+
+def _occupancy(fraction: float) -> str:
+    """Holds are timed in the stations, a little past the server's commit; near 100 % means all the time."""
+    return "all (≈100 %)" if fraction >= 0.95 else f"{fraction * 100:.0f} %"
+
+
+def _cores() -> int:
+    import os
+
+    return os.cpu_count() or 1
+
+
+def _record_counts(station) -> dict:
+    from sqlalchemy import func, select
+
+    from receiving_app.persistence.tables import DecisionRow, DocumentRow
+
+    with station.units.read() as uow:
+        return {
+            "decisions": uow.session.execute(select(func.count()).select_from(DecisionRow)).scalar_one(),
+            "documents": uow.session.execute(select(func.count()).select_from(DocumentRow)).scalar_one(),
+        }
+
+
+def _check_records(station, before: dict, after: dict, received: int, told: list, *, already: int) -> tuple[dict, list[str]]:
+    """0 duplicate decisions or documents, gapless numbers, every reported receive recorded, chain intact."""
+    from sqlalchemy import func, select
+
+    from receiving_app.persistence.tables import DecisionRow, DocumentCounterRow, DocumentRow
+
+    with station.units.read() as uow:
+        session = uow.session
+        duplicate_decisions = session.execute(
+            select(func.count()).select_from(
+                select(DecisionRow.rma_line_id).group_by(DecisionRow.rma_line_id).having(func.count() > 1).subquery()
+            )
+        ).scalar_one()
+        duplicate_documents = session.execute(
+            select(func.count()).select_from(
+                select(DocumentRow.decision_id, DocumentRow.document_type)
+                .group_by(DocumentRow.decision_id, DocumentRow.document_type).having(func.count() > 1).subquery()
+            )
+        ).scalar_one()
+        gaps = []
+        for counter in session.execute(select(DocumentCounterRow)).scalars():
+            sequences = session.execute(
+                select(DocumentRow.sequence).where(DocumentRow.document_type == counter.document_type).order_by(DocumentRow.sequence)
+            ).scalars().all()
+            if sequences != list(range(1, counter.last_number + 1)):
+                gaps.append(counter.document_type)
+    chain = station.history.verify_audit_chain()
+    new_decisions = after["decisions"] - before["decisions"]
+    checks = {
+        "0 duplicate decisions": duplicate_decisions == 0 and already == 0,
+        "0 duplicate documents": duplicate_documents == 0 and len(told) == len(set(told)),
+        "gapless document numbers": not gaps,
+        "every reported receive recorded": new_decisions == received,
+        "audit chain verifies": chain.first_break is None,
+    }
+    notes = [
+        f"Checked afterwards: {duplicate_decisions} lines with more than one decision, {duplicate_documents} decisions with "
+        f"two documents of a type, {already} receives told `already_decided`, {len(told) - len(set(told))} document numbers "
+        f"told to two stations; document numbers per type {'have gaps in ' + ', '.join(gaps) if gaps else 'gapless'}; "
+        f"{new_decisions:,} new decisions for {received:,} receives reported; "
+        f"{after['documents'] - before['documents']:,} documents; audit chain of {chain.events:,} events "
+        f"{'verifies' if chain.first_break is None else 'BROKEN: ' + str(chain.first_break)}.",
+    ]
+    return checks, notes
+
+
+def _cpu_note(station_cpu: float, before, after, window: float, receives: int) -> str:
+    """Where the machine's CPU went during the window: stations, PostgreSQL, other work, the host."""
+    from benchmarks.machine import load_between
+
+    per = max(receives, 1)
+    note = f"CPU: the station processes used {station_cpu / per * 1000:.1f} ms of CPU per receive"
+    load = load_between(before, after)
+    if load is None:
+        return note + "."
+    capacity = _cores() * window
+    postgres_seconds = load.postgres * capacity
+    other = max(load.busy - station_cpu / capacity - load.postgres, 0.0)
+    note += (
+        f", PostgreSQL {postgres_seconds / per * 1000:.1f} ms. The machine ({_cores()} cores) was {load.busy * 100:.0f} % busy: "
+        f"stations {station_cpu / capacity * 100:.0f} %, PostgreSQL {load.postgres * 100:.0f} %, "
+        f"other work on the machine {other * 100:.0f} %"
+    )
+    if load.steal >= 0.01:
+        note += f", and the host took {load.steal * 100:.0f} % (steal)"
+    return note + "."
+
+
+def _statement_head(query: str) -> str:
+    """``UPDATE document_counters``, ``SELECT … FROM audit_head``: enough to tell which row is contended."""
+    words = (query or "").replace("\n", " ").split()
+    if not words:
+        return "?"
+    verb = words[0].upper()
+    if verb == "UPDATE" and len(words) > 1:
+        return f"UPDATE {words[1]}"
+    if verb == "INSERT" and len(words) > 2:
+        return f"INSERT INTO {words[2]}"
+    if verb == "SELECT" and "FROM" in (upper := [word.upper() for word in words]):
+        table = words[upper.index("FROM") + 1]
+        return f"SELECT … FROM {table}" + (" FOR UPDATE" if "UPDATE" in upper[upper.index("FROM"):] else "")
+    return " ".join(words[:3])
+
+
+def _sample_waits(ctx: Context, url: str, *, until: float) -> list[tuple[str, float]]:
+    """Sample pg_stat_activity of the bench database until ``until``: active on CPU, waiting on a lock, idle..."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = make_url(url).database
+    engine = create_engine(ctx.pg_admin_url, isolation_level="AUTOCOMMIT")
+    seen: Counter = Counter()
+    try:
+        with engine.connect() as connection:
+            while time.monotonic() < until:
+                rows = connection.execute(
+                    text("SELECT state, wait_event_type, wait_event, left(query, 400) FROM pg_stat_activity "
+                         "WHERE datname = :name AND pid <> pg_backend_pid() AND backend_type = 'client backend'"),
+                    {"name": name},
+                ).all()
+                for state, wait_type, wait_event, query in rows:
+                    if state == "active" and wait_type == "Lock":
+                        seen[f"waiting on a lock ({wait_event}) in `{_statement_head(query)}`"] += 1
+                    elif state == "active":
+                        seen["running a statement" if wait_type is None else f"waiting on {wait_type}:{wait_event}"] += 1
+                    elif state == "idle in transaction":
+                        seen["in a transaction, waiting for the station (Python)"] += 1
+                    else:
+                        seen[f"{state} (between transactions)"] += 1
+                time.sleep(0.05)
+    finally:
+        engine.dispose()
+    total = sum(seen.values()) or 1
+    return [(state, number / total) for state, number in seen.most_common(8)]
+
+
+# Credit memo PDF ---------------------------------------------------------------------------------------
+
+
+def credit_memo_pdf(ctx: Context) -> Result:
+    """documents.render of the spec's credit memo (barcode, evidence, two photos) against a bare reportlab page."""
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    from receiving_app.bootstrap import load_shipped_policies
+    from receiving_app.documents.render import render
+
+    policies = load_shipped_policies()
+    content = data.credit_memo_content(
+        policies, photos=(data.thumbnail("#d8e4f0", "front", "PNG"), data.thumbnail("#f0e0c8", "label", "JPEG"))
+    )
+
+    def bare_page() -> bytes:
+        buffer = io.BytesIO()
+        page = canvas.Canvas(buffer, pagesize=letter)
+        page.drawString(72, 720, "Credit memo CM-000123")
+        page.showPage()
+        page.save()
+        return buffer.getvalue()
+
+    for _ in range(3):
+        pdf = render(content)
+        bare_page()
+    if not pdf.startswith(b"%PDF"):
+        raise AssertionError("the credit memo is not a PDF")
+    samples, floor = [], []
+    clock = time.perf_counter
+    with ctx.profiled():
+        for index in range(ctx.scale.documents):
+            order = (render, bare_page) if index % 2 == 0 else (bare_page, render)
+            if ctx.profiling:  # the profile is of the memo alone
+                order = (render,)
+            for job in order:
+                started = clock()
+                job(content) if job is render else job()
+                (samples if job is render else floor).append(clock() - started)
+    camera = data.credit_memo_content(policies, photos=(data.camera_photo(), data.camera_photo(1024, 768)))
+    render(camera)
+    camera_times = timed_calls(lambda: render(camera), max(ctx.scale.documents // 10, 2))
+    return Result(
+        "time", samples, floor_samples=floor, floor_label="bare one-page PDF",
+        notes=[
+            f"{len(samples)} renders of the spec's one-line credit memo (Code 128 barcode of its number, weight, fill, "
+            f"condition, flags and two 160×120 photos, {len(pdf):,} bytes), each next to a bare page "
+            f"(`canvas.Canvas`, one `drawString`, {len(bare_page()):,} bytes), alternating which goes first.",
+            f"The same memo with two camera-sized photos (1280×960 and 1024×768 JPEG) instead: median "
+            f"{_ms(median(camera_times))}" + (f" ({median(camera_times) / median(floor):.0f}× the floor)." if floor else "."),
+        ],
+    )
+
+
+# Memory --------------------------------------------------------------------------------------------------
+
+
+def station_memory(ctx: Context) -> Result:
+    """RSS of a fresh station process once it is ready for its first scan, and after it scanned and received the lines."""
+    import json
+    import subprocess
+    import sys
+
+    url = ctx.sqlite_url()
+    station = ctx.station(url)
+    wanted = ctx.scale.memory_lines
+    runs = 1 if ctx.profiling else ctx.scale.memory_runs
+    starts, ends, curves, allocations = [], [], [], None
+    for run in range(runs):
+        lines: list[data.LineToReceive] = []
+        while len(lines) < wanted:
+            lines += data.open_lines(station, ctx.picker(url).take(max(int((wanted - len(lines)) * 0.75), 1)))
+        lines = lines[:wanted]
+        arguments = {
+            "url": url, "settings_path": str(ctx.settings_path), "seed": ctx.seed + run,
+            "lines": [(line.rma_number, line.line_no, str(line.full_g), str(line.empty_g)) for line in lines],
+            "trace_allocations": ctx.profiling,
+        }
+        given, answer = ctx.work_dir / f"memory-{run}-in.json", ctx.work_dir / f"memory-{run}-out.json"
+        given.write_text(json.dumps(arguments))
+        root = Path(__file__).resolve().parent.parent
+        subprocess.run([sys.executable, "-m", "benchmarks.workers", "memory", str(given), str(answer)], cwd=root, check=True)
+        measured = json.loads(answer.read_text())
+        starts.append(measured["after_start"])
+        ends.append(measured["after_lines"])
+        curves.append(measured["curve"])
+        allocations = measured.get("allocations", allocations)
+    notes = [
+        f"{runs} fresh process{'es' if runs > 1 else ''} (`python -m benchmarks.workers memory`), headless: bootstrap on the "
+        f"{ctx.size:,}-RMA SQLite warehouse, one scan (scan-ready: *memory after start*), then {wanted:,} lines scanned and "
+        "received like a clerk (about one in eight with a 1280×960 damage photo). RSS from /proc/self/statm.",
+        "RSS as the lines went by (first run): " + ", ".join(f"{count}: {size / 2**20:.0f} MiB" for count, size in curves[0]) + ".",
+    ]
+    if allocations:
+        ctx.profile_notes.append(
+            "Allocations still held after the lines (tracemalloc, newest frame first):\n\n| KiB | blocks | where |\n| ---: | ---: | --- |\n"
+            + "\n".join(f"| {item['size_diff'] / 1024:,.0f} | {item['count_diff']:,} | `{item['where']}` |" for item in allocations)
+        )
+    return Result("bytes", ends, floor_samples=starts, floor_label="after start", notes=notes)

@@ -1,0 +1,198 @@
+"""Code that runs in processes of its own: receiving stations for the throughput figure, and the
+station whose memory is read.
+
+The stations are started by multiprocessing (spawn: a fresh interpreter each, like a real bench
+PC) and meet at a barrier after they have bootstrapped and received one warm-up line, so the
+window measures receiving only. The memory station is a plain subprocess
+(``python -m benchmarks.workers memory IN.json OUT.json``) so that nothing of the runner is in it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import sys
+import time
+import traceback
+from decimal import Decimal
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a file: make `benchmarks` and `receiving_app` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def rss_bytes() -> int:
+    """This process's resident memory now (Linux /proc; elsewhere the peak, which is what is known)."""
+    try:
+        with open("/proc/self/statm") as handle:
+            return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except OSError:
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak if sys.platform == "darwin" else peak * 1024
+
+
+# Stations receiving at once ------------------------------------------------------------------------
+
+
+def station_process(index, url, settings_path, lines, seed, window_s, barrier, results, profile_path) -> None:
+    """Receive ``lines`` one after another for ``window_s`` seconds after the barrier; report everything."""
+    report: dict = {"index": index, "errors": [], "completions": [], "latencies": [], "documents": [], "already_decided": 0}
+    try:
+        from benchmarks import data
+        from receiving_app.bootstrap import bootstrap
+
+        station = bootstrap(url, prepare=False, settings_path=Path(settings_path))
+        rng = random.Random(seed)
+        photo = data.camera_photo()
+        name = f"BENCH-{index + 1:02d}"
+        commands = (data.receive_command(line, rng, station=name, damage_photo=photo) for line in lines)
+        counter = _watch_document_counters(station.units.engine)
+        warm = station.receiving.receive(next(commands))  # first use of every code path, outside the window
+        report["warm_up"] = 1
+        report["documents"].extend((document.type, document.number) for document in warm.decision.documents)
+    except Exception:
+        report["errors"].append(traceback.format_exc())
+        barrier.abort()
+        results.put(report)
+        return
+    try:
+        barrier.wait(timeout=900)
+    except Exception:
+        report["errors"].append("the other stations never reached the start")
+        results.put(report)
+        return
+
+    started = time.monotonic()
+    deadline = started + window_s
+    cpu_started = time.process_time()
+    report["started"] = started
+    profiler = None
+    if profile_path:
+        from pyinstrument import Profiler
+
+        profiler = Profiler(interval=0.0005)
+        profiler.start()
+    report["ran_out"] = True
+    report["counter_holds"] = []
+    for command in commands:
+        if time.monotonic() >= deadline:
+            report["ran_out"] = False
+            break
+        counter.clear()
+        began = time.perf_counter()
+        try:
+            result = station.receiving.receive(command)
+        except Exception as error:  # counted and reported; the window goes on
+            report["errors"].append(f"{command.rma_number} line {command.line_no}: {type(error).__name__}: {error}")
+            continue
+        ended = time.perf_counter()
+        if "held_from" in counter and time.monotonic() - (ended - counter["held_from"]) <= deadline:
+            released = counter.get("released", ended)
+            report["counter_holds"].append((counter["type"], released - counter["held_from"], counter["held_from"] - counter["asked"]))
+        report["latencies"].append(ended - began)
+        report["completions"].append(time.monotonic())
+        report["already_decided"] += int(result.already_decided)
+        report["documents"].extend((document.type, document.number) for document in result.decision.documents)
+    report["cpu_s"] = time.process_time() - cpu_started
+    if profiler is not None:
+        from benchmarks.core import summarise_profile
+
+        profiler.stop()
+        Path(profile_path).write_text(profiler.output_text(unicode=True, show_all=False))
+        report["profile"] = summarise_profile(profiler.last_session.root_frame())
+    station.close()
+    results.put(report)
+
+
+def _watch_document_counters(engine) -> dict:
+    """Note when a receive asks for its first document number and when it gets it (its row lock).
+
+    The lock on a counter row is held from then until the transaction commits, so the time from
+    getting the number to the commit is how long this station kept the others waiting.
+    """
+    from sqlalchemy import event
+    from sqlalchemy.orm import Session
+
+    counter: dict = {}
+
+    def is_counter(statement: str) -> bool:
+        return statement.lstrip().upper().startswith("UPDATE DOCUMENT_COUNTERS")
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _asking(conn, cursor, statement, parameters, context, executemany) -> None:
+        if is_counter(statement) and "asked" not in counter:
+            counter["asked"] = time.perf_counter()
+
+    @event.listens_for(engine, "after_cursor_execute")
+    def _got(conn, cursor, statement, parameters, context, executemany) -> None:
+        if is_counter(statement) and "held_from" not in counter:
+            values = parameters.values() if isinstance(parameters, dict) else parameters or ()
+            counter["type"] = next((value for value in values if isinstance(value, str)), "?")
+            counter["held_from"] = time.perf_counter()
+
+    @event.listens_for(Session, "after_commit")
+    def _committed(session) -> None:
+        if "held_from" in counter and "released" not in counter:
+            counter["released"] = time.perf_counter()
+
+    return counter
+
+
+# The station whose memory is read ---------------------------------------------------------------------
+
+
+def memory_station(arguments: dict) -> dict:
+    """Start a station, read RSS; scan and receive every line like a clerk, reading RSS as it goes."""
+    at_interpreter_start = rss_bytes()
+    from benchmarks import data
+    from receiving_app.bootstrap import bootstrap
+
+    station = bootstrap(arguments["url"], prepare=False, settings_path=Path(arguments["settings_path"]))
+    lines = [data.LineToReceive(number, line_no, Decimal(full), Decimal(empty))
+             for number, line_no, full, empty in arguments["lines"]]
+    rng = random.Random(arguments["seed"])
+    photo = data.camera_photo()
+    station.receiving.open_by_scan(lines[0].rma_number, user="receiver", station="BENCH-MEM")  # scan-ready
+    after_start = rss_bytes()
+    tracing = arguments.get("trace_allocations", False)
+    if tracing:
+        import tracemalloc
+
+        tracemalloc.start(12)
+        before = tracemalloc.take_snapshot()
+    curve = []
+    opened = None
+    for count, line in enumerate(lines, start=1):
+        if line.rma_number != opened:
+            station.receiving.open_by_scan(line.rma_number, user="receiver", station="BENCH-MEM")
+            opened = line.rma_number
+        station.receiving.receive(data.receive_command(line, rng, station="BENCH-MEM", damage_photo=photo))
+        if count % max(len(lines) // 10, 1) == 0:
+            curve.append((count, rss_bytes()))
+    result = {"at_interpreter_start": at_interpreter_start, "after_start": after_start, "after_lines": rss_bytes(), "curve": curve}
+    if tracing:
+        after = tracemalloc.take_snapshot()
+        top = after.compare_to(before, "traceback")[:12]
+        result["allocations"] = [
+            {"size_diff": stat.size_diff, "count_diff": stat.count_diff,
+             "where": " <- ".join(f"{Path(frame.filename).name}:{frame.lineno}" for frame in list(stat.traceback)[-4:][::-1])}
+            for stat in top
+        ]
+    station.close()
+    return result
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) == 3 and argv[0] == "memory":
+        arguments = json.loads(Path(argv[1]).read_text())
+        Path(argv[2]).write_text(json.dumps(memory_station(arguments)))
+        return 0
+    print("usage: python -m benchmarks.workers memory IN.json OUT.json", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
