@@ -152,8 +152,9 @@ class Code128Barcode:
     def draw(self, canvas: Canvas, left: float, bottom: float) -> float:
         """Draws with the quiet zone's left edge at ``left`` (snapped); returns the snapped left edge."""
         grid = self.grid
+        module = grid.module_pt
         snapped_left = grid.snap(left)
-        bars_left = snapped_left + QUIET_ZONE_MODULES * grid.module_pt
+        bars_left = snapped_left + QUIET_ZONE_MODULES * module
         bars_bottom = bottom + self.text_size + TEXT_GAP_PT
         canvas.saveState()
         # Paper-white under the whole barcode: a COPY or VOID watermark must not cross the bars
@@ -161,16 +162,11 @@ class Code128Barcode:
         canvas.setFillGray(1)
         canvas.rect(snapped_left, bottom, self.width, self.height, stroke=0, fill=1)
         canvas.setFillGray(0)
-        bars = canvas.beginPath()
-        for first_module, module_count in bar_runs(self.modules):
-            bars.rect(
-                bars_left + first_module * grid.module_pt,
-                bars_bottom,
-                module_count * grid.module_pt,
-                self.bar_height,
-            )
-        canvas.drawPath(bars, stroke=0, fill=1)
         canvas.setFont(self.text_font, self.text_size)
         canvas.drawCentredString(snapped_left + self.width / 2, bottom + self.text_size * 0.2, self.value)
+        # Counted in modules (x) and bar heights (y), every bar is a rectangle of whole numbers,
+        # written as they are instead of formatting four decimals per bar.
+        canvas.transform(module, 0, 0, self.bar_height, bars_left, bars_bottom)
+        canvas.addLiteral(" ".join(f"{first} 0 {count} 1 re" for first, count in bar_runs(self.modules)) + " f")
         canvas.restoreState()
         return snapped_left

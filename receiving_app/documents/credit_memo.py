@@ -6,6 +6,7 @@ from receiving_app.documents.barcodes import DEFAULT_PRINTER_DPI
 from receiving_app.documents.layout import Block, gap, stacked
 from receiving_app.documents.model import DocumentContent, LineDetail
 from receiving_app.documents.sections import (
+    Totals,
     amount_rows,
     customer_and_return,
     evidence_section,
@@ -13,16 +14,15 @@ from receiving_app.documents.sections import (
     people_section,
     reasons_section,
     refund_timing_section,
+    signed_amounts,
 )
 from receiving_app.documents.style import (
     BOLD,
     PAGE_SIZES_PT,
     PAGE_TYPE,
     Column,
-    added,
     amount,
     boxed,
-    deducted,
     heading,
     render_pages,
     table,
@@ -55,7 +55,7 @@ def render_credit_memo(content: DocumentContent, *, printer_dpi: int = DEFAULT_P
             [_line_row(line) for line in content.lines],
             width,
             size=scale.table,
-            totals=_totals_row(content),
+            totals=["", "Totals", "", "", *signed_amounts(Totals.of(content))],
         ),
         gap(10),
         _refund_box(content, width),
@@ -73,25 +73,7 @@ def _line_row(line: LineDetail) -> list[str]:
         f"{line.sku}\n{line.description}",
         str(line.quantity),
         amount(line.unit_price),
-        amount(line.merchandise),
-        deducted(line.restocking_fee),
-        deducted(line.return_shipping_deduction),
-        added(line.shipping_refund),
-        amount(line.total),
-    ]
-
-
-def _totals_row(content: DocumentContent) -> list[str]:
-    return [
-        "",
-        "Totals",
-        "",
-        "",
-        amount(content.line_sum("merchandise")),
-        deducted(content.line_sum("restocking_fee")),
-        deducted(content.line_sum("return_shipping_deduction")),
-        added(content.line_sum("shipping_refund")),
-        amount(content.total),
+        *signed_amounts(line),
     ]
 
 

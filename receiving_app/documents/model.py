@@ -99,7 +99,8 @@ class Evidence:
     condition: tuple[tuple[str, bool], ...] = ()
     flags: tuple[tuple[str, bool], ...] = ()
     photos: tuple[bytes, ...] = ()
-    """PNG or JPEG bytes as taken; the layouts turn large ones into upright thumbnails."""
+    """The pictures as stored. An upright RGB or grey JPEG of at most 480 px (``style.photo_thumbnail``)
+    is embedded as it is; anything else is made into one each time it is printed."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,10 +13,12 @@ from receiving_app.documents.barcodes import DEFAULT_PRINTER_DPI
 from receiving_app.documents.layout import Block, gap
 from receiving_app.documents.model import DocumentContent, LineDetail
 from receiving_app.documents.sections import (
+    Totals,
     amount_rows,
     customer_and_return,
     people_section,
     reasons_section,
+    signed_amounts,
 )
 from receiving_app.documents.style import (
     PAGE_SIZES_PT,
@@ -25,7 +27,6 @@ from receiving_app.documents.style import (
     ROLL_WIDTH_PT,
     Column,
     TypeScale,
-    added,
     amount,
     deducted,
     heading,
@@ -76,15 +77,14 @@ def _body(
     row_for: Callable[[LineDetail], list[str]],
 ) -> list[Block]:
     facts = [("Refund to", content.refund_method or "Nothing to refund")]
-    summary = [
-        ("Merchandise", amount(content.line_sum("merchandise"))),
-        ("Restocking fee kept", deducted(content.line_sum("restocking_fee"))),
-    ]
-    if not content.line_sum("return_shipping_deduction").is_zero:
-        summary.append(("Return label deducted", deducted(content.line_sum("return_shipping_deduction"))))
-    if not content.line_sum("shipping_refund").is_zero:
-        summary.append(("Shipping refunded", added(content.line_sum("shipping_refund"))))
-    summary.append(("Refund after the fee", amount(content.total)))
+    totals = Totals.of(content)
+    merchandise, fee, return_label, shipping_refund, refund = signed_amounts(totals)
+    summary = [("Merchandise", merchandise), ("Restocking fee kept", fee)]
+    if not totals.return_shipping_deduction.is_zero:
+        summary.append(("Return label deducted", return_label))
+    if not totals.shipping_refund.is_zero:
+        summary.append(("Shipping refunded", shipping_refund))
+    summary.append(("Refund after the fee", refund))
     return [
         customer_and_return(content, width, scale, facts=facts),
         heading("Restocking fee", scale),

@@ -1,22 +1,26 @@
-"""Sections several documents share: who and what, why, the inspection evidence, who signed off."""
+"""Sections several documents share: who and what, the amounts, why, the inspection evidence, who signed off."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from receiving_app.documents.layout import Block, gap, side_by_side, stacked
-from receiving_app.documents.model import DocumentContent, Evidence, Party
+from receiving_app.documents.model import DocumentContent, Evidence, LineDetail, Party
 from receiving_app.documents.style import (
     BOLD,
     LEADING,
     REGULAR,
     TextRun,
     TypeScale,
+    added,
+    amount,
     bullet_item,
     decimal_text,
+    deducted,
     draw_text,
     heading,
     key_values,
@@ -27,6 +31,7 @@ from receiving_app.documents.style import (
     yes_no,
 )
 from receiving_app.domain.decision import Outcome
+from receiving_app.domain.money import Money
 
 OUTCOME_WORDS = {
     Outcome.REFUND: "Refund",
@@ -66,6 +71,38 @@ def customer_and_return(
 
 def outcome_words(content: DocumentContent) -> str:
     return OUTCOME_WORDS[content.outcome] if content.outcome else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """A document's amounts, each summed over its lines once."""
+
+    merchandise: Money
+    restocking_fee: Money
+    return_shipping_deduction: Money
+    shipping_refund: Money
+    total: Money
+
+    @classmethod
+    def of(cls, content: DocumentContent) -> Totals:
+        return cls(
+            merchandise=content.line_sum("merchandise"),
+            restocking_fee=content.line_sum("restocking_fee"),
+            return_shipping_deduction=content.line_sum("return_shipping_deduction"),
+            shipping_refund=content.line_sum("shipping_refund"),
+            total=content.total,
+        )
+
+
+def signed_amounts(amounts: LineDetail | Totals) -> tuple[str, str, str, str, str]:
+    """Merchandise, restocking fee, return label, shipping refund and total, signed so that they add up as printed."""
+    return (
+        amount(amounts.merchandise),
+        deducted(amounts.restocking_fee),
+        deducted(amounts.return_shipping_deduction),
+        added(amounts.shipping_refund),
+        amount(amounts.total),
+    )
 
 
 def amount_rows(rows: Sequence[tuple[str, str]], width: float, *, size: float) -> Block:

@@ -12,12 +12,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from functools import cache
 from typing import Literal
 
 from PIL import ExifTags, Image, ImageOps
 from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.lib.utils import ImageReader, simpleSplit
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth, unicode2T1
 from reportlab.pdfgen.canvas import Canvas
 
 from receiving_app.documents.barcodes import QUIET_ZONE_MODULES, Code128Barcode
@@ -32,6 +34,8 @@ LEADING = 1.25
 MARK_GRAY = 0.87
 """COPY and VOID watermarks: clearly there, yet light enough to read the document through."""
 RULE_GRAY = 0.55
+_FACES = {font: [getFont(font), *getFont(font).substitutionFonts] for font in (REGULAR, BOLD)}
+"""Each font with the fonts pdfgen falls back to for characters it lacks."""
 
 PAGE_SIZES_PT: dict[PageSize, tuple[float, float]] = {"letter": LETTER, "a4": A4}
 MILLIMETRE_PT = 72 / 25.4
@@ -110,18 +114,28 @@ TextRun = tuple[str, float, float, str]
 
 
 def draw_text(canvas: Canvas, size: float, left: float, top: float, runs: Sequence[TextRun]) -> None:
-    """Several strings in one PDF text object, in reading order: cheaper than a drawString each."""
-    if not runs:
-        return
-    text = canvas.beginText()
-    current_font = None
+    """Several strings in one PDF text object, in reading order, written as PDF operators.
+
+    pdfgen's text object measures every string again to advance a cursor that the next run's own
+    origin replaces anyway; that measuring was the largest single cost of a credit memo. The
+    encoding is pdfgen's own (``unicode2T1``), so a character Helvetica lacks is substituted as before.
+    """
+    font_resource = canvas._doc.getInternalFontName  # how pdfgen's text objects name a font too
+    size_text = fp_str(size)
+    operators = ["BT"]
+    current_face = None
     for font, dx, dy, line in runs:
-        if font != current_font:
-            text.setFont(font, size)
-            current_font = font
-        text.setTextOrigin(left + dx, top + dy)
-        text.textOut(line)
-    canvas.drawText(text)
+        if not line:
+            continue
+        operators.append(f"1 0 0 1 {fp_str(left + dx, top + dy)} Tm")
+        for face, encoded in unicode2T1(line, _FACES[font]):
+            if face is not current_face:
+                operators.append(f"{font_resource(face.fontName)} {size_text} Tf")
+                current_face = face
+            operators.append(f"({escapePDF(encoded)}) Tj")
+    if current_face is not None:
+        operators.append("ET")
+        canvas.addLiteral(" ".join(operators))
 
 
 def aligned_runs(
@@ -282,22 +296,51 @@ PHOTO_LONG_SIDE_PX = 480
 """About 300 dpi in a thumbnail box: sharp on paper, while a camera original would weigh megabytes."""
 
 
-def printable_photo(photo: bytes) -> ImageReader:
-    """A small upright picture as it is; a camera original turned upright and shrunk to a JPEG thumbnail."""
+def photo_thumbnail(photo: bytes) -> bytes:
+    """The photo as an upright JPEG no longer than ``PHOTO_LONG_SIDE_PX`` on either side; one already is, as it is."""
     picture = Image.open(io.BytesIO(photo))
-    upright = picture.getexif().get(ExifTags.Base.Orientation, 1) == 1
-    if upright and max(picture.size) <= PHOTO_LONG_SIDE_PX:
-        return ImageReader(io.BytesIO(photo))
+    if _thumbnail_already(picture):
+        return photo
+    if picture.format == "JPEG":
+        # libjpeg decodes straight to a half, quarter or eighth of the size: a camera original
+        # then costs a fraction of decoding every pixel only to throw most of them away.
+        picture.draft("RGB", (PHOTO_LONG_SIDE_PX, PHOTO_LONG_SIDE_PX))
     thumbnail = ImageOps.exif_transpose(picture).convert("RGB")
     thumbnail.thumbnail((PHOTO_LONG_SIDE_PX, PHOTO_LONG_SIDE_PX))
     encoded = io.BytesIO()
     thumbnail.save(encoded, format="JPEG", quality=85)
-    # From JPEG bytes reportlab embeds the file as it is instead of re-compressing raw pixels.
-    return ImageReader(io.BytesIO(encoded.getvalue()))
+    return encoded.getvalue()
+
+
+def _thumbnail_already(picture: Image.Image) -> bool:
+    return (
+        picture.format == "JPEG"
+        # RGB and grey print alike in every reader; a CMYK JPEG is often stored inverted (Adobe)
+        # and prints as a negative where the reader does not expect that.
+        and picture.mode in ("RGB", "L")
+        and max(picture.size) <= PHOTO_LONG_SIDE_PX
+        and picture.getexif().get(ExifTags.Base.Orientation, 1) == 1
+    )
+
+
+class _JpegAsIs(ImageReader):
+    """A JPEG that drawImage embeds as the file it is (DCTDecode) without decoding a single pixel.
+
+    drawImage names an image by a digest of ``getRGBData()``, which for a JPEG decodes the whole
+    picture only to hash it; the file's own bytes name it just as well.
+    """
+
+    def __init__(self, jpeg: bytes) -> None:
+        super().__init__(io.BytesIO(jpeg))
+        self._jpeg = jpeg
+        self._dataA = None  # no alpha channel, which drawImage otherwise learns from decoding
+
+    def getRGBData(self) -> bytes:
+        return self._jpeg
 
 
 def _photo_row(photos: Sequence[bytes], box_width: float, box_height: float, spacing: float) -> Block:
-    pictures = [printable_photo(photo) for photo in photos]
+    pictures = [_JpegAsIs(photo_thumbnail(photo)) for photo in photos]
 
     def draw(canvas: Canvas, left: float, top: float) -> None:
         for index, picture in enumerate(pictures):
@@ -338,10 +381,9 @@ def table(
     totals: Sequence[str] | None = None,
 ) -> list[Block]:
     """A heading row, one block per row (so long tables break between rows), and a bold totals row."""
-    fixed = sum(column.width or 0 for column in columns)
-    widths = [column.width if column.width is not None else width - fixed for column in columns]
-    heading_row = _table_row([column.heading.split("\n") for column in columns], columns, widths, BOLD, size)
-    heading_block = stacked([heading_row, rule(width, line_width=1, gray=0, space=1)], keep_with_next=True)
+    columns = tuple(columns)
+    widths = _column_widths(columns, width)
+    heading_block = _table_heading(columns, width, size)
     blocks = [heading_block]
     for row in rows:
         cells = [_cell_lines(text, column_width, size) for text, column_width in zip(row, widths)]
@@ -350,6 +392,19 @@ def table(
     if totals is not None:
         blocks.append(_table_row([[text] for text in totals], columns, widths, BOLD, size))
     return blocks
+
+
+def _column_widths(columns: tuple[Column, ...], width: float) -> list[float]:
+    fixed = sum(column.width or 0 for column in columns)
+    return [column.width if column.width is not None else width - fixed for column in columns]
+
+
+@cache
+def _table_heading(columns: tuple[Column, ...], width: float, size: float) -> Block:
+    """The same for every document of a layout: measured once."""
+    widths = _column_widths(columns, width)
+    heading_row = _table_row([column.heading.split("\n") for column in columns], columns, widths, BOLD, size)
+    return stacked([heading_row, rule(width, line_width=1, gray=0, space=1)], keep_with_next=True)
 
 
 def _cell_lines(text: str, column_width: float, size: float) -> list[str]:
@@ -393,16 +448,16 @@ def mark_banner(content: DocumentContent, width: float, size: float) -> list[Blo
 
     A reprint of a voided document says both, so that neither can pass for the issued original.
     """
+    if not (content.voided or content.copy):
+        return []
     issued = date_time_text(content.issued_at)
     copy = f"reprint of {content.title_in_sentence} {content.document_number}, issued {issued}"
     if content.voided:
         text = f"VOID - this {content.title_in_sentence} is void: {content.void_reason}"
         if content.copy:
             text = f"VOID COPY - {copy}; void: {content.void_reason}"
-    elif content.copy:
-        text = f"COPY - {copy}"
     else:
-        return []
+        text = f"COPY - {copy}"
     banner = paragraph(text, width - 12, font=BOLD, size=size)
     return [gap(4), boxed(banner, width, line_width=2)]
 
@@ -470,44 +525,43 @@ def header_block(content: DocumentContent, width: float, scale: TypeScale, print
 class Footer:
     """Document, station, policy and page count: one line on a page, two on a narrow roll."""
 
-    content: DocumentContent
+    document: str
+    policy: str
     width: float
     size: float
+    one_line: bool
 
-    def texts(self, page: int, pages: int) -> tuple[str, str]:
-        content = self.content
-        return (
-            f"{content.title} {content.document_number} - station {content.station_id}",
-            f"Policy {content.policy_id} version {content.policy_version} - page {page} of {pages}",
-        )
-
-    @property
-    def fits_one_line(self) -> bool:
+    @classmethod
+    def of(cls, content: DocumentContent, width: float, size: float) -> Footer:
+        document = f"{content.title} {content.document_number} - station {content.station_id}"
+        policy = f"Policy {content.policy_id} version {content.policy_version}"
         # Measured with a two-digit page count so that every page of a document agrees.
-        left_text, right_text = self.texts(99, 99)
-        return stringWidth(left_text + right_text, REGULAR, self.size) + 2 * self.size <= self.width
+        widest = f"{document}{policy} - page 99 of 99"
+        return cls(document, policy, width, size, stringWidth(widest, REGULAR, size) + 2 * size <= width)
 
     @property
     def height(self) -> float:
         rule_room = self.size * 1.6
-        return rule_room if self.fits_one_line else rule_room + self.size * LEADING
+        return rule_room if self.one_line else rule_room + self.size * LEADING
 
     def draw(self, canvas: Canvas, left: float, bottom: float, page: int, pages: int) -> None:
-        left_text, right_text = self.texts(page, pages)
-        size = self.size
-        baseline = bottom + size * 0.3
+        size, width = self.size, self.width
+        pages_text = f"{self.policy} - page {page} of {pages}"
+        pages_room = width - stringWidth(pages_text, REGULAR, size)
+        if self.one_line:
+            runs = [(REGULAR, 0.0, 0.0, self.document), (REGULAR, pages_room, 0.0, pages_text)]
+        else:
+            document_room = width - stringWidth(self.document, REGULAR, size)
+            runs = [
+                (REGULAR, document_room / 2, size * LEADING, self.document),
+                (REGULAR, pages_room / 2, 0.0, pages_text),
+            ]
         canvas.saveState()
         canvas.setStrokeGray(RULE_GRAY)
         canvas.setLineWidth(0.5)
-        canvas.line(left, bottom + self.height, left + self.width, bottom + self.height)
-        canvas.setFont(REGULAR, size)
-        if self.fits_one_line:
-            canvas.drawString(left, baseline, left_text)
-            canvas.drawRightString(left + self.width, baseline, right_text)
-        else:
-            canvas.drawCentredString(left + self.width / 2, baseline + size * LEADING, left_text)
-            canvas.drawCentredString(left + self.width / 2, baseline, right_text)
+        canvas.line(left, bottom + self.height, left + width, bottom + self.height)
         canvas.restoreState()
+        draw_text(canvas, size, left, bottom + size * 0.3, runs)
 
 
 def draw_watermark(canvas: Canvas, content: DocumentContent, page_width: float, page_height: float) -> None:
@@ -536,7 +590,8 @@ def _new_canvas(content: DocumentContent, output: io.BytesIO, page_size: tuple[f
     # invariant=1 takes the clock and random file ID out of the PDF, so the same content gives
     # the same bytes; the creation date it does carry is the document's own issue time.
     canvas = Canvas(output, pagesize=page_size, invariant=1, pageCompression=1)
-    canvas.setDateFormatter(lambda *_ignored: _pdf_date(content.issued_at))
+    issued = _pdf_date(content.issued_at)
+    canvas.setDateFormatter(lambda *_ignored: issued)
     canvas.setTitle(f"{content.title} {content.document_number}")
     canvas.setSubject(f"{content.authorization_label} {content.rma_number}")
     canvas.setAuthor(content.seller.name)
@@ -552,7 +607,7 @@ def render_pages(content: DocumentContent, body: Sequence[Block], scale: TypeSca
     page_size = PAGE_SIZES_PT[content.page_size]
     width = page_size[0] - 2 * scale.margin
     header = header_block(content, width, scale, printer_dpi)
-    footer = Footer(content, width, scale.small)
+    footer = Footer.of(content, width, scale.small)
     body_height = page_size[1] - 2 * scale.margin - header.height - footer.height - FOOTER_GAP
     return _render(content, page_size, scale.margin, header, paginate(body, body_height), footer)
 
@@ -561,7 +616,7 @@ def render_roll(content: DocumentContent, body: Sequence[Block], scale: TypeScal
     """One page as wide as the roll and exactly as long as its content."""
     width = ROLL_WIDTH_PT - 2 * scale.margin
     header = header_block(content, width, scale, printer_dpi)
-    footer = Footer(content, width, scale.small)
+    footer = Footer.of(content, width, scale.small)
     length = 2 * scale.margin + header.height + sum(block.height for block in body) + FOOTER_GAP + footer.height
     return _render(content, (ROLL_WIDTH_PT, length), scale.margin, header, [list(body)], footer)
 

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from receiving_app.documents.credit_memo import render_credit_memo
 from receiving_app.documents.model import DocumentContent, LineDetail
+from receiving_app.documents.style import photo_thumbnail
 from receiving_app.domain.money import Money
 from tests.support.pdf import decode_code128, one_line, page_sizes_pt, page_texts, rasterize_page, reading_text
 
@@ -159,3 +160,26 @@ def test_a_camera_original_is_printed_as_an_upright_thumbnail(credit_memo_conten
     [embedded] = PdfReader(io.BytesIO(pdf)).pages[0].images
     assert embedded.image.size == (320, 480)
     assert len(pdf) < len(photo) / 4
+
+
+def embedded_image_files(pdf: bytes) -> list[bytes]:
+    """Each picture on the first page as stored in the PDF, its ASCII85 wrapping undone."""
+    xobjects = PdfReader(io.BytesIO(pdf)).pages[0]["/Resources"]["/XObject"]
+    return [xobject.get_object().get_data() for xobject in xobjects.values()]
+
+
+def test_a_print_ready_thumbnail_is_kept_and_embedded_byte_for_byte(credit_memo_content: DocumentContent) -> None:
+    thumbnail = photo_thumbnail(camera_photo())
+    assert photo_thumbnail(thumbnail) == thumbnail
+    evidence = dataclasses.replace(credit_memo_content.evidence, photos=(thumbnail,))
+    pdf = render_credit_memo(dataclasses.replace(credit_memo_content, evidence=evidence))
+    assert embedded_image_files(pdf) == [thumbnail]
+
+
+def test_every_photo_is_printed_as_a_jpeg_of_its_own_size(credit_memo_content: DocumentContent) -> None:
+    png, jpeg = credit_memo_content.evidence.photos
+    assert Image.open(io.BytesIO(png)).format == "PNG"
+    files = embedded_image_files(render_credit_memo(credit_memo_content))
+    printed = [Image.open(io.BytesIO(file)) for file in files]
+    assert [(picture.format, picture.size) for picture in printed] == [("JPEG", (160, 120))] * 2
+    assert jpeg in files

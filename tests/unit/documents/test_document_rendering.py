@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from receiving_app.documents import render
-from receiving_app.documents.model import DocumentContent
+from receiving_app.documents.model import DocumentContent, Party
 from tests.support.pdf import decode_code128, rasterize_page, reading_text
 
 EVERY_DOCUMENT = [
@@ -78,3 +78,16 @@ def test_the_receipt_layout_can_be_chosen_through_the_dispatcher(restocking_rece
     roll = PdfReader(io.BytesIO(render(restocking_receipt_content))).pages[0].mediabox
     page = PdfReader(io.BytesIO(render(restocking_receipt_content, receipt_layout="page"))).pages[0].mediabox
     assert float(roll.width) < 230 < float(page.width)
+
+
+def test_text_reads_back_as_written_with_the_characters_pdf_escapes(credit_memo_content: DocumentContent) -> None:
+    customer = Party("O'Brien (Dental) \\ Lab – 5€ “North”", ("Attn: Zoë Ørsted",))
+    text = reading_text(render(dataclasses.replace(credit_memo_content, customer=customer)))
+    assert "O'Brien (Dental) \\ Lab – 5€ “North” Attn: Zoë Ørsted" in text
+
+
+def test_a_letter_helvetica_lacks_leaves_the_rest_readable(credit_memo_content: DocumentContent) -> None:
+    customer = Party("Łukasz Nowak Dental", ("ul. Długa 5",))
+    text = reading_text(render(dataclasses.replace(credit_memo_content, customer=customer)))
+    assert "ukasz Nowak Dental" in text
+    assert "uga 5" in text
