@@ -172,6 +172,16 @@ class Records:
             .returning(DocumentCounterRow.last_number)
         ).scalar_one()
 
+    def store_document_pdf(self, number: str, pdf: bytes, sha256: str) -> bool:
+        """Stores a document's PDF once: False when it was stored already (a PDF is never replaced)."""
+        stored = self.session.execute(
+            update(DocumentRow)
+            .where(DocumentRow.number == number, DocumentRow.pdf.is_(None))
+            .values(pdf=pdf, pdf_sha256=sha256)
+            .execution_options(synchronize_session=False)
+        )
+        return stored.rowcount == 1
+
     def document(self, number: str) -> DocumentRow | None:
         return self.session.execute(select(DocumentRow).where(DocumentRow.number == number)).scalar_one_or_none()
 

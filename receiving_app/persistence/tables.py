@@ -231,7 +231,10 @@ class PhotoRow(Base):
     inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id"), index=True)
     file_name: Mapped[str] = mapped_column(String(200))
     media_type: Mapped[str] = mapped_column(String(32))
-    content: Mapped[bytes] = mapped_column(LargeBinary)
+    content: Mapped[bytes] = mapped_column(LargeBinary)  # the photo as taken, kept as evidence
+    # The upright JPEG the documents print, made once when the photo is taken: shrinking a
+    # camera photo takes milliseconds, and every document and reprint would do it again.
+    thumbnail: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class DecisionRow(Base):
@@ -284,6 +287,7 @@ class DocumentRow(Base):
         UniqueConstraint("document_type", "sequence"),
         # One document of each type per decision: no second credit memo for the same line, ever.
         UniqueConstraint("decision_id", "document_type"),
+        CheckConstraint("(pdf IS NULL) = (pdf_sha256 IS NULL)", name="pdf_with_its_digest"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -294,8 +298,9 @@ class DocumentRow(Base):
     issued_at: Mapped[datetime] = mapped_column(UtcDateTime)
     issued_by: Mapped[str] = mapped_column(String(64))
     station_id: Mapped[str] = mapped_column(String(64))
-    pdf: Mapped[bytes] = mapped_column(LargeBinary)
-    pdf_sha256: Mapped[str] = mapped_column(String(64))
+    # Empty only between the receiving commit and the PDF's own short commit (see document_issuing).
+    pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
+    pdf_sha256: Mapped[str | None] = mapped_column(String(64))
     print_count: Mapped[int] = mapped_column(Integer, default=0)  # the first print is the original, later ones COPY
     voided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     voided_by: Mapped[str | None] = mapped_column(String(64))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from receiving_app.domain.audit import AuditEvent, chain
@@ -49,21 +49,27 @@ class UnitOfWork:
         self.session.commit()
 
     def _append_audit_events(self) -> None:
+        # Everything else is written first, so the chain's head is locked only for its own rows;
+        # the rows go in as one Core statement, not one ORM object each (a receive has ten).
+        self.session.flush()
         head = self.session.execute(select(AuditHeadRow).where(AuditHeadRow.id == 1).with_for_update()).scalar_one()
         linked = chain(self._pending_events, after_sequence=head.last_sequence, after_hash=head.last_hash, at=self.clock())
-        self.session.add_all(
-            AuditEventRow(
-                sequence=event.sequence,
-                event_type=event.event_type,
-                at=event.at,
-                user_name=event.user,
-                station_id=event.station,
-                rma_number=event.rma_number,
-                payload=event.payload,
-                previous_hash=event.previous_hash,
-                hash=event.hash,
-            )
-            for event in linked
+        self.session.execute(
+            insert(AuditEventRow.__table__),
+            [
+                {
+                    "sequence": event.sequence,
+                    "event_type": event.event_type,
+                    "at": event.at,
+                    "user_name": event.user,
+                    "station_id": event.station,
+                    "rma_number": event.rma_number,
+                    "payload": event.payload,
+                    "previous_hash": event.previous_hash,
+                    "hash": event.hash,
+                }
+                for event in linked
+            ],
         )
         self.session.execute(
             update(AuditHeadRow).where(AuditHeadRow.id == 1).values(last_sequence=linked[-1].sequence, last_hash=linked[-1].hash)

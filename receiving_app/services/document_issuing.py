@@ -1,16 +1,23 @@
 """Issuing the documents a decision names: numbered gaplessly, rendered, stored before printing.
 
 A number is taken from its type's counter inside the issuing transaction, so a rollback gives it
-back and numbers never skip. The PDF is rendered with that number and stored with the document;
-a reprint renders the same content again marked COPY.
+back and numbers never skip. Taking it locks the type's counter row until the commit, and every
+station in a warehouse waits on that row, so the number is taken last and the PDF is not drawn
+under the lock: the receiving transaction commits the numbered document, and its PDF, a pure
+function of the committed records (the layout has no clock), is rendered and stored right after
+in a short transaction of its own. A power cut between the two leaves a document without its PDF;
+whoever next needs it (a print, a reprint, receiving the line again) renders and stores it.
+A reprint renders the same content again marked COPY.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 from receiving_app.documents.model import RMA_LABEL, DocumentContent, Evidence, LineDetail, Party
+from receiving_app.domain.audit import AuditEvent
 from receiving_app.domain.decision import DocumentType, Outcome, Reason
 from receiving_app.domain.facts import ReturnReason
 from receiving_app.domain.money import Money
@@ -41,6 +48,15 @@ FLAG_LABELS = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class UnrenderedDocument:
+    """A numbered, committed document whose PDF is still to be drawn from ``content``."""
+
+    number: str
+    rma_number: str
+    content: DocumentContent
+
+
 def document_number(document_type: DocumentType, sequence: int) -> str:
     return f"{NUMBER_PREFIX[document_type]}-{sequence:06d}"
 
@@ -54,7 +70,8 @@ class DocumentIssuer:
     def issue_for(
         self, uow: UnitOfWork, decision: DecisionRow, document_types: Sequence[DocumentType], rma: RmaRow,
         line: RmaLineRow, station: str,
-    ) -> list[DocumentRow]:
+    ) -> list[UnrenderedDocument]:
+        """Numbers the decision's documents in ``uow``; their PDFs come after the commit (``render_pdfs``)."""
         issued = []
         for document_type in document_types:
             sequence = uow.records.next_document_sequence(document_type.value)
@@ -68,14 +85,39 @@ class DocumentIssuer:
                 station_id=station,
                 print_count=0,
             )
-            # The row is incomplete until its PDF exists, so nothing may flush it while content is read.
+            # The row is incomplete until it is added, so nothing may flush it while content is read.
             with uow.session.no_autoflush:
-                row.pdf = self._render(self.content(uow, row, decision, rma, line))
-            row.pdf_sha256 = hashlib.sha256(row.pdf).hexdigest()
+                content = self.content(uow, row, decision, rma, line)
             uow.records.add(row)
-            issued.append(row)
+            issued.append(UnrenderedDocument(row.number, rma.number, content))
         uow.records.flush()
         return issued
+
+    def render_pdfs(self, documents: Sequence[UnrenderedDocument]) -> list[tuple[UnrenderedDocument, bytes]]:
+        """Draws the PDFs outside any transaction: no lock waits on the layout."""
+        return [(document, self._render(document.content)) for document in documents]
+
+    def store_pdfs(self, uow: UnitOfWork, rendered: Sequence[tuple[UnrenderedDocument, bytes]], *, user: str, station: str) -> None:
+        """Stores each rendered PDF that is not stored yet, with its audit event."""
+        for document, pdf in rendered:
+            self._store(uow, document.number, document.rma_number, pdf, user, station)
+
+    def stored_pdf(self, uow: UnitOfWork, document: DocumentRow, *, user: str, station: str) -> bytes:
+        """The document's PDF as issued; one that a power cut left unrendered is rendered and stored now."""
+        if document.pdf is None:
+            decision = document.decision
+            line = uow.session.get(RmaLineRow, decision.rma_line_id)
+            pdf = self._render(self.content(uow, document, decision, line.rma, line))
+            self._store(uow, document.number, line.rma.number, pdf, user, station)
+            uow.session.refresh(document)
+        return document.pdf
+
+    @staticmethod
+    def _store(uow: UnitOfWork, number: str, rma_number: str, pdf: bytes, user: str, station: str) -> None:
+        sha256 = hashlib.sha256(pdf).hexdigest()
+        # Another station may have stored it first (the same bytes: rendering is deterministic).
+        if uow.records.store_document_pdf(number, pdf, sha256):
+            uow.record(AuditEvent("document_stored", user, station, rma_number, {"number": number, "pdf_sha256": sha256}))
 
     def label(self, rma: RmaRow, *, station: str) -> bytes:
         order, customer = rma.order, rma.order.customer
@@ -191,5 +233,5 @@ def _evidence(decision: DecisionRow) -> Evidence:
         fill_percent=decision.fill_fraction * 100 if decision.fill_fraction is not None else None,
         condition=tuple((label, getattr(inspection, name)) for name, label in CONDITION_LABELS),
         flags=tuple((label, getattr(inspection, name)) for name, label in FLAG_LABELS),
-        photos=tuple(photo.content for photo in inspection.photos),
+        photos=tuple(photo.thumbnail for photo in inspection.photos),
     )

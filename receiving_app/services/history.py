@@ -61,11 +61,11 @@ class HistoryService:
             row = uow.records.document(number.strip().upper())
             if row is None:
                 raise NotFound(f"No document numbered {number} was issued.")
-            pdf = self._issuer.reprint(uow, row) if reprint else row.pdf
+            pdf = self._issuer.reprint(uow, row) if reprint else self._issuer.stored_pdf(uow, row, user=user, station=station)
             if reprint:
                 rma_number = uow.records.rma_number_of_document(row)
                 uow.record(AuditEvent("document_reprinted", user, station, rma_number, {"number": row.number}))
-                uow.commit()
+            uow.commit()
             return StoredDocument(row.number, row.document_type, pdf, reprint)
 
     def rma_label(self, number: str, *, station: str) -> bytes:

@@ -33,13 +33,14 @@ class PrintingService:
         self._make_printer = make_printer
 
     def print_document(self, number: str, printer_settings: Mapping[str, str], *, user: str, station: str) -> PrintOutcome:
-        with self._units.read() as uow:
+        with self._units.write() as uow:  # a write: the PDF a power cut left undrawn is stored now
             row = uow.records.document(number.strip().upper())
             if row is None:
                 raise NotFound(f"No document numbered {number} was issued.")
             copy = row.print_count > 0
-            pdf = self._issuer.reprint(uow, row) if copy else row.pdf
+            pdf = self._issuer.reprint(uow, row) if copy else self._issuer.stored_pdf(uow, row, user=user, station=station)
             job = PrintJob(pdf=pdf, document_number=row.number, document_type=row.document_type, title=f"{row.document_type} {row.number}")
+            uow.commit()
         try:
             printer = self._make_printer(printer_settings)
             printer.print_job(job)

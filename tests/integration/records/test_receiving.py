@@ -9,12 +9,16 @@ from dataclasses import replace
 from decimal import Decimal
 
 import pytest
+from PIL import Image
 from pypdf import PdfReader
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 
 from receiving_app.domain.errors import InputError
 from receiving_app.domain.facts import Condition
 from receiving_app.domain.weight import Weight
-from receiving_app.services.commands import Override, ReceiveLine, WeightCapture
+from receiving_app.persistence.tables import DocumentRow, PhotoRow
+from receiving_app.services.commands import Override, PhotoAttachment, ReceiveLine, WeightCapture
 from receiving_app.services.errors import LineNotOpen, NotAllowed, NotFound
 from receiving_app.services.receiving import ScanProblem
 from receiving_app.services.setup import prepare_database
@@ -193,8 +197,73 @@ def test_the_stored_pdf_is_the_one_the_audit_trail_says_was_issued(station, tmp_
     stored = station.history.document(number, reprint=False).pdf
 
     with station.units.read() as uow:
-        issued = [json.loads(event.payload) for event in uow.records.audit_chain() if event.event_type == "document_issued"]
-    assert {"number": number, "pdf_sha256": hashlib.sha256(stored).hexdigest()}.items() <= issued[0].items()
+        events = [(event.event_type, json.loads(event.payload)) for event in uow.records.audit_chain()]
+    issued = [payload for kind, payload in events if kind == "document_issued"]
+    stored_events = [payload for kind, payload in events if kind == "document_stored"]
+    assert issued[0]["number"] == number
+    assert stored_events[0] == {"number": number, "pdf_sha256": hashlib.sha256(stored).hexdigest()}
+
+
+def cut_power_before_the_pdfs_were_stored(station, numbers) -> None:
+    """What a power cut between the receiving commit and the PDFs' own commit leaves behind."""
+    with station.units.write() as uow:
+        uow.session.execute(update(DocumentRow).where(DocumentRow.number.in_(numbers)).values(pdf=None, pdf_sha256=None))
+        uow.commit()
+
+
+def test_a_document_whose_pdf_a_power_cut_lost_is_drawn_again_by_whoever_needs_it(station, tmp_path) -> None:
+    add_rmas(station, tmp_path, Rma("RA0000112", lines=(Line(reason="not_needed"), Line(reason="not_needed"))))
+    first = [document.number for document in receive(station, "RA0000112", 1, weight=weighed("812.4g")).decision.documents]
+    second = [document.number for document in receive(station, "RA0000112", 2, weight=weighed("812.4g")).decision.documents]
+    as_issued = {number: station.history.document(number, reprint=False).pdf for number in first + second}
+    cut_power_before_the_pdfs_were_stored(station, first + second)
+
+    again = receive(station, "RA0000112", 1, weight=weighed("812.4g"))  # the clerk receives the line again
+    assert again.already_decided
+    for number in second:  # the office prints them from history
+        assert station.history.document(number, reprint=False).pdf == as_issued[number]
+    with station.units.read() as uow:
+        stored = {row.number: row.pdf for row in uow.session.execute(select(DocumentRow)).scalars()}
+        events = [json.loads(event.payload) for event in uow.records.audit_chain() if event.event_type == "document_stored"]
+    assert stored == as_issued
+    assert [event["number"] for event in events].count(first[0]) == 2  # once at receiving, once after the cut
+    assert station.history.verify_audit_chain().first_break is None
+
+
+def test_the_database_refuses_a_pdf_without_its_digest(station, tmp_path) -> None:
+    add_rmas(station, tmp_path, Rma("RA0000113"))
+    number = receive(station, "RA0000113", 1, weight=weighed("812.4g")).decision.documents[0].number
+    with station.units.write() as uow, pytest.raises(IntegrityError):
+        uow.session.execute(update(DocumentRow).where(DocumentRow.number == number).values(pdf_sha256=None))
+        uow.commit()
+
+
+def camera_photo() -> bytes:
+    picture = Image.new("RGB", (2000, 1500), "#a0522d")
+    encoded = io.BytesIO()
+    picture.save(encoded, format="JPEG", quality=90)
+    return encoded.getvalue()
+
+
+def test_a_damage_photo_is_kept_as_taken_and_printed_small(station, tmp_path) -> None:
+    add_rmas(station, tmp_path, Rma("RA0000114"))
+    taken = camera_photo()
+    result = receive(station, "RA0000114", 1, weight=weighed("812.4g"), photos=(PhotoAttachment("box.jpg", "image/jpeg", taken),))
+
+    with station.units.read() as uow:
+        photo = uow.session.execute(select(PhotoRow)).scalar_one()
+        kept, printed = photo.content, photo.thumbnail
+    assert kept == taken
+    assert max(Image.open(io.BytesIO(printed)).size) <= 480
+    memo = station.history.document(result.decision.documents[0].number, reprint=False).pdf
+    assert len(memo) < len(taken)  # the document carries the small picture, not the camera's
+
+
+def test_a_photo_that_is_not_a_picture_is_refused_and_nothing_is_recorded(station, tmp_path) -> None:
+    add_rmas(station, tmp_path, Rma("RA0000115"))
+    with pytest.raises(InputError, match="box.jpg cannot be read as a picture"):
+        receive(station, "RA0000115", 1, weight=weighed("812.4g"), photos=(PhotoAttachment("box.jpg", "image/jpeg", b"not a jpeg"),))
+    assert station.history.show_rma("RA0000115").decisions == ()
 
 
 def test_a_policy_edited_without_a_new_version_is_refused(station) -> None:

@@ -229,6 +229,7 @@ def upgrade() -> None:
     sa.Column('file_name', sa.String(length=200), nullable=False),
     sa.Column('media_type', sa.String(length=32), nullable=False),
     sa.Column('content', sa.LargeBinary(), nullable=False),
+    sa.Column('thumbnail', sa.LargeBinary(), nullable=False),
     sa.ForeignKeyConstraint(['inspection_id'], ['inspections.id'], name=op.f('fk_photos_inspection_id_inspections')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_photos'))
     )
@@ -260,12 +261,13 @@ def upgrade() -> None:
     sa.Column('issued_at', receiving_app.persistence.column_types.UtcDateTime(), nullable=False),
     sa.Column('issued_by', sa.String(length=64), nullable=False),
     sa.Column('station_id', sa.String(length=64), nullable=False),
-    sa.Column('pdf', sa.LargeBinary(), nullable=False),
-    sa.Column('pdf_sha256', sa.String(length=64), nullable=False),
+    sa.Column('pdf', sa.LargeBinary(), nullable=True),
+    sa.Column('pdf_sha256', sa.String(length=64), nullable=True),
     sa.Column('print_count', sa.Integer(), nullable=False),
     sa.Column('voided_at', receiving_app.persistence.column_types.UtcDateTime(), nullable=True),
     sa.Column('voided_by', sa.String(length=64), nullable=True),
     sa.Column('void_reason', sa.Text(), nullable=True),
+    sa.CheckConstraint('(pdf IS NULL) = (pdf_sha256 IS NULL)', name=op.f('ck_documents_pdf_with_its_digest')),
     sa.ForeignKeyConstraint(['decision_id'], ['decisions.id'], name=op.f('fk_documents_decision_id_decisions')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_documents')),
     sa.UniqueConstraint('decision_id', 'document_type', name=op.f('uq_documents_decision_id_document_type')),
