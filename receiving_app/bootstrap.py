@@ -84,9 +84,11 @@ def fill_demo_data(station: Station, *, rmas: int, seed: int, progress=lambda me
 
 
 def run_station_window(database_url: str | None = None, *, demo: bool = False) -> int:
+    station = bootstrap(database_url)
+    # Qt only now: PySide6's import hook reads the source of every module imported after it, so
+    # the database and service modules start faster when they are loaded first.
     from receiving_app.gui.app import run
 
-    station = bootstrap(database_url)
     try:
         if demo:
             with station.units.read() as uow:

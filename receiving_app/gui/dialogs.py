@@ -1,4 +1,5 @@
-"""Small dialogs of the receiving screen: a note (hold, did not arrive) and a supervisor override."""
+"""Small dialogs of the receiving screen: a note (hold, did not arrive), a supervisor override and a
+supervisor releasing a held line."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 from receiving_app.domain.decision import Outcome
 from receiving_app.gui.forms.ui_note_dialog import Ui_NoteDialog
 from receiving_app.gui.forms.ui_override_dialog import Ui_OverrideDialog
+from receiving_app.gui.forms.ui_release_hold_dialog import Ui_ReleaseHoldDialog
 from receiving_app.gui.style import BAD, tone_style
 
 
@@ -50,23 +52,16 @@ class NoteDialog(QDialog):
         self.accept()
 
 
-class OverrideDialog(QDialog):
-    """A supervisor's name, password, outcome and written reason. It stays open until the screen
-    has checked the password (in the background) and calls ``accept`` or ``show_problem``.
+class _SupervisorDialog(QDialog):
+    """A supervisor's name, password and written reason. It stays open until the screen has checked
+    the password (in the background) and calls ``accept`` or ``show_problem``."""
 
-    Signals:
-        override_requested(str, str, str, str): supervisor, password, outcome, reason.
-    """
-
-    override_requested = Signal(str, str, str, str)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, form, button_prefix: str, reason_name: str, parent: QWidget | None) -> None:
         super().__init__(parent)
-        self.form = Ui_OverrideDialog()
+        self.form = form
+        self._reason_name = reason_name
         self.form.setupUi(self)
-        for outcome in Outcome:
-            self.form.outcomeCombo.addItem(outcome.value, outcome.value)
-        name_buttons(self.form.buttons, "override")
+        name_buttons(self.form.buttons, button_prefix)
         self.form.buttons.accepted.connect(self._request)
         self.form.buttons.rejected.connect(self.reject)
         self.form.supervisorEdit.setFocus()
@@ -81,14 +76,52 @@ class OverrideDialog(QDialog):
     def _request(self) -> None:
         form = self.form
         supervisor, password, reason = form.supervisorEdit.text().strip(), form.passwordEdit.text(), form.reasonEdit.text().strip()
-        missing = [name for name, value in (("supervisor", supervisor), ("password", password), ("reason", reason)) if not value]
+        missing = [name for name, value in (("supervisor", supervisor), ("password", password), (self._reason_name, reason)) if not value]
         if missing:
             self.show_problem(f"Fill in the {', '.join(missing)}.")
             return
         self._set_busy(True)
         form.messageLabel.setStyleSheet("")
         form.messageLabel.setText("Checking the supervisor's password…")
-        self.override_requested.emit(supervisor, password, form.outcomeCombo.currentData(), reason)
+        self._requested(supervisor, password, reason)
+
+    def _requested(self, supervisor: str, password: str, reason: str) -> None:
+        raise NotImplementedError
 
     def _set_busy(self, busy: bool) -> None:
         self.form.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not busy)
+
+
+class OverrideDialog(_SupervisorDialog):
+    """A supervisor's name, password, outcome and written reason.
+
+    Signals:
+        override_requested(str, str, str, str): supervisor, password, outcome, reason.
+    """
+
+    override_requested = Signal(str, str, str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Ui_OverrideDialog(), "override", "reason", parent)
+        for outcome in Outcome:
+            self.form.outcomeCombo.addItem(outcome.value, outcome.value)
+
+    def _requested(self, supervisor: str, password: str, reason: str) -> None:
+        self.override_requested.emit(supervisor, password, self.form.outcomeCombo.currentData(), reason)
+
+
+class ReleaseHoldDialog(_SupervisorDialog):
+    """A supervisor's name, password and a note saying why a held line can be received now.
+
+    Signals:
+        release_requested(str, str, str): supervisor, password, note.
+    """
+
+    release_requested = Signal(str, str, str)
+
+    def __init__(self, explanation: str, parent: QWidget | None = None) -> None:
+        super().__init__(Ui_ReleaseHoldDialog(), "release", "note", parent)
+        self.form.explanationLabel.setText(explanation)
+
+    def _requested(self, supervisor: str, password: str, reason: str) -> None:
+        self.release_requested.emit(supervisor, password, reason)

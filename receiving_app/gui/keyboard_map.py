@@ -33,6 +33,7 @@ class Command(str, Enum):
     NOT_RECEIVED = "not_received"
     OVERRIDE = "override"
     PHOTO = "photo"
+    RELEASE_HOLD = "release_hold"
     SIGN_OUT = "sign_out"
 
 
@@ -67,6 +68,7 @@ KEYBOARD_MAP: tuple[KeyBinding, ...] = (
     KeyBinding(Qt.Key.Key_F4, "F4", Command.NOT_RECEIVED, "Line did not arrive"),
     KeyBinding(Qt.Key.Key_F6, "F6", Command.OVERRIDE, "Supervisor override"),
     KeyBinding(Qt.Key.Key_F7, "F7", Command.PHOTO, "Add a damage photo"),
+    KeyBinding(Qt.Key.Key_F8, "F8", Command.RELEASE_HOLD, "Release a held line (supervisor)"),
     KeyBinding(Qt.Key.Key_F1, "F1", Command.KEYBOARD_MAP, "Show or hide this map"),
     KeyBinding(Qt.Key.Key_F10, "F10", Command.SIGN_OUT, "Sign out"),
 )

@@ -3,7 +3,9 @@ it and who is signed in at the bottom. Pages are added with one ``add_page`` cal
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QProgressBar, QTableWidgetItem, QWidget
 
@@ -16,6 +18,10 @@ from receiving_app.gui.scale_feed import ScaleFeed
 from receiving_app.gui.scan_wedge import ScanWedge
 from receiving_app.services.auth import SignedInUser
 from receiving_app.services.station import Station
+
+# Work that ends sooner (opening an RMA, a preview) needs no indicator: a flash of one is noise, and
+# showing and hiding it lays out the status bar again twice per scan.
+BUSY_INDICATOR_DELAY_MS = 300
 
 
 class MainWindow(QMainWindow):
@@ -41,7 +47,8 @@ class MainWindow(QMainWindow):
         self.form.setupUi(self)
         self.user = user
         self.setWindowTitle(f"Returns Receiving Station — {station.settings.station_id}")
-        self.form.navigationList.currentRowChanged.connect(self.form.pageStack.setCurrentIndex)
+        self._unbuilt_pages: dict[int, Callable[[], QWidget]] = {}
+        self.form.navigationList.currentRowChanged.connect(self._page_chosen)
         self.receiving = ReceivingScreen(station, user, runner, scale_feed, self)
         self.add_page("Receiving", self.receiving)
         self._fill_keyboard_map()
@@ -65,6 +72,25 @@ class MainWindow(QMainWindow):
         if self.form.navigationList.currentRow() < 0:
             self.form.navigationList.setCurrentRow(index)
         return index
+
+    def add_page_when_shown(self, title: str, build: Callable[[], QWidget]) -> int:
+        """``add_page`` for a page built the first time it is shown: the back office then costs the
+        station's start nothing (and a shift at the bench may never open it)."""
+        index = self.add_page(title, QWidget(self))
+        self._unbuilt_pages[index] = build
+        return index
+
+    def _page_chosen(self, index: int) -> None:
+        build = self._unbuilt_pages.pop(index, None)
+        stack = self.form.pageStack
+        if build is not None:
+            placeholder = stack.widget(index)
+            page = build()
+            page.setObjectName(page.objectName() or placeholder.objectName())
+            stack.insertWidget(index, page)
+            stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        stack.setCurrentIndex(index)
 
     def show_page(self, page: QWidget) -> None:
         self.form.navigationList.setCurrentRow(self.form.pageStack.indexOf(page))
@@ -117,6 +143,10 @@ class MainWindow(QMainWindow):
         self.busy_indicator.setMaximumWidth(160)
         self.busy_indicator.setFormat("Working…")
         self.busy_indicator.setVisible(False)
+        self._busy_delay = QTimer(self)
+        self._busy_delay.setSingleShot(True)
+        self._busy_delay.setInterval(BUSY_INDICATOR_DELAY_MS)
+        self._busy_delay.timeout.connect(self.busy_indicator.show)
         self.form.statusBar.addWidget(signed_in, 1)
         self.form.statusBar.addPermanentWidget(self.busy_indicator)
         # A bound method, not a lambda: the runner outlives this window, and Qt drops a connection
@@ -124,7 +154,11 @@ class MainWindow(QMainWindow):
         runner.running_changed.connect(self._show_working)
 
     def _show_working(self, running: int) -> None:
-        self.busy_indicator.setVisible(running > 0)
+        if running == 0:
+            self._busy_delay.stop()
+            self.busy_indicator.hide()
+        elif not self.busy_indicator.isVisible() and not self._busy_delay.isActive():
+            self._busy_delay.start()
 
     def closeEvent(self, event) -> None:
         self._wedge.stop()

@@ -17,12 +17,16 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThreadPool, Signal, Slot
 
 from receiving_app.devices.printers import PrintError
 from receiving_app.domain.errors import InputError, RuleRefusal
 
 log = logging.getLogger(__name__)
+
+_START = QEvent.Type(QEvent.registerEventType())
+# Qt posts a window's repaint at LowEventPriority; an event posted below it is handled after the paint.
+_AFTER_PAINT = Qt.EventPriority.LowEventPriority.value - 1
 
 
 def readable_message(error: BaseException) -> str:
@@ -79,11 +83,23 @@ class _Relay(QObject):
         super().__init__(operation)
         self._operation = operation
         self._finish = finish
+        self._start: Callable[[], None] | None = None
         self.done.connect(self.deliver)
 
     @Slot(object)
     def deliver(self, outcome: _Outcome) -> None:
         self._finish(self._operation, outcome.result, outcome.error)
+
+    def start_after_paint(self, start: Callable[[], None]) -> None:
+        self._start = start
+        QCoreApplication.postEvent(self, QEvent(_START), _AFTER_PAINT)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == _START and self._start is not None:
+            start, self._start = self._start, None
+            start()
+            return True
+        return super().event(event)
 
 
 def _run_on_worker(work: Callable[[], Any], relay: _Relay) -> None:
@@ -130,11 +146,15 @@ class OperationRunner(QObject):
         key: str | None = None,
         on_success: Callable[[Any], None] | None = None,
         on_failure: Callable[[str], None] | None = None,
+        after_paint: bool = False,
     ) -> Operation | None:
         """Run ``work`` in the background; None (and nothing started) if ``key`` is still running.
 
         ``owner`` is the widget the callbacks belong to: when it is deleted before the work ends,
         the work still completes but its callbacks are not called (they would touch a dead widget).
+        ``after_paint`` holds the work back until Qt has painted what the caller just changed: for
+        work nobody is looking at yet (a decision preview, an audit record), which would otherwise
+        take the interpreter from the UI thread while it paints. It counts as running meanwhile.
         """
         if key is not None and self.is_running(key):
             return None
@@ -148,11 +168,16 @@ class OperationRunner(QObject):
         self.running_changed.emit(len(self._running))
         if len(self._running) == 1:
             self.busy_changed.emit()
-        self._pool.start(functools.partial(_run_on_worker, work, relay))
+        start = functools.partial(self._pool.start, functools.partial(_run_on_worker, work, relay))
+        if after_paint:
+            relay.start_after_paint(start)
+        else:
+            start()
         return operation
 
     def wait_for_done(self, milliseconds: int = 30_000) -> bool:
         """Block until the workers are idle; only for shutting down, never while the window runs."""
+        QCoreApplication.sendPostedEvents(None, _START)  # work still waiting for a paint is not dropped
         return self._pool.waitForDone(milliseconds)
 
     def _finish(self, operation: Operation, result: Any, error: BaseException | None) -> None:

@@ -7,7 +7,7 @@ changes, one at a time, so a burst of key presses costs one preview rather than 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer, Signal
@@ -17,7 +17,7 @@ from receiving_app.domain.decision import Decision, DocumentType
 from receiving_app.domain.engine import MissingFact
 from receiving_app.domain.scan import ScanError, ScanValue, parse_scan
 from receiving_app.gui.decision_panel import DecisionPanel
-from receiving_app.gui.dialogs import NoteDialog, OverrideDialog
+from receiving_app.gui.dialogs import NoteDialog, OverrideDialog, ReleaseHoldDialog
 from receiving_app.gui.forms.ui_receiving_screen import Ui_ReceivingScreen
 from receiving_app.gui.inspection_panel import InspectionPanel
 from receiving_app.gui.keyboard_map import Command, key_label
@@ -75,6 +75,7 @@ class ReceivingScreen(QWidget):
         self._line: RmaLineView | None = None
         self._preview_running = False
         self._preview_wanted = False
+        self._setting_up_line = False
         self.last_print_outcomes: tuple[PrintOutcome, ...] = ()
         self._flash = QTimer(self)
         self._flash.setSingleShot(True)
@@ -182,13 +183,9 @@ class ReceivingScreen(QWidget):
         self.handle_scan(value)
 
     def _open_rma(self, text: str) -> None:
-        receiving, history = self._station.receiving, self._station.history
+        receiving = self._station.receiving
         user, station_id = self._user.name, self._station.settings.station_id
         open_before = self._rma.number if self._rma else None
-
-        def open_it() -> tuple[RmaView, tuple[DecisionView, ...]]:
-            view = receiving.open_by_scan(text, user=user, station=station_id)
-            return view, history.show_rma(view.number).decisions
 
         def refused(message: str) -> None:
             if open_before:
@@ -196,11 +193,13 @@ class ReceivingScreen(QWidget):
             self._feedback(BAD, message, alarm=True)
 
         self._feedback(NEUTRAL, f"Opening {text}…")
-        self._runner.start(open_it, owner=self, key="open-rma", on_success=self._opened, on_failure=refused)
+        self._runner.start(lambda: receiving.look_up_scan(text, user=user, station=station_id), owner=self, key="open-rma",
+                           on_success=self._opened, on_failure=refused)
 
     def _opened(self, opened: tuple[RmaView, tuple[DecisionView, ...]]) -> None:
         rma, decisions = opened
         self._show_rma(rma, decisions)
+        self._record_opened(rma.number)
         open_lines = [line for line in rma.lines if line.status == OPEN_LINE]
         count = f"{len(rma.lines)} line{'s' if len(rma.lines) != 1 else ''}"
         if open_lines:
@@ -210,6 +209,17 @@ class ReceivingScreen(QWidget):
             self._feedback(GOOD, f"{rma.number} is {rma.status.replace('_', ' ')}: nothing left to receive.")
             self.select_line(rma.lines[0].line if rma.lines else None)
         self.form.linesTable.setFocus()
+
+    def _record_opened(self, number: str) -> None:
+        # Recorded once the lines are on screen: the clerk is waiting for the lines, not for the
+        # audit trail's commit (a disk flush) or for another station's write lock.
+        receiving, user, station_id = self._station.receiving, self._user.name, self._station.settings.station_id
+        self._runner.start(
+            lambda: receiving.record_opened(number, user=user, station=station_id),
+            owner=self,
+            after_paint=True,
+            on_failure=lambda message: self._feedback(BAD, f"{number} is open, but opening it was not recorded: {message}", alarm=True),
+        )
 
     # Lines ---------------------------------------------------------------------------------------
 
@@ -233,8 +243,12 @@ class ReceivingScreen(QWidget):
     def _line_became_current(self, line: RmaLineView | None) -> None:
         self._line = line
         workable = line is not None and line.status == OPEN_LINE
-        self.form.weightPanel.set_line(line if workable else None)
-        self.form.inspectionPanel.set_line(line if workable else None)
+        self._setting_up_line = True  # each panel announces its reset; the line needs one preview, asked for below
+        try:
+            self.form.weightPanel.set_line(line if workable else None)
+            self.form.inspectionPanel.set_line(line if workable else None)
+        finally:
+            self._setting_up_line = False
         for button in (self.form.acceptButton, self.form.holdButton, self.form.notReceivedButton,
                        self.form.overrideButton, self.form.photoButton):
             button.setEnabled(workable)
@@ -243,7 +257,9 @@ class ReceivingScreen(QWidget):
         elif line.status == "decided" and line.line in self._decisions:
             self.form.decisionPanel.show_recorded(self._decisions[line.line])
         elif line.status == "on_hold":
-            self.form.decisionPanel.show_waiting(f"Line {line.line} is on hold: {line.hold_note}. A supervisor releases holds.")
+            self.form.decisionPanel.show_waiting(
+                f"Line {line.line} is on hold: {line.hold_note}. A supervisor releases it ({key_label(Command.RELEASE_HOLD)})."
+            )
         elif not workable:
             self.form.decisionPanel.show_message(f"Line {line.line}: {line.status.replace('_', ' ')}")
         else:
@@ -291,7 +307,7 @@ class ReceivingScreen(QWidget):
         )
 
     def _request_preview(self) -> None:
-        if self._line is None or self._line.status != OPEN_LINE or self._rma is None:
+        if self._setting_up_line or self._line is None or self._line.status != OPEN_LINE or self._rma is None:
             return
         if self._preview_running:
             self._preview_wanted = True  # asked again when the running preview comes back
@@ -307,7 +323,9 @@ class ReceivingScreen(QWidget):
 
         self._preview_running = True
         self._preview_wanted = False
-        self._runner.start(preview, owner=self, on_success=lambda result: self._previewed(command, result), on_failure=self._preview_failed)
+        # After the paint: the new line shows first, and its decision (usually "weigh it") a frame later.
+        self._runner.start(preview, owner=self, after_paint=True, on_success=lambda result: self._previewed(command, result),
+                           on_failure=self._preview_failed)
 
     def _previewed(self, command: ReceiveLine, result: Decision | MissingFact) -> None:
         self._preview_running = False
@@ -398,20 +416,23 @@ class ReceivingScreen(QWidget):
         dialog.note_given.connect(lambda note: self._change_line("not_received", line_no, note))
         dialog.open()
 
-    def _change_line(self, change: str, line_no: int, note: str) -> None:
+    def _change_line(self, change: str, line_no: int, note: str, *, by: str | None = None) -> None:
+        """Hold a line, record it as not received, or release its hold (``by`` the supervisor who did)."""
         assert self._rma is not None
-        number, user, station_id = self._rma.number, self._user.name, self._station.settings.station_id
+        number, user, station_id = self._rma.number, by or self._user.name, self._station.settings.station_id
         receiving, history = self._station.receiving, self._station.history
+        act = {"hold": receiving.hold, "not_received": receiving.mark_not_received, "release": receiving.release_hold}[change]
 
         def change_it():
-            if change == "hold":
-                receiving.hold(number, line_no, user=user, station=station_id, note=note)
-            else:
-                receiving.mark_not_received(number, line_no, user=user, station=station_id, note=note)
+            act(number, line_no, user=user, station=station_id, note=note)
             return history.show_rma(number)
 
         def changed(detail) -> None:
             self._show_rma(detail.rma, detail.decisions)
+            if change == "release":
+                self.select_line(line_no)
+                self._feedback(GOOD, f"Line {line_no} is released by {user}: weigh and inspect it.", keep=True)
+                return
             done = "is on hold" if change == "hold" else "is recorded as not received"
             closing = self._advance_after(line_no)
             self._feedback(MOVING, f"Line {line_no} {done}.{closing}", keep=True)
@@ -423,15 +444,39 @@ class ReceivingScreen(QWidget):
         if not self._workable("override"):
             return
         dialog = OverrideDialog(self)
-        dialog.override_requested.connect(lambda *request: self._verify_supervisor(dialog, *request))
+        dialog.override_requested.connect(
+            lambda supervisor, password, outcome, reason: self._verify_supervisor(
+                dialog, supervisor, password, lambda signed_in: self.accept_line(Override(signed_in.name, outcome, reason))
+            )
+        )
         dialog.open()
 
-    def _verify_supervisor(self, dialog: OverrideDialog, supervisor: str, password: str, outcome: str, reason: str) -> None:
+    def release_line(self) -> None:
+        line = self._line
+        if self._rma is None or line is None:
+            self._feedback(BAD, "Scan an RMA and pick its line on hold (↑/↓ or scan the cartridge) to release it.", alarm=True)
+            return
+        if line.status != "on_hold":
+            self._feedback(BAD, f"Line {line.line} is {line.status.replace('_', ' ')}, not on hold: nothing to release.", alarm=True)
+            return
+        dialog = ReleaseHoldDialog(
+            f"Line {line.line} ({line.sku}) is on hold: {line.hold_note}. A supervisor releases it for receiving.", self
+        )
+        dialog.release_requested.connect(
+            lambda supervisor, password, note: self._verify_supervisor(
+                dialog, supervisor, password, lambda signed_in: self._change_line("release", line.line, note, by=signed_in.name)
+            )
+        )
+        dialog.open()
+
+    def _verify_supervisor(
+        self, dialog: OverrideDialog | ReleaseHoldDialog, supervisor: str, password: str, then: Callable[[SignedInUser], None]
+    ) -> None:
         auth, station_id = self._station.auth, self._station.settings.station_id
 
-        def verified(signed_in) -> None:
+        def verified(signed_in: SignedInUser) -> None:
             dialog.accept()
-            self.accept_line(Override(signed_in.name, outcome, reason))
+            then(signed_in)
 
         self._runner.start(
             lambda: auth.verify_supervisor(supervisor, password, station=station_id),
@@ -495,6 +540,7 @@ class ReceivingScreen(QWidget):
             Command.NOT_RECEIVED: self.mark_not_received,
             Command.OVERRIDE: self.override_line,
             Command.PHOTO: self.add_photo,
+            Command.RELEASE_HOLD: self.release_line,
         }
         if command in actions:
             actions[command]()

@@ -75,8 +75,8 @@ class AuthService:
             uow.commit()
 
     def verify_supervisor(self, name: str, password: str, *, station: str) -> SignedInUser:
-        """A supervisor confirming an override at someone else's station: the same checks, then the role."""
+        """A supervisor confirming an override or a hold's release at someone else's station: the same checks, then the role."""
         user = self.sign_in(name, password, station=station)
         if not user.is_supervisor:
-            raise SignInRefused(f"{user.name} is a {user.role}; an override needs a supervisor.")
+            raise SignInRefused(f"{user.name} is a {user.role}; this needs a supervisor.")
         return user

@@ -7,8 +7,6 @@ Linux server), the station refuses to store a password at all and says what to u
 
 from __future__ import annotations
 
-import keyring
-from keyring.errors import KeyringError
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -44,6 +42,9 @@ def remember_database_url(url: str) -> str:
         raise InputError(f"not a database URL: {shown(url)!r}") from None
     if parsed.password is None:
         return url
+    import keyring  # here, not at the top: most stations never need it, and it costs every start
+    from keyring.errors import KeyringError
+
     safe = without_password(url)
     try:
         keyring.set_password(APP_NAME, safe, parsed.password)
@@ -54,6 +55,9 @@ def remember_database_url(url: str) -> str:
 
 def with_remembered_password(url: str) -> str:
     """The settings' URL completed with its password from the keyring, when there is one."""
+    import keyring
+    from keyring.errors import KeyringError
+
     try:
         password = keyring.get_password(APP_NAME, url)
     except KeyringError:

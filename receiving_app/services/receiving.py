@@ -11,7 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date
 
+from PIL import Image
 from sqlalchemy.exc import IntegrityError
+
+from receiving_app.documents.style import photo_thumbnail
 
 from receiving_app.domain.audit import AuditEvent
 from receiving_app.domain.decision import Decision, Outcome
@@ -41,11 +44,11 @@ from receiving_app.persistence.tables import (
     WeightReadingRow,
 )
 from receiving_app.persistence.unit_of_work import UnitOfWork, UnitOfWorkFactory
-from receiving_app.services.commands import ReceiveLine, WeightCapture
+from receiving_app.services.commands import PhotoAttachment, ReceiveLine, WeightCapture
 from receiving_app.services.document_issuing import DocumentIssuer
 from receiving_app.services.errors import LineNotOpen, NotAllowed, NotFound
 from receiving_app.services.mapping import decision_view, rma_view
-from receiving_app.services.views import ReceiveResult, RmaView
+from receiving_app.services.views import DecisionView, ReceiveResult, RmaView
 
 RECEIVING_ROLES = frozenset({"receiver", "supervisor", "admin"})
 SUPERVISOR_ROLES = frozenset({"supervisor", "admin"})
@@ -73,22 +76,56 @@ class ReceivingService:
 
     def open_by_scan(self, raw_scan: str, *, user: str, station: str, mask_customer: bool = True) -> RmaView:
         """The RMA a scanned (or typed) value names. A bad scan is recorded and raised as ScanProblem."""
+        number = self._scanned_number(raw_scan, user=user, station=station)
         with self._units.write() as uow:
-            try:
-                number = parse_scan(raw_scan).text.upper()
-            except InputError as problem:
-                uow.record(AuditEvent("scan_rejected", user, station, None, {"problem": str(problem)}))
-                uow.commit()
-                raise ScanProblem(f"Scan not understood: {problem}") from None
             row = uow.records.rma(number)
-            if row is None:
-                uow.record(AuditEvent("scan_unknown_rma", user, station, None, {"scanned": number}))
+            if row is not None:
+                view = rma_view(row, self._policy(row.seller_id), mask_customer=mask_customer)
+                uow.record(AuditEvent("rma_opened", user, station, row.number, {"scanned": number}))
                 uow.commit()
-                raise ScanProblem(f"No RMA, RA or RGA numbered {number} is on file.")
-            view = rma_view(row, self._policy(row.seller_id), mask_customer=mask_customer)
-            uow.record(AuditEvent("rma_opened", user, station, row.number, {"scanned": number}))
+                return view
+        raise self._unknown_rma(number, user=user, station=station)
+
+    def look_up_scan(
+        self, raw_scan: str, *, user: str, station: str, mask_customer: bool = True
+    ) -> tuple[RmaView, tuple[DecisionView, ...]]:
+        """The RMA a scan names and the decisions already made on its lines, for the bench to show.
+
+        Read without the write lock, so that the RMA shows at once even while another station is
+        recording; the bench then records the opening with ``record_opened``. A bad scan is
+        recorded and raised as ScanProblem, as by ``open_by_scan``.
+        """
+        number = self._scanned_number(raw_scan, user=user, station=station)
+        with self._units.read() as uow:
+            row = uow.records.rma(number)
+            if row is not None:
+                line_numbers = {line.id: line.line_no for line in row.lines}
+                decisions = tuple(decision_view(decision, line_numbers[decision.rma_line_id])
+                                  for decision in uow.records.decisions_for_rma(row.id))
+                return rma_view(row, self._policy(row.seller_id), mask_customer=mask_customer), decisions
+        raise self._unknown_rma(number, user=user, station=station)
+
+    def record_opened(self, number: str, *, user: str, station: str) -> None:
+        """The audit event of an RMA shown by ``look_up_scan``."""
+        with self._units.write() as uow:
+            uow.record(AuditEvent("rma_opened", user, station, number, {"scanned": number}))
             uow.commit()
-            return view
+
+    def _scanned_number(self, raw_scan: str, *, user: str, station: str) -> str:
+        try:
+            return parse_scan(raw_scan).text.upper()
+        except InputError as problem:
+            self._record_refused_scan(AuditEvent("scan_rejected", user, station, None, {"problem": str(problem)}))
+            raise ScanProblem(f"Scan not understood: {problem}") from None
+
+    def _unknown_rma(self, number: str, *, user: str, station: str) -> ScanProblem:
+        self._record_refused_scan(AuditEvent("scan_unknown_rma", user, station, None, {"scanned": number}))
+        return ScanProblem(f"No RMA, RA or RGA numbered {number} is on file.")
+
+    def _record_refused_scan(self, event: AuditEvent) -> None:
+        with self._units.write() as uow:
+            uow.record(event)
+            uow.commit()
 
     # Receiving a line -----------------------------------------------------------------------------
 
@@ -110,6 +147,7 @@ class ReceivingService:
             rma, line = self._rma_and_line(uow, command, lock=True)
             existing = uow.records.decision_for_line(line.id)
             if existing is not None:
+                self._store_missing_pdfs(uow, existing, command)
                 return ReceiveResult(rma.number, line.line_no, True, decision_view(existing, line.line_no), rma.status)
             self._require_user(uow, command.user, RECEIVING_ROLES, "receive returns")
             if line.status in LINE_DONE or rma.status == "closed":
@@ -134,13 +172,25 @@ class ReceivingService:
                 uow.record(AuditEvent("weight_read", command.user, command.station, rma.number, _reading_payload(line, reading, reading is command.weight)))
             uow.record(AuditEvent("decision_made", command.user, command.station, rma.number, _decision_payload(line, decision, command)))
             for document in documents:
-                uow.record(AuditEvent("document_issued", command.user, command.station, rma.number, {"line": line.line_no, "type": document.document_type, "number": document.number, "pdf_sha256": document.pdf_sha256}))
+                uow.record(AuditEvent("document_issued", command.user, command.station, rma.number, {"line": line.line_no, "type": document.content.document_type.value, "number": document.number}))
             if command.override:
                 uow.record(AuditEvent("decision_overridden", command.override.supervisor, command.station, rma.number, {"line": line.line_no, "engine_outcome": decision_row.engine_outcome, "outcome": decision.outcome.value, "reason": command.override.reason}))
             if rma.status == "closed":
                 uow.record(AuditEvent("rma_closed", command.user, command.station, rma.number, {}))
             uow.commit()
-            return ReceiveResult(rma.number, line.line_no, False, decision_view(decision_row, line.line_no), rma.status)
+            result = ReceiveResult(rma.number, line.line_no, False, decision_view(decision_row, line.line_no), rma.status)
+        rendered = self._issuer.render_pdfs(documents)
+        with self._units.write() as uow:
+            self._issuer.store_pdfs(uow, rendered, user=command.user, station=command.station)
+            uow.commit()
+        return result
+
+    def _store_missing_pdfs(self, uow: UnitOfWork, decision: DecisionRow, command: ReceiveLine) -> None:
+        """Receiving a line again after a power cut also finishes the PDFs the cut left undrawn."""
+        if any(document.pdf is None for document in decision.documents):
+            for document in decision.documents:
+                self._issuer.stored_pdf(uow, document, user=command.user, station=command.station)
+            uow.commit()
 
     def preview(self, command: ReceiveLine) -> Decision:
         """The decision receiving would make now, for the live panel; writes nothing."""
@@ -157,8 +207,8 @@ class ReceivingService:
             raise InputError("A hold needs a note saying why the line waits.")
         self._change_line(rma_number, line_no, user, station, RECEIVING_ROLES, "hold lines", "on_hold", "line_held", note.strip())
 
-    def release_hold(self, rma_number: str, line_no: int, *, user: str, station: str) -> None:
-        self._change_line(rma_number, line_no, user, station, SUPERVISOR_ROLES, "release holds", "open", "hold_released", "")
+    def release_hold(self, rma_number: str, line_no: int, *, user: str, station: str, note: str = "") -> None:
+        self._change_line(rma_number, line_no, user, station, SUPERVISOR_ROLES, "release holds", "open", "hold_released", note.strip())
 
     def mark_not_received(self, rma_number: str, line_no: int, *, user: str, station: str, note: str = "") -> None:
         self._change_line(rma_number, line_no, user, station, RECEIVING_ROLES, "record partial receipts", "not_received", "line_not_received", note.strip())
@@ -293,7 +343,9 @@ class ReceivingService:
         if command.weight is not None:
             inspection.readings.append(_reading_row(command.weight, captured=True, at=now))
         for photo in command.photos:
-            inspection.photos.append(PhotoRow(file_name=photo.file_name, media_type=photo.media_type, content=photo.content))
+            inspection.photos.append(
+                PhotoRow(file_name=photo.file_name, media_type=photo.media_type, content=photo.content, thumbnail=_printable(photo))
+            )
         uow.records.add(inspection)
         return inspection
 
@@ -335,6 +387,13 @@ class ReceivingService:
         if any(status in LINE_DONE for status in statuses):
             return "partially_received"
         return "open"
+
+
+def _printable(photo: PhotoAttachment) -> bytes:
+    try:
+        return photo_thumbnail(photo.content)
+    except (OSError, ValueError, Image.DecompressionBombError) as problem:  # what Pillow raises for a file it cannot read
+        raise InputError(f"The photo {photo.file_name} cannot be read as a picture ({problem}).") from None
 
 
 def _reading_row(reading: WeightCapture, *, captured: bool, at) -> WeightReadingRow:

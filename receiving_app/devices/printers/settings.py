@@ -8,8 +8,6 @@ from collections.abc import Callable, Mapping
 from receiving_app.devices.printers.base import Printer, PrintError
 from receiving_app.devices.printers.cups import CupsPrinter
 from receiving_app.devices.printers.folder import FolderPrinter
-from receiving_app.devices.printers.qt_system import QtSystemPrinter
-from receiving_app.devices.printers.zpl import ZplPrinter
 
 Settings = Mapping[str, str]
 
@@ -46,12 +44,17 @@ def _cups(settings: Settings) -> Printer:
 
 
 def _qt(settings: Settings) -> Printer:
+    # Qt's PDF and print modules load only for a station that has such a printer, not at every start.
+    from receiving_app.devices.printers.qt_system import QtSystemPrinter
+
     if "printer" not in settings:
         raise PrintError("Printer setting 'printer' is missing for the qt backend")
     return QtSystemPrinter(settings["printer"], name=_name(settings))
 
 
 def _zpl(settings: Settings) -> Printer:
+    from receiving_app.devices.printers.zpl import ZplPrinter  # Qt's PDF module and Pillow: see _qt
+
     queue = settings.get("queue", "").strip() or None
     host = settings.get("host", "").strip() or None
     if queue is None and host is None:

@@ -22,10 +22,16 @@ class Ui_DecisionPanel(object):
     def setupUi(self, DecisionPanel):
         if not DecisionPanel.objectName():
             DecisionPanel.setObjectName(u"DecisionPanel")
+        DecisionPanel.setMinimumSize(QSize(400, 0))
         self.decisionLayout = QVBoxLayout(DecisionPanel)
         self.decisionLayout.setObjectName(u"decisionLayout")
         self.outcomeLabel = QLabel(DecisionPanel)
         self.outcomeLabel.setObjectName(u"outcomeLabel")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.outcomeLabel.sizePolicy().hasHeightForWidth())
+        self.outcomeLabel.setSizePolicy(sizePolicy)
         self.outcomeLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.outcomeLabel.setWordWrap(True)
 
@@ -40,6 +46,8 @@ class Ui_DecisionPanel(object):
 
         self.merchandiseValue = QLabel(DecisionPanel)
         self.merchandiseValue.setObjectName(u"merchandiseValue")
+        sizePolicy.setHeightForWidth(self.merchandiseValue.sizePolicy().hasHeightForWidth())
+        self.merchandiseValue.setSizePolicy(sizePolicy)
 
         self.amountsForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.merchandiseValue)
 
@@ -50,6 +58,8 @@ class Ui_DecisionPanel(object):
 
         self.restockingFeeValue = QLabel(DecisionPanel)
         self.restockingFeeValue.setObjectName(u"restockingFeeValue")
+        sizePolicy.setHeightForWidth(self.restockingFeeValue.sizePolicy().hasHeightForWidth())
+        self.restockingFeeValue.setSizePolicy(sizePolicy)
 
         self.amountsForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.restockingFeeValue)
 
@@ -60,6 +70,8 @@ class Ui_DecisionPanel(object):
 
         self.shippingDeductionValue = QLabel(DecisionPanel)
         self.shippingDeductionValue.setObjectName(u"shippingDeductionValue")
+        sizePolicy.setHeightForWidth(self.shippingDeductionValue.sizePolicy().hasHeightForWidth())
+        self.shippingDeductionValue.setSizePolicy(sizePolicy)
 
         self.amountsForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.shippingDeductionValue)
 
@@ -70,6 +82,8 @@ class Ui_DecisionPanel(object):
 
         self.shippingRefundValue = QLabel(DecisionPanel)
         self.shippingRefundValue.setObjectName(u"shippingRefundValue")
+        sizePolicy.setHeightForWidth(self.shippingRefundValue.sizePolicy().hasHeightForWidth())
+        self.shippingRefundValue.setSizePolicy(sizePolicy)
 
         self.amountsForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.shippingRefundValue)
 
@@ -80,6 +94,8 @@ class Ui_DecisionPanel(object):
 
         self.refundTotalValue = QLabel(DecisionPanel)
         self.refundTotalValue.setObjectName(u"refundTotalValue")
+        sizePolicy.setHeightForWidth(self.refundTotalValue.sizePolicy().hasHeightForWidth())
+        self.refundTotalValue.setSizePolicy(sizePolicy)
 
         self.amountsForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.refundTotalValue)
 
@@ -90,6 +106,8 @@ class Ui_DecisionPanel(object):
 
         self.refundMethodValue = QLabel(DecisionPanel)
         self.refundMethodValue.setObjectName(u"refundMethodValue")
+        sizePolicy.setHeightForWidth(self.refundMethodValue.sizePolicy().hasHeightForWidth())
+        self.refundMethodValue.setSizePolicy(sizePolicy)
 
         self.amountsForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.refundMethodValue)
 
@@ -100,6 +118,8 @@ class Ui_DecisionPanel(object):
 
         self.fillValue = QLabel(DecisionPanel)
         self.fillValue.setObjectName(u"fillValue")
+        sizePolicy.setHeightForWidth(self.fillValue.sizePolicy().hasHeightForWidth())
+        self.fillValue.setSizePolicy(sizePolicy)
 
         self.amountsForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.fillValue)
 
@@ -111,6 +131,8 @@ class Ui_DecisionPanel(object):
         self.documentsValue = QLabel(DecisionPanel)
         self.documentsValue.setObjectName(u"documentsValue")
         self.documentsValue.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.documentsValue.sizePolicy().hasHeightForWidth())
+        self.documentsValue.setSizePolicy(sizePolicy)
 
         self.amountsForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.documentsValue)
 
@@ -119,6 +141,8 @@ class Ui_DecisionPanel(object):
 
         self.reasonsLabel = QLabel(DecisionPanel)
         self.reasonsLabel.setObjectName(u"reasonsLabel")
+        sizePolicy.setHeightForWidth(self.reasonsLabel.sizePolicy().hasHeightForWidth())
+        self.reasonsLabel.setSizePolicy(sizePolicy)
         self.reasonsLabel.setWordWrap(True)
         self.reasonsLabel.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignTop)
 

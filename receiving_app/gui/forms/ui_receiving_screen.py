@@ -63,6 +63,7 @@ class Ui_ReceivingScreen(object):
         self.rmaColumn.setObjectName(u"rmaColumn")
         self.rmaGroup = QGroupBox(ReceivingScreen)
         self.rmaGroup.setObjectName(u"rmaGroup")
+        self.rmaGroup.setMinimumSize(QSize(420, 0))
         self.rmaForm = QFormLayout(self.rmaGroup)
         self.rmaForm.setObjectName(u"rmaForm")
         self.numberTitle = QLabel(self.rmaGroup)
@@ -72,6 +73,11 @@ class Ui_ReceivingScreen(object):
 
         self.numberValue = QLabel(self.rmaGroup)
         self.numberValue.setObjectName(u"numberValue")
+        sizePolicy1 = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        sizePolicy1.setHorizontalStretch(0)
+        sizePolicy1.setVerticalStretch(0)
+        sizePolicy1.setHeightForWidth(self.numberValue.sizePolicy().hasHeightForWidth())
+        self.numberValue.setSizePolicy(sizePolicy1)
 
         self.rmaForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.numberValue)
 
@@ -82,6 +88,8 @@ class Ui_ReceivingScreen(object):
 
         self.statusValue = QLabel(self.rmaGroup)
         self.statusValue.setObjectName(u"statusValue")
+        sizePolicy1.setHeightForWidth(self.statusValue.sizePolicy().hasHeightForWidth())
+        self.statusValue.setSizePolicy(sizePolicy1)
 
         self.rmaForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.statusValue)
 
@@ -92,6 +100,9 @@ class Ui_ReceivingScreen(object):
 
         self.customerValue = QLabel(self.rmaGroup)
         self.customerValue.setObjectName(u"customerValue")
+        self.customerValue.setWordWrap(True)
+        sizePolicy1.setHeightForWidth(self.customerValue.sizePolicy().hasHeightForWidth())
+        self.customerValue.setSizePolicy(sizePolicy1)
 
         self.rmaForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.customerValue)
 
@@ -102,6 +113,9 @@ class Ui_ReceivingScreen(object):
 
         self.orderValue = QLabel(self.rmaGroup)
         self.orderValue.setObjectName(u"orderValue")
+        self.orderValue.setWordWrap(True)
+        sizePolicy1.setHeightForWidth(self.orderValue.sizePolicy().hasHeightForWidth())
+        self.orderValue.setSizePolicy(sizePolicy1)
 
         self.rmaForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.orderValue)
 
@@ -113,6 +127,8 @@ class Ui_ReceivingScreen(object):
         self.sellerValue = QLabel(self.rmaGroup)
         self.sellerValue.setObjectName(u"sellerValue")
         self.sellerValue.setWordWrap(True)
+        sizePolicy1.setHeightForWidth(self.sellerValue.sizePolicy().hasHeightForWidth())
+        self.sellerValue.setSizePolicy(sizePolicy1)
 
         self.rmaForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.sellerValue)
 
@@ -124,6 +140,8 @@ class Ui_ReceivingScreen(object):
         self.datesValue = QLabel(self.rmaGroup)
         self.datesValue.setObjectName(u"datesValue")
         self.datesValue.setWordWrap(True)
+        sizePolicy1.setHeightForWidth(self.datesValue.sizePolicy().hasHeightForWidth())
+        self.datesValue.setSizePolicy(sizePolicy1)
 
         self.rmaForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.datesValue)
 

@@ -1,0 +1,174 @@
+"""What the station does to start and to show a scan quickly: the ready probe the cold-start
+benchmark reads, the back office built when first shown, a current database checked without
+Alembic, work nobody is looking at yet (the opening's audit event, the decision preview) held back
+until the screen has painted, and no busy indicator flashing for work that ends at once."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QWidget
+
+from receiving_app.bootstrap import bootstrap
+from receiving_app.gui.app import PASSWORD_VARIABLE, READY_PROBE_VARIABLE, StationSession
+from receiving_app.gui.pages import HistoryPage
+from receiving_app.gui.main_window import BUSY_INDICATOR_DELAY_MS
+from receiving_app.persistence.schema import declared_head, head_revision
+from tests.gui.conftest import DATABASE_NAME, open_rmas, wait_until_idle
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def station_environment(tmp_path: Path, **extra: str) -> dict[str, str]:
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **extra}
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
+        environment[name] = str(tmp_path / name.lower())
+    return environment
+
+
+def test_the_ready_probe_signs_in_through_the_dialog_reports_and_quits(tmp_path, demo_database) -> None:
+    database = tmp_path / "probe" / DATABASE_NAME
+    database.parent.mkdir()
+    shutil.copy(demo_database, database)
+    completed = subprocess.run(
+        [sys.executable, "-m", "receiving_app", "gui", "--db", f"sqlite:///{database}"], cwd=ROOT, capture_output=True,
+        text=True, timeout=120, env=station_environment(tmp_path, **{READY_PROBE_VARIABLE: "receiver", PASSWORD_VARIABLE: "1111"}),
+    )
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    assert completed.stdout.split() == ["sign-in", "ready"]
+    probed = bootstrap(f"sqlite:///{database}", settings_path=tmp_path / "settings.json")
+    try:
+        with probed.units.read() as uow:
+            signed_in = [(event.event_type, event.user) for event in uow.records.audit_chain() if event.event_type == "signed_in"]
+    finally:
+        probed.close()
+    assert signed_in == [("signed_in", "receiver")]
+
+
+def test_a_wrong_password_leaves_the_probe_at_the_sign_in(tmp_path, demo_database) -> None:
+    database = tmp_path / DATABASE_NAME
+    shutil.copy(demo_database, database)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "receiving_app", "gui", "--db", f"sqlite:///{database}"], cwd=ROOT, stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL, text=True,
+        env=station_environment(tmp_path, **{READY_PROBE_VARIABLE: "receiver", PASSWORD_VARIABLE: "not-the-pin"}),
+    )
+    try:
+        assert process.stdout.readline().strip() == "sign-in"
+        timer = threading.Timer(5, process.kill)
+        timer.start()
+        rest = process.stdout.read()
+        timer.cancel()
+    finally:
+        process.kill()
+        process.wait()
+    assert "ready" not in rest
+
+
+def test_the_back_office_pages_are_listed_at_once_and_built_when_first_shown(qtbot, station) -> None:
+    session = StationSession(station)
+    qtbot.add_widget(session.sign_in)
+    session.start()
+    try:
+        qtbot.waitUntil(session.sign_in.isVisible, timeout=5_000)
+        qtbot.keyClicks(session.sign_in.form.nameEdit, "receiver")
+        qtbot.keyClicks(session.sign_in.form.secretEdit, "1111")
+        with qtbot.waitSignal(session.sign_in.signed_in, timeout=10_000):
+            qtbot.keyClick(session.sign_in.form.secretEdit, Qt.Key.Key_Return)
+        window = session.window
+        pages = window.form.navigationList
+        assert [pages.item(row).text() for row in range(pages.count())][:2] == ["Receiving", "History"]
+        assert window.findChild(HistoryPage) is None
+
+        pages.setCurrentRow(1)
+        history = window.form.pageStack.currentWidget()
+        assert isinstance(history, HistoryPage) and history.isVisible()
+        assert window.form.pageStack.count() == pages.count()
+        pages.setCurrentRow(0)
+        pages.setCurrentRow(1)
+        assert window.form.pageStack.currentWidget() is history  # built once
+        qtbot.waitUntil(lambda: not session.runner.busy, timeout=10_000)
+    finally:
+        if session.window is not None:
+            session.window.close()
+        session.shut_down()
+
+
+def test_the_migration_files_name_the_newest_revision_as_alembic_does() -> None:
+    assert declared_head() == head_revision()
+
+
+def test_a_station_on_a_current_database_starts_without_loading_alembic(tmp_path, demo_database) -> None:
+    database = tmp_path / DATABASE_NAME
+    shutil.copy(demo_database, database)
+    program = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from receiving_app.bootstrap import bootstrap\n"
+        f"bootstrap({f'sqlite:///{database}'!r}, settings_path=Path({str(tmp_path / 'settings.json')!r})).close()\n"
+        "print(sorted(name for name in sys.modules if name.split('.')[0] == 'alembic'))\n"
+    )
+    completed = subprocess.run([sys.executable, "-c", program], cwd=ROOT, capture_output=True, text=True, timeout=60, check=True)
+    assert completed.stdout.strip() == "[]"
+
+
+class _PaintLog(QObject):
+    def __init__(self, order: list[str]) -> None:
+        super().__init__()
+        self.order = order
+
+    def eventFilter(self, _watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint and "painted" not in self.order:
+            self.order.append("painted")
+        return False
+
+
+def test_work_held_for_the_paint_counts_as_running_at_once_and_starts_after_the_paint(qtbot, runner) -> None:
+    widget = QWidget()
+    qtbot.add_widget(widget)
+    order: list[str] = []
+    paints = _PaintLog(order)
+    widget.installEventFilter(paints)
+    widget.show()
+    qtbot.waitUntil(lambda: order == ["painted"])  # its first frame
+    order.clear()
+    widget.update()
+    operation = runner.start(lambda: order.append("worked"), after_paint=True)
+    assert runner.busy and order == []
+    with qtbot.waitSignal(operation.finished, timeout=5_000):
+        pass
+    assert order == ["painted", "worked"]
+
+
+def test_the_busy_indicator_shows_only_for_work_that_takes_a_while(qtbot, window, runner) -> None:
+    indicator = window.busy_indicator
+    quick = runner.start(lambda: None)
+    assert not indicator.isVisible()
+    with qtbot.waitSignal(quick.finished, timeout=5_000):
+        pass
+
+    release = threading.Event()
+    slow = runner.start(lambda: release.wait(10))
+    assert not indicator.isVisible()
+    qtbot.waitUntil(indicator.isVisible, timeout=BUSY_INDICATOR_DELAY_MS * 5)
+    release.set()
+    with qtbot.waitSignal(slow.finished, timeout=5_000):
+        pass
+    assert not indicator.isVisible()
+
+
+def test_a_scanned_rma_is_shown_then_its_opening_is_recorded(qtbot, window, keyboard, station, runner) -> None:
+    rma = open_rmas(station, lines=2)[0]
+    with qtbot.waitSignal(window.receiving.rma_shown) as shown:
+        keyboard.scan(rma.number.lower())
+    assert shown.args[0].number == rma.number and window.receiving.lines.rowCount() == 2
+    wait_until_idle(qtbot, runner)
+    opened = [event for event in station.history.show_rma(rma.number).events if event.type == "rma_opened"]
+    assert [(event.user, event.station) for event in opened] == [("receiver", station.settings.station_id)]
+    assert window.receiving.decision_panel.outcome not in ("", "problem")  # the line's preview, a frame later
