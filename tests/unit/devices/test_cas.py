@@ -10,7 +10,7 @@ from hypothesis import given, settings
 
 from receiving_app.devices.scales import GarbledFrame, ScaleError, ScaleStatus
 from receiving_app.devices.scales.cas import CasScale, parse_frame
-from tests.unit.devices.fuzzing import NORMAL_EXAMPLES, SLOW_EXAMPLES, assert_only_clear_outcomes, frames
+from tests.unit.devices.fuzzing import NORMAL_EXAMPLES, assert_only_clear_outcomes, fuzz_at_length, seeded_frames, frames
 
 
 def block(data: bytes) -> bytes:
@@ -115,7 +115,5 @@ def test_fuzzed_frames_give_a_reading_or_a_scale_error(frame) -> None:
 
 
 @pytest.mark.slow
-@settings(max_examples=SLOW_EXAMPLES, deadline=None)
-@given(frames(SEEDS, ALPHABET))
-def test_fuzzed_frames_at_length(frame) -> None:
-    assert_only_clear_outcomes(parse_frame, frame)
+def test_fuzzed_frames_at_length() -> None:
+    fuzz_at_length(lambda frame: assert_only_clear_outcomes(parse_frame, frame), seeded_frames(SEEDS, ALPHABET))

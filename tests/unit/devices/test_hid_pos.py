@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from receiving_app.devices.scales import GarbledFrame, ScaleError, ScaleNotResponding, ScaleStatus
 from receiving_app.devices.scales.hid_pos import HidPosScale, open_hid_device, parse_report
-from tests.unit.devices.fuzzing import NORMAL_EXAMPLES, SLOW_EXAMPLES, assert_only_clear_outcomes, mutated
+from tests.unit.devices.fuzzing import NORMAL_EXAMPLES, assert_only_clear_outcomes, fuzz_at_length, seeded_frames, mutated
 
 GRAM, KILOGRAM, OUNCE, POUND = 2, 3, 11, 12
 
@@ -158,10 +158,8 @@ def test_fuzzed_reports_give_a_reading_or_a_scale_error(data) -> None:
 
 
 @pytest.mark.slow
-@settings(max_examples=SLOW_EXAMPLES, deadline=None)
-@given(REPORTS)
-def test_fuzzed_reports_at_length(data) -> None:
-    assert_only_clear_outcomes(parse_report, data)
+def test_fuzzed_reports_at_length() -> None:
+    fuzz_at_length(lambda report: assert_only_clear_outcomes(parse_report, report), seeded_frames(SEEDS, lengths=(*range(9), *[6] * 9)))  # a report is 6 bytes
 
 
 class FakeHidapi:

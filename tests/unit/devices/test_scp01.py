@@ -9,7 +9,7 @@ from hypothesis import given, settings
 
 from receiving_app.devices.scales import GarbledFrame, ScaleError, ScaleStatus
 from receiving_app.devices.scales.scp01 import parse_frame, parse_zero_response
-from tests.unit.devices.fuzzing import NORMAL_EXAMPLES, SLOW_EXAMPLES, assert_only_clear_outcomes, frames
+from tests.unit.devices.fuzzing import NORMAL_EXAMPLES, assert_only_clear_outcomes, fuzz_at_length, seeded_frames, frames
 
 
 def answer(weight: bytes | None, *status_bits: int, prefix: bytes = b"") -> bytes:
@@ -157,7 +157,5 @@ def test_fuzzed_answers_give_a_reading_or_a_scale_error(frame) -> None:
 
 
 @pytest.mark.slow
-@settings(max_examples=SLOW_EXAMPLES, deadline=None)
-@given(frames(SEEDS, ALPHABET))
-def test_fuzzed_answers_at_length(frame) -> None:
-    check_every_parser(frame)
+def test_fuzzed_answers_at_length() -> None:
+    fuzz_at_length(check_every_parser, seeded_frames(SEEDS, ALPHABET))
