@@ -16,6 +16,7 @@ import os
 import random
 import shutil
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -301,6 +302,88 @@ def receive_command(line: LineToReceive, rng: random.Random, *, station: str, da
         notes="Corner of the box crushed" if damaged else "",
         photos=(PhotoAttachment("damage-1.jpg", "image/jpeg", damage_photo),) if damaged else (),
     )
+
+
+# A bench day for the daily report ------------------------------------------------------------------
+
+
+def decide_one_day(station, lines: Sequence[LineToReceive], day_start: datetime, rng: random.Random, *,
+                   through_service: int) -> Counter:
+    """Decides every one of ``lines`` on the day that starts at ``day_start``, spread over its 24 hours,
+    eight stations and two operators; returns the outcomes.
+
+    The first ``through_service`` lines are received through ``ReceivingService.receive`` (real
+    decisions under the four policies, with documents and audit). Receiving 100,000 lines that way
+    takes most of an hour, so the others are copies of those decisions and their inspections,
+    written in bulk onto lines of their own. The report reads decisions only; the copies have no
+    documents, readings or audit events.
+    """
+    from sqlalchemy import func, select, update
+
+    from receiving_app.persistence.tables import DecisionRow, InspectionRow, RmaLineRow, RmaRow
+
+    photo = thumbnail("#c8b49a", "box", "JPEG")
+    sampled = list(lines[:through_service])
+    for line in sampled:
+        station.receiving.receive(receive_command(line, rng, station="BENCH-01", damage_photo=photo))
+
+    def moment(index: int) -> datetime:
+        return day_start + timedelta(seconds=(index + rng.random()) * 86_400 / len(lines))
+
+    decision_columns = [column.key for column in DecisionRow.__table__.columns]
+    inspection_columns = [column.key for column in InspectionRow.__table__.columns]
+    outcomes: Counter = Counter()
+    with station.units.write() as uow:
+        session = uow.session
+        line_ids = {}
+        for start in range(0, len(lines), 500):
+            chunk = lines[start:start + 500]
+            numbers = {line.rma_number for line in chunk}
+            line_ids.update(
+                ((number, line_no), line_id)
+                for number, line_no, line_id in session.execute(
+                    select(RmaRow.number, RmaLineRow.line_no, RmaLineRow.id)
+                    .join(RmaLineRow, RmaLineRow.rma_id == RmaRow.id)
+                    .where(RmaRow.number.in_(numbers))
+                )
+            )
+        templates = session.execute(
+            select(DecisionRow).where(DecisionRow.rma_line_id.in_([line_ids[(line.rma_number, line.line_no)] for line in sampled]))
+        ).scalars().all()
+        for index, decision in enumerate(templates):
+            decision.decided_at = decision.inspection.inspected_at = moment(index)
+            outcomes[decision.outcome] += 1
+        session.flush()
+        next_inspection = (session.execute(select(func.max(InspectionRow.id))).scalar_one() or 0) + 1
+        next_decision = (session.execute(select(func.max(DecisionRow.id))).scalar_one() or 0) + 1
+        copies = lines[len(sampled):]
+        for start in range(0, len(copies), 5_000):
+            inspections, decisions, decided_lines = [], [], []
+            for offset, line in enumerate(copies[start:start + 5_000]):
+                index = len(sampled) + start + offset
+                template = templates[index % len(templates)]
+                line_id = line_ids[(line.rma_number, line.line_no)]
+                at = moment(index)
+                inspection = {key: getattr(template.inspection, key) for key in inspection_columns}
+                station_id, operator = f"BENCH-{index % 8 + 1:02d}", ("receiver", "supervisor")[index % 2]
+                inspection.update(id=next_inspection, rma_line_id=line_id, inspected_at=at, station_id=station_id, user_name=operator)
+                decision = {key: getattr(template, key) for key in decision_columns}
+                decision.update(
+                    id=next_decision, rma_line_id=line_id, inspection_id=next_inspection, decided_at=at,
+                    station_id=station_id, decided_by=operator,
+                )
+                inspections.append(inspection)
+                decisions.append(decision)
+                decided_lines.append(line_id)
+                outcomes[template.outcome] += 1
+                next_inspection += 1
+                next_decision += 1
+            uow.records.bulk_insert(InspectionRow, inspections)
+            uow.records.bulk_insert(DecisionRow, decisions)
+            session.execute(update(RmaLineRow).where(RmaLineRow.id.in_(decided_lines)).values(status="decided"))
+        uow.records.catch_up_id_sequences(InspectionRow, DecisionRow)
+        uow.commit()
+    return outcomes
 
 
 # Pictures -------------------------------------------------------------------------------------------

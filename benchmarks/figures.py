@@ -73,6 +73,210 @@ def _open_by_scan(ctx: Context, url: str) -> Result:
     )
 
 
+# Scan → RMA shown in the window -----------------------------------------------------------------------
+
+
+def scan_to_window(ctx: Context) -> Result:
+    """A keyboard-wedge scan into the signed-in station window (offscreen) until the RMA's lines are in the table
+    model and the next frame has painted, on the SQLite warehouse, RMAs picked at random."""
+    import os
+    import sys
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, qInstallMessageHandler
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from receiving_app.gui.app import station_window
+    from receiving_app.gui.operations import OperationRunner
+    from receiving_app.gui.scale_feed import ScaleFeed
+    from receiving_app.gui.scan_wedge import ScanWedge
+    from receiving_app.gui.style import apply_station_style
+    from receiving_app.services.auth import SignedInUser
+
+    class PaintWatch(QObject):
+        """Notes the lines table painting; the clock stops at the first paint after the lines arrived."""
+
+        painted = False
+
+        def eventFilter(self, _watched, event) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                self.painted = True
+            return False
+
+    url = ctx.sqlite_url()
+    station = ctx.station(url)
+    app = QApplication.instance() or QApplication(["receiving-bench"])
+    apply_station_style(app)
+    user = SignedInUser("receiver", "Riley Receiver", "receiver")
+    # As a sign-in opens it, with the scale feed running.
+    runner, scale_feed, wedge = OperationRunner(), ScaleFeed(station.settings.scale), ScanWedge(station.settings.scanner)
+    window = station_window(station, user, runner, wedge, scale_feed)
+    window.resize(1920, 1080)
+    scale_feed.start()
+    window.show()
+    window.activateWindow()
+    screen, table = window.receiving, window.receiving.form.linesTable
+    watch = PaintWatch()
+    table.viewport().installEventFilter(watch)
+    shown: list = []
+
+    def lines_arrived(rma) -> None:
+        shown.append(rma)
+        watch.painted = False
+
+    screen.rma_shown.connect(lines_arrived)
+    clock = time.perf_counter
+    # The offscreen platform warns whenever a window's size hints change; the run's log is no place for that.
+    previous_handler = qInstallMessageHandler(
+        lambda kind, context, message: None if "propagateSizeHints" in message else print(message, file=sys.stderr)
+    )
+
+    def pump_until(condition, what: str) -> None:
+        deadline = clock() + 30
+        while not condition():
+            if clock() > deadline:
+                raise AssertionError(f"the window never {what}")
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+
+    def scan(text: str) -> None:
+        focus = QApplication.focusWidget() or table
+        QTest.keyClicks(focus, text)
+        QTest.keyClick(focus, Qt.Key.Key_Return)
+
+    rng = random.Random(ctx.seed + 3)
+    warm_up = min(20, ctx.scale.scans)
+    ids = rng.sample(range(1, ctx.size + 1), min(ctx.size, warm_up + ctx.scale.scans))
+    numbers = data.rma_numbers(station, ids)
+    # A wedge scanner types what the label holds (sometimes with its AIM prefix, or in lower case with
+    # caps lock on); the padded form is how numbers arrive typed into files, not scanned.
+    scans = [data.scanned_forms(number, rng).strip() for number in numbers]
+    app.processEvents()
+
+    def settle() -> None:
+        """Untimed: a clerk's scans are seconds apart, so the previous scan's decision preview has been asked
+        for, has come back and has painted before the next scan."""
+        while True:
+            pump_until(lambda: not runner.busy, "finished the previous scan's preview")
+            app.processEvents()
+            app.processEvents()
+            if not runner.busy:
+                return
+
+    def one_scan(text: str) -> float:
+        settle()
+        shown.clear()
+        started = clock()
+        scan(text)
+        pump_until(lambda: bool(shown), "showed the RMA")
+        pump_until(lambda: watch.painted, "painted the lines")
+        return clock() - started
+
+    def showed(number: str) -> bool:
+        return shown[-1].number == number and screen.lines.rowCount() == len(shown[-1].lines)
+
+    samples, wrong = [], 0
+    try:
+        for text, number in zip(scans[:warm_up], numbers[:warm_up]):
+            one_scan(text)
+            wrong += not showed(number)
+        measured = list(zip(scans[warm_up:], numbers[warm_up:])) or list(zip(scans, numbers))
+        with ctx.profiled():
+            for text, number in measured:
+                samples.append(one_scan(text))
+                wrong += not showed(number)
+    finally:
+        window.close()
+        scale_feed.stop()
+        runner.wait_for_done()
+        window.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QApplication.processEvents()
+        qInstallMessageHandler(previous_handler)
+    if wrong:
+        raise AssertionError(f"{wrong} scans showed the wrong RMA or not all its lines")
+    forms = Counter("prefixed" if text.startswith("]") else "lower case" if text != text.upper() else "as printed"
+                    for text, _ in measured)
+    return Result(
+        "time", samples,
+        notes=[
+            f"{len(samples):,} scans of RMAs picked at random among {ctx.size:,} (after {warm_up} warm-up scans); scanned "
+            f"{', '.join(f'{count} {form}' for form, count in forms.most_common())}.",
+            "The station window as a sign-in opens it (offscreen, 1920×1080, simulated scale polling): each scan's "
+            "keys and Enter go to the focused widget back to back, through the scan wedge, to `look_up_scan` (the RMA "
+            "and its decisions, one read) on a worker thread; the clock stops when the lines are in the table model "
+            "and the table has painted its next frame. The `rma_opened` audit event and the line's decision preview "
+            "start after that frame; between scans they were let finish, untimed.",
+            "A real scanner spreads its keys over a few milliseconds more; that time is the scanner's, not the station's. "
+            f"Slowest scan {_ms(max(samples))}.",
+        ],
+    )
+
+
+# Cold start --------------------------------------------------------------------------------------------
+
+COLD_STARTS = {"full": 20, "quick": 6, "smoke": 1}  # timed starts of each process (after one untimed each)
+
+
+def cold_start(ctx: Context) -> Result:
+    """A fresh `receiving-app gui` process on the SQLite warehouse, from its start until the scan field has the focus
+    (signed in as the demo receiver), against a fresh process that shows a bare PySide6 window."""
+    import json
+    import subprocess
+    import sys
+
+    from benchmarks import workers
+    from benchmarks.core import profile_markdown
+    from receiving_app.services.demo import DEMO_USERS
+
+    url = ctx.sqlite_url()
+    ctx.station(url)  # migrated and its policies recorded, as at a bench that has run before
+    user, _, _, password = next(row for row in DEMO_USERS if row[2] == "receiver")
+    station = workers.station_command(url)
+    bytecode = ctx.work_dir / "cold-start-bytecode"
+    station_environment = workers.start_environment(ctx.work_dir / "cold-start-station", bytecode, user=user, password=password)
+    floor_environment = workers.start_environment(ctx.work_dir / "cold-start-floor", bytecode)
+    if ctx.profiling:
+        out = ctx.cache_dir / "profiles" / "cold_start-station.txt"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        summary = ctx.work_dir / "cold-start-profile.json"
+        profiled = subprocess.run([sys.executable, "-m", "benchmarks.workers", "profile-start", url, str(summary), str(out)],
+                                  cwd=workers.ROOT, env=station_environment, capture_output=True, text=True, timeout=300)
+        if profiled.returncode != 0:
+            raise RuntimeError("the profiled station start failed:\n" + profiled.stderr[-3000:])
+        ctx.profile_notes.append(profile_markdown(json.loads(summary.read_text()), label="pyinstrument over one station "
+                                                  "start, from its first import to ready", saved_to=str(out)))
+        return Result("time", [])
+    runs = COLD_STARTS.get(ctx.scale.name, COLD_STARTS["quick"])
+    # One of each first, untimed: it compiles the bytecode, and the operating system then has the files in its
+    # cache, as after any earlier start of an installed station.
+    workers.time_to_ready(station, station_environment)
+    workers.time_to_ready(workers.bare_window_command(), floor_environment)
+    starts, floor = [], []
+    for index in range(runs):
+        pair = [("station", station, station_environment), ("floor", workers.bare_window_command(), floor_environment)]
+        for kind, command, environment in pair if index % 2 == 0 else pair[::-1]:
+            moments = workers.time_to_ready(command, environment)
+            (starts if kind == "station" else floor).append(moments)
+    samples = [moments["ready"] for moments in starts]
+    sign_in = [moments["sign-in"] for moments in starts]
+    return Result(
+        "time", samples, floor_samples=[moments["ready"] for moments in floor], floor_label="bare PySide6 window",
+        notes=[
+            f"{runs} starts of each, alternating which goes first, after one untimed start of each (which compiled the "
+            "bytecode, kept as an installed station keeps it); timed from `subprocess.Popen` to the line the process "
+            "prints. The floor is `python -c` with a QApplication, a QWidget shown, one `processEvents()` and `print`.",
+            f"The station is `python -m receiving_app gui --db <the {ctx.size:,}-RMA warehouse>` (offscreen, settings and "
+            f"logs of its own). With `RECEIVING_APP_READY_PROBE={user}` it prints `sign-in` once the sign-in dialog is on "
+            "screen with the database open and migrated, signs the demo receiver in through that dialog (the password "
+            "checked with Argon2 on a worker thread, as for a clerk), and prints `ready` when the station window is up "
+            "and its scan field has the focus: the moment a scan would open an RMA. That is the figure.",
+            f"The sign-in dialog was on screen after median {_ms(median(sign_in))} (p95 {_ms(percentile(sign_in, 0.95))}), "
+            f"{median(sign_in) / median([moments['ready'] for moments in floor]):.1f}× the floor.",
+        ],
+    )
+
+
 # One policy decision -----------------------------------------------------------------------------------
 
 
@@ -468,22 +672,80 @@ def credit_memo_pdf(ctx: Context) -> Result:
                 started = clock()
                 job(content) if job is render else job()
                 (samples if job is render else floor).append(clock() - started)
-    camera = data.credit_memo_content(policies, photos=(data.camera_photo(), data.camera_photo(1024, 768)))
-    render(camera)
-    camera_times = timed_calls(lambda: render(camera), max(ctx.scale.documents // 10, 2))
+
+    def variant(photos: tuple[bytes, ...], count: int) -> str:
+        memo = data.credit_memo_content(policies, photos=photos)
+        render(memo)
+        taken = median(timed_calls(lambda: render(memo), count))
+        return _ms(taken) + (f" ({taken / median(floor):.1f}× the floor)" if floor else "")
+
+    print_ready = (data.thumbnail("#d8e4f0", "front", "JPEG"), data.thumbnail("#f0e0c8", "label", "JPEG"))
+    camera = (data.camera_photo(), data.camera_photo(1024, 768))
     return Result(
         "time", samples, floor_samples=floor, floor_label="bare one-page PDF",
         notes=[
             f"{len(samples)} renders of the spec's one-line credit memo (Code 128 barcode of its number, weight, fill, "
-            f"condition, flags and two 160×120 photos, {len(pdf):,} bytes), each next to a bare page "
-            f"(`canvas.Canvas`, one `drawString`, {len(bare_page()):,} bytes), alternating which goes first.",
-            f"The same memo with two camera-sized photos (1280×960 and 1024×768 JPEG) instead: median "
-            f"{_ms(median(camera_times))}" + (f" ({median(camera_times) / median(floor):.0f}× the floor)." if floor else "."),
+            f"condition, flags and two 160×120 photos, one PNG and one JPEG, {len(pdf):,} bytes), each next to a bare "
+            f"page (`canvas.Canvas`, one `drawString`, {len(bare_page()):,} bytes), alternating which goes first.",
+            f"The same memo without photos: median {variant((), ctx.scale.documents)}. With both photos print-ready "
+            f"JPEG thumbnails, which the layout embeds as they are (what thumbnails made when the inspection is "
+            f"recorded would give): median {variant(print_ready, ctx.scale.documents)}. With two camera-sized photos "
+            f"(1280×960 and 1024×768 JPEG), shrunk in the render: median "
+            f"{variant(camera, max(ctx.scale.documents // 10, 2))}.",
         ],
     )
 
 
 # Memory --------------------------------------------------------------------------------------------------
+
+
+def daily_report_sqlite(ctx: Context) -> Result:
+    """ReportService.daily for one day of decided lines at eight stations, on the SQLite warehouse."""
+    return _daily_report(ctx, ctx.sqlite_url())
+
+
+def daily_report_postgresql(ctx: Context) -> Result:
+    """ReportService.daily for one day of decided lines at eight stations, on the PostgreSQL warehouse."""
+    return _daily_report(ctx, ctx.postgres_url())
+
+
+_REPORT_DAYS: dict[str, tuple[date, Counter]] = {}  # the profile pass reports the day the figure built
+
+
+def _daily_report(ctx: Context, url: str) -> Result:
+    from datetime import datetime, time as time_of_day
+
+    station = ctx.station(url)
+    wanted = ctx.scale.report_lines
+    if url not in _REPORT_DAYS:
+        day = station.reports.today() - timedelta(days=1)
+        lines: list[data.LineToReceive] = []
+        while len(lines) < wanted:
+            lines += data.open_lines(station, ctx.picker(url).take(max(int((wanted - len(lines)) * 0.7), 1)))
+        started = time.perf_counter()
+        outcomes = data.decide_one_day(
+            station, lines[:wanted], datetime.combine(day, time_of_day.min).astimezone(), random.Random(ctx.seed + 6),
+            through_service=min(300, wanted),
+        )
+        ctx.log(f"    decided {wanted:,} lines on {day} in {time.perf_counter() - started:.0f} s")
+        _REPORT_DAYS[url] = day, outcomes
+    day, outcomes = _REPORT_DAYS[url]
+    report = station.reports.daily(day)  # warm-up, and the figures the notes quote
+    if report.lines_received != wanted:
+        raise AssertionError(f"the report counted {report.lines_received:,} lines, not the {wanted:,} decided that day")
+    repeats = max(ctx.scale.decisions // 400, 5)
+    with ctx.profiled():
+        samples = timed_calls(lambda: station.reports.daily(day), repeats)
+    return Result(
+        "time", samples,
+        notes=[
+            f"{repeats} reports of one day ({day}) holding {wanted:,} decided lines at 8 stations by 2 operators, "
+            f"in a warehouse of {ctx.size:,} RMAs; outcomes {', '.join(f'{count:,} {name}' for name, count in outcomes.most_common())}.",
+            f"The report says {report.refunded} refunded that day.",
+            "300 of the lines were received through the service; the rest copy their decisions and inspections "
+            "(the report reads decisions only). Each report is its own read transaction, as the Reports page runs it.",
+        ],
+    )
 
 
 def station_memory(ctx: Context) -> Result:

@@ -140,7 +140,8 @@ def main(argv: list[str] | None = None) -> int:
 
     arguments.cache_dir.mkdir(parents=True, exist_ok=True)
     described = machine.describe(arguments.pg, ROOT)
-    titles = {figure.name: figure.title.format(size=f"{size:,}", stations=scale.stations, memory_lines=f"{scale.memory_lines:,}")
+    titles = {figure.name: figure.title.format(size=f"{size:,}", stations=scale.stations, memory_lines=f"{scale.memory_lines:,}",
+                                              report_lines=f"{scale.report_lines:,}")
               for figure in FIGURES}
     log(f"benchmarks: {len(figures)} figures, {scale.name} scale, {size:,} RMAs; caches in {arguments.cache_dir}")
     ctx = Context(scale, size=size, reuse=arguments.reuse, cache_dir=arguments.cache_dir, pg_admin_url=arguments.pg, log=log)

@@ -1,5 +1,5 @@
-"""Code that runs in processes of its own: receiving stations for the throughput figure, and the
-station whose memory is read.
+"""Code that runs in processes of its own: receiving stations for the throughput figure, the
+station whose memory is read, and the processes whose start is timed for the cold-start figure.
 
 The stations are started by multiprocessing (spawn: a fresh interpreter each, like a real bench
 PC) and meet at a barrier after they have bootstrapped and received one warm-up line, so the
@@ -12,7 +12,9 @@ from __future__ import annotations
 import json
 import os
 import random
+import subprocess
 import sys
+import threading
 import time
 import traceback
 from decimal import Decimal
@@ -185,12 +187,99 @@ def memory_station(arguments: dict) -> dict:
     return result
 
 
+# Cold start --------------------------------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# The floor: the least a PySide6 program does to put a window on screen, then say so.
+BARE_WINDOW = """\
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication([])
+window = QWidget()
+window.show()
+app.processEvents()
+print("ready", flush=True)
+"""
+
+
+def bare_window_command() -> list[str]:
+    return [sys.executable, "-c", BARE_WINDOW]
+
+
+def station_command(url: str) -> list[str]:
+    """The station as `receiving-app gui --db URL` starts it."""
+    return [sys.executable, "-m", "receiving_app", "gui", "--db", url]
+
+
+def start_environment(home: Path, bytecode: Path, *, user: str = "", password: str = "") -> dict[str, str]:
+    """Offscreen, with settings, data and logs under ``home`` (never the developer's own station's)
+    and compiled bytecode kept in ``bytecode``, as an installed station has it (whatever
+    PYTHONDONTWRITEBYTECODE says here); with ``user``, the station signs in as that user and
+    reports `sign-in` and `ready` on stdout."""
+    from receiving_app.gui.app import PASSWORD_VARIABLE, READY_PROBE_VARIABLE
+
+    folders = {name: home / name.lower() for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME")}
+    for folder in folders.values():
+        folder.mkdir(parents=True, exist_ok=True)
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPYCACHEPREFIX": str(bytecode),
+                   **{name: str(folder) for name, folder in folders.items()}}
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)
+    environment.pop(READY_PROBE_VARIABLE, None)
+    if user:
+        environment.update({READY_PROBE_VARIABLE: user, PASSWORD_VARIABLE: password})
+    return environment
+
+
+def time_to_ready(command: list[str], environment: dict[str, str], *, timeout_s: float = 120) -> dict[str, float]:
+    """Seconds from ``Popen`` to each line the process prints, up to `ready`; then it is let exit, untimed."""
+    errors = Path(environment["XDG_STATE_HOME"]) / "stderr.txt"
+    with open(errors, "wb") as stderr:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=stderr, env=environment, cwd=ROOT)
+        watchdog = threading.Timer(timeout_s, process.kill)
+        watchdog.start()
+        moments: dict[str, float] = {}
+        try:
+            for line in process.stdout:
+                moments[line.decode(errors="replace").strip()] = time.perf_counter() - started
+                if "ready" in moments:
+                    break
+            process.stdout.close()
+            code = process.wait(timeout=timeout_s)
+        finally:
+            watchdog.cancel()
+    if "ready" not in moments or code != 0:
+        tail = errors.read_text(errors="replace").strip().splitlines()[-15:]
+        raise RuntimeError(f"{' '.join(command[:4])} never said ready (exit code {process.returncode}):\n" + "\n".join(tail))
+    return moments
+
+
+def profile_station_start(url: str, out_json: str, out_text: str) -> None:
+    """One station start under pyinstrument, from its first import to `ready` (run with start_environment's variables)."""
+    from pyinstrument import Profiler
+
+    from benchmarks.core import summarise_profile
+
+    profiler = Profiler(interval=0.001)
+    profiler.start()
+    from receiving_app.cli import main as station_main
+
+    station_main(["gui", "--db", url])
+    profiler.stop()
+    Path(out_text).write_text(profiler.output_text(unicode=True, show_all=False))
+    Path(out_json).write_text(json.dumps(summarise_profile(profiler.last_session.root_frame())))
+
+
 def main(argv: list[str]) -> int:
     if len(argv) == 3 and argv[0] == "memory":
         arguments = json.loads(Path(argv[1]).read_text())
         Path(argv[2]).write_text(json.dumps(memory_station(arguments)))
         return 0
-    print("usage: python -m benchmarks.workers memory IN.json OUT.json", file=sys.stderr)
+    if len(argv) == 4 and argv[0] == "profile-start":
+        profile_station_start(*argv[1:])
+        return 0
+    print("usage: python -m benchmarks.workers memory IN.json OUT.json\n"
+          "       python -m benchmarks.workers profile-start URL OUT.json OUT.txt", file=sys.stderr)
     return 2
 
 

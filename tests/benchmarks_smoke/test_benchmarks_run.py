@@ -18,7 +18,7 @@ from benchmarks.registry import FIGURES
 from tests.support.databases import POSTGRES_ADMIN_URL, require_postgres
 
 ROOT = Path(__file__).resolve().parents[2]
-PENDING = {"scan_to_window", "cold_start", "daily_report"}
+PENDING: set[str] = set()
 POSTGRES_FIGURES = {figure.name for figure in FIGURES if figure.needs_postgres}
 
 
