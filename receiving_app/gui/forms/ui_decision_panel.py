@@ -106,6 +106,7 @@ class Ui_DecisionPanel(object):
 
         self.refundMethodValue = QLabel(DecisionPanel)
         self.refundMethodValue.setObjectName(u"refundMethodValue")
+        self.refundMethodValue.setWordWrap(True)
         sizePolicy.setHeightForWidth(self.refundMethodValue.sizePolicy().hasHeightForWidth())
         self.refundMethodValue.setSizePolicy(sizePolicy)
 
