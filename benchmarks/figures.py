@@ -715,6 +715,8 @@ _REPORT_DAYS: dict[str, tuple[date, Counter]] = {}  # the profile pass reports t
 def _daily_report(ctx: Context, url: str) -> Result:
     from datetime import datetime, time as time_of_day
 
+    from receiving_app.domain.money import Money
+
     station = ctx.station(url)
     wanted = ctx.scale.report_lines
     if url not in _REPORT_DAYS:
@@ -731,8 +733,8 @@ def _daily_report(ctx: Context, url: str) -> Result:
         _REPORT_DAYS[url] = day, outcomes
     day, outcomes = _REPORT_DAYS[url]
     report = station.reports.daily(day)  # warm-up, and the figures the notes quote
-    if report.lines_received != wanted:
-        raise AssertionError(f"the report counted {report.lines_received:,} lines, not the {wanted:,} decided that day")
+    decided = _decisions_between(station, report.start, report.end)
+    totals_match = report.lines_received == len(decided) == wanted and report.refunded == sum(decided, Money.zero())
     repeats = max(ctx.scale.decisions // 400, 5)
     with ctx.profiled():
         samples = timed_calls(lambda: station.reports.daily(day), repeats)
@@ -744,8 +746,23 @@ def _daily_report(ctx: Context, url: str) -> Result:
             f"The report says {report.refunded} refunded that day.",
             "300 of the lines were received through the service; the rest copy their decisions and inspections "
             "(the report reads decisions only). Each report is its own read transaction, as the Reports page runs it.",
+            f"Checked: the report's lines and refunded total equal the {len(decided):,} decisions of the day read one by one "
+            f"and added up as Money ({'they do' if totals_match else 'they do NOT'}).",
         ],
+        checks={"totals match the decisions": totals_match},
     )
+
+
+def _decisions_between(station, start, end) -> list:
+    """The refund total of every decision made in [start, end), read row by row (not summed by the database)."""
+    from sqlalchemy import select
+
+    from receiving_app.persistence.tables import DecisionRow
+
+    with station.units.read() as uow:
+        return list(uow.session.execute(
+            select(DecisionRow.refund_total).where(DecisionRow.decided_at >= start, DecisionRow.decided_at < end)
+        ).scalars())
 
 
 def station_memory(ctx: Context) -> Result:
