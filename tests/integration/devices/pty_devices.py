@@ -48,6 +48,9 @@ class PtyDevice:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._master_open = True
+        # A test may pull the cable from a timer thread while its teardown closes the device:
+        # the master must be closed exactly once (a second close could hit a reused descriptor).
+        self._closing = threading.Lock()
 
     def start(self, serve: Callable[[], None]) -> PtyDevice:
         self._thread = threading.Thread(target=serve, daemon=True)
@@ -59,9 +62,10 @@ class PtyDevice:
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout=2)
-        if self._master_open:
-            os.close(self.master)
-            self._master_open = False
+        with self._closing:
+            if self._master_open:
+                os.close(self.master)
+                self._master_open = False
 
     def close(self) -> None:
         self.unplug()
