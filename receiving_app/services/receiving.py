@@ -15,7 +15,6 @@ from PIL import Image
 from sqlalchemy.exc import IntegrityError
 
 from receiving_app.documents.style import photo_thumbnail
-
 from receiving_app.domain.audit import AuditEvent
 from receiving_app.domain.decision import Decision, Outcome
 from receiving_app.domain.engine import MissingFact, decide, decide_with_override
@@ -143,6 +142,9 @@ class ReceivingService:
                 return ReceiveResult(rma.number, line.line_no, True, decision_view(existing, line.line_no), rma.status)
 
     def _receive_once(self, command: ReceiveLine) -> ReceiveResult:
+        # Before the transaction: shrinking a camera photo takes milliseconds, and a file that is
+        # not a picture is refused before anything is locked or written.
+        thumbnails = [_printable(photo) for photo in command.photos]
         with self._units.write() as uow:
             rma, line = self._rma_and_line(uow, command, lock=True)
             existing = uow.records.decision_for_line(line.id)
@@ -161,7 +163,7 @@ class ReceivingService:
             facts = self._facts(uow, rma, line, command, received_on)
             decision, engine_outcome = self._decide(policy, facts, command)
 
-            inspection = self._record_inspection(uow, line, command, received_on)
+            inspection = self._record_inspection(uow, line, command, received_on, thumbnails)
             decision_row = self._record_decision(uow, line, inspection, decision, engine_outcome, command)
             documents = self._issuer.issue_for(uow, decision_row, decision.documents, rma, line, command.station)
             line.status = "decided"
@@ -187,9 +189,10 @@ class ReceivingService:
 
     def _store_missing_pdfs(self, uow: UnitOfWork, decision: DecisionRow, command: ReceiveLine) -> None:
         """Receiving a line again after a power cut also finishes the PDFs the cut left undrawn."""
-        if any(document.pdf is None for document in decision.documents):
-            for document in decision.documents:
-                self._issuer.stored_pdf(uow, document, user=command.user, station=command.station)
+        undrawn = [document for document in decision.documents if document.pdf is None]
+        for document in undrawn:
+            self._issuer.stored_pdf(uow, document, user=command.user, station=command.station)
+        if undrawn:
             uow.commit()
 
     def preview(self, command: ReceiveLine) -> Decision:
@@ -318,7 +321,9 @@ class ReceivingService:
             engine_outcome = "unknown"
         return decide_with_override(policy, facts, outcome, command.override.reason), engine_outcome
 
-    def _record_inspection(self, uow: UnitOfWork, line: RmaLineRow, command: ReceiveLine, received_on: date) -> InspectionRow:
+    def _record_inspection(
+        self, uow: UnitOfWork, line: RmaLineRow, command: ReceiveLine, received_on: date, thumbnails: list[bytes]
+    ) -> InspectionRow:
         now = uow.clock()
         condition, flags = command.condition, command.flags
         inspection = InspectionRow(
@@ -342,9 +347,9 @@ class ReceivingService:
             inspection.readings.append(_reading_row(reading, captured=False, at=now))
         if command.weight is not None:
             inspection.readings.append(_reading_row(command.weight, captured=True, at=now))
-        for photo in command.photos:
+        for photo, thumbnail in zip(command.photos, thumbnails, strict=True):
             inspection.photos.append(
-                PhotoRow(file_name=photo.file_name, media_type=photo.media_type, content=photo.content, thumbnail=_printable(photo))
+                PhotoRow(file_name=photo.file_name, media_type=photo.media_type, content=photo.content, thumbnail=thumbnail)
             )
         uow.records.add(inspection)
         return inspection
