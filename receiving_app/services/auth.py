@@ -9,17 +9,19 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
-from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from receiving_app.domain.audit import AuditEvent
-from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
 from receiving_app.services.errors import NotAllowed
+from receiving_app.services.passwords import HASHER
+
+if TYPE_CHECKING:  # the sign-in dialog is on screen before the database layer has loaded
+    from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
 
 MAX_FAILED_ATTEMPTS = 10
 LOCKOUT = timedelta(minutes=30)
-_hasher = PasswordHasher()
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ class AuthService:
                 minutes = math.ceil((user.locked_until - now).total_seconds() / 60)
                 raise SignInRefused(f"Too many failed attempts: {user.name} is locked for {minutes} more minute(s).")
             try:
-                _hasher.verify(user.secret_hash, secret)
+                HASHER.verify(user.secret_hash, secret)
             except (VerificationError, InvalidHashError):
                 user.failed_attempts += 1
                 uow.record(AuditEvent("sign_in_failed", user.name, station, None, {"attempt": user.failed_attempts}))
@@ -65,7 +67,11 @@ class AuthService:
                 uow.commit()
                 raise SignInRefused("That name and PIN or password do not match.") from None
             user.failed_attempts, user.locked_until = 0, None
-            uow.record(AuditEvent("signed_in", user.name, station, None, {"role": user.role}))
+            details = {"role": user.role}
+            if HASHER.check_needs_rehash(user.secret_hash):
+                user.secret_hash = HASHER.hash(secret)  # made under older parameters: remade under today's
+                details["hash_upgraded"] = True
+            uow.record(AuditEvent("signed_in", user.name, station, None, details))
             uow.commit()
             return SignedInUser(user.name, user.display_name, user.role)
 

@@ -28,7 +28,7 @@ from receiving_app.persistence.tables import (
 )
 from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
 from receiving_app.services.errors import LineNotOpen
-from receiving_app.services.users import hash_secret
+from receiving_app.services.passwords import hash_secret
 
 # What each seller calls its authorization and how it numbers them (RMA, RA, RGA).
 RMA_NUMBER_FORMATS = {

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from argon2 import PasswordHasher
 from sqlalchemy import func, select
 
 from receiving_app.domain.audit import AuditEvent
@@ -17,13 +16,9 @@ from receiving_app.persistence.tables import UserRow
 from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
 from receiving_app.services.auth import SignedInUser
 from receiving_app.services.errors import NotAllowed
+from receiving_app.services.passwords import hash_secret
 
 ROLES = ("receiver", "supervisor", "admin")
-_hasher = PasswordHasher()  # argon2-cffi's default type is Argon2id
-
-
-def hash_secret(secret: str) -> str:
-    return _hasher.hash(secret)
 
 
 @dataclass(frozen=True)

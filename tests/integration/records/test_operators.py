@@ -3,6 +3,7 @@ and through the shell."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -29,6 +30,26 @@ def test_sign_in_by_pin_and_password_and_every_attempt_is_audited(station) -> No
     with pytest.raises(SignInRefused, match="do not match"):
         station.auth.sign_in("nobody", "1111", station="bench-1")
     assert events(station)[-4:] == ["signed_in", "signed_in", "sign_in_failed", "sign_in_failed"]
+
+
+def test_a_pin_hashed_under_older_parameters_still_signs_in_and_is_rehashed_under_todays(station) -> None:
+    from argon2 import PasswordHasher
+
+    from receiving_app.services.passwords import HASHER
+
+    older = PasswordHasher()  # argon2-cffi's default, which the station used before
+    with station.units.write() as uow:
+        uow.records.user("receiver").secret_hash = older.hash("1111")
+        uow.commit()
+
+    assert station.auth.sign_in("receiver", "1111", station="bench-1").name == "receiver"
+
+    with station.units.read() as uow:
+        upgraded = uow.records.user("receiver").secret_hash
+        signed_in = [event for event in uow.records.audit_chain() if event.event_type == "signed_in"][-1]
+    assert not HASHER.check_needs_rehash(upgraded) and HASHER.verify(upgraded, "1111")
+    assert json.loads(signed_in.payload)["hash_upgraded"] is True
+    station.auth.sign_in("receiver", "1111", station="bench-1")  # and the new hash signs in as well
 
 
 def test_ten_failures_lock_a_user_out_for_thirty_minutes(station) -> None:
