@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import ast
 import shutil
 import subprocess
 import sys
@@ -33,7 +34,29 @@ def module_for(form: Path) -> Path:
 def compiled(form: Path) -> str:
     # Compiled from inside ui/ so the header names the file alone, not this machine's path.
     completed = subprocess.run([*uic_command(), form.name], cwd=form.parent, capture_output=True, text=True, check=True)
-    return completed.stdout
+    return with_used_imports_only(completed.stdout)
+
+
+def with_used_imports_only(module: str) -> str:
+    """The module with its PySide6 imports cut down to the names it uses.
+
+    pyside6-uic imports some thirty classes into every form, used or not, and PySide6 builds a
+    class's Python enums the first time it is imported: ``Qt`` alone costs 13 ms. The sign-in
+    dialog is on screen sooner for not paying for what it does not use.
+    """
+    tree = ast.parse(module)
+    used = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+    lines = module.splitlines(keepends=True)
+    kept_text, copied_up_to = [], 0
+    for statement in tree.body:
+        if isinstance(statement, ast.ImportFrom) and (statement.module or "").startswith("PySide6."):
+            kept_text.append("".join(lines[copied_up_to : statement.lineno - 1]))
+            names = [alias.name for alias in statement.names if alias.name in used]
+            if names:
+                kept_text.append(f"from {statement.module} import {', '.join(names)}\n")
+            copied_up_to = statement.end_lineno
+    kept_text.append("".join(lines[copied_up_to:]))
+    return "".join(kept_text)
 
 
 def main(argv: list[str] | None = None) -> int:
