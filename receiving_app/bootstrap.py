@@ -1,4 +1,9 @@
-"""The one place where policies, databases, services and devices are wired together."""
+"""The one place where policies, databases, services and devices are wired together.
+
+Only what the station window needs to put its sign-in on screen is imported at the top; the
+database layer and the services load inside ``bootstrap()``, which the window runs in the
+background while the clerk types (they take most of a start).
+"""
 
 from __future__ import annotations
 
@@ -9,32 +14,28 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_config_dir, user_data_dir
 
 from receiving_app import APP_NAME, __version__
-from receiving_app.domain.policy import Policy
 from receiving_app.locations import policies_dir, resources_dir
-from receiving_app.persistence.database import create_database_engine, resolve_database_url
-from receiving_app.persistence.policy_files import load_policies
-from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
-from receiving_app.services.auth import AuthService
-from receiving_app.services.catalog import CatalogService
-from receiving_app.services.credentials import with_remembered_password
-from receiving_app.services.document_issuing import DocumentIssuer
-from receiving_app.services.history import HistoryService
-from receiving_app.services.printing import PrintingService
-from receiving_app.services.receiving import ReceivingService
-from receiving_app.services.reports import ReportService
-from receiving_app.services.search import SearchService
-from receiving_app.services.settings import SettingsService, SettingsStore
-from receiving_app.services.setup import prepare_database
-from receiving_app.services.station import Station
-from receiving_app.services.users import UserService
+from receiving_app.services.settings import SettingsStore
+
+if TYPE_CHECKING:
+    from receiving_app.domain.policy import Policy
+    from receiving_app.services.station import Station
 
 
 def load_shipped_policies() -> Mapping[str, Policy]:
+    from receiving_app.persistence.policy_files import load_policies
+
     return load_policies(policies_dir())
+
+
+def settings_store(settings_path: Path | None = None) -> SettingsStore:
+    """This station's settings file (in the user's configuration folder unless a test names one)."""
+    return SettingsStore(settings_path or Path(user_config_dir(APP_NAME, appauthor=False)) / "settings.json")
 
 
 def bootstrap(
@@ -42,11 +43,26 @@ def bootstrap(
     today: Callable[[], date] = date.today,
 ) -> Station:
     """Open (and on first use create and migrate) the database, and build the services over it."""
-    from receiving_app.devices.printers import printer_from_settings
+    from receiving_app.devices.printers.settings import printer_from_settings
     from receiving_app.documents.render import render
+    from receiving_app.persistence.database import create_database_engine, resolve_database_url
+    from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
+    from receiving_app.services.auth import AuthService
+    from receiving_app.services.catalog import CatalogService
+    from receiving_app.services.credentials import with_remembered_password
+    from receiving_app.services.document_issuing import DocumentIssuer
+    from receiving_app.services.history import HistoryService
+    from receiving_app.services.printing import PrintingService
+    from receiving_app.services.receiving import ReceivingService
+    from receiving_app.services.reports import ReportService
+    from receiving_app.services.search import SearchService
+    from receiving_app.services.settings import SettingsService
+    from receiving_app.services.setup import prepare_database
+    from receiving_app.services.station import Station
+    from receiving_app.services.users import UserService
 
     policies = load_shipped_policies()
-    store = SettingsStore(settings_path or Path(user_config_dir(APP_NAME, appauthor=False)) / "settings.json")
+    store = settings_store(settings_path)
     settings = store.load()
     url = resolve_database_url(database_url, with_remembered_password(settings.database_url) if settings.database_url else None)
     units = UnitOfWorkFactory(create_database_engine(url))
@@ -84,20 +100,23 @@ def fill_demo_data(station: Station, *, rmas: int, seed: int, progress=lambda me
 
 
 def run_station_window(database_url: str | None = None, *, demo: bool = False) -> int:
-    station = bootstrap(database_url)
-    # Qt only now: PySide6's import hook reads the source of every module imported after it, so
-    # the database and service modules start faster when they are loaded first.
+    """The sign-in on screen at once; the station (database, services) opens behind it."""
     from receiving_app.gui.app import run
 
-    try:
-        if demo:
-            with station.units.read() as uow:
-                empty = uow.records.is_empty()
-            if empty:
-                fill_demo_data(station, rmas=200, seed=1)
-        return run(station)
-    finally:
-        station.close()
+    def open_station() -> Station:
+        station = bootstrap(database_url)
+        try:
+            if demo:
+                with station.units.read() as uow:
+                    empty = uow.records.is_empty()
+                if empty:
+                    fill_demo_data(station, rmas=200, seed=1)
+        except BaseException:
+            station.close()
+            raise
+        return station
+
+    return run(settings_store().load(), open_station)
 
 
 def self_test() -> str:

@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     apply_station_style(app)
-    session = StationSession(station)
+    session = StationSession(station.settings, lambda: station)
     session.start()
     sign_in = session.sign_in
     sign_in.form.nameEdit.setText("receiver")

@@ -357,9 +357,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--self-test", action="store_true", help="check that policies load, a decision is made and Qt starts"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_OneLineParser)
+    db_option = _db_option()
 
     def command(name: str, handler: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help_text, description=help_text, parents=[_db_option()])
+        sub = commands.add_parser(name, help=help_text, description=help_text, parents=[db_option])
         sub.set_defaults(handler=handler)
         return sub
 

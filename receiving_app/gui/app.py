@@ -1,84 +1,141 @@
-"""Starting the Qt application: sign in, then the station window, with the scale and the scanner
-wired to it. Everything here receives the ``Station`` that bootstrap built; nothing is global."""
+"""Starting the Qt application: the sign-in on screen at once, the station opened behind it while
+the clerk types, then the station window with the scale and the scanner wired to it. Everything
+here receives the settings and the ``Station`` that bootstrap built; nothing is global."""
 
 from __future__ import annotations
 
 import functools
-import importlib
 import logging
 import os
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from receiving_app import APP_NAME, __version__
+from receiving_app.domain.errors import InputError
 from receiving_app.gui.idle_lock import IdleWatch
 from receiving_app.gui.operations import OperationRunner
-from receiving_app.gui.scale_feed import ScaleFeed
-from receiving_app.gui.scan_wedge import ScanWedge
 from receiving_app.gui.sign_in import SignInDialog
 from receiving_app.gui.style import apply_station_style
-from receiving_app.services.auth import SignedInUser
-from receiving_app.services.station import Station
+from receiving_app.services.settings import StationSettings
 
 if TYPE_CHECKING:
     from receiving_app.gui.main_window import MainWindow
+    from receiving_app.gui.scale_feed import ScaleFeed
+    from receiving_app.gui.scan_wedge import ScanWedge
+    from receiving_app.services.auth import SignedInUser
+    from receiving_app.services.station import Station
 
 log = logging.getLogger(__name__)
-
-# The station window and the back-office pages are a good part of the start; they are not needed
-# to show the sign-in, so they load once it is on screen, while the clerk types their PIN.
-WINDOW_MODULES = ("receiving_app.gui.main_window", "receiving_app.gui.pages")
 
 # The cold-start benchmark (benchmarks/README.md) starts the station with a user name here and the
 # password in RECEIVING_APP_PASSWORD, and reads on stdout when a clerk could sign in and scan.
 READY_PROBE_VARIABLE = "RECEIVING_APP_READY_PROBE"
 PASSWORD_VARIABLE = "RECEIVING_APP_PASSWORD"
+PROBE_TYPING_MS = 1_000
+"""How long the probe takes to type a name and a PIN: quicker than any clerk (the 14 keys of
+"receiver", Enter, "1111", Enter take 2.3 s at 70 words a minute)."""
 
 
 class StationSession(QObject):
-    """Who is signed in and the window they work in; signing out brings the sign-in back."""
+    """Who is signed in and the window they work in; signing out brings the sign-in back.
 
-    def __init__(self, station: Station, parent: QObject | None = None, *, idle_ms: int | None = None) -> None:
+    The sign-in is on screen before the station is open: ``open_station`` (the database, its
+    migrations, the services) runs on a worker thread while the clerk types, and a sign-in sent
+    before it is done waits for it.
+    """
+
+    def __init__(
+        self, settings: StationSettings, open_station: Callable[[], Station], parent: QObject | None = None,
+        *, idle_ms: int | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.station = station
+        self.settings = settings
+        self._open_station = open_station
+        self.station: Station | None = None
+        self.opening_error: BaseException | None = None
+        """Why the station could not open, for the command to report once the sign-in is closed."""
         self.runner = OperationRunner(self)
-        self.scale_feed = ScaleFeed(station.settings.scale, parent=self)
-        self.wedge = ScanWedge(station.settings.scanner, parent=self)
-        self.sign_in = SignInDialog(station.auth, station.settings.station_id, self.runner)
+        self.scale_feed: ScaleFeed | None = None  # the scale and the scanner serve the window: made with it
+        self.wedge: ScanWedge | None = None
+        self.sign_in = SignInDialog(None, settings.station_id, self.runner)
         self.sign_in.signed_in.connect(self._signed_in)
         self.sign_in.rejected.connect(self._sign_in_closed)
-        self.idle_watch = IdleWatch(idle_ms or station.settings.idle_lock_minutes * 60_000, parent=self)
+        self.idle_watch = IdleWatch(idle_ms or settings.idle_lock_minutes * 60_000, parent=self)
         self.idle_watch.idle.connect(self._lock)
         self.window: MainWindow | None = None
+        self._next_window: MainWindow | None = None
         self.user: SignedInUser | None = None
 
     def start(self) -> None:
-        """A new installation first creates its admin; every other start goes straight to sign-in."""
-        self.runner.start(self.station.users.needs_first_admin, key="first-run", on_success=self._first_run_checked, on_failure=lambda _: self.sign_in.show())
+        """The sign-in first; the station starts opening once the dialog is on screen."""
+        self.sign_in.show()
+        QTimer.singleShot(0, self._start_opening)
 
-    def _first_run_checked(self, needs_first_admin: int) -> None:
+    def _start_opening(self) -> None:
+        self._opening = self.runner.start(self._open, key="open-station", on_success=self._opened, on_failure=self._not_opened)
+
+    def _open(self) -> tuple[Station, bool]:
+        """On the worker: the station, and whether this is a new installation without users."""
+        station = self._open_station()
+        try:
+            return station, station.users.needs_first_admin()
+        except BaseException:
+            station.close()
+            raise
+
+    def _opened(self, opened: tuple[Station, bool]) -> None:
+        self.station, needs_first_admin = opened
+        QTimer.singleShot(0, self._prepare_next_window)
         if not needs_first_admin:
-            self.sign_in.show()
-            QTimer.singleShot(0, _load_window_modules)
+            self.sign_in.station_opened(self.station.auth)
             return
         from receiving_app.gui.first_admin import FirstAdminDialog  # once per installation
 
-        self.first_admin = FirstAdminDialog(self.station.users, self.station.settings.station_id, self.runner)
+        self.first_admin = FirstAdminDialog(self.station.users, self.settings.station_id, self.runner)
         self.first_admin.created.connect(self._first_admin_created)
         self.first_admin.rejected.connect(QApplication.quit)
+        self.sign_in.hide()
         self.first_admin.show()
 
+    def _not_opened(self, _message: str) -> None:
+        error = self.opening_error = self._opening.error  # the runner has logged it with its traceback
+        if isinstance(error, InputError):
+            why = str(error)
+        else:
+            why = f"{type(error).__name__}: {error}. It has been logged; close this window and start the station again once it is fixed."
+        self.sign_in.station_failed(f"The station could not open its database: {why}")
+
     def _first_admin_created(self, name: str) -> None:
+        self.sign_in.station_opened(self.station.auth)
         self.sign_in.form.nameEdit.setText(name)
         self.sign_in.show()
         self.sign_in.form.secretEdit.setFocus()
 
+    def _prepare_next_window(self) -> None:
+        """Build the window the next clerk will work in while they type, and paint it once unseen:
+        Qt's first paint of a window (its style, its fonts) is most of the wait after Enter."""
+        if self.station is None or self._next_window is not None:
+            return
+        self._next_window = self._new_window()
+        self._next_window.grab()
+
+    def _new_window(self) -> MainWindow:
+        if self.wedge is None or self.scale_feed is None:
+            from receiving_app.gui.scale_feed import ScaleFeed
+            from receiving_app.gui.scan_wedge import ScanWedge
+
+            self.wedge = ScanWedge(self.settings.scanner, parent=self)
+            self.scale_feed = ScaleFeed(self.settings.scale, parent=self)
+        return station_window(self.station, None, self.runner, self.wedge, self.scale_feed)
+
     def shut_down(self) -> None:
         self.idle_watch.stop()
-        self.scale_feed.stop()
+        if self.scale_feed is not None:
+            self.scale_feed.stop()
         self.runner.wait_for_done()
 
     def _signed_in(self, user: SignedInUser) -> None:
@@ -91,14 +148,14 @@ class StationSession(QObject):
         self.idle_watch.start()
 
     def _lock(self) -> None:
-        if self.window is None or self.user is None:
+        if self.window is None or self.user is None or self.station is None:
             return
         self.idle_watch.stop()
-        minutes = self.station.settings.idle_lock_minutes
-        user, station_id = self.user.name, self.station.settings.station_id
+        minutes = self.settings.idle_lock_minutes
+        user, station_id, auth = self.user.name, self.settings.station_id, self.station.auth
         # The lock happens whether or not the database can record it just now.
         self.runner.start(
-            lambda: self.station.auth.record_lock(user, station=station_id, idle_minutes=minutes),
+            lambda: auth.record_lock(user, station=station_id, idle_minutes=minutes),
             key="record-lock",
             on_failure=lambda message: log.warning("the station locked but the lock was not recorded: %s", message),
         )
@@ -107,7 +164,11 @@ class StationSession(QObject):
         self.window.hide()
 
     def _open_window(self, user: SignedInUser) -> None:
-        self.window = station_window(self.station, user, self.runner, self.wedge, self.scale_feed)
+        window, self._next_window = self._next_window, None
+        if window is None:
+            window = self._new_window()
+        window.begin_shift(user)
+        self.window = window
         self.window.sign_out_requested.connect(self._sign_out)
         self.scale_feed.start()  # no-op when it already runs (a second sign-in)
         self.window.show()
@@ -118,6 +179,7 @@ class StationSession(QObject):
         self.sign_in.show()  # shown before the window closes, so the application keeps running
         self._close_window()
         self.user = None
+        QTimer.singleShot(0, self._prepare_next_window)
 
     def _close_window(self) -> None:
         if self.window is not None:
@@ -130,25 +192,28 @@ class StationSession(QObject):
             QApplication.quit()
 
 
-def station_window(station: Station, user: SignedInUser, runner: OperationRunner, wedge: ScanWedge, scale_feed: ScaleFeed) -> MainWindow:
-    """The window a sign-in opens: the receiving screen, and the back office built when first shown."""
+def station_window(
+    station: Station, user: SignedInUser | None, runner: OperationRunner, wedge: ScanWedge, scale_feed: ScaleFeed
+) -> MainWindow:
+    """The window a sign-in opens: the receiving screen, and the back office built when first shown
+    (for ``user``, or for whoever signs in next when None)."""
     from receiving_app.gui.main_window import MainWindow
     from receiving_app.gui.pages import PAGES
 
     window = MainWindow(station, user, runner, wedge, scale_feed)
+
+    def page_for_who_signed_in(page_class: type) -> QWidget:
+        return page_class(station, window.user)  # built when first shown, so after a sign-in
+
     for title, page_class in PAGES:  # the back office, in the order of the navigation list
-        window.add_page_when_shown(title, functools.partial(page_class, station, user))
+        window.add_page_when_shown(title, functools.partial(page_for_who_signed_in, page_class))
     return window
 
 
-def _load_window_modules() -> None:
-    for name in WINDOW_MODULES:
-        importlib.import_module(name)
-
-
 class ReadyProbe(QObject):
-    """Prints ``sign-in`` once the sign-in dialog is on screen (the database open), signs the user
-    in through it as a clerk would, prints ``ready`` once the scan field has the focus, and quits."""
+    """Plays a quick clerk for the cold-start benchmark: prints ``sign-in`` once the sign-in dialog
+    is on screen, types the name and secret ``PROBE_TYPING_MS`` later, prints ``submitted`` as it
+    presses Enter, prints ``ready`` once the scan field has the focus, and quits."""
 
     def __init__(self, session: StationSession, user: str, secret: str) -> None:
         super().__init__(session)
@@ -159,14 +224,18 @@ class ReadyProbe(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._session.sign_in and event.type() == QEvent.Type.Show:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._sign_in)  # once the dialog is shown, not while it is being shown
+            QTimer.singleShot(0, self._sign_in_shown)  # once the dialog is shown, not while it is being shown
         return False
 
-    def _sign_in(self) -> None:
+    def _sign_in_shown(self) -> None:
+        self._report("sign-in", self._session.sign_in)
+        QTimer.singleShot(PROBE_TYPING_MS, self._type_and_submit)
+
+    def _type_and_submit(self) -> None:
         dialog = self._session.sign_in
-        self._report("sign-in", dialog)
         dialog.form.nameEdit.setText(self._user)
         dialog.form.secretEdit.setText(self._secret)
+        print("submitted", flush=True)
         dialog.sign_in()
 
     def _focus_changed(self, _old: QWidget | None, now: QWidget | None) -> None:
@@ -181,16 +250,23 @@ class ReadyProbe(QObject):
         print(moment, flush=True)
 
 
-def run(station: Station) -> int:
+def run(settings: StationSettings, open_station: Callable[[], Station]) -> int:
+    """The application until its last window closes; a station that could not open is raised
+    afterwards, for the command to report as it reports every failure."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     apply_station_style(app)
-    session = StationSession(station)
+    session = StationSession(settings, open_station)
     if os.environ.get(READY_PROBE_VARIABLE):
         ReadyProbe(session, os.environ[READY_PROBE_VARIABLE], os.environ.get(PASSWORD_VARIABLE, ""))
     session.start()
     try:
-        return app.exec()
+        code = app.exec()
     finally:
         session.shut_down()
+        if session.station is not None:
+            session.station.close()
+    if session.opening_error is not None:
+        raise session.opening_error
+    return code

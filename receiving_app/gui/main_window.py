@@ -36,27 +36,37 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         station: Station,
-        user: SignedInUser,
+        user: SignedInUser | None,
         runner: OperationRunner,
         wedge: ScanWedge,
         scale_feed: ScaleFeed | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """Without a ``user`` the window is built for the next clerk, who takes it with ``begin_shift``."""
         super().__init__(parent)
         self.form = Ui_MainWindow()
         self.form.setupUi(self)
-        self.user = user
-        self.setWindowTitle(f"Returns Receiving Station — {station.settings.station_id}")
+        self.user: SignedInUser | None = None
+        self._station_id = station.settings.station_id
+        self.setWindowTitle(f"Returns Receiving Station — {self._station_id}")
         self._unbuilt_pages: dict[int, Callable[[], QWidget]] = {}
         self.form.navigationList.currentRowChanged.connect(self._page_chosen)
-        self.receiving = ReceivingScreen(station, user, runner, scale_feed, self)
+        self.receiving = ReceivingScreen(station, None, runner, scale_feed, self)
         self.add_page("Receiving", self.receiving)
         self._fill_keyboard_map()
-        self._set_up_status_bar(station, user, runner)
-        wedge.scanned.connect(self._scanned)
-        wedge.scan_rejected.connect(self._scan_rejected)
-        wedge.watch(self, self.route_key)
+        self._set_up_status_bar(runner)
         self._wedge = wedge
+        if user is not None:
+            self.begin_shift(user)
+
+    def begin_shift(self, user: SignedInUser) -> None:
+        """The clerk who signed in: named in the status bar and in everything they record, and the
+        scanner's keys come to this window from now on."""
+        self.user = self.receiving.user = user
+        self.signed_in_label.setText(f"Signed in: {user.display_name} ({user.role}) · station {self._station_id}")
+        self._wedge.scanned.connect(self._scanned)
+        self._wedge.scan_rejected.connect(self._scan_rejected)
+        self._wedge.watch(self, self.route_key)
         self.receiving.form.scanEdit.setFocus()  # a new clerk can type an RMA number straight away
 
     def add_page(self, title: str, page: QWidget, icon: QIcon | None = None) -> int:
@@ -132,8 +142,8 @@ class MainWindow(QMainWindow):
         table.resizeRowsToContents()
         self.form.keyboardMapDock.setMinimumWidth(390)
 
-    def _set_up_status_bar(self, station: Station, user: SignedInUser, runner: OperationRunner) -> None:
-        signed_in = QLabel(f"Signed in: {user.display_name} ({user.role}) · station {station.settings.station_id}", self)
+    def _set_up_status_bar(self, runner: OperationRunner) -> None:
+        self.signed_in_label = signed_in = QLabel(self)
         signed_in.setObjectName("signedInLabel")
         signed_in.setAccessibleName("Signed-in user")
         self.busy_indicator = QProgressBar(self)
@@ -161,5 +171,6 @@ class MainWindow(QMainWindow):
             self._busy_delay.start()
 
     def closeEvent(self, event) -> None:
-        self._wedge.stop()
+        if self.user is not None:  # a window nobody took never watched the scanner
+            self._wedge.stop()
         super().closeEvent(event)

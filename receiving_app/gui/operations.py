@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool, Signal, Slot
 
 from receiving_app.devices.printers import PrintError
 from receiving_app.domain.errors import InputError, RuleRefusal
@@ -25,8 +25,16 @@ from receiving_app.domain.errors import InputError, RuleRefusal
 log = logging.getLogger(__name__)
 
 _START = QEvent.Type(QEvent.registerEventType())
-# Qt posts a window's repaint at LowEventPriority; an event posted below it is handled after the paint.
-_AFTER_PAINT = Qt.EventPriority.LowEventPriority.value - 1
+
+
+@functools.cache
+def _after_paint_priority() -> int:
+    # Qt posts a window's repaint at LowEventPriority; an event posted below it is handled after the
+    # paint. Imported when first needed: the first import of ``Qt`` builds all its enums (13 ms),
+    # which the sign-in dialog, on screen before any work starts, need not wait for.
+    from PySide6.QtCore import Qt
+
+    return Qt.EventPriority.LowEventPriority.value - 1
 
 
 def readable_message(error: BaseException) -> str:
@@ -92,7 +100,7 @@ class _Relay(QObject):
 
     def start_after_paint(self, start: Callable[[], None]) -> None:
         self._start = start
-        QCoreApplication.postEvent(self, QEvent(_START), _AFTER_PAINT)
+        QCoreApplication.postEvent(self, QEvent(_START), _after_paint_priority())
 
     def event(self, event: QEvent) -> bool:
         if event.type() == _START and self._start is not None:

@@ -59,7 +59,7 @@ class ReceivingScreen(QWidget):
     def __init__(
         self,
         station: Station,
-        user: SignedInUser,
+        user: SignedInUser | None,
         runner: OperationRunner,
         scale_feed: ScaleFeed | None = None,
         parent: QWidget | None = None,
@@ -68,7 +68,8 @@ class ReceivingScreen(QWidget):
         self.form = Ui_ReceivingScreen()
         self.form.setupUi(self)
         self._station = station
-        self._user = user
+        self.user = user
+        """Who is receiving: None only while the window waits, built, for the next clerk to sign in."""
         self._runner = runner
         self._rma: RmaView | None = None
         self._decisions: dict[int, DecisionView] = {}
@@ -184,7 +185,7 @@ class ReceivingScreen(QWidget):
 
     def _open_rma(self, text: str) -> None:
         receiving = self._station.receiving
-        user, station_id = self._user.name, self._station.settings.station_id
+        user, station_id = self.user.name, self._station.settings.station_id
         open_before = self._rma.number if self._rma else None
 
         def refused(message: str) -> None:
@@ -213,7 +214,7 @@ class ReceivingScreen(QWidget):
     def _record_opened(self, number: str) -> None:
         # Recorded once the lines are on screen: the clerk is waiting for the lines, not for the
         # audit trail's commit (a disk flush) or for another station's write lock.
-        receiving, user, station_id = self._station.receiving, self._user.name, self._station.settings.station_id
+        receiving, user, station_id = self._station.receiving, self.user.name, self._station.settings.station_id
         self._runner.start(
             lambda: receiving.record_opened(number, user=user, station=station_id),
             owner=self,
@@ -293,7 +294,7 @@ class ReceivingScreen(QWidget):
         return ReceiveLine(
             rma_number=self._rma.number,
             line_no=self._line.line,
-            user=self._user.name,
+            user=self.user.name,
             station=self._station.settings.station_id,
             reason=inspection.reason(),
             customer_choice=inspection.customer_choice(),
@@ -419,7 +420,7 @@ class ReceivingScreen(QWidget):
     def _change_line(self, change: str, line_no: int, note: str, *, by: str | None = None) -> None:
         """Hold a line, record it as not received, or release its hold (``by`` the supervisor who did)."""
         assert self._rma is not None
-        number, user, station_id = self._rma.number, by or self._user.name, self._station.settings.station_id
+        number, user, station_id = self._rma.number, by or self.user.name, self._station.settings.station_id
         receiving, history = self._station.receiving, self._station.history
         act = {"hold": receiving.hold, "not_received": receiving.mark_not_received, "release": receiving.release_hold}[change]
 

@@ -1,14 +1,21 @@
-"""The sign-in dialog: who is at the bench, checked by the auth service in the background."""
+"""The sign-in dialog: who is at the bench, checked by the auth service in the background.
+
+It is on screen before the station's database is open, so that the clerk can type while it opens;
+a sign-in sent before that waits for it, and a database that cannot be opened is said here."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from receiving_app.gui.forms.ui_sign_in import Ui_SignInDialog
-from receiving_app.gui.operations import OperationRunner
 from receiving_app.gui.style import BAD, sized_font, tone_style
-from receiving_app.services.auth import AuthService, SignedInUser
+
+if TYPE_CHECKING:
+    from receiving_app.gui.operations import OperationRunner
+    from receiving_app.services.auth import AuthService, SignedInUser
 
 
 class SignInDialog(QDialog):
@@ -20,11 +27,16 @@ class SignInDialog(QDialog):
 
     signed_in = Signal(object)
 
-    def __init__(self, auth: AuthService, station_id: str, runner: OperationRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, auth: AuthService | None, station_id: str, runner: OperationRunner, parent: QWidget | None = None
+    ) -> None:
+        """``auth`` is None until the station has opened (``station_opened``)."""
         super().__init__(parent)
         self.form = Ui_SignInDialog()
         self.form.setupUi(self)
         self._auth = auth
+        self._waiting_for_station = False
+        self._station_problem: str | None = None
         self._station_id = station_id
         self._runner = runner
         self.user: SignedInUser | None = None
@@ -35,13 +47,19 @@ class SignInDialog(QDialog):
         self.form.nameEdit.setFocus()
 
     def sign_in(self) -> None:
+        if self._station_problem is not None:
+            self._show_problem(self._station_problem)
+            return
         name, secret = self.form.nameEdit.text().strip(), self.form.secretEdit.text()
         if not name or not secret:
             self._show_problem("Type your user name and your PIN or password.")
             return
         self.form.signInButton.setEnabled(False)
-        self.form.messageLabel.setStyleSheet("")
-        self.form.messageLabel.setText("Checking…")
+        if self._auth is None:
+            self._waiting_for_station = True
+            self._show_progress("Opening the station's database…")
+            return
+        self._show_progress("Checking…")
         self._runner.start(
             lambda: self._auth.sign_in(name, secret, station=self._station_id),
             owner=self,
@@ -49,6 +67,20 @@ class SignInDialog(QDialog):
             on_success=self._accepted,
             on_failure=self._refused,
         )
+
+    def station_opened(self, auth: AuthService) -> None:
+        """The station is open: a sign-in sent while it opened goes ahead now."""
+        self._auth = auth
+        if self._waiting_for_station:
+            self._waiting_for_station = False
+            self.sign_in()
+
+    def station_failed(self, message: str) -> None:
+        """Nobody can sign in to a station without its database; the message says why."""
+        self._waiting_for_station = False
+        self._station_problem = message
+        self.form.signInButton.setEnabled(False)
+        self._show_problem(message)
 
     def reset(self) -> None:
         """Ready for the next person (after a sign-out): nothing of the last one stays on screen."""
@@ -72,6 +104,10 @@ class SignInDialog(QDialog):
         self.form.secretEdit.clear()
         self.form.secretEdit.setFocus()
         self._show_problem(message)
+
+    def _show_progress(self, message: str) -> None:
+        self.form.messageLabel.setStyleSheet("")
+        self.form.messageLabel.setText(message)
 
     def _show_problem(self, message: str) -> None:
         self.form.messageLabel.setStyleSheet(tone_style(BAD))

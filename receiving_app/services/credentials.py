@@ -7,9 +7,6 @@ Linux server), the station refuses to store a password at all and says what to u
 
 from __future__ import annotations
 
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
-
 from receiving_app import APP_NAME
 from receiving_app.domain.errors import InputError
 
@@ -19,7 +16,13 @@ NO_KEYRING = (
 )
 
 
+# SQLAlchemy's URL parser is imported in each function rather than here: the settings (which check
+# their URL) are read to show the sign-in, and the database layer loads only while the clerk types.
+
+
 def without_password(url: str) -> str:
+    from sqlalchemy.engine import URL, make_url
+
     # URL.set(password=None) would mean "unchanged"; a URL built anew has no password at all.
     parsed = make_url(url)
     bare = URL.create(parsed.drivername, parsed.username, None, parsed.host, parsed.port, parsed.database, parsed.query)
@@ -28,6 +31,9 @@ def without_password(url: str) -> str:
 
 def shown(url: str) -> str:
     """The URL as a screen may show it: any password replaced by ***."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
     try:
         return make_url(url).render_as_string(hide_password=True)
     except ArgumentError:
@@ -36,6 +42,9 @@ def shown(url: str) -> str:
 
 def remember_database_url(url: str) -> str:
     """The URL to keep in settings; its password, if any, is put in the keyring first."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
     try:
         parsed = make_url(url)
     except ArgumentError:
@@ -57,6 +66,7 @@ def with_remembered_password(url: str) -> str:
     """The settings' URL completed with its password from the keyring, when there is one."""
     import keyring
     from keyring.errors import KeyringError
+    from sqlalchemy.engine import make_url
 
     try:
         password = keyring.get_password(APP_NAME, url)

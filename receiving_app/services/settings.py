@@ -11,14 +11,15 @@ import socket
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from receiving_app.domain.audit import AuditEvent
 from receiving_app.domain.errors import InputError
-from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
-from receiving_app.services.auth import SignedInUser
 from receiving_app.services.credentials import without_password
 from receiving_app.services.errors import NotAllowed
+
+if TYPE_CHECKING:  # the sign-in dialog reads the settings before the database layer has loaded
+    from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
+    from receiving_app.services.auth import SignedInUser
 
 DOCUMENT_PRINTER_KEYS = ("credit_memo", "restocking_fee_receipt", "denial_notice", "replacement_slip", "rma_label")
 
@@ -98,6 +99,8 @@ class SettingsService:
         return self.store.load(), self.store.problem
 
     def save(self, settings: StationSettings, *, by: SignedInUser, station: str) -> None:
+        from receiving_app.domain.audit import AuditEvent  # the audit chain's hashing is not needed to read settings
+
         if by.role != "admin":
             raise NotAllowed(f"{by.name} is a {by.role}; only an admin changes the station's settings.")
         before, after = asdict(self.store.load()), asdict(settings)

@@ -3,16 +3,19 @@ signing out (F10) closes the window and asks the next person to sign in."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from receiving_app.domain.errors import InputError
 from receiving_app.gui.app import StationSession
 
 
 @pytest.fixture
 def session(qtbot, station):
-    started = StationSession(station)
+    started = StationSession(station.settings, lambda: station)
     qtbot.add_widget(started.sign_in)
     started.start()
     qtbot.waitUntil(started.sign_in.isVisible, timeout=5_000)
@@ -42,7 +45,7 @@ def test_signing_in_opens_the_window_and_f10_signs_out(qtbot, session) -> None:
 
 @pytest.fixture
 def quickly_locking(qtbot, station):
-    started = StationSession(station, idle_ms=300)
+    started = StationSession(station.settings, lambda: station, idle_ms=300)
     qtbot.add_widget(started.sign_in)
     started.start()
     qtbot.waitUntil(started.sign_in.isVisible, timeout=5_000)
@@ -88,7 +91,7 @@ def test_a_new_installation_creates_its_first_admin_before_anyone_signs_in(qtbot
     from receiving_app.bootstrap import bootstrap
 
     empty = bootstrap(f"sqlite:///{tmp_path / 'new.sqlite3'}", settings_path=tmp_path / "settings.json")
-    session = StationSession(empty)
+    session = StationSession(empty.settings, lambda: empty)
     qtbot.add_widget(session.sign_in)
     try:
         session.start()
@@ -116,3 +119,56 @@ def test_a_new_installation_creates_its_first_admin_before_anyone_signs_in(qtbot
             session.window.close()
         session.shut_down()
         empty.close()
+
+
+def test_a_sign_in_sent_while_the_station_opens_waits_for_it_then_goes_ahead(qtbot, station) -> None:
+    database_opened = threading.Event()
+
+    def slow_to_open():
+        database_opened.wait(10)
+        return station
+
+    session = StationSession(station.settings, slow_to_open)
+    qtbot.add_widget(session.sign_in)
+    try:
+        session.start()
+        qtbot.waitUntil(session.sign_in.isVisible, timeout=5_000)  # on screen before the database is open
+        dialog = session.sign_in
+        qtbot.keyClicks(dialog.form.nameEdit, "receiver")
+        qtbot.keyClicks(dialog.form.secretEdit, "1111")
+        qtbot.keyClick(dialog.form.secretEdit, Qt.Key.Key_Return)
+        assert "Opening the station's database" in dialog.form.messageLabel.text()
+        assert not dialog.form.signInButton.isEnabled() and session.window is None
+
+        with qtbot.waitSignal(dialog.signed_in, timeout=10_000):
+            database_opened.set()
+        assert session.window is not None and session.window.user.name == "receiver"
+    finally:
+        database_opened.set()
+        if session.window is not None:
+            session.window.close()
+        session.shut_down()
+
+
+def test_a_database_that_cannot_be_opened_is_said_in_the_sign_in_and_nobody_signs_in(qtbot, station) -> None:
+    def unreachable():
+        raise InputError("cannot reach the database at postgresql://db.warehouse/receiving: connection refused")
+
+    session = StationSession(station.settings, unreachable)
+    qtbot.add_widget(session.sign_in)
+    try:
+        session.start()
+        dialog = session.sign_in
+        qtbot.waitUntil(lambda: "could not open its database" in dialog.form.messageLabel.text(), timeout=5_000)
+        assert "connection refused" in dialog.form.messageLabel.text()
+        assert not dialog.form.signInButton.isEnabled()
+        assert isinstance(session.opening_error, InputError)  # the command reports it once the dialog closes
+
+        qtbot.keyClicks(dialog.form.nameEdit, "receiver")
+        qtbot.keyClicks(dialog.form.secretEdit, "1111")
+        qtbot.keyClick(dialog.form.secretEdit, Qt.Key.Key_Return)
+        qtbot.wait(100)
+        assert "could not open its database" in dialog.form.messageLabel.text()
+        assert session.window is None and session.user is None
+    finally:
+        session.shut_down()

@@ -41,7 +41,7 @@ def test_the_ready_probe_signs_in_through_the_dialog_reports_and_quits(tmp_path,
         text=True, timeout=120, env=station_environment(tmp_path, **{READY_PROBE_VARIABLE: "receiver", PASSWORD_VARIABLE: "1111"}),
     )
     assert completed.returncode == 0, completed.stderr[-2000:]
-    assert completed.stdout.split() == ["sign-in", "ready"]
+    assert completed.stdout.split() == ["sign-in", "submitted", "ready"]
     probed = bootstrap(f"sqlite:///{database}", settings_path=tmp_path / "settings.json")
     try:
         with probed.units.read() as uow:
@@ -49,6 +49,20 @@ def test_the_ready_probe_signs_in_through_the_dialog_reports_and_quits(tmp_path,
     finally:
         probed.close()
     assert signed_in == [("signed_in", "receiver")]
+
+
+def test_the_sign_in_shows_before_the_database_layer_documents_or_qt_namespace_load() -> None:
+    # What the station imports to put its sign-in on screen; the rest loads while the clerk types.
+    program = (
+        "import sys\n"
+        "import receiving_app.cli, receiving_app.bootstrap, receiving_app.gui.app\n"
+        "import PySide6.QtCore\n"
+        "loaded = {name.split('.')[0] for name in sys.modules}\n"
+        "print(sorted(loaded & {'sqlalchemy', 'reportlab', 'PIL', 'barcode', 'argon2', 'serial', 'alembic'}))\n"
+        "print('Qt' in vars(PySide6.QtCore))\n"
+    )
+    completed = subprocess.run([sys.executable, "-c", program], cwd=ROOT, capture_output=True, text=True, timeout=60, check=True)
+    assert completed.stdout.split("\n")[:2] == ["[]", "False"]
 
 
 def test_a_wrong_password_leaves_the_probe_at_the_sign_in(tmp_path, demo_database) -> None:
@@ -72,7 +86,7 @@ def test_a_wrong_password_leaves_the_probe_at_the_sign_in(tmp_path, demo_databas
 
 
 def test_the_back_office_pages_are_listed_at_once_and_built_when_first_shown(qtbot, station) -> None:
-    session = StationSession(station)
+    session = StationSession(station.settings, lambda: station)
     qtbot.add_widget(session.sign_in)
     session.start()
     try:

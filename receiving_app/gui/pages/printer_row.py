@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from receiving_app.devices.printers import PrintJob, printer_from_settings
+from receiving_app.devices.printers import PrintJob
+from receiving_app.devices.printers.settings import printer_from_settings
 from receiving_app.devices.printers.qt_system import list_system_printers
 from receiving_app.gui.operations import OperationRunner
 from receiving_app.gui.pages.feedback import (

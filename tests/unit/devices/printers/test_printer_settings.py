@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from receiving_app.devices.printers import PrintError, printer_from_settings
+from receiving_app.devices.printers import PrintError
+from receiving_app.devices.printers.settings import printer_from_settings
 from receiving_app.devices.printers.cups import CupsPrinter
 from receiving_app.devices.printers.escpos_receipt import (
     EscPosPrinter,
