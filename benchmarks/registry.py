@@ -19,7 +19,7 @@ FIGURES: tuple[Figure, ...] = (
     Figure("receive_sqlite", "receive one line (inspection, decision, documents, audit), one station, SQLite", median_at_most(50), measure=figures.receive_sqlite),
     Figure("stations_postgresql", "{stations} stations (processes) receiving at once on one PostgreSQL", rate_at_least(100, "receives"), measure=figures.stations_postgresql, needs_postgres=True),
     Figure("credit_memo_pdf", "credit memo PDF with barcode and evidence", ratio_at_most(3), floor="a bare one-page reportlab PDF (canvas, one line)", measure=figures.credit_memo_pdf),
-    Figure("cold_start", "cold start to scan-ready (whole process)", ratio_at_most(2), floor="a bare PySide6 window's start (whole process)", measure=figures.cold_start),
+    Figure("cold_start", "cold start to scan-ready (the clerk's wait)", ratio_at_most(2), floor="a bare PySide6 window's start (whole process)", measure=figures.cold_start),
     Figure("daily_report_sqlite", "daily report over {report_lines} inspections, SQLite", median_at_most(300), measure=figures.daily_report_sqlite),
     Figure("daily_report_postgresql", "daily report over {report_lines} inspections, PostgreSQL", median_at_most(300), measure=figures.daily_report_postgresql, needs_postgres=True),
     Figure("station_memory", "station memory (RSS) after {memory_lines} received lines (in one process)", ratio_at_most(1.5), floor="memory after start", measure=figures.station_memory),
