@@ -12,10 +12,13 @@ as rectangles in the PDF, so the bars stay sharp at any resolution and cost almo
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import barcode
 from barcode.errors import BarcodeError
+from reportlab.lib.rl_accel import escapePDF, fp_str
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 POINTS_PER_INCH = 72
@@ -79,17 +82,12 @@ def code128_modules(value: str) -> str:
     return modules
 
 
+_BAR = re.compile("1+")
+
+
 def bar_runs(modules: str) -> list[tuple[int, int]]:
     """Each bar as (first module, width in modules): neighbouring dark modules make one rectangle."""
-    runs: list[tuple[int, int]] = []
-    start = None
-    for index, module in enumerate(modules + "0"):
-        if module == "1" and start is None:
-            start = index
-        elif module == "0" and start is not None:
-            runs.append((start, index - start))
-            start = None
-    return runs
+    return [(bar.start(), bar.end() - bar.start()) for bar in _BAR.finditer(modules)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,23 +148,27 @@ class Code128Barcode:
         return self.bar_height + TEXT_GAP_PT + self.text_size
 
     def draw(self, canvas: Canvas, left: float, bottom: float) -> float:
-        """Draws with the quiet zone's left edge at ``left`` (snapped); returns the snapped left edge."""
+        """Draws with the quiet zone's left edge at ``left`` (snapped); returns the snapped left edge.
+
+        Written as PDF operators in one graphics state of its own: the same drawing as pdfgen's
+        rect, drawCentredString and transform calls, at a fraction of their cost.
+        """
         grid = self.grid
         module = grid.module_pt
         snapped_left = grid.snap(left)
         bars_left = snapped_left + QUIET_ZONE_MODULES * module
         bars_bottom = bottom + self.text_size + TEXT_GAP_PT
-        canvas.saveState()
-        # Paper-white under the whole barcode: a COPY or VOID watermark must not cross the bars
-        # or the quiet zones, or the scanner sees a bar that is not there.
-        canvas.setFillGray(1)
-        canvas.rect(snapped_left, bottom, self.width, self.height, stroke=0, fill=1)
-        canvas.setFillGray(0)
-        canvas.setFont(self.text_font, self.text_size)
-        canvas.drawCentredString(snapped_left + self.width / 2, bottom + self.text_size * 0.2, self.value)
+        text_left = snapped_left + (self.width - stringWidth(self.value, self.text_font, self.text_size)) / 2
+        font = canvas._doc.getInternalFontName(self.text_font)  # how pdfgen's own text names the font
         # Counted in modules (x) and bar heights (y), every bar is a rectangle of whole numbers,
         # written as they are instead of formatting four decimals per bar.
-        canvas.transform(module, 0, 0, self.bar_height, bars_left, bars_bottom)
-        canvas.addLiteral(" ".join(f"{first} 0 {count} 1 re" for first, count in bar_runs(self.modules)) + " f")
-        canvas.restoreState()
+        bars = " ".join(f"{first} 0 {count} 1 re" for first, count in bar_runs(self.modules))
+        canvas.addLiteral(
+            # Paper-white under the whole barcode: a COPY or VOID watermark must not cross the bars
+            # or the quiet zones, or the scanner sees a bar that is not there.
+            f"q 1 g n {fp_str(snapped_left, bottom, self.width, self.height)} re f 0 g"
+            f" BT {font} {fp_str(self.text_size)} Tf 1 0 0 1 {fp_str(text_left, bottom + self.text_size * 0.2)} Tm"
+            f" ({escapePDF(self.value)}) Tj ET"
+            f" {fp_str(module, 0, 0, self.bar_height, bars_left, bars_bottom)} cm {bars} f Q"
+        )
         return snapped_left

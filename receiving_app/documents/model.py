@@ -6,9 +6,11 @@ the same content always gives the same PDF, so an issued document can be produce
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from functools import reduce
 from typing import Final, Literal
 
 from receiving_app.domain.decision import Decision, DocumentType, Outcome, Reason
@@ -172,7 +174,10 @@ class DocumentContent:
 
     def line_sum(self, amount_field: str) -> Money:
         """One amount of ``LineDetail`` ("merchandise", "restocking_fee", ...) summed over the lines."""
-        return sum((getattr(line, amount_field) for line in self.lines), Money.zero())
+        amounts = [getattr(line, amount_field) for line in self.lines]
+        # Started from the first amount rather than zero: most documents have a single line, whose
+        # amount is then the sum as it is, with no Money made (and checked) to add it up.
+        return reduce(operator.add, amounts) if amounts else Money.zero()
 
     def require_amounts_add_up(self) -> None:
         """Refuses to print money that does not add up, line by line, rather than print a wrong record."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from receiving_app.documents.layout import Block, gap, side_by_side, stacked
@@ -27,7 +26,9 @@ from receiving_app.documents.style import (
     paragraph,
     party_block,
     photo_strip,
+    policy_paragraph,
     text_lines,
+    text_width,
     yes_no,
 )
 from receiving_app.domain.decision import Outcome
@@ -112,7 +113,7 @@ def amount_rows(rows: Sequence[tuple[str, str]], width: float, *, size: float) -
     for index, (label, value) in enumerate(rows):
         font = BOLD if index == len(rows) - 1 else REGULAR
         baseline = -size - index * leading
-        runs += [(font, 0.0, baseline, label), (font, width - stringWidth(value, font, size), baseline, value)]
+        runs += [(font, 0.0, baseline, label), (font, width - text_width(value, font, size), baseline, value)]
 
     def draw(canvas: Canvas, left: float, top: float) -> None:
         draw_text(canvas, size, left, top, runs)
@@ -132,7 +133,10 @@ def reasons_section(content: DocumentContent, width: float, scale: TypeScale, ti
 def refund_timing_section(content: DocumentContent, width: float, scale: TypeScale) -> list[Block]:
     if not content.refund_timing:
         return []
-    return [heading("When your refund will show", scale), paragraph(content.refund_timing, width, size=scale.body)]
+    return [
+        heading("When your refund will show", scale),
+        policy_paragraph(content.refund_timing, width, size=scale.body),
+    ]
 
 
 def evidence_section(evidence: Evidence | None, width: float, scale: TypeScale) -> list[Block]:

@@ -7,22 +7,25 @@ black on white (thermal printers have no grey worth the name), amounts right-ali
 
 from __future__ import annotations
 
+import hashlib
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from PIL import ExifTags, Image, ImageOps
+from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.rl_accel import escapePDF, fp_str
-from reportlab.lib.utils import ImageReader, simpleSplit
+from reportlab.pdfbase.pdfdoc import PDFDocument, PDFObject
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth, unicode2T1
 from reportlab.pdfgen.canvas import Canvas
 
 from receiving_app.documents.barcodes import QUIET_ZONE_MODULES, Code128Barcode
+from receiving_app.documents.jpeg import JpegFrame, jpeg_frame
 from receiving_app.documents.layout import Block, gap, paginate, stacked
 from receiving_app.documents.model import DocumentContent, PageSize
 from receiving_app.domain.money import Money
@@ -36,10 +39,19 @@ MARK_GRAY = 0.87
 RULE_GRAY = 0.55
 _FACES = {font: [getFont(font), *getFont(font).substitutionFonts] for font in (REGULAR, BOLD)}
 """Each font with the fonts pdfgen falls back to for characters it lacks."""
+_GLYPH_WIDTHS = {font: getFont(font).widths for font in (REGULAR, BOLD)}
+"""Each font's advance widths in thousandths of an em, by WinAnsi code: ASCII's codes are its own."""
+_WIDEST_GLYPH = {font: max(max(face.widths) for face in faces) / 1000 for font, faces in _FACES.items()}
+"""In ems: no character is wider, whichever of the fonts pdfgen prints it in."""
 
 PAGE_SIZES_PT: dict[PageSize, tuple[float, float]] = {"letter": LETTER, "a4": A4}
 MILLIMETRE_PT = 72 / 25.4
 ROLL_WIDTH_PT = 80 * MILLIMETRE_PT
+
+# Page streams written as binary rather than ASCII85 text (reportlab's default, for 7-bit mail):
+# a fifth smaller, quicker to write, and read by every PDF reader. For the whole process, as
+# rl_config is; every PDF the station makes goes through this module.
+rl_config.useA85 = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,23 +129,29 @@ def draw_text(canvas: Canvas, size: float, left: float, top: float, runs: Sequen
     """Several strings in one PDF text object, in reading order, written as PDF operators.
 
     pdfgen's text object measures every string again to advance a cursor that the next run's own
-    origin replaces anyway; that measuring was the largest single cost of a credit memo. The
-    encoding is pdfgen's own (``unicode2T1``), so a character Helvetica lacks is substituted as before.
+    origin replaces anyway; that measuring was the largest single cost of a credit memo. Text
+    beyond printable ASCII is encoded by pdfgen's own ``unicode2T1``, so a character Helvetica
+    lacks is substituted as before.
     """
     font_resource = canvas._doc.getInternalFontName  # how pdfgen's text objects name a font too
     size_text = fp_str(size)
     operators = ["BT"]
-    current_face = None
+    current_font = None
     for font, dx, dy, line in runs:
         if not line:
             continue
         operators.append(f"1 0 0 1 {fp_str(left + dx, top + dy)} Tm")
-        for face, encoded in unicode2T1(line, _FACES[font]):
-            if face is not current_face:
-                operators.append(f"{font_resource(face.fontName)} {size_text} Tf")
-                current_face = face
+        if line.isascii() and line.isprintable():
+            # Nearly every line: the same bytes in WinAnsi, every glyph in Helvetica.
+            pieces: Sequence[tuple[str, str | bytes]] = ((font, line),)
+        else:
+            pieces = [(face.fontName, encoded) for face, encoded in unicode2T1(line, _FACES[font])]
+        for piece_font, encoded in pieces:
+            if piece_font != current_font:
+                operators.append(f"{font_resource(piece_font)} {size_text} Tf")
+                current_font = piece_font
             operators.append(f"({escapePDF(encoded)}) Tj")
-    if current_face is not None:
+    if current_font is not None:
         operators.append("ET")
         canvas.addLiteral(" ".join(operators))
 
@@ -154,7 +172,7 @@ def aligned_runs(
         if align == "left":
             dx = 0.0
         else:
-            room = width - stringWidth(line, font, size)
+            room = width - text_width(line, font, size)
             dx = room if align == "right" else room / 2
         runs.append((font, dx, first_dy - size - index * leading, line))
     return runs
@@ -177,12 +195,42 @@ def text_lines(
     return Block(size * LEADING * len(lines), draw)
 
 
+def text_width(text: str, font: str, size: float) -> float:
+    """What ``pdfmetrics.stringWidth`` says, in a third of its time for printable ASCII (nearly every string).
+
+    A document measures dozens of strings; for ASCII, summing the font's own widths is all there is to it.
+    """
+    if text.isascii() and text.isprintable():
+        return sum(map(_GLYPH_WIDTHS[font].__getitem__, text.encode("ascii"))) * 0.001 * size
+    return stringWidth(text, font, size)
+
+
 def wrapped(text: str, width: float, *, font: str = REGULAR, size: float) -> list[str]:
-    # Most texts fit on one line: one measurement of the whole line is much cheaper than
-    # simpleSplit's word-by-word measuring, and rendering speed matters at a busy bench.
-    if stringWidth(text, font, size) <= width:
+    # Most texts fit on one line, and rendering speed matters at a busy bench. A short text fits
+    # by its length alone, unmeasured; a longer one, measured once as a whole, still usually
+    # does, which is much cheaper than simpleSplit's word-by-word measuring.
+    if len(text) * _WIDEST_GLYPH[font] * size <= width or text_width(text, font, size) <= width:
         return [text]
-    return simpleSplit(text, font, size, width) or [""]
+    return _filled_lines(text, width, font, size) or [""]
+
+
+def _filled_lines(text: str, width: float, font: str, size: float) -> list[str]:
+    """Lines filled word by word, as reportlab's simpleSplit fills them, measured with ``text_width``."""
+    space = text_width(" ", font, size)
+    lines = []
+    for part in text.split("\n"):
+        words: list[str] = []
+        used = -space
+        for word in part.split():
+            word_width = text_width(word, font, size)
+            if words and used + space + word_width > width:
+                lines.append(" ".join(words))
+                words, used = [], -space
+            words.append(word)
+            used += space + word_width
+        if words:
+            lines.append(" ".join(words))
+    return lines
 
 
 def paragraph(
@@ -197,6 +245,18 @@ def paragraph(
     return text_lines(wrapped(text, width, font=font, size=size), font=font, size=size, align=align, width=width)
 
 
+def policy_paragraph(text: str, width: float, *, size: float) -> Block:
+    """A policy's own words, such as when a refund will show: the same on every document of that policy."""
+    return text_lines(_policy_lines(text, width, size), size=size)
+
+
+@lru_cache(maxsize=256)
+def _policy_lines(text: str, width: float, size: float) -> tuple[str, ...]:
+    # Wrapped once per policy text and width rather than on every document: a long text is
+    # measured word by word, which costs as much as drawing the rest of its page.
+    return tuple(wrapped(text, width, size=size))
+
+
 def bullet_item(text: str, width: float, *, size: float) -> Block:
     """A list item: a round dot, the text wrapped so its lines hang under the text, not the dot.
 
@@ -204,12 +264,23 @@ def bullet_item(text: str, width: float, *, size: float) -> Block:
     """
     indent = size * 1.2
     body = paragraph(text, width - indent, size=size)
+    dot = _dot_path(size * 0.16)
 
     def draw(canvas: Canvas, left: float, top: float) -> None:
-        canvas.circle(left + size * 0.3, _baseline(top, size) + size * 0.3, size * 0.16, stroke=0, fill=1)
+        centre = fp_str(left + size * 0.3, _baseline(top, size) + size * 0.3)
+        canvas.addLiteral(f"q 1 0 0 1 {centre} cm {dot} Q")
         body.draw(canvas, left + indent, top)
 
     return Block(body.height, draw)
+
+
+@cache
+def _dot_path(radius: float) -> str:
+    """A filled dot centred on the origin: the four Bezier curves of pdfgen's ``circle``, worked out once."""
+    r = radius
+    k = r * 0.5522847498  # the control-point distance that makes a quarter circle of one curve
+    curves = [(r, k, k, r, 0, r), (-k, r, -r, k, -r, 0), (-r, -k, -k, -r, 0, -r), (k, -r, r, -k, r, 0)]
+    return " ".join([f"n {fp_str(r, 0)} m", *(f"{fp_str(*curve)} c" for curve in curves), "f*"])
 
 
 def heading(text: str, scale: TypeScale) -> Block:
@@ -228,22 +299,25 @@ def key_values(pairs: Sequence[tuple[str, str]], width: float, *, size: float) -
     if not pairs:
         return gap(0)
     leading = size * LEADING
-    label_column = max(stringWidth(label, BOLD, size) for label, _ in pairs) + size
+    label_column = _label_column(tuple(label for label, _ in pairs), size)
     runs: list[TextRun] = []
     row_top = 0.0
     for label, value in pairs:
-        value_lines = wrapped(value, width - label_column, size=size)
         runs.append((BOLD, 0.0, row_top - size, label))
-        runs.extend(
-            (REGULAR, label_column, dy, line)
-            for _, _, dy, line in aligned_runs(value_lines, font=REGULAR, size=size, first_dy=row_top)
-        )
-        row_top -= leading * len(value_lines)
+        for line in wrapped(value, width - label_column, size=size):
+            runs.append((REGULAR, label_column, row_top - size, line))
+            row_top -= leading
 
     def draw(canvas: Canvas, left: float, top: float) -> None:
         draw_text(canvas, size, left, top, runs)
 
     return Block(-row_top, draw)
+
+
+@lru_cache(maxsize=256)
+def _label_column(labels: tuple[str, ...], size: float) -> float:
+    """Where values start. Labels are a layout's own words, so measured once for all its documents."""
+    return max(stringWidth(label, BOLD, size) for label in labels) + size
 
 
 def party_block(title: str, party_lines: Sequence[str], width: float, scale: TypeScale) -> Block:
@@ -261,13 +335,18 @@ def rule(width: float, *, line_width: float = 0.75, gray: float = RULE_GRAY, spa
     """A horizontal line with ``space`` above and below."""
 
     def draw(canvas: Canvas, left: float, top: float) -> None:
-        canvas.saveState()
-        canvas.setStrokeGray(gray)
-        canvas.setLineWidth(line_width)
-        canvas.line(left, top - space, left + width, top - space)
-        canvas.restoreState()
+        draw_line(canvas, left, top - space, left + width, top - space, line_width=line_width, gray=gray)
 
     return Block(2 * space, draw)
+
+
+def draw_line(canvas: Canvas, x1: float, y1: float, x2: float, y2: float, *, line_width: float, gray: float) -> None:
+    """A line in a graphics state of its own, written as PDF operators.
+
+    The same as saveState, setStrokeGray, setLineWidth, line and restoreState, at a fraction of
+    their cost; every table row and footer draws one.
+    """
+    canvas.addLiteral(f"q {fp_str(gray)} G {fp_str(line_width)} w n {fp_str(x1, y1)} m {fp_str(x2, y2)} l S Q")
 
 
 def boxed(inner: Block, width: float, *, padding: float = 6, line_width: float = 1.5) -> Block:
@@ -275,10 +354,7 @@ def boxed(inner: Block, width: float, *, padding: float = 6, line_width: float =
 
     def draw(canvas: Canvas, left: float, top: float) -> None:
         height = inner.height + 2 * padding
-        canvas.saveState()
-        canvas.setLineWidth(line_width)
-        canvas.rect(left, top - height, width, height, stroke=1, fill=0)
-        canvas.restoreState()
+        canvas.addLiteral(f"q {fp_str(line_width)} w n {fp_str(left, top - height, width, height)} re S Q")
         inner.draw(canvas, left + padding, top - padding)
 
     return Block(inner.height + 2 * padding, draw)
@@ -298,9 +374,33 @@ PHOTO_LONG_SIDE_PX = 480
 
 def photo_thumbnail(photo: bytes) -> bytes:
     """The photo as an upright JPEG no longer than ``PHOTO_LONG_SIDE_PX`` on either side; one already is, as it is."""
+    return _printable(photo)[0]
+
+
+def _printable(photo: bytes) -> tuple[bytes, JpegFrame]:
+    """The print-ready JPEG and its frame header, which is all a PDF needs to know to embed it."""
+    frame = jpeg_frame(photo)
+    if frame is not None and _thumbnail_already(photo, frame):
+        return photo, frame
+    thumbnail = _made_thumbnail(photo)
+    frame = jpeg_frame(thumbnail)
+    assert frame is not None, "Pillow writes baseline JPEGs"
+    return thumbnail, frame
+
+
+def _thumbnail_already(photo: bytes, frame: JpegFrame) -> bool:
+    return (
+        # Grey and colour print alike in every reader; a CMYK JPEG is often stored inverted (Adobe)
+        # and prints as a negative where the reader does not expect that.
+        frame.components in (1, 3)
+        and max(frame.width, frame.height) <= PHOTO_LONG_SIDE_PX
+        # A reader shows the pixels as stored, so a picture Exif says to turn must be turned for it.
+        and (not frame.has_exif or Image.open(io.BytesIO(photo)).getexif().get(ExifTags.Base.Orientation, 1) == 1)
+    )
+
+
+def _made_thumbnail(photo: bytes) -> bytes:
     picture = Image.open(io.BytesIO(photo))
-    if _thumbnail_already(picture):
-        return photo
     if picture.format == "JPEG":
         # libjpeg decodes straight to a half, quarter or eighth of the size: a camera original
         # then costs a fraction of decoding every pixel only to throw most of them away.
@@ -312,47 +412,50 @@ def photo_thumbnail(photo: bytes) -> bytes:
     return encoded.getvalue()
 
 
-def _thumbnail_already(picture: Image.Image) -> bool:
-    return (
-        picture.format == "JPEG"
-        # RGB and grey print alike in every reader; a CMYK JPEG is often stored inverted (Adobe)
-        # and prints as a negative where the reader does not expect that.
-        and picture.mode in ("RGB", "L")
-        and max(picture.size) <= PHOTO_LONG_SIDE_PX
-        and picture.getexif().get(ExifTags.Base.Orientation, 1) == 1
-    )
+class _JpegImage(PDFObject):
+    """A JPEG file as a PDF image, embedded byte for byte: readers decode it (DCTDecode), we never do.
 
-
-class _JpegAsIs(ImageReader):
-    """A JPEG that drawImage embeds as the file it is (DCTDecode) without decoding a single pixel.
-
-    drawImage names an image by a digest of ``getRGBData()``, which for a JPEG decodes the whole
-    picture only to hash it; the file's own bytes name it just as well.
+    Its dictionary is written as one line of text: formatting it entry by entry with pdfdoc's
+    generic objects cost more than all the page's text.
     """
 
-    def __init__(self, jpeg: bytes) -> None:
-        super().__init__(io.BytesIO(jpeg))
-        self._jpeg = jpeg
-        self._dataA = None  # no alpha channel, which drawImage otherwise learns from decoding
+    __RefOnly__ = 1  # a stream is always an object of its own in the file, never inline
 
-    def getRGBData(self) -> bytes:
-        return self._jpeg
+    def __init__(self, jpeg: bytes, frame: JpegFrame) -> None:
+        self.jpeg = jpeg
+        self.frame = frame
+
+    def format(self, document: PDFDocument) -> bytes:
+        frame = self.frame
+        colour_space = "DeviceRGB" if frame.components == 3 else "DeviceGray"
+        content = document.encrypt.encode(self.jpeg)
+        dictionary = (
+            f"<< /Type /XObject /Subtype /Image /Width {frame.width} /Height {frame.height}"
+            f" /ColorSpace /{colour_space} /BitsPerComponent 8 /Filter /DCTDecode /Length {len(content)} >>"
+        )
+        return dictionary.encode("ascii") + b"\nstream\n" + content + b"\nendstream\n"
 
 
 def _photo_row(photos: Sequence[bytes], box_width: float, box_height: float, spacing: float) -> Block:
-    pictures = [_JpegAsIs(photo_thumbnail(photo)) for photo in photos]
+    placed = []
+    for index, photo in enumerate(photos):
+        jpeg, frame = _printable(photo)
+        # Fitted into its box, kept to its aspect ratio, against the box's top-left corner.
+        scale = min(box_width / frame.width, box_height / frame.height)
+        size = (frame.width * scale, frame.height * scale)
+        name = hashlib.md5(jpeg, usedforsecurity=False).hexdigest()
+        placed.append((name, _JpegImage(jpeg, frame), index * (box_width + spacing), size))
 
     def draw(canvas: Canvas, left: float, top: float) -> None:
-        for index, picture in enumerate(pictures):
-            canvas.drawImage(
-                picture,
-                left + index * (box_width + spacing),
-                top - box_height,
-                width=box_width,
-                height=box_height,
-                preserveAspectRatio=True,
-                anchor="nw",
-            )
+        # The image objects go straight into the document (canvas._doc): drawImage would open every
+        # JPEG with Pillow and reportlab's JPEG reader once more only to learn its size again.
+        document = canvas._doc
+        for name, image, dx, (width, height) in placed:
+            if not document.hasForm(name):  # the same picture twice is stored once
+                document.addForm(name, image)
+            canvas.addLiteral(f"q {fp_str(width, 0, 0, height, left + dx, top - height)} cm")
+            canvas.doForm(name)
+            canvas.addLiteral("Q")
 
     return Block(box_height + spacing, draw)
 
@@ -419,13 +522,15 @@ def _table_row(
     leading = size * LEADING
     height = max(len(lines) for lines in cells) * leading + 2 * _CELL_PADDING
     runs: list[TextRun] = []
-    x = 0.0
+    x = _CELL_PADDING
     for lines, column, column_width in zip(cells, columns, widths):
-        inner_width = column_width - 2 * _CELL_PADDING
-        placed = aligned_runs(
-            lines, font=font, size=size, align=column.align, width=inner_width, first_dy=-_CELL_PADDING
-        )
-        runs.extend((run_font, x + _CELL_PADDING + dx, dy, line) for run_font, dx, dy, line in placed)
+        right_edge = x + column_width - 2 * _CELL_PADDING
+        baseline = -_CELL_PADDING - size
+        for line in lines:
+            if line:  # an empty cell, as a totals row has several, draws nothing: nothing to measure
+                dx = right_edge - text_width(line, font, size) if column.align == "right" else x
+                runs.append((font, dx, baseline, line))
+            baseline -= leading
         x += column_width
 
     def draw(canvas: Canvas, left: float, top: float) -> None:
@@ -474,7 +579,7 @@ def header_block(content: DocumentContent, width: float, scale: TypeScale, print
     seller = content.seller
     # Letter and A4 have room for two columns. On an 80 mm roll the title and barcode alone take
     # most of the width, and the seller's name would be squeezed under them: stack it instead.
-    right_width = max(barcode.width, stringWidth(content.title, BOLD, scale.title))
+    right_width = max(barcode.width, text_width(content.title, BOLD, scale.title))
     left_width = width - right_width - 18
     if left_width >= 0.45 * width:
         left_column = stacked(
@@ -537,7 +642,7 @@ class Footer:
         policy = f"Policy {content.policy_id} version {content.policy_version}"
         # Measured with a two-digit page count so that every page of a document agrees.
         widest = f"{document}{policy} - page 99 of 99"
-        return cls(document, policy, width, size, stringWidth(widest, REGULAR, size) + 2 * size <= width)
+        return cls(document, policy, width, size, text_width(widest, REGULAR, size) + 2 * size <= width)
 
     @property
     def height(self) -> float:
@@ -547,20 +652,17 @@ class Footer:
     def draw(self, canvas: Canvas, left: float, bottom: float, page: int, pages: int) -> None:
         size, width = self.size, self.width
         pages_text = f"{self.policy} - page {page} of {pages}"
-        pages_room = width - stringWidth(pages_text, REGULAR, size)
+        pages_room = width - text_width(pages_text, REGULAR, size)
         if self.one_line:
             runs = [(REGULAR, 0.0, 0.0, self.document), (REGULAR, pages_room, 0.0, pages_text)]
         else:
-            document_room = width - stringWidth(self.document, REGULAR, size)
+            document_room = width - text_width(self.document, REGULAR, size)
             runs = [
                 (REGULAR, document_room / 2, size * LEADING, self.document),
                 (REGULAR, pages_room / 2, 0.0, pages_text),
             ]
-        canvas.saveState()
-        canvas.setStrokeGray(RULE_GRAY)
-        canvas.setLineWidth(0.5)
-        canvas.line(left, bottom + self.height, left + width, bottom + self.height)
-        canvas.restoreState()
+        rule_y = bottom + self.height
+        draw_line(canvas, left, rule_y, left + width, rule_y, line_width=0.5, gray=RULE_GRAY)
         draw_text(canvas, size, left, bottom + size * 0.3, runs)
 
 
