@@ -37,7 +37,7 @@ class Scale:
 
 
 SCALES = {
-    "full": Scale("full", 1_000_000, 2_000, 20_000, 300, 200, 8, 30.0, 2_500, 1_000, 3, 100_000),
+    "full": Scale("full", 1_000_000, 2_000, 20_000, 300, 2_000, 8, 30.0, 2_500, 1_000, 3, 100_000),
     "quick": Scale("quick", 20_000, 200, 2_000, 40, 30, 8, 5.0, 300, 100, 1, 10_000),
     # For the smoke test: every figure runs, nothing is worth reading.
     "smoke": Scale("smoke", 300, 5, 20, 3, 3, 2, 1.0, 10, 3, 1, 40),

@@ -646,17 +646,19 @@ def _sample_waits(ctx: Context, url: str, *, until: float) -> list[tuple[str, fl
 
 
 def credit_memo_pdf(ctx: Context) -> Result:
-    """documents.render of the spec's credit memo (barcode, evidence, two photos) against a bare reportlab page."""
+    """documents.render of the spec's credit memo (barcode, evidence, two photos as the station stores them) against a
+    bare reportlab page."""
     from reportlab.lib.pagesizes import letter
     from reportlab.pdfgen import canvas
 
     from receiving_app.bootstrap import load_shipped_policies
     from receiving_app.documents.render import render
+    from receiving_app.documents.style import photo_thumbnail
 
     policies = load_shipped_policies()
-    content = data.credit_memo_content(
-        policies, photos=(data.thumbnail("#d8e4f0", "front", "PNG"), data.thumbnail("#f0e0c8", "label", "JPEG"))
-    )
+    # Photos as the station stores them when it records the inspection (photos.thumbnail), which is what a memo shows.
+    stored = (photo_thumbnail(data.thumbnail("#d8e4f0", "front", "PNG")), photo_thumbnail(data.thumbnail("#f0e0c8", "label", "JPEG")))
+    content = data.credit_memo_content(policies, photos=stored)
 
     def bare_page() -> bytes:
         buffer = io.BytesIO()
@@ -689,19 +691,19 @@ def credit_memo_pdf(ctx: Context) -> Result:
         taken = median(timed_calls(lambda: render(memo), count))
         return _ms(taken) + (f" ({taken / median(floor):.1f}× the floor)" if floor else "")
 
-    print_ready = (data.thumbnail("#d8e4f0", "front", "JPEG"), data.thumbnail("#f0e0c8", "label", "JPEG"))
+    as_taken = (data.thumbnail("#d8e4f0", "front", "PNG"), data.thumbnail("#f0e0c8", "label", "JPEG"))
     camera = (data.camera_photo(), data.camera_photo(1024, 768))
     return Result(
         "time", samples, floor_samples=floor, floor_label="bare one-page PDF",
         notes=[
             f"{len(samples)} renders of the spec's one-line credit memo (Code 128 barcode of its number, weight, fill, "
-            f"condition, flags and two 160×120 photos, one PNG and one JPEG, {len(pdf):,} bytes), each next to a bare "
-            f"page (`canvas.Canvas`, one `drawString`, {len(bare_page()):,} bytes), alternating which goes first.",
-            f"The same memo without photos: median {variant((), ctx.scale.documents)}. With both photos print-ready "
-            f"JPEG thumbnails, which the layout embeds as they are (what thumbnails made when the inspection is "
-            f"recorded would give): median {variant(print_ready, ctx.scale.documents)}. With two camera-sized photos "
-            f"(1280×960 and 1024×768 JPEG), shrunk in the render: median "
-            f"{variant(camera, max(ctx.scale.documents // 10, 2))}.",
+            f"condition, flags and two 160×120 photos as the station stores them, print-ready JPEGs made when the "
+            f"inspection was recorded; {len(pdf):,} bytes), each next to a bare page (`canvas.Canvas`, one "
+            f"`drawString`, {len(bare_page()):,} bytes), alternating which goes first.",
+            f"The same memo without photos: median {variant((), ctx.scale.documents)}. With the photos as taken (one "
+            f"PNG, one JPEG), made print-ready in the render, as `documents render` does for a photo given in JSON: "
+            f"median {variant(as_taken, ctx.scale.documents)}. With two camera-sized photos (1280×960 and 1024×768 "
+            f"JPEG), shrunk in the render: median {variant(camera, max(ctx.scale.documents // 10, 2))}.",
         ],
     )
 
