@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from receiving_app import APP_NAME, __version__
 from receiving_app.domain.errors import InputError
 from receiving_app.gui.idle_lock import IdleWatch
-from receiving_app.gui.operations import OperationRunner
+from receiving_app.gui.operations import Operation, OperationRunner
 from receiving_app.gui.sign_in import SignInDialog
 from receiving_app.gui.style import apply_station_style
 from receiving_app.services.settings import StationSettings
@@ -55,6 +55,7 @@ class StationSession(QObject):
         super().__init__(parent)
         self.settings = settings
         self._open_station = open_station
+        self._opening: Operation | None = None
         self.station: Station | None = None
         self.opening_error: BaseException | None = None
         """Why the station could not open, for the command to report once the sign-in is closed."""
