@@ -21,6 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from PySide6.QtCore import QSize  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from receiving_app.bootstrap import bootstrap, fill_demo_data  # noqa: E402
@@ -28,7 +29,7 @@ from receiving_app.domain.scan import parse_scan  # noqa: E402
 from receiving_app.gui.app import StationSession  # noqa: E402
 from receiving_app.gui.style import apply_station_style  # noqa: E402
 
-WINDOW_SIZE = (1860, 1000)
+WINDOW_SIZE = QSize(1920, 1080)  # the commonest bench monitor
 
 
 def wait_until(app: QApplication, condition: Callable[[], bool], what: str, timeout: float = 15.0) -> None:
@@ -80,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     wait_until(app, lambda: session.window is not None, "the sign-in")
 
     window = session.window
-    window.resize(*WINDOW_SIZE)
+    window.fit_to_screen(WINDOW_SIZE)
     screen, runner = window.receiving, session.runner
     rma = next(rma for rma in station.history.list_rmas("open") if len(rma.lines) >= 3 and rma.policy == "image-pro-services")
 

@@ -117,12 +117,11 @@ class StationSession(QObject):
         self.sign_in.form.secretEdit.setFocus()
 
     def _prepare_next_window(self) -> None:
-        """Build the window the next clerk will work in while they type, and paint it once unseen:
-        Qt's first paint of a window (its style, its fonts) is most of the wait after Enter."""
+        """Build the window the next clerk will work in while they type, fitted and painted unseen."""
         if self.station is None or self._next_window is not None:
             return
         self._next_window = self._new_window()
-        self._next_window.grab()
+        self._next_window.fit_to_screen()
 
     def _new_window(self) -> MainWindow:
         if self.wedge is None or self.scale_feed is None:
@@ -168,11 +167,12 @@ class StationSession(QObject):
         window, self._next_window = self._next_window, None
         if window is None:
             window = self._new_window()
+            window.fit_to_screen()
         window.begin_shift(user)
         self.window = window
         self.window.sign_out_requested.connect(self._sign_out)
         self.scale_feed.start()  # no-op when it already runs (a second sign-in)
-        self.window.show()
+        self.window.showMaximized()
 
     def _sign_out(self) -> None:
         self.idle_watch.stop()

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QProgressBar, QTableWidgetItem, QWidget
 
 from receiving_app.domain.scan import ScanValue
@@ -68,6 +68,21 @@ class MainWindow(QMainWindow):
         self._wedge.scan_rejected.connect(self._scan_rejected)
         self._wedge.watch(self, self.route_key)
         self.receiving.form.scanEdit.setFocus()  # a new clerk can type an RMA number straight away
+
+    def fit_to_screen(self, available: QSize | None = None) -> None:
+        """Take the screen's free area (or ``available``), laid out and painted once unseen: Qt's first
+        paint of a window is most of the wait when it is shown. Where the keyboard map beside the work
+        would make the columns scroll sideways (screens narrower than about 1,750 px), it starts
+        hidden; F1 shows it, and the status bar says so."""
+        # The primary screen, not self.screen(): asking a window never shown for its screen left PySide6
+        # to crash in the next dialog's constructor (QScreen::virtualSiblings, tests/gui/test_app.py).
+        self.resize(available or QGuiApplication.primaryScreen().availableGeometry().size())
+        self.form.keyboardMapDock.show()
+        self.grab()
+        columns = self.receiving.form
+        if columns.columnsScroll.viewport().width() < columns.columnsArea.minimumSizeHint().width():
+            self.form.keyboardMapDock.hide()
+            self.grab()
 
     def add_page(self, title: str, page: QWidget, icon: QIcon | None = None) -> int:
         """Add a page to the navigation list and the stack; returns its index."""
@@ -157,8 +172,12 @@ class MainWindow(QMainWindow):
         self._busy_delay.setSingleShot(True)
         self._busy_delay.setInterval(BUSY_INDICATOR_DELAY_MS)
         self._busy_delay.timeout.connect(self.busy_indicator.show)
+        keyboard_map_hint = QLabel("[F1] Keyboard map", self)  # where the map starts hidden, the way to it stays in sight
+        keyboard_map_hint.setObjectName("keyboardMapHint")
+        keyboard_map_hint.setAccessibleName("Key for the keyboard map")
         self.form.statusBar.addWidget(signed_in, 1)
         self.form.statusBar.addPermanentWidget(self.busy_indicator)
+        self.form.statusBar.addPermanentWidget(keyboard_map_hint)
         # A bound method, not a lambda: the runner outlives this window, and Qt drops a connection
         # to a method when its window is deleted but would call a lambda on the dead widgets.
         runner.running_changed.connect(self._show_working)

@@ -86,6 +86,8 @@ class Ui_InspectionPanel(object):
 
         self.reasonCombo = QComboBox(InspectionPanel)
         self.reasonCombo.setObjectName(u"reasonCombo")
+        self.reasonCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.reasonCombo.setMinimumContentsLength(9)
 
         self.returnForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.reasonCombo)
 
@@ -96,6 +98,8 @@ class Ui_InspectionPanel(object):
 
         self.choiceCombo = QComboBox(InspectionPanel)
         self.choiceCombo.setObjectName(u"choiceCombo")
+        self.choiceCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.choiceCombo.setMinimumContentsLength(9)
 
         self.returnForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.choiceCombo)
 

@@ -22,8 +22,8 @@ class Ui_MainWindow(object):
         self.centralLayout.setObjectName(u"centralLayout")
         self.navigationList = QListWidget(self.centralWidget)
         self.navigationList.setObjectName(u"navigationList")
-        self.navigationList.setMinimumSize(QSize(170, 0))
-        self.navigationList.setMaximumSize(QSize(190, 16777215))
+        self.navigationList.setMinimumSize(QSize(140, 0))
+        self.navigationList.setMaximumSize(QSize(160, 16777215))
 
         self.centralLayout.addWidget(self.navigationList)
 

@@ -9,7 +9,7 @@
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, QSize
-from PySide6.QtWidgets import QAbstractItemView, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSizePolicy, QTableView, QVBoxLayout, QWidget
 
 from receiving_app.gui.decision_panel import DecisionPanel
 from receiving_app.gui.inspection_panel import InspectionPanel
@@ -48,13 +48,20 @@ class Ui_ReceivingScreen(object):
 
         self.screenLayout.addLayout(self.scanRow)
 
-        self.columns = QHBoxLayout()
+        self.columnsScroll = QScrollArea(ReceivingScreen)
+        self.columnsScroll.setObjectName(u"columnsScroll")
+        self.columnsScroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.columnsScroll.setWidgetResizable(True)
+        self.columnsArea = QWidget()
+        self.columnsArea.setObjectName(u"columnsArea")
+        self.columns = QHBoxLayout(self.columnsArea)
         self.columns.setObjectName(u"columns")
+        self.columns.setContentsMargins(0, 0, 0, 0)
         self.rmaColumn = QVBoxLayout()
         self.rmaColumn.setObjectName(u"rmaColumn")
-        self.rmaGroup = QGroupBox(ReceivingScreen)
+        self.rmaGroup = QGroupBox(self.columnsArea)
         self.rmaGroup.setObjectName(u"rmaGroup")
-        self.rmaGroup.setMinimumSize(QSize(420, 0))
+        self.rmaGroup.setMinimumSize(QSize(360, 0))
         self.rmaForm = QFormLayout(self.rmaGroup)
         self.rmaForm.setObjectName(u"rmaForm")
         self.numberTitle = QLabel(self.rmaGroup)
@@ -139,7 +146,7 @@ class Ui_ReceivingScreen(object):
 
         self.rmaColumn.addWidget(self.rmaGroup)
 
-        self.linesTable = QTableView(ReceivingScreen)
+        self.linesTable = QTableView(self.columnsArea)
         self.linesTable.setObjectName(u"linesTable")
         self.linesTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.linesTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -154,12 +161,12 @@ class Ui_ReceivingScreen(object):
 
         self.inspectColumn = QVBoxLayout()
         self.inspectColumn.setObjectName(u"inspectColumn")
-        self.weightPanel = WeightPanel(ReceivingScreen)
+        self.weightPanel = WeightPanel(self.columnsArea)
         self.weightPanel.setObjectName(u"weightPanel")
 
         self.inspectColumn.addWidget(self.weightPanel)
 
-        self.inspectionPanel = InspectionPanel(ReceivingScreen)
+        self.inspectionPanel = InspectionPanel(self.columnsArea)
         self.inspectionPanel.setObjectName(u"inspectionPanel")
 
         self.inspectColumn.addWidget(self.inspectionPanel)
@@ -169,34 +176,34 @@ class Ui_ReceivingScreen(object):
 
         self.decideColumn = QVBoxLayout()
         self.decideColumn.setObjectName(u"decideColumn")
-        self.decisionPanel = DecisionPanel(ReceivingScreen)
+        self.decisionPanel = DecisionPanel(self.columnsArea)
         self.decisionPanel.setObjectName(u"decisionPanel")
 
         self.decideColumn.addWidget(self.decisionPanel)
 
         self.actionGrid = QGridLayout()
         self.actionGrid.setObjectName(u"actionGrid")
-        self.acceptButton = QPushButton(ReceivingScreen)
+        self.acceptButton = QPushButton(self.columnsArea)
         self.acceptButton.setObjectName(u"acceptButton")
 
         self.actionGrid.addWidget(self.acceptButton, 0, 0, 1, 2)
 
-        self.holdButton = QPushButton(ReceivingScreen)
+        self.holdButton = QPushButton(self.columnsArea)
         self.holdButton.setObjectName(u"holdButton")
 
         self.actionGrid.addWidget(self.holdButton, 1, 0, 1, 1)
 
-        self.notReceivedButton = QPushButton(ReceivingScreen)
+        self.notReceivedButton = QPushButton(self.columnsArea)
         self.notReceivedButton.setObjectName(u"notReceivedButton")
 
         self.actionGrid.addWidget(self.notReceivedButton, 1, 1, 1, 1)
 
-        self.overrideButton = QPushButton(ReceivingScreen)
+        self.overrideButton = QPushButton(self.columnsArea)
         self.overrideButton.setObjectName(u"overrideButton")
 
         self.actionGrid.addWidget(self.overrideButton, 2, 0, 1, 1)
 
-        self.photoButton = QPushButton(ReceivingScreen)
+        self.photoButton = QPushButton(self.columnsArea)
         self.photoButton.setObjectName(u"photoButton")
 
         self.actionGrid.addWidget(self.photoButton, 2, 1, 1, 1)
@@ -210,8 +217,9 @@ class Ui_ReceivingScreen(object):
         self.columns.setStretch(0, 5)
         self.columns.setStretch(1, 4)
         self.columns.setStretch(2, 4)
+        self.columnsScroll.setWidget(self.columnsArea)
 
-        self.screenLayout.addLayout(self.columns)
+        self.screenLayout.addWidget(self.columnsScroll)
 
 #if QT_CONFIG(shortcut)
         self.scanLabel.setBuddy(self.scanEdit)
@@ -236,6 +244,12 @@ class Ui_ReceivingScreen(object):
         self.feedbackLabel.setAccessibleName(QCoreApplication.translate("ReceivingScreen", u"Scan feedback", None))
 #endif // QT_CONFIG(accessibility)
         self.feedbackLabel.setText(QCoreApplication.translate("ReceivingScreen", u"Ready: scan an RMA label", None))
+#if QT_CONFIG(accessibility)
+        self.columnsScroll.setAccessibleName(QCoreApplication.translate("ReceivingScreen", u"Receiving columns", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.columnsArea.setAccessibleName(QCoreApplication.translate("ReceivingScreen", u"RMA, inspection and decision", None))
+#endif // QT_CONFIG(accessibility)
         self.rmaGroup.setTitle(QCoreApplication.translate("ReceivingScreen", u"RMA", None))
         self.numberTitle.setText(QCoreApplication.translate("ReceivingScreen", u"Number", None))
 #if QT_CONFIG(accessibility)

@@ -1,0 +1,69 @@
+"""The window on the screens benches have: it fits the screen, the three columns never scroll
+sideways on a 1366 px screen or wider, and the keyboard map steps aside where it would crowd them."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSize, Qt
+
+from receiving_app.gui.main_window import MainWindow
+from tests.gui.conftest import RECEIVER, open_rmas, wait_until_idle
+
+WIDE = QSize(2200, 1200)
+LAPTOP = QSize(1366, 768)
+TABLET = QSize(1024, 768)
+
+
+@pytest.fixture
+def window(request, qtbot, station, runner, wedge) -> MainWindow:
+    """The window fitted to a screen of the parametrised size, then shown."""
+    main = MainWindow(station, RECEIVER, runner, wedge)
+    qtbot.add_widget(main)
+    main.fit_to_screen(request.param)
+    main.show()
+    qtbot.waitExposed(main)
+    main.activateWindow()
+    return main
+
+
+def sideways_scroll(window: MainWindow) -> int:
+    return window.receiving.form.columnsScroll.horizontalScrollBar().maximum()
+
+
+@pytest.mark.parametrize("window", [WIDE], indirect=True)
+def test_a_wide_screen_shows_the_columns_and_the_keyboard_map_side_by_side(window) -> None:
+    assert window.size() == WIDE
+    assert window.form.keyboardMapDock.isVisible()
+    assert sideways_scroll(window) == 0
+
+
+@pytest.mark.parametrize("window", [LAPTOP], indirect=True)
+def test_a_1366_screen_holds_an_opened_rma_without_sideways_scrolling(qtbot, window, keyboard, station, runner) -> None:
+    rma = open_rmas(station, lines=3)[0]
+    keyboard.scan(rma.number)
+    wait_until_idle(qtbot, runner)
+    assert window.receiving.form.numberValue.text() == rma.number
+    assert window.size() == LAPTOP
+    assert not window.form.keyboardMapDock.isVisible()
+    assert window.findChild(type(window.signed_in_label), "keyboardMapHint").text() == "[F1] Keyboard map"
+    assert sideways_scroll(window) == 0
+
+
+@pytest.mark.parametrize("window", [LAPTOP], indirect=True)
+def test_f1_brings_back_the_keyboard_map_that_started_hidden(window, keyboard) -> None:
+    keyboard.press(Qt.Key.Key_F1)
+    assert window.form.keyboardMapDock.isVisible()
+
+
+@pytest.mark.parametrize("window", [TABLET], indirect=True)
+def test_a_screen_too_narrow_for_the_columns_scrolls_them_rather_than_outgrow_the_screen(window) -> None:
+    assert window.width() <= TABLET.width()
+    assert sideways_scroll(window) > 0
+    assert window.receiving.form.scanEdit.isVisible()  # the scan row stays above the scrolling columns
+
+
+@pytest.mark.parametrize("window", [TABLET], indirect=True)
+def test_a_window_fitted_again_to_a_wide_screen_shows_the_keyboard_map_again(window) -> None:
+    window.fit_to_screen(WIDE)
+    assert window.form.keyboardMapDock.isVisible()
+    assert sideways_scroll(window) == 0
