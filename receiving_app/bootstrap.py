@@ -11,8 +11,6 @@ import json
 import os
 import sys
 from collections.abc import Callable, Mapping
-from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +21,8 @@ from receiving_app.locations import policies_dir, resources_dir
 from receiving_app.services.settings import SettingsStore
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from receiving_app.domain.policy import Policy
     from receiving_app.services.station import Station
 
@@ -40,9 +40,12 @@ def settings_store(settings_path: Path | None = None) -> SettingsStore:
 
 def bootstrap(
     database_url: str | None = None, *, prepare: bool = True, settings_path: Path | None = None,
-    today: Callable[[], date] = date.today,
+    today: Callable[[], date] | None = None,
 ) -> Station:
-    """Open (and on first use create and migrate) the database, and build the services over it."""
+    """Open (and on first use create and migrate) the database, and build the services over it
+    (``today`` is the calendar's date unless a test sets the day)."""
+    from datetime import date
+
     from receiving_app.devices.printers.settings import printer_from_settings
     from receiving_app.documents.render import render
     from receiving_app.persistence.database import create_database_engine, resolve_database_url
@@ -82,7 +85,7 @@ def bootstrap(
         printed_folder=Path(user_data_dir(APP_NAME, appauthor=False)) / "printed",
         units=units,
         issuer=issuer,
-        receiving=ReceivingService(units, policies, issuer, today),
+        receiving=ReceivingService(units, policies, issuer, today or date.today),
         history=HistoryService(units, policies, issuer),
         printing=PrintingService(units, issuer, printer_from_settings),
         auth=AuthService(units),
@@ -94,6 +97,8 @@ def bootstrap(
 
 
 def fill_demo_data(station: Station, *, rmas: int, seed: int, progress=lambda message: None):
+    from datetime import date
+
     from receiving_app.services.demo import fill_demo
 
     return fill_demo(station.units, resources_dir() / "demo" / "catalog.csv", rmas=rmas, seed=seed, today=date.today(), progress=progress)
@@ -121,6 +126,8 @@ def run_station_window(database_url: str | None = None, *, demo: bool = False) -
 
 def self_test() -> str:
     """A headless check for an installed bundle: policies load, the spec's example decides, Qt starts."""
+    from decimal import Decimal
+
     from receiving_app.domain.decision import decision_as_json
     from receiving_app.domain.engine import decide
     from receiving_app.domain.scenario import read_scenario

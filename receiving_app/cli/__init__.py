@@ -12,7 +12,6 @@ import logging
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -46,6 +45,8 @@ def _read_json_input(name: str) -> object:
         raise InputError(f"cannot read {name}: {error.strerror or error}") from None
     except UnicodeDecodeError:
         raise InputError(f"{name} is not UTF-8 text") from None
+    from decimal import Decimal  # the station window's start does not need it
+
     try:
         # Decimal for every JSON number, so no float ever reaches money or weight.
         return json.loads(text, parse_float=Decimal)
