@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # the sign-in dialog reads the settings before the database l
     from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
     from receiving_app.services.auth import SignedInUser
 
+
 def this_computers_name() -> str:
     """The station id of a station that names none: its computer's name."""
     import socket  # only then: the sign-in reads these settings and should not wait for socket's import
@@ -32,7 +33,7 @@ DOCUMENT_PRINTER_KEYS = ("credit_memo", "restocking_fee_receipt", "denial_notice
 
 @dataclass(frozen=True)
 class StationSettings:
-    station_id: str = field(default_factory=lambda: this_computers_name())
+    station_id: str = field(default_factory=this_computers_name)
     page_size: str = "letter"  # letter or a4
     receipt_layout: str = "roll"  # roll (80 mm) or page
     printers: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # document type -> backend settings
