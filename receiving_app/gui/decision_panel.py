@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGroupBox, QWidget
 from receiving_app.domain.decision import Decision, DocumentType
 from receiving_app.domain.money import Money
 from receiving_app.gui.forms.ui_decision_panel import Ui_DecisionPanel
-from receiving_app.gui.style import BAD, NEUTRAL, OUTCOME_POINT_SIZE, OUTCOME_TONES, WAIT, Tone, sized_font, tone_style
+from receiving_app.gui.style import BAD, NEUTRAL, OUTCOME_POINT_SIZE, OUTCOME_TONES, WAIT, Tone, restyle, sized_font, tone_style
 from receiving_app.services.views import DecisionView
 
 
@@ -81,7 +81,7 @@ class DecisionPanel(QGroupBox):
         tone = OUTCOME_TONES.get(outcome, WAIT)
         self.outcome = outcome
         self.form.outcomeLabel.setText(f"{tone.symbol} {outcome.upper()}")
-        self.form.outcomeLabel.setStyleSheet(tone_style(tone))
+        restyle(self.form.outcomeLabel, tone_style(tone))
         self.form.outcomeLabel.setToolTip(note)
         self.setTitle(f"Decision — {note}")
 
@@ -102,7 +102,7 @@ class DecisionPanel(QGroupBox):
         self.outcome = outcome
         self.setTitle("Decision")
         self.form.outcomeLabel.setText(f"{tone.symbol} {headline}")
-        self.form.outcomeLabel.setStyleSheet(tone_style(tone))
+        restyle(self.form.outcomeLabel, tone_style(tone))
         self.form.outcomeLabel.setToolTip("")
         for label in (
             self.form.merchandiseValue, self.form.restockingFeeValue, self.form.shippingDeductionValue,

@@ -26,7 +26,7 @@ from receiving_app.gui.operations import OperationRunner, readable_message
 from receiving_app.gui.photos import PHOTO_FILE_FILTER, CameraDialog, read_photo_files, station_has_camera
 from receiving_app.gui.scale_feed import ScaleFeed
 from receiving_app.gui.scan_wedge import describe_scan
-from receiving_app.gui.style import BAD, GOOD, MOVING, NEUTRAL, OUTCOME_TONES, Tone, sized_font, tone_style
+from receiving_app.gui.style import BAD, GOOD, MOVING, NEUTRAL, OUTCOME_TONES, Tone, restyle, sized_font, tone_style
 from receiving_app.gui.weight_panel import WeightPanel
 from receiving_app.services.auth import SignedInUser
 from receiving_app.services.commands import Override, ReceiveLine
@@ -568,12 +568,12 @@ class ReceivingScreen(QWidget):
         if rma is None:
             for label in (form.numberValue, form.statusValue, form.customerValue, form.orderValue, form.sellerValue, form.datesValue):
                 label.setText("—")
-            form.statusValue.setStyleSheet("")
+            restyle(form.statusValue, "")
             return
         tone = _STATUS_TONES.get(rma.status, NEUTRAL)
         form.numberValue.setText(rma.number)
         form.statusValue.setText(f"{tone.symbol} {rma.status.replace('_', ' ')}")
-        form.statusValue.setStyleSheet(tone_style(tone))
+        restyle(form.statusValue, tone_style(tone))
         form.customerValue.setText(f"{rma.customer_name} · account {rma.customer_account}")
         form.orderValue.setText(f"{rma.order_number} · paid by {rma.payment_method.replace('_', ' ')}")
         form.sellerValue.setText(f"{rma.seller} · {rma.authorization} policy {rma.policy} v{rma.policy_version}")
@@ -587,14 +587,14 @@ class ReceivingScreen(QWidget):
         self._feedback_tone = tone
         label = self.form.feedbackLabel
         label.setText(f"{tone.symbol} {text}")
-        label.setStyleSheet(tone_style(tone) + " border: 3px solid #000000;")
+        restyle(label, tone_style(tone) + " border: 3px solid #000000;")
         self._flash.start(FLASH_MS * (3 if keep else 1))
         self.feedback_shown.emit(text)
 
     def _calm_feedback(self) -> None:
         # After the flash the words stay, in a quieter frame, until the next event.
         tone = self._feedback_tone
-        self.form.feedbackLabel.setStyleSheet(f"color: #202124; border: 3px solid {tone.background}; border-radius: 6px; padding: 6px;")
+        restyle(self.form.feedbackLabel, f"color: #202124; border: 3px solid {tone.background}; border-radius: 6px; padding: 6px;")
 
     @staticmethod
     def _beep() -> None:

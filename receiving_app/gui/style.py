@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 BASE_POINT_SIZE = 14
 OUTCOME_POINT_SIZE = 32
@@ -34,6 +34,13 @@ OUTCOME_TONES = {"refund": GOOD, "replacement": REPLACE, "denied": BAD}
 
 def tone_style(tone: Tone) -> str:
     return f"background-color: {tone.background}; color: {tone.foreground}; border-radius: 6px; padding: 6px;"
+
+
+def restyle(widget: QWidget, style_sheet: str) -> None:
+    """Sets a widget's style sheet only when it differs: each set re-polishes the widget, and the scale's
+    readings and every scan would otherwise pay for that several times a second to show the same colours."""
+    if widget.styleSheet() != style_sheet:
+        widget.setStyleSheet(style_sheet)
 
 
 def apply_station_style(app: QApplication) -> None:

@@ -18,7 +18,7 @@ from receiving_app.domain.errors import InputError
 from receiving_app.domain.weight import FillMeasurement, Weight
 from receiving_app.gui.forms.ui_weight_panel import Ui_WeightPanel
 from receiving_app.gui.keyboard_map import Command, key_label
-from receiving_app.gui.style import BAD, GOOD, MOVING, NEUTRAL, READING_POINT_SIZE, WAIT, Tone, sized_font, tone_style
+from receiving_app.gui.style import BAD, GOOD, MOVING, NEUTRAL, READING_POINT_SIZE, WAIT, Tone, restyle, sized_font, tone_style
 from receiving_app.services.commands import WeightCapture
 from receiving_app.services.views import RmaLineView
 
@@ -113,7 +113,7 @@ class WeightPanel(QGroupBox):
             tone, words = BAD, "Negative — zero the scale"
         self.form.readingLabel.setText("— g" if reading.value is None else f"{reading.value} {reading.unit}")
         self.form.stateLabel.setText(f"{tone.symbol} {words}")
-        self.form.stateLabel.setStyleSheet(tone_style(tone))
+        restyle(self.form.stateLabel, tone_style(tone))
         self.form.problemLabel.clear()
         if not reading.capturable or reading.grams is None or reading.grams <= EMPTY_PLATTER_G:
             self._armed = True
@@ -126,7 +126,7 @@ class WeightPanel(QGroupBox):
 
     def show_scale_problem(self, message: str) -> None:
         self.form.stateLabel.setText(f"{WAIT.symbol} No reading")
-        self.form.stateLabel.setStyleSheet(tone_style(WAIT))
+        restyle(self.form.stateLabel, tone_style(WAIT))
         self.form.problemLabel.setText(f"Scale: {message}. Type the weight instead ([{key_label(Command.MANUAL_WEIGHT)}]).")
 
     def capture_now(self) -> None:
@@ -180,11 +180,11 @@ class WeightPanel(QGroupBox):
         capture = self._captured
         if capture is None:
             self.form.capturedLabel.setText(f"{NEUTRAL.symbol} Captured: nothing yet")
-            self.form.capturedLabel.setStyleSheet(tone_style(NEUTRAL))
+            restyle(self.form.capturedLabel, tone_style(NEUTRAL))
             return
         how = "typed by hand (manual)" if capture.source == MANUAL_SOURCE else f"from the scale ({capture.source})"
         self.form.capturedLabel.setText(f"{GOOD.symbol} Captured: {capture.value} {capture.unit} {how}")
-        self.form.capturedLabel.setStyleSheet(tone_style(GOOD))
+        restyle(self.form.capturedLabel, tone_style(GOOD))
 
     def _show_gauge(self) -> None:
         grams = self._captured.grams if self._captured else (self._last.grams if self._last else None)
