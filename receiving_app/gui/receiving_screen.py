@@ -36,6 +36,9 @@ from receiving_app.services.station import Station
 from receiving_app.services.views import DecisionView, ReceiveResult, RmaLineView, RmaView
 
 FLASH_MS = 900
+# An RMA that opens sooner than this shows without an "Opening…" line first: painting that line
+# would take the interpreter from the lookup it announces (the beep has already answered the scan).
+OPENING_NOTICE_DELAY_MS = 150
 _STATUS_TONES = {"open": NEUTRAL, "partially_received": MOVING, "closed": GOOD}
 
 
@@ -82,6 +85,11 @@ class ReceivingScreen(QWidget):
         self._flash.setSingleShot(True)
         self._flash.timeout.connect(self._calm_feedback)
         self._feedback_tone = NEUTRAL
+        self._opening_notice = QTimer(self)
+        self._opening_notice.setSingleShot(True)
+        self._opening_notice.setInterval(OPENING_NOTICE_DELAY_MS)
+        self._opening_notice.timeout.connect(lambda: self._feedback(NEUTRAL, f"Opening {self._opening}…"))
+        self._opening = ""
         self._set_up_widgets()
         if scale_feed is not None:
             self.form.weightPanel.source = scale_feed.protocol
@@ -189,16 +197,19 @@ class ReceivingScreen(QWidget):
         open_before = self._rma.number if self._rma else None
 
         def refused(message: str) -> None:
+            self._opening_notice.stop()
             if open_before:
                 message = f"{text} is not an SKU on {open_before}, and {message[0].lower()}{message[1:]}"
             self._feedback(BAD, message, alarm=True)
 
-        self._feedback(NEUTRAL, f"Opening {text}…")
+        self._opening = text
+        self._opening_notice.start()
         self._runner.start(lambda: receiving.look_up_scan(text, user=user, station=station_id), owner=self, key="open-rma",
                            on_success=self._opened, on_failure=refused)
 
     def _opened(self, opened: tuple[RmaView, tuple[DecisionView, ...]]) -> None:
         rma, decisions = opened
+        self._opening_notice.stop()
         self._show_rma(rma, decisions)
         self._record_opened(rma.number)
         open_lines = [line for line in rma.lines if line.status == OPEN_LINE]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
@@ -61,6 +62,35 @@ def test_an_unknown_rma_number_says_so(qtbot, window, keyboard, runner) -> None:
     keyboard.scan("RA9999999")
     wait_until_idle(qtbot, runner)
     assert "No RMA, RA or RGA numbered RA9999999" in window.receiving.feedback_text
+
+
+def test_a_quick_lookup_shows_the_rma_without_an_opening_line_first(qtbot, window, keyboard, station, runner) -> None:
+    rma = open_rmas(station)[0]
+    said: list[str] = []
+    window.receiving.feedback_shown.connect(said.append)
+    with qtbot.waitSignal(window.receiving.rma_shown):
+        keyboard.scan(rma.number)
+    wait_until_idle(qtbot, runner)
+    assert said and said[0].startswith(f"Opened {rma.number}")
+
+
+def test_a_slow_lookup_says_it_is_opening_the_rma_until_it_arrives(qtbot, window, keyboard, station, runner, monkeypatch) -> None:
+    rma = open_rmas(station)[0]
+    database_answers = threading.Event()
+    look_up_scan = station.receiving.look_up_scan
+
+    def held_back_lookup(*args, **kwargs):
+        database_answers.wait(10)  # as another station's long write would hold it
+        return look_up_scan(*args, **kwargs)
+
+    monkeypatch.setattr(station.receiving, "look_up_scan", held_back_lookup)
+    screen = window.receiving
+    keyboard.scan(rma.number)
+    qtbot.waitUntil(lambda: screen.feedback_text == f"• Opening {rma.number}…")
+    with qtbot.waitSignal(screen.rma_shown):
+        database_answers.set()
+    assert screen.feedback_text.startswith(f"✔ Opened {rma.number}")
+    wait_until_idle(qtbot, runner)
 
 
 def test_scanning_a_cartridge_upc_picks_its_line(qtbot, window, keyboard, station, runner) -> None:
