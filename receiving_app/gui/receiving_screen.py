@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QHeaderView, QWidget
 
 from receiving_app.domain.decision import Decision, DocumentType
@@ -85,6 +86,7 @@ class ReceivingScreen(QWidget):
         self._flash.setSingleShot(True)
         self._flash.timeout.connect(self._calm_feedback)
         self._feedback_tone = NEUTRAL
+        self._feedback_words = self.form.feedbackLabel.text()
         self._opening_notice = QTimer(self)
         self._opening_notice.setSingleShot(True)
         self._opening_notice.setInterval(OPENING_NOTICE_DELAY_MS)
@@ -153,7 +155,8 @@ class ReceivingScreen(QWidget):
 
     @property
     def feedback_text(self) -> str:
-        return self.form.feedbackLabel.text()
+        """The feedback line's whole words, whether or not they fit the screen."""
+        return self._feedback_words
 
     # Scans ---------------------------------------------------------------------------------------
 
@@ -597,10 +600,25 @@ class ReceivingScreen(QWidget):
             QTimer.singleShot(180, self._beep)
         self._feedback_tone = tone
         label = self.form.feedbackLabel
-        label.setText(f"{tone.symbol} {text}")
+        self._feedback_words = f"{tone.symbol} {text}"
         restyle(label, tone_style(tone) + " border: 3px solid #000000;")
+        self._fit_feedback_words()
         self._flash.start(FLASH_MS * (3 if keep else 1))
         self.feedback_shown.emit(text)
+
+    def _fit_feedback_words(self) -> None:
+        # On a narrow screen a long message ends in "…" rather than in the middle of a word; the
+        # whole of it is in the tooltip, and read out to screen readers.
+        label, words = self.form.feedbackLabel, self._feedback_words
+        metrics = label.fontMetrics()
+        room = label.contentsRect().width() - metrics.horizontalAdvance("x")  # a framed label indents by half an x
+        label.setText(metrics.elidedText(words, Qt.TextElideMode.ElideRight, room))
+        label.setToolTip(words)
+        label.setAccessibleDescription(words)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_feedback_words()
 
     def _calm_feedback(self) -> None:
         # After the flash the words stay, in a quieter frame, until the next event.

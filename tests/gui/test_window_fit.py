@@ -67,3 +67,17 @@ def test_a_window_fitted_again_to_a_wide_screen_shows_the_keyboard_map_again(win
     window.fit_to_screen(WIDE)
     assert window.form.keyboardMapDock.isVisible()
     assert sideways_scroll(window) == 0
+
+
+@pytest.mark.parametrize("window", [LAPTOP], indirect=True)
+def test_a_message_too_long_for_the_screen_ends_in_an_ellipsis_and_is_whole_in_its_tooltip(qtbot, window, keyboard, station, runner) -> None:
+    rma = open_rmas(station, lines=3)[0]
+    keyboard.scan(rma.number)
+    wait_until_idle(qtbot, runner)
+    label, whole = window.receiving.form.feedbackLabel, window.receiving.feedback_text
+    assert whole.endswith("Scan or pick a cartridge.")
+    assert label.text().endswith("…") and whole.startswith(label.text()[:-1])
+    assert label.fontMetrics().horizontalAdvance(label.text()) < label.contentsRect().width()
+    assert label.toolTip() == whole == label.accessibleDescription()
+    window.fit_to_screen(WIDE)
+    qtbot.waitUntil(lambda: label.text() == whole)
