@@ -87,11 +87,11 @@ class ReceivingScreen(QWidget):
         self._flash.timeout.connect(self._calm_feedback)
         self._feedback_tone = NEUTRAL
         self._feedback_words = self.form.feedbackLabel.text()
+        self._scan_being_opened = ""
         self._opening_notice = QTimer(self)
         self._opening_notice.setSingleShot(True)
         self._opening_notice.setInterval(OPENING_NOTICE_DELAY_MS)
-        self._opening_notice.timeout.connect(lambda: self._feedback(NEUTRAL, f"Opening {self._opening}…"))
-        self._opening = ""
+        self._opening_notice.timeout.connect(lambda: self._feedback(NEUTRAL, f"Opening {self._scan_being_opened}…"))
         self._set_up_widgets()
         if scale_feed is not None:
             self.form.weightPanel.source = scale_feed.protocol
@@ -205,7 +205,7 @@ class ReceivingScreen(QWidget):
                 message = f"{text} is not an SKU on {open_before}, and {message[0].lower()}{message[1:]}"
             self._feedback(BAD, message, alarm=True)
 
-        self._opening = text
+        self._scan_being_opened = text
         self._opening_notice.start()
         self._runner.start(lambda: receiving.look_up_scan(text, user=user, station=station_id), owner=self, key="open-rma",
                            on_success=self._opened, on_failure=refused)
