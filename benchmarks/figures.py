@@ -275,7 +275,8 @@ def cold_start(ctx: Context) -> Result:
             f"logs of its own). With `RECEIVING_APP_READY_PROBE={user}` it plays a quick clerk: it prints `sign-in` once "
             f"the sign-in dialog is painted, types the demo receiver's name and PIN {PROBE_TYPING_MS:,} ms later (14 keys "
             "take a clerk about 2 s), prints `submitted` as it presses Enter, and prints `ready` once the station window "
-            "is up and its scan field has the focus: the moment a scan would open an RMA. The figure is the clerk's "
+            "is painted and its scan field has the focus: the moment a scan would open an RMA. Both moments are taken "
+            "once Qt has painted, as the floor's is after its `processEvents()`. The figure is the clerk's "
             "wait: until the sign-in, plus from Enter to the scan field. While the clerk types, the station opens its "
             "database, loads its services and builds and paints the window unseen; had that not finished by Enter, the "
             "rest would be in the wait.",

@@ -213,23 +213,31 @@ def station_window(
 
 class ReadyProbe(QObject):
     """Plays a quick clerk for the cold-start benchmark: prints ``sign-in`` once the sign-in dialog
-    is on screen, types the name and secret ``PROBE_TYPING_MS`` later, prints ``submitted`` as it
-    presses Enter, prints ``ready`` once the scan field has the focus, and quits."""
+    has been painted, types the name and secret ``PROBE_TYPING_MS`` later, prints ``submitted`` as it
+    presses Enter, prints ``ready`` once the scan field has the focus and the window has been
+    painted, and quits. Each moment is taken after Qt's paint, as a bare window's is after its
+    ``processEvents()``: a window shown but not yet painted is not on the clerk's screen."""
 
     def __init__(self, session: StationSession, user: str, secret: str) -> None:
         super().__init__(session)
         self._session, self._user, self._secret = session, user, secret
-        session.sign_in.installEventFilter(self)
+        self._awaited_paints: dict[QWidget, Callable[[], None]] = {}
+        self._after_next_paint(session.sign_in, self._sign_in_shown)
         QApplication.instance().focusChanged.connect(self._focus_changed)
 
+    def _after_next_paint(self, widget: QWidget, then: Callable[[], None]) -> None:
+        self._awaited_paints[widget] = then
+        widget.installEventFilter(self)
+        widget.update()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._session.sign_in and event.type() == QEvent.Type.Show:
+        if event.type() == QEvent.Type.Paint and watched in self._awaited_paints:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._sign_in_shown)  # once the dialog is shown, not while it is being shown
+            QTimer.singleShot(0, self._awaited_paints.pop(watched))  # once the paint is done, not before it
         return False
 
     def _sign_in_shown(self) -> None:
-        self._report("sign-in", self._session.sign_in)
+        print("sign-in", flush=True)
         QTimer.singleShot(PROBE_TYPING_MS, self._type_and_submit)
 
     def _type_and_submit(self) -> None:
@@ -242,13 +250,13 @@ class ReadyProbe(QObject):
     def _focus_changed(self, _old: QWidget | None, now: QWidget | None) -> None:
         window = self._session.window
         if window is not None and now is window.receiving.form.scanEdit:
-            self._report("ready", window)
-            QApplication.quit()
+            QApplication.instance().focusChanged.disconnect(self._focus_changed)
+            self._after_next_paint(window, self._ready)
 
     @staticmethod
-    def _report(moment: str, shown: QWidget) -> None:
-        shown.repaint()  # painted, as a bare window is when it reports
-        print(moment, flush=True)
+    def _ready() -> None:
+        print("ready", flush=True)
+        QApplication.quit()
 
 
 def run(settings: StationSettings, open_station: Callable[[], Station]) -> int:
