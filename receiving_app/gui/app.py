@@ -38,6 +38,8 @@ PASSWORD_VARIABLE = "RECEIVING_APP_PASSWORD"
 PROBE_TYPING_MS = 1_000
 """How long the probe takes to type a name and a PIN: quicker than any clerk (the 14 keys of
 "receiver", Enter, "1111", Enter take 2.3 s at 70 words a minute)."""
+OPENING_AT_THE_LATEST_MS = 250
+"""The station opens once the sign-in has been painted, or after this long if it is not painted."""
 
 
 class StationSession(QObject):
@@ -72,12 +74,23 @@ class StationSession(QObject):
         self.user: SignedInUser | None = None
 
     def start(self) -> None:
-        """The sign-in first; the station starts opening once the dialog is on screen."""
+        """The sign-in first; the station starts opening once the dialog has been painted."""
+        self.sign_in.installEventFilter(self)
         self.sign_in.show()
-        QTimer.singleShot(0, self._start_opening)
+        # A window that is never painted (minimised at start, say) must not keep the station closed.
+        QTimer.singleShot(OPENING_AT_THE_LATEST_MS, self._start_opening)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The opening's imports would take the interpreter from the sign-in's first paint, which
+        # goes through Python for every widget of the dialog: the clerk would see it later.
+        if watched is self.sign_in and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self._start_opening)  # once the paint is done
+        return False
 
     def _start_opening(self) -> None:
-        self._opening = self.runner.start(self._open, key="open-station", on_success=self._opened, on_failure=self._not_opened)
+        self.sign_in.removeEventFilter(self)
+        if self._opening is None:
+            self._opening = self.runner.start(self._open, key="open-station", on_success=self._opened, on_failure=self._not_opened)
 
     def _open(self) -> tuple[Station, bool]:
         """On the worker: the station, and whether this is a new installation without users."""

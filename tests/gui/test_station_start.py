@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QWidget
 
 from receiving_app.bootstrap import bootstrap
-from receiving_app.gui.app import PASSWORD_VARIABLE, READY_PROBE_VARIABLE, StationSession
+from receiving_app.gui.app import OPENING_AT_THE_LATEST_MS, PASSWORD_VARIABLE, READY_PROBE_VARIABLE, StationSession
 from receiving_app.gui.pages import HistoryPage
 from receiving_app.gui.main_window import BUSY_INDICATOR_DELAY_MS
 from receiving_app.persistence.schema import declared_head, head_revision
@@ -85,6 +85,34 @@ def test_a_wrong_password_leaves_the_probe_at_the_sign_in(tmp_path, demo_databas
     assert "ready" not in rest
 
 
+def test_the_station_opens_once_the_sign_in_has_been_painted(qtbot, station) -> None:
+    order: list[str] = []
+    session = StationSession(station.settings, lambda: order.append("opening") or station)
+    qtbot.add_widget(session.sign_in)
+    paints = _PaintLog(order)
+    session.sign_in.installEventFilter(paints)
+    try:
+        session.start()
+        qtbot.waitUntil(lambda: session.station is not None, timeout=10_000)
+        assert order == ["painted", "opening"]
+    finally:
+        session.shut_down()
+
+
+def test_a_sign_in_that_is_never_painted_still_opens_the_station(qtbot, station) -> None:
+    opened = threading.Event()
+    session = StationSession(station.settings, lambda: opened.set() or station)
+    qtbot.add_widget(session.sign_in)
+    try:
+        session.start()
+        unpainted = _NoPaint()
+        session.sign_in.installEventFilter(unpainted)  # handed the paint before the session (as if minimised)
+        qtbot.waitUntil(lambda: session.station is not None, timeout=OPENING_AT_THE_LATEST_MS * 10)
+        assert unpainted.paints_held_back > 0 and opened.is_set()
+    finally:
+        session.shut_down()
+
+
 def test_the_back_office_pages_are_listed_at_once_and_built_when_first_shown(qtbot, station) -> None:
     session = StationSession(station.settings, lambda: station)
     qtbot.add_widget(session.sign_in)
@@ -140,6 +168,18 @@ class _PaintLog(QObject):
     def eventFilter(self, _watched, event) -> bool:
         if event.type() == QEvent.Type.Paint and "painted" not in self.order:
             self.order.append("painted")
+        return False
+
+
+class _NoPaint(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.paints_held_back = 0
+
+    def eventFilter(self, _watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.paints_held_back += 1
+            return True
         return False
 
 
