@@ -135,6 +135,7 @@ class StationSession(QObject):
             return
         self._next_window = self._new_window()
         self._next_window.fit_to_screen()
+        _make_qt_classes_now()
 
     def _new_window(self) -> MainWindow:
         if self.wedge is None or self.scale_feed is None:
@@ -204,6 +205,15 @@ class StationSession(QObject):
     def _sign_in_closed(self) -> None:
         if self.window is None:
             QApplication.quit()
+
+
+def _make_qt_classes_now() -> None:
+    """PySide makes its Python classes when first needed, and the first time Python is handed an
+    object of a class Qt keeps to itself, it makes every class it has held back (16 ms). The
+    scanner's key filter is handed every object that gets an event, Qt's own windows among them,
+    from the moment a clerk signs in; handing Python the application's children makes the classes
+    while the clerk types instead."""
+    QApplication.instance().children()
 
 
 def station_window(

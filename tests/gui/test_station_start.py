@@ -113,6 +113,46 @@ def test_a_sign_in_that_is_never_painted_still_opens_the_station(qtbot, station)
         session.shut_down()
 
 
+def test_signing_in_leaves_pyside_no_classes_to_make(tmp_path, demo_database) -> None:
+    # The scanner's filter is handed Qt's own windows from the sign-in on; the first such object
+    # makes PySide build every class it has held back, which must happen while the clerk types.
+    database = tmp_path / DATABASE_NAME
+    shutil.copy(demo_database, database)
+    program = f"""
+from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtWidgets import QApplication
+from receiving_app.bootstrap import bootstrap
+from receiving_app.gui.app import StationSession
+
+app = QApplication([])
+station = bootstrap({f"sqlite:///{database}"!r})
+session = StationSession(station.settings, lambda: station)
+session.start()
+while session.station is None:
+    app.processEvents()
+for _ in range(50):  # the next clerk's window is built just after the station opens
+    app.processEvents()
+made = lambda: {{name for module in (QtCore, QtGui, QtWidgets) for name in vars(module)}}
+before = made()
+session.sign_in.form.nameEdit.setText("receiver")
+session.sign_in.form.secretEdit.setText("1111")
+session.sign_in.sign_in()
+while session.window is None or not session.window.isVisible():
+    app.processEvents()
+for _ in range(50):
+    app.processEvents()
+print(sorted(made() - before))
+session.window.close()
+session.shut_down()
+station.close()
+"""
+    completed = subprocess.run(
+        [sys.executable, "-c", program], cwd=ROOT, capture_output=True, text=True, timeout=120, env=station_environment(tmp_path)
+    )
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    assert completed.stdout.strip().splitlines()[-1] == "[]"
+
+
 def test_the_back_office_pages_are_listed_at_once_and_built_when_first_shown(qtbot, station) -> None:
     session = StationSession(station.settings, lambda: station)
     qtbot.add_widget(session.sign_in)
