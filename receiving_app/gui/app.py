@@ -96,6 +96,7 @@ class StationSession(QObject):
         """On the worker: the station, and whether this is a new installation without users."""
         station = self._open_station()
         try:
+            station.auth.warm_up()
             return station, station.users.needs_first_admin()
         except BaseException:
             station.close()

@@ -32,6 +32,13 @@ def test_sign_in_by_pin_and_password_and_every_attempt_is_audited(station) -> No
     assert events(station)[-4:] == ["signed_in", "signed_in", "sign_in_failed", "sign_in_failed"]
 
 
+def test_the_warm_up_before_the_first_sign_in_records_and_changes_nothing(station) -> None:
+    before = events(station)
+    station.auth.warm_up()
+    assert events(station) == before
+    assert station.auth.sign_in("receiver", "1111", station="bench-1").role == "receiver"
+
+
 def test_a_pin_hashed_under_older_parameters_still_signs_in_and_is_rehashed_under_todays(station) -> None:
     from argon2 import PasswordHasher
 
