@@ -88,9 +88,10 @@ class StationSession(QObject):
         return False
 
     def _start_opening(self) -> None:
+        if self._opening is not None:
+            return  # the paint or the timer started it first
         self.sign_in.removeEventFilter(self)
-        if self._opening is None:
-            self._opening = self.runner.start(self._open, key="open-station", on_success=self._opened, on_failure=self._not_opened)
+        self._opening = self.runner.start(self._open, key="open-station", on_success=self._opened, on_failure=self._not_opened)
 
     def _open(self) -> tuple[Station, bool]:
         """On the worker: the station, and whether this is a new installation without users."""
