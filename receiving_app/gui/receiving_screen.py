@@ -14,7 +14,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QHeaderView, QWidget
 
-from receiving_app.domain.decision import Decision, DocumentType
+from receiving_app.domain.decision import Decision
 from receiving_app.domain.engine import MissingFact
 from receiving_app.domain.scan import ScanError, ScanValue, parse_scan
 from receiving_app.gui.decision_panel import DecisionPanel
@@ -297,7 +297,7 @@ class ReceivingScreen(QWidget):
         following = [number for number in open_lines if number > line_no] or open_lines
         self.select_line(following[0] if following else line_no)
         if self._rma.status == "closed":
-            return f" {self._rma.number} is closed: every line is done. Scan the next RMA."
+            return " RMA closed."  # short enough to be read whole on a 1366 px screen; the header names it
         return ""
 
     # The live decision -----------------------------------------------------------------------------
@@ -407,7 +407,8 @@ class ReceivingScreen(QWidget):
             problems = "; ".join(f"{failure.number}: {failure.problem}" for failure in failed)
             tone, text = BAD, f"{summary} is recorded, but did not print ({problems}). Reprint it from History."
         else:
-            documents = ", ".join(f"{DocumentType(document.type).title} {document.number}" for document in decision.documents)
+            # Numbers only (their prefix names the kind, the paper its title): the whole message fits a 1366 px screen.
+            documents = ", ".join(document.number for document in decision.documents)
             tone, text = OUTCOME_TONES.get(decision.outcome, GOOD), f"{summary} — printed {documents or 'no documents'}."
         text += self._advance_after(result.line)
         self._feedback(tone, text, alarm=bool(failed), keep=True)

@@ -81,3 +81,23 @@ def test_a_message_too_long_for_the_screen_ends_in_an_ellipsis_and_is_whole_in_i
     assert label.toolTip() == whole == label.accessibleDescription()
     window.fit_to_screen(WIDE)
     qtbot.waitUntil(lambda: label.text() == whole)
+
+
+@pytest.mark.parametrize("window", [LAPTOP], indirect=True)
+def test_each_accepted_line_is_said_whole_on_a_1366_screen_up_to_the_rma_closing(qtbot, window, keyboard, station, runner) -> None:
+    rma = open_rmas(station, lines=3)[0]
+    keyboard.scan(rma.number)
+    wait_until_idle(qtbot, runner)
+    label, said = window.receiving.form.feedbackLabel, []
+    for line in rma.lines:
+        keyboard.press(Qt.Key.Key_M)
+        keyboard.type(f"{line.full_g}g")
+        keyboard.press(Qt.Key.Key_Return)
+        wait_until_idle(qtbot, runner)
+        with qtbot.waitSignal(window.receiving.line_recorded, timeout=10_000):
+            keyboard.press(Qt.Key.Key_Return)
+        wait_until_idle(qtbot, runner)
+        said.append(label.text())
+        assert label.text() == label.toolTip(), "cut short on a 1366 px screen"
+    assert all(" — printed " in message for message in said)
+    assert said[-1].endswith(". RMA closed.")
