@@ -42,6 +42,25 @@ OPENING_AT_THE_LATEST_MS = 250
 """The station opens once the sign-in has been painted, or after this long if it is not painted."""
 
 
+class AfterNextPaint(QObject):
+    """Calls ``then`` once, on the turn of the event loop after ``widget``'s next paint: the moment
+    it is on screen. (The runner's ``after_paint`` cannot wait for a window just shown: its first
+    paint comes with the window system's expose event, which is not yet in Qt's queue.)"""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then = then
+        widget.installEventFilter(self)
+        widget.update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)  # once the paint is done, not before it
+            self.deleteLater()
+        return False
+
+
 class StationSession(QObject):
     """Who is signed in and the window they work in; signing out brings the sign-in back.
 
@@ -74,23 +93,17 @@ class StationSession(QObject):
         self.user: SignedInUser | None = None
 
     def start(self) -> None:
-        """The sign-in first; the station starts opening once the dialog has been painted."""
-        self.sign_in.installEventFilter(self)
+        """The sign-in first; the station starts opening once the dialog has been painted: the
+        opening's imports would take the interpreter from that first paint, which goes through
+        Python for every widget of the dialog, and the clerk would see it later."""
+        AfterNextPaint(self.sign_in, self._start_opening)
         self.sign_in.show()
         # A window that is never painted (minimised at start, say) must not keep the station closed.
         QTimer.singleShot(OPENING_AT_THE_LATEST_MS, self._start_opening)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # The opening's imports would take the interpreter from the sign-in's first paint, which
-        # goes through Python for every widget of the dialog: the clerk would see it later.
-        if watched is self.sign_in and event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, self._start_opening)  # once the paint is done
-        return False
-
     def _start_opening(self) -> None:
         if self._opening is not None:
             return  # the paint or the timer started it first
-        self.sign_in.removeEventFilter(self)
         self._opening = self.runner.start(self._open, key="open-station", on_success=self._opened, on_failure=self._not_opened)
 
     def _open(self) -> tuple[Station, bool]:
@@ -246,20 +259,8 @@ class ReadyProbe(QObject):
     def __init__(self, session: StationSession, user: str, secret: str) -> None:
         super().__init__(session)
         self._session, self._user, self._secret = session, user, secret
-        self._awaited_paints: dict[QWidget, Callable[[], None]] = {}
-        self._after_next_paint(session.sign_in, self._sign_in_shown)
+        AfterNextPaint(session.sign_in, self._sign_in_shown)
         QApplication.instance().focusChanged.connect(self._focus_changed)
-
-    def _after_next_paint(self, widget: QWidget, then: Callable[[], None]) -> None:
-        self._awaited_paints[widget] = then
-        widget.installEventFilter(self)
-        widget.update()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and watched in self._awaited_paints:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._awaited_paints.pop(watched))  # once the paint is done, not before it
-        return False
 
     def _sign_in_shown(self) -> None:
         print("sign-in", flush=True)
@@ -276,7 +277,7 @@ class ReadyProbe(QObject):
         window = self._session.window
         if window is not None and now is window.receiving.form.scanEdit:
             QApplication.instance().focusChanged.disconnect(self._focus_changed)
-            self._after_next_paint(window, self._ready)
+            AfterNextPaint(window, self._ready)
 
     @staticmethod
     def _ready() -> None:
