@@ -128,6 +128,18 @@ def cmd_rma_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_catalog_list(args: argparse.Namespace) -> int:
+    with _station(args) as station:
+        items = station.catalog.list_items()
+    if args.json:
+        _print_json([item.as_json() for item in items])
+    else:
+        for item in items:
+            lowest, highest = item.plausible_g
+            print(f"{item.sku:<16} {item.category:<16} full {item.full_g} g, empty {item.empty_g} g (weighs {lowest}-{highest} g)  {item.description}")
+    return EXIT_OK
+
+
 def cmd_rma_show(args: argparse.Namespace) -> int:
     with _station(args) as station:
         detail = station.history.show_rma(args.number)
@@ -157,7 +169,7 @@ def cmd_receive(args: argparse.Namespace) -> int:
     else:
         state = "already decided" if result.already_decided else "decided"
         documents = ", ".join(f"{document.type} {document.number}" for document in result.decision.documents)
-        print(f"{result.rma} line {result.line} {state}: {result.decision.outcome} {result.decision.refund_total}; {documents}")
+        print(f"{result.rma} line {result.line} unit {result.unit} {state}: {result.decision.outcome} {result.decision.refund_total}; {documents}")
     return EXIT_OK
 
 
@@ -379,6 +391,14 @@ def build_parser() -> argparse.ArgumentParser:
     upgrade = db_commands.add_parser("upgrade", help="bring the schema to the newest migration", parents=[_db_option()])
     upgrade.set_defaults(handler=cmd_db_upgrade)
 
+    catalog = command("catalog", lambda args: _usage(catalog), "the cartridge catalog")
+    catalog_commands = catalog.add_subparsers(dest="catalog_command", metavar="ACTION", parser_class=_OneLineParser)
+    catalog_list = catalog_commands.add_parser(
+        "list", help="every SKU with its full and empty weights and the weights a unit can have", parents=[_db_option()]
+    )
+    catalog_list.add_argument("--json", action="store_true")
+    catalog_list.set_defaults(handler=cmd_catalog_list)
+
     rma = command("rma", lambda args: _usage(rma), "RMAs on file")
     rma_commands = rma.add_subparsers(dest="rma_command", metavar="ACTION", parser_class=_OneLineParser)
     listing = rma_commands.add_parser("list", help="RMAs, optionally by status", parents=[_db_option()])
@@ -393,14 +413,29 @@ def build_parser() -> argparse.ArgumentParser:
     receive = command("receive", cmd_receive, "receive one RMA line headless: inspect, decide, issue documents")
     receive.add_argument("number", help="the RMA (RA, RGA) number")
     receive.add_argument("--line", type=int, required=True, help="the line number, from 1")
+    receive.add_argument("--unit", type=int, default=1, help="which unit of the line, from 1 to its quantity (default 1)")
     receive.add_argument("--user", required=True)
     receive.add_argument("--station", required=True)
     receive.add_argument("--reason", help="the return reason, if not the one on the RMA")
     receive.add_argument("--choice", choices=["refund", "replacement"], help="the customer's choice, if not the one on the RMA")
-    receive.add_argument("--weight", help="the cartridge's stable weight, e.g. 812.4g, 28.6oz, 1.79lb, 0.81kg")
-    receive.add_argument("--condition", help="comma list of what is true: unopened, sealed, original_packaging, labels_intact")
+    receive.add_argument(
+        "--weight",
+        help="the unit's stable weight, e.g. 812.4g, 28.6oz, 1.79lb, 0.81kg; every ink and toner unit needs one, "
+        "within what its SKU can weigh (see `catalog list`)",
+    )
+    receive.add_argument(
+        "--condition",
+        help="comma list of what is true: unopened, sealed, original_packaging, labels_intact (the others are false); "
+        "left out, the condition was not checked and a decision that rests on it is refused",
+    )
     receive.add_argument("--box-damage", action="store_true", help="the box is damaged or marked")
-    receive.add_argument("--flag", action="append", default=[], metavar="NAME", help="a flag that is true (repeatable)")
+    receive.add_argument(
+        "--flag", action="append", default=[], metavar="NAME",
+        help="a flag that is true (repeatable): hp_plus_rejected, firmware_blocked, improper_use, not_sold_by_seller; "
+        "flags not named keep their defaults (bought here, nothing wrong)",
+    )
+    receive.add_argument("--approved-by", metavar="SUPERVISOR", help="the supervisor who approves a decision the bench may not make alone")
+    receive.add_argument("--approval-note", metavar="TEXT", help="why the supervisor approves it")
     receive.add_argument("--received", help="the day the parcel arrived, YYYY-MM-DD (default today)")
     receive.add_argument("--notes", default="")
     receive.add_argument("--json", action="store_true")

@@ -1,4 +1,9 @@
-"""Turning `receive` options (spec/cli.md) into a ReceiveLine command."""
+"""Turning `receive` options into a ReceiveLine command.
+
+A fact the options do not give is not checked: without --condition the condition is unknown, and
+without --weight the unit was not weighed; the service refuses a decision that rests on either.
+Flags are the exception: they keep their defaults (bought here, nothing wrong) unless --flag says otherwise.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from datetime import date
 from receiving_app.domain.errors import InputError
 from receiving_app.domain.facts import FLAG_FIELDS, Condition, CustomerChoice, Flags, ReturnReason
 from receiving_app.domain.weight import Weight
-from receiving_app.services.commands import ReceiveLine, WeightCapture
+from receiving_app.services.commands import Approval, ReceiveLine, WeightCapture
 
 CONDITION_CHECKS = ("unopened", "sealed", "original_packaging", "labels_intact")
 
@@ -18,6 +23,7 @@ def receive_command_from_options(args: argparse.Namespace) -> ReceiveLine:
     return ReceiveLine(
         rma_number=args.number,
         line_no=_line(args.line),
+        unit=_unit(args.unit),
         user=args.user,
         station=args.station or socket.gethostname(),
         reason=_reason(args.reason),
@@ -27,6 +33,7 @@ def receive_command_from_options(args: argparse.Namespace) -> ReceiveLine:
         weight=_weight(args.weight),
         received_on=_received(args.received),
         notes=args.notes,
+        approval=_approval(args.approved_by, args.approval_note),
     )
 
 
@@ -34,6 +41,22 @@ def _line(value: int) -> int:
     if value < 1:
         raise InputError("--line: lines are numbered from 1")
     return value
+
+
+def _unit(value: int) -> int:
+    if value < 1:
+        raise InputError("--unit: a line's units are numbered from 1")
+    return value
+
+
+def _approval(supervisor: str | None, note: str | None) -> Approval | None:
+    if supervisor is None:
+        if note:
+            raise InputError("--approval-note: give it with --approved-by, the supervisor who approves")
+        return None
+    if not (note or "").strip():
+        raise InputError("--approved-by: a supervisor's approval needs --approval-note saying why")
+    return Approval(supervisor, note.strip())
 
 
 def _reason(value: str | None) -> ReturnReason | None:
@@ -46,9 +69,10 @@ def _reason(value: str | None) -> ReturnReason | None:
 
 
 def _condition(listed: str | None, box_damage: bool) -> Condition:
-    """Without --condition the cartridge is as sold; with it, exactly the listed checks are true."""
+    """With --condition exactly the listed checks are true and the others false; without it none
+    was checked (box damage is known only when --box-damage says it is there)."""
     if listed is None:
-        return Condition(box_damage=box_damage)
+        return Condition(box_damage=True if box_damage else None)
     names = [name.strip() for name in listed.split(",") if name.strip()]
     unknown = [name for name in names if name not in CONDITION_CHECKS]
     if unknown:
@@ -62,7 +86,7 @@ def _flags(named: list[str]) -> Flags:
     unknown = [name for name in named if name not in accepted]
     if unknown:
         raise InputError(f"--flag: unknown flag(s) {', '.join(unknown)} (use {', '.join(accepted)})")
-    values = {name: name in named for name in FLAG_FIELDS}
+    values: dict[str, bool | None] = {name: name in named for name in FLAG_FIELDS}
     values["sold_by_seller"] = "not_sold_by_seller" not in named
     return Flags(**values)
 

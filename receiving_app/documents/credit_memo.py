@@ -70,7 +70,7 @@ def render_credit_memo(content: DocumentContent, *, printer_dpi: int = DEFAULT_P
 def _line_row(line: LineDetail) -> list[str]:
     return [
         str(line.line_number),
-        f"{line.sku}\n{line.description}",
+        f"{line.sku}\n{line.described}",
         str(line.quantity),
         amount(line.unit_price),
         *signed_amounts(line),

@@ -102,4 +102,4 @@ def _next_steps(content: DocumentContent) -> list[str]:
 
 
 def _item_row(line: LineDetail) -> list[str]:
-    return [str(line.line_number), line.sku, line.description, str(line.quantity), amount(line.unit_price)]
+    return [str(line.line_number), line.sku, line.described, str(line.quantity), amount(line.unit_price)]

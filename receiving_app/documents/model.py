@@ -48,6 +48,16 @@ class LineDetail:
     return_shipping_deduction: Money
     shipping_refund: Money
     total: Money
+    unit_number: int = 1
+    unit_count: int = 1
+    """Which unit of the RMA line this is: units are decided one by one, each on its own document."""
+
+    @property
+    def described(self) -> str:
+        """The description, naming the unit where the line holds more than one."""
+        if self.unit_count == 1:
+            return self.description
+        return f"{self.description} (unit {self.unit_number} of {self.unit_count})"
 
     def __post_init__(self) -> None:
         if self.quantity <= 0:
@@ -98,8 +108,11 @@ class Evidence:
     measured_weight_g: Decimal | None = None
     weight_entered_by_hand: bool = False
     fill_percent: Decimal | None = None
-    condition: tuple[tuple[str, bool], ...] = ()
-    flags: tuple[tuple[str, bool], ...] = ()
+    condition: tuple[tuple[str, bool | None], ...] = ()
+    """Each check with its finding; None prints as "not checked"."""
+    flags: tuple[tuple[str, bool | None], ...] = ()
+    contradictions: tuple[str, ...] = ()
+    """Where the weight disagreed with what was ticked, each in a sentence."""
     photos: tuple[bytes, ...] = ()
     """The pictures as stored. An upright RGB or grey JPEG of at most 480 px (``style.photo_thumbnail``)
     is embedded as it is; anything else is made into one each time it is printed."""
@@ -131,6 +144,10 @@ class DocumentContent:
     evidence: Evidence | None = None
     overridden_by: str | None = None
     override_reason: str | None = None
+    finding: str | None = None
+    """The reason or choice found at the bench where it differs from the customer's, in words."""
+    approved_by: str | None = None
+    approval_note: str | None = None
     copy: bool = False
     voided: bool = False
     void_reason: str | None = None

@@ -77,7 +77,7 @@ def _ship_to(content: DocumentContent, width: float) -> Block:
 
 
 def _pick_row(line: LineDetail) -> list[str]:
-    return [str(line.line_number), line.sku, line.description, str(line.quantity), "[   ]"]
+    return [str(line.line_number), line.sku, line.described, str(line.quantity), "[   ]"]
 
 
 def _sign_off_lines(width: float) -> Block:

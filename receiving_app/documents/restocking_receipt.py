@@ -103,7 +103,7 @@ def _body(
 def _page_row(line: LineDetail) -> list[str]:
     return [
         str(line.line_number),
-        f"{line.sku}\n{line.description}",
+        f"{line.sku}\n{line.described}",
         str(line.quantity),
         amount(line.merchandise),
         deducted(line.restocking_fee),
@@ -113,7 +113,7 @@ def _page_row(line: LineDetail) -> list[str]:
 
 def _roll_row(line: LineDetail) -> list[str]:
     return [
-        f"{line.line_number}. {line.quantity} x {line.sku}\n{line.description}",
+        f"{line.line_number}. {line.quantity} x {line.sku}\n{line.described}",
         amount(line.merchandise),
         deducted(line.restocking_fee),
     ]

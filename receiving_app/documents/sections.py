@@ -153,6 +153,8 @@ def evidence_section(evidence: Evidence | None, width: float, scale: TypeScale) 
         facts.append(("Condition", "; ".join(f"{label}: {yes_no(value)}" for label, value in evidence.condition)))
     if evidence.flags:
         facts.append(("Checks", "; ".join(f"{label}: {yes_no(value)}" for label, value in evidence.flags)))
+    for contradiction in evidence.contradictions:
+        facts.append(("Weight check", contradiction))
     blocks = [heading("Inspection", scale), key_values(facts, width, size=scale.body)]
     if evidence.photos:
         blocks.append(gap(6))
@@ -163,6 +165,10 @@ def evidence_section(evidence: Evidence | None, width: float, scale: TypeScale) 
 def people_section(content: DocumentContent, width: float, scale: TypeScale) -> list[Block]:
     """Who received the return and, when a supervisor changed the decision, who and why: both names."""
     people = [("Received by", f"{content.received_by}, station {content.station_id}")]
+    if content.finding:
+        people.append(("Found at the bench", content.finding))
+    if content.approved_by:
+        people.append(("Approved by", f"{content.approved_by}: {content.approval_note or ''}"))
     if content.overridden_by:
         people.append(("Overridden by", content.overridden_by))
         people.append(("Override reason", content.override_reason or ""))

@@ -99,8 +99,9 @@ def decimal_text(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
-def yes_no(value: bool) -> str:
-    return "yes" if value else "no"
+def yes_no(value: bool | None) -> str:
+    """A checked fact as "yes" or "no"; one nobody checked says so, never a yes."""
+    return "not checked" if value is None else ("yes" if value else "no")
 
 
 def _pdf_date(moment: datetime) -> str:

@@ -16,7 +16,7 @@ from receiving_app.domain.decision import (
     Reason,
     RefundMethod,
 )
-from receiving_app.domain.facts import CustomerChoice, PaymentMethod, ReturnFacts
+from receiving_app.domain.facts import CustomerChoice, PaymentMethod, ReturnFacts, fact_group, fact_label
 from receiving_app.domain.money import Money
 from receiving_app.domain.policy import FactRule, Policy, ReasonRules, Window
 from receiving_app.domain.windows import days_between, within_days, within_years
@@ -24,12 +24,16 @@ from receiving_app.domain.errors import InputError
 
 
 class MissingFact(InputError):
-    """The policy needs a fact the station does not have yet (a date, or the cartridge's weight)."""
+    """The policy needs a fact the station does not have yet (a date, a check, or the cartridge's weight).
 
-    def __init__(self, field: str, problem: str) -> None:
+    ``still_to_check`` names, in words, every check the clerk has yet to make, for the bench to list.
+    """
+
+    def __init__(self, field: str, problem: str, still_to_check: tuple[str, ...] = ()) -> None:
         super().__init__(f"{field}: {problem}")
         self.field = field
         self.problem = problem
+        self.still_to_check = still_to_check
 
 
 def decide(policy: Policy, facts: ReturnFacts) -> Decision:
@@ -84,10 +88,20 @@ def _require_facts(policy: Policy, rules: ReasonRules, facts: ReturnFacts) -> No
                 f"dates.{window.counted_from.value}",
                 f"the {policy.id} policy counts {facts.reason.label} returns from this date",
             )
+    unchecked = [name for name in policy.checks_needed(facts.reason) if facts.boolean_fact(name) is None]
+    if unchecked:
+        words = tuple(fact_label(name).lower() for name in unchecked)
+        raise MissingFact(
+            f"{fact_group(unchecked[0])}.{unchecked[0]}",
+            f"not checked yet ({', '.join(words)}); the {policy.id} policy decides {facts.reason.label} returns on "
+            + ("it" if len(words) == 1 else "them"),
+            words,
+        )
     if policy.weight_required_for(facts.item.category) and facts.fill is None:
         raise MissingFact(
             "weight",
             f"the {policy.id} policy weighs every {facts.item.category.value} cartridge; weigh it first",
+            ("weight",),
         )
 
 

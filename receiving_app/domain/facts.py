@@ -62,46 +62,98 @@ CONDITION_FIELDS = ("unopened", "sealed", "original_packaging", "box_damage", "l
 FLAG_FIELDS = ("sold_by_seller", "hp_plus_rejected", "firmware_blocked", "improper_use")
 
 
+CONDITION_LABELS = {
+    "unopened": "Unopened",
+    "sealed": "Sealed",
+    "original_packaging": "Original packaging",
+    "box_damage": "Box damaged or marked",
+    "labels_intact": "Labels intact",
+}
+FLAG_LABELS = {
+    "sold_by_seller": "Bought from this seller",
+    "hp_plus_rejected": "HP+ printer rejected it",
+    "firmware_blocked": "Firmware blocked it",
+    "improper_use": "Improper use",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Condition:
-    unopened: bool = True
-    sealed: bool = True
-    original_packaging: bool = True
-    box_damage: bool = False
-    labels_intact: bool = True
+    """What the clerk saw of the cartridge and its box. None is "not checked": never a yes or a no."""
+
+    unopened: bool | None = None
+    sealed: bool | None = None
+    original_packaging: bool | None = None
+    box_damage: bool | None = None
+    labels_intact: bool | None = None
+
+    @classmethod
+    def as_sold(cls) -> Condition:
+        """New, sealed and saleable: what one deliberate key at the bench (or `evaluate`'s defaults) says."""
+        return cls(unopened=True, sealed=True, original_packaging=True, box_damage=False, labels_intact=True)
+
+    @property
+    def unchecked(self) -> tuple[str, ...]:
+        return tuple(name for name in CONDITION_FIELDS if getattr(self, name) is None)
 
     @property
     def is_saleable(self) -> bool:
-        return (
-            self.unopened
-            and self.sealed
-            and self.original_packaging
-            and not self.box_damage
-            and self.labels_intact
-        )
+        """Saleable only when every check was made and came out as sold."""
+        return self == Condition.as_sold()
 
     def saleable_failures(self) -> list[str]:
-        """What stops the item being saleable, in words a customer reads."""
+        """What stops the item being saleable, in words a customer reads (unchecked fields say nothing)."""
         failures = []
-        if not self.unopened:
+        if self.unopened is False:
             failures.append("it was opened")
-        if not self.sealed:
+        if self.sealed is False:
             failures.append("its seal is broken")
-        if not self.original_packaging:
+        if self.original_packaging is False:
             failures.append("it is not in its original packaging")
         if self.box_damage:
             failures.append("the box is damaged or marked")
-        if not self.labels_intact:
+        if self.labels_intact is False:
             failures.append("its labels are not intact")
         return failures
+
+    @property
+    def claims_sealed(self) -> bool:
+        """Ticked sealed or unopened: a claim that the weight of a new cartridge can contradict."""
+        return bool(self.sealed or self.unopened)
 
 
 @dataclass(frozen=True, slots=True)
 class Flags:
-    sold_by_seller: bool = True
-    hp_plus_rejected: bool = False
-    firmware_blocked: bool = False
-    improper_use: bool = False
+    """Facts about where the cartridge came from and what happened to it; None is "not checked"."""
+
+    sold_by_seller: bool | None = None
+    hp_plus_rejected: bool | None = None
+    firmware_blocked: bool | None = None
+    improper_use: bool | None = None
+
+    @classmethod
+    def as_sold(cls) -> Flags:
+        """Bought here and nothing wrong: the defaults of `evaluate` and of the headless `receive`."""
+        return cls(sold_by_seller=True, hp_plus_rejected=False, firmware_blocked=False, improper_use=False)
+
+    @property
+    def unchecked(self) -> tuple[str, ...]:
+        return tuple(name for name in FLAG_FIELDS if getattr(self, name) is None)
+
+
+def fact_words(value: bool | None) -> str:
+    """How a checked or unchecked fact reads on paper and on screen."""
+    return "not checked" if value is None else ("yes" if value else "no")
+
+
+def fact_group(name: str) -> str:
+    """"condition" or "flags": where a fact is given in a scenario and printed on a document."""
+    return "condition" if name in CONDITION_FIELDS else "flags"
+
+
+def fact_label(name: str) -> str:
+    """A condition field, a flag or "weight" in words."""
+    return CONDITION_LABELS.get(name) or FLAG_LABELS.get(name) or name.replace("_", " ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,10 +192,10 @@ class ReturnFacts:
     shipping_paid: Money = field(default_factory=Money.zero)
     return_label_cost: Money = field(default_factory=Money.zero)
     fill: FillMeasurement | None = None
-    condition: Condition = field(default_factory=Condition)
-    flags: Flags = field(default_factory=Flags)
+    condition: Condition = field(default_factory=Condition.as_sold)
+    flags: Flags = field(default_factory=Flags.as_sold)
 
-    def boolean_fact(self, name: str) -> bool:
+    def boolean_fact(self, name: str) -> bool | None:
         """A condition field or a flag by name, as policy exclusions refer to them."""
         if name in CONDITION_FIELDS:
             return getattr(self.condition, name)

@@ -117,6 +117,17 @@ class Policy:
     def weight_required_for(self, category: Category) -> bool:
         return self.fill_rule is not None and category in self.fill_rule.categories
 
+    def checks_needed(self, reason: ReturnReason) -> tuple[str, ...]:
+        """The condition fields and flags a decision for this reason rests on, in the order they are read.
+
+        Only these must be checked before deciding; the others may stay unchecked and print so.
+        """
+        rules = self.rules_for(reason)
+        needed = [rule.fact for rule in (*self.flag_rules, *rules.exclusions)]
+        if rules.saleable_required:
+            needed.extend(CONDITION_FIELDS)
+        return tuple(dict.fromkeys(needed))
+
     def rule_text(self, reason: ReturnReason, code: str) -> str | None:
         """The policy's own words for the rule behind a denial code, as a denial notice quotes them."""
         rules = self.rules_for(reason)

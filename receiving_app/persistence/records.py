@@ -12,6 +12,7 @@ from sqlalchemy.sql.elements import UnaryExpression
 from sqlalchemy.sql.operators import custom_op
 
 from receiving_app.domain.audit import ChainedEvent
+from receiving_app.domain.lifecycle import UnitState
 from receiving_app.domain.money import Money
 from receiving_app.persistence.column_types import MoneyCents
 from receiving_app.persistence.tables import (
@@ -22,6 +23,7 @@ from receiving_app.persistence.tables import (
     DecisionRow,
     DocumentCounterRow,
     DocumentRow,
+    InspectionRow,
     OrderRow,
     PolicyVersionRow,
     RmaLineRow,
@@ -66,18 +68,68 @@ class Records:
             select(RmaLineRow).where(RmaLineRow.rma_id == rma_id, RmaLineRow.line_no == line_no).with_for_update(of=RmaLineRow)
         ).scalar_one_or_none()
 
-    def decision_for_line(self, line_id: int) -> DecisionRow | None:
+    def line_of_decision_for_update(self, decision: DecisionRow) -> RmaLineRow:
+        """The decision's line, locked as receiving locks it (a void and a receive of it queue)."""
         return self.session.execute(
-            select(DecisionRow).where(DecisionRow.rma_line_id == line_id).options(selectinload(DecisionRow.documents))
+            select(RmaLineRow).where(RmaLineRow.id == decision.rma_line_id).with_for_update(of=RmaLineRow)
+        ).scalar_one()
+
+    def standing_decision(self, line_id: int, unit_no: int) -> DecisionRow | None:
+        """The unit's decision that has not been voided, if it has one."""
+        return self.session.execute(
+            select(DecisionRow)
+            .where(DecisionRow.rma_line_id == line_id, DecisionRow.unit_no == unit_no, DecisionRow.voided_at.is_(None))
+            .options(selectinload(DecisionRow.documents))
         ).scalar_one_or_none()
 
+    def unit_was_voided(self, line_id: int, unit_no: int) -> bool:
+        return self.session.execute(
+            select(DecisionRow.id)
+            .where(DecisionRow.rma_line_id == line_id, DecisionRow.unit_no == unit_no, DecisionRow.voided_at.is_not(None))
+            .limit(1)
+        ).first() is not None
+
+    def unit_states(self, line: RmaLineRow) -> list[UnitState]:
+        """Each unit of the line, 1 to its quantity: decided (and not voided), not arrived, or open."""
+        return self.unit_states_of_lines([line])[line.id]
+
+    def unit_states_of_lines(self, lines: Sequence[RmaLineRow]) -> dict[int, list[UnitState]]:
+        """``unit_states`` for many lines in two queries, keyed by line id."""
+        ids = [line.id for line in lines]
+        decided = set(self.session.execute(
+            select(DecisionRow.rma_line_id, DecisionRow.unit_no).where(DecisionRow.rma_line_id.in_(ids), DecisionRow.voided_at.is_(None))
+        ).tuples())
+        missing = set(self.session.execute(
+            select(InspectionRow.rma_line_id, InspectionRow.unit_no).where(InspectionRow.rma_line_id.in_(ids), InspectionRow.arrived.is_(False))
+        ).tuples())
+        return {
+            line.id: [
+                UnitState.DECIDED if (line.id, unit) in decided
+                else UnitState.NOT_RECEIVED if (line.id, unit) in missing
+                else UnitState.OPEN
+                for unit in range(1, line.quantity + 1)
+            ]
+            for line in lines
+        }
+
+    def inspections_for_rma(self, rma_id: int) -> Sequence[InspectionRow]:
+        """Every inspection of the RMA's units, those of units that did not arrive included."""
+        return self.session.execute(
+            select(InspectionRow)
+            .join(RmaLineRow, InspectionRow.rma_line_id == RmaLineRow.id)
+            .where(RmaLineRow.rma_id == rma_id)
+            .options(selectinload(InspectionRow.readings), selectinload(InspectionRow.photos))
+            .order_by(RmaLineRow.line_no, InspectionRow.unit_no, InspectionRow.id)
+        ).scalars().all()
+
     def decisions_for_rma(self, rma_id: int) -> Sequence[DecisionRow]:
+        """Every decision on the RMA's lines, voided ones included, by line, unit and time."""
         return self.session.execute(
             select(DecisionRow)
             .join(RmaLineRow, DecisionRow.rma_line_id == RmaLineRow.id)
             .where(RmaLineRow.rma_id == rma_id)
             .options(selectinload(DecisionRow.documents))
-            .order_by(RmaLineRow.line_no)
+            .order_by(RmaLineRow.line_no, DecisionRow.unit_no, DecisionRow.id)
         ).scalars().all()
 
     def shipping_already_refunded(self, order_id: int) -> Money:
@@ -86,7 +138,7 @@ class Records:
             select(_money_total(DecisionRow.shipping_refund))
             .join(RmaLineRow, DecisionRow.rma_line_id == RmaLineRow.id)
             .join(RmaRow, RmaLineRow.rma_id == RmaRow.id)
-            .where(RmaRow.order_id == order_id)
+            .where(RmaRow.order_id == order_id, DecisionRow.voided_at.is_(None))
         )
 
     def label_already_deducted(self, rma_id: int) -> Money:
@@ -94,7 +146,7 @@ class Records:
         return self._money_sum(
             select(_money_total(DecisionRow.return_shipping_deduction))
             .join(RmaLineRow, DecisionRow.rma_line_id == RmaLineRow.id)
-            .where(RmaLineRow.rma_id == rma_id)
+            .where(RmaLineRow.rma_id == rma_id, DecisionRow.voided_at.is_(None))
         )
 
     def _money_sum(self, query) -> Money:
@@ -275,7 +327,7 @@ class Records:
         if line_conditions or decision_conditions:
             lines = select(RmaLineRow.id).where(RmaLineRow.rma_id == RmaRow.id, *line_conditions, *decision_conditions)
             if decision_conditions:
-                lines = lines.join(DecisionRow, DecisionRow.rma_line_id == RmaLineRow.id)
+                lines = lines.join(DecisionRow, (DecisionRow.rma_line_id == RmaLineRow.id) & DecisionRow.voided_at.is_(None))
             query = query.where(lines.exists())
         return self.session.execute(query).scalars().all()
 
@@ -296,7 +348,7 @@ class Records:
                 RmaLineRow.rma_id, RmaLineRow.sku, RmaLineRow.status,
                 DecisionRow.outcome, DecisionRow.refund_total, DecisionRow.decided_at,
             )
-            .outerjoin(DecisionRow, DecisionRow.rma_line_id == RmaLineRow.id)
+            .outerjoin(DecisionRow, (DecisionRow.rma_line_id == RmaLineRow.id) & DecisionRow.voided_at.is_(None))
             .where(RmaLineRow.rma_id.in_(rma_ids))
             .order_by(RmaLineRow.rma_id, RmaLineRow.line_no)
         ).all()
@@ -323,7 +375,8 @@ class Records:
             # ranges): for a day holding most of the table, one index probe per row is about
             # three times slower than reading the table straight through.
             decided_at = UnaryExpression(DecisionRow.decided_at, operator=custom_op("+"), type_=DecisionRow.decided_at.type)
-        conditions = [decided_at >= start, decided_at < end]
+        # A voided decision moved no money: it is left out of every total and listed on its own.
+        conditions = [decided_at >= start, decided_at < end, DecisionRow.voided_at.is_(None)]
         if station:
             conditions.append(DecisionRow.station_id == station)
         return conditions

@@ -1,8 +1,9 @@
 """The station's tables (SQLAlchemy 2 declarative). Nothing outside persistence/ sees these classes.
 
-The constraints here are the last line of defence for the rules that matter most: one decision per
-RMA line, one document of each type per decision, gapless numbers unique per document type, card
-numbers never longer than their last four digits.
+The constraints here are the last line of defence for the rules that matter most: one standing
+decision per unit of an RMA line (a voided one stays, beside the decision that replaced it), one
+not-arrived record per unit, one document of each type per decision, gapless numbers unique per
+document type, card numbers never longer than their last four digits.
 """
 
 from __future__ import annotations
@@ -25,9 +26,11 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from receiving_app.domain.inspection import default_tolerance_g
 from receiving_app.domain.money import Money
 from receiving_app.persistence.column_types import ExactDecimal, Fraction4, MoneyCents, UtcDateTime
 
@@ -66,10 +69,20 @@ class PolicyVersionRow(Base):
     recorded_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
+def _tolerance_from_weights(context: Any) -> Decimal:
+    # A row added without its own tolerance gets the station's rule, from its full and empty weights
+    # (bound parameters are already the columns' text here).
+    parameters = context.get_current_parameters()
+    return default_tolerance_g(Decimal(parameters["full_g"]), Decimal(parameters["empty_g"]))
+
+
 class CatalogItemRow(Base):
     __tablename__ = "catalog_items"
     __table_args__ = (
         CheckConstraint("category IN ('ink', 'toner', 'drum', 'replacement_part')", name="category"),
+        CheckConstraint(
+            "(sealed_min_g IS NULL) = (sealed_max_g IS NULL)", name="sealed_band_whole"
+        ),
     )
 
     sku: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -80,6 +93,12 @@ class CatalogItemRow(Base):
     category: Mapped[str] = mapped_column(String(32))
     full_g: Mapped[Decimal] = mapped_column(ExactDecimal)
     empty_g: Mapped[Decimal] = mapped_column(ExactDecimal)
+    # How far below empty or above full a real cartridge of this SKU may weigh; outside that a
+    # weight is refused as a wrong unit, a wrong SKU or something else on the pan.
+    weight_tolerance_g: Mapped[Decimal] = mapped_column(ExactDecimal, default=_tolerance_from_weights)
+    # What a sealed new cartridge weighs, where known: a unit ticked sealed outside it is a contradiction.
+    sealed_min_g: Mapped[Decimal | None] = mapped_column(ExactDecimal)
+    sealed_max_g: Mapped[Decimal | None] = mapped_column(ExactDecimal)
     list_price: Mapped[Money] = mapped_column(MoneyCents)
 
 
@@ -187,23 +206,39 @@ class RmaLineRow(Base):
 
 
 class InspectionRow(Base):
+    """One unit looked at: what was checked (NULL is "not checked"), or that it did not arrive."""
+
     __tablename__ = "inspections"
+    __table_args__ = (
+        CheckConstraint("unit_no >= 1", name="unit_no"),
+        # One not-arrived record per unit: a unit cannot go missing twice.
+        Index(
+            "uq_inspections_unit_not_arrived",
+            "rma_line_id",
+            "unit_no",
+            unique=True,
+            sqlite_where=text("arrived = 0"),
+            postgresql_where=text("NOT arrived"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     rma_line_id: Mapped[int] = mapped_column(ForeignKey("rma_lines.id"), index=True)
+    unit_no: Mapped[int] = mapped_column(Integer, default=1)
+    arrived: Mapped[bool] = mapped_column(Boolean, default=True)
     station_id: Mapped[str] = mapped_column(String(64))
     user_name: Mapped[str] = mapped_column(String(64))
     inspected_at: Mapped[datetime] = mapped_column(UtcDateTime)
     received_on: Mapped[date] = mapped_column(Date)
-    unopened: Mapped[bool] = mapped_column(Boolean)
-    sealed: Mapped[bool] = mapped_column(Boolean)
-    original_packaging: Mapped[bool] = mapped_column(Boolean)
-    box_damage: Mapped[bool] = mapped_column(Boolean)
-    labels_intact: Mapped[bool] = mapped_column(Boolean)
-    sold_by_seller: Mapped[bool] = mapped_column(Boolean)
-    hp_plus_rejected: Mapped[bool] = mapped_column(Boolean)
-    firmware_blocked: Mapped[bool] = mapped_column(Boolean)
-    improper_use: Mapped[bool] = mapped_column(Boolean)
+    unopened: Mapped[bool | None] = mapped_column(Boolean)
+    sealed: Mapped[bool | None] = mapped_column(Boolean)
+    original_packaging: Mapped[bool | None] = mapped_column(Boolean)
+    box_damage: Mapped[bool | None] = mapped_column(Boolean)
+    labels_intact: Mapped[bool | None] = mapped_column(Boolean)
+    sold_by_seller: Mapped[bool | None] = mapped_column(Boolean)
+    hp_plus_rejected: Mapped[bool | None] = mapped_column(Boolean)
+    firmware_blocked: Mapped[bool | None] = mapped_column(Boolean)
+    improper_use: Mapped[bool | None] = mapped_column(Boolean)
     notes: Mapped[str] = mapped_column(Text, default="")
 
     readings: Mapped[list[WeightReadingRow]] = relationship(order_by="WeightReadingRow.id")
@@ -240,16 +275,36 @@ class PhotoRow(Base):
 class DecisionRow(Base):
     __tablename__ = "decisions"
     __table_args__ = (
-        # One decision per RMA line: a second receive of the same line cannot write another.
-        UniqueConstraint("rma_line_id"),
+        # One standing decision per unit: a second receive of the same unit cannot write another.
+        # A voided decision stays beside the one that replaced it, so the index skips voided rows.
+        Index(
+            "uq_decisions_standing_unit",
+            "rma_line_id",
+            "unit_no",
+            unique=True,
+            sqlite_where=text("voided_at IS NULL"),
+            postgresql_where=text("voided_at IS NULL"),
+        ),
         ForeignKeyConstraint(["policy_id", "policy_version"], ["policy_versions.policy_id", "policy_versions.version"]),
         CheckConstraint("outcome IN ('refund', 'replacement', 'denied')", name="outcome"),
         CheckConstraint("refund_total >= 0", name="refund_not_negative"),
+        CheckConstraint("unit_no >= 1", name="unit_no"),
+        CheckConstraint("(voided_at IS NULL) = (void_reason IS NULL)", name="void_with_its_reason"),
+        CheckConstraint(
+            "reason IN ('defective', 'not_needed', 'ordered_wrong', 'damaged_in_transit', 'wrong_item_shipped')",
+            name="reason",
+        ),
+        CheckConstraint("customer_choice IN ('refund', 'replacement')", name="customer_choice"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     rma_line_id: Mapped[int] = mapped_column(ForeignKey("rma_lines.id"))
+    unit_no: Mapped[int] = mapped_column(Integer, default=1)
     inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id"))
+    # The reason and choice the decision was made on: the line keeps what the customer said, and
+    # where these differ the bench found otherwise (recorded with an event, and printed).
+    reason: Mapped[str] = mapped_column(String(32))
+    customer_choice: Mapped[str] = mapped_column(String(16))
     policy_id: Mapped[str] = mapped_column(String(64))
     policy_version: Mapped[str] = mapped_column(String(32))
     outcome: Mapped[str] = mapped_column(String(16), index=True)
@@ -267,6 +322,14 @@ class DecisionRow(Base):
     station_id: Mapped[str] = mapped_column(String(64))
     overridden_by: Mapped[str | None] = mapped_column(String(64))
     override_reason: Mapped[str | None] = mapped_column(Text)
+    # The supervisor who let a decision stand over a contradiction or a finding that lowers what
+    # the seller keeps, and what they wrote.
+    approved_by: Mapped[str | None] = mapped_column(String(64))
+    approval_note: Mapped[str | None] = mapped_column(Text)
+    contradictions: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    voided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    voided_by: Mapped[str | None] = mapped_column(String(64))
+    void_reason: Mapped[str | None] = mapped_column(Text)
 
     inspection: Mapped[InspectionRow] = relationship(lazy="joined")
     documents: Mapped[list[DocumentRow]] = relationship(back_populates="decision", order_by="DocumentRow.id")

@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from receiving_app.domain.audit import AuditEvent
 from receiving_app.domain.errors import InputError
+from receiving_app.domain.inspection import WeightLimits, default_tolerance_g
 from receiving_app.domain.money import Money
 from receiving_app.domain.scan import has_valid_check_digit
 from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
@@ -40,6 +42,27 @@ class CatalogItemView:
     full_g: Decimal
     empty_g: Decimal
     list_price: Money
+    weight_tolerance_g: Decimal
+    sealed_min_g: Decimal | None = None
+    sealed_max_g: Decimal | None = None
+
+    @property
+    def plausible_g(self) -> tuple[Decimal, Decimal]:
+        """The weights a unit of this SKU can have at the bench (the service refuses any other)."""
+        limits = WeightLimits(self.sku, self.full_g, self.empty_g, self.weight_tolerance_g)
+        return limits.lowest_g, limits.highest_g
+
+    def as_json(self) -> dict[str, Any]:
+        lowest, highest = self.plausible_g
+        grams = _grams_json
+        return {
+            "sku": self.sku, "oem_part_number": self.oem_part_number, "upc": self.upc, "brand": self.brand,
+            "description": self.description, "category": self.category,
+            "full_g": grams(self.full_g), "empty_g": grams(self.empty_g), "weight_tolerance_g": grams(self.weight_tolerance_g),
+            "plausible_g": [grams(lowest), grams(highest)],
+            "sealed_g": [grams(self.sealed_min_g), grams(self.sealed_max_g)] if self.sealed_min_g is not None else None,
+            "list_price": str(self.list_price),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,10 +178,20 @@ class CatalogService:
                 if before != after:
                     changes[key] = {"from": before, "to": after}
                     setattr(row, key, after)
+            if "full_g" in changes or "empty_g" in changes:
+                # New weights mean a new plausible range: the tolerance follows them by the station's rule.
+                tolerance = default_tolerance_g(row.full_g, row.empty_g)
+                if tolerance != row.weight_tolerance_g:
+                    changes["weight_tolerance_g"] = {"from": row.weight_tolerance_g, "to": tolerance}
+                    row.weight_tolerance_g = tolerance
             if changes:
                 uow.record(AuditEvent("catalog_item_edited", user, station, None, {"sku": row.sku, "changes": changes}))
                 uow.commit()
             return _view(row)
+
+
+def _grams_json(value: Decimal | None) -> str | None:
+    return None if value is None else format(value, "f")
 
 
 def _view(row) -> CatalogItemView:
@@ -172,4 +205,7 @@ def _view(row) -> CatalogItemView:
         full_g=row.full_g,
         empty_g=row.empty_g,
         list_price=row.list_price,
+        weight_tolerance_g=row.weight_tolerance_g,
+        sealed_min_g=row.sealed_min_g,
+        sealed_max_g=row.sealed_max_g,
     )

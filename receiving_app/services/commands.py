@@ -42,11 +42,22 @@ class Override:
 
 
 @dataclass(frozen=True, slots=True)
+class Approval:
+    """A supervisor letting a decision stand that the bench alone may not make, with their note."""
+
+    supervisor: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
 class ReceiveLine:
+    """One unit of an RMA line as the clerk found it. Facts left at None were not checked."""
+
     rma_number: str
     line_no: int
     user: str
     station: str
+    unit: int = 1  # which of the line's units, from 1 to its quantity
     reason: ReturnReason | None = None  # None: as the RMA says
     customer_choice: CustomerChoice | None = None
     condition: Condition = field(default_factory=Condition)
@@ -57,3 +68,4 @@ class ReceiveLine:
     notes: str = ""
     photos: tuple[PhotoAttachment, ...] = ()
     override: Override | None = None
+    approval: Approval | None = None

@@ -16,6 +16,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from receiving_app.domain.audit import AuditEvent
+from receiving_app.domain.facts import Category
+from receiving_app.domain.inspection import WEIGHED_AT_THE_BENCH, default_tolerance_g
 from receiving_app.domain.money import Money
 from receiving_app.persistence.tables import (
     CatalogItemRow,
@@ -75,16 +77,27 @@ class DemoSummary:
     users: int
 
 
+# The demo catalog knows what its sealed new ink and toner cartridges weigh: within this share of
+# the full weight either way (a real catalog takes the band from weighing a few sealed units).
+DEMO_SEALED_BAND = Decimal("0.015")
+
+
 def load_demo_catalog(path: Path) -> list[dict]:
     with path.open(encoding="utf-8", newline="") as handle:
-        return [
-            {
-                "sku": row["sku"], "oem_part_number": row["oem_part_number"], "upc": row["upc"] or None, "brand": row["brand"],
-                "description": row["description"], "category": row["category"], "full_g": Decimal(row["full_g"]),
-                "empty_g": Decimal(row["empty_g"]), "list_price": Money.of(row["list_price"]),
-            }
-            for row in csv.DictReader(handle)
-        ]
+        return [_demo_item(row) for row in csv.DictReader(handle)]
+
+
+def _demo_item(row: dict[str, str]) -> dict:
+    full_g, empty_g = Decimal(row["full_g"]), Decimal(row["empty_g"])
+    band = (full_g * DEMO_SEALED_BAND).quantize(Decimal("0.1"))
+    weighed = Category(row["category"]) in WEIGHED_AT_THE_BENCH
+    return {
+        "sku": row["sku"], "oem_part_number": row["oem_part_number"], "upc": row["upc"] or None, "brand": row["brand"],
+        "description": row["description"], "category": row["category"], "full_g": full_g, "empty_g": empty_g,
+        "weight_tolerance_g": default_tolerance_g(full_g, empty_g),
+        "sealed_min_g": full_g - band if weighed else None, "sealed_max_g": full_g + band if weighed else None,
+        "list_price": Money.of(row["list_price"]),
+    }
 
 
 def fill_demo(

@@ -177,7 +177,9 @@ class DocumentIssuer:
                     line_number=line.line_no,
                     sku=line.sku,
                     description=line.item.description,
-                    quantity=line.quantity,
+                    quantity=_units_decided(decision, line),
+                    unit_number=decision.unit_no,
+                    unit_count=line.quantity,
                     unit_price=line.order_line.unit_price,
                     merchandise=decision.merchandise,
                     restocking_fee=decision.restocking_fee,
@@ -195,11 +197,33 @@ class DocumentIssuer:
             evidence=_evidence(decision),
             overridden_by=_display_name(uow, decision.overridden_by) if decision.overridden_by else None,
             override_reason=decision.override_reason,
+            finding=_finding_words(decision, line),
+            approved_by=_display_name(uow, decision.approved_by) if decision.approved_by else None,
+            approval_note=decision.approval_note,
             copy=copy,
             voided=document.voided_at is not None,
             void_reason=document.void_reason,
             page_size=self.page_size,
         )
+
+
+def _units_decided(decision: DecisionRow, line: RmaLineRow) -> int:
+    # Decisions are made unit by unit; one recorded before that decided the whole line at once.
+    whole_line = line.order_line.unit_price * line.quantity
+    return line.quantity if line.quantity > 1 and decision.merchandise == whole_line else 1
+
+
+def _finding_words(decision: DecisionRow, line: RmaLineRow) -> str | None:
+    parts = []
+    if decision.reason != line.reason:
+        parts.append(f"the customer gave the reason {_words(line.reason)}; the return was found to be {_words(decision.reason)}")
+    if decision.customer_choice != line.customer_choice:
+        parts.append(f"the customer asked for a {line.customer_choice}; a {decision.customer_choice} was decided")
+    return ("; ".join(parts) + ".").capitalize() if parts else None
+
+
+def _words(code: str) -> str:
+    return code.replace("_", " ")
 
 
 def _display_name(uow: UnitOfWork, user_name: str) -> str:
@@ -233,5 +257,6 @@ def _evidence(decision: DecisionRow) -> Evidence:
         fill_percent=decision.fill_fraction * 100 if decision.fill_fraction is not None else None,
         condition=tuple((label, getattr(inspection, name)) for name, label in CONDITION_LABELS),
         flags=tuple((label, getattr(inspection, name)) for name, label in FLAG_LABELS),
+        contradictions=tuple(item["text"] for item in decision.contradictions),
         photos=tuple(photo.thumbnail for photo in inspection.photos),
     )

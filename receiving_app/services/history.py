@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from receiving_app.domain.audit import AuditEvent, ChainBreak, find_first_break
 from receiving_app.domain.errors import InputError
+from receiving_app.domain.lifecycle import LineStatus, line_status_of, rma_status_of
 from receiving_app.domain.policy import Policy
 from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
 from receiving_app.services.document_issuing import DocumentIssuer
@@ -39,7 +40,9 @@ class HistoryService:
 
     def list_rmas(self, status: str | None = None) -> list[RmaView]:
         with self._units.read() as uow:
-            return [rma_view(row, self._policies.get(row.seller_id), mask_customer=True) for row in uow.records.rmas(status)]
+            rows = uow.records.rmas(status)
+            units = uow.records.unit_states_of_lines([line for row in rows for line in row.lines])
+            return [rma_view(row, self._policies.get(row.seller_id), units, mask_customer=True) for row in rows]
 
     def show_rma(self, number: str, *, mask_customer: bool = True) -> RmaDetail:
         with self._units.read() as uow:
@@ -48,9 +51,10 @@ class HistoryService:
                 raise NotFound(f"No RMA numbered {number} is on file.")
             line_numbers = {line.id: line.line_no for line in rma.lines}
             decisions = uow.records.decisions_for_rma(rma.id)
+            units = uow.records.unit_states_of_lines(rma.lines)
             return RmaDetail(
-                rma=rma_view(rma, self._policies.get(rma.seller_id), mask_customer=mask_customer),
-                inspections=tuple(inspection_view(row.inspection, line_numbers[row.rma_line_id]) for row in decisions),
+                rma=rma_view(rma, self._policies.get(rma.seller_id), units, mask_customer=mask_customer),
+                inspections=tuple(inspection_view(row, line_numbers[row.rma_line_id]) for row in uow.records.inspections_for_rma(rma.id)),
                 decisions=tuple(decision_view(row, line_numbers[row.rma_line_id]) for row in decisions),
                 events=tuple(event_view(row) for row in uow.records.audit_events_for_rma(rma.number)),
             )
@@ -76,7 +80,10 @@ class HistoryService:
                 raise NotFound(f"No RMA numbered {number} is on file.")
             return self._issuer.label(rma, station=station)
 
-    def void_document(self, number: str, *, user: str, station: str, reason: str) -> None:
+    def void_document(self, number: str, *, user: str, station: str, reason: str) -> tuple[str, ...]:
+        """Voids a decision through one of its documents: every document issued with it is voided
+        too, the decision stops counting, and its unit opens again for a supervisor to decide anew.
+        Returns the numbers voided."""
         if not reason.strip():
             raise InputError("A void needs a written reason.")
         with self._units.write() as uow:
@@ -88,9 +95,23 @@ class HistoryService:
                 raise NotFound(f"No document numbered {number} was issued.")
             if row.voided_at is not None:
                 raise LineNotOpen(f"{row.number} was already voided by {row.voided_by}.")
-            row.voided_at, row.voided_by, row.void_reason = uow.clock(), user, reason.strip()
-            uow.record(AuditEvent("document_voided", user, station, uow.records.rma_number_of_document(row), {"number": row.number, "reason": reason.strip()}))
+            decision, rma_number, now, why = row.decision, uow.records.rma_number_of_document(row), uow.clock(), reason.strip()
+            line = uow.records.line_of_decision_for_update(decision)
+            voided = tuple(document for document in decision.documents if document.voided_at is None)
+            for document in voided:
+                document.voided_at, document.voided_by, document.void_reason = now, user, why
+                uow.record(AuditEvent("document_voided", user, station, rma_number, {"number": document.number, "reason": why, "through": row.number}))
+            decision.voided_at, decision.voided_by, decision.void_reason = now, user, why
+            uow.records.flush()
+            rma = line.rma
+            line.status = line_status_of(uow.records.unit_states(line), on_hold=line.status == LineStatus.ON_HOLD.value).value
+            rma.status = rma_status_of(LineStatus(other.status) for other in rma.lines).value
+            uow.record(AuditEvent("decision_voided", user, station, rma_number, {
+                "line": line.line_no, "unit": decision.unit_no, "outcome": decision.outcome,
+                "refund_total": decision.refund_total, "documents": [document.number for document in voided], "reason": why,
+            }))
             uow.commit()
+            return tuple(document.number for document in voided)
 
     def verify_audit_chain(self) -> ChainReport:
         with self._units.read() as uow:
@@ -98,3 +119,4 @@ class HistoryService:
             head_sequence, head_hash = head.last_sequence, head.last_hash
             first_break = find_first_break(uow.records.audit_chain(), head_sequence=head_sequence, head_hash=head_hash)
             return ChainReport(head_sequence, first_break)
+

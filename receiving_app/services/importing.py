@@ -19,6 +19,7 @@ from typing import Any
 from receiving_app.domain.audit import AuditEvent
 from receiving_app.domain.errors import InputError
 from receiving_app.domain.facts import Category, CustomerChoice, PaymentMethod, ReturnReason
+from receiving_app.domain.inspection import default_tolerance_g
 from receiving_app.domain.money import Money
 from receiving_app.domain.scan import has_valid_check_digit
 from receiving_app.persistence.tables import (
@@ -165,6 +166,13 @@ def _catalog_item(row: dict[str, str]) -> dict[str, Any]:
     upc = row.get("upc") or None
     if upc is not None and not (upc.isdigit() and len(upc) in (8, 12, 13, 14) and has_valid_check_digit(upc)):
         raise _RowProblem(f"upc {upc!r} is not a UPC/EAN/GTIN with a valid check digit")
+    tolerance = _decimal(row, "weight_tolerance_g") if row.get("weight_tolerance_g") else default_tolerance_g(full, empty)
+    sealed_min = _decimal(row, "sealed_min_g") if row.get("sealed_min_g") else None
+    sealed_max = _decimal(row, "sealed_max_g") if row.get("sealed_max_g") else None
+    if (sealed_min is None) != (sealed_max is None):
+        raise _RowProblem("sealed_min_g and sealed_max_g are given together or not at all")
+    if sealed_min is not None and not sealed_min <= sealed_max:
+        raise _RowProblem(f"sealed_min_g ({sealed_min}) must not be above sealed_max_g ({sealed_max})")
     return {
         "sku": _required(row, "sku"),
         "oem_part_number": row.get("oem_part_number", ""),
@@ -174,6 +182,9 @@ def _catalog_item(row: dict[str, str]) -> dict[str, Any]:
         "category": _choice(row, "category", Category),
         "full_g": full,
         "empty_g": empty,
+        "weight_tolerance_g": tolerance,
+        "sealed_min_g": sealed_min,
+        "sealed_max_g": sealed_max,
         "list_price": _money(row, "list_price"),
     }
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
+from receiving_app.domain.inspection import WeightLimits
+from receiving_app.domain.lifecycle import UnitState
 from receiving_app.domain.policy import Policy
 from receiving_app.persistence.tables import AuditEventRow, DecisionRow, InspectionRow, RmaLineRow, RmaRow
 from receiving_app.services.views import DecisionView, DocumentRef, EventView, InspectionView, RmaLineView, RmaView
@@ -12,8 +16,9 @@ def mask_name(name: str) -> str:
     return " ".join(f"{word[0]}***" for word in name.split() if word)
 
 
-def rma_line_view(line: RmaLineRow) -> RmaLineView:
+def rma_line_view(line: RmaLineRow, units: Sequence[UnitState]) -> RmaLineView:
     item = line.item
+    limits = WeightLimits(item.sku, item.full_g, item.empty_g, item.weight_tolerance_g)
     return RmaLineView(
         line=line.line_no,
         sku=line.sku,
@@ -28,10 +33,13 @@ def rma_line_view(line: RmaLineRow) -> RmaLineView:
         full_g=item.full_g,
         empty_g=item.empty_g,
         hold_note=line.hold_note,
+        plausible_g=(limits.lowest_g, limits.highest_g),
+        units=tuple(state.value for state in units),
     )
 
 
-def rma_view(rma: RmaRow, policy: Policy | None, *, mask_customer: bool) -> RmaView:
+def rma_view(rma: RmaRow, policy: Policy | None, units: Mapping[int, Sequence[UnitState]], *, mask_customer: bool) -> RmaView:
+    """The RMA as the bench and History show it; ``units`` holds each line's unit states by line id."""
     order = rma.order
     customer = order.customer
     return RmaView(
@@ -49,13 +57,16 @@ def rma_view(rma: RmaRow, policy: Policy | None, *, mask_customer: bool) -> RmaV
         shipped=order.shipped_on,
         delivered=order.delivered_on,
         reported=rma.reported_on,
-        lines=tuple(rma_line_view(line) for line in rma.lines),
+        lines=tuple(rma_line_view(line, units[line.id]) for line in rma.lines),
     )
 
 
 def decision_view(row: DecisionRow, line_no: int) -> DecisionView:
     return DecisionView(
         line=line_no,
+        unit=row.unit_no,
+        reason=row.reason,
+        customer_choice=row.customer_choice,
         outcome=row.outcome,
         policy=row.policy_id,
         policy_version=row.policy_version,
@@ -76,6 +87,11 @@ def decision_view(row: DecisionRow, line_no: int) -> DecisionView:
             DocumentRef(document.document_type, document.number, document.issued_at, document.voided_at is not None)
             for document in row.documents
         ),
+        approved_by=row.approved_by,
+        approval_note=row.approval_note,
+        contradictions=tuple(item["text"] for item in row.contradictions),
+        voided_by=row.voided_by,
+        void_reason=row.void_reason,
     )
 
 
@@ -83,6 +99,8 @@ def inspection_view(row: InspectionRow, line_no: int) -> InspectionView:
     captured = next((reading for reading in row.readings if reading.captured), None)
     return InspectionView(
         line=line_no,
+        unit=row.unit_no,
+        arrived=row.arrived,
         inspected_at=row.inspected_at,
         user=row.user_name,
         station=row.station_id,

@@ -1,14 +1,15 @@
-"""Receiving at the bench: open an RMA by its scan, then receive, hold or skip each line.
+"""Receiving at the bench: open an RMA by its scan, then receive each unit of its lines, hold a
+line, or record what did not arrive.
 
-Receiving a line is one transaction: the inspection, every weight reading, the decision and its
-documents (numbered and rendered) and the audit events commit together or not at all. The line
-is locked first, so a second receive of the same line, from any station, waits and then finds
-the first one's decision instead of writing another.
+Receiving a unit is one transaction: the inspection, every weight reading, the decision and its
+numbered documents and the audit events commit together or not at all (the PDFs are drawn right
+after, see document_issuing). The line is locked first, so a second receive of the same unit, from
+any station, waits and then finds the first one's decision instead of writing another.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from PIL import Image
@@ -16,42 +17,35 @@ from sqlalchemy.exc import IntegrityError
 
 from receiving_app.documents.style import photo_thumbnail
 from receiving_app.domain.audit import AuditEvent
-from receiving_app.domain.decision import Decision, Outcome
-from receiving_app.domain.engine import MissingFact, decide, decide_with_override
+from receiving_app.domain.decision import Outcome
 from receiving_app.domain.errors import InputError
-from receiving_app.domain.facts import (
-    CONDITION_FIELDS,
-    FLAG_FIELDS,
-    Category,
-    CustomerChoice,
-    Item,
-    PaymentMethod,
-    ReturnDates,
-    ReturnFacts,
-    ReturnReason,
+from receiving_app.domain.facts import Category, CustomerChoice, Item, PaymentMethod, ReturnDates, ReturnFacts, ReturnReason
+from receiving_app.domain.inspection import WeightLimits
+from receiving_app.domain.judgement import Judgement, Stated, Weighing, judge
+from receiving_app.domain.lifecycle import (
+    LineStatus,
+    RmaStatus,
+    TransitionRefused,
+    UnitState,
+    line_status_of,
+    require_can_hold,
+    require_can_release,
+    require_unit_open,
+    rma_status_of,
 )
 from receiving_app.domain.policy import Policy
 from receiving_app.domain.scan import parse_scan
-from receiving_app.domain.weight import FillMeasurement
-from receiving_app.persistence.tables import (
-    DecisionRow,
-    InspectionRow,
-    PhotoRow,
-    RmaLineRow,
-    RmaRow,
-    UserRow,
-    WeightReadingRow,
-)
+from receiving_app.persistence.tables import DecisionRow, RmaLineRow, RmaRow, UserRow
 from receiving_app.persistence.unit_of_work import UnitOfWork, UnitOfWorkFactory
-from receiving_app.services.commands import PhotoAttachment, ReceiveLine, WeightCapture
+from receiving_app.services import receiving_rows
+from receiving_app.services.commands import PhotoAttachment, ReceiveLine
 from receiving_app.services.document_issuing import DocumentIssuer
-from receiving_app.services.errors import LineNotOpen, NotAllowed, NotFound
+from receiving_app.services.errors import LineNotOpen, NotAllowed, NotFound, SupervisorNeeded
 from receiving_app.services.mapping import decision_view, rma_view
 from receiving_app.services.views import DecisionView, ReceiveResult, RmaView
 
 RECEIVING_ROLES = frozenset({"receiver", "supervisor", "admin"})
 SUPERVISOR_ROLES = frozenset({"supervisor", "admin"})
-LINE_DONE = frozenset({"decided", "not_received"})
 
 
 class ScanProblem(InputError):
@@ -79,7 +73,7 @@ class ReceivingService:
         with self._units.write() as uow:
             row = uow.records.rma(number)
             if row is not None:
-                view = rma_view(row, self._policy(row.seller_id), mask_customer=mask_customer)
+                view = rma_view(row, self._policy(row.seller_id), uow.records.unit_states_of_lines(row.lines), mask_customer=mask_customer)
                 uow.record(AuditEvent("rma_opened", user, station, row.number, {"scanned": number}))
                 uow.commit()
                 return view
@@ -101,7 +95,8 @@ class ReceivingService:
                 line_numbers = {line.id: line.line_no for line in row.lines}
                 decisions = tuple(decision_view(decision, line_numbers[decision.rma_line_id])
                                   for decision in uow.records.decisions_for_rma(row.id))
-                return rma_view(row, self._policy(row.seller_id), mask_customer=mask_customer), decisions
+                units = uow.records.unit_states_of_lines(row.lines)
+                return rma_view(row, self._policy(row.seller_id), units, mask_customer=mask_customer), decisions
         raise self._unknown_rma(number, user=user, station=station)
 
     def record_opened(self, number: str, *, user: str, station: str) -> None:
@@ -126,20 +121,26 @@ class ReceivingService:
             uow.record(event)
             uow.commit()
 
-    # Receiving a line -----------------------------------------------------------------------------
+    def record_left(self, number: str, open_lines: Sequence[int], *, user: str, station: str) -> None:
+        """The bench moved to another RMA while lines of this one were still open."""
+        with self._units.write() as uow:
+            uow.record(AuditEvent("rma_left_open", user, station, number, {"open_lines": list(open_lines)}))
+            uow.commit()
+
+    # Receiving a unit -------------------------------------------------------------------------------
 
     def receive(self, command: ReceiveLine) -> ReceiveResult:
         try:
             return self._receive_once(command)
         except IntegrityError:
-            # Another station committed this line's decision between our lock and our insert
+            # Another station committed this unit's decision between our lock and our insert
             # (possible only where row locks are not taken); theirs stands, and we report it.
             with self._units.read() as uow:
                 rma, line = self._rma_and_line(uow, command, lock=False)
-                existing = uow.records.decision_for_line(line.id)
+                existing = uow.records.standing_decision(line.id, command.unit)
                 if existing is None:
                     raise
-                return ReceiveResult(rma.number, line.line_no, True, decision_view(existing, line.line_no), rma.status)
+                return ReceiveResult(rma.number, line.line_no, command.unit, True, decision_view(existing, line.line_no), rma.status)
 
     def _receive_once(self, command: ReceiveLine) -> ReceiveResult:
         # Before the transaction: shrinking a camera photo takes milliseconds, and a file that is
@@ -147,40 +148,40 @@ class ReceivingService:
         thumbnails = [_printable(photo) for photo in command.photos]
         with self._units.write() as uow:
             rma, line = self._rma_and_line(uow, command, lock=True)
-            existing = uow.records.decision_for_line(line.id)
+            existing = uow.records.standing_decision(line.id, command.unit)
             if existing is not None:
                 self._store_missing_pdfs(uow, existing, command)
-                return ReceiveResult(rma.number, line.line_no, True, decision_view(existing, line.line_no), rma.status)
+                return ReceiveResult(rma.number, line.line_no, command.unit, True, decision_view(existing, line.line_no), rma.status)
             self._require_user(uow, command.user, RECEIVING_ROLES, "receive returns")
-            if line.status in LINE_DONE or rma.status == "closed":
-                raise LineNotOpen(f"Line {line.line_no} of {rma.number} is {line.status.replace('_', ' ')}, not open.")
+            units = uow.records.unit_states(line)
+            _refuse_unless(lambda: require_unit_open(LineStatus(line.status), units[command.unit - 1], where=_where(rma, line, command.unit)))
             if command.override:
                 self._require_user(uow, command.override.supervisor, SUPERVISOR_ROLES, "override a decision")
 
             policy = self._policy(rma.seller_id)
             self._require_recorded_policy(uow, policy)
             received_on = command.received_on or self._today()
-            facts = self._facts(uow, rma, line, command, received_on)
-            decision, engine_outcome = self._decide(policy, facts, command)
+            judgement = self._judge(uow, rma, line, command, policy, received_on)
+            self._require_approval(uow, line, command, judgement)
 
-            inspection = self._record_inspection(uow, line, command, received_on, thumbnails)
-            decision_row = self._record_decision(uow, line, inspection, decision, engine_outcome, command)
-            documents = self._issuer.issue_for(uow, decision_row, decision.documents, rma, line, command.station)
-            line.status = "decided"
-            rma.status = self._rma_status(rma)
+            now = uow.clock()
+            inspection = receiving_rows.inspection_row(line, command, received_on, thumbnails, now)
+            uow.records.add(inspection)
+            decision_row = receiving_rows.decision_row(line, inspection, judgement, command, now)
+            uow.records.add(decision_row)
+            uow.records.flush()  # the unique index on the unit speaks here, before documents are numbered
+            documents = self._issuer.issue_for(uow, decision_row, judgement.decision.documents, rma, line, command.station)
+            units[command.unit - 1] = UnitState.DECIDED
+            closed = self._set_statuses(rma, line, units)
 
-            uow.record(AuditEvent("inspection_recorded", command.user, command.station, rma.number, _inspection_payload(line, command)))
-            for reading in (*command.readings_seen, *([command.weight] if command.weight else [])):
-                uow.record(AuditEvent("weight_read", command.user, command.station, rma.number, _reading_payload(line, reading, reading is command.weight)))
-            uow.record(AuditEvent("decision_made", command.user, command.station, rma.number, _decision_payload(line, decision, command)))
+            for event in receiving_rows.receiving_events(rma.number, line, decision_row, judgement, command):
+                uow.record(event)
             for document in documents:
-                uow.record(AuditEvent("document_issued", command.user, command.station, rma.number, {"line": line.line_no, "type": document.content.document_type.value, "number": document.number}))
-            if command.override:
-                uow.record(AuditEvent("decision_overridden", command.override.supervisor, command.station, rma.number, {"line": line.line_no, "engine_outcome": decision_row.engine_outcome, "outcome": decision.outcome.value, "reason": command.override.reason}))
-            if rma.status == "closed":
+                uow.record(AuditEvent("document_issued", command.user, command.station, rma.number, {"line": line.line_no, "unit": command.unit, "type": document.content.document_type.value, "number": document.number}))
+            if closed:
                 uow.record(AuditEvent("rma_closed", command.user, command.station, rma.number, {}))
             uow.commit()
-            result = ReceiveResult(rma.number, line.line_no, False, decision_view(decision_row, line.line_no), rma.status)
+            result = ReceiveResult(rma.number, line.line_no, command.unit, False, decision_view(decision_row, line.line_no), rma.status)
         rendered = self._issuer.render_pdfs(documents)
         with self._units.write() as uow:
             self._issuer.store_pdfs(uow, rendered, user=command.user, station=command.station)
@@ -188,49 +189,109 @@ class ReceivingService:
         return result
 
     def _store_missing_pdfs(self, uow: UnitOfWork, decision: DecisionRow, command: ReceiveLine) -> None:
-        """Receiving a line again after a power cut also finishes the PDFs the cut left undrawn."""
+        """Receiving a unit again after a power cut also finishes the PDFs the cut left undrawn."""
         undrawn = [document for document in decision.documents if document.pdf is None]
         for document in undrawn:
             self._issuer.stored_pdf(uow, document, user=command.user, station=command.station)
         if undrawn:
             uow.commit()
 
-    def preview(self, command: ReceiveLine) -> Decision:
-        """The decision receiving would make now, for the live panel; writes nothing."""
+    def preview(self, command: ReceiveLine) -> Judgement:
+        """The judgement receiving would make now, for the live panel; writes nothing.
+
+        Raises MissingFact (what is still to check) and ImplausibleWeight as receiving would.
+        """
         with self._units.read() as uow:
             rma, line = self._rma_and_line(uow, command, lock=False)
             policy = self._policy(rma.seller_id)
-            facts = self._facts(uow, rma, line, command, command.received_on or self._today())
-            return self._decide(policy, facts, command)[0]
+            return self._judge(uow, rma, line, command, policy, command.received_on or self._today())
+
+    def _judge(self, uow: UnitOfWork, rma: RmaRow, line: RmaLineRow, command: ReceiveLine, policy: Policy, received_on: date) -> Judgement:
+        item = line.item
+        limits = WeightLimits(item.sku, item.full_g, item.empty_g, item.weight_tolerance_g, item.sealed_min_g, item.sealed_max_g)
+        weighing = None
+        if command.weight is not None:
+            if not command.weight.capturable:
+                raise InputError("weight: only a stable, non-negative reading can be used for a decision.")
+            weighing = Weighing(command.weight.grams, f"{command.weight.value} {command.weight.unit}")
+        override = None
+        if command.override is not None:
+            override = (_override_outcome(command.override.outcome), command.override.reason)
+            if not command.override.reason.strip():
+                raise InputError("override: a supervisor override needs a written reason.")
+        facts = self._facts(uow, rma, line, command, received_on)
+        stated = Stated(ReturnReason(line.reason), CustomerChoice(line.customer_choice))
+        return judge(policy, facts, stated=stated, limits=limits, weighing=weighing, override=override)
+
+    def _require_approval(self, uow: UnitOfWork, line: RmaLineRow, command: ReceiveLine, judgement: Judgement) -> None:
+        why = list(judgement.needs_supervisor)
+        if uow.records.unit_was_voided(line.id, command.unit):
+            why.append(f"Unit {command.unit} of line {line.line_no} was decided before and that decision was voided.")
+        if not why or command.override is not None:
+            return  # an override is a supervisor's own decision
+        if command.approval is None:
+            raise SupervisorNeeded(tuple(why))
+        self._require_user(uow, command.approval.supervisor, SUPERVISOR_ROLES, "approve a decision")
+        if not command.approval.note.strip():
+            raise InputError("approval: a supervisor's approval needs a written note.")
 
     # Holding and skipping lines -------------------------------------------------------------------
 
     def hold(self, rma_number: str, line_no: int, *, user: str, station: str, note: str) -> None:
         if not note.strip():
             raise InputError("A hold needs a note saying why the line waits.")
-        self._change_line(rma_number, line_no, user, station, RECEIVING_ROLES, "hold lines", "on_hold", "line_held", note.strip())
-
-    def release_hold(self, rma_number: str, line_no: int, *, user: str, station: str, note: str = "") -> None:
-        self._change_line(rma_number, line_no, user, station, SUPERVISOR_ROLES, "release holds", "open", "hold_released", note.strip())
-
-    def mark_not_received(self, rma_number: str, line_no: int, *, user: str, station: str, note: str = "") -> None:
-        self._change_line(rma_number, line_no, user, station, RECEIVING_ROLES, "record partial receipts", "not_received", "line_not_received", note.strip())
-
-    def _change_line(self, rma_number, line_no, user, station, roles, doing, status, event_type, note) -> None:
         with self._units.write() as uow:
-            rma, line = self._rma_and_line(uow, ReceiveLine(rma_number, line_no, user, station), lock=True)
-            self._require_user(uow, user, roles, doing)
-            if line.status == "decided":
-                raise LineNotOpen(f"Line {line_no} of {rma.number} is already decided.")
-            line.status = status
-            line.hold_note = note if status == "on_hold" else line.hold_note
-            rma.status = self._rma_status(rma)
-            uow.record(AuditEvent(event_type, user, station, rma.number, {"line": line_no, "note": note}))
-            if rma.status == "closed":
-                uow.record(AuditEvent("rma_closed", user, station, rma.number, {}))
+            rma, line = self._locked_line(uow, rma_number, line_no, user, RECEIVING_ROLES, "hold lines")
+            _refuse_unless(lambda: require_can_hold(LineStatus(line.status), where=_where(rma, line)))
+            line.status, line.hold_note = LineStatus.ON_HOLD.value, note.strip()
+            uow.record(AuditEvent("line_held", user, station, rma.number, {"line": line_no, "note": note.strip()}))
             uow.commit()
 
+    def release_hold(self, rma_number: str, line_no: int, *, user: str, station: str, note: str = "") -> None:
+        with self._units.write() as uow:
+            rma, line = self._locked_line(uow, rma_number, line_no, user, SUPERVISOR_ROLES, "release holds")
+            _refuse_unless(lambda: require_can_release(LineStatus(line.status), where=_where(rma, line)))
+            line.status = LineStatus.OPEN.value
+            uow.record(AuditEvent("hold_released", user, station, rma.number, {"line": line_no, "note": note.strip()}))
+            uow.commit()
+
+    def mark_not_received(
+        self, rma_number: str, line_no: int, *, user: str, station: str, note: str = "", unit: int | None = None
+    ) -> tuple[int, ...]:
+        """Records that a unit (or, without ``unit``, every open unit of the line) was not in the parcel."""
+        with self._units.write() as uow:
+            rma, line = self._locked_line(uow, rma_number, line_no, user, RECEIVING_ROLES, "record partial receipts")
+            units = uow.records.unit_states(line)
+            if unit is not None:
+                _require_unit_number(rma, line, unit)
+            missing = (unit,) if unit is not None else tuple(n for n, state in enumerate(units, 1) if state is UnitState.OPEN)
+            for number in missing or (1,):
+                _refuse_unless(lambda number=number: require_unit_open(LineStatus(line.status), units[number - 1], where=_where(rma, line, number)))
+            now, received_on = uow.clock(), self._today()
+            for number in missing:
+                uow.records.add(receiving_rows.absence_row(line, number, user=user, station=station, note=note.strip(), received_on=received_on, at=now))
+                units[number - 1] = UnitState.NOT_RECEIVED
+            closed = self._set_statuses(rma, line, units)
+            uow.record(AuditEvent("line_not_received", user, station, rma.number, {"line": line_no, "units": list(missing), "note": note.strip()}))
+            if closed:
+                uow.record(AuditEvent("rma_closed", user, station, rma.number, {}))
+            uow.commit()
+            return missing
+
     # Helpers ------------------------------------------------------------------------------------------
+
+    def _locked_line(self, uow: UnitOfWork, rma_number: str, line_no: int, user: str, roles: frozenset[str], doing: str) -> tuple[RmaRow, RmaLineRow]:
+        rma, line = self._rma_and_line(uow, ReceiveLine(rma_number, line_no, user, ""), lock=True)
+        self._require_user(uow, user, roles, doing)
+        return rma, line
+
+    @staticmethod
+    def _set_statuses(rma: RmaRow, line: RmaLineRow, units: list[UnitState]) -> bool:
+        """The line's and the RMA's status after a unit changed; true when this closed the RMA."""
+        line.status = line_status_of(units, on_hold=line.status == LineStatus.ON_HOLD.value).value
+        was_closed = rma.status == RmaStatus.CLOSED.value
+        rma.status = rma_status_of(LineStatus(other.status) for other in rma.lines).value
+        return rma.status == RmaStatus.CLOSED.value and not was_closed
 
     def _policy(self, policy_id: str) -> Policy:
         policy = self._policies.get(policy_id)
@@ -250,6 +311,7 @@ class ReceivingService:
         )
         if line is None:
             raise NotFound(f"{rma.number} has no line {command.line_no} (it has {len(rma.lines)}).")
+        _require_unit_number(rma, line, command.unit)
         return rma, line
 
     @staticmethod
@@ -275,19 +337,14 @@ class ReceivingService:
     @staticmethod
     def _facts(uow: UnitOfWork, rma: RmaRow, line: RmaLineRow, command: ReceiveLine, received_on: date) -> ReturnFacts:
         order = rma.order
-        item = line.item
-        fill = None
-        if command.weight is not None:
-            if not command.weight.capturable:
-                raise InputError("weight: only a stable, non-negative reading can be used for a decision.")
-            fill = FillMeasurement(command.weight.grams, item.full_g, item.empty_g)
         reported = rma.reported_on
         if received_on < reported:
             raise InputError(f"received: {received_on} is before the return was authorised ({reported}).")
         return ReturnFacts(
             reason=command.reason or ReturnReason(line.reason),
             customer_choice=command.customer_choice or CustomerChoice(line.customer_choice),
-            item=Item(line.sku, Category(item.category), line.order_line.unit_price, line.quantity),
+            # Each unit is decided on its own: its merchandise is one unit's price.
+            item=Item(line.sku, Category(line.item.category), line.order_line.unit_price, 1),
             dates=ReturnDates(
                 purchased=order.purchased_on,
                 reported=reported,
@@ -298,100 +355,34 @@ class ReceivingService:
             payment_method=PaymentMethod(order.payment_method),
             shipping_paid=(order.shipping_paid - uow.records.shipping_already_refunded(order.id)).floored_at_zero(),
             return_label_cost=(rma.return_label_cost - uow.records.label_already_deducted(rma.id)).floored_at_zero(),
-            fill=fill,
             condition=command.condition,
             flags=command.flags,
         )
 
-    @staticmethod
-    def _decide(policy: Policy, facts: ReturnFacts, command: ReceiveLine) -> tuple[Decision, str]:
-        """The decision to record, and what the rules alone said ("unknown" if they lacked a fact)."""
-        if command.override is None:
-            decision = decide(policy, facts)
-            return decision, decision.outcome.value
-        try:
-            outcome = Outcome(command.override.outcome)
-        except ValueError:
-            raise InputError(f"override: the outcome must be refund, replacement or denied, not {command.override.outcome!r}") from None
-        if not command.override.reason.strip():
-            raise InputError("override: a supervisor override needs a written reason.")
-        try:
-            engine_outcome = decide(policy, facts).outcome.value
-        except MissingFact:
-            engine_outcome = "unknown"
-        return decide_with_override(policy, facts, outcome, command.override.reason), engine_outcome
 
-    def _record_inspection(
-        self, uow: UnitOfWork, line: RmaLineRow, command: ReceiveLine, received_on: date, thumbnails: list[bytes]
-    ) -> InspectionRow:
-        now = uow.clock()
-        condition, flags = command.condition, command.flags
-        inspection = InspectionRow(
-            rma_line_id=line.id,
-            station_id=command.station,
-            user_name=command.user,
-            inspected_at=now,
-            received_on=received_on,
-            unopened=condition.unopened,
-            sealed=condition.sealed,
-            original_packaging=condition.original_packaging,
-            box_damage=condition.box_damage,
-            labels_intact=condition.labels_intact,
-            sold_by_seller=flags.sold_by_seller,
-            hp_plus_rejected=flags.hp_plus_rejected,
-            firmware_blocked=flags.firmware_blocked,
-            improper_use=flags.improper_use,
-            notes=command.notes,
-        )
-        for reading in command.readings_seen:
-            inspection.readings.append(_reading_row(reading, captured=False, at=now))
-        if command.weight is not None:
-            inspection.readings.append(_reading_row(command.weight, captured=True, at=now))
-        for photo, thumbnail in zip(command.photos, thumbnails, strict=True):
-            inspection.photos.append(
-                PhotoRow(file_name=photo.file_name, media_type=photo.media_type, content=photo.content, thumbnail=thumbnail)
-            )
-        uow.records.add(inspection)
-        return inspection
+def _where(rma: RmaRow, line: RmaLineRow, unit: int | None = None) -> str:
+    if unit is None or line.quantity == 1:
+        return f"Line {line.line_no} of {rma.number}"
+    return f"Unit {unit} of {line.quantity} on line {line.line_no} of {rma.number}"
 
-    @staticmethod
-    def _record_decision(
-        uow: UnitOfWork, line: RmaLineRow, inspection: InspectionRow, decision: Decision, engine_outcome: str, command: ReceiveLine
-    ) -> DecisionRow:
-        amounts = decision.amounts
-        row = DecisionRow(
-            rma_line_id=line.id,
-            inspection=inspection,
-            policy_id=decision.policy_id,
-            policy_version=decision.policy_version,
-            outcome=decision.outcome.value,
-            engine_outcome=engine_outcome,
-            refund_method=decision.refund_method.value if decision.refund_method else None,
-            merchandise=amounts.merchandise,
-            restocking_fee=amounts.restocking_fee,
-            return_shipping_deduction=amounts.return_shipping_deduction,
-            shipping_refund=amounts.shipping_refund,
-            refund_total=decision.refund_total,
-            fill_fraction=decision.fill_fraction,
-            reasons=[{"code": reason.code, "text": reason.text} for reason in decision.reasons],
-            decided_at=uow.clock(),
-            decided_by=command.user,
-            station_id=command.station,
-            overridden_by=command.override.supervisor if command.override else None,
-            override_reason=command.override.reason.strip() if command.override else None,
-        )
-        uow.records.add(row)
-        uow.records.flush()  # the unique constraint on the line speaks here, before documents are numbered
-        return row
 
-    @staticmethod
-    def _rma_status(rma: RmaRow) -> str:
-        statuses = [line.status for line in rma.lines]
-        if all(status in LINE_DONE for status in statuses):
-            return "closed"
-        if any(status in LINE_DONE for status in statuses):
-            return "partially_received"
-        return "open"
+def _require_unit_number(rma: RmaRow, line: RmaLineRow, unit: int) -> None:
+    if not 1 <= unit <= line.quantity:
+        raise NotFound(f"Line {line.line_no} of {rma.number} has {line.quantity} unit(s); there is no unit {unit}.")
+
+
+def _refuse_unless(check: Callable[[], None]) -> None:
+    try:
+        check()
+    except TransitionRefused as refused:
+        raise LineNotOpen(str(refused)) from None
+
+
+def _override_outcome(value: str) -> Outcome:
+    try:
+        return Outcome(value)
+    except ValueError:
+        raise InputError(f"override: the outcome must be refund, replacement or denied, not {value!r}") from None
 
 
 def _printable(photo: PhotoAttachment) -> bytes:
@@ -399,57 +390,3 @@ def _printable(photo: PhotoAttachment) -> bytes:
         return photo_thumbnail(photo.content)
     except (OSError, ValueError, Image.DecompressionBombError) as problem:  # what Pillow raises for a file it cannot read
         raise InputError(f"The photo {photo.file_name} cannot be read as a picture ({problem}).") from None
-
-
-def _reading_row(reading: WeightCapture, *, captured: bool, at) -> WeightReadingRow:
-    return WeightReadingRow(
-        read_at=reading.read_at or at,
-        value=reading.value,
-        unit=reading.unit,
-        grams=reading.grams,
-        stable=reading.stable,
-        source=reading.source,
-        captured=captured,
-    )
-
-
-def _inspection_payload(line: RmaLineRow, command: ReceiveLine) -> dict:
-    condition, flags = command.condition, command.flags
-    return {
-        "line": line.line_no,
-        "condition": {name: getattr(condition, name) for name in CONDITION_FIELDS},
-        "flags": {name: getattr(flags, name) for name in FLAG_FIELDS},
-        "notes": command.notes,
-        "photos": len(command.photos),
-    }
-
-
-def _reading_payload(line: RmaLineRow, reading: WeightCapture, captured: bool) -> dict:
-    return {
-        "line": line.line_no,
-        "value": reading.value,
-        "unit": reading.unit,
-        "grams": reading.grams,
-        "stable": reading.stable,
-        "source": reading.source,
-        "captured": captured,
-    }
-
-
-def _decision_payload(line: RmaLineRow, decision: Decision, command: ReceiveLine) -> dict:
-    amounts = decision.amounts
-    return {
-        "line": line.line_no,
-        "policy": decision.policy_id,
-        "policy_version": decision.policy_version,
-        "outcome": decision.outcome.value,
-        "refund_method": decision.refund_method.value if decision.refund_method else None,
-        "merchandise": amounts.merchandise,
-        "restocking_fee": amounts.restocking_fee,
-        "return_shipping_deduction": amounts.return_shipping_deduction,
-        "shipping_refund": amounts.shipping_refund,
-        "refund_total": decision.refund_total,
-        "fill_fraction": decision.fill_fraction,
-        "reasons": [reason.code for reason in decision.reasons],
-        "override": command.override.supervisor if command.override else None,
-    }

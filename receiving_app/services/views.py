@@ -25,9 +25,20 @@ class RmaLineView:
     full_g: Decimal
     empty_g: Decimal
     hold_note: str = ""
+    plausible_g: tuple[Decimal, Decimal] | None = None
+    """The lightest and heaviest a unit of this SKU can weigh; the service refuses any other weight."""
+    units: tuple[str, ...] = ()
+    """Each unit's state, unit 1 first: "open", "decided" or "not_received"."""
+
+    @property
+    def open_units(self) -> tuple[int, ...]:
+        return tuple(number for number, state in enumerate(self.units, 1) if state == "open")
 
     def as_json(self) -> dict[str, Any]:
-        return {"line": self.line, "sku": self.sku, "category": self.category, "quantity": self.quantity, "status": self.status}
+        return {
+            "line": self.line, "sku": self.sku, "category": self.category, "quantity": self.quantity, "status": self.status,
+            "units": [{"unit": number, "status": state} for number, state in enumerate(self.units, 1)],
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +82,9 @@ class DocumentRef:
 @dataclass(frozen=True, slots=True)
 class DecisionView:
     line: int
+    unit: int
+    reason: str  # as decided: where it differs from the line's, the bench found otherwise
+    customer_choice: str
     outcome: str
     policy: str
     policy_version: str
@@ -88,10 +102,22 @@ class DecisionView:
     overridden_by: str | None
     override_reason: str | None
     documents: tuple[DocumentRef, ...]
+    approved_by: str | None = None
+    approval_note: str | None = None
+    contradictions: tuple[str, ...] = ()
+    voided_by: str | None = None
+    void_reason: str | None = None
+
+    @property
+    def voided(self) -> bool:
+        return self.voided_by is not None
 
     def as_json(self) -> dict[str, Any]:
         return {
             "line": self.line,
+            "unit": self.unit,
+            "reason": self.reason,
+            "customer_choice": self.customer_choice,
             "outcome": self.outcome,
             "policy": self.policy,
             "policy_version": self.policy_version,
@@ -108,6 +134,12 @@ class DecisionView:
             "station": self.station,
             "overridden_by": self.overridden_by,
             "override_reason": self.override_reason,
+            "approved_by": self.approved_by,
+            "approval_note": self.approval_note,
+            "contradictions": list(self.contradictions),
+            "voided": self.voided,
+            "voided_by": self.voided_by,
+            "void_reason": self.void_reason,
             "documents": [document.as_json() for document in self.documents],
         }
 
@@ -115,12 +147,14 @@ class DecisionView:
 @dataclass(frozen=True, slots=True)
 class InspectionView:
     line: int
+    unit: int
+    arrived: bool
     inspected_at: datetime
     user: str
     station: str
     received_on: date
-    condition: dict[str, bool]
-    flags: dict[str, bool]
+    condition: dict[str, bool | None]  # None: not checked
+    flags: dict[str, bool | None]
     weight_grams: Decimal | None
     weight_source: str | None
     notes: str
@@ -129,6 +163,8 @@ class InspectionView:
     def as_json(self) -> dict[str, Any]:
         return {
             "line": self.line,
+            "unit": self.unit,
+            "arrived": self.arrived,
             "inspected_at": self.inspected_at.isoformat(),
             "user": self.user,
             "station": self.station,
@@ -180,6 +216,7 @@ class RmaDetail:
 class ReceiveResult:
     rma: str
     line: int
+    unit: int
     already_decided: bool
     decision: DecisionView
     rma_status: str
@@ -188,6 +225,7 @@ class ReceiveResult:
         return {
             "rma": self.rma,
             "line": self.line,
+            "unit": self.unit,
             "outcome": self.decision.outcome,
             "refund_total": str(self.decision.refund_total),
             "restocking_fee": str(self.decision.restocking_fee),
@@ -198,6 +236,10 @@ class ReceiveResult:
             "refund_method": self.decision.refund_method,
             "policy": self.decision.policy,
             "policy_version": self.decision.policy_version,
+            "reason": self.decision.reason,
+            "customer_choice": self.decision.customer_choice,
+            "contradictions": list(self.decision.contradictions),
+            "approved_by": self.decision.approved_by,
             "rma_status": self.rma_status,
         }
 

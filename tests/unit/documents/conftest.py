@@ -126,7 +126,7 @@ def toner_return(
     price: str = "54.99",
     quantity: int = 1,
     measured_g: str | None = "812.4",
-    condition: Condition = Condition(),
+    condition: Condition = Condition.as_sold(),
     choice: CustomerChoice = CustomerChoice.REFUND,
     payment: PaymentMethod = PaymentMethod.OPEN_ACCOUNT,
     shipping_paid: str = "0.00",
@@ -209,7 +209,7 @@ def denial_content(policies: Mapping[str, Policy]) -> DocumentContent:
     """Image-Pro: an opened, nearly empty toner sent back as not needed: two rules deny it."""
     policy = policies["image-pro-services"]
     facts = toner_return(
-        ReturnReason.NOT_NEEDED, measured_g="601.2", condition=Condition(unopened=False, sealed=False)
+        ReturnReason.NOT_NEEDED, measured_g="601.2", condition=Condition(unopened=False, sealed=False, original_packaging=True, box_damage=False, labels_intact=True)
     )
     decision = decide(policy, facts)
     rules = policy.rules_for(facts.reason)

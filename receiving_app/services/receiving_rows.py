@@ -1,0 +1,165 @@
+"""The rows and audit events one received unit leaves behind, built from the command and its judgement."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from receiving_app.domain.audit import AuditEvent
+from receiving_app.domain.decision import Decision
+from receiving_app.domain.facts import CONDITION_FIELDS, FLAG_FIELDS, Condition, Flags
+from receiving_app.domain.judgement import Judgement
+from receiving_app.persistence.tables import DecisionRow, InspectionRow, PhotoRow, RmaLineRow, WeightReadingRow
+from receiving_app.services.commands import ReceiveLine, WeightCapture
+
+
+def inspection_row(
+    line: RmaLineRow, command: ReceiveLine, received_on: date, thumbnails: list[bytes], at: datetime
+) -> InspectionRow:
+    inspection = InspectionRow(
+        rma_line_id=line.id,
+        unit_no=command.unit,
+        arrived=True,
+        station_id=command.station,
+        user_name=command.user,
+        inspected_at=at,
+        received_on=received_on,
+        notes=command.notes,
+        **_fact_columns(command.condition, command.flags),
+    )
+    for reading in command.readings_seen:
+        inspection.readings.append(_reading_row(reading, captured=False, at=at))
+    if command.weight is not None:
+        inspection.readings.append(_reading_row(command.weight, captured=True, at=at))
+    for photo, thumbnail in zip(command.photos, thumbnails, strict=True):
+        inspection.photos.append(
+            PhotoRow(file_name=photo.file_name, media_type=photo.media_type, content=photo.content, thumbnail=thumbnail)
+        )
+    return inspection
+
+
+def absence_row(line: RmaLineRow, unit: int, *, user: str, station: str, note: str, received_on: date, at: datetime) -> InspectionRow:
+    """The record that a unit was not in the parcel: nothing was checked, and nothing is decided."""
+    return InspectionRow(
+        rma_line_id=line.id, unit_no=unit, arrived=False, station_id=station, user_name=user,
+        inspected_at=at, received_on=received_on, notes=note, **_fact_columns(Condition(), Flags()),
+    )
+
+
+def _fact_columns(condition: Condition, flags: Flags) -> dict[str, bool | None]:
+    return {
+        **{name: getattr(condition, name) for name in CONDITION_FIELDS},
+        **{name: getattr(flags, name) for name in FLAG_FIELDS},
+    }
+
+
+def decision_row(
+    line: RmaLineRow, inspection: InspectionRow, judgement: Judgement, command: ReceiveLine, at: datetime
+) -> DecisionRow:
+    decision = judgement.decision
+    amounts = decision.amounts
+    override, approval = command.override, command.approval
+    return DecisionRow(
+        rma_line_id=line.id,
+        unit_no=command.unit,
+        inspection=inspection,
+        reason=(command.reason.value if command.reason else line.reason),
+        customer_choice=(command.customer_choice.value if command.customer_choice else line.customer_choice),
+        policy_id=decision.policy_id,
+        policy_version=decision.policy_version,
+        outcome=decision.outcome.value,
+        engine_outcome=judgement.engine_outcome,
+        refund_method=decision.refund_method.value if decision.refund_method else None,
+        merchandise=amounts.merchandise,
+        restocking_fee=amounts.restocking_fee,
+        return_shipping_deduction=amounts.return_shipping_deduction,
+        shipping_refund=amounts.shipping_refund,
+        refund_total=decision.refund_total,
+        fill_fraction=decision.fill_fraction,
+        reasons=[{"code": reason.code, "text": reason.text} for reason in decision.reasons],
+        decided_at=at,
+        decided_by=command.user,
+        station_id=command.station,
+        overridden_by=override.supervisor if override else None,
+        override_reason=override.reason.strip() if override else None,
+        approved_by=approval.supervisor if approval and judgement.needs_supervisor else None,
+        approval_note=approval.note.strip() if approval and judgement.needs_supervisor else None,
+        contradictions=[{"code": item.code, "text": item.text} for item in judgement.contradictions],
+    )
+
+
+def _reading_row(reading: WeightCapture, *, captured: bool, at: datetime) -> WeightReadingRow:
+    return WeightReadingRow(
+        read_at=reading.read_at or at,
+        value=reading.value,
+        unit=reading.unit,
+        grams=reading.grams,
+        stable=reading.stable,
+        source=reading.source,
+        captured=captured,
+    )
+
+
+def receiving_events(
+    rma_number: str, line: RmaLineRow, row: DecisionRow, judgement: Judgement, command: ReceiveLine
+) -> list[AuditEvent]:
+    """What the audit trail says of one received unit, in the order it happened."""
+    user, station, where = command.user, command.station, {"line": line.line_no, "unit": command.unit}
+    events = [AuditEvent("inspection_recorded", user, station, rma_number, {**where, **_inspection_payload(command)})]
+    if command.weight is not None:
+        # One event for the weight the decision used; every other reading shown is kept in its row.
+        events.append(AuditEvent("weight_read", user, station, rma_number, {**where, **_reading_payload(command.weight)}))
+    if (row.reason, row.customer_choice) != (line.reason, line.customer_choice):
+        events.append(AuditEvent("finding_recorded", user, station, rma_number, {
+            **where,
+            "from": {"reason": line.reason, "choice": line.customer_choice},
+            "to": {"reason": row.reason, "choice": row.customer_choice},
+        }))
+    if row.approved_by:
+        events.append(AuditEvent("decision_approved", row.approved_by, station, rma_number, {
+            **where, "why": list(judgement.needs_supervisor), "note": row.approval_note,
+        }))
+    events.append(AuditEvent("decision_made", user, station, rma_number, {**where, **_decision_payload(judgement.decision, command)}))
+    if command.override:
+        events.append(AuditEvent("decision_overridden", command.override.supervisor, station, rma_number, {
+            **where, "engine_outcome": row.engine_outcome, "outcome": row.outcome, "reason": command.override.reason,
+        }))
+    return events
+
+
+def _inspection_payload(command: ReceiveLine) -> dict[str, Any]:
+    condition, flags = command.condition, command.flags
+    return {
+        "condition": {name: getattr(condition, name) for name in CONDITION_FIELDS},
+        "flags": {name: getattr(flags, name) for name in FLAG_FIELDS},
+        "notes": command.notes,
+        "photos": len(command.photos),
+    }
+
+
+def _reading_payload(reading: WeightCapture) -> dict[str, Any]:
+    return {
+        "value": reading.value,
+        "unit": reading.unit,
+        "grams": reading.grams,
+        "stable": reading.stable,
+        "source": reading.source,
+    }
+
+
+def _decision_payload(decision: Decision, command: ReceiveLine) -> dict[str, Any]:
+    amounts = decision.amounts
+    return {
+        "policy": decision.policy_id,
+        "policy_version": decision.policy_version,
+        "outcome": decision.outcome.value,
+        "refund_method": decision.refund_method.value if decision.refund_method else None,
+        "merchandise": amounts.merchandise,
+        "restocking_fee": amounts.restocking_fee,
+        "return_shipping_deduction": amounts.return_shipping_deduction,
+        "shipping_refund": amounts.shipping_refund,
+        "refund_total": decision.refund_total,
+        "fill_fraction": decision.fill_fraction,
+        "reasons": [reason.code for reason in decision.reasons],
+        "override": command.override.supervisor if command.override else None,
+    }
