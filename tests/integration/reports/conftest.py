@@ -10,14 +10,14 @@ the day on either side, which the day's report must leave out.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
 
 from receiving_app.bootstrap import bootstrap, fill_demo_data
-from receiving_app.domain.facts import Flags
+from receiving_app.domain.facts import Condition, Flags
 from receiving_app.services.commands import Override, ReceiveLine, WeightCapture
 from receiving_app.services.reports import ReportService
 from receiving_app.services.station import Station
@@ -118,6 +118,8 @@ RMAS = (
     Rma("RA0000818"),  # held after the day
     Rma("RA0000819"),  # held and released today
 )
+NOT_SOLD_HERE = replace(Flags.as_sold(), sold_by_seller=False)
+OPENED = replace(Condition.as_sold(), unopened=False, sealed=False)  # used: a sealed one weighs as full
 FULL_CARD = "4111 1111 1111 1111"
 HOLD_NOTE = f"Dana Whitfield called from (555) 010-2030 about card 4242 (read out {FULL_CARD}); mail dana@example.com. Box crushed"
 
@@ -128,26 +130,27 @@ def build_bench_day(station: Station, folder) -> BenchDay:
 
     def receive(number: str, line: int, user: str, bench: str, at: datetime, **options) -> None:
         clock.at(at)
-        command = ReceiveLine(number, line, user, bench, **options)
-        station.receiving.receive(command)
+        # Every fact is given deliberately, as a clerk ticks it: new and bought here unless said otherwise.
+        options = {"condition": Condition.as_sold(), "flags": Flags.as_sold(), **options}
+        station.receiving.receive(ReceiveLine(number, line, user, bench, **options))
 
     receive("RA0000801", 1, "receiver", "bench-1", local(8, 5), weight=grams("812.4"))
     receive("RA0000802", 1, "receiver", "bench-1", local(8, 20), weight=grams("812.4"))
     receive("RA0000803", 1, "supervisor", "bench-2", local(9, 0), weight=grams("812.4"))
     receive("RA0000803", 2, "supervisor", "bench-2", local(9, 2))
     receive("RA0000804", 1, "receiver", "bench-2", local(9, 30), weight=grams("812.4"))
-    receive("RA0000805", 1, "receiver", "bench-1", local(10, 0), weight=grams("812.4"), flags=Flags(sold_by_seller=False))
-    receive("RA0000806", 1, "receiver", "bench-2", local(10, 15), weight=grams("600"))
-    receive("RA0000807", 1, "supervisor", "bench-1", local(11, 0), weight=grams("610"))
-    receive("RA0000808", 1, "receiver", "bench-2", local(11, 45), weight=grams("700"))
-    receive("RA0000809", 1, "receiver", "bench-1", local(13, 0), flags=Flags(sold_by_seller=False))
+    receive("RA0000805", 1, "receiver", "bench-1", local(10, 0), weight=grams("812.4"), flags=NOT_SOLD_HERE)
+    receive("RA0000806", 1, "receiver", "bench-2", local(10, 15), weight=grams("600"), condition=OPENED)
+    receive("RA0000807", 1, "supervisor", "bench-1", local(11, 0), weight=grams("610"), condition=OPENED)
+    receive("RA0000808", 1, "receiver", "bench-2", local(11, 45), weight=grams("700"), condition=OPENED)
+    receive("RA0000809", 1, "receiver", "bench-1", local(13, 0), flags=NOT_SOLD_HERE)
     receive("RA0000810", 1, "receiver", "bench-2", local(14, 0), weight=grams("812.4"),
             override=Override("supervisor", "denied", "Customer returned the same cartridge three times"))
-    receive("RMA-000811", 1, "admin", "bench-1", local(15, 0))
-    receive("RMA-000812", 1, "admin", "bench-1", local(15, 10))
-    receive("RMA-000813", 1, "receiver", "bench-1", local(16, 0))
+    receive("RMA-000811", 1, "admin", "bench-1", local(15, 0), weight=grams("812.4"))
+    receive("RMA-000812", 1, "admin", "bench-1", local(15, 10), weight=grams("812.4"))
+    receive("RMA-000813", 1, "receiver", "bench-1", local(16, 0), weight=grams("38.4"))
     receive("RA0000814", 1, "receiver", "bench-1", DAY_STARTS - timedelta(minutes=1), weight=grams("812.4"))
-    receive("RA0000815", 1, "receiver", "bench-1", DAY_ENDS, weight=grams("600"))
+    receive("RA0000815", 1, "receiver", "bench-1", DAY_ENDS, weight=grams("600"), condition=OPENED)
 
     clock.at(local(10, 30))
     station.receiving.hold("RA0000816", 1, user="receiver", station="bench-1", note=HOLD_NOTE)
