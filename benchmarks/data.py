@@ -277,26 +277,31 @@ def scanned_forms(number: str, rng: random.Random) -> str:
 
 
 def receive_command(line: LineToReceive, rng: random.Random, *, station: str, damage_photo: bytes):
-    """A realistic bench receipt: two moving readings, one stable capture, the checks, sometimes a photo."""
-    from receiving_app.domain.facts import Condition
+    """A realistic bench receipt: two moving readings, one stable capture, every check made, sometimes a photo.
+
+    A sealed cartridge weighs what a full one does (a lighter one would need a supervisor); an
+    opened one anything from empty to full.
+    """
+    from receiving_app.domain.facts import Condition, Flags
     from receiving_app.services.commands import PhotoAttachment, ReceiveLine, WeightCapture
 
+    damaged = rng.random() < 0.12
+    opened = not damaged and rng.random() < 0.15
     span = line.full_g - line.empty_g
-    fill = Decimal(str(round(rng.uniform(0.9, 1.0) if rng.random() < 0.7 else rng.uniform(0.0, 0.9), 3)))
+    fill = Decimal(str(round(rng.uniform(0.0, 1.0), 3))) if opened else Decimal(1)
     grams = (line.empty_g + span * fill).quantize(Decimal("0.1"))
     now = datetime.now(timezone.utc)
     moving = tuple(
         WeightCapture(grams + Decimal(offset), "g", grams + Decimal(offset), False, "mt-sics", now - timedelta(milliseconds=400 - 150 * index))
         for index, offset in enumerate(("14.2", "-3.1"))
     )
-    damaged = rng.random() < 0.12
-    opened = not damaged and rng.random() < 0.15
     condition = Condition(
         unopened=not opened, sealed=not opened, original_packaging=True, box_damage=damaged, labels_intact=True,
     )
     return ReceiveLine(
         line.rma_number, line.line_no, "receiver", station,
         condition=condition,
+        flags=Flags.as_sold(),
         weight=WeightCapture(grams, "g", grams, True, "mt-sics", now),
         readings_seen=moving,
         notes="Corner of the box crushed" if damaged else "",

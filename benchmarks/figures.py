@@ -321,8 +321,8 @@ def decision(ctx: Context) -> Result:
             shipping_paid=Money.of(rng.choice(("0.00", "7.95", "12.50"))),
             return_label_cost=Money.of(rng.choice(("0.00", "8.50"))),
             fill=FillMeasurement(empty + (full - empty) * Decimal(str(round(rng.random(), 3))), full, empty),
-            condition=Condition(unopened=not opened, sealed=not opened, box_damage=rng.random() < 0.1),
-            flags=Flags(sold_by_seller=rng.random() < 0.97, hp_plus_rejected=rng.random() < 0.05),
+            condition=Condition(unopened=not opened, sealed=not opened, original_packaging=True, box_damage=rng.random() < 0.1, labels_intact=True),
+            flags=Flags(sold_by_seller=rng.random() < 0.97, hp_plus_rejected=rng.random() < 0.05, firmware_blocked=False, improper_use=False),
         )
         policy = rng.choice(policies)
         try:

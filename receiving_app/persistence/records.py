@@ -96,12 +96,12 @@ class Records:
     def unit_states_of_lines(self, lines: Sequence[RmaLineRow]) -> dict[int, list[UnitState]]:
         """``unit_states`` for many lines in two queries, keyed by line id."""
         ids = [line.id for line in lines]
-        decided = set(self.session.execute(
+        decided = {(line_id, unit) for line_id, unit in self.session.execute(
             select(DecisionRow.rma_line_id, DecisionRow.unit_no).where(DecisionRow.rma_line_id.in_(ids), DecisionRow.voided_at.is_(None))
-        ).tuples())
-        missing = set(self.session.execute(
+        )}
+        missing = {(line_id, unit) for line_id, unit in self.session.execute(
             select(InspectionRow.rma_line_id, InspectionRow.unit_no).where(InspectionRow.rma_line_id.in_(ids), InspectionRow.arrived.is_(False))
-        ).tuples())
+        )}
         return {
             line.id: [
                 UnitState.DECIDED if (line.id, unit) in decided
@@ -500,6 +500,114 @@ class Records:
                 ).all()
             )
         return sorted(rows, key=lambda row: row.at)
+
+    def report_voided_decisions(self, start: datetime, end: datetime, station: str | None = None) -> Sequence:
+        """The decisions voided in the period, whenever they were decided, and the period's own
+        decisions voided after it ended; at ``station`` meaning decided there.
+
+        Rows: id, rma, line, unit, sku, outcome, refunded, decided_at, decided_by, station, voided_at,
+        voided_by, void_reason, and the customer's name, email, phone and card_last4 (the service
+        cleans the reason of them). Voids are few; there is no index on voided_at, so this reads
+        the voided_at of every decision once (the decided_at index cannot bound when a void came).
+        """
+        voided_in_period = (DecisionRow.voided_at >= start) & (DecisionRow.voided_at < end)
+        decided_in_period = (DecisionRow.decided_at >= start) & (DecisionRow.decided_at < end) & (DecisionRow.voided_at >= end)
+        conditions = [DecisionRow.voided_at.is_not(None), voided_in_period | decided_in_period]
+        if station:
+            conditions.append(DecisionRow.station_id == station)
+        return self.session.execute(
+            select(
+                DecisionRow.id,
+                RmaRow.number.label("rma"),
+                RmaLineRow.line_no.label("line"),
+                DecisionRow.unit_no.label("unit"),
+                RmaLineRow.sku,
+                DecisionRow.outcome,
+                DecisionRow.refund_total.label("refunded"),
+                DecisionRow.decided_at,
+                DecisionRow.decided_by,
+                DecisionRow.station_id.label("station"),
+                DecisionRow.voided_at,
+                DecisionRow.voided_by,
+                DecisionRow.void_reason,
+                *self._report_customer_columns(),
+            )
+            .join(RmaLineRow, DecisionRow.rma_line_id == RmaLineRow.id)
+            .join(RmaRow, RmaLineRow.rma_id == RmaRow.id)
+            .join(OrderRow, RmaRow.order_id == OrderRow.id)
+            .join(CustomerRow, OrderRow.customer_id == CustomerRow.id)
+            .where(*conditions)
+            .order_by(DecisionRow.voided_at, DecisionRow.id)
+        ).all()
+
+    def report_voided_documents(self, decision_ids: Sequence[int]) -> dict[int, list[str]]:
+        """Decision id -> the numbers of its voided documents, in the order they were issued."""
+        numbers: dict[int, list[str]] = {}
+        ids = sorted(set(decision_ids))
+        for first in range(0, len(ids), 500):  # bounded IN lists: SQLite limits bound parameters
+            for decision_id, number in self.session.execute(
+                select(DocumentRow.decision_id, DocumentRow.number)
+                .where(DocumentRow.decision_id.in_(ids[first : first + 500]), DocumentRow.voided_at.is_not(None))
+                .order_by(DocumentRow.decision_id, DocumentRow.id)
+            ):
+                numbers.setdefault(decision_id, []).append(number)
+        return numbers
+
+    def report_bench_findings(self, start: datetime, end: datetime, station: str | None = None) -> Sequence:
+        """The period's standing decisions made on another reason or choice than the RMA line's (a
+        finding at the bench), approved by a supervisor, or made against a contradicting weight.
+
+        Rows: rma, line, unit, sku, stated_reason, stated_choice, found_reason, found_choice,
+        outcome, refunded, decided_at, decided_by, station, approved_by, approval_note,
+        overridden_by, override_reason, contradictions (the JSON list of {code, text}) and the
+        customer's details (for cleaning the notes). The line's own reason is needed to see a
+        finding, so each of the period's decisions is looked up in rma_lines by its key.
+        """
+        contradicted = func.coalesce(func.json_array_length(DecisionRow.contradictions), 0) > 0
+        found = (
+            (DecisionRow.reason != RmaLineRow.reason)
+            | (DecisionRow.customer_choice != RmaLineRow.customer_choice)
+            | DecisionRow.approved_by.is_not(None)
+            | contradicted
+        )
+        return self.session.execute(
+            select(
+                RmaRow.number.label("rma"),
+                RmaLineRow.line_no.label("line"),
+                DecisionRow.unit_no.label("unit"),
+                RmaLineRow.sku,
+                RmaLineRow.reason.label("stated_reason"),
+                RmaLineRow.customer_choice.label("stated_choice"),
+                DecisionRow.reason.label("found_reason"),
+                DecisionRow.customer_choice.label("found_choice"),
+                DecisionRow.outcome,
+                DecisionRow.refund_total.label("refunded"),
+                DecisionRow.decided_at,
+                DecisionRow.decided_by,
+                DecisionRow.station_id.label("station"),
+                DecisionRow.approved_by,
+                DecisionRow.approval_note,
+                DecisionRow.overridden_by,
+                DecisionRow.override_reason,
+                DecisionRow.contradictions,
+                *self._report_customer_columns(),
+            )
+            .join(RmaLineRow, DecisionRow.rma_line_id == RmaLineRow.id)
+            .join(RmaRow, RmaLineRow.rma_id == RmaRow.id)
+            .join(OrderRow, RmaRow.order_id == OrderRow.id)
+            .join(CustomerRow, OrderRow.customer_id == CustomerRow.id)
+            .where(*self._report_period(start, end, station), found)
+            .order_by(DecisionRow.decided_at, DecisionRow.id)
+        ).all()
+
+    @staticmethod
+    def _report_customer_columns() -> tuple:
+        return (
+            CustomerRow.name.label("customer_name"),
+            CustomerRow.email.label("customer_email"),
+            CustomerRow.phone.label("customer_phone"),
+            CustomerRow.card_last4,
+        )
 
     def report_station_ids(self, since: datetime) -> list[str]:
         """The stations that decided anything since ``since`` (the decided_at index keeps this short)."""

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from receiving_app.bootstrap import bootstrap
-from receiving_app.services.commands import ReceiveLine, WeightCapture
+from receiving_app.services.commands import WeightCapture
 from receiving_app.services.errors import NotFound
+from tests.support.receiving import as_sold
 
 
 def receive_for_race(database_url: str, settings_path: Path, number: str, line: int, station: str) -> tuple[bool, tuple]:
@@ -14,7 +15,7 @@ def receive_for_race(database_url: str, settings_path: Path, number: str, line: 
     try:
         grams = built.history.show_rma(number).rma.lines[line - 1].full_g
         result = built.receiving.receive(
-            ReceiveLine(number, line, "receiver", station, weight=WeightCapture(grams, "g", grams, True, "manual"))
+            as_sold(number, line, "receiver", station, weight=WeightCapture(grams, "g", grams, True, "manual"))
         )
         return result.already_decided, tuple((document.type, document.number) for document in result.decision.documents)
     finally:

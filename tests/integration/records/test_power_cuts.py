@@ -12,15 +12,16 @@ import time
 import pytest
 
 from receiving_app.bootstrap import bootstrap, fill_demo_data
-from receiving_app.services.commands import ReceiveLine, WeightCapture
+from receiving_app.services.commands import WeightCapture
 from receiving_app.services.errors import LineNotOpen
 from tests.support.invariants import assert_records_are_whole
+from tests.support.receiving import as_sold
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL") or os.name != "posix", reason="needs fork and SIGKILL")
 
 
 def receive_until_killed(database_url: str, settings_path, report_fd: int) -> None:
-    """The child: say "ready", then receive every open line in turn, writing "RMA line" after each commit."""
+    """The child: say "ready", then receive every open unit in turn, writing "RMA line unit" after each commit."""
     station = bootstrap(database_url, prepare=False, settings_path=settings_path)
     waiting = [*station.history.list_rmas("open"), *station.history.list_rmas("partially_received")]
     os.write(report_fd, b"ready\n")
@@ -28,16 +29,17 @@ def receive_until_killed(database_url: str, settings_path, report_fd: int) -> No
         for line in rma.lines:
             if line.status != "open":
                 continue
-            command = ReceiveLine(rma.number, line.line, "receiver", "bench-crash", weight=WeightCapture(line.full_g, "g", line.full_g, True, "manual"))
-            try:
-                result = station.receiving.receive(command)
-            except LineNotOpen:
-                continue
-            os.write(report_fd, f"{result.rma} {result.line}\n".encode())
+            for unit in line.open_units:
+                weight = WeightCapture(line.full_g, "g", line.full_g, True, "manual")
+                try:
+                    result = station.receiving.receive(as_sold(rma.number, line.line, "receiver", "bench-crash", unit=unit, weight=weight))
+                except LineNotOpen:
+                    continue
+                os.write(report_fd, f"{result.rma} {result.line} {result.unit}\n".encode())
 
 
-def received(station, rma_number: str, line: int) -> bool:
-    return any(decision.line == line for decision in station.history.show_rma(rma_number).decisions)
+def received(station, rma_number: str, line: int, unit: int) -> bool:
+    return any((decision.line, decision.unit) == (line, unit) for decision in station.history.show_rma(rma_number).decisions)
 
 
 def kill_repeatedly(tmp_path, kills: int) -> None:
@@ -61,8 +63,8 @@ def kill_repeatedly(tmp_path, kills: int) -> None:
             os.kill(child.pid, signal.SIGKILL)
             child.join()
             lines = [entry.split() for entry in (first_commit + pipe.read()).splitlines()]
-        for number, line in lines:
-            assert received(station, number, int(line)), f"{number} line {line} was reported committed but is missing"
+        for number, line, unit in lines:
+            assert received(station, number, int(line), int(unit)), f"{number} line {line} unit {unit} was reported committed but is missing"
         if kill % 50 == 0:
             assert_records_are_whole(station)
 

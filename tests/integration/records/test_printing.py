@@ -8,9 +8,10 @@ import pytest
 
 from receiving_app.devices.printers import FakePrinter
 from receiving_app.domain.facts import Condition
-from receiving_app.services.commands import ReceiveLine, WeightCapture
+from receiving_app.services.commands import WeightCapture
 from receiving_app.services.printing import PrintingService
 from tests.support.pdf import decode_code128, pdf_text, rasterize_page
+from tests.support.receiving import OPENED, as_sold
 from tests.support.warehouse import Line, Rma, add_rmas
 
 
@@ -20,7 +21,7 @@ def full(line_view) -> WeightCapture:
 
 def receive_all(station, number: str, **options):
     rma = station.history.show_rma(number).rma
-    return [station.receiving.receive(ReceiveLine(number, line.line, "receiver", "bench-1", weight=full(line), **options)) for line in rma.lines]
+    return [station.receiving.receive(as_sold(number, line.line, weight=full(line), **options)) for line in rma.lines]
 
 
 def events(station) -> list[str]:
@@ -59,7 +60,7 @@ def test_every_document_type_from_real_receives_reads_and_scans(station, tmp_pat
         Rma("RMA-000703", seller="true-image", lines=(Line(reason="not_needed"),), account="C3"),
     )
     refund, replacement = receive_all(station, "RA0000702")
-    denial = receive_all(station, "RMA-000703", condition=Condition(unopened=False))[0]
+    denial = receive_all(station, "RMA-000703", condition=OPENED)[0]
     issued = [*refund.decision.documents, *replacement.decision.documents, *denial.decision.documents]
     assert [document.type for document in issued] == ["credit_memo", "restocking_fee_receipt", "replacement_slip", "denial_notice"]
 

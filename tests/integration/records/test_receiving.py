@@ -22,6 +22,7 @@ from receiving_app.services.commands import Override, PhotoAttachment, ReceiveLi
 from receiving_app.services.errors import LineNotOpen, NotAllowed, NotFound
 from receiving_app.services.receiving import ScanProblem
 from receiving_app.services.setup import prepare_database
+from tests.support.receiving import OPENED, as_sold, full_weight
 from tests.support.warehouse import Line, Rma, add_rmas
 
 
@@ -31,7 +32,10 @@ def weighed(text: str) -> WeightCapture:
 
 
 def receive(station, number, line, **options):
-    return station.receiving.receive(ReceiveLine(number, line, options.pop("user", "receiver"), "bench-1", **options))
+    """Receive a unit found as sold; weighed full unless ``weight`` says otherwise (None: not weighed)."""
+    if "weight" not in options:
+        options["weight"] = full_weight(station, number, line)
+    return station.receiving.receive(as_sold(number, line, options.pop("user", "receiver"), "bench-1", **options))
 
 
 def pdf_text(pdf: bytes) -> str:
@@ -62,7 +66,7 @@ def test_receiving_a_decided_line_again_returns_the_first_decision_and_writes_no
     first = receive(station, "RA0000102", 1, weight=weighed("812.4g"))
     events_before = len(station.history.show_rma("RA0000102").events)
 
-    again = receive(station, "RA0000102", 1, weight=weighed("600g"), condition=Condition(unopened=False))
+    again = receive(station, "RA0000102", 1, weight=weighed("600g"), condition=OPENED)
 
     assert again.already_decided and not first.already_decided
     assert again.decision == first.decision
@@ -126,7 +130,7 @@ def test_unknown_users_and_lines_are_refused_and_change_nothing(station, tmp_pat
     with pytest.raises(NotFound):
         receive(station, "RA9999999", 1)
     with pytest.raises(InputError, match="weigh"):
-        receive(station, "RA0000106", 1)  # image-pro-services weighs every toner cartridge
+        receive(station, "RA0000106", 1, weight=None)  # every toner cartridge is weighed
     with pytest.raises(InputError, match="stable"):
         receive(station, "RA0000106", 1, weight=WeightCapture(Decimal("812.4"), "g", Decimal("812.4"), False, "mt-sics"))
 
@@ -173,7 +177,7 @@ def test_a_bad_scan_is_a_clear_message_and_an_audit_event(station, scanned, mess
 
 def test_documents_are_voided_not_deleted_and_reprints_say_copy(station, tmp_path) -> None:
     add_rmas(station, tmp_path, Rma("RA0000110", lines=(Line(reason="not_needed"),)))
-    result = receive(station, "RA0000110", 1, weight=weighed("812.4g"), condition=Condition(unopened=False))
+    result = receive(station, "RA0000110", 1, weight=weighed("812.4g"), condition=OPENED)
     notice = result.decision.documents[0].number
     assert notice.startswith("DN-")
 

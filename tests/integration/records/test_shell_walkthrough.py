@@ -28,7 +28,10 @@ def test_demo_list_receive_show_from_the_shell(empty_database) -> None:
     assert set(first) >= {"number", "status", "policy", "lines"}
     assert set(first["lines"][0]) >= {"line", "sku", "category", "quantity", "status"}
 
-    received = run_cli("receive", first["number"], "--line", "1", "--user", "receiver", "--station", "S1", "--weight", "812.4g", "--json", env=environment)
+    catalog = {item["sku"]: item for item in run_cli("catalog", "list", "--json", env=environment).json()}
+    assert all(set(item) >= {"sku", "full_g", "empty_g"} for item in catalog.values())
+    full = catalog[first["lines"][0]["sku"]]["full_g"]  # a script sends a weight the cartridge can have
+    received = run_cli("receive", first["number"], "--line", "1", "--user", "receiver", "--station", "S1", "--weight", f"{full}g", "--json", env=environment)
     assert received.code == 0, received.stderr
     decision = received.json()
     assert set(decision) >= {"rma", "line", "outcome", "refund_total", "restocking_fee", "fill_fraction", "reasons", "documents", "already_decided"}

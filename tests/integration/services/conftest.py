@@ -9,9 +9,10 @@ import pytest
 
 from receiving_app.bootstrap import bootstrap, fill_demo_data
 from receiving_app.domain.facts import CustomerChoice, Flags, ReturnReason
-from receiving_app.services.commands import ReceiveLine, WeightCapture
+from receiving_app.services.commands import Approval, WeightCapture
 from receiving_app.services.station import Station
 from receiving_app.services.views import ReceiveResult
+from tests.support.receiving import as_sold
 
 DEMO_RMAS = 40
 
@@ -36,17 +37,19 @@ def decide(station: Station) -> Decide:
     def receive(number: str, line: int = 1, *, deny: bool = False, replacement: bool = False) -> ReceiveResult:
         detail = station.history.show_rma(number)
         full = detail.rma.lines[line - 1].full_g
-        command = ReceiveLine(
-            rma_number=number,
-            line_no=line,
-            user="receiver",
-            station="S1",
+        command = as_sold(
+            number,
+            line,
+            "receiver",
+            "S1",
             reason=ReturnReason.DEFECTIVE,
             customer_choice=CustomerChoice.REPLACEMENT if replacement else CustomerChoice.REFUND,
             weight=WeightCapture(value=full, unit="g", grams=full, stable=True, source="manual"),
+            # The reason and choice set here may differ from the customer's, which only a supervisor may let stand.
+            approval=Approval("supervisor", "found defective at the bench"),
         )
         if deny:
-            command = replace(command, flags=Flags(sold_by_seller=False))
+            command = replace(command, flags=replace(Flags.as_sold(), sold_by_seller=False))
         return station.receiving.receive(command)
 
     return receive

@@ -66,6 +66,8 @@ def test_an_admin_edit_is_saved_and_recorded_with_what_changed(catalog, station)
         "full_g": {"from": "815.0", "to": "816.5"},
         "empty_g": {"from": "590.0", "to": "591"},
         "list_price": {"from": "54.99", "to": "52.49"},
+        # New weights move the range a unit may weigh, by a tenth of the new span.
+        "weight_tolerance_g": {"from": "22.5", "to": "22.6"},
     }
 
 

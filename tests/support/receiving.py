@@ -1,0 +1,38 @@
+"""Receiving commands as a clerk gives them: every fact set on purpose, none left to a default."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from receiving_app.domain.facts import Condition, Flags
+from receiving_app.domain.weight import Weight
+from receiving_app.services.commands import ReceiveLine, WeightCapture
+
+
+OPENED = Condition(unopened=False, sealed=False, original_packaging=True, box_damage=False, labels_intact=True)
+"""Checked and found opened, its seal broken; otherwise as sold."""
+
+
+def as_sold(number: str, line: int, user: str = "receiver", station: str = "bench-1", **options) -> ReceiveLine:
+    """A unit the clerk checked and found as sold (new, sealed, bought here, nothing wrong), unless
+    ``condition`` or ``flags`` say what else was found."""
+    options.setdefault("condition", Condition.as_sold())
+    options.setdefault("flags", Flags.as_sold())
+    return ReceiveLine(number, line, user, station, **options)
+
+
+def grams(value: Decimal | str) -> WeightCapture:
+    """A stable weight typed in grams."""
+    amount = Decimal(value)
+    return WeightCapture(amount, "g", amount, True, "manual")
+
+
+def weighed(text: str) -> WeightCapture:
+    """A stable weight typed as a clerk types it: "812.4g", "1.79 lb"."""
+    weight = Weight.parse(text)
+    return WeightCapture(weight.value, weight.unit.symbol, weight.in_grams, True, "manual")
+
+
+def full_weight(station, number: str, line: int) -> WeightCapture:
+    """The line's cartridge weighed full, as the catalog gives it."""
+    return grams(station.history.show_rma(number).rma.lines[line - 1].full_g)
