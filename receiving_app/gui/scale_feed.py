@@ -21,7 +21,9 @@ READ_TIMEOUT_S = 1.0
 DEFAULT_SCALE = {"protocol": "simulated"}
 # The simulated scale of the demo puts each line's cartridge on the platter at a different fill
 # level, so that a demo run shows a refund, a fee and a denial rather than one weight forever.
-DEMO_FILL_LEVELS = (Decimal("0.97"), Decimal("0.62"), Decimal("0.04"), Decimal("0.88"))
+# Line 1's is a sealed new cartridge (full weight, inside the demo catalog's sealed band of full
+# ± 1.5 %), so the demo opens on a clean refund.
+DEMO_FILL_LEVELS = (Decimal("1.00"), Decimal("0.62"), Decimal("0.04"), Decimal("0.88"))
 
 
 def demo_weight_for(line: RmaLineView) -> Weight:
@@ -70,7 +72,8 @@ class ScalePoller(QObject):
     @Slot(object)
     def place_demo_item(self, weight: Weight) -> None:
         if isinstance(self._scale, SimulatedScale):
-            self._scale.place(weight)
+            # The last unit comes off and the next goes on: the motion lets the panel capture again.
+            self._scale.swap(weight)
 
     def _poll(self) -> None:
         try:
@@ -120,7 +123,11 @@ class ScaleFeed(QObject):
         self._thread.start()
 
     def place_demo_item(self, line: RmaLineView) -> None:
-        """On the demo's simulated scale, put this line's cartridge on the platter."""
+        """On the demo's simulated scale, lift the last cartridge off and set this line's unit on.
+
+        Called for each unit the bench moves to: a short spell of readings in motion comes before
+        the new stable weight, so the weight panel captures each unit afresh, unit after unit.
+        """
         if self.is_simulated:
             self._place_requested.emit(demo_weight_for(line))
 
