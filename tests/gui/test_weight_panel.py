@@ -1,5 +1,8 @@
 """The weight panel: moving readings are shown but never captured; a stable one is; typed weights
-are recorded as manual; the live feed from the configured scale reaches the panel."""
+are recorded as manual; the live feed from the configured scale reaches the panel.
+
+The rules that keep one weight to one unit (the pan must change between units), refuse weights a
+SKU cannot have, and show the captured weight large are in test_weight_one_per_unit.py."""
 
 from __future__ import annotations
 
@@ -8,9 +11,20 @@ from decimal import Decimal
 import pytest
 
 from receiving_app.devices.scales import ScaleReading, ScaleStatus
+from receiving_app.domain.money import Money
 from receiving_app.gui.scale_feed import ScaleFeed, demo_weight_for
 from receiving_app.gui.weight_panel import WeightPanel
-from tests.gui.test_rma_screen import line_view
+from receiving_app.services.views import RmaLineView
+
+
+def line_view(line: int, status: str = "open", sku: str = "TN-660") -> RmaLineView:
+    """A line of two TN-660 toners (full 815.0 g, empty 590.0 g), made here so that the panel's
+    tests need nothing of the receiving screen."""
+    return RmaLineView(
+        line=line, sku=sku, description="Brother TN-660 toner", category="toner", quantity=2, unit_price=Money.of("54.99"),
+        reason="not_needed", customer_choice="refund", status=status, upc="082002977276",
+        full_g=Decimal("815.0"), empty_g=Decimal("590.0"),
+    )
 
 
 def reading(grams: str, status: ScaleStatus = ScaleStatus.STABLE) -> ScaleReading:
@@ -39,7 +53,9 @@ def test_the_first_stable_reading_is_captured_with_its_fill_level(qtbot, panel) 
         panel.show_reading(reading("770.0"))
     capture = changed.args[0]
     assert (capture.grams, capture.stable, capture.source) == (Decimal("770.0"), True, "simulated")
-    assert panel.form.stateLabel.text() == "✔ Stable"
+    # Once captured, the state of the live scale is told on the small line under the captured weight.
+    assert panel.form.liveLabel.isVisibleTo(panel) and not panel.form.stateLabel.isVisibleTo(panel)
+    assert panel.form.liveLabel.text() == "Scale now: 770.0 g  ✔ Stable"
     assert panel.form.fillGauge.value() == 80  # (770 - 590) / (815 - 590)
     assert [seen.grams for seen in panel.readings_seen] == [Decimal("760.0")]
 
@@ -49,6 +65,7 @@ def test_the_last_items_weight_still_on_the_platter_is_not_captured_for_the_next
     panel.set_line(line_view(2))
     panel.show_reading(reading("770.0"))
     assert panel.captured is None
+    assert "Lift the cartridge off and set the next one on the scale" in panel.form.problemLabel.text()
     panel.show_reading(reading("700.0", ScaleStatus.MOVING))
     panel.show_reading(reading("700.0"))
     assert panel.captured.grams == Decimal("700.0")
@@ -103,5 +120,9 @@ def test_a_scale_that_cannot_be_opened_is_reported_in_the_panel(qtbot, panel) ->
 
 
 def test_the_demo_scale_puts_a_cartridge_between_its_empty_and_full_weight() -> None:
-    weight = demo_weight_for(line_view(1))
-    assert Decimal("590.0") < weight.in_grams <= Decimal("815.0")
+    weight = demo_weight_for(line_view(2))
+    assert Decimal("590.0") < weight.in_grams < Decimal("815.0")
+
+
+def test_the_demo_opens_on_a_sealed_new_cartridge_at_its_full_weight() -> None:
+    assert demo_weight_for(line_view(1)).in_grams == Decimal("815.0")

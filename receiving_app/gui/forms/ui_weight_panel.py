@@ -33,6 +33,13 @@ class Ui_WeightPanel(object):
 
         self.weightLayout.addLayout(self.readingRow)
 
+        self.liveLabel = QLabel(WeightPanel)
+        self.liveLabel.setObjectName(u"liveLabel")
+        self.liveLabel.setWordWrap(True)
+        self.liveLabel.setVisible(False)
+
+        self.weightLayout.addWidget(self.liveLabel)
+
         self.fillGauge = QProgressBar(WeightPanel)
         self.fillGauge.setObjectName(u"fillGauge")
         self.fillGauge.setMaximum(100)
@@ -86,6 +93,10 @@ class Ui_WeightPanel(object):
         self.stateLabel.setAccessibleName(QCoreApplication.translate("WeightPanel", u"Scale state", None))
 #endif // QT_CONFIG(accessibility)
         self.stateLabel.setText(QCoreApplication.translate("WeightPanel", u"No reading yet", None))
+#if QT_CONFIG(accessibility)
+        self.liveLabel.setAccessibleName(QCoreApplication.translate("WeightPanel", u"Live scale reading", None))
+#endif // QT_CONFIG(accessibility)
+        self.liveLabel.setText("")
 #if QT_CONFIG(accessibility)
         self.fillGauge.setAccessibleName(QCoreApplication.translate("WeightPanel", u"Fill level left", None))
 #endif // QT_CONFIG(accessibility)
