@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 
 from receiving_app.domain.lifecycle import line_status_of
-from receiving_app.persistence.tables import DecisionRow, DocumentCounterRow, DocumentRow, RmaLineRow
+from receiving_app.persistence.tables import (
+    AuditEventRow,
+    DecisionRow,
+    DocumentCounterRow,
+    DocumentRow,
+    InspectionRow,
+    RmaLineRow,
+    WeightReadingRow,
+)
 from receiving_app.services.station import Station
 
 EXPECTED_DOCUMENTS = {"denied": {"denial_notice"}, "replacement": {"replacement_slip"}}
@@ -43,3 +51,12 @@ def assert_records_are_whole(station: Station) -> None:
         assert uow.session.execute(select(DocumentRow.id).where(DocumentRow.pdf.is_(None))).first() is None
     report = station.history.verify_audit_chain()
     assert report.first_break is None, str(report.first_break)
+
+
+def row_counts(station: Station) -> dict[str, int]:
+    """How many rows each table of the receiving records holds: a refused command leaves them all as they were."""
+    with station.units.read() as uow:
+        return {
+            table.__tablename__: uow.session.execute(select(func.count()).select_from(table)).scalar_one()
+            for table in (AuditEventRow, DecisionRow, DocumentRow, InspectionRow, WeightReadingRow)
+        }
