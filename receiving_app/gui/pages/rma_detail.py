@@ -43,8 +43,38 @@ TITLE_POINT_SIZE = 20
 
 @dataclass(frozen=True, slots=True)
 class LineWithDecision:
+    """One row of the lines table: a unit of a line with a decision (a voided one too), or a unit still without one."""
+
     line: RmaLineView
     decision: DecisionView | None
+    unit: int = 1
+
+    @property
+    def label(self) -> str:
+        return str(self.line.line) if self.line.quantity == 1 else f"{self.line.line} · unit {self.unit} of {self.line.quantity}"
+
+    @property
+    def reason(self) -> str:
+        """The reason decided on; where the bench found otherwise, the customer's too."""
+        found = self.decision.reason if self.decision else self.line.reason
+        return words(found) if found == self.line.reason else f"{words(found)} (customer: {words(self.line.reason)})"
+
+    @property
+    def choice(self) -> str:
+        found = self.decision.customer_choice if self.decision else self.line.customer_choice
+        return words(found) if found == self.line.customer_choice else f"{words(found)} (customer: {words(self.line.customer_choice)})"
+
+
+def rows_of(detail: RmaDetail) -> list[LineWithDecision]:
+    """Every decision of every unit, voided ones included, and a row for each unit still undecided."""
+    rows = []
+    for line in detail.rma.lines:
+        for unit in range(1, line.quantity + 1):
+            decided = [decision for decision in detail.decisions if (decision.line, decision.unit) == (line.line, unit)]
+            rows += [LineWithDecision(line, decision, unit) for decision in decided]
+            if all(decision.voided for decision in decided):
+                rows.append(LineWithDecision(line, None, unit))
+    return rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +85,10 @@ class DocumentEntry:
 
 def _outcome_text(row: LineWithDecision) -> str:
     if row.decision is None:
-        return words(row.line.status)
+        state = row.line.units[row.unit - 1] if len(row.line.units) >= row.unit else row.line.status
+        return words(row.line.status if row.line.status == "on_hold" else state)
+    if row.decision.voided:
+        return f"{BAD.symbol} {words(row.decision.outcome)} — voided"
     tone = OUTCOME_TONES.get(row.decision.outcome)
     overridden = " (override)" if row.decision.overridden_by else ""
     return f"{tone.symbol + ' ' if tone else ''}{words(row.decision.outcome)}{overridden}"
@@ -72,15 +105,15 @@ def _fill(row: LineWithDecision) -> str:
 
 class LineModel(RecordTableModel):
     COLUMNS = (
-        Column("Line", lambda row: str(row.line.line), lambda row: row.line.line, numeric=True),
+        Column("Line", lambda row: row.label, lambda row: (row.line.line, row.unit), numeric=True),
         Column("SKU", lambda row: row.line.sku),
         Column("Description", lambda row: row.line.description),
         Column("Qty", lambda row: str(row.line.quantity), numeric=True),
-        Column("Reason", lambda row: words(row.line.reason)),
-        Column("Wants", lambda row: words(row.line.customer_choice)),
+        Column("Reason", lambda row: row.reason),
+        Column("Wants", lambda row: row.choice),
         Column(
             "Outcome", _outcome_text,
-            tone=lambda row: OUTCOME_TONES.get(row.decision.outcome) if row.decision else None,
+            tone=lambda row: (BAD if row.decision.voided else OUTCOME_TONES.get(row.decision.outcome)) if row.decision else None,
         ),
         Column("Refund", lambda row: _amount(row, "refund_total"), numeric=True),
         Column("Fee", lambda row: _amount(row, "restocking_fee"), numeric=True),
@@ -114,17 +147,25 @@ class DocumentModel(RecordTableModel):
 
 def _reasons_text(row: LineWithDecision) -> str:
     decision = row.decision
+    where = f"Line {row.label}"
     if decision is None:
         note = f" Hold note: {row.line.hold_note}" if row.line.hold_note else ""
-        return f"Line {row.line.line} is {phrase(row.line.status)}: no decision yet.{note}"
+        return f"{where} is {phrase(_outcome_text(row))}: no decision stands.{note}"
     sums = (
         f"Merchandise {decision.merchandise} − restocking fee {decision.restocking_fee}"
         f" − return label {decision.return_shipping_deduction} + shipping {decision.shipping_refund}"
         f" = {decision.refund_total}"
     )
     method = f" by {phrase(decision.refund_method)}" if decision.refund_method else ""
-    lines = [f"Line {row.line.line}: {phrase(decision.outcome)}{method}. {sums}."]
+    lines = [f"{where}: {phrase(decision.outcome)}{method}. {sums}."]
+    if decision.voided:
+        lines.insert(0, f"VOIDED by {decision.voided_by}: {decision.void_reason}. It no longer counts.")
     lines += [f"• {text}" for _, text in decision.reasons]
+    if (decision.reason, decision.customer_choice) != (row.line.reason, row.line.customer_choice):
+        lines.append(f"Found at the bench: {row.reason}; {row.choice}.")
+    lines += [f"Weight check: {text}" for text in decision.contradictions]
+    if decision.approved_by:
+        lines.append(f"Approved by {decision.approved_by}: {decision.approval_note}")
     if decision.overridden_by:
         lines.append(f"Overridden by {decision.overridden_by}: {decision.override_reason}")
     lines.append(f"Decided under {decision.policy} policy version {decision.policy_version}.")
@@ -213,8 +254,7 @@ class RmaDetailView(QWidget):
             ).capitalize()
         )
         previous = self.selected_document()
-        decisions = {decision.line: decision for decision in detail.decisions}
-        self.lines.set_records([LineWithDecision(line, decisions.get(line.line)) for line in rma.lines])
+        self.lines.set_records(rows_of(detail))
         self.events.set_records(detail.events)
         self.documents.set_records(
             sorted(

@@ -10,7 +10,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QInputDialog
 
 from receiving_app.gui.pages.history import HistoryPage
-from receiving_app.gui.pages.models import RECORD_ROLE
+from receiving_app.gui.pages.models import RECORD_ROLE, words
 from receiving_app.services.search import OutcomeFilter
 from tests.gui.pages.conftest import USERS
 
@@ -104,7 +104,8 @@ def open_rma(qtbot, page: HistoryPage, number: str) -> None:
 
 
 def test_the_detail_shows_lines_decisions_timeline_and_documents(qtbot, open_history, station, decide) -> None:
-    number = station.history.list_rmas()[0].number
+    # A return the customer did not call defective: the decide fixture finds it defective, so both reasons show.
+    number = next(rma.number for rma in station.history.list_rmas() if rma.lines[0].reason != "defective")
     result = decide(number)
     page = open_history()
 
@@ -121,6 +122,8 @@ def test_the_detail_shows_lines_decisions_timeline_and_documents(qtbot, open_his
     timeline = detail.ui.timelineTable.model()
     assert timeline.index(0, 0).data() and timeline.index(0, 3).data() == "S1"
     assert [entry.document.number for entry in detail.documents.records()] == [doc.number for doc in result.decision.documents]
+    assert detail.ui.linesTable.model().index(0, 4).data() == f"defective (customer: {words(first.line.reason)})"
+    assert "Found at the bench" in detail.ui.reasonsLabel.text() and "Approved by supervisor" in detail.ui.reasonsLabel.text()
     with qtbot.waitSignal(detail.back_requested):
         detail.ui.backButton.click()
     assert page.ui.historyStack.currentIndex() == 0
@@ -187,6 +190,12 @@ def test_a_supervisor_voids_with_a_reason(qtbot, open_history, station, decide) 
     assert "VOIDED" in detail.ui.documentsTable.model().index(row, 1).data()
     assert ("document_voided", "supervisor") in [(event.type, event.user) for event in detail.events.records()]
     assert not detail.ui.voidButton.isEnabled()
+    # The decision is void with its documents: its line shows it voided, and the unit open again.
+    voided_row, open_row = detail.lines.records()[:2]
+    assert voided_row.decision.voided and open_row.decision is None
+    assert "voided" in detail.ui.linesTable.model().index(0, 6).data()
+    detail.ui.linesTable.selectRow(0)
+    assert "VOIDED by supervisor: Keyed against the wrong RMA" in detail.ui.reasonsLabel.text()
 
 
 def test_a_void_without_a_reason_is_refused_in_words(qtbot, open_history, station, decide) -> None:
