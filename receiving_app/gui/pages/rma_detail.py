@@ -57,12 +57,12 @@ class LineWithDecision:
     def reason(self) -> str:
         """The reason decided on; where the bench found otherwise, the customer's too."""
         found = self.decision.reason if self.decision else self.line.reason
-        return words(found) if found == self.line.reason else f"{words(found)} (customer: {words(self.line.reason)})"
+        return words(found) if found == self.line.reason else f"{words(found)} (customer: {phrase(self.line.reason)})"
 
     @property
     def choice(self) -> str:
         found = self.decision.customer_choice if self.decision else self.line.customer_choice
-        return words(found) if found == self.line.customer_choice else f"{words(found)} (customer: {words(self.line.customer_choice)})"
+        return words(found) if found == self.line.customer_choice else f"{words(found)} (customer: {phrase(self.line.customer_choice)})"
 
 
 def rows_of(detail: RmaDetail) -> list[LineWithDecision]:
@@ -162,7 +162,7 @@ def _reasons_text(row: LineWithDecision) -> str:
         lines.insert(0, f"VOIDED by {decision.voided_by}: {decision.void_reason}. It no longer counts.")
     lines += [f"• {text}" for _, text in decision.reasons]
     if (decision.reason, decision.customer_choice) != (row.line.reason, row.line.customer_choice):
-        lines.append(f"Found at the bench: {row.reason}; {row.choice}.")
+        lines.append(f"Found at the bench: {row.reason.lower()}; {row.choice.lower()}.")
     lines += [f"Weight check: {text}" for text in decision.contradictions]
     if decision.approved_by:
         lines.append(f"Approved by {decision.approved_by}: {decision.approval_note}")

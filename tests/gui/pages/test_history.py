@@ -10,7 +10,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QInputDialog
 
 from receiving_app.gui.pages.history import HistoryPage
-from receiving_app.gui.pages.models import RECORD_ROLE, words
+from receiving_app.gui.pages.models import RECORD_ROLE, phrase
 from receiving_app.services.search import OutcomeFilter
 from tests.gui.pages.conftest import USERS
 
@@ -122,7 +122,7 @@ def test_the_detail_shows_lines_decisions_timeline_and_documents(qtbot, open_his
     timeline = detail.ui.timelineTable.model()
     assert timeline.index(0, 0).data() and timeline.index(0, 3).data() == "S1"
     assert [entry.document.number for entry in detail.documents.records()] == [doc.number for doc in result.decision.documents]
-    assert detail.ui.linesTable.model().index(0, 4).data() == f"defective (customer: {words(first.line.reason)})"
+    assert detail.ui.linesTable.model().index(0, 4).data() == f"Defective (customer: {phrase(first.line.reason)})"
     assert "Found at the bench" in detail.ui.reasonsLabel.text() and "Approved by supervisor" in detail.ui.reasonsLabel.text()
     with qtbot.waitSignal(detail.back_requested):
         detail.ui.backButton.click()
