@@ -273,6 +273,13 @@ def scanned_forms(number: str, rng: random.Random) -> str:
     return f"  {number} "
 
 
+def open_as_the_window_does(receiving, scan: str, *, station: str):
+    """Open an RMA by its scan as the bench window does: read it, then record that it was opened."""
+    view, _decisions = receiving.look_up_scan(scan, user="receiver", station=station)
+    receiving.record_opened(view.number, user="receiver", station=station)
+    return view
+
+
 # Receiving commands -----------------------------------------------------------------------------------
 
 

@@ -157,7 +157,7 @@ def memory_station(arguments: dict) -> dict:
              for number, line_no, full, empty in arguments["lines"]]
     rng = random.Random(arguments["seed"])
     photo = data.camera_photo()
-    station.receiving.open_by_scan(lines[0].rma_number, user="receiver", station="BENCH-MEM")  # scan-ready
+    data.open_as_the_window_does(station.receiving, lines[0].rma_number, station="BENCH-MEM")  # scan-ready
     after_start = rss_bytes()
     tracing = arguments.get("trace_allocations", False)
     if tracing:
@@ -169,7 +169,7 @@ def memory_station(arguments: dict) -> dict:
     opened = None
     for count, line in enumerate(lines, start=1):
         if line.rma_number != opened:
-            station.receiving.open_by_scan(line.rma_number, user="receiver", station="BENCH-MEM")
+            data.open_as_the_window_does(station.receiving, line.rma_number, station="BENCH-MEM")
             opened = line.rma_number
         station.receiving.receive(data.receive_command(line, rng, station="BENCH-MEM", damage_photo=photo))
         if count % max(len(lines) // 10, 1) == 0:

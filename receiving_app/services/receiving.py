@@ -67,18 +67,6 @@ class ReceivingService:
 
     # Opening an RMA -----------------------------------------------------------------------------
 
-    def open_by_scan(self, raw_scan: str, *, user: str, station: str, mask_customer: bool = True) -> RmaView:
-        """The RMA a scanned (or typed) value names. A bad scan is recorded and raised as ScanProblem."""
-        number = self._scanned_number(raw_scan, user=user, station=station)
-        with self._units.write() as uow:
-            row = uow.records.rma(number)
-            if row is not None:
-                view = rma_view(row, self._policy(row.seller_id), uow.records.unit_states_of_lines(row.lines), mask_customer=mask_customer)
-                uow.record(AuditEvent("rma_opened", user, station, row.number, {"scanned": number}))
-                uow.commit()
-                return view
-        raise self._unknown_rma(number, user=user, station=station)
-
     def look_up_scan(
         self, raw_scan: str, *, user: str, station: str, mask_customer: bool = True
     ) -> tuple[RmaView, tuple[DecisionView, ...]]:
@@ -86,7 +74,7 @@ class ReceivingService:
 
         Read without the write lock, so that the RMA shows at once even while another station is
         recording; the bench then records the opening with ``record_opened``. A bad scan is
-        recorded and raised as ScanProblem, as by ``open_by_scan``.
+        recorded and raised as ScanProblem.
         """
         number = self._scanned_number(raw_scan, user=user, station=station)
         with self._units.read() as uow:

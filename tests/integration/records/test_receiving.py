@@ -156,9 +156,10 @@ def test_seller_errors_refund_the_order_shipping_once_and_labels_are_deducted_on
 def test_an_rma_opens_from_its_scan_with_aim_prefix_spaces_or_lower_case(station, tmp_path, scanned) -> None:
     add_rmas(station, tmp_path, Rma("RA0000109"))
 
-    view = station.receiving.open_by_scan(scanned, user="receiver", station="bench-1")
+    view, decisions = station.receiving.look_up_scan(scanned, user="receiver", station="bench-1")
+    station.receiving.record_opened(view.number, user="receiver", station="bench-1")
 
-    assert view.number == "RA0000109" and view.customer_name == "D*** W***"
+    assert view.number == "RA0000109" and view.customer_name == "D*** W***" and decisions == ()
     assert [event.type for event in station.history.show_rma("RA0000109").events] == ["rma_imported", "rma_opened"]
 
 
@@ -168,7 +169,7 @@ def test_an_rma_opens_from_its_scan_with_aim_prefix_spaces_or_lower_case(station
 )
 def test_a_bad_scan_is_a_clear_message_and_an_audit_event(station, scanned, message) -> None:
     with pytest.raises(ScanProblem, match=message):
-        station.receiving.open_by_scan(scanned, user="receiver", station="bench-1")
+        station.receiving.look_up_scan(scanned, user="receiver", station="bench-1")
     assert station.history.verify_audit_chain().events >= 1
     with station.units.read() as uow:
         kinds = [event.event_type for event in uow.records.audit_chain()]
