@@ -27,6 +27,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 import receiving_app
+from receiving_app.locations import resources_dir
 
 DEMO_SEED = 7
 Log = Callable[[str], None]
@@ -36,8 +37,8 @@ KEY_SOURCES = (
     PACKAGE / "services" / "demo.py",
     PACKAGE / "persistence" / "tables.py",
     PACKAGE / "persistence" / "migrations" / "versions",
-    PACKAGE.parent / "resources" / "demo",
-    PACKAGE.parent / "resources" / "policies",
+    resources_dir() / "demo",
+    resources_dir() / "policies",
 )
 
 
