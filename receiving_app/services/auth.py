@@ -1,13 +1,16 @@
 """Signing in at the station: PIN for receivers, password for supervisors and admins.
 
 Ten failed attempts lock a user out for thirty minutes. Every sign-in, failure and lockout is an
-audit event. The messages never say whether a name exists, so a stranger cannot probe for users.
+audit event. The user's row is locked while an attempt is checked, so attempts made at once, from
+any number of stations, are counted one after another. An unknown name, a wrong secret and a
+locked name get the same answer after the same work (an unknown name is checked against a hash
+too), so a stranger cannot probe for names.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
+from functools import cache
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -22,6 +25,7 @@ if TYPE_CHECKING:  # the sign-in dialog is on screen before the database layer h
 
 MAX_FAILED_ATTEMPTS = 10
 LOCKOUT = timedelta(minutes=30)
+REFUSED = "That name and PIN or password do not match, or too many tries have locked the name for a while."
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,20 @@ class SignInRefused(NotAllowed):
     pass
 
 
+def _secret_matches(secret_hash: str, secret: str) -> bool:
+    try:
+        return HASHER.verify(secret_hash, secret)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+@cache
+def _unknown_name_hash() -> str:
+    """Checked against an unknown name so that it costs what a known name costs (made on first need,
+    not at import: the sign-in's start must stay light)."""
+    return HASHER.hash("no such user")
+
+
 class AuthService:
     def __init__(self, units: UnitOfWorkFactory) -> None:
         self._units = units
@@ -54,27 +72,26 @@ class AuthService:
 
     def sign_in(self, name: str, secret: str, *, station: str) -> SignedInUser:
         with self._units.write() as uow:
-            user = uow.records.user(name.strip())
+            user = uow.records.user_for_update(name.strip())
             now = uow.clock()
             if user is None or not user.active:
+                _secret_matches(_unknown_name_hash(), secret)  # the same work as for a known name
                 uow.record(AuditEvent("sign_in_failed", name.strip() or "?", station, None, {"why": "unknown or inactive user"}))
                 uow.commit()
-                raise SignInRefused("That name and PIN or password do not match.")
+                raise SignInRefused(REFUSED)
+            matches = _secret_matches(user.secret_hash, secret)
             if user.locked_until is not None and user.locked_until > now:
                 uow.record(AuditEvent("sign_in_refused_locked", user.name, station, None, {"until": user.locked_until}))
                 uow.commit()
-                minutes = math.ceil((user.locked_until - now).total_seconds() / 60)
-                raise SignInRefused(f"Too many failed attempts: {user.name} is locked for {minutes} more minute(s).")
-            try:
-                HASHER.verify(user.secret_hash, secret)
-            except (VerificationError, InvalidHashError):
+                raise SignInRefused(REFUSED)
+            if not matches:
                 user.failed_attempts += 1
                 uow.record(AuditEvent("sign_in_failed", user.name, station, None, {"attempt": user.failed_attempts}))
                 if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
                     user.locked_until, user.failed_attempts = now + LOCKOUT, 0
                     uow.record(AuditEvent("user_locked_out", user.name, station, None, {"until": user.locked_until}))
                 uow.commit()
-                raise SignInRefused("That name and PIN or password do not match.") from None
+                raise SignInRefused(REFUSED)
             user.failed_attempts, user.locked_until = 0, None
             details = {"role": user.role}
             if HASHER.check_needs_rehash(user.secret_hash):

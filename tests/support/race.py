@@ -28,3 +28,19 @@ def race_process(database_url, settings_path, number, line, station, barrier, re
         results.put(receive_for_race(database_url, settings_path, number, line, station))
     except NotFound as error:  # reported, so that the test shows it instead of hanging
         results.put(("error", str(error)))
+
+
+def sign_in_process(database_url, settings_path, name, secret, station, barrier, results) -> None:
+    """A station trying one sign-in at the same moment as the others: reports True if it was let in."""
+    from receiving_app.services.auth import SignInRefused
+
+    built = bootstrap(database_url, prepare=False, settings_path=settings_path)
+    try:
+        barrier.wait(timeout=60)
+        try:
+            built.auth.sign_in(name, secret, station=station)
+            results.put(True)
+        except SignInRefused:
+            results.put(False)
+    finally:
+        built.close()
