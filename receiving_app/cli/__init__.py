@@ -1,4 +1,4 @@
-"""The ``receiving-app`` command (spec/cli.md): the station window and its headless commands.
+"""The ``receiving-app`` command (docs/cli.md): the station window and its headless commands.
 
 Exit codes are a contract: 0 done, 2 bad input or usage (one line on stderr), 3 refused by a
 business rule, 1 anything else (logged with its traceback, one line on stderr).
@@ -379,7 +379,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     gui = command("gui", cmd_gui, "open the station window (the default)")
     gui.add_argument("--demo", action="store_true", help="fill an empty database with demo data first")
-    evaluate = command("evaluate", cmd_evaluate, "decide one scenario (spec/return-policies.md) and print JSON")
+    evaluate = command("evaluate", cmd_evaluate, "decide one scenario (docs/return-policies.md) and print JSON")
     evaluate.add_argument("file", metavar="FILE|-", help="scenario JSON file, or - for standard input")
 
     demo = command("demo", cmd_demo, "fill an empty database with demo data")

@@ -19,7 +19,7 @@ from receiving_app.domain.decision import (
 from receiving_app.domain.facts import CustomerChoice, PaymentMethod, ReturnFacts, fact_group, fact_label
 from receiving_app.domain.money import Money
 from receiving_app.domain.policy import FactRule, Policy, ReasonRules, Window
-from receiving_app.domain.windows import days_between, within_days, within_years
+from receiving_app.domain.windows import days_between
 from receiving_app.domain.errors import InputError
 
 
@@ -45,7 +45,9 @@ def decide(policy: Policy, facts: ReturnFacts) -> Decision:
     fill_fraction = facts.fill.reported_fraction if facts.fill else None
     merchandise = facts.item.merchandise
 
-    def decision(outcome, method, amounts, documents, reasons) -> Decision:
+    def decision(
+        outcome: Outcome, method: RefundMethod | None, amounts: Amounts, documents: list[DocumentType], reasons: list[Reason]
+    ) -> Decision:
         return Decision(
             policy_id=policy.id,
             policy_version=policy.version,
@@ -151,12 +153,9 @@ def _judge_windows(rules: ReasonRules, facts: ReturnFacts) -> tuple[Reason | Non
     parts = []
     for window in rules.windows:
         start = facts.dates.of(window.counted_from)
-        inside = (
-            within_years(start, reported, window.years)
-            if window.years is not None
-            else within_days(start, reported, window.days)
-        )
-        passed = passed and inside
+        if start is None:  # _require_facts has refused a window without its date
+            raise MissingFact(f"dates.{window.counted_from.value}", "is needed to judge the return window")
+        passed = passed and window.contains(start, reported)
         parts.append(f"{_days_words(days_between(start, reported), window)} (limit {window.limit_words})")
     described = "Reported " + " and ".join(parts)
     if passed:
@@ -186,7 +185,7 @@ def _refund_amounts(rules: ReasonRules, facts: ReturnFacts) -> tuple[Amounts, li
     else:
         fee_rule = rules.fee_for(facts.item.category)
         fee = merchandise.percent(fee_rule.percent) if fee_rule else Money.zero()
-        if not fee.is_zero:
+        if fee_rule is not None and not fee.is_zero:
             reasons.append(Reason("restocking_fee", fee_rule.sentence()))
         deduction = facts.return_label_cost if rules.deduct_return_label else Money.zero()
         if not deduction.is_zero:

@@ -165,7 +165,8 @@ class ReturnDates:
     received: date | None = None
 
     def of(self, event: DateEvent) -> date | None:
-        return getattr(self, event.value)
+        value: date | None = getattr(self, event.value)
+        return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,8 +198,12 @@ class ReturnFacts:
 
     def boolean_fact(self, name: str) -> bool | None:
         """A condition field or a flag by name, as policy exclusions refer to them."""
+        holder: Condition | Flags
         if name in CONDITION_FIELDS:
-            return getattr(self.condition, name)
-        if name in FLAG_FIELDS:
-            return getattr(self.flags, name)
-        raise KeyError(name)
+            holder = self.condition
+        elif name in FLAG_FIELDS:
+            holder = self.flags
+        else:
+            raise KeyError(name)
+        value: bool | None = getattr(holder, name)
+        return value

@@ -85,14 +85,14 @@ class WeightLimits:
                     "refilled, the wrong SKU, or something else in the box.",
                 )
             )
-        band = (self.sealed_min_g, self.sealed_max_g)
-        if condition.claims_sealed and None not in band and not band[0] <= grams <= band[1]:
+        lightest, heaviest = self.sealed_min_g, self.sealed_max_g
+        if condition.claims_sealed and lightest is not None and heaviest is not None and not lightest <= grams <= heaviest:
             ticked = "sealed" if condition.sealed else "unopened"
             found.append(
                 Contradiction(
                     "sealed_weight_mismatch",
                     f"Ticked {ticked}, but it weighs {_grams(grams)} where a sealed new {self.sku} weighs "
-                    f"{_grams(band[0])} to {_grams(band[1])}: refilled, swapped or the wrong SKU.",
+                    f"{_grams(lightest)} to {_grams(heaviest)}: refilled, swapped or the wrong SKU.",
                 )
             )
         return tuple(found)

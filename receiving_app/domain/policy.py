@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal, InvalidOperation
+from enum import Enum
 from typing import Any
 
+from receiving_app.domain.windows import within_days, within_years
 from receiving_app.domain.facts import (
     CONDITION_FIELDS,
     FLAG_FIELDS,
@@ -36,6 +39,14 @@ class Window:
     counted_from: DateEvent
     days: int | None = None
     years: int | None = None
+
+    def contains(self, start: date, reported: date) -> bool:
+        """Whether a return reported on ``reported`` is inside this window counted from ``start``."""
+        if self.years is not None:
+            return within_years(start, reported, self.years)
+        if self.days is not None:
+            return within_days(start, reported, self.days)
+        raise ValueError("a window counts days or years")  # the loader never makes one without
 
     @property
     def limit_words(self) -> str:
@@ -161,11 +172,15 @@ class _Reader:
     def fail(self, key: str, problem: str) -> PolicyError:
         return PolicyError(self.source, key, problem)
 
-    def table(self, data: Mapping[str, Any], key: str, path: str, *, required: bool = True) -> Mapping[str, Any] | None:
+    def table(self, data: Mapping[str, Any], key: str, path: str) -> Mapping[str, Any]:
+        table = self.optional_table(data, key, path)
+        if table is None:
+            raise self.fail(path, "is missing")
+        return table
+
+    def optional_table(self, data: Mapping[str, Any], key: str, path: str) -> Mapping[str, Any] | None:
         value = data.get(key)
         if value is None:
-            if required:
-                raise self.fail(path, "is missing")
             return None
         if not isinstance(value, Mapping):
             raise self.fail(path, "must be a table")
@@ -260,7 +275,7 @@ class _Reader:
         return Fee(self.percent(data.get("percent"), f"{path}.percent"), self.text(data, "text", f"{path}.text"))
 
     def reason_rules(self, data: Mapping[str, Any], path: str, reason: ReturnReason) -> ReasonRules:
-        denied = self.table(data, "denied", f"{path}.denied", required=False)
+        denied = self.optional_table(data, "denied", f"{path}.denied")
         windows_data = data.get("windows", [])
         if not isinstance(windows_data, list):
             raise self.fail(f"{path}.windows", "must be a list of windows")
@@ -276,7 +291,7 @@ class _Reader:
         )
         saleable_required = self.flag(data, "saleable_required", f"{path}.saleable_required", default=False)
         fee_data = data.get("restocking_fee")
-        by_category_data = self.table(data, "restocking_fee_by_category", f"{path}.restocking_fee_by_category", required=False) or {}
+        by_category_data = self.optional_table(data, "restocking_fee_by_category", f"{path}.restocking_fee_by_category") or {}
         deduct = self.flag(data, "deduct_return_label", f"{path}.deduct_return_label", default=False)
         if reason.is_seller_error and (fee_data is not None or by_category_data or deduct):
             raise self.fail(path, "a seller error never carries a restocking fee or a deduction")
@@ -328,7 +343,7 @@ class _Reader:
         return resolved
 
     def fill_rule(self, data: Mapping[str, Any]) -> FillRule | None:
-        table = self.table(data, "fill_rule", "fill_rule", required=False)
+        table = self.optional_table(data, "fill_rule", "fill_rule")
         if table is None:
             return None
         minimum = self.fraction(table.get("minimum_fraction"), "fill_rule.minimum_fraction")
@@ -339,8 +354,8 @@ class _Reader:
         )
 
 
-def _choices(enum: type) -> str:
-    return ", ".join(member.value for member in enum)
+def _choices(enum: type[Enum]) -> str:
+    return ", ".join(str(member.value) for member in enum)
 
 
 def policy_from_mapping(data: Mapping[str, Any], source: str, source_text: str = "") -> Policy:
