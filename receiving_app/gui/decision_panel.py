@@ -1,17 +1,25 @@
 """The decision panel: the outcome in large type with its symbol and colour, every amount, the
-documents that will print, and the reasons in the words the customer will read."""
+documents that will print, and the reasons in the words the customer will read.
+
+Before Enter it also says what is still to check, and what a supervisor must approve (a weight
+that contradicts a ticked seal, a finding that lowers what the seller keeps); after, who approved
+it and what the bench found."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from PySide6.QtWidgets import QGroupBox, QWidget
 
-from receiving_app.domain.decision import Decision, DocumentType
+from receiving_app.domain.decision import DocumentType
+from receiving_app.domain.engine import MissingFact
+from receiving_app.domain.judgement import Judgement
 from receiving_app.domain.money import Money
 from receiving_app.gui.forms.ui_decision_panel import Ui_DecisionPanel
-from receiving_app.gui.style import BAD, NEUTRAL, OUTCOME_POINT_SIZE, OUTCOME_TONES, WAIT, Tone, restyle, sized_font, tone_style
-from receiving_app.services.views import DecisionView
+from receiving_app.gui.keyboard_map import Command, key_label
+from receiving_app.gui.style import BAD, MOVING, NEUTRAL, OUTCOME_POINT_SIZE, OUTCOME_TONES, WAIT, Tone, restyle, sized_font, tone_style
+from receiving_app.services.views import DecisionView, RmaLineView
 
 
 def _money(amount: Money) -> str:
@@ -26,6 +34,13 @@ def _words(code: str | None) -> str:
     return "—" if not code else code.replace("_", " ")
 
 
+def still_to_check(missing: MissingFact) -> str:
+    """"Still to check: sealed, labels intact, weight", or the refusal itself when it names no check."""
+    if missing.still_to_check:
+        return f"Still to check: {', '.join(missing.still_to_check)}."
+    return str(missing)
+
+
 class DecisionPanel(QGroupBox):
     """Shows a previewed or recorded decision, or why there is none yet."""
 
@@ -36,53 +51,85 @@ class DecisionPanel(QGroupBox):
         self.form.outcomeLabel.setFont(sized_font(self.font(), OUTCOME_POINT_SIZE))
         self.form.refundTotalValue.setFont(sized_font(self.font(), 20))
         self.outcome = ""  # what the panel shows now: an outcome, "waiting" or "problem"
+        self.needs_supervisor: tuple[str, ...] = ()  # what Enter will ask a supervisor to approve
         self.show_message("Scan an RMA")
 
-    def show_decision(self, decision: Decision) -> None:
-        """A preview: what accepting now would decide."""
+    def show_judgement(self, judgement: Judgement, also_needs_supervisor: Sequence[str] = (), where: str = "") -> None:
+        """A preview: what accepting now would decide, and what a supervisor must approve first."""
+        decision = judgement.decision
         amounts = decision.amounts
-        self._show_outcome(decision.outcome.value, "if accepted now")
+        self._show_outcome(decision.outcome.value, "if accepted now", where)
         self._show_amounts(
             amounts.merchandise, amounts.restocking_fee, amounts.return_shipping_deduction, amounts.shipping_refund,
             decision.refund_total, decision.refund_method.value if decision.refund_method else None, decision.fill_fraction,
         )
         self.form.documentsValue.setText("\n".join(document.title for document in decision.documents) or "none")
         self._show_reasons([reason.text for reason in decision.reasons])
+        why = (*judgement.needs_supervisor, *also_needs_supervisor)
+        self.needs_supervisor = why
+        if why:
+            sentences = "\n".join(f"• {sentence}" for sentence in why)
+            self._show_attention(BAD, f"{BAD.symbol} Needs a supervisor ({key_label(Command.ACCEPT)} asks for one):\n{sentences}")
+        else:
+            self._show_attention(None, "")
 
-    def show_recorded(self, decision: DecisionView) -> None:
+    def show_missing(self, missing: MissingFact, where: str = "") -> None:
+        """No decision yet: the facts the policy needs that nobody has checked (Enter says so too)."""
+        self._show_state("waiting", WAIT, "Not checked", still_to_check(missing), where)
+
+    def show_recorded(self, decision: DecisionView, line: RmaLineView | None = None, where: str = "") -> None:
         """A decision the service recorded, with the numbers of the documents it issued."""
         by = f"override by {decision.overridden_by}" if decision.overridden_by else f"recorded by {decision.decided_by}"
-        self._show_outcome(decision.outcome, by)
+        if decision.voided:
+            by = f"voided by {decision.voided_by}"
+        self._show_outcome(decision.outcome, by, where)
         self._show_amounts(
             decision.merchandise, decision.restocking_fee, decision.return_shipping_deduction, decision.shipping_refund,
             decision.refund_total, decision.refund_method, decision.fill_fraction,
         )
         self.form.documentsValue.setText(
-            "\n".join(f"{DocumentType(document.type).title} {document.number}" for document in decision.documents) or "none"
+            "\n".join(
+                f"{DocumentType(document.type).title} {document.number}{' (voided)' if document.voided else ''}"
+                for document in decision.documents
+            ) or "none"
         )
         reasons = [text for _, text in decision.reasons]
         if decision.override_reason:
             reasons.append(f"Supervisor's reason: {decision.override_reason}")
+        reasons.append(f"Decided on: {_words(decision.reason)}, wants a {decision.customer_choice}"
+                       + (_as_said(decision, line) if line is not None else "."))
         self._show_reasons(reasons)
+        notes = [f"Contradiction seen: {text}" for text in decision.contradictions]
+        if decision.approved_by:
+            notes.append(f"Approved by {decision.approved_by}: {decision.approval_note or '—'}")
+        if decision.voided:
+            notes.insert(0, f"{BAD.symbol} Voided by {decision.voided_by}: {decision.void_reason or '—'}")
+        self._show_attention(BAD if decision.voided else MOVING if notes else None, "\n".join(notes))
 
-    def show_waiting(self, message: str) -> None:
-        """No decision yet because a fact is missing (usually the weight)."""
-        self._show_state("waiting", WAIT, "Waiting", message)
+    def show_waiting(self, message: str, where: str = "") -> None:
+        """No decision yet, for a reason other than an unchecked fact (a held line, a unit not arrived)."""
+        self._show_state("waiting", WAIT, "Waiting", message, where)
 
-    def show_problem(self, message: str) -> None:
-        self._show_state("problem", BAD, "Cannot decide", message)
+    def show_absent(self, message: str, where: str = "") -> None:
+        """A unit recorded as not arrived: nothing was decided for it."""
+        self._show_state("not_received", BAD, "Not arrived", message, where)
+
+    def show_problem(self, message: str, where: str = "") -> None:
+        self._show_state("problem", BAD, "Cannot decide", message, where)
 
     def show_message(self, message: str) -> None:
         self._show_state("", NEUTRAL, message, "")
 
     # Showing -------------------------------------------------------------------------------------
 
-    def _show_outcome(self, outcome: str, note: str) -> None:
+    def _show_outcome(self, outcome: str, note: str, where: str) -> None:
+        # The title stays short (a group box is as wide as its title): the unit is named in the tooltip,
+        # and in the inspection panel's heading beside it.
         tone = OUTCOME_TONES.get(outcome, WAIT)
         self.outcome = outcome
         self.form.outcomeLabel.setText(f"{tone.symbol} {outcome.upper()}")
         restyle(self.form.outcomeLabel, tone_style(tone))
-        self.form.outcomeLabel.setToolTip(note)
+        self.form.outcomeLabel.setToolTip(f"{where}: {note}" if where else note)
         self.setTitle(f"Decision — {note}")
 
     def _show_amounts(self, merchandise, fee, deduction, shipping_refund, total, method, fill) -> None:
@@ -98,12 +145,19 @@ class DecisionPanel(QGroupBox):
     def _show_reasons(self, reasons: list[str]) -> None:
         self.form.reasonsLabel.setText("\n".join(f"• {text}" for text in reasons))
 
-    def _show_state(self, outcome: str, tone: Tone, headline: str, message: str) -> None:
+    def _show_attention(self, tone: Tone | None, text: str) -> None:
+        label = self.form.supervisorLabel
+        label.setText(text)
+        restyle(label, tone_style(tone) if tone else "")
+        label.setVisible(bool(text))
+
+    def _show_state(self, outcome: str, tone: Tone, headline: str, message: str, where: str = "") -> None:
         self.outcome = outcome
+        self.needs_supervisor = ()
         self.setTitle("Decision")
         self.form.outcomeLabel.setText(f"{tone.symbol} {headline}")
         restyle(self.form.outcomeLabel, tone_style(tone))
-        self.form.outcomeLabel.setToolTip("")
+        self.form.outcomeLabel.setToolTip(where)
         for label in (
             self.form.merchandiseValue, self.form.restockingFeeValue, self.form.shippingDeductionValue,
             self.form.shippingRefundValue, self.form.refundTotalValue, self.form.refundMethodValue,
@@ -111,3 +165,10 @@ class DecisionPanel(QGroupBox):
         ):
             label.setText("—")
         self.form.reasonsLabel.setText(message)
+        self._show_attention(None, "")
+
+
+def _as_said(decision: DecisionView, line: RmaLineView) -> str:
+    if (decision.reason, decision.customer_choice) == (line.reason, line.customer_choice):
+        return ", as the customer said."
+    return f" (the customer said {_words(line.reason)}, wants a {line.customer_choice})."

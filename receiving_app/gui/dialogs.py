@@ -1,16 +1,24 @@
-"""Small dialogs of the receiving screen: a note (hold, did not arrive), a supervisor override and a
-supervisor releasing a held line."""
+"""Small dialogs of the receiving screen: a note (hold, did not arrive), a supervisor override, and
+a supervisor's name, password and note for what the bench may not do alone (release a held line,
+approve a decision that a contradiction or a finding holds back)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from receiving_app.domain.decision import Outcome
 from receiving_app.gui.forms.ui_note_dialog import Ui_NoteDialog
 from receiving_app.gui.forms.ui_override_dialog import Ui_OverrideDialog
-from receiving_app.gui.forms.ui_release_hold_dialog import Ui_ReleaseHoldDialog
+from receiving_app.gui.forms.ui_supervisor_note_dialog import Ui_SupervisorNoteDialog
 from receiving_app.gui.style import BAD, tone_style
+
+if TYPE_CHECKING:
+    from receiving_app.gui.operations import OperationRunner
+    from receiving_app.services.auth import AuthService, SignedInUser
 
 
 def name_buttons(buttons: QDialogButtonBox, prefix: str) -> None:
@@ -110,18 +118,60 @@ class OverrideDialog(_SupervisorDialog):
         self.override_requested.emit(supervisor, password, self.form.outcomeCombo.currentData(), reason)
 
 
-class ReleaseHoldDialog(_SupervisorDialog):
-    """A supervisor's name, password and a note saying why a held line can be received now.
+class SupervisorNoteDialog(_SupervisorDialog):
+    """A supervisor's name, password and a note saying why something the bench may not do alone can go ahead.
 
     Signals:
-        release_requested(str, str, str): supervisor, password, note.
+        confirmed(str, str, str): supervisor, password, note.
     """
 
-    release_requested = Signal(str, str, str)
+    confirmed = Signal(str, str, str)
 
-    def __init__(self, explanation: str, parent: QWidget | None = None) -> None:
-        super().__init__(Ui_ReleaseHoldDialog(), "release", "note", parent)
+    def __init__(self, title: str, explanation: str, note_hint: str, parent: QWidget | None = None) -> None:
+        super().__init__(Ui_SupervisorNoteDialog(), "supervisor", "note", parent)
+        self.setWindowTitle(title)
         self.form.explanationLabel.setText(explanation)
+        self.form.reasonEdit.setPlaceholderText(note_hint)
 
     def _requested(self, supervisor: str, password: str, reason: str) -> None:
-        self.release_requested.emit(supervisor, password, reason)
+        self.confirmed.emit(supervisor, password, reason)
+
+
+class ReleaseHoldDialog(SupervisorNoteDialog):
+    """A supervisor releasing a held line for receiving."""
+
+    def __init__(self, explanation: str, parent: QWidget | None = None) -> None:
+        super().__init__("Release a held line", explanation, "Why the line can be received now", parent)
+
+
+class ApprovalDialog(SupervisorNoteDialog):
+    """A supervisor letting a decision stand that the bench may not make alone, with the reasons why it may not."""
+
+    def __init__(self, decision: str, why: Sequence[str], parent: QWidget | None = None) -> None:
+        sentences = "\n".join(f"• {sentence}" for sentence in why)
+        super().__init__(
+            "A supervisor approves this decision",
+            f"{decision} needs a supervisor's approval:\n{sentences}",
+            "Why the decision can stand",
+            parent,
+        )
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one is made for each Enter that needs it
+
+
+def verify_supervisor(
+    dialog: _SupervisorDialog, runner: OperationRunner, auth: AuthService, station_id: str,
+    supervisor: str, password: str, then: Callable[[SignedInUser], None],
+) -> None:
+    """Check the supervisor's password in the background; on success close the dialog and go on."""
+
+    def verified(signed_in: SignedInUser) -> None:
+        dialog.accept()
+        then(signed_in)
+
+    runner.start(
+        lambda: auth.verify_supervisor(supervisor, password, station=station_id),
+        owner=dialog,
+        key="verify-supervisor",
+        on_success=verified,
+        on_failure=dialog.show_problem,
+    )

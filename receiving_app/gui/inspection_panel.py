@@ -1,39 +1,61 @@
-"""The inspection: the five condition checks, the four flags, reason, choice, notes and photos.
+"""The inspection of one unit: the five condition checks, the four flags, reason, choice, notes and photos.
 
-Each check has one key (shown on it). A new line starts from the defaults of the policy spec
-(new, sealed, bought here, nothing wrong) and the reason and choice the customer gave.
+Every check starts "not checked" on each unit: the station decides only on what the clerk set.
+Each check has one key (shown on it) that says yes first and toggles after; N and O set every
+fact at once for the two commonest finds. The reason and choice start as the customer gave them,
+and the panel says so beside them whenever the bench finds otherwise. A decided unit shows the
+facts that were recorded for it, read-only.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QWidget
+from dataclasses import replace
 
-from receiving_app.domain.facts import Condition, CustomerChoice, Flags, ReturnReason
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from receiving_app.domain.facts import (
+    CONDITION_FIELDS, FLAG_FIELDS, Condition, CustomerChoice, Flags, ReturnReason, fact_label,
+)
+from receiving_app.gui.fact_check import FactCheck
 from receiving_app.gui.forms.ui_inspection_panel import Ui_InspectionPanel
 from receiving_app.gui.keyboard_map import Command, key_label
+from receiving_app.gui.style import BAD, GOOD, MOVING, NEUTRAL, WAIT, restyle, tone_style
 from receiving_app.services.commands import PhotoAttachment
-from receiving_app.services.views import RmaLineView
+from receiving_app.services.views import InspectionView, RmaLineView
 
 CONDITION_COMMANDS = (Command.UNOPENED, Command.SEALED, Command.ORIGINAL_PACKAGING, Command.BOX_DAMAGE, Command.LABELS_INTACT)
 FLAG_COMMANDS = (Command.SOLD_BY_SELLER, Command.HP_PLUS_REJECTED, Command.FIRMWARE_BLOCKED, Command.IMPROPER_USE)
+# The two one-key finds: every fact set at once, on purpose.
+AS_FOUND = {
+    Command.AS_SOLD: (Condition.as_sold(), Flags.as_sold()),
+    Command.OPENED_AS_SOLD: (replace(Condition.as_sold(), unopened=False, sealed=False), Flags.as_sold()),
+}
+INSPECTION_COMMANDS = frozenset({*CONDITION_COMMANDS, *FLAG_COMMANDS, *AS_FOUND, Command.NEXT_REASON, Command.TOGGLE_CHOICE})
+
+
+def unit_name(line: RmaLineView, unit: int) -> str:
+    """"Line 2" for a line of one, "unit 1 of 2 on line 2" otherwise."""
+    return f"Line {line.line}" if line.quantity == 1 else f"Unit {unit} of {line.quantity} on line {line.line}"
 
 
 class InspectionPanel(QWidget):
-    """What the clerk found, as the facts of the decision.
+    """What the clerk found on one unit, as the facts of its decision.
 
     Signals:
         facts_changed(): a check, flag, reason or choice changed (notes and photos do not decide).
+        checked_by_hand(): the clerk set a fact, reason or choice themselves (a key or a click).
     """
 
     facts_changed = Signal()
+    checked_by_hand = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.form = Ui_InspectionPanel()
         self.form.setupUi(self)
         form = self.form
-        self._checks: dict[Command, QCheckBox] = {
+        self._checks: dict[Command, FactCheck] = {
             Command.UNOPENED: form.unopenedCheck,
             Command.SEALED: form.sealedCheck,
             Command.ORIGINAL_PACKAGING: form.originalPackagingCheck,
@@ -45,26 +67,34 @@ class InspectionPanel(QWidget):
             Command.IMPROPER_USE: form.improperUseCheck,
         }
         for command, check in self._checks.items():
-            check.setText(f"[{key_label(command)}]  {check.text()}")
-            check.toggled.connect(self.facts_changed)
+            check.set_caption(f"[{key_label(command)}]  {check.text()}")
+            check.checkStateChanged.connect(self.facts_changed)
+            check.checkStateChanged.connect(self._show_unchecked)
+            check.clicked.connect(self.checked_by_hand)
         for reason in ReturnReason:
             form.reasonCombo.addItem(reason.label, reason.value)
         for choice in CustomerChoice:
             form.choiceCombo.addItem(choice.value, choice.value)
-        form.reasonLabel.setText(f"[{key_label(Command.NEXT_REASON)}]  Reason")
+        form.reasonLabel.setText(f"[{key_label(Command.NEXT_REASON)}]  Reason found")
         form.choiceLabel.setText(f"[{key_label(Command.TOGGLE_CHOICE)}]  Customer wants")
-        form.reasonCombo.currentIndexChanged.connect(self.facts_changed)
-        form.choiceCombo.currentIndexChanged.connect(self.facts_changed)
+        for combo in (form.reasonCombo, form.choiceCombo):
+            combo.currentIndexChanged.connect(self.facts_changed)
+            combo.currentIndexChanged.connect(self._show_finding)
+            combo.activated.connect(self.checked_by_hand)
+        self._line: RmaLineView | None = None
         self._photos: list[PhotoAttachment] = []
-        self.set_line(None)
+        self._mode = "none"
+        self._recorded_facts = False
+        self.form.recordLabel.setStyleSheet(tone_style(NEUTRAL))
+        self.show_nothing("No unit")
 
     # Reading the facts ---------------------------------------------------------------------------
 
     def condition(self) -> Condition:
-        return Condition(**{command.value: self._checks[command].isChecked() for command in CONDITION_COMMANDS})
+        return Condition(**{command.value: self._checks[command].value for command in CONDITION_COMMANDS})
 
     def flags(self) -> Flags:
-        return Flags(**{command.value: self._checks[command].isChecked() for command in FLAG_COMMANDS})
+        return Flags(**{command.value: self._checks[command].value for command in FLAG_COMMANDS})
 
     def reason(self) -> ReturnReason:
         return ReturnReason(self.form.reasonCombo.currentData())
@@ -79,30 +109,69 @@ class InspectionPanel(QWidget):
     def photos(self) -> tuple[PhotoAttachment, ...]:
         return tuple(self._photos)
 
-    def check(self, command: Command) -> QCheckBox:
+    def check(self, command: Command) -> FactCheck:
         return self._checks[command]
 
-    # Changing them -------------------------------------------------------------------------------
+    # What the panel shows ------------------------------------------------------------------------
 
-    def set_line(self, line: RmaLineView | None) -> None:
-        """Start a line from the spec's defaults and what the customer told us."""
+    @property
+    def read_only(self) -> bool:
+        """The panel shows a unit's record: its facts cannot be changed here."""
+        return self._mode == "record"
+
+    def start_unit(self, line: RmaLineView, unit: int) -> None:
+        """A unit to inspect: nothing checked, reason and choice as the customer gave them."""
+        self._set_mode("live")
+        self._show_unit(line, unit, Condition(), Flags(), line.reason, line.customer_choice, "", None)
+        self.form.recordLabel.clear()
+        self.form.recordLabel.hide()
+
+    def show_record(self, line: RmaLineView, unit: int, inspection: InspectionView | None, record: str,
+                    reason: str | None = None, choice: str | None = None) -> None:
+        """A unit already dealt with: the facts recorded for it (none while they load), read-only
+        but as legible as live ones."""
+        self._set_mode("record")
+        self._recorded_facts = inspection is not None and inspection.arrived
+        condition = Condition(**inspection.condition) if inspection else Condition()
+        flags = Flags(**inspection.flags) if inspection else Flags()
+        notes, photos = (inspection.notes, inspection.photo_count) if inspection else ("", 0)
+        self._show_unit(line, unit, condition, flags, reason or line.reason, choice or line.customer_choice, notes, photos)
+        self.form.recordLabel.setText(f"{NEUTRAL.symbol} {record}")
+        self.form.recordLabel.show()
+
+    def show_nothing(self, message: str) -> None:
+        """No unit to inspect (no RMA, no line, a held line): every fact not checked, nothing to change."""
+        self._set_mode("none")
+        self._line = None
         with _Quiet(self):
-            for command in CONDITION_COMMANDS:
-                self._checks[command].setChecked(getattr(Condition(), command.value))
-            for command in FLAG_COMMANDS:
-                self._checks[command].setChecked(getattr(Flags(), command.value))
-            if line is not None:
-                self.form.reasonCombo.setCurrentIndex(self.form.reasonCombo.findData(ReturnReason(line.reason).value))
-                self.form.choiceCombo.setCurrentIndex(self.form.choiceCombo.findData(CustomerChoice(line.customer_choice).value))
+            for check in self._checks.values():
+                check.set_value(None)
             self.form.notesEdit.clear()
             self._photos.clear()
             self._show_photos()
-        self.setEnabled(line is not None)
+        self.form.unitLabel.setText(message)
+        self.form.recordLabel.clear()
+        self.form.recordLabel.hide()
+        self.form.findingLabel.clear()
+
+    def _set_mode(self, mode: str) -> None:
+        """"live" to inspect, "record" to read a unit's record, "none" without a unit."""
+        self._mode = mode
+        self.setEnabled(mode != "none")
+        for check in self._checks.values():
+            check.read_only = mode != "live"
+        self.form.reasonCombo.setEnabled(mode == "live")
+        self.form.choiceCombo.setEnabled(mode == "live")
+        self.form.notesEdit.setReadOnly(mode != "live")
 
     def handle_command(self, command: Command) -> bool:
-        """Toggle a check or step reason or choice for a key; false if the key is not ours."""
+        """Set a fact, the one-key finds, or step reason or choice for a key; false if the key is not ours."""
         if command in self._checks:
-            self._checks[command].toggle()
+            self._checks[command].press()
+        elif command in AS_FOUND:
+            condition, flags = AS_FOUND[command]
+            with _Quiet(self):
+                self._set_facts(condition, flags)
         elif command is Command.NEXT_REASON:
             combo = self.form.reasonCombo
             combo.setCurrentIndex((combo.currentIndex() + 1) % combo.count())
@@ -111,13 +180,83 @@ class InspectionPanel(QWidget):
             combo.setCurrentIndex((combo.currentIndex() + 1) % combo.count())
         else:
             return False
+        self.checked_by_hand.emit()
         return True
 
     def add_photos(self, photos: list[PhotoAttachment]) -> None:
         self._photos.extend(photos)
         self._show_photos()
 
-    def _show_photos(self) -> None:
+    # Showing -------------------------------------------------------------------------------------
+
+    def _show_unit(self, line: RmaLineView, unit: int, condition: Condition, flags: Flags, reason: str, choice: str,
+                   notes: str, photos: int | None) -> None:
+        self._line = line
+        with _Quiet(self):
+            self._set_facts(condition, flags)
+            self.form.reasonCombo.setCurrentIndex(self.form.reasonCombo.findData(ReturnReason(reason).value))
+            self.form.choiceCombo.setCurrentIndex(self.form.choiceCombo.findData(CustomerChoice(choice).value))
+            self.form.notesEdit.setText(notes)
+            self._photos.clear()
+            self._show_photos(photos)
+        self.form.unitLabel.setText(f"{unit_name(line, unit)} · {line.sku}")
+        self.form.unitLabel.setToolTip(line.description)
+        self.form.unitLabel.setAccessibleDescription(line.description)
+        self._show_finding()
+
+    def _set_facts(self, condition: Condition, flags: Flags) -> None:
+        for command, name in zip(CONDITION_COMMANDS, CONDITION_FIELDS, strict=True):
+            self._checks[command].set_value(getattr(condition, name))
+        for command, name in zip(FLAG_COMMANDS, FLAG_FIELDS, strict=True):
+            self._checks[command].set_value(getattr(flags, name))
+
+    def _show_unchecked(self) -> None:
+        """Every fact still "not checked", in words, with the keys that check them all at once."""
+        label = self.form.uncheckedLabel
+        if self._line is None or (self._mode == "record" and not self._recorded_facts):
+            label.clear()  # no unit, or a record without facts (still loading, or the unit did not arrive)
+            return
+        unchecked = [fact_label(command.value).lower() for command, check in self._checks.items() if check.value is None]
+        if self._mode == "record":
+            label.setText(f"Not checked when decided: {', '.join(unchecked)}." if unchecked else "Every fact was checked.")
+            restyle(label, "")
+            return
+        if not unchecked:
+            label.setText(f"{GOOD.symbol} Every fact checked.")
+            restyle(label, "")
+            return
+        keys = f"{key_label(Command.AS_SOLD)} new and sealed, {key_label(Command.OPENED_AS_SOLD)} opened"
+        if len(unchecked) == len(self._checks):
+            label.setText(f"{WAIT.symbol} Nothing checked yet ({keys}).")
+        else:
+            label.setText(f"{WAIT.symbol} Not checked: {', '.join(unchecked)}.")
+        restyle(label, f"color: {BAD.background};")
+
+    def _show_finding(self) -> None:
+        """The customer's reason and choice beside the bench's, so a change is never silent."""
+        line, label = self._line, self.form.findingLabel
+        if line is None:
+            label.clear()
+            return
+        said_reason, said_choice = ReturnReason(line.reason), CustomerChoice(line.customer_choice)
+        reason, choice = self.reason(), self.customer_choice()
+        if (reason, choice) == (said_reason, said_choice):
+            label.setText(f"{NEUTRAL.symbol} As the customer said: {said_reason.label}, wants a {said_choice.value}.")
+            restyle(label, "")
+            return
+        parts = []
+        if reason is not said_reason:
+            parts.append(f"customer said {said_reason.label}, found {reason.label}")
+        if choice is not said_choice:
+            parts.append(f"customer said {said_choice.value}, found {choice.value}")
+        label.setText(f"{MOVING.symbol} {'; '.join(parts).capitalize()}.")
+        restyle(label, tone_style(MOVING))
+
+    def _show_photos(self, recorded: int | None = None) -> None:
+        """The photos added to this unit, or (``recorded``) how many its record holds."""
+        if recorded is not None:
+            self.form.photosLabel.setText(f"{recorded} recorded" if recorded else "none")
+            return
         names = ", ".join(photo.file_name for photo in self._photos)
         self.form.photosLabel.setText(f"{len(self._photos)}: {names}" if self._photos else f"none  [{key_label(Command.PHOTO)} to add]")
 
@@ -137,4 +276,8 @@ class _Quiet:
     def __exit__(self, *exc_info: object) -> None:
         for child in self._blocked:
             child.blockSignals(False)
+        for check in self._panel._checks.values():
+            check.refresh_words()  # their own signal was blocked too
+        self._panel._show_unchecked()
+        self._panel._show_finding()
         self._panel.facts_changed.emit()

@@ -1,5 +1,10 @@
 """Every key the receiving screen answers to, in one table: the window, its buttons and the README
-all read it from here, so the keys shown can never drift from the keys that work."""
+all read it from here, so the keys shown can never drift from the keys that work.
+
+A fact key (U S P D L B H F I) says "yes" on its first press and toggles after that; every fact
+starts "not checked" on each unit. N and O set every fact at once, deliberately, for the two
+commonest finds.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,8 @@ class Command(str, Enum):
     KEYBOARD_MAP = "keyboard_map"
     SCAN_FIELD = "scan_field"
     ACCEPT = "accept"
+    AS_SOLD = "as_sold"
+    OPENED_AS_SOLD = "opened_as_sold"
     UNOPENED = "unopened"
     SEALED = "sealed"
     ORIGINAL_PACKAGING = "original_packaging"
@@ -29,6 +36,8 @@ class Command(str, Enum):
     CLEAR_WEIGHT = "clear_weight"
     PREVIOUS_LINE = "previous_line"
     NEXT_LINE = "next_line"
+    PREVIOUS_UNIT = "previous_unit"
+    NEXT_UNIT = "next_unit"
     HOLD = "hold"
     NOT_RECEIVED = "not_received"
     OVERRIDE = "override"
@@ -47,12 +56,16 @@ class KeyBinding:
 
 KEYBOARD_MAP: tuple[KeyBinding, ...] = (
     KeyBinding(Qt.Key.Key_F2, "F2", Command.SCAN_FIELD, "Type an RMA or SKU, then Enter"),
-    KeyBinding(Qt.Key.Key_Return, "Enter", Command.ACCEPT, "Accept, print, go to next line"),
+    KeyBinding(Qt.Key.Key_Return, "Enter", Command.ACCEPT, "Accept the unit, print, go to the next"),
     KeyBinding(Qt.Key.Key_Up, "↑", Command.PREVIOUS_LINE, "Previous line"),
     KeyBinding(Qt.Key.Key_Down, "↓", Command.NEXT_LINE, "Next line"),
+    KeyBinding(Qt.Key.Key_Left, "←", Command.PREVIOUS_UNIT, "Previous unit of the line"),
+    KeyBinding(Qt.Key.Key_Right, "→", Command.NEXT_UNIT, "Next unit of the line"),
     KeyBinding(Qt.Key.Key_W, "W", Command.CAPTURE_WEIGHT, "Capture the stable weight"),
     KeyBinding(Qt.Key.Key_M, "M", Command.MANUAL_WEIGHT, "Type the weight by hand"),
     KeyBinding(Qt.Key.Key_X, "X", Command.CLEAR_WEIGHT, "Clear the weight, weigh again"),
+    KeyBinding(Qt.Key.Key_N, "N", Command.AS_SOLD, "New and sealed, as sold"),
+    KeyBinding(Qt.Key.Key_O, "O", Command.OPENED_AS_SOLD, "Opened, otherwise as sold"),
     KeyBinding(Qt.Key.Key_U, "U", Command.UNOPENED, "Unopened"),
     KeyBinding(Qt.Key.Key_S, "S", Command.SEALED, "Sealed"),
     KeyBinding(Qt.Key.Key_P, "P", Command.ORIGINAL_PACKAGING, "Original packaging"),
@@ -65,7 +78,7 @@ KEYBOARD_MAP: tuple[KeyBinding, ...] = (
     KeyBinding(Qt.Key.Key_R, "R", Command.NEXT_REASON, "Next return reason"),
     KeyBinding(Qt.Key.Key_C, "C", Command.TOGGLE_CHOICE, "Refund or replacement"),
     KeyBinding(Qt.Key.Key_F3, "F3", Command.HOLD, "Hold the line (with a note)"),
-    KeyBinding(Qt.Key.Key_F4, "F4", Command.NOT_RECEIVED, "Line did not arrive"),
+    KeyBinding(Qt.Key.Key_F4, "F4", Command.NOT_RECEIVED, "This unit did not arrive"),
     KeyBinding(Qt.Key.Key_F6, "F6", Command.OVERRIDE, "Supervisor override"),
     KeyBinding(Qt.Key.Key_F7, "F7", Command.PHOTO, "Add a damage photo"),
     KeyBinding(Qt.Key.Key_F8, "F8", Command.RELEASE_HOLD, "Release a held line (supervisor)"),

@@ -21,22 +21,31 @@ def _words(code: str) -> str:
     return code.replace("_", " ")
 
 
-class RmaLinesModel(QAbstractTableModel):
-    """The lines of one RMA, with the outcome of those already decided."""
+def unit_states(line: RmaLineView) -> tuple[str, ...]:
+    """Each unit's state ("open", "decided", "not_received"), unit 1 first, even for a view that lists none."""
+    if line.units:
+        return line.units
+    return ("open" if line.status in ("open", "on_hold") else line.status,) * line.quantity
 
-    # The description, price, reason and choice are in each row's tooltip and in the panels: the
-    # table keeps the columns a clerk matches parcels by, wide enough to read at arm's length.
-    COLUMNS = ("Line", "SKU", "Qty", "Status")
+
+class RmaLinesModel(QAbstractTableModel):
+    """The lines of one RMA, with how far each has come unit by unit and the outcomes decided."""
+
+    # The price, reason and choice are in each row's tooltip and in the panels: the table keeps the
+    # columns a clerk matches parcels by, wide enough to read at arm's length. A line's quantity is
+    # in its status ("1 of 2 decided") where it is more than one.
+    COLUMNS = ("Line", "SKU", "Product", "Status")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._lines: tuple[RmaLineView, ...] = ()
-        self._outcomes: Mapping[int, str] = {}
+        self._outcomes: Mapping[tuple[int, int], str] = {}
 
     def set_lines(self, lines: Sequence[RmaLineView], decisions: Sequence[DecisionView] = ()) -> None:
+        """The lines and their decisions (voided ones are left out: their units are open again)."""
         self.beginResetModel()
         self._lines = tuple(lines)
-        self._outcomes = {decision.line: decision.outcome for decision in decisions}
+        self._outcomes = {(decision.line, decision.unit): decision.outcome for decision in decisions if not decision.voided}
         self.endResetModel()
 
     def line_at(self, row: int) -> RmaLineView | None:
@@ -45,18 +54,31 @@ class RmaLinesModel(QAbstractTableModel):
     def row_of(self, line_no: int) -> int | None:
         return next((row for row, line in enumerate(self._lines) if line.line == line_no), None)
 
+    def outcomes(self, line: RmaLineView) -> list[str]:
+        """The outcome of each decided unit of the line, unit 1 first."""
+        return [self._outcomes.get((line.line, unit), "decided")
+                for unit, state in enumerate(unit_states(line), 1) if state == "decided"]
+
     def status_text(self, line: RmaLineView) -> str:
-        tone = self._tone(line)
-        if line.status == "decided":
-            outcome = self._outcomes.get(line.line)
-            return f"{tone.symbol} decided: {outcome}" if outcome else f"{tone.symbol} decided"
+        """"✔ refund" for a decided line of one; "• 1 of 2 decided" unit by unit for more (their
+        outcomes are in the tooltip): short enough for the table on a 1366 px screen."""
+        tone, outcomes = self._tone(line), self.outcomes(line)
         if line.status == "on_hold":
             return f"{tone.symbol} on hold" + (f": {line.hold_note}" if line.hold_note else "")
-        return f"{tone.symbol} {_words(line.status)}"
+        if line.quantity == 1:
+            if line.status == "decided":
+                return f"{tone.symbol} {outcomes[0]}" if outcomes else f"{tone.symbol} decided"
+            return f"{tone.symbol} {_words(line.status)}"
+        if line.status == "not_received":
+            return f"{tone.symbol} not received"
+        missing = unit_states(line).count("not_received")
+        progress = f"{len(outcomes)} of {line.quantity} decided"
+        return f"{tone.symbol} {progress}" + (f", {missing} did not arrive" if missing else "")
 
     def _tone(self, line: RmaLineView) -> Tone:
         if line.status == "decided":
-            return OUTCOME_TONES.get(self._outcomes.get(line.line, ""), GOOD)
+            outcomes = set(self.outcomes(line))
+            return OUTCOME_TONES.get(outcomes.pop(), GOOD) if len(outcomes) == 1 else MOVING
         return {"on_hold": MOVING, "not_received": BAD, "open": NEUTRAL}.get(line.status, WAIT)
 
     # Qt overrides --------------------------------------------------------------------------------
@@ -68,7 +90,9 @@ class RmaLinesModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return "#" if self.COLUMNS[section] == "Line" else self.COLUMNS[section]  # narrow: the status needs the room
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.AccessibleTextRole:
             return self.COLUMNS[section]
         return None
 
@@ -85,18 +109,20 @@ class RmaLinesModel(QAbstractTableModel):
             return {
                 "Line": str(line.line),
                 "SKU": line.sku,
-                "Qty": str(line.quantity),
+                "Product": line.description,
                 "Status": self.status_text(line),
             }[column]
         if role == Qt.ItemDataRole.ToolTipRole:
+            outcomes = self.outcomes(line)
             return (
-                f"{line.description}, ${line.unit_price} each; {_words(line.reason)}, wants {line.customer_choice}; "
+                f"{line.quantity} × {line.description}, ${line.unit_price} each; {_words(line.reason)}, wants {line.customer_choice}; "
                 f"UPC {line.upc or 'none'}; full {line.full_g} g, empty {line.empty_g} g"
+                + (f"; decided: {', '.join(outcomes)}" if outcomes else "")
             )
         if column == "Status" and role == Qt.ItemDataRole.BackgroundRole:
             return QColor(self._tone(line).background)
         if column == "Status" and role == Qt.ItemDataRole.ForegroundRole:
             return QColor(self._tone(line).foreground)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("Line", "Qty"):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == "Line":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -3,38 +3,10 @@ read at arm's length; no state is told by colour alone."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit, QProgressBar, QWidget,
-)
-
-from receiving_app.gui.dialogs import NoteDialog, OverrideDialog
+from receiving_app.gui.dialogs import ApprovalDialog, NoteDialog, OverrideDialog
 from receiving_app.gui.sign_in import SignInDialog
 from receiving_app.gui.style import BASE_POINT_SIZE, OUTCOME_POINT_SIZE
-
-INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QAbstractSpinBox, QProgressBar)
-
-
-def is_part_of_a_qt_widget(widget: QWidget) -> bool:
-    """Qt's own inner parts (a table's headers, a combo box's popup list, a line edit's clear
-    button) are described by Qt for screen readers and are not ours to name."""
-    parent = widget.parent()
-    return (
-        widget.objectName().startswith("qt_")
-        or type(widget).__name__ in ("QScrollBar", "QHeaderView")
-        or isinstance(parent, QLineEdit)
-    )
-
-
-def unnamed_controls(root: QWidget) -> list[str]:
-    problems = []
-    for widget in root.findChildren(QWidget):
-        if not isinstance(widget, INTERACTIVE) or widget.parent() is None:
-            continue
-        if is_part_of_a_qt_widget(widget) or widget.window() is not root.window():  # a combo's popup list
-            continue
-        if not widget.objectName() or not widget.accessibleName():
-            problems.append(f"{type(widget).__name__} {widget.objectName()!r} {widget.accessibleName()!r}")
-    return problems
+from tests.gui.conftest import unnamed_controls
 
 
 def test_every_control_of_the_station_window_has_an_object_name_and_an_accessible_name(window) -> None:
@@ -42,7 +14,11 @@ def test_every_control_of_the_station_window_has_an_object_name_and_an_accessibl
 
 
 def test_every_control_of_the_dialogs_is_named(qtbot, station, runner) -> None:
-    for dialog in (SignInDialog(station.auth, "bench", runner), NoteDialog("Hold", "Why?", required=True), OverrideDialog()):
+    dialogs = (
+        SignInDialog(station.auth, "bench", runner), NoteDialog("Hold", "Why?", required=True), OverrideDialog(),
+        ApprovalDialog("Line 1: REFUND $54.99", ["Ticked sealed, but it weighs 700.0 g."]),
+    )
+    for dialog in dialogs:
         qtbot.add_widget(dialog)
         assert unnamed_controls(dialog) == [], type(dialog).__name__
 

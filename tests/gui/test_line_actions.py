@@ -13,30 +13,27 @@ from receiving_app.bootstrap import bootstrap
 from receiving_app.gui.dialogs import NoteDialog, OverrideDialog
 from receiving_app.gui.main_window import MainWindow
 from receiving_app.services.settings import DOCUMENT_PRINTER_KEYS
-from tests.gui.conftest import DATABASE_NAME, RECEIVER, Keyboard, open_rmas, wait_until_idle, write_settings
-from tests.gui.test_receiving_keys import weigh_by_hand
-
-
-def open_rma(qtbot, window, keyboard, runner, rma) -> None:
-    with qtbot.waitSignal(window.receiving.rma_shown):
-        keyboard.scan(rma.number)
-    wait_until_idle(qtbot, runner)
-
-
-def shown_dialog(qtbot, window, kind):
-    qtbot.waitUntil(lambda: window.receiving.findChild(kind) is not None and window.receiving.findChild(kind).isVisible())
-    return window.receiving.findChild(kind)
+from tests.gui.conftest import (
+    DATABASE_NAME,
+    RECEIVER,
+    Keyboard,
+    check_as_sold,
+    open_rma,
+    open_rmas,
+    receive_as_sold,
+    shown_dialog,
+    wait_until_idle,
+    weigh_by_hand,
+    write_settings,
+)
 
 
 def test_accept_records_the_line_prints_its_documents_and_moves_to_the_next_line(
     qtbot, window, keyboard, station, runner, printed_folder
 ) -> None:
-    rma = open_rmas(station, lines=2)[0]
+    rma = next(rma for rma in open_rmas(station, lines=2) if rma.lines[0].quantity == 1)
     open_rma(qtbot, window, keyboard, runner, rma)
-    weigh_by_hand(qtbot, keyboard, runner, f"{rma.lines[0].full_g} g")
-    with qtbot.waitSignal(window.receiving.line_recorded, timeout=10_000) as recorded:
-        keyboard.press(Qt.Key.Key_Return)
-    result = recorded.args[0]
+    result = receive_as_sold(qtbot, window, keyboard, runner, f"{rma.lines[0].full_g} g")
     numbers = [document.number for document in result.decision.documents]
     assert numbers and not result.already_decided
     assert sorted(path.stem for path in printed_folder.glob("*.pdf")) == sorted(numbers)
@@ -45,6 +42,8 @@ def test_accept_records_the_line_prints_its_documents_and_moves_to_the_next_line
     detail = station.history.show_rma(rma.number)
     assert [line.status for line in detail.rma.lines] == ["decided", "open"]
     assert detail.inspections[0].weight_source == "manual"
+    assert detail.inspections[0].condition == {"unopened": True, "sealed": True, "original_packaging": True,
+                                               "box_damage": False, "labels_intact": True}
     wait_until_idle(qtbot, runner)
 
 
@@ -65,14 +64,12 @@ def test_a_printer_that_fails_loses_nothing_and_says_so(qtbot, station_with_brok
     qtbot.add_widget(window)
     window.show()
     keyboard = Keyboard(qtbot, window, clock)
-    rma = open_rmas(station, lines=1)[0]
+    rma = next(rma for rma in open_rmas(station, lines=1) if rma.lines[0].quantity == 1)
     open_rma(qtbot, window, keyboard, runner, rma)
-    weigh_by_hand(qtbot, keyboard, runner, f"{rma.lines[0].full_g} g")
-    with qtbot.waitSignal(window.receiving.line_recorded, timeout=10_000) as recorded:
-        keyboard.press(Qt.Key.Key_Return)
+    result = receive_as_sold(qtbot, window, keyboard, runner, f"{rma.lines[0].full_g} g")
     assert "did not print" in window.receiving.feedback_text
     assert "Reprint it from History" in window.receiving.feedback_text
-    number = recorded.args[0].decision.documents[0].number
+    number = result.decision.documents[0].number
     assert station.history.document(number, reprint=False).pdf.startswith(b"%PDF")
     assert station.history.show_rma(rma.number).rma.status == "closed"
 
@@ -95,7 +92,7 @@ def test_hold_asks_for_a_note_and_puts_the_line_on_hold(qtbot, window, keyboard,
 
 
 def test_did_not_arrive_marks_the_line_and_the_last_line_closes_the_rma(qtbot, window, keyboard, station, runner) -> None:
-    rma = open_rmas(station, lines=1)[0]
+    rma = next(rma for rma in open_rmas(station, lines=1) if rma.lines[0].quantity == 1)
     open_rma(qtbot, window, keyboard, runner, rma)
     keyboard.press(Qt.Key.Key_F4)
     shown_dialog(qtbot, window, NoteDialog)
@@ -120,7 +117,7 @@ def fill_override(keyboard, supervisor: str, password: str, reason: str) -> None
 
 
 def test_a_supervisor_overrides_the_decision_with_a_password_and_a_reason(qtbot, window, keyboard, station, runner) -> None:
-    rma = open_rmas(station, lines=1)[0]
+    rma = next(rma for rma in open_rmas(station, lines=1) if rma.lines[0].customer_choice == "refund")
     open_rma(qtbot, window, keyboard, runner, rma)
     weigh_by_hand(qtbot, keyboard, runner, f"{rma.lines[0].empty_g} g")
     keyboard.press(Qt.Key.Key_F6)
@@ -157,9 +154,7 @@ def test_a_damage_photo_from_a_file_is_stored_with_the_inspection(qtbot, window,
     window.receiving.attach_photo_files([photo])
     qtbot.waitUntil(lambda: len(window.receiving.inspection_panel.photos) == 1)
     assert "crushed-box.png" in window.receiving.inspection_panel.form.photosLabel.text()
-    weigh_by_hand(qtbot, keyboard, runner, f"{rma.lines[0].full_g} g")
-    with qtbot.waitSignal(window.receiving.line_recorded, timeout=10_000):
-        keyboard.press(Qt.Key.Key_Return)
+    receive_as_sold(qtbot, window, keyboard, runner, f"{rma.lines[0].full_g} g")
     assert station.history.show_rma(rma.number).inspections[0].photo_count == 1
     wait_until_idle(qtbot, runner)
 
@@ -174,9 +169,10 @@ def test_a_file_that_is_not_a_photo_is_refused(qtbot, window, keyboard, station,
 
 
 def test_enter_pressed_twice_records_the_line_once(qtbot, window, keyboard, station, runner, clock) -> None:
-    rma = open_rmas(station, lines=2)[0]
+    rma = next(rma for rma in open_rmas(station, lines=2) if rma.lines[0].quantity == 1)
     open_rma(qtbot, window, keyboard, runner, rma)
     weigh_by_hand(qtbot, keyboard, runner, f"{rma.lines[0].full_g} g")
+    check_as_sold(qtbot, keyboard, runner)
     recorded = []
     window.receiving.line_recorded.connect(recorded.append)
     focus = keyboard.focus()

@@ -1,6 +1,7 @@
-"""A clerk receives a whole multi-line RMA with the keyboard alone: the scanner types the RMA
-number, each line is weighed by typing its weight, one line gets a damaged box, and Enter
-accepts each line. Then the database is checked through the services, and the printer's folder."""
+"""A clerk receives a whole multi-line RMA with the keyboard alone: the RMA number is typed, each
+unit is weighed by typing its weight and checked with N (new and sealed), one line gets a damaged
+box, and Enter accepts each unit. Then the database is checked through the services, and the
+printer's folder."""
 
 from __future__ import annotations
 
@@ -19,13 +20,16 @@ def test_a_whole_rma_is_received_with_keystrokes_only(qtbot, window, keyboard, s
         keyboard.press(Qt.Key.Key_Return)
     wait_until_idle(qtbot, runner)
 
-    for line in rma.lines:
-        assert screen.current_line.line == line.line
+    units = [(line.line, unit) for line in rma.lines for unit in range(1, line.quantity + 1)]
+    for line_no, unit in units:
+        line = rma.lines[line_no - 1]
+        assert (screen.current_line.line, screen.current_unit) == (line_no, unit)
         keyboard.press(Qt.Key.Key_M)
         keyboard.type(f"{line.full_g}g")
         keyboard.press(Qt.Key.Key_Return)
-        if line.line == 2:
-            keyboard.press(Qt.Key.Key_D)  # the box is damaged
+        keyboard.press(Qt.Key.Key_N)
+        if line_no == 2:
+            keyboard.press(Qt.Key.Key_D)  # the box is damaged after all
         wait_until_idle(qtbot, runner)
         with qtbot.waitSignal(screen.line_recorded, timeout=10_000):
             keyboard.press(Qt.Key.Key_Return)
@@ -34,8 +38,8 @@ def test_a_whole_rma_is_received_with_keystrokes_only(qtbot, window, keyboard, s
     detail = station.history.show_rma(rma.number)
     assert detail.rma.status == "closed"
     assert [line.status for line in detail.rma.lines] == ["decided"] * len(rma.lines)
-    assert [decision.line for decision in detail.decisions] == [line.line for line in rma.lines]
-    assert detail.inspections[1].condition["box_damage"] is True
+    assert [(decision.line, decision.unit) for decision in detail.decisions] == units
+    assert all(inspection.condition["box_damage"] is (inspection.line == 2) for inspection in detail.inspections)
     assert all(inspection.weight_source == "manual" for inspection in detail.inspections)
     numbers = [document.number for decision in detail.decisions for document in decision.documents]
     assert numbers and all(decision.documents for decision in detail.decisions)

@@ -1,14 +1,17 @@
-"""Single keys toggle the checks, step reason and choice, and the decision follows them live."""
+"""Single keys set the facts (yes first, then toggling), step reason and choice, and the decision
+follows them live; every fact starts "not checked"."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
+from receiving_app.domain.facts import Condition, Flags, fact_label
 from receiving_app.gui.keyboard_map import KEYBOARD_MAP, Command, binding_for, keyboard_map_markdown
-from tests.gui.conftest import open_rmas, wait_until_idle
+from tests.gui.conftest import check_as_sold, open_rmas, wait_until_idle, weigh_by_hand
 
 CHECKS = (
     Command.UNOPENED, Command.SEALED, Command.ORIGINAL_PACKAGING, Command.BOX_DAMAGE, Command.LABELS_INTACT,
@@ -24,24 +27,37 @@ def open_first_line(qtbot, window, keyboard, station, runner, **which):
     return rma
 
 
-def weigh_by_hand(qtbot, keyboard, runner, text: str) -> None:
-    keyboard.press(Qt.Key.Key_M)
-    keyboard.type(text)
-    keyboard.press(Qt.Key.Key_Return)
-    wait_until_idle(qtbot, runner)
-
-
 @pytest.mark.parametrize("command", CHECKS, ids=lambda command: command.value)
-def test_each_check_has_its_key_shown_on_it_and_the_key_toggles_it(qtbot, window, keyboard, station, runner, command) -> None:
+def test_each_check_starts_not_checked_and_its_key_says_yes_then_toggles(qtbot, window, keyboard, station, runner, command) -> None:
     open_first_line(qtbot, window, keyboard, station, runner)
     binding = binding_for(command)
     check = window.receiving.inspection_panel.check(command)
     assert check.text().startswith(f"[{binding.label}]")
-    before = check.isChecked()
+    unchecked = window.receiving.inspection_panel.form.uncheckedLabel
+    assert check.value is None and check.checkState() == Qt.CheckState.PartiallyChecked
+    assert check.text().endswith(": —") and check.accessibleDescription() == "not checked"
+    assert unchecked.text().startswith("… Nothing checked yet")
     keyboard.press(binding.key)
-    assert check.isChecked() is not before
+    assert check.value is True and check.text().endswith(": yes")
+    assert unchecked.text().startswith("… Not checked: ") and fact_label(command.value).lower() not in unchecked.text()
     keyboard.press(binding.key)
-    assert check.isChecked() is before
+    assert check.value is False and check.text().endswith(": no")
+    keyboard.press(binding.key)
+    assert check.value is True
+    wait_until_idle(qtbot, runner)
+
+
+def test_n_and_o_set_every_fact_at_once(qtbot, window, keyboard, station, runner) -> None:
+    open_first_line(qtbot, window, keyboard, station, runner)
+    panel = window.receiving.inspection_panel
+    assert panel.condition() == Condition() and panel.flags() == Flags()
+    keyboard.press(Qt.Key.Key_N)
+    assert (panel.condition(), panel.flags()) == (Condition.as_sold(), Flags.as_sold())
+    keyboard.press(Qt.Key.Key_O)
+    opened = replace(Condition.as_sold(), unopened=False, sealed=False)
+    assert (panel.condition(), panel.flags()) == (opened, Flags.as_sold())
+    assert panel.check(Command.SEALED).text().endswith(": no")
+    assert panel.form.uncheckedLabel.text() == "✔ Every fact checked."
     wait_until_idle(qtbot, runner)
 
 
@@ -50,28 +66,36 @@ def test_reason_and_choice_are_preset_from_the_rma_and_change_with_their_keys(qt
     panel = window.receiving.inspection_panel
     assert panel.reason().value == rma.lines[0].reason
     assert panel.customer_choice().value == rma.lines[0].customer_choice
+    said = panel.form.findingLabel.text()
+    assert "As the customer said" in said and rma.lines[0].reason.replace("_", " ") in said
     keyboard.press(Qt.Key.Key_R)
     keyboard.press(Qt.Key.Key_C)
     assert panel.reason().value != rma.lines[0].reason
     assert panel.customer_choice().value != rma.lines[0].customer_choice
+    found = panel.form.findingLabel.text()
+    assert f"Customer said {rma.lines[0].reason.replace('_', ' ')}, found {panel.reason().label}" in found
+    assert f"customer said {rma.lines[0].customer_choice}, found {panel.customer_choice().value}" in found
     wait_until_idle(qtbot, runner)
 
 
-def test_the_decision_waits_for_the_weight_then_follows_each_fact_live(qtbot, window, keyboard, station, runner) -> None:
+def test_the_decision_names_what_is_still_to_check_then_follows_each_fact_live(qtbot, window, keyboard, station, runner) -> None:
     rma = open_first_line(qtbot, window, keyboard, station, runner, policy="image-pro-services")
     screen = window.receiving
     assert screen.decision_panel.outcome == "waiting"
-    assert "weigh" in screen.decision_panel.form.reasonsLabel.text()
+    still = screen.decision_panel.form.reasonsLabel.text()
+    assert still.startswith("Still to check: ") and still.endswith(", weight.")
     line = rma.lines[0]
 
+    check_as_sold(qtbot, keyboard, runner)
+    assert screen.decision_panel.form.reasonsLabel.text() == "Still to check: weight."
     with qtbot.waitSignal(screen.preview_shown) as shown:
         weigh_by_hand(qtbot, keyboard, runner, f"{line.full_g} g")
-    assert shown.args[0].outcome.value in ("refund", "replacement")
+    assert shown.args[0].decision.outcome.value in ("refund", "replacement")
     assert screen.decision_panel.form.fillValue.text() == "100.0 % left"
 
     with qtbot.waitSignal(screen.preview_shown) as shown:
-        keyboard.press(Qt.Key.Key_B)  # not bought from this seller
-    assert shown.args[0].outcome.value == "denied"
+        keyboard.press(Qt.Key.Key_B)  # not bought from this seller after all
+    assert shown.args[0].decision.outcome.value == "denied"
     assert screen.decision_panel.form.outcomeLabel.text() == "✖ DENIED"
     assert screen.decision_panel.form.reasonsLabel.text()  # the customer's words
     wait_until_idle(qtbot, runner)

@@ -9,9 +9,7 @@ from PySide6.QtCore import Qt
 
 from receiving_app.gui.dialogs import NoteDialog, ReleaseHoldDialog
 from receiving_app.gui.keyboard_map import Command, binding_for
-from tests.gui.conftest import open_rmas, wait_until_idle
-from tests.gui.test_accessibility import unnamed_controls
-from tests.gui.test_line_actions import open_rma, shown_dialog
+from tests.gui.conftest import fill_supervisor_note, open_rma, open_rmas, shown_dialog, unnamed_controls, wait_until_idle
 
 RELEASE_KEY = binding_for(Command.RELEASE_HOLD).key
 HOLD_NOTE = "label torn, ask the customer"
@@ -32,15 +30,6 @@ def held_first_line(qtbot, window, keyboard, station, runner):
     return rma
 
 
-def fill_release(keyboard, supervisor: str, password: str, note: str) -> None:
-    keyboard.type(supervisor)
-    keyboard.press(Qt.Key.Key_Tab)
-    keyboard.type(password)
-    keyboard.press(Qt.Key.Key_Tab)
-    keyboard.type(note)
-    keyboard.press(Qt.Key.Key_Return)
-
-
 def release_events(station, number: str) -> list[tuple[str, dict]]:
     with station.units.read() as uow:
         return [(row.user_name, json.loads(row.payload)) for row in uow.records.audit_events_for_rma(number)
@@ -55,7 +44,7 @@ def test_a_supervisor_releases_a_held_line_and_it_can_be_received_again(qtbot, w
     dialog = shown_dialog(qtbot, window, ReleaseHoldDialog)
     assert HOLD_NOTE in dialog.form.explanationLabel.text()
     with qtbot.waitSignal(window.receiving.rma_shown, timeout=10_000):
-        fill_release(keyboard, "supervisor", "supervisor-demo", "customer sent a photo of the label")
+        fill_supervisor_note(keyboard, "supervisor", "supervisor-demo", "customer sent a photo of the label")
     wait_until_idle(qtbot, runner)
 
     line = station.history.show_rma(rma.number).rma.lines[0]
@@ -70,7 +59,7 @@ def test_a_receivers_password_does_not_release_a_hold(qtbot, window, keyboard, s
     rma = held_first_line(qtbot, window, keyboard, station, runner)
     keyboard.press(RELEASE_KEY)
     dialog = shown_dialog(qtbot, window, ReleaseHoldDialog)
-    fill_release(keyboard, "receiver", "1111", "I checked it myself")
+    fill_supervisor_note(keyboard, "receiver", "1111", "I checked it myself")
     qtbot.waitUntil(lambda: "needs a supervisor" in dialog.form.messageLabel.text())
     assert dialog.isVisible()
     assert station.history.show_rma(rma.number).rma.lines[0].status == "on_hold"

@@ -13,32 +13,54 @@ from receiving_app.services.views import DecisionView, RmaLineView
 from tests.gui.conftest import open_rmas, wait_until_idle
 
 
-def line_view(line: int, status: str = "open", sku: str = "TN-660") -> RmaLineView:
+def line_view(line: int, status: str = "open", sku: str = "TN-660", units: tuple[str, ...] = ("open", "open")) -> RmaLineView:
     return RmaLineView(
-        line=line, sku=sku, description="Brother TN-660 toner", category="toner", quantity=2, unit_price=Money.of("54.99"),
+        line=line, sku=sku, description="Brother TN-660 toner", category="toner", quantity=len(units), unit_price=Money.of("54.99"),
         reason="not_needed", customer_choice="refund", status=status, upc="082002977276",
-        full_g=Decimal("815.0"), empty_g=Decimal("590.0"),
+        full_g=Decimal("815.0"), empty_g=Decimal("590.0"), units=units,
     )
 
 
-def test_the_lines_model_shows_each_line_and_the_outcome_of_decided_ones(qtmodeltester) -> None:
+def decision_view(line: int, unit: int, outcome: str, *, voided_by: str | None = None) -> DecisionView:
+    return DecisionView(
+        line=line, unit=unit, reason="not_needed", customer_choice="refund", outcome=outcome, policy="p", policy_version="1",
+        refund_method=None, merchandise=Money.zero(), restocking_fee=Money.zero(), return_shipping_deduction=Money.zero(),
+        shipping_refund=Money.zero(), refund_total=Money.zero(), fill_fraction=None, reasons=(), decided_at=None,
+        decided_by="receiver", station="b", overridden_by=None, override_reason=None, documents=(), voided_by=voided_by,
+    )
+
+
+def test_the_lines_model_shows_each_line_its_product_and_how_far_its_units_have_come(qtmodeltester) -> None:
     model = RmaLinesModel()
-    decided = DecisionView(
-        line=2, outcome="denied", policy="p", policy_version="1", refund_method=None, merchandise=Money.zero(),
-        restocking_fee=Money.zero(), return_shipping_deduction=Money.zero(), shipping_refund=Money.zero(),
-        refund_total=Money.zero(), fill_fraction=None, reasons=(), decided_at=None, decided_by="receiver", station="b",
-        overridden_by=None, override_reason=None, documents=(),
+    model.set_lines(
+        [
+            line_view(1),
+            line_view(2, "decided", units=("decided", "decided")),
+            line_view(3, "not_received", units=("not_received",)),
+            line_view(4, "open", units=("decided", "open")),
+            line_view(5, "decided", units=("decided",)),
+            line_view(6, "decided", units=("decided", "not_received", "decided")),
+        ],
+        [decision_view(2, 1, "denied"), decision_view(2, 2, "denied"), decision_view(4, 1, "refund"),
+         decision_view(5, 1, "replacement", voided_by="supervisor"), decision_view(5, 1, "refund"),
+         decision_view(6, 1, "refund"), decision_view(6, 3, "denied")],
     )
-    model.set_lines([line_view(1), line_view(2, "decided"), line_view(3, "not_received")], [decided])
     qtmodeltester.check(model)
 
     status = RmaLinesModel.COLUMNS.index("Status")
-    assert model.rowCount() == 3
+    assert model.rowCount() == 6
     assert model.data(model.index(0, RmaLinesModel.COLUMNS.index("SKU"))) == "TN-660"
-    assert model.data(model.index(1, status)) == "✖ decided: denied"
+    assert model.data(model.index(0, RmaLinesModel.COLUMNS.index("Product"))) == "Brother TN-660 toner"
+    assert model.data(model.index(0, status)) == "• 0 of 2 decided"
+    assert model.data(model.index(1, status)) == "✖ 2 of 2 decided"
+    assert model.data(model.index(1, 0), Qt.ItemDataRole.ToolTipRole).endswith("; decided: denied, denied")
     assert model.data(model.index(2, status)) == "✖ not received"
+    assert model.data(model.index(3, status)) == "• 1 of 2 decided"
+    assert model.data(model.index(4, status)) == "✔ refund"  # the voided replacement is not the line's outcome
+    assert model.data(model.index(5, status)) == "≈ 2 of 3 decided, 1 did not arrive"
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "#"
     assert model.data(model.index(2, 0), LINE_ROLE).line == 3
-    assert "$54.99 each; not needed, wants refund" in model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    assert "2 × Brother TN-660 toner, $54.99 each; not needed, wants refund" in model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
 
 
 def test_scanning_an_rma_shows_its_header_with_the_customer_masked_and_its_lines(qtbot, window, keyboard, station, runner) -> None:

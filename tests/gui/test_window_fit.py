@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QSize, Qt
 
 from receiving_app.gui.main_window import MainWindow
-from tests.gui.conftest import RECEIVER, open_rmas, wait_until_idle
+from tests.gui.conftest import RECEIVER, open_rmas, receive_as_sold, wait_until_idle
 
 WIDE = QSize(2200, 1200)
 LAPTOP = QSize(1366, 768)
@@ -71,11 +71,12 @@ def test_a_window_fitted_again_to_a_wide_screen_shows_the_keyboard_map_again(win
 
 @pytest.mark.parametrize("window", [LAPTOP], indirect=True)
 def test_a_message_too_long_for_the_screen_ends_in_an_ellipsis_and_is_whole_in_its_tooltip(qtbot, window, keyboard, station, runner) -> None:
-    rma = open_rmas(station, lines=3)[0]
-    keyboard.scan(rma.number)
-    wait_until_idle(qtbot, runner)
+    left, rma = open_rmas(station, lines=1)[0], open_rmas(station, lines=3)[0]
+    for scanned in (left, rma):  # the second opening also says the first was left with a line open
+        keyboard.scan(scanned.number)
+        wait_until_idle(qtbot, runner)
     label, whole = window.receiving.form.feedbackLabel, window.receiving.feedback_text
-    assert whole.endswith("Scan or pick a cartridge.")
+    assert whole.startswith(f"✔ {left.number} left with 1 line open.") and whole.endswith("Scan or pick a cartridge.")
     assert label.text().endswith("…") and whole.startswith(label.text()[:-1])
     assert label.fontMetrics().horizontalAdvance(label.text()) < label.contentsRect().width()
     assert label.toolTip() == whole == label.accessibleDescription()
@@ -84,20 +85,15 @@ def test_a_message_too_long_for_the_screen_ends_in_an_ellipsis_and_is_whole_in_i
 
 
 @pytest.mark.parametrize("window", [LAPTOP], indirect=True)
-def test_each_accepted_line_is_said_whole_on_a_1366_screen_up_to_the_rma_closing(qtbot, window, keyboard, station, runner) -> None:
-    rma = open_rmas(station, lines=3)[0]
+def test_each_accepted_unit_is_said_whole_on_a_1366_screen_up_to_the_rma_closing(qtbot, window, keyboard, station, runner) -> None:
+    rma = next(rma for rma in open_rmas(station) if len(rma.lines) >= 2 and any(line.quantity > 1 for line in rma.lines))
     keyboard.scan(rma.number)
     wait_until_idle(qtbot, runner)
     label, said = window.receiving.form.feedbackLabel, []
     for line in rma.lines:
-        keyboard.press(Qt.Key.Key_M)
-        keyboard.type(f"{line.full_g}g")
-        keyboard.press(Qt.Key.Key_Return)
-        wait_until_idle(qtbot, runner)
-        with qtbot.waitSignal(window.receiving.line_recorded, timeout=10_000):
-            keyboard.press(Qt.Key.Key_Return)
-        wait_until_idle(qtbot, runner)
-        said.append(label.text())
-        assert label.text() == label.toolTip(), "cut short on a 1366 px screen"
-    assert all(" — printed " in message for message in said)
+        for _unit in range(line.quantity):
+            receive_as_sold(qtbot, window, keyboard, runner, f"{line.full_g}g")
+            said.append(label.text())
+            assert label.text() == label.toolTip(), "cut short on a 1366 px screen"
+    assert all(", printed " in message for message in said)
     assert said[-1].endswith(". RMA closed.")

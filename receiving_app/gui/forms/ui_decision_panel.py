@@ -30,6 +30,15 @@ class Ui_DecisionPanel(object):
 
         self.decisionLayout.addWidget(self.outcomeLabel)
 
+        self.supervisorLabel = QLabel(DecisionPanel)
+        self.supervisorLabel.setObjectName(u"supervisorLabel")
+        sizePolicy.setHeightForWidth(self.supervisorLabel.sizePolicy().hasHeightForWidth())
+        self.supervisorLabel.setSizePolicy(sizePolicy)
+        self.supervisorLabel.setWordWrap(True)
+        self.supervisorLabel.setVisible(False)
+
+        self.decisionLayout.addWidget(self.supervisorLabel)
+
         self.amountsForm = QFormLayout()
         self.amountsForm.setObjectName(u"amountsForm")
         self.merchandiseTitle = QLabel(DecisionPanel)
@@ -161,6 +170,10 @@ class Ui_DecisionPanel(object):
         self.outcomeLabel.setAccessibleName(QCoreApplication.translate("DecisionPanel", u"Outcome", None))
 #endif // QT_CONFIG(accessibility)
         self.outcomeLabel.setText(QCoreApplication.translate("DecisionPanel", u"Scan an RMA", None))
+#if QT_CONFIG(accessibility)
+        self.supervisorLabel.setAccessibleName(QCoreApplication.translate("DecisionPanel", u"What needs a supervisor", None))
+#endif // QT_CONFIG(accessibility)
+        self.supervisorLabel.setText("")
         self.merchandiseTitle.setText(QCoreApplication.translate("DecisionPanel", u"Merchandise", None))
 #if QT_CONFIG(accessibility)
         self.merchandiseValue.setAccessibleName(QCoreApplication.translate("DecisionPanel", u"Merchandise", None))

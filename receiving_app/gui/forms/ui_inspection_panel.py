@@ -9,7 +9,9 @@
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QMetaObject
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QSizePolicy, QVBoxLayout
+
+from receiving_app.gui.fact_check import FactCheck
 
 class Ui_InspectionPanel(object):
     def setupUi(self, InspectionPanel):
@@ -18,31 +20,58 @@ class Ui_InspectionPanel(object):
         self.inspectionLayout = QVBoxLayout(InspectionPanel)
         self.inspectionLayout.setObjectName(u"inspectionLayout")
         self.inspectionLayout.setContentsMargins(0, -1, 0, -1)
+        self.unitLabel = QLabel(InspectionPanel)
+        self.unitLabel.setObjectName(u"unitLabel")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.unitLabel.sizePolicy().hasHeightForWidth())
+        self.unitLabel.setSizePolicy(sizePolicy)
+        self.unitLabel.setWordWrap(True)
+
+        self.inspectionLayout.addWidget(self.unitLabel)
+
+        self.recordLabel = QLabel(InspectionPanel)
+        self.recordLabel.setObjectName(u"recordLabel")
+        sizePolicy.setHeightForWidth(self.recordLabel.sizePolicy().hasHeightForWidth())
+        self.recordLabel.setSizePolicy(sizePolicy)
+        self.recordLabel.setWordWrap(True)
+
+        self.inspectionLayout.addWidget(self.recordLabel)
+
+        self.uncheckedLabel = QLabel(InspectionPanel)
+        self.uncheckedLabel.setObjectName(u"uncheckedLabel")
+        sizePolicy.setHeightForWidth(self.uncheckedLabel.sizePolicy().hasHeightForWidth())
+        self.uncheckedLabel.setSizePolicy(sizePolicy)
+        self.uncheckedLabel.setWordWrap(True)
+
+        self.inspectionLayout.addWidget(self.uncheckedLabel)
+
         self.conditionGroup = QGroupBox(InspectionPanel)
         self.conditionGroup.setObjectName(u"conditionGroup")
         self.conditionLayout = QVBoxLayout(self.conditionGroup)
         self.conditionLayout.setObjectName(u"conditionLayout")
-        self.unopenedCheck = QCheckBox(self.conditionGroup)
+        self.unopenedCheck = FactCheck(self.conditionGroup)
         self.unopenedCheck.setObjectName(u"unopenedCheck")
 
         self.conditionLayout.addWidget(self.unopenedCheck)
 
-        self.sealedCheck = QCheckBox(self.conditionGroup)
+        self.sealedCheck = FactCheck(self.conditionGroup)
         self.sealedCheck.setObjectName(u"sealedCheck")
 
         self.conditionLayout.addWidget(self.sealedCheck)
 
-        self.originalPackagingCheck = QCheckBox(self.conditionGroup)
+        self.originalPackagingCheck = FactCheck(self.conditionGroup)
         self.originalPackagingCheck.setObjectName(u"originalPackagingCheck")
 
         self.conditionLayout.addWidget(self.originalPackagingCheck)
 
-        self.boxDamageCheck = QCheckBox(self.conditionGroup)
+        self.boxDamageCheck = FactCheck(self.conditionGroup)
         self.boxDamageCheck.setObjectName(u"boxDamageCheck")
 
         self.conditionLayout.addWidget(self.boxDamageCheck)
 
-        self.labelsIntactCheck = QCheckBox(self.conditionGroup)
+        self.labelsIntactCheck = FactCheck(self.conditionGroup)
         self.labelsIntactCheck.setObjectName(u"labelsIntactCheck")
 
         self.conditionLayout.addWidget(self.labelsIntactCheck)
@@ -54,22 +83,22 @@ class Ui_InspectionPanel(object):
         self.flagsGroup.setObjectName(u"flagsGroup")
         self.flagsLayout = QVBoxLayout(self.flagsGroup)
         self.flagsLayout.setObjectName(u"flagsLayout")
-        self.soldBySellerCheck = QCheckBox(self.flagsGroup)
+        self.soldBySellerCheck = FactCheck(self.flagsGroup)
         self.soldBySellerCheck.setObjectName(u"soldBySellerCheck")
 
         self.flagsLayout.addWidget(self.soldBySellerCheck)
 
-        self.hpPlusRejectedCheck = QCheckBox(self.flagsGroup)
+        self.hpPlusRejectedCheck = FactCheck(self.flagsGroup)
         self.hpPlusRejectedCheck.setObjectName(u"hpPlusRejectedCheck")
 
         self.flagsLayout.addWidget(self.hpPlusRejectedCheck)
 
-        self.firmwareBlockedCheck = QCheckBox(self.flagsGroup)
+        self.firmwareBlockedCheck = FactCheck(self.flagsGroup)
         self.firmwareBlockedCheck.setObjectName(u"firmwareBlockedCheck")
 
         self.flagsLayout.addWidget(self.firmwareBlockedCheck)
 
-        self.improperUseCheck = QCheckBox(self.flagsGroup)
+        self.improperUseCheck = FactCheck(self.flagsGroup)
         self.improperUseCheck.setObjectName(u"improperUseCheck")
 
         self.flagsLayout.addWidget(self.improperUseCheck)
@@ -103,26 +132,34 @@ class Ui_InspectionPanel(object):
 
         self.returnForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.choiceCombo)
 
+        self.findingLabel = QLabel(InspectionPanel)
+        self.findingLabel.setObjectName(u"findingLabel")
+        sizePolicy.setHeightForWidth(self.findingLabel.sizePolicy().hasHeightForWidth())
+        self.findingLabel.setSizePolicy(sizePolicy)
+        self.findingLabel.setWordWrap(True)
+
+        self.returnForm.setWidget(2, QFormLayout.ItemRole.SpanningRole, self.findingLabel)
+
         self.notesLabel = QLabel(InspectionPanel)
         self.notesLabel.setObjectName(u"notesLabel")
 
-        self.returnForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.notesLabel)
+        self.returnForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.notesLabel)
 
         self.notesEdit = QLineEdit(InspectionPanel)
         self.notesEdit.setObjectName(u"notesEdit")
 
-        self.returnForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.notesEdit)
+        self.returnForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.notesEdit)
 
         self.photosTitleLabel = QLabel(InspectionPanel)
         self.photosTitleLabel.setObjectName(u"photosTitleLabel")
 
-        self.returnForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.photosTitleLabel)
+        self.returnForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.photosTitleLabel)
 
         self.photosLabel = QLabel(InspectionPanel)
         self.photosLabel.setObjectName(u"photosLabel")
         self.photosLabel.setWordWrap(True)
 
-        self.returnForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.photosLabel)
+        self.returnForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.photosLabel)
 
 
         self.inspectionLayout.addLayout(self.returnForm)
@@ -142,6 +179,18 @@ class Ui_InspectionPanel(object):
 #if QT_CONFIG(accessibility)
         InspectionPanel.setAccessibleName(QCoreApplication.translate("InspectionPanel", u"Inspection", None))
 #endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.unitLabel.setAccessibleName(QCoreApplication.translate("InspectionPanel", u"Unit being inspected", None))
+#endif // QT_CONFIG(accessibility)
+        self.unitLabel.setText(QCoreApplication.translate("InspectionPanel", u"No unit", None))
+#if QT_CONFIG(accessibility)
+        self.recordLabel.setAccessibleName(QCoreApplication.translate("InspectionPanel", u"Recorded inspection", None))
+#endif // QT_CONFIG(accessibility)
+        self.recordLabel.setText("")
+#if QT_CONFIG(accessibility)
+        self.uncheckedLabel.setAccessibleName(QCoreApplication.translate("InspectionPanel", u"Facts not checked", None))
+#endif // QT_CONFIG(accessibility)
+        self.uncheckedLabel.setText("")
         self.conditionGroup.setTitle(QCoreApplication.translate("InspectionPanel", u"Condition", None))
 #if QT_CONFIG(accessibility)
         self.unopenedCheck.setAccessibleName(QCoreApplication.translate("InspectionPanel", u"Unopened", None))
@@ -188,6 +237,10 @@ class Ui_InspectionPanel(object):
 #if QT_CONFIG(accessibility)
         self.choiceCombo.setAccessibleName(QCoreApplication.translate("InspectionPanel", u"Customer's choice", None))
 #endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.findingLabel.setAccessibleName(QCoreApplication.translate("InspectionPanel", u"Reason and choice, as said and as found", None))
+#endif // QT_CONFIG(accessibility)
+        self.findingLabel.setText("")
         self.notesLabel.setText(QCoreApplication.translate("InspectionPanel", u"Notes", None))
 #if QT_CONFIG(accessibility)
         self.notesEdit.setAccessibleName(QCoreApplication.translate("InspectionPanel", u"Inspection notes", None))

@@ -31,6 +31,7 @@ class Ui_ReceivingScreen(object):
 
         self.scanEdit = QLineEdit(ReceivingScreen)
         self.scanEdit.setObjectName(u"scanEdit")
+        self.scanEdit.setMaximumSize(QSize(155, 16777215))
         self.scanEdit.setClearButtonEnabled(True)
 
         self.scanRow.addWidget(self.scanEdit)
@@ -239,7 +240,7 @@ class Ui_ReceivingScreen(object):
 #if QT_CONFIG(accessibility)
         self.scanEdit.setAccessibleName(QCoreApplication.translate("ReceivingScreen", u"Scan or type an RMA number, UPC or SKU", None))
 #endif // QT_CONFIG(accessibility)
-        self.scanEdit.setPlaceholderText(QCoreApplication.translate("ReceivingScreen", u"RMA number, UPC or SKU, then Enter", None))
+        self.scanEdit.setPlaceholderText(QCoreApplication.translate("ReceivingScreen", u"Scan or type an RMA number, UPC or SKU, then Enter", None))
 #if QT_CONFIG(accessibility)
         self.feedbackLabel.setAccessibleName(QCoreApplication.translate("ReceivingScreen", u"Scan feedback", None))
 #endif // QT_CONFIG(accessibility)

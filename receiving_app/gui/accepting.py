@@ -1,0 +1,147 @@
+"""Enter: decide the current unit on the facts set, print its documents, go on to the next unit.
+
+Enter decides only on a complete answer for the facts on screen: while anything the decision
+rests on is unchecked it says what, and decides nothing. A decision a supervisor must approve (a
+weight that contradicts a ticked seal, a finding that lowers what the seller keeps, a unit whose
+decision was voided) opens the supervisor's dialog first, and is recorded with their approval.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from receiving_app.domain.engine import MissingFact
+from receiving_app.domain.judgement import Judgement
+from receiving_app.gui.decision_panel import still_to_check
+from receiving_app.gui.dialogs import ApprovalDialog, verify_supervisor
+from receiving_app.gui.keyboard_map import Command, key_label
+from receiving_app.gui.operations import readable_message
+from receiving_app.gui.style import BAD, GOOD, MOVING, NEUTRAL, OUTCOME_TONES
+from receiving_app.services.commands import Approval, Override, ReceiveLine
+from receiving_app.services.errors import SupervisorNeeded
+from receiving_app.services.printing import PrintOutcome
+from receiving_app.services.views import ReceiveResult, RmaDetail
+
+if TYPE_CHECKING:
+    from receiving_app.gui.receiving_screen import ReceivingScreen
+
+
+def _lowered(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def receive_key(rma_number: str, line_no: int) -> str:
+    """The runner's key for work on one line: one thing at a time per line."""
+    return f"receive:{rma_number}:{line_no}"
+
+
+class Acceptor:
+    """Decides and prints the current unit for the screen."""
+
+    def __init__(self, screen: ReceivingScreen) -> None:
+        self._screen = screen
+
+    def accept(self, override: Override | None = None) -> None:
+        screen = self._screen
+        if not screen.workable("accept"):
+            return
+        where = screen.where()
+        if screen.runner.is_running(receive_key(screen.rma.number, screen.current_line.line)):
+            screen.feedback(MOVING, f"{where} is already being recorded…")
+            return
+        if override is not None:  # a supervisor's own decision: the facts are theirs to weigh
+            self._receive(screen.command(override))
+            return
+        live = screen.live
+        if not live.touched:
+            screen.feedback(BAD, f"Nothing is checked on {_lowered(where)} yet: {key_label(Command.AS_SOLD)} if new and sealed, "
+                                 f"{key_label(Command.OPENED_AS_SOLD)} if opened, or set each fact.", alarm=True)
+            return
+        verdict = live.verdict()
+        if verdict is None:
+            live.accept_when_judged()
+            screen.feedback(NEUTRAL, f"Working out the decision for {_lowered(where)}…")
+            return
+        if isinstance(verdict, MissingFact):
+            screen.feedback(BAD, f"{where} is not decided. {still_to_check(verdict)}", alarm=True)
+            return
+        if not isinstance(verdict, Judgement):
+            screen.feedback(BAD, f"{where} is not decided: {verdict}", alarm=True)
+            return
+        command = screen.command()
+        why = (*verdict.needs_supervisor, *screen.display.voided_before(screen.current_line, screen.current_unit))
+        if why:
+            decision = verdict.decision
+            self._ask_supervisor(command, f"{where}: {decision.outcome.value.upper()} ${decision.refund_total}", why)
+            return
+        self._receive(command)
+
+    def _ask_supervisor(self, command: ReceiveLine, decision: str, why: tuple[str, ...]) -> None:
+        screen = self._screen
+        dialog = ApprovalDialog(decision, why, screen)
+        auth, station_id = screen.station.auth, screen.station.settings.station_id
+        dialog.confirmed.connect(
+            lambda supervisor, password, note: verify_supervisor(
+                dialog, screen.runner, auth, station_id, supervisor, password,
+                lambda signed_in: self._receive(replace(command, approval=Approval(signed_in.name, note))),
+            )
+        )
+        screen.feedback(MOVING, f"{decision} needs a supervisor: their name, password and a note.")
+        dialog.open()
+
+    def _receive(self, command: ReceiveLine) -> None:
+        screen = self._screen
+        station, printer_settings = screen.station, screen.station.printer_settings
+
+        def receive_and_print() -> tuple[ReceiveResult, tuple[PrintOutcome, ...], RmaDetail] | SupervisorNeeded:
+            try:
+                result = station.receiving.receive(command)
+            except SupervisorNeeded as needed:
+                return needed  # asked for in the window, then received again with the approval
+            outcomes = []
+            for document in () if result.already_decided else result.decision.documents:
+                try:
+                    outcomes.append(
+                        station.printing.print_document(
+                            document.number, printer_settings(document.type), user=command.user, station=command.station
+                        )
+                    )
+                except Exception as error:  # the document is stored; a failed print must not hide that
+                    outcomes.append(PrintOutcome(document.number, "", False, False, readable_message(error)))
+            return result, tuple(outcomes), station.history.show_rma(command.rma_number)
+
+        screen.feedback(NEUTRAL, f"Recording {_lowered(screen.where())}…")
+        screen.runner.start(receive_and_print, owner=screen, key=receive_key(command.rma_number, command.line_no),
+                            on_success=lambda outcome: self._recorded(command, outcome),
+                            on_failure=lambda message: screen.feedback(BAD, message, alarm=True))
+
+    def _recorded(self, command: ReceiveLine, outcome) -> None:
+        screen = self._screen
+        if isinstance(outcome, SupervisorNeeded):
+            if command.approval is None and command.override is None and screen.is_current(command):
+                self._ask_supervisor(command, screen.where(), outcome.why)
+            else:
+                screen.feedback(BAD, str(outcome), alarm=True)
+            return
+        result, prints, detail = outcome
+        screen.last_print_outcomes = prints
+        line = next((candidate for candidate in detail.rma.lines if candidate.line == result.line), None)
+        screen.show_detail(detail)
+        decision = result.decision
+        # Short, so that the whole message fits a 1366 px screen.
+        where = f"Line {result.line}" if line is None or line.quantity == 1 else f"Line {result.line} unit {result.unit}"
+        summary = f"{where}: {decision.outcome.upper()} ${decision.refund_total}"
+        failed = [print_outcome for print_outcome in prints if not print_outcome.printed]
+        if result.already_decided:
+            tone, text = MOVING, f"{summary} — it had already been decided; nothing new was written."
+        elif failed:
+            problems = "; ".join(f"{failure.number}: {failure.problem}" for failure in failed)
+            tone, text = BAD, f"{summary} is recorded, but did not print ({problems}). Reprint it from History."
+        else:
+            # Numbers only (their prefix names the kind, the paper its title): the whole message fits a 1366 px screen.
+            documents = ", ".join(document.number for document in decision.documents)
+            tone, text = OUTCOME_TONES.get(decision.outcome, GOOD), f"{summary}, printed {documents or 'no documents'}."
+        text += screen.advance_after(result.line, result.unit)
+        screen.feedback(tone, text, alarm=bool(failed), keep=True)
+        screen.line_recorded.emit(result)

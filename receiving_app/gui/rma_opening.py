@@ -1,0 +1,156 @@
+"""Scans at the bench: a cartridge picks its line on the RMA on screen, anything else opens an RMA.
+
+Opening another RMA while the one on screen still has lines to receive says so in the feedback
+("RA0100001 left with 2 lines open") and records it; opening that RMA again later resumes at its
+first open unit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+
+from receiving_app.domain.scan import ScanError, ScanValue, parse_scan
+from receiving_app.gui.feedback_line import beep
+from receiving_app.gui.scan_wedge import describe_scan
+from receiving_app.gui.forms.ui_receiving_screen import Ui_ReceivingScreen
+from receiving_app.gui.style import BAD, GOOD, MOVING, NEUTRAL, restyle, tone_style
+from receiving_app.services.line_matching import OPEN_LINE, match_line
+from receiving_app.services.views import DecisionView, RmaView
+
+if TYPE_CHECKING:
+    from receiving_app.gui.receiving_screen import ReceivingScreen
+    from receiving_app.services.receiving import ReceivingService
+
+# An RMA that opens sooner than this shows without an "Opening…" line first: painting that line
+# would take the interpreter from the lookup it announces (the beep has already answered the scan).
+OPENING_NOTICE_DELAY_MS = 150
+_DONE = ("decided", "not_received")
+_STATUS_TONES = {"open": NEUTRAL, "partially_received": MOVING, "closed": GOOD}
+
+
+class RmaOpening:
+    """Turns scans into a picked line or an opened RMA for the screen."""
+
+    def __init__(self, screen: ReceivingScreen) -> None:
+        self._screen = screen
+        self._scan_being_opened = ""
+        self._notice = QTimer(screen)
+        self._notice.setSingleShot(True)
+        self._notice.setInterval(OPENING_NOTICE_DELAY_MS)
+        self._notice.timeout.connect(lambda: screen.feedback(NEUTRAL, f"Opening {self._scan_being_opened}…"))
+
+    def handle_scan(self, value: ScanValue) -> None:
+        """A scan from the wedge or the scan field: a line of this RMA, or another RMA to open."""
+        screen = self._screen
+        beep()
+        if screen.rma is not None:
+            match = match_line(screen.rma, value)
+            if match.line is not None:
+                screen.select_line(match.line.line)
+                screen.feedback(GOOD, match.message)
+                return
+            if match.product:
+                screen.feedback(BAD, match.message, alarm=True)
+                return
+        if value.gtin is not None:
+            screen.feedback(BAD, f"{describe_scan(value)} is a cartridge: scan the RMA label first.", alarm=True)
+            return
+        self._open(value.text)
+
+    def show_scan_problem(self, message: str) -> None:
+        beep()
+        self._screen.feedback(BAD, f"Scan not understood: {message}", alarm=True)
+
+    def typed_scan(self) -> None:
+        edit = self._screen.form.scanEdit
+        text = edit.text()
+        edit.clear()
+        if not text.strip():
+            return
+        try:
+            value = parse_scan(text)
+        except ScanError as problem:
+            self.show_scan_problem(str(problem))
+            return
+        self._screen.form.linesTable.setFocus()  # so that the next keys are commands again
+        self.handle_scan(value)
+
+    def _open(self, text: str) -> None:
+        screen = self._screen
+        receiving = screen.station.receiving
+        user, station_id = screen.user.name, screen.station.settings.station_id
+        open_before = screen.rma.number if screen.rma else None
+
+        def refused(message: str) -> None:
+            self._notice.stop()
+            if open_before:
+                message = f"{text} is not an SKU on {open_before}, and {message[0].lower()}{message[1:]}"
+            screen.feedback(BAD, message, alarm=True)
+
+        self._scan_being_opened = text
+        self._notice.start()
+        screen.runner.start(lambda: receiving.look_up_scan(text, user=user, station=station_id), owner=screen, key="open-rma",
+                            on_success=self._opened, on_failure=refused)
+
+    def _opened(self, opened: tuple[RmaView, tuple[DecisionView, ...]]) -> None:
+        screen = self._screen
+        rma, decisions = opened
+        self._notice.stop()
+        left = self._leaving(rma.number)
+        screen.show_rma(rma, decisions)
+        self._record(lambda receiving, user, station: receiving.record_opened(rma.number, user=user, station=station),
+                     f"{rma.number} is open, but opening it was not recorded")
+        open_lines = [line for line in rma.lines if line.status == OPEN_LINE]
+        count = f"{len(rma.lines)} line{'s' if len(rma.lines) != 1 else ''}"
+        if open_lines:
+            screen.feedback(GOOD, f"{left}Opened {rma.number}: {count}, {len(open_lines)} to receive. Scan or pick a cartridge.")
+            screen.select_line(open_lines[0].line)  # at its first open unit: where the bench left it
+        else:
+            screen.feedback(GOOD, f"{left}{rma.number} is {rma.status.replace('_', ' ')}: nothing left to receive.")
+            screen.select_line(rma.lines[0].line if rma.lines else None)
+        screen.form.linesTable.setFocus()
+
+    def _leaving(self, number: str) -> str:
+        """Record that the RMA on screen is left with lines open for another; the words that say so."""
+        previous = self._screen.rma
+        if previous is None or previous.number == number:
+            return ""
+        open_lines = [line.line for line in previous.lines if line.status not in _DONE]
+        if not open_lines:
+            return ""
+        self._record(lambda receiving, user, station: receiving.record_left(previous.number, open_lines, user=user, station=station),
+                     f"Leaving {previous.number} with lines open was not recorded")
+        return f"{previous.number} left with {len(open_lines)} line{'s' if len(open_lines) != 1 else ''} open. "
+
+    def _record(self, record: Callable[[ReceivingService, str, str], None], problem: str) -> None:
+        # Recorded once the lines are on screen: the clerk is waiting for the lines, not for the
+        # audit trail's commit (a disk flush) or for another station's write lock.
+        screen = self._screen
+        receiving, user, station_id = screen.station.receiving, screen.user.name, screen.station.settings.station_id
+        screen.runner.start(
+            lambda: record(receiving, user, station_id),
+            owner=screen,
+            after_paint=True,
+            on_failure=lambda message: screen.feedback(BAD, f"{problem}: {message}", alarm=True),
+        )
+
+
+def show_rma_header(form: Ui_ReceivingScreen, rma: RmaView | None) -> None:
+    """The RMA's number, status, customer (masked), order, seller and dates, or dashes without one."""
+    if rma is None:
+        for label in (form.numberValue, form.statusValue, form.customerValue, form.orderValue, form.sellerValue, form.datesValue):
+            label.setText("—")
+        restyle(form.statusValue, "")
+        return
+    tone = _STATUS_TONES.get(rma.status, NEUTRAL)
+    form.numberValue.setText(rma.number)
+    form.statusValue.setText(f"{tone.symbol} {rma.status.replace('_', ' ')}")
+    restyle(form.statusValue, tone_style(tone))
+    form.customerValue.setText(f"{rma.customer_name} · account {rma.customer_account}")
+    form.orderValue.setText(f"{rma.order_number} · paid by {rma.payment_method.replace('_', ' ')}")
+    form.sellerValue.setText(f"{rma.seller} · {rma.authorization} policy {rma.policy} v{rma.policy_version}")
+    dates = [f"purchased {rma.purchased}", f"shipped {rma.shipped or '—'}", f"delivered {rma.delivered or '—'}", f"return authorised {rma.reported}"]
+    form.datesValue.setText(" · ".join(dates))
