@@ -291,7 +291,8 @@ def cmd_report_daily(args: argparse.Namespace) -> int:
         user = _signed_in(station, args.user).name if args.include_personal_data else None
         report = station.reports.daily(day, args.station, include_personal_data=args.include_personal_data, user=user)
         export_report(report, args.out)
-    print(f"{report.title}: {report.lines_received} line(s) received, {report.refunded} refunded; written to {args.out}")
+    voided = f", {len(report.voids)} decision(s) voided ({report.voided_refunds} refunded, in no total)" if report.voids else ""
+    print(f"{report.title}: {report.lines_received} line(s) received, {report.refunded} refunded{voided}; written to {args.out}")
     return EXIT_OK
 
 

@@ -51,6 +51,8 @@ FLEX_MIN_WIDTH = 120.0
 """The widest text column (a note, a name) never gets less than this."""
 TEXT_COLUMN_CAP = 110.0
 """Other text columns wrap beyond this width rather than squeezing the flexible one."""
+TILES_PER_ROW = 4
+"""Figures at the top beyond this many go on a second row, so that each label and figure fits its tile."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,28 +159,34 @@ def _header(content: ReportContent, width: float) -> list[Block]:
 
 
 def _highlight_tiles(highlights: Sequence[tuple[str, str]], width: float) -> Block:
-    """Figures in framed tiles side by side: the label small, the figure large."""
+    """Figures in framed tiles side by side, TILES_PER_ROW to a row: the label small, the figure large."""
     if not highlights:
         return gap(0)
     spacing = 8.0
-    tile_width = (width - spacing * (len(highlights) - 1)) / len(highlights)
+    per_row = min(len(highlights), TILES_PER_ROW)
+    rows = [highlights[first : first + per_row] for first in range(0, len(highlights), per_row)]
+    tile_width = (width - spacing * (per_row - 1)) / per_row
     label_size, value_size = PAGE_TYPE.small, 16.0
     padding = 6.0
-    height = padding * 2 + label_size * LEADING + value_size * LEADING
+    tile_height = padding * 2 + label_size * LEADING + value_size * LEADING
+    height = tile_height * len(rows) + spacing * (len(rows) - 1)
 
     def draw(canvas: Canvas, left: float, top: float) -> None:
         canvas.saveState()
         canvas.setLineWidth(0.75)
         canvas.setStrokeGray(RULE_GRAY)
-        for index, (label, value) in enumerate(highlights):
-            x = left + index * (tile_width + spacing)
-            canvas.rect(x, top - height, tile_width, height, stroke=1, fill=0)
-            canvas.setFont(REGULAR, label_size)
-            canvas.drawString(x + padding, top - padding - label_size, _fitted(label, REGULAR, label_size, tile_width - 2 * padding))
-            canvas.setFont(BOLD, value_size)
-            canvas.drawString(
-                x + padding, top - padding - label_size * LEADING - value_size, _fitted(value, BOLD, value_size, tile_width - 2 * padding)
-            )
+        for row_index, row in enumerate(rows):
+            row_top = top - row_index * (tile_height + spacing)
+            for index, (label, value) in enumerate(row):
+                x = left + index * (tile_width + spacing)
+                canvas.rect(x, row_top - tile_height, tile_width, tile_height, stroke=1, fill=0)
+                canvas.setFont(REGULAR, label_size)
+                canvas.drawString(x + padding, row_top - padding - label_size, _fitted(label, REGULAR, label_size, tile_width - 2 * padding))
+                canvas.setFont(BOLD, value_size)
+                canvas.drawString(
+                    x + padding, row_top - padding - label_size * LEADING - value_size,
+                    _fitted(value, BOLD, value_size, tile_width - 2 * padding),
+                )
         canvas.restoreState()
 
     return Block(height + 6, draw)

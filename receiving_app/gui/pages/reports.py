@@ -3,8 +3,10 @@
 Opening the page shows today's report for every station (the figures come from the report
 service in the background); Export PDF… then writes it: a manager's two clicks. The figures at
 the top, the four charts (outcomes, refunds by method, denials by reason, fill levels of denied
-cartridges) and the tables under them all come from one frozen ``BenchReport``, the same one the
-export writes, so the window and the paper never disagree.
+cartridges; ``report_charts``) and the tables under them (``report_models``) all come from one
+frozen ``BenchReport``, the same one the export writes, so the window and the paper never disagree.
+Voided decisions are in none of the figures; the Voids tab lists those voided on the day, and the
+findings at the bench and the decisions approved over a contradicting weight have tabs of their own.
 
 Built in code rather than from a Designer form: most of the page is charts, which a form cannot
 describe. Customer details are never shown here unless an admin ticks the box for them, and the
@@ -13,22 +15,11 @@ service checks that role again.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSeries,
-    QBarSet,
-    QChart,
-    QChartView,
-    QHorizontalBarSeries,
-    QValueAxis,
-)
-from PySide6.QtCore import QDate, QMargins, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtCore import QDate, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,7 +31,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -49,83 +39,30 @@ from PySide6.QtWidgets import (
 
 from receiving_app.gui.operations import OperationRunner
 from receiving_app.gui.pages.feedback import clear_message, show_problem, show_progress, show_success
-from receiving_app.gui.pages.models import Column, RecordTableModel, local_time, prepare_table, words
+from receiving_app.gui.pages.models import prepare_table
+from receiving_app.gui.pages.report_charts import ReportCharts
+from receiving_app.gui.pages.report_models import (
+    ContradictionsModel,
+    DenialsModel,
+    FindingsModel,
+    HoldsModel,
+    OperatorsModel,
+    RefundsModel,
+    StationsModel,
+    VoidsModel,
+)
 from receiving_app.gui.style import sized_font
 from receiving_app.services.auth import SignedInUser
-from receiving_app.services.reports import (
-    ROLES_SEEING_PERSONAL_DATA,
-    BenchReport,
-    FillLevels,
-    ReasonCount,
-    RefundsByMethod,
-    export_report,
-)
+from receiving_app.services.reports import ROLES_SEEING_PERSONAL_DATA, BenchReport, export_report
 from receiving_app.services.station import Station
 
 ALL_STATIONS = "All stations"
-CHART_HEIGHT = 300  # px: room for a title, ten bars and their labels at the station's type size
-BAR_COLOR = "#1f5fa8"  # the station's blue; every bar also carries its number as text
 TILE_POINT_SIZE = 22
-
-
-def _count_column(title: str, attribute: str) -> Column:
-    return Column(title, lambda record: str(getattr(record, attribute)), lambda record: getattr(record, attribute), numeric=True)
-
-
-def _money_column(title: str, attribute: str) -> Column:
-    return Column(title, lambda record: str(getattr(record, attribute)), lambda record: getattr(record, attribute).amount, numeric=True)
-
-
-WORK_COLUMNS = (
-    _count_column("Lines", "lines"),
-    _count_column("Refunds", "refunds"),
-    _count_column("Replacements", "replacements"),
-    _count_column("Denials", "denials"),
-    _count_column("Overridden", "overridden"),
-    _money_column("Refunded", "refunded"),
+TILES_PER_ROW = 4
+TILES = (
+    ("lines", "Lines received"), ("refunded", "Refunded"), ("fees", "Restocking fees"), ("denied", "Denied"),
+    ("holds", "On hold"), ("voided", "Voided"), ("findings", "Findings at the bench"), ("contradictions", "Approved over a contradiction"),
 )
-
-
-class OperatorsModel(RecordTableModel):
-    COLUMNS = (Column("Operator", lambda count: count.name), *WORK_COLUMNS)
-
-
-class StationsModel(RecordTableModel):
-    COLUMNS = (Column("Station", lambda count: count.name), *WORK_COLUMNS)
-
-
-class RefundsModel(RecordTableModel):
-    COLUMNS = (
-        Column("Method", lambda refunds: words(refunds.method)),
-        _count_column("Lines", "lines"),
-        _money_column("Merchandise", "merchandise"),
-        _money_column("Restocking fees", "restocking_fees"),
-        _money_column("Return label deducted", "label_deductions"),
-        _money_column("Shipping refunded", "shipping_refunded"),
-        _money_column("Refunded", "refunded"),
-    )
-
-
-class DenialsModel(RecordTableModel):
-    COLUMNS = (
-        Column("Reason", lambda reason: reason.words),
-        Column("Code", lambda reason: reason.code),
-        _count_column("Denied lines", "lines"),
-    )
-
-
-class HoldsModel(RecordTableModel):
-    COLUMNS = (
-        Column("RMA", lambda hold: hold.rma),
-        _count_column("Line", "line"),
-        Column("SKU", lambda hold: hold.sku),
-        Column("Held since", lambda hold: local_time(hold.since), lambda hold: hold.since.timestamp() if hold.since else 0),
-        Column("Held by", lambda hold: hold.held_by),
-        Column("Station", lambda hold: hold.station),
-        Column("Note", lambda hold: hold.note),
-        Column("Customer", lambda hold: hold.customer),  # empty unless an admin asked for personal data
-    )
-    CUSTOMER_COLUMN = 7
 
 
 class ReportsPage(QWidget):
@@ -155,7 +92,7 @@ class ReportsPage(QWidget):
         if station.settings.station_id:  # this station first, before the list of the others arrives
             self.stationCombo.addItem(station.settings.station_id, station.settings.station_id)
         self._build_tiles()
-        self._build_charts()
+        self.charts = ReportCharts(self)
         self._build_tables()
 
         content = QWidget(self)
@@ -164,7 +101,7 @@ class ReportsPage(QWidget):
         column.addLayout(self._controls)
         column.addWidget(self.statusLabel)
         column.addLayout(self._tiles)
-        column.addLayout(self._charts)
+        column.addWidget(self.charts)
         column.addWidget(self.tablesTabs)
         scroll = QScrollArea(self)
         scroll.setObjectName("reportScroll")
@@ -230,11 +167,9 @@ class ReportsPage(QWidget):
         self.exportCsvButton.clicked.connect(lambda: self._choose_and_export("csv"))
 
     def _build_tiles(self) -> None:
-        self._tiles = QHBoxLayout()
+        self._tiles = QGridLayout()
         self.tileValues: dict[str, QLabel] = {}
-        for key, caption in (
-            ("lines", "Lines received"), ("refunded", "Refunded"), ("fees", "Restocking fees"), ("denied", "Denied"), ("holds", "On hold"),
-        ):
+        for index, (key, caption) in enumerate(TILES):
             tile = QFrame(self)
             tile.setObjectName(f"{key}Tile")
             tile.setFrameShape(QFrame.Shape.StyledPanel)
@@ -248,27 +183,12 @@ class ReportsPage(QWidget):
             inner.addWidget(title)
             inner.addWidget(value)
             self.tileValues[key] = value
-            self._tiles.addWidget(tile)
+            self._tiles.addWidget(tile, index // TILES_PER_ROW, index % TILES_PER_ROW)
 
-    def _build_charts(self) -> None:
-        self._charts = QGridLayout()
-        self.chartViews: dict[str, QChartView] = {}
-        for index, (key, title) in enumerate(
-            (("outcomes", "Lines received by outcome"), ("refunds", "Refunds by method ($)"),
-             ("denials", "Denials by reason"), ("fill", "Fill level left in denied cartridges"))
-        ):
-            view = self._chart_view(key, title, self._empty_chart(title))
-            self.chartViews[key] = view
-            self._charts.addWidget(view, index // 2, index % 2)
-
-    def _chart_view(self, key: str, title: str, chart: QChart) -> QChartView:
-        view = QChartView(chart, self)
-        view.setObjectName(f"{key}Chart")
-        view.setAccessibleName(title)
-        view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        view.setMinimumHeight(CHART_HEIGHT)
-        view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        return view
+    @property
+    def chartViews(self):
+        """The chart view now shown for each chart: outcomes, refunds, denials, fill."""
+        return self.charts.views
 
     def _build_tables(self) -> None:
         self.tablesTabs = QTabWidget(self)
@@ -279,6 +199,9 @@ class ReportsPage(QWidget):
         self.stationsModel = StationsModel(self)
         self.refundsModel = RefundsModel(self)
         self.denialsModel = DenialsModel(self)
+        self.findingsModel = FindingsModel(self)
+        self.contradictionsModel = ContradictionsModel(self)
+        self.voidsModel = VoidsModel(self)
         self.holdsModel = HoldsModel(self)  # its Customer column shows only in a report with personal data
         self.tables: dict[str, QTableView] = {}
         for key, title, model in (
@@ -286,6 +209,9 @@ class ReportsPage(QWidget):
             ("stations", "By station", self.stationsModel),
             ("refunds", "Refunds by method", self.refundsModel),
             ("denials", "Denials by reason", self.denialsModel),
+            ("findings", "Findings at the bench", self.findingsModel),
+            ("contradictions", "Approved over a contradiction", self.contradictionsModel),
+            ("voids", "Voids", self.voidsModel),
             ("holds", "On hold", self.holdsModel),
         ):
             table = QTableView(self.tablesTabs)
@@ -359,7 +285,12 @@ class ReportsPage(QWidget):
         for button in (self.exportPdfButton, self.exportCsvButton):
             button.setEnabled(True)
         clear_message(self.statusLabel)
-        self.statusLabel.setText(f"{report.title}. Made {report.generated_at:%H:%M}.")
+        later = report.voided_later
+        voided_later = (
+            f" {later.lines} decision(s) of this period were voided later (${later.refunded} refunded): they are in no figure here."
+            if later.lines else ""
+        )
+        self.statusLabel.setText(f"{report.title}. Made {report.generated_at:%H:%M}.{voided_later}")
         self.statusLabel.setVisible(True)
         values = self.tileValues
         values["lines"].setText(str(report.lines_received))
@@ -367,84 +298,21 @@ class ReportsPage(QWidget):
         values["fees"].setText(f"${report.fees.total} ({report.fees.lines})")
         values["denied"].setText(str(report.denials))
         values["holds"].setText(str(len(report.holds)))
-        self._set_chart("outcomes", [(words(count.outcome), count.lines) for count in report.outcomes], horizontal=False)
-        self._set_chart("refunds", _refund_bars(report.refunds_by_method), horizontal=False, money=True)
-        self._set_chart("denials", _reason_bars(report.denials_by_reason), horizontal=True)
-        self._set_chart("fill", _fill_bars(report.denied_fill), horizontal=False, category_title="% of a full cartridge left")
+        values["voided"].setText(str(len(report.voids)))
+        values["voided"].setToolTip(f"${report.voided_refunds} refunded by decisions voided in this period; in no figure here")
+        values["findings"].setText(str(report.finding_counts.changed))
+        values["contradictions"].setText(str(report.finding_counts.contradicted))
+        self.charts.show_report(report)
         self.operatorsModel.set_records(report.operators)
         self.stationsModel.set_records(report.stations)
         self.refundsModel.set_records(report.refunds_by_method)
         self.denialsModel.set_records(report.denials_by_reason)
+        self.findingsModel.set_records(report.changed_at_the_bench)
+        self.contradictionsModel.set_records(report.over_contradictions)
+        self.voidsModel.set_records(report.voids)
         self.holdsModel.set_records(report.holds)
         self.tables["holds"].setColumnHidden(HoldsModel.CUSTOMER_COLUMN, not report.personal_data)
         self.report_shown.emit(report)
-
-    # Charts --------------------------------------------------------------------------------
-
-    def _empty_chart(self, title: str) -> QChart:
-        chart = QChart()
-        chart.setTitle(title)
-        chart.setTitleFont(sized_font(self.font(), self.font().pointSize()))
-        chart.legend().setVisible(False)
-        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        chart.setMargins(QMargins(4, 4, 4, 4))
-        return chart
-
-    def _set_chart(
-        self, key: str, bars: Sequence[tuple[str, object]], *, horizontal: bool, money: bool = False, category_title: str = ""
-    ) -> None:
-        old_view = self.chartViews[key]
-        title = old_view.accessibleName()
-        chart = self._empty_chart(title)
-        values = [float(value) for _, value in bars]  # only for drawing; the figures stay exact
-        bar_set = QBarSet(title)
-        bar_set.append(values)
-        bar_set.setColor(QColor(BAR_COLOR))
-        bar_set.setLabelColor(QColor("#202124"))
-        series = QHorizontalBarSeries() if horizontal else QBarSeries()
-        series.append(bar_set)
-        series.setLabelsVisible(True)
-        series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
-        series.setLabelsFormat("$@value" if money else "@value")
-        series.setLabelsPrecision(12)
-        series.setBarWidth(0.6)
-        chart.addSeries(series)
-        categories = QBarCategoryAxis()
-        categories.append([label for label, _ in bars] or [""])
-        amounts = QValueAxis()
-        largest = max(values, default=0.0)
-        if money:
-            amounts.setRange(0, max(1.0, largest * 1.25))
-            amounts.setLabelFormat("%.0f")
-            amounts.applyNiceNumbers()
-        else:
-            top = max(1, math.ceil(largest * 1.2))
-            amounts.setRange(0, top)
-            amounts.setLabelFormat("%d")
-            if top <= 10:
-                amounts.setTickCount(top + 1)  # whole numbers only: a count has no halves
-            else:
-                amounts.applyNiceNumbers()
-        small = QFont(self.font())
-        small.setPointSize(max(9, self.font().pointSize() - 4))
-        for axis in (categories, amounts):
-            axis.setLabelsFont(small)
-        if category_title:
-            categories.setTitleText(category_title)
-            categories.setTitleFont(small)
-        if len(bars) > 6 and not horizontal:
-            categories.setLabelsAngle(-45)  # ten labels side by side are cut short on a narrow chart
-        chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(amounts, Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(categories)
-        series.attachAxis(amounts)
-        # A new view takes the new chart, and the old view is deleted with the chart it owns: handing
-        # a view a second chart would leave the first one owned twice, by Qt and by Python's collector.
-        view = self._chart_view(key, title, chart)
-        view.setAccessibleDescription(", ".join(f"{label} {_figure(value, money)}" for label, value in bars) or "nothing in this period")
-        self._charts.replaceWidget(old_view, view)
-        self.chartViews[key] = view
-        old_view.deleteLater()
 
     # Exporting -----------------------------------------------------------------------------
 
@@ -488,21 +356,4 @@ class ReportsPage(QWidget):
         self.showButton.setEnabled(True)
         show_problem(self.statusLabel, message)
         self.problem_shown.emit(message)
-
-
-def _figure(value, money: bool) -> str:
-    return f"${value}" if money else str(value)
-
-
-def _refund_bars(methods: Sequence[RefundsByMethod]) -> list[tuple[str, object]]:
-    return [(words(method.method), method.refunded.amount) for method in methods]
-
-
-def _reason_bars(reasons: Sequence[ReasonCount]) -> list[tuple[str, object]]:
-    # A horizontal chart draws its first category at the bottom: reversed, the largest is on top.
-    return [(reason.words, reason.lines) for reason in reversed(reasons)]
-
-
-def _fill_bars(fill: FillLevels) -> list[tuple[str, object]]:
-    return [(FillLevels.bucket_label(index).rstrip("%"), count) for index, count in enumerate(fill.buckets)]
 

@@ -17,8 +17,8 @@ from decimal import Decimal
 import pytest
 
 from receiving_app.bootstrap import bootstrap, fill_demo_data
-from receiving_app.domain.facts import Condition, Flags
-from receiving_app.services.commands import Override, ReceiveLine, WeightCapture
+from receiving_app.domain.facts import Condition, Flags, ReturnReason
+from receiving_app.services.commands import Approval, Override, ReceiveLine, WeightCapture
 from receiving_app.services.reports import ReportService
 from receiving_app.services.station import Station
 from receiving_app.services.views import DecisionView
@@ -87,14 +87,17 @@ class BenchDay:
     held_tomorrow: tuple[tuple[str, int], ...]
 
     def decisions(self, station: Station, start: datetime = DAY_STARTS, end: datetime = DAY_ENDS, bench: str | None = None) -> list[DecisionView]:
-        """The decisions a report of [start, end) summarises, read one RMA at a time through the
-        history service (not through the report's queries)."""
+        """The standing decisions a report of [start, end) summarises, read one RMA at a time through
+        the history service (not through the report's queries); voided ones are in no total."""
         return [
             decision
-            for number in self.numbers
-            for decision in station.history.show_rma(number).decisions
-            if start <= decision.decided_at < end and (bench is None or decision.station == bench)
+            for decision in self.every_decision(station)
+            if start <= decision.decided_at < end and (bench is None or decision.station == bench) and not decision.voided
         ]
+
+    def every_decision(self, station: Station) -> list[DecisionView]:
+        """Every decision of the fixture's RMAs, voided ones included."""
+        return [decision for number in self.numbers for decision in station.history.show_rma(number).decisions]
 
 
 RMAS = (
@@ -173,4 +176,30 @@ def build_bench_day(station: Station, folder) -> BenchDay:
 @pytest.fixture
 def bench_day(station, tmp_path) -> BenchDay:
     return build_bench_day(station, tmp_path)
+
+
+FOUND = (
+    Rma("RA0000820", lines=(Line(reason="not_needed"),)),  # found defective: more is refunded, so a supervisor approves
+    Rma("RA0000821"),  # found not needed: the seller keeps a fee, which the clerk records alone
+    Rma("RA0000822"),  # heavier than a full one although ticked sealed: a supervisor lets it stand
+)
+FOUND_NOTE = "Cracked housing, photo taken; Dana Whitfield confirmed by phone"
+
+
+def add_findings(station: Station, folder, day: BenchDay) -> BenchDay:
+    """Three more decisions late on the day: two reasons found otherwise, one weight contradicting the seal."""
+    add_rmas(station, folder, *FOUND)
+    clock: BenchClock = station.units.clock
+    made_at = clock.now
+    full = {"condition": Condition.as_sold(), "flags": Flags.as_sold(), "weight": grams("812.4")}
+    clock.at(local(16, 30))
+    station.receiving.receive(ReceiveLine("RA0000820", 1, "receiver", "bench-2", reason=ReturnReason.DEFECTIVE,
+                                          approval=Approval("supervisor", FOUND_NOTE), **full))
+    clock.at(local(16, 40))
+    station.receiving.receive(ReceiveLine("RA0000821", 1, "receiver", "bench-1", reason=ReturnReason.NOT_NEEDED, **full))
+    clock.at(local(16, 50))
+    station.receiving.receive(ReceiveLine("RA0000822", 1, "receiver", "bench-1", **{**full, "weight": grams("830")},
+                                          approval=Approval("supervisor", "Weighed twice; the label says XL")))
+    clock.at(made_at)
+    return replace(day, numbers=(*day.numbers, *(rma.number for rma in FOUND)))
 

@@ -1,0 +1,127 @@
+"""The Reports page's tables: one model per section of the frozen ``BenchReport``, with the same
+columns as the report's PDF and CSV (``services.report_tables``)."""
+
+from __future__ import annotations
+
+from receiving_app.gui.pages.models import Column, RecordTableModel, local_time, words
+
+
+def _count_column(title: str, attribute: str) -> Column:
+    return Column(title, lambda record: str(getattr(record, attribute)), lambda record: getattr(record, attribute), numeric=True)
+
+
+def _money_column(title: str, attribute: str) -> Column:
+    return Column(title, lambda record: str(getattr(record, attribute)), lambda record: getattr(record, attribute).amount, numeric=True)
+
+
+def _time_column(title: str, attribute: str) -> Column:
+    return Column(
+        title,
+        lambda record: local_time(getattr(record, attribute)),
+        lambda record: getattr(record, attribute).timestamp() if getattr(record, attribute) else 0,
+    )
+
+
+def _said(reason: str, choice: str) -> str:
+    return f"{words(reason)}, {choice}"
+
+
+WORK_COLUMNS = (
+    _count_column("Lines", "lines"),
+    _count_column("Refunds", "refunds"),
+    _count_column("Replacements", "replacements"),
+    _count_column("Denials", "denials"),
+    _count_column("Overridden", "overridden"),
+    _money_column("Refunded", "refunded"),
+)
+UNIT_COLUMNS = (
+    Column("RMA", lambda record: record.rma),
+    _count_column("Line", "line"),
+    _count_column("Unit", "unit"),
+)
+
+
+class OperatorsModel(RecordTableModel):
+    COLUMNS = (Column("Operator", lambda count: count.name), *WORK_COLUMNS)
+
+
+class StationsModel(RecordTableModel):
+    COLUMNS = (Column("Station", lambda count: count.name), *WORK_COLUMNS)
+
+
+class RefundsModel(RecordTableModel):
+    COLUMNS = (
+        Column("Method", lambda refunds: words(refunds.method)),
+        _count_column("Lines", "lines"),
+        _money_column("Merchandise", "merchandise"),
+        _money_column("Restocking fees", "restocking_fees"),
+        _money_column("Return label deducted", "label_deductions"),
+        _money_column("Shipping refunded", "shipping_refunded"),
+        _money_column("Refunded", "refunded"),
+    )
+
+
+class DenialsModel(RecordTableModel):
+    COLUMNS = (
+        Column("Reason", lambda reason: reason.words),
+        Column("Code", lambda reason: reason.code),
+        _count_column("Denied lines", "lines"),
+    )
+
+
+class FindingsModel(RecordTableModel):
+    """Decisions whose reason or choice the bench found otherwise than the customer said."""
+
+    COLUMNS = (
+        *UNIT_COLUMNS,
+        Column("Customer said", lambda finding: _said(finding.stated_reason, finding.stated_choice)),
+        Column("Found", lambda finding: _said(finding.found_reason, finding.found_choice)),
+        Column("Outcome", lambda finding: words(finding.outcome)),
+        _money_column("Refunded", "refunded"),
+        Column("Found by", lambda finding: finding.decided_by),
+        Column("Approved by", lambda finding: finding.supervisor),
+        Column("Note", lambda finding: finding.note),
+    )
+
+
+class ContradictionsModel(RecordTableModel):
+    """Decisions a supervisor let stand although the weight contradicted what was ticked."""
+
+    COLUMNS = (
+        *UNIT_COLUMNS,
+        Column("Outcome", lambda finding: words(finding.outcome)),
+        _money_column("Refunded", "refunded"),
+        Column("What the weight said", lambda finding: " ".join(finding.contradictions)),
+        Column("Decided by", lambda finding: finding.decided_by),
+        Column("Approved by", lambda finding: finding.supervisor),
+        Column("Note", lambda finding: finding.note),
+    )
+
+
+class VoidsModel(RecordTableModel):
+    """Decisions voided in the period, whenever decided: in none of the page's figures."""
+
+    COLUMNS = (
+        *UNIT_COLUMNS,
+        Column("Outcome", lambda void: words(void.outcome)),
+        _money_column("Refunded", "refunded"),
+        _time_column("Decided", "decided_at"),
+        Column("Documents voided", lambda void: " ".join(void.documents)),
+        Column("Voided by", lambda void: void.voided_by),
+        _time_column("Voided", "voided_at"),
+        Column("Why", lambda void: void.reason),
+    )
+
+
+class HoldsModel(RecordTableModel):
+    COLUMNS = (
+        Column("RMA", lambda hold: hold.rma),
+        _count_column("Line", "line"),
+        Column("SKU", lambda hold: hold.sku),
+        _time_column("Held since", "since"),
+        Column("Held by", lambda hold: hold.held_by),
+        Column("Station", lambda hold: hold.station),
+        Column("Note", lambda hold: hold.note),
+        Column("Customer", lambda hold: hold.customer),  # empty unless an admin asked for personal data
+    )
+    CUSTOMER_COLUMN = 7

@@ -1,0 +1,195 @@
+"""The report's figures from the rows its queries return: grouped decisions added up every way the
+report shows them, the fill levels of denied cartridges, and the voided and found decisions listed.
+
+Money comes from the database as exact sums of integer cents; here it is only added, never
+divided, so the parts of every table add up to its total row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
+from decimal import Decimal
+
+from receiving_app.domain.money import Money
+from receiving_app.services.report_model import (
+    FILL_BUCKETS,
+    NO_METHOD,
+    OUTCOMES,
+    REFUND_METHODS,
+    BenchFinding,
+    FeesCollected,
+    FillLevels,
+    OutcomeCount,
+    RefundsByMethod,
+    VoidedDecision,
+    VoidedLater,
+    WorkCount,
+    money_sum,
+)
+from receiving_app.services.report_privacy import clean_note
+
+FRACTION_SCALE = Decimal(10_000)
+"""Fill levels are stored in 1/10,000ths of a full cartridge."""
+
+Local = Callable[[datetime], datetime]
+
+
+class Totals:
+    """The grouped rows of ``Records.report_decision_groups`` added up every way the report shows them."""
+
+    def __init__(self, groups: Sequence) -> None:
+        self._groups = groups
+
+    def outcomes(self) -> tuple[OutcomeCount, ...]:
+        counts = dict.fromkeys(OUTCOMES, 0)
+        for row in self._groups:
+            counts[row.outcome] = counts.get(row.outcome, 0) + int(row.lines)
+        return tuple(OutcomeCount(outcome, lines) for outcome, lines in counts.items())
+
+    def denials(self) -> int:
+        return sum(int(row.lines) for row in self._groups if row.outcome == "denied")
+
+    def refunds_by_method(self) -> tuple[RefundsByMethod, ...]:
+        methods: dict[str, list] = {method: [0, *[Money.zero()] * 5] for method in REFUND_METHODS}
+        for row in self._groups:
+            if row.outcome != "refund":
+                continue
+            entry = methods.setdefault(row.refund_method or NO_METHOD, [0, *[Money.zero()] * 5])
+            entry[0] += int(row.lines)
+            for index, amount in enumerate(
+                (row.merchandise, row.restocking_fees, row.label_deductions, row.shipping_refunded, row.refunded), start=1
+            ):
+                entry[index] = entry[index] + amount
+        return tuple(RefundsByMethod(method, *values) for method, values in methods.items())
+
+    def fees(self) -> FeesCollected:
+        return FeesCollected(
+            sum(int(row.fees_charged or 0) for row in self._groups),
+            money_sum(row.restocking_fees for row in self._groups),
+        )
+
+    def work(self, key: str) -> tuple[WorkCount, ...]:
+        people: dict[str, list] = {}
+        for row in self._groups:
+            name = getattr(row, key)
+            if name is None:
+                continue
+            entry = people.setdefault(name, [0, 0, 0, 0, 0, Money.zero()])
+            lines = int(row.lines)
+            entry[0] += lines
+            entry[1 + OUTCOMES.index(row.outcome)] += lines if row.outcome in OUTCOMES else 0
+            entry[4] += lines if row.overridden_by is not None else 0
+            entry[5] = entry[5] + row.refunded
+        return tuple(WorkCount(name, *values) for name, values in sorted(people.items()))
+
+
+def fill_levels(counts: Sequence[tuple[int, int]], *, denied: int) -> FillLevels:
+    """Minimum, median, maximum and tenths from the distribution of levels (exact: no sampling).
+
+    ``counts`` is ascending (level in 1/10,000ths, denied lines at it); ``denied`` counts every
+    denied line of the period, weighed or not."""
+    weighed = sum(int(lines) for _, lines in counts)
+    buckets = [0] * FILL_BUCKETS
+    for level, lines in counts:
+        buckets[min(int(level) // 1000, FILL_BUCKETS - 1)] += int(lines)
+    return FillLevels(
+        weighed=weighed,
+        not_weighed=denied - weighed,
+        lowest=_fraction(counts[0][0]) if counts else None,
+        median=_median(counts, weighed),
+        highest=_fraction(counts[-1][0]) if counts else None,
+        buckets=tuple(buckets),
+    )
+
+
+def _median(counts: Sequence[tuple[int, int]], total: int) -> Decimal | None:
+    """The middle level (the mean of the two middle ones for an even count) of ascending (level, count)."""
+    if not total:
+        return None
+    wanted = sorted({(total - 1) // 2, total // 2})
+    found: list[int] = []
+    seen = 0
+    for level, lines in counts:
+        seen += int(lines)
+        while wanted and wanted[0] < seen:
+            found.append(int(level))
+            wanted.pop(0)
+        if not wanted:
+            break
+    return Decimal(sum(found)) / Decimal(len(found)) / FRACTION_SCALE
+
+
+def _fraction(scaled: int | None) -> Decimal | None:
+    return None if scaled is None else (Decimal(int(scaled)) / FRACTION_SCALE).quantize(Decimal("0.0001"))
+
+
+# Voids and findings --------------------------------------------------------------------------------
+
+
+def voids_of_period(
+    rows: Sequence, documents: Mapping[int, Sequence[str]], start: datetime, end: datetime, *, local: Local, personal: bool
+) -> tuple[tuple[VoidedDecision, ...], VoidedLater]:
+    """The rows of ``Records.report_voided_decisions`` split in two: the decisions voided in
+    [start, end), listed, and the period's own decisions voided after it ended, counted."""
+    listed: list[VoidedDecision] = []
+    later, later_refunded = 0, Money.zero()
+    for row in rows:
+        if row.voided_at >= end:
+            later, later_refunded = later + 1, later_refunded + row.refunded
+            continue
+        if row.voided_at < start:
+            continue
+        listed.append(
+            VoidedDecision(
+                rma=row.rma,
+                line=int(row.line),
+                unit=int(row.unit),
+                sku=row.sku,
+                outcome=row.outcome,
+                refunded=row.refunded,
+                decided_at=local(row.decided_at),
+                decided_by=row.decided_by,
+                station=row.station,
+                documents=tuple(documents.get(row.id, ())),
+                voided_at=local(row.voided_at),
+                voided_by=row.voided_by or "",
+                reason=clean_note(row.void_reason or "", row, personal=personal),
+            )
+        )
+    listed.sort(key=lambda void: (void.voided_at, void.rma, void.line, void.unit))
+    return tuple(listed), VoidedLater(later, later_refunded)
+
+
+def findings_of_period(rows: Sequence, *, local: Local, personal: bool) -> tuple[BenchFinding, ...]:
+    """The rows of ``Records.report_bench_findings`` as the report lists them, by when decided."""
+    findings = [
+        BenchFinding(
+            rma=row.rma,
+            line=int(row.line),
+            unit=int(row.unit),
+            sku=row.sku,
+            stated_reason=row.stated_reason,
+            stated_choice=row.stated_choice,
+            found_reason=row.found_reason,
+            found_choice=row.found_choice,
+            outcome=row.outcome,
+            refunded=row.refunded,
+            decided_at=local(row.decided_at),
+            decided_by=row.decided_by,
+            station=row.station,
+            approved_by=row.approved_by,
+            overridden_by=row.overridden_by,
+            note=clean_note(row.approval_note or row.override_reason or "", row, personal=personal),
+            contradictions=tuple(_contradiction_text(item) for item in row.contradictions or ()),
+        )
+        for row in rows
+    ]
+    findings.sort(key=lambda finding: (finding.decided_at, finding.rma, finding.line, finding.unit))
+    return tuple(findings)
+
+
+def _contradiction_text(item) -> str:
+    if isinstance(item, Mapping):
+        return str(item.get("text") or item.get("code") or "")
+    return str(item)
