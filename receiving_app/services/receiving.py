@@ -150,19 +150,19 @@ class ReceivingService:
             self._require_recorded_policy(uow, policy)
             received_on = command.received_on or self._today()
             judgement = self._judge(uow, rma, line, command, policy, received_on)
-            self._require_approval(uow, line, command, judgement)
+            approved_over = self._require_approval(uow, line, command, judgement)
 
             now = uow.clock()
             inspection = receiving_rows.inspection_row(line, command, received_on, thumbnails, now)
             uow.records.add(inspection)
-            decision_row = receiving_rows.decision_row(line, inspection, judgement, command, now)
+            decision_row = receiving_rows.decision_row(line, inspection, judgement, command, approved_over, now)
             uow.records.add(decision_row)
             uow.records.flush()  # the unique index on the unit speaks here, before documents are numbered
             documents = self._issuer.issue_for(uow, decision_row, judgement.decision.documents, rma, line, command.station)
             units[command.unit - 1] = UnitState.DECIDED
             closed = self._set_statuses(rma, line, units)
 
-            for event in receiving_rows.receiving_events(rma.number, line, decision_row, judgement, command):
+            for event in receiving_rows.receiving_events(rma.number, line, decision_row, judgement, command, approved_over):
                 uow.record(event)
             for document in documents:
                 uow.record(AuditEvent("document_issued", command.user, command.station, rma.number, {"line": line.line_no, "unit": command.unit, "type": document.content.document_type.value, "number": document.number}))
@@ -211,17 +211,20 @@ class ReceivingService:
         stated = Stated(ReturnReason(line.reason), CustomerChoice(line.customer_choice))
         return judge(policy, facts, stated=stated, limits=limits, weighing=weighing, override=override)
 
-    def _require_approval(self, uow: UnitOfWork, line: RmaLineRow, command: ReceiveLine, judgement: Judgement) -> None:
+    def _require_approval(self, uow: UnitOfWork, line: RmaLineRow, command: ReceiveLine, judgement: Judgement) -> tuple[str, ...]:
+        """What a supervisor's approval was needed for (nothing, when the bench may decide alone);
+        refuses without a supervisor's approval where one is needed."""
         why = list(judgement.needs_supervisor)
         if uow.records.unit_was_voided(line.id, command.unit):
             why.append(f"Unit {command.unit} of line {line.line_no} was decided before and that decision was voided.")
         if not why or command.override is not None:
-            return  # an override is a supervisor's own decision
+            return ()  # an override is a supervisor's own decision
         if command.approval is None:
             raise SupervisorNeeded(tuple(why))
         self._require_user(uow, command.approval.supervisor, SUPERVISOR_ROLES, "approve a decision")
         if not command.approval.note.strip():
             raise InputError("approval: a supervisor's approval needs a written note.")
+        return tuple(why)
 
     # Holding and skipping lines -------------------------------------------------------------------
 

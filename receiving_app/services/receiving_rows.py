@@ -54,11 +54,12 @@ def _fact_columns(condition: Condition, flags: Flags) -> dict[str, bool | None]:
 
 
 def decision_row(
-    line: RmaLineRow, inspection: InspectionRow, judgement: Judgement, command: ReceiveLine, at: datetime
+    line: RmaLineRow, inspection: InspectionRow, judgement: Judgement, command: ReceiveLine, approved_over: tuple[str, ...], at: datetime
 ) -> DecisionRow:
+    """``approved_over``: what the supervisor of ``command.approval`` approved the decision over (empty: no approval was needed)."""
     decision = judgement.decision
     amounts = decision.amounts
-    override, approval = command.override, command.approval
+    override, approval = command.override, command.approval if approved_over else None
     return DecisionRow(
         rma_line_id=line.id,
         unit_no=command.unit,
@@ -82,8 +83,8 @@ def decision_row(
         station_id=command.station,
         overridden_by=override.supervisor if override else None,
         override_reason=override.reason.strip() if override else None,
-        approved_by=approval.supervisor if approval and judgement.needs_supervisor else None,
-        approval_note=approval.note.strip() if approval and judgement.needs_supervisor else None,
+        approved_by=approval.supervisor if approval else None,
+        approval_note=approval.note.strip() if approval else None,
         contradictions=[{"code": item.code, "text": item.text} for item in judgement.contradictions],
     )
 
@@ -101,7 +102,7 @@ def _reading_row(reading: WeightCapture, *, captured: bool, at: datetime) -> Wei
 
 
 def receiving_events(
-    rma_number: str, line: RmaLineRow, row: DecisionRow, judgement: Judgement, command: ReceiveLine
+    rma_number: str, line: RmaLineRow, row: DecisionRow, judgement: Judgement, command: ReceiveLine, approved_over: tuple[str, ...]
 ) -> list[AuditEvent]:
     """What the audit trail says of one received unit, in the order it happened."""
     user, station, where = command.user, command.station, {"line": line.line_no, "unit": command.unit}
@@ -117,7 +118,7 @@ def receiving_events(
         }))
     if row.approved_by:
         events.append(AuditEvent("decision_approved", row.approved_by, station, rma_number, {
-            **where, "why": list(judgement.needs_supervisor), "note": row.approval_note,
+            **where, "why": list(approved_over), "note": row.approval_note,
         }))
     events.append(AuditEvent("decision_made", user, station, rma_number, {**where, **_decision_payload(judgement.decision, command)}))
     if command.override:

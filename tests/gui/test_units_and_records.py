@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
-import pytest
 from PySide6.QtCore import Qt
 
 from receiving_app.domain.facts import Condition, Flags
@@ -187,8 +186,6 @@ def test_a_unit_whose_decision_was_voided_says_so_and_is_decided_again_only_with
     assert [(decision.unit, decision.voided) for decision in decisions if decision.line == 1] == [(1, True), (1, False)]
 
 
-@pytest.mark.xfail(strict=True, reason="services/receiving_rows.decision_row keeps an approval only when the judgement "
-                                       "itself needs one; the approval to decide a voided unit again is dropped")
 def test_the_approval_to_decide_a_voided_unit_again_is_recorded(qtbot, window, keyboard, station, runner, monkeypatch) -> None:
     rma, result, _ = redecide_a_voided_unit(qtbot, window, keyboard, station, runner, monkeypatch)
     assert (result.decision.approved_by, result.decision.approval_note) == ("supervisor", "reissued for the right customer")

@@ -154,6 +154,7 @@ def test_voiding_a_credit_memo_voids_its_receipt_and_reopens_the_unit_for_a_supe
         station.receiving.receive(as_sold("RA0001510", 1, weight=FULL_TN660))
     again = station.receiving.receive(as_sold("RA0001510", 1, weight=FULL_TN660, approval=APPROVED))
     assert [document.number for document in again.decision.documents] == ["CM-000002", "RF-000002"]
+    assert (again.decision.approved_by, again.decision.approval_note) == ("supervisor", APPROVED.note)
     assert station.history.show_rma("RA0001510").rma.status == "closed"
     assert {"decision_voided", "document_voided"} <= {kind for kind, _ in events_of(station, "RA0001510")}
     assert_records_are_whole(station)
