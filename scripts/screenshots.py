@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from receiving_app.bootstrap import bootstrap, fill_demo_data  # noqa: E402
 from receiving_app.domain.scan import parse_scan  # noqa: E402
 from receiving_app.gui.app import StationSession  # noqa: E402
+from receiving_app.gui.keyboard_map import Command  # noqa: E402
 from receiving_app.gui.style import apply_station_style  # noqa: E402
 
 WINDOW_SIZE = QSize(1920, 1080)  # the commonest bench monitor
@@ -87,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
 
     screen.handle_scan(parse_scan(rma.number))
     wait_until(app, lambda: screen.rma is not None and screen.weight_panel.captured is not None, "the first weight")
+    screen.handle_command(Command.AS_SOLD)  # the clerk's one deliberate key: new and sealed, as sold
     wait_until(app, lambda: screen.decision_panel.outcome not in ("", "waiting") and not runner.busy, "the first decision")
     settle(app, 0.5)
     save(window, arguments.out / "receiving.png")
@@ -94,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     third = rma.lines[2]  # the demo scale puts a nearly empty cartridge on line 3
     screen.handle_scan(parse_scan(third.upc or third.sku))  # scanning the cartridge picks its line
     wait_until(app, lambda: screen.weight_panel.captured is not None, "the third line's weight")
+    screen.handle_command(Command.OPENED_AS_SOLD)  # a used cartridge: opened, otherwise as sold
     wait_until(app, lambda: screen.decision_panel.outcome not in ("", "waiting") and not runner.busy, "the denial")
     settle(app, 0.5)
     save(window, arguments.out / "decision.png")

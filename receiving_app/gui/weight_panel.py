@@ -134,8 +134,9 @@ class WeightPanel(QGroupBox):
         self._line, self._unit = line, (unit if line is not None else None)
         self._weighing += 1
         self._weighing_again = False
-        of = f" of {line.quantity}" if line is not None and unit is not None else ""
-        self.setTitle(f"Weight — {self._unit_name()}{of}, {line.sku}" if line else "Weight")
+        # Short enough for the inspect column of a 1366 px screen; the screen's heading names the line.
+        of = f" · unit {unit}/{line.quantity}" if line is not None and unit is not None else ""
+        self.setTitle(f"Weight — {line.sku}{of}" if line else "Weight")
         self._seen.clear()
         self.form.manualEdit.clear()
         self._problem = None

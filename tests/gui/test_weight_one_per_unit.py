@@ -72,7 +72,7 @@ def test_w_is_refused_for_the_next_unit_while_the_last_units_cartridge_sits_unch
         panel.capture_now()  # the second quick press is refused as well
     assert panel.captured is None
     assert panel.form.problemLabel.text() == f"✖ That weight was captured for line 1 unit 1. {LIFT}"
-    assert panel.title() == "Weight — line 1 unit 2 of 3, CN-PG245XL"
+    assert panel.title() == "Weight — CN-PG245XL · unit 2/3"
 
 
 @pytest.mark.parametrize("change", PAN_CHANGES.values(), ids=PAN_CHANGES.keys())
@@ -114,7 +114,7 @@ def test_an_old_caller_without_units_still_gets_a_fresh_weight_per_set_line(pane
     panel.capture_now()
     assert panel.captured is None
     assert panel.form.problemLabel.text() == f"✖ That weight was captured for line 1. {LIFT}"
-    assert panel.title() == "Weight — line 1, CN-PG245XL"
+    assert panel.title() == "Weight — CN-PG245XL"
 
 
 def test_a_scale_that_stops_answering_does_not_count_as_a_pan_change(panel) -> None:
