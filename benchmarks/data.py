@@ -432,7 +432,8 @@ def camera_photo(width: int = 1280, height: int = 960) -> bytes:
 
 
 def credit_memo_content(policies, photos: tuple[bytes, ...]):
-    """The spec's example credit memo: Image-Pro, not needed, 15 % fee, open account, weighed, with photos."""
+    """The credit memo of the worked example in docs/return-policies.md: Image-Pro, not needed,
+    15 % fee, open account, weighed, with photos."""
     from datetime import date
 
     from receiving_app.documents.model import DocumentContent, Evidence, LineDetail, Party

@@ -648,7 +648,7 @@ def _sample_waits(ctx: Context, url: str, *, until: float) -> list[tuple[str, fl
 
 
 def credit_memo_pdf(ctx: Context) -> Result:
-    """documents.render of the spec's credit memo (barcode, evidence, two photos as the station stores them) against a
+    """documents.render of the worked example's credit memo (barcode, evidence, two photos as the station stores them) against a
     bare reportlab page."""
     from reportlab.lib.pagesizes import letter
     from reportlab.pdfgen import canvas
@@ -698,7 +698,7 @@ def credit_memo_pdf(ctx: Context) -> Result:
     return Result(
         "time", samples, floor_samples=floor, floor_label="bare one-page PDF",
         notes=[
-            f"{len(samples)} renders of the spec's one-line credit memo (Code 128 barcode of its number, weight, fill, "
+            f"{len(samples)} renders of the worked example's one-line credit memo (Code 128 barcode of its number, weight, fill, "
             f"condition, flags and two 160×120 photos as the station stores them, print-ready JPEGs made when the "
             f"inspection was recorded; {len(pdf):,} bytes), each next to a bare page (`canvas.Canvas`, one "
             f"`drawString`, {len(bare_page()):,} bytes), alternating which goes first.",

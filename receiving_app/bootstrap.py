@@ -125,7 +125,10 @@ def run_station_window(database_url: str | None = None, *, demo: bool = False) -
 
 
 def self_test() -> str:
-    """A headless check for an installed bundle: policies load, the spec's example decides, Qt starts."""
+    """A headless check for an installed station: policies load, the worked example decides, Qt starts.
+
+    The example is the one of docs/return-policies.md, shipped in ``resources/examples``.
+    """
     from decimal import Decimal
 
     from receiving_app.domain.decision import decision_as_json
@@ -138,7 +141,7 @@ def self_test() -> str:
     expected = json.loads((examples / "spec-decision.json").read_text())
     actual = decision_as_json(decide(policies[scenario.policy_id], scenario.facts))
     if actual != expected:
-        raise RuntimeError(f"the spec's example decided differently: {actual}")
+        raise RuntimeError(f"the worked example decided differently: {actual}")
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6 import __version__ as qt_version

@@ -1,4 +1,4 @@
-"""Reading an ``evaluate`` scenario (spec/return-policies.md) into facts, naming the field at fault.
+"""Reading an ``evaluate`` scenario (docs/return-policies.md) into facts, naming the field at fault.
 
 Money arrives as decimal strings and weights as numbers or strings; the JSON is expected to have
 been parsed with ``parse_float=Decimal`` so that no number ever passes through a float.

@@ -3,7 +3,7 @@
 A search returns at most ``limit`` summaries, newest on file first, and says when there were
 more, so a broad search over a million RMAs stays as quick as a narrow one.
 
-Customer names are personal data (issue 6): roles outside ``ROLES_SEEING_CUSTOMER_NAMES`` see
+Customer names are personal data: roles outside ``ROLES_SEEING_CUSTOMER_NAMES`` see
 them masked, and for them the customer box matches account numbers only, so that a search
 cannot be used to find out whether a given person has returned something.
 """

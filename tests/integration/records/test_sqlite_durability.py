@@ -1,4 +1,4 @@
-"""The embedded database is set up for a bench that loses power (issue 8): WAL, synchronous=FULL,
+"""The embedded database is set up for a bench that loses power: WAL, synchronous=FULL,
 foreign keys enforced, a busy timeout, and write transactions that take the lock at BEGIN."""
 
 from __future__ import annotations

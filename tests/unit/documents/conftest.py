@@ -155,7 +155,7 @@ def toner_return(
 
 @pytest.fixture
 def credit_memo_content(policies: Mapping[str, Policy]) -> DocumentContent:
-    """The spec's example: Image-Pro, not needed, 15% fee, credited to an open account; with photos."""
+    """The worked example of docs/return-policies.md: Image-Pro, not needed, 15% fee, credited to an open account; with photos."""
     policy = policies["image-pro-services"]
     facts = toner_return(ReturnReason.NOT_NEEDED)
     decision = decide(policy, facts)

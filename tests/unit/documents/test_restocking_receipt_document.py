@@ -74,4 +74,4 @@ def test_an_unknown_layout_is_refused(restocking_receipt_content: DocumentConten
 def test_the_roll_footer_names_the_station_and_policy(restocking_receipt_content: DocumentContent) -> None:
     text = one_line(reading_text(render_restocking_receipt(restocking_receipt_content, layout="roll")))
     assert "station BENCH-02" in text
-    assert "Policy image-pro-services version 2026-11-20" in text
+    assert "Policy image-pro-services version 2026-12-02" in text

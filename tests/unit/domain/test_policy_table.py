@@ -1,4 +1,4 @@
-"""Every cell of the policy table in spec/return-policies.md, each boundary from both sides.
+"""Every cell of the policy table in docs/return-policies.md, each boundary from both sides.
 
 Each row is a return as the bench would see it and what the customer must be told. The base return
 (tests/support/scenarios.py) is a $54.99 toner cartridge bought 2026-03-02 by card, shipped 03-03,
