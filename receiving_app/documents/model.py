@@ -169,7 +169,7 @@ class DocumentContent:
     def title(self) -> str:
         if self.document_type == RMA_LABEL:
             return f"{self.authorization_word} label"
-        return self.document_type.title
+        return self.document_type.heading
 
     @property
     def title_in_sentence(self) -> str:

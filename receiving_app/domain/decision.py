@@ -27,7 +27,8 @@ class DocumentType(str, Enum):
     REPLACEMENT_SLIP = "replacement_slip"
 
     @property
-    def title(self) -> str:
+    def heading(self) -> str:
+        """"Credit memo": as the document is titled (``title`` would hide ``str.title``)."""
         return self.value.replace("_", " ").capitalize()
 
 

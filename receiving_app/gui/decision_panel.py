@@ -63,7 +63,7 @@ class DecisionPanel(QGroupBox):
             amounts.merchandise, amounts.restocking_fee, amounts.return_shipping_deduction, amounts.shipping_refund,
             decision.refund_total, decision.refund_method.value if decision.refund_method else None, decision.fill_fraction,
         )
-        self.form.documentsValue.setText("\n".join(document.title for document in decision.documents) or "none")
+        self.form.documentsValue.setText("\n".join(document.heading for document in decision.documents) or "none")
         self._show_reasons([reason.text for reason in decision.reasons])
         why = (*judgement.needs_supervisor, *also_needs_supervisor)
         self.needs_supervisor = why
@@ -89,7 +89,7 @@ class DecisionPanel(QGroupBox):
         )
         self.form.documentsValue.setText(
             "\n".join(
-                f"{DocumentType(document.type).title} {document.number}{' (voided)' if document.voided else ''}"
+                f"{DocumentType(document.type).heading} {document.number}{' (voided)' if document.voided else ''}"
                 for document in decision.documents
             ) or "none"
         )
