@@ -42,6 +42,8 @@ def clean_note(note: str, customer, *, personal: bool) -> str:
 
     ``customer`` carries ``customer_name``, ``customer_email``, ``customer_phone`` and ``card_last4``.
     """
+    if not note.strip():
+        return note  # most findings carry no note: nothing to clean
     cleaned = _CARD_LIKE.sub(REMOVED, note)
     if personal:
         return cleaned
