@@ -1,4 +1,4 @@
-"""Privacy in reports (issue 6): who may see customer details, and free text cleaned of them.
+"""Privacy in reports: who may see customer details, and free text cleaned of them.
 
 A report names operators and supervisors, who are station users, and never a customer. Only an
 admin may ask for customer details (``include_personal_data``), and the service checks the role
