@@ -11,7 +11,7 @@ import pytest
 
 from receiving_app.bootstrap import bootstrap, fill_demo_data
 from receiving_app.services.reports import ReportService, report_csv
-from tests.integration.reports.conftest import BENCH_ZONE, CUSTOMER, DAY, BenchClock, build_bench_day
+from tests.integration.reports.conftest import BENCH_ZONE, CUSTOMER, DAY, BenchClock, build_bench_day, local
 from tests.support.cli import run_cli
 from tests.support.pdf import reading_text
 
@@ -128,3 +128,24 @@ def test_today_is_the_default_day(shell, tmp_path) -> None:
     assert run.code == 0, run.stderr
     assert out.read_text(encoding="utf-8").startswith("Returns Receiving Station,\"Daily report, ")
     assert Path(out).stat().st_size > 0
+
+
+def test_a_void_leaves_the_totals_and_is_listed(shell, tmp_path) -> None:
+    environment, reports = shell
+    station = bootstrap(environment["RECEIVING_APP_DB"], settings_path=tmp_path / "settings.json", today=lambda: DAY)
+    try:
+        station.units.clock = BenchClock(local(17, 0))
+        (decision,) = station.history.show_rma("RA0000802").decisions
+        memo = next(document.number for document in decision.documents if document.type == "credit_memo")
+        station.history.void_document(memo, user="supervisor", station="bench-1", reason="Entered twice")
+    finally:
+        station.close()
+    out = tmp_path / "day.csv"
+
+    run = run_cli("report", "daily", "--date", "2026-03-16", "--out", str(out), env=environment)
+
+    assert run.code == 0, run.stderr
+    report = reports.daily(DAY)
+    assert f"13 line(s) received, {report.refunded} refunded, 1 decision(s) voided ({decision.refund_total} refunded, in no total)" in run.stdout
+    assert without_made_line(out.read_text(encoding="utf-8")) == without_made_line(report_csv(report))
+    assert f"RA0000802,1,1,Refund,{decision.refund_total}" in out.read_text(encoding="utf-8") and memo in out.read_text(encoding="utf-8")
