@@ -520,8 +520,7 @@ class Records:
 
         Rows: id, rma, line, unit, sku, outcome, refunded, decided_at, decided_by, station, voided_at,
         voided_by, void_reason, and the customer's name, email, phone and card_last4 (the service
-        cleans the reason of them). Voids are few; there is no index on voided_at, so this reads
-        the voided_at of every decision once (the decided_at index cannot bound when a void came).
+        cleans the reason of them). Voids are few, and a partial index holds just them.
         """
         voided_in_period = (DecisionRow.voided_at >= start) & (DecisionRow.voided_at < end)
         decided_in_period = (DecisionRow.decided_at >= start) & (DecisionRow.decided_at < end) & (DecisionRow.voided_at >= end)
@@ -591,7 +590,7 @@ class Records:
     def report_bench_findings(self, decision_ids: Sequence[int]) -> Sequence:
         """These decisions as the report lists a finding, in no particular order.
 
-        Rows: rma, line, unit, sku, stated_reason, stated_choice (the RMA line's), found_reason,
+        Rows: rma, line, unit, sku, stated_reason, stated_choice (the customer's), found_reason,
         found_choice (the decision's), outcome, refunded, decided_at, decided_by, station,
         approved_by, approval_note, overridden_by, override_reason, contradictions (the JSON list of
         {code, text}) and the customer's details (the service cleans the notes of them).
@@ -605,8 +604,8 @@ class Records:
                     RmaLineRow.line_no.label("line"),
                     DecisionRow.unit_no.label("unit"),
                     RmaLineRow.sku,
-                    RmaLineRow.reason.label("stated_reason"),
-                    RmaLineRow.customer_choice.label("stated_choice"),
+                    DecisionRow.stated_reason,
+                    DecisionRow.stated_choice,
                     DecisionRow.reason.label("found_reason"),
                     DecisionRow.customer_choice.label("found_choice"),
                     DecisionRow.outcome,

@@ -295,16 +295,25 @@ class DecisionRow(Base):
             name="reason",
         ),
         CheckConstraint("customer_choice IN ('refund', 'replacement')", name="customer_choice"),
+        # Voids are few and reports look them up by when they happened: an index of those rows only.
+        Index(
+            "ix_decisions_voided_at",
+            "voided_at",
+            sqlite_where=text("voided_at IS NOT NULL"),
+            postgresql_where=text("voided_at IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     rma_line_id: Mapped[int] = mapped_column(ForeignKey("rma_lines.id"))
     unit_no: Mapped[int] = mapped_column(Integer, default=1)
     inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id"))
-    # The reason and choice the decision was made on: the line keeps what the customer said, and
-    # where these differ the bench found otherwise (recorded with an event, and printed).
+    # The reason and choice the decision was made on, beside those the customer gave (as the line
+    # holds them): where they differ the bench found otherwise, recorded with an event and printed.
     reason: Mapped[str] = mapped_column(String(32))
     customer_choice: Mapped[str] = mapped_column(String(16))
+    stated_reason: Mapped[str] = mapped_column(String(32))
+    stated_choice: Mapped[str] = mapped_column(String(16))
     policy_id: Mapped[str] = mapped_column(String(64))
     policy_version: Mapped[str] = mapped_column(String(32))
     outcome: Mapped[str] = mapped_column(String(16), index=True)

@@ -197,7 +197,7 @@ class DocumentIssuer:
             evidence=_evidence(decision),
             overridden_by=_display_name(uow, decision.overridden_by) if decision.overridden_by else None,
             override_reason=decision.override_reason,
-            finding=_finding_words(decision, line),
+            finding=_finding_words(decision),
             approved_by=_display_name(uow, decision.approved_by) if decision.approved_by else None,
             approval_note=decision.approval_note,
             copy=copy,
@@ -213,12 +213,12 @@ def _units_decided(decision: DecisionRow, line: RmaLineRow) -> int:
     return line.quantity if line.quantity > 1 and decision.merchandise == whole_line else 1
 
 
-def _finding_words(decision: DecisionRow, line: RmaLineRow) -> str | None:
+def _finding_words(decision: DecisionRow) -> str | None:
     parts = []
-    if decision.reason != line.reason:
-        parts.append(f"the customer gave the reason {_words(line.reason)}; the return was found to be {_words(decision.reason)}")
-    if decision.customer_choice != line.customer_choice:
-        parts.append(f"the customer asked for a {line.customer_choice}; a {decision.customer_choice} was decided")
+    if decision.reason != decision.stated_reason:
+        parts.append(f"the customer gave the reason {_words(decision.stated_reason)}; the return was found to be {_words(decision.reason)}")
+    if decision.customer_choice != decision.stated_choice:
+        parts.append(f"the customer asked for a {decision.stated_choice}; a {decision.customer_choice} was decided")
     return ("; ".join(parts) + ".").capitalize() if parts else None
 
 

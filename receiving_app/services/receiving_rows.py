@@ -66,6 +66,8 @@ def decision_row(
         inspection=inspection,
         reason=(command.reason.value if command.reason else line.reason),
         customer_choice=(command.customer_choice.value if command.customer_choice else line.customer_choice),
+        stated_reason=line.reason,
+        stated_choice=line.customer_choice,
         policy_id=decision.policy_id,
         policy_version=decision.policy_version,
         outcome=decision.outcome.value,
@@ -110,10 +112,10 @@ def receiving_events(
     if command.weight is not None:
         # One event for the weight the decision used; every other reading shown is kept in its row.
         events.append(AuditEvent("weight_read", user, station, rma_number, {**where, **_reading_payload(command.weight)}))
-    if (row.reason, row.customer_choice) != (line.reason, line.customer_choice):
+    if (row.reason, row.customer_choice) != (row.stated_reason, row.stated_choice):
         events.append(AuditEvent("finding_recorded", user, station, rma_number, {
             **where,
-            "from": {"reason": line.reason, "choice": line.customer_choice},
+            "from": {"reason": row.stated_reason, "choice": row.stated_choice},
             "to": {"reason": row.reason, "choice": row.customer_choice},
         }))
     if row.approved_by:

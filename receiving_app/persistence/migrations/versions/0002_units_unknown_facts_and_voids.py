@@ -68,25 +68,31 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('unit_no', sa.Integer(), nullable=False, server_default='1'))
         batch_op.add_column(sa.Column('reason', sa.String(length=32), nullable=True))
         batch_op.add_column(sa.Column('customer_choice', sa.String(length=16), nullable=True))
+        batch_op.add_column(sa.Column('stated_reason', sa.String(length=32), nullable=True))
+        batch_op.add_column(sa.Column('stated_choice', sa.String(length=16), nullable=True))
         batch_op.add_column(sa.Column('approved_by', sa.String(length=64), nullable=True))
         batch_op.add_column(sa.Column('approval_note', sa.Text(), nullable=True))
         batch_op.add_column(sa.Column('contradictions', sa.JSON(), nullable=False, server_default='[]'))
         batch_op.add_column(sa.Column('voided_at', receiving_app.persistence.column_types.UtcDateTime(), nullable=True))
         batch_op.add_column(sa.Column('voided_by', sa.String(length=64), nullable=True))
         batch_op.add_column(sa.Column('void_reason', sa.Text(), nullable=True))
-    decisions = sa.table('decisions', sa.column('rma_line_id'), sa.column('reason'), sa.column('customer_choice'))
+    decisions = sa.table(
+        'decisions', sa.column('rma_line_id'), sa.column('reason'), sa.column('customer_choice'),
+        sa.column('stated_reason'), sa.column('stated_choice'),
+    )
     lines = sa.table('rma_lines', sa.column('id'), sa.column('reason'), sa.column('customer_choice'))
+    line_reason = sa.select(lines.c.reason).where(lines.c.id == decisions.c.rma_line_id).scalar_subquery()
+    line_choice = sa.select(lines.c.customer_choice).where(lines.c.id == decisions.c.rma_line_id).scalar_subquery()
     connection.execute(
-        decisions.update().values(
-            reason=sa.select(lines.c.reason).where(lines.c.id == decisions.c.rma_line_id).scalar_subquery(),
-            customer_choice=sa.select(lines.c.customer_choice).where(lines.c.id == decisions.c.rma_line_id).scalar_subquery(),
-        )
+        decisions.update().values(reason=line_reason, customer_choice=line_choice, stated_reason=line_reason, stated_choice=line_choice)
     )
     with op.batch_alter_table('decisions', schema=None) as batch_op:
         batch_op.alter_column('unit_no', existing_type=sa.Integer(), server_default=None)
         batch_op.alter_column('contradictions', existing_type=sa.JSON(), server_default=None)
         batch_op.alter_column('reason', existing_type=sa.String(length=32), nullable=False)
         batch_op.alter_column('customer_choice', existing_type=sa.String(length=16), nullable=False)
+        batch_op.alter_column('stated_reason', existing_type=sa.String(length=32), nullable=False)
+        batch_op.alter_column('stated_choice', existing_type=sa.String(length=16), nullable=False)
         batch_op.drop_constraint('uq_decisions_rma_line_id', type_='unique')
         batch_op.create_check_constraint(op.f('ck_decisions_unit_no'), 'unit_no >= 1')
         batch_op.create_check_constraint(op.f('ck_decisions_void_with_its_reason'), '(voided_at IS NULL) = (void_reason IS NULL)')
@@ -95,6 +101,10 @@ def upgrade() -> None:
         batch_op.create_index(
             'uq_decisions_standing_unit', ['rma_line_id', 'unit_no'], unique=True,
             sqlite_where=sa.text('voided_at IS NULL'), postgresql_where=sa.text('voided_at IS NULL'),
+        )
+        batch_op.create_index(
+            'ix_decisions_voided_at', ['voided_at'], unique=False,
+            sqlite_where=sa.text('voided_at IS NOT NULL'), postgresql_where=sa.text('voided_at IS NOT NULL'),
         )
 
 
