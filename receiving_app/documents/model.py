@@ -114,7 +114,7 @@ class Evidence:
     contradictions: tuple[str, ...] = ()
     """Where the weight disagreed with what was ticked, each in a sentence."""
     photos: tuple[bytes, ...] = ()
-    """The pictures as stored. An upright RGB or grey JPEG of at most 480 px (``style.photo_thumbnail``)
+    """The pictures as stored. An upright RGB or grey JPEG of at most 480 px (``photos.printable_photo``)
     is embedded as it is; anything else is made into one each time it is printed."""
 
 

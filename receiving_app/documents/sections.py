@@ -9,6 +9,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from receiving_app.documents.layout import Block, gap, side_by_side, stacked
 from receiving_app.documents.model import DocumentContent, Evidence, LineDetail, Party
+from receiving_app.documents.photos import photo_strip
 from receiving_app.documents.style import (
     BOLD,
     LEADING,
@@ -23,9 +24,7 @@ from receiving_app.documents.style import (
     draw_text,
     heading,
     key_values,
-    paragraph,
     party_block,
-    photo_strip,
     policy_paragraph,
     text_lines,
     text_width,

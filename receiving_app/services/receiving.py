@@ -12,10 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
-from PIL import Image
 from sqlalchemy.exc import IntegrityError
 
-from receiving_app.documents.style import photo_thumbnail
+from receiving_app.documents.photos import UnreadablePhoto, printable_photo
 from receiving_app.domain.audit import AuditEvent
 from receiving_app.domain.decision import Outcome
 from receiving_app.domain.errors import InputError
@@ -378,6 +377,6 @@ def _override_outcome(value: str) -> Outcome:
 
 def _printable(photo: PhotoAttachment) -> bytes:
     try:
-        return photo_thumbnail(photo.content)
-    except (OSError, ValueError, Image.DecompressionBombError) as problem:  # what Pillow raises for a file it cannot read
+        return printable_photo(photo.content)
+    except UnreadablePhoto as problem:
         raise InputError(f"The photo {photo.file_name} cannot be read as a picture ({problem}).") from None

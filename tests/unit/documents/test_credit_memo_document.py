@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from receiving_app.documents.credit_memo import render_credit_memo
 from receiving_app.documents.model import DocumentContent, LineDetail
-from receiving_app.documents.style import photo_thumbnail
+from receiving_app.documents.photos import printable_photo
 from receiving_app.domain.money import Money
 from tests.support.pdf import decode_code128, one_line, page_sizes_pt, page_texts, rasterize_page, reading_text
 
@@ -169,8 +169,8 @@ def embedded_image_files(pdf: bytes) -> list[bytes]:
 
 
 def test_a_print_ready_thumbnail_is_kept_and_embedded_byte_for_byte(credit_memo_content: DocumentContent) -> None:
-    thumbnail = photo_thumbnail(camera_photo())
-    assert photo_thumbnail(thumbnail) == thumbnail
+    thumbnail = printable_photo(camera_photo())
+    assert printable_photo(thumbnail) == thumbnail
     evidence = dataclasses.replace(credit_memo_content.evidence, photos=(thumbnail,))
     pdf = render_credit_memo(dataclasses.replace(credit_memo_content, evidence=evidence))
     assert embedded_image_files(pdf) == [thumbnail]

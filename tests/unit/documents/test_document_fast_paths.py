@@ -16,7 +16,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from receiving_app.documents.credit_memo import render_credit_memo
 from receiving_app.documents.jpeg import JpegFrame, jpeg_frame
 from receiving_app.documents.model import DocumentContent
-from receiving_app.documents.style import BOLD, REGULAR, photo_thumbnail, text_width, wrapped
+from receiving_app.documents.photos import printable_photo
+from receiving_app.documents.style import BOLD, REGULAR, text_width, wrapped
 
 
 def picture(size: tuple[int, int] = (160, 120), mode: str = "RGB", **save_options: object) -> bytes:
@@ -73,7 +74,7 @@ def test_a_png_has_no_frame_and_is_made_into_a_jpeg() -> None:
     Image.new("RGB", (40, 30), "red").save(output, format="PNG")
     png = output.getvalue()
     assert jpeg_frame(png) is None
-    assert jpeg_frame(photo_thumbnail(png)) == JpegFrame(40, 30, 3, has_exif=False)
+    assert jpeg_frame(printable_photo(png)) == JpegFrame(40, 30, 3, has_exif=False)
 
 
 # ----------------------------------------------------------------------------- print-ready photos
@@ -81,9 +82,9 @@ def test_a_png_has_no_frame_and_is_made_into_a_jpeg() -> None:
 
 def test_a_print_ready_jpeg_is_kept_as_it_is() -> None:
     for ready in (picture((480, 360)), picture((100, 480), "L"), picture(progressive=True)):
-        assert photo_thumbnail(ready) is ready
+        assert printable_photo(ready) is ready
     upright = with_orientation(picture(), 1)
-    assert photo_thumbnail(upright) is upright
+    assert printable_photo(upright) is upright
 
 
 @pytest.mark.parametrize(
@@ -95,7 +96,7 @@ def test_a_print_ready_jpeg_is_kept_as_it_is() -> None:
     ],
 )
 def test_a_jpeg_that_is_not_print_ready_is_made_into_one(photo: bytes, printed_size: tuple[int, int]) -> None:
-    thumbnail = photo_thumbnail(photo)
+    thumbnail = printable_photo(photo)
     assert thumbnail != photo
     assert jpeg_frame(thumbnail) == JpegFrame(*printed_size, 3, has_exif=False)
 
