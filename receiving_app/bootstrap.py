@@ -96,6 +96,20 @@ def bootstrap(
     )
 
 
+def upgrade_database(database_url: str | None) -> tuple[str | None, str]:
+    """Bring the database to the newest migration and record the shipped policies; returns the
+    revisions before and after (``receiving-app db upgrade``)."""
+    from receiving_app.persistence.database import create_database_engine, resolve_database_url
+    from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
+    from receiving_app.services.setup import prepare_database
+
+    units = UnitOfWorkFactory(create_database_engine(resolve_database_url(database_url)))
+    try:
+        return prepare_database(units, load_shipped_policies())
+    finally:
+        units.engine.dispose()
+
+
 def fill_demo_data(station: Station, *, rmas: int, seed: int, progress=lambda message: None):
     from datetime import date
 

@@ -88,17 +88,9 @@ def _station(args: argparse.Namespace) -> Iterator[Station]:
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
-    from receiving_app.bootstrap import load_shipped_policies
-    from receiving_app.persistence.database import create_database_engine, resolve_database_url
-    from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
-    from receiving_app.services.setup import prepare_database
+    from receiving_app.bootstrap import upgrade_database
 
-    url = resolve_database_url(args.db)
-    units = UnitOfWorkFactory(create_database_engine(url))
-    try:
-        before, after = prepare_database(units, load_shipped_policies())
-    finally:
-        units.engine.dispose()
+    before, after = upgrade_database(args.db)
     print(f"database at revision {after}" + (f" (was {before or 'empty'})" if before != after else " (already current)"))
     return EXIT_OK
 

@@ -131,12 +131,17 @@ def _quantity(item: Mapping[str, Any]) -> int:
     return value
 
 
-def _date(data: Mapping[str, Any], key: str, *, required: bool) -> date | None:
+def _required_date(data: Mapping[str, Any], key: str) -> date:
+    day = _date(data, key)
+    if day is None:
+        raise ScenarioError(f"dates.{key}", "is missing")
+    return day
+
+
+def _date(data: Mapping[str, Any], key: str) -> date | None:
     value = data.get(key)
     field = f"dates.{key}"
     if value is None:
-        if required:
-            raise ScenarioError(field, "is missing")
         return None
     if not isinstance(value, str):
         raise ScenarioError(field, f"must be a date such as \"2026-03-02\", not {value!r}")
@@ -148,11 +153,11 @@ def _date(data: Mapping[str, Any], key: str, *, required: bool) -> date | None:
 
 def _read_dates(data: Mapping[str, Any]) -> ReturnDates:
     dates = ReturnDates(
-        purchased=_date(data, "purchased", required=True),
-        reported=_date(data, "reported", required=True),
-        shipped=_date(data, "shipped", required=False),
-        delivered=_date(data, "delivered", required=False),
-        received=_date(data, "received", required=False),
+        purchased=_required_date(data, "purchased"),
+        reported=_required_date(data, "reported"),
+        shipped=_date(data, "shipped"),
+        delivered=_date(data, "delivered"),
+        received=_date(data, "received"),
     )
     # Each pair is "earlier, later": a later date before its earlier one cannot have happened.
     order = [
