@@ -8,6 +8,7 @@ decision was voided) opens the supervisor's dialog first, and is recorded with t
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,11 @@ if TYPE_CHECKING:
     from receiving_app.gui.receiving_screen import ReceivingScreen
 
 
+# An Enter this soon after a unit was recorded, on a next unit nobody has touched, is a bouncing key
+# or a scanner's CR+LF: it decides nothing anyway, and it must not hide what was just recorded.
+BOUNCE_S = 1.0
+
+
 def _lowered(text: str) -> str:
     return text[:1].lower() + text[1:]
 
@@ -41,6 +47,7 @@ class Acceptor:
 
     def __init__(self, screen: ReceivingScreen) -> None:
         self._screen = screen
+        self._recorded_at = float("-inf")
 
     def accept(self, override: Override | None = None) -> None:
         screen = self._screen
@@ -55,6 +62,8 @@ class Acceptor:
             return
         live = screen.live
         if not live.touched:
+            if time.monotonic() - self._recorded_at < BOUNCE_S:
+                return
             screen.feedback(BAD, f"Nothing is checked on {_lowered(where)} yet: {key_label(Command.AS_SOLD)} if new and sealed, "
                                  f"{key_label(Command.OPENED_AS_SOLD)} if opened, or set each fact.", alarm=True)
             return
@@ -144,4 +153,5 @@ class Acceptor:
             tone, text = OUTCOME_TONES.get(decision.outcome, GOOD), f"{summary}, printed {documents or 'no documents'}."
         text += screen.advance_after(result.line, result.unit)
         screen.feedback(tone, text, alarm=bool(failed), keep=True)
+        self._recorded_at = time.monotonic()
         screen.line_recorded.emit(result)

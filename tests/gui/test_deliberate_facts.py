@@ -59,6 +59,26 @@ def test_enters_within_200_ms_decide_at_most_the_one_unit_whose_facts_were_set(
     assert screen.inspection_panel.condition() == Condition() and screen.inspection_panel.flags() == Flags()
 
 
+def test_a_bouncing_enter_after_a_decision_keeps_its_message_and_a_later_one_says_what_is_missing(
+    qtbot, window, keyboard, station, runner
+) -> None:
+    rma = single_units(station, lines=2)
+    open_rma(qtbot, window, keyboard, runner, rma)
+    weigh_by_hand(qtbot, keyboard, runner, f"{rma.lines[0].full_g} g")
+    check_as_sold(qtbot, keyboard, runner)
+    with qtbot.waitSignal(window.receiving.line_recorded, timeout=10_000):
+        qtbot.keyClick(keyboard.focus(), Qt.Key.Key_Return)
+    recorded_message = window.receiving.feedback_text
+
+    qtbot.keyClick(keyboard.focus(), Qt.Key.Key_Return)  # the bounce, right after the decision
+    assert window.receiving.feedback_text == recorded_message and "printed" in recorded_message
+    qtbot.wait(1_100)
+    qtbot.keyClick(keyboard.focus(), Qt.Key.Key_Return)  # a deliberate Enter on the untouched next line
+    assert "Nothing is checked on line 2 yet" in window.receiving.feedback_text
+    wait_until_idle(qtbot, runner)
+    assert decided_units(station, rma.number) == [(1, 1)]
+
+
 @pytest.mark.parametrize("enters", [2, 3])
 def test_enters_right_after_opening_decide_nothing(qtbot, window, keyboard, station, runner, enters) -> None:
     rma = single_units(station, lines=2)
