@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from sqlalchemy import BigInteger, DateTime, Integer, String
+from sqlalchemy import BigInteger, DateTime, Integer, String, func, type_coerce
 from sqlalchemy.types import TypeDecorator
 
 from receiving_app.domain.money import Money
@@ -85,3 +85,8 @@ class UtcDateTime(TypeDecorator[datetime]):
 
     def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
         return None if value is None else value.replace(tzinfo=UTC)
+
+
+def summed_money(column):
+    """SUM of a money column, 0 when there are no rows, read back as Money: exact on every dialect."""
+    return type_coerce(func.coalesce(func.sum(column), 0), MoneyCents)

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from receiving_app.domain.audit import AuditEvent, chain
 from receiving_app.persistence.database import writer_engine
 from receiving_app.persistence.records import Records
+from receiving_app.persistence.report_records import ReportRecords
 from receiving_app.persistence.tables import AuditEventRow, AuditHeadRow
 
 Clock = Callable[[], datetime]
@@ -30,6 +31,7 @@ class UnitOfWork:
     def __init__(self, session: Session, clock: Clock) -> None:
         self.session = session
         self.records = Records(session)
+        self.reports = ReportRecords(session)
         self.clock = clock
         self._pending_events: list[AuditEvent] = []
 

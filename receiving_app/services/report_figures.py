@@ -36,7 +36,7 @@ Local = Callable[[datetime], datetime]
 
 
 class Totals:
-    """The grouped rows of ``Records.report_decision_groups`` added up every way the report shows them."""
+    """The grouped rows of ``ReportRecords.decision_groups`` added up every way the report shows them."""
 
     def __init__(self, groups: Sequence) -> None:
         self._groups = groups
@@ -130,7 +130,7 @@ def _fraction(scaled: int | None) -> Decimal | None:
 def voids_of_period(
     rows: Sequence, documents: Mapping[int, Sequence[str]], start: datetime, end: datetime, *, local: Local, personal: bool
 ) -> tuple[tuple[VoidedDecision, ...], VoidedLater]:
-    """The rows of ``Records.report_voided_decisions`` split in two: the decisions voided in
+    """The rows of ``ReportRecords.voided_decisions`` split in two: the decisions voided in
     [start, end), listed, and the period's own decisions voided after it ended, counted."""
     listed: list[VoidedDecision] = []
     later, later_refunded = 0, Money.zero()
@@ -162,7 +162,7 @@ def voids_of_period(
 
 
 def findings_of_period(rows: Sequence, *, local: Local, personal: bool) -> tuple[BenchFinding, ...]:
-    """The rows of ``Records.report_bench_findings`` as the report lists them, by when decided."""
+    """The rows of ``ReportRecords.bench_findings`` as the report lists them, by when decided."""
     findings = [
         BenchFinding(
             rma=row.rma,

@@ -91,7 +91,7 @@ class ReportService:
     def station_ids(self) -> list[str]:
         """Stations that decided anything in the last 90 days, for a station picker."""
         with self._units.read() as uow:
-            return uow.records.report_station_ids(uow.clock() - STATION_LOOKBACK)
+            return uow.reports.station_ids(uow.clock() - STATION_LOOKBACK)
 
     def today(self) -> date:
         """Today where the bench is."""
@@ -107,15 +107,15 @@ class ReportService:
         station = (station or "").strip() or None
         start_utc, end_utc = start.astimezone(UTC), end.astimezone(UTC)
         with self._units.read() as uow:
-            records = uow.records
-            records.begin_report_snapshot()  # every query below reads the same moment
+            reports = uow.reports
+            reports.begin_snapshot()  # every query below reads the same moment
             if personal:
                 require_personal_data_role(uow, user)
-            totals = Totals(records.report_decision_groups(start_utc, end_utc, station))
-            reasons = records.report_denial_reason_counts(start_utc, end_utc, station)
-            fill = fill_levels(records.report_denied_fill_counts(start_utc, end_utc, station), denied=totals.denials())
-            voided = records.report_voided_decisions(start_utc, end_utc, station)
-            documents = records.report_voided_documents([row.id for row in voided if row.voided_at < end_utc])
+            totals = Totals(reports.decision_groups(start_utc, end_utc, station))
+            reasons = reports.denial_reason_counts(start_utc, end_utc, station)
+            fill = fill_levels(reports.denied_fill_counts(start_utc, end_utc, station), denied=totals.denials())
+            voided = reports.voided_decisions(start_utc, end_utc, station)
+            documents = reports.voided_documents([row.id for row in voided if row.voided_at < end_utc])
             found, finding_counts = self._found(uow, start_utc, end_utc, station)
             holds = self._holds(uow, end_utc, station, personal)
             generated = uow.clock()
@@ -148,15 +148,15 @@ class ReportService:
     @staticmethod
     def _found(uow: UnitOfWork, start: datetime, end: datetime, station: str | None) -> tuple[Sequence, FindingCounts]:
         """The details of the period's findings to list (the first MAX_LISTED_FINDINGS recorded), and how many there are."""
-        found = sorted(uow.records.report_bench_finding_ids(start, end, station), key=lambda row: row.id)
+        found = sorted(uow.reports.bench_finding_ids(start, end, station), key=lambda row: row.id)
         counts = FindingCounts(sum(row.changed for row in found), sum(row.contradicted for row in found))
-        return uow.records.report_bench_findings([row.id for row in found[:MAX_LISTED_FINDINGS]]), counts
+        return uow.reports.bench_findings([row.id for row in found[:MAX_LISTED_FINDINGS]]), counts
 
     def _holds(self, uow: UnitOfWork, end: datetime, station: str | None, personal: bool) -> tuple[HeldLine, ...]:
         """Lines on hold now that were put on hold before the period ended (at ``station``, if one was chosen)."""
-        lines = sorted(uow.records.report_lines_on_hold(), key=lambda row: (row.rma, row.line))
+        lines = sorted(uow.reports.lines_on_hold(), key=lambda row: (row.rma, row.line))
         latest: dict[tuple[str, int], object] = {}
-        for event in uow.records.report_hold_events([row.rma for row in lines]):
+        for event in uow.reports.hold_events([row.rma for row in lines]):
             try:
                 line_no = int(json.loads(event.payload)["line"])
             except (ValueError, KeyError, TypeError):
