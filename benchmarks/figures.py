@@ -655,11 +655,11 @@ def credit_memo_pdf(ctx: Context) -> Result:
 
     from receiving_app.bootstrap import load_shipped_policies
     from receiving_app.documents.render import render
-    from receiving_app.documents.style import photo_thumbnail
+    from receiving_app.documents.photos import printable_photo
 
     policies = load_shipped_policies()
     # Photos as the station stores them when it records the inspection (photos.thumbnail), which is what a memo shows.
-    stored = (photo_thumbnail(data.thumbnail("#d8e4f0", "front", "PNG")), photo_thumbnail(data.thumbnail("#f0e0c8", "label", "JPEG")))
+    stored = (printable_photo(data.thumbnail("#d8e4f0", "front", "PNG")), printable_photo(data.thumbnail("#f0e0c8", "label", "JPEG")))
     content = data.credit_memo_content(policies, photos=stored)
 
     def bare_page() -> bytes:
