@@ -254,8 +254,12 @@ class ReceivingService:
             units = uow.records.unit_states(line)
             if unit is not None:
                 _require_unit_number(rma, line, unit)
-            missing = (unit,) if unit is not None else tuple(n for n, state in enumerate(units, 1) if state is UnitState.OPEN)
-            for number in missing or (1,):
+                missing: tuple[int, ...] = (unit,)
+            else:
+                missing = tuple(number for number, state in enumerate(units, 1) if state is UnitState.OPEN)
+                if not missing:
+                    raise LineNotOpen(f"{_where(rma, line)} is {line.status.replace('_', ' ')}: no unit is still to receive.")
+            for number in missing:
                 _refuse_unless(lambda number=number: require_unit_open(LineStatus(line.status), units[number - 1], where=_where(rma, line, number)))
             now, received_on = uow.clock(), self._today()
             for number in missing:

@@ -13,7 +13,7 @@ from receiving_app.domain.engine import MissingFact
 from receiving_app.domain.facts import Condition, CustomerChoice, Flags, ReturnReason
 from receiving_app.domain.inspection import ImplausibleWeight
 from receiving_app.services.commands import Approval, ReceiveLine
-from receiving_app.services.errors import NotAllowed, SupervisorNeeded
+from receiving_app.services.errors import LineNotOpen, NotAllowed, SupervisorNeeded
 from tests.support.invariants import assert_records_are_whole, row_counts
 from tests.support.pdf import pdf_text
 from tests.support.receiving import OPENED, as_sold, grams, weighed
@@ -134,6 +134,8 @@ def test_a_line_of_two_is_decided_unit_by_unit_and_a_missing_unit_is_recorded(st
     assert [(inspection.unit, inspection.arrived) for inspection in detail.inspections] == [(1, True), (2, False)]
     assert [(decision.unit, str(decision.merchandise)) for decision in detail.decisions] == [(1, "54.99")]
     assert detail.rma.lines[0].units == ("decided", "not_received") and detail.rma.status == "closed"
+    with pytest.raises(LineNotOpen, match="no unit is still to receive"):
+        station.receiving.mark_not_received("RA0001509", 1, user="receiver", station="bench-1")
     text = pdf_text(station.history.document(first.decision.documents[0].number, reprint=False).pdf)
     assert "unit 1 of 2" in text
     assert_records_are_whole(station)
