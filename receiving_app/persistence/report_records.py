@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import Integer, case, func, literal_column, select, type_coerce
+from sqlalchemy import Integer, Select, case, func, literal_column, select, type_coerce
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import UnaryExpression
 from sqlalchemy.sql.operators import custom_op
@@ -25,6 +25,16 @@ from receiving_app.persistence.tables import (
     RmaLineRow,
     RmaRow,
 )
+
+
+def _with_line_and_customer(query: Select) -> Select:
+    """A query of decisions joined to their line, RMA, order and customer, as a listed decision names them."""
+    return (
+        query.join(RmaLineRow, DecisionRow.rma_line_id == RmaLineRow.id)
+        .join(RmaRow, RmaLineRow.rma_id == RmaRow.id)
+        .join(OrderRow, RmaRow.order_id == OrderRow.id)
+        .join(CustomerRow, OrderRow.customer_id == CustomerRow.id)
+    )
 
 
 class ReportRecords:
@@ -200,7 +210,7 @@ class ReportRecords:
         if station:
             conditions.append(DecisionRow.station_id == station)
         return self.session.execute(
-            select(
+            _with_line_and_customer(select(
                 DecisionRow.id,
                 RmaRow.number.label("rma"),
                 RmaLineRow.line_no.label("line"),
@@ -215,11 +225,7 @@ class ReportRecords:
                 DecisionRow.voided_by,
                 DecisionRow.void_reason,
                 *self._customer_columns(),
-            )
-            .join(RmaLineRow, DecisionRow.rma_line_id == RmaLineRow.id)
-            .join(RmaRow, RmaLineRow.rma_id == RmaRow.id)
-            .join(OrderRow, RmaRow.order_id == OrderRow.id)
-            .join(CustomerRow, OrderRow.customer_id == CustomerRow.id)
+            ))
             .where(*conditions)
             .order_by(DecisionRow.voided_at, DecisionRow.id)
         ).all()
@@ -243,19 +249,17 @@ class ReportRecords:
 
         Rows: id, changed (1: the reason or choice was found otherwise), contradicted (1: the weight
         contradicted what was ticked); in no particular order (ordering by decided_at would walk its
-        index, one probe per row). The line's own reason is needed to see a finding, so each of the
-        period's decisions is joined to its line: only the keys are read here, and
-        ``bench_findings`` reads the details of the few that are found.
+        index, one probe per row). A decision keeps the customer's reason and choice beside its own,
+        so no join is needed; ``bench_findings`` reads the details of the few that are found.
         """
         contradicted = func.coalesce(func.json_array_length(DecisionRow.contradictions), 0) > 0
-        changed = (DecisionRow.reason != RmaLineRow.reason) | (DecisionRow.customer_choice != RmaLineRow.customer_choice)
+        changed = (DecisionRow.reason != DecisionRow.stated_reason) | (DecisionRow.customer_choice != DecisionRow.stated_choice)
         return self.session.execute(
             select(
                 DecisionRow.id,
                 case((changed, 1), else_=0).label("changed"),
                 case((contradicted, 1), else_=0).label("contradicted"),
             )
-            .join(RmaLineRow, DecisionRow.rma_line_id == RmaLineRow.id)
             .where(*self._period(start, end, station), changed | DecisionRow.approved_by.is_not(None) | contradicted)
         ).all()
 
@@ -271,7 +275,7 @@ class ReportRecords:
         ids = sorted(set(decision_ids))
         for first in range(0, len(ids), 500):  # bounded IN lists: SQLite limits bound parameters
             rows.extend(self.session.execute(
-                select(
+                _with_line_and_customer(select(
                     RmaRow.number.label("rma"),
                     RmaLineRow.line_no.label("line"),
                     DecisionRow.unit_no.label("unit"),
@@ -291,11 +295,7 @@ class ReportRecords:
                     DecisionRow.override_reason,
                     DecisionRow.contradictions,
                     *self._customer_columns(),
-                )
-                .join(RmaLineRow, DecisionRow.rma_line_id == RmaLineRow.id)
-                .join(RmaRow, RmaLineRow.rma_id == RmaRow.id)
-                .join(OrderRow, RmaRow.order_id == OrderRow.id)
-                .join(CustomerRow, OrderRow.customer_id == CustomerRow.id)
+                ))
                 .where(DecisionRow.id.in_(ids[first : first + 500]))
             ).all())
         return rows
