@@ -50,7 +50,14 @@ class Unavailable(Exception):
 
 class Context:
     def __init__(
-        self, scale: Scale, *, size: int, reuse: bool, cache_dir: Path, pg_admin_url: str, log: Callable[[str], None],
+        self,
+        scale: Scale,
+        *,
+        size: int,
+        reuse: bool,
+        cache_dir: Path,
+        pg_admin_url: str,
+        log: Callable[[str], None],
         seed: int = 20260324,
     ) -> None:
         self.scale = scale
@@ -72,7 +79,7 @@ class Context:
         self._stations: dict[str, object] = {}
         self._pickers: dict[str, data.RmaPicker] = {}
         self._pg_databases: list[str] = []
-        self._pg_problem: str | None | bool = False  # False: not asked yet
+        self._pg_problem: str | bool | None = False  # False: not asked yet
         self._pg_cache: str | None = None
 
     # Profiling -------------------------------------------------------------------------------------

@@ -214,7 +214,9 @@ def summarise_profile(root, *, top: int = 12, own_code: str = "receiving_app") -
         real_children = [child for child in frame.children if not child.is_synthetic]
         if not frame.is_synthetic:
             frame_key = key(frame)
-            self_time[frame_key] = self_time.get(frame_key, 0.0) + frame.time - sum(child.time for child in real_children)
+            self_time[frame_key] = (
+                self_time.get(frame_key, 0.0) + frame.time - sum(child.time for child in real_children)
+            )
             if frame_key not in on_path:
                 inclusive[frame_key] = inclusive.get(frame_key, 0.0) + frame.time
                 on_path = on_path | {frame_key}
@@ -238,9 +240,16 @@ def summarise_profile(root, *, top: int = 12, own_code: str = "receiving_app") -
 
 
 def profile_markdown(summary: dict, *, label: str, saved_to: str | None) -> str:
-    lines = [f"Profile ({label}; {summary['total_seconds']:.2f} s sampled)" + (f", full tree in `{saved_to}`" if saved_to else "") + ":", ""]
-    for heading, rows in (("hottest functions by self time", summary["by_self_time"]),
-                          ("the station's own functions by total time", summary["own_code_by_total_time"])):
+    lines = [
+        f"Profile ({label}; {summary['total_seconds']:.2f} s sampled)"
+        + (f", full tree in `{saved_to}`" if saved_to else "")
+        + ":",
+        "",
+    ]
+    for heading, rows in (
+        ("hottest functions by self time", summary["by_self_time"]),
+        ("the station's own functions by total time", summary["own_code_by_total_time"]),
+    ):
         lines += [f"*{heading}*", "", "| % of time | function | where |", "| ---: | --- | --- |"]
         lines += [f"| {row['percent']:.1f} % | `{row['function']}` | `{row['where']}` |" for row in rows]
         lines.append("")

@@ -19,7 +19,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 
@@ -93,8 +93,16 @@ def sqlite_cache(cache_dir: Path, size: int, *, reuse: bool, log: Log) -> Path:
     started = time.perf_counter()
     _build_demo(f"sqlite:///{building}", size, cache_dir / "settings.json", log)
     building.replace(path)
-    stamp.write_text(json.dumps({"key": key, "size": size, "built": datetime.now().isoformat(timespec="seconds"),
-                                 "seconds": round(time.perf_counter() - started, 1)}))
+    stamp.write_text(
+        json.dumps(
+            {
+                "key": key,
+                "size": size,
+                "built": datetime.now().isoformat(timespec="seconds"),
+                "seconds": round(time.perf_counter() - started, 1),
+            }
+        )
+    )
     return path
 
 
@@ -140,7 +148,8 @@ def postgres_cache(admin_url: str, size: int, *, reuse: bool, log: Log, settings
     try:
         with admin.connect() as connection:
             comment = connection.execute(
-                text("SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = :name"), {"name": name}
+                text("SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = :name"),
+                {"name": name},
             ).first()
         if reuse and comment is not None and comment[0] == key:
             log(f"  PostgreSQL: reusing database {name}")
@@ -190,7 +199,11 @@ def bench_databases(admin_url: str) -> list[str]:
     admin = _admin(admin_url)
     try:
         with admin.connect() as connection:
-            return list(connection.execute(text("SELECT datname FROM pg_database WHERE datname LIKE 'receiving\\_bench\\_%'")).scalars())
+            return list(
+                connection.execute(
+                    text("SELECT datname FROM pg_database WHERE datname LIKE 'receiving\\_bench\\_%'")
+                ).scalars()
+            )
     finally:
         admin.dispose()
 
@@ -208,7 +221,9 @@ class RmaPicker:
 
     def take(self, count: int) -> list[int]:
         if len(self._used) + count > self._size:
-            raise RuntimeError(f"the demo holds {self._size:,} RMAs; {count:,} more than the {len(self._used):,} used are not there")
+            raise RuntimeError(
+                f"the demo holds {self._size:,} RMAs; {count:,} more than the {len(self._used):,} used are not there"
+            )
         taken: list[int] = []
         while len(taken) < count:
             candidate = self._rng.randint(1, self._size)
@@ -235,8 +250,10 @@ def rma_numbers(station, rma_ids: Sequence[int]) -> list[str]:
     numbers: dict[int, str] = {}
     with station.units.read() as uow:
         for start in range(0, len(rma_ids), 500):
-            chunk = list(rma_ids[start:start + 500])
-            numbers.update(uow.session.execute(select(RmaRow.id, RmaRow.number).where(RmaRow.id.in_(chunk))).tuples().all())
+            chunk = list(rma_ids[start : start + 500])
+            numbers.update(
+                uow.session.execute(select(RmaRow.id, RmaRow.number).where(RmaRow.id.in_(chunk))).tuples().all()
+            )
     return [numbers[rma_id] for rma_id in rma_ids]
 
 
@@ -249,14 +266,18 @@ def open_lines(station, rma_ids: Sequence[int]) -> list[LineToReceive]:
     by_rma: dict[int, list[LineToReceive]] = {}
     with station.units.read() as uow:
         for start in range(0, len(rma_ids), 500):
-            chunk = list(rma_ids[start:start + 500])
-            rows = uow.session.execute(
-                select(RmaRow.id, RmaRow.number, RmaLineRow.line_no, CatalogItemRow.full_g, CatalogItemRow.empty_g)
-                .join(RmaLineRow, RmaLineRow.rma_id == RmaRow.id)
-                .join(CatalogItemRow, CatalogItemRow.sku == RmaLineRow.sku)
-                .where(RmaRow.id.in_(chunk), RmaLineRow.status == "open")
-                .order_by(RmaRow.id, RmaLineRow.line_no)
-            ).tuples().all()
+            chunk = list(rma_ids[start : start + 500])
+            rows = (
+                uow.session.execute(
+                    select(RmaRow.id, RmaRow.number, RmaLineRow.line_no, CatalogItemRow.full_g, CatalogItemRow.empty_g)
+                    .join(RmaLineRow, RmaLineRow.rma_id == RmaRow.id)
+                    .join(CatalogItemRow, CatalogItemRow.sku == RmaLineRow.sku)
+                    .where(RmaRow.id.in_(chunk), RmaLineRow.status == "open")
+                    .order_by(RmaRow.id, RmaLineRow.line_no)
+                )
+                .tuples()
+                .all()
+            )
             for rma_id, number, line_no, full_g, empty_g in rows:
                 by_rma.setdefault(rma_id, []).append(LineToReceive(number, line_no, full_g, empty_g))
     return [line for rma_id in rma_ids for line in by_rma.get(rma_id, [])]
@@ -298,16 +319,30 @@ def receive_command(line: LineToReceive, rng: random.Random, *, station: str, da
     span = line.full_g - line.empty_g
     fill = Decimal(str(round(rng.uniform(0.0, 1.0), 3))) if opened else Decimal(1)
     grams = (line.empty_g + span * fill).quantize(Decimal("0.1"))
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     moving = tuple(
-        WeightCapture(grams + Decimal(offset), "g", grams + Decimal(offset), False, "mt-sics", now - timedelta(milliseconds=400 - 150 * index))
+        WeightCapture(
+            grams + Decimal(offset),
+            "g",
+            grams + Decimal(offset),
+            False,
+            "mt-sics",
+            now - timedelta(milliseconds=400 - 150 * index),
+        )
         for index, offset in enumerate(("14.2", "-3.1"))
     )
     condition = Condition(
-        unopened=not opened, sealed=not opened, original_packaging=True, box_damage=damaged, labels_intact=True,
+        unopened=not opened,
+        sealed=not opened,
+        original_packaging=True,
+        box_damage=damaged,
+        labels_intact=True,
     )
     return ReceiveLine(
-        line.rma_number, line.line_no, "receiver", station,
+        line.rma_number,
+        line.line_no,
+        "receiver",
+        station,
         condition=condition,
         flags=Flags.as_sold(),
         weight=WeightCapture(grams, "g", grams, True, "mt-sics", now),
@@ -320,8 +355,9 @@ def receive_command(line: LineToReceive, rng: random.Random, *, station: str, da
 # A bench day for the daily report ------------------------------------------------------------------
 
 
-def decide_one_day(station, lines: Sequence[LineToReceive], day_start: datetime, rng: random.Random, *,
-                   through_service: int) -> Counter:
+def decide_one_day(
+    station, lines: Sequence[LineToReceive], day_start: datetime, rng: random.Random, *, through_service: int
+) -> Counter:
     """Decides every one of ``lines`` on the day that starts at ``day_start``, spread over its 24 hours,
     eight stations and two operators; returns the outcomes.
 
@@ -350,7 +386,7 @@ def decide_one_day(station, lines: Sequence[LineToReceive], day_start: datetime,
         session = uow.session
         line_ids = {}
         for start in range(0, len(lines), 500):
-            chunk = lines[start:start + 500]
+            chunk = lines[start : start + 500]
             numbers = {line.rma_number for line in chunk}
             line_ids.update(
                 ((number, line_no), line_id)
@@ -360,30 +396,42 @@ def decide_one_day(station, lines: Sequence[LineToReceive], day_start: datetime,
                     .where(RmaRow.number.in_(numbers))
                 )
             )
-        templates = session.execute(
-            select(DecisionRow).where(DecisionRow.rma_line_id.in_([line_ids[(line.rma_number, line.line_no)] for line in sampled]))
-        ).scalars().all()
+        templates = (
+            session.execute(
+                select(DecisionRow).where(
+                    DecisionRow.rma_line_id.in_([line_ids[(line.rma_number, line.line_no)] for line in sampled])
+                )
+            )
+            .scalars()
+            .all()
+        )
         for index, decision in enumerate(templates):
             decision.decided_at = decision.inspection.inspected_at = moment(index)
             outcomes[decision.outcome] += 1
         session.flush()
         next_inspection = (session.execute(select(func.max(InspectionRow.id))).scalar_one() or 0) + 1
         next_decision = (session.execute(select(func.max(DecisionRow.id))).scalar_one() or 0) + 1
-        copies = lines[len(sampled):]
+        copies = lines[len(sampled) :]
         for start in range(0, len(copies), 5_000):
             inspections, decisions, decided_lines = [], [], []
-            for offset, line in enumerate(copies[start:start + 5_000]):
+            for offset, line in enumerate(copies[start : start + 5_000]):
                 index = len(sampled) + start + offset
                 template = templates[index % len(templates)]
                 line_id = line_ids[(line.rma_number, line.line_no)]
                 at = moment(index)
                 inspection = {key: getattr(template.inspection, key) for key in inspection_columns}
                 station_id, operator = f"BENCH-{index % 8 + 1:02d}", ("receiver", "supervisor")[index % 2]
-                inspection.update(id=next_inspection, rma_line_id=line_id, inspected_at=at, station_id=station_id, user_name=operator)
+                inspection.update(
+                    id=next_inspection, rma_line_id=line_id, inspected_at=at, station_id=station_id, user_name=operator
+                )
                 decision = {key: getattr(template, key) for key in decision_columns}
                 decision.update(
-                    id=next_decision, rma_line_id=line_id, inspection_id=next_inspection, decided_at=at,
-                    station_id=station_id, decided_by=operator,
+                    id=next_decision,
+                    rma_line_id=line_id,
+                    inspection_id=next_inspection,
+                    decided_at=at,
+                    station_id=station_id,
+                    decided_by=operator,
                 )
                 inspections.append(inspection)
                 decisions.append(decision)
@@ -420,7 +468,9 @@ def camera_photo(width: int = 1280, height: int = 960) -> bytes:
     from PIL import Image, ImageDraw, ImageFilter
 
     noise = Image.effect_noise((width, height), 40).filter(ImageFilter.GaussianBlur(1.2))
-    picture = Image.merge("RGB", (noise, noise.point(lambda value: value * 0.9), noise.point(lambda value: value * 0.7)))
+    picture = Image.merge(
+        "RGB", (noise, noise.point(lambda value: value * 0.9), noise.point(lambda value: value * 0.7))
+    )
     pen = ImageDraw.Draw(picture)
     pen.rectangle((width // 5, height // 5, width * 4 // 5, height * 4 // 5), outline="black", width=12)
     output = io.BytesIO()
@@ -447,14 +497,24 @@ def credit_memo_content(policies, photos: tuple[bytes, ...]):
     facts = ReturnFacts(
         reason=ReturnReason.NOT_NEEDED,
         item=Item("TN-660", Category.TONER, Money.of("54.99"), 1),
-        dates=ReturnDates(purchased=date(2026, 3, 2), shipped=date(2026, 3, 3), delivered=date(2026, 3, 6),
-                          reported=date(2026, 3, 20), received=date(2026, 3, 27)),
+        dates=ReturnDates(
+            purchased=date(2026, 3, 2),
+            shipped=date(2026, 3, 3),
+            delivered=date(2026, 3, 6),
+            reported=date(2026, 3, 20),
+            received=date(2026, 3, 27),
+        ),
         payment_method=PaymentMethod.OPEN_ACCOUNT,
         fill=FillMeasurement(Decimal("812.4"), Decimal("815.0"), Decimal("590.0")),
     )
     decision = decide(policy, facts)
-    condition_labels = (("unopened", "Unopened"), ("sealed", "Sealed"), ("original_packaging", "Original packaging"),
-                        ("box_damage", "Box damage"), ("labels_intact", "Labels intact"))
+    condition_labels = (
+        ("unopened", "Unopened"),
+        ("sealed", "Sealed"),
+        ("original_packaging", "Original packaging"),
+        ("box_damage", "Box damage"),
+        ("labels_intact", "Labels intact"),
+    )
     return DocumentContent(
         document_type=DocumentType.CREDIT_MEMO,
         document_number="CM-000123",
@@ -464,11 +524,21 @@ def credit_memo_content(policies, photos: tuple[bytes, ...]):
         authorization_word=policy.authorization,
         policy_id=decision.policy_id,
         policy_version=decision.policy_version,
-        customer=Party("Northwind Dental Clinic", ("Attn: Maria Alvarez", "1418 Harbor Road, Suite 200", "Portland, OR 97201")),
+        customer=Party(
+            "Northwind Dental Clinic", ("Attn: Maria Alvarez", "1418 Harbor Road, Suite 200", "Portland, OR 97201")
+        ),
         rma_number="RA1004233",
         order_number="SO-0558120",
-        lines=(LineDetail.from_decision(line_number=1, sku="TN-660", description="Brother TN-660 high-yield black toner",
-                                        quantity=1, unit_price=Money.of("54.99"), decision=decision),),
+        lines=(
+            LineDetail.from_decision(
+                line_number=1,
+                sku="TN-660",
+                description="Brother TN-660 high-yield black toner",
+                quantity=1,
+                unit_price=Money.of("54.99"),
+                decision=decision,
+            ),
+        ),
         received_by="Riley Receiver (receiver)",
         outcome=decision.outcome,
         refund_method="Credit to account C10023",

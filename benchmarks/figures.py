@@ -17,9 +17,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from benchmarks import data
-from benchmarks.machine import CpuSnapshot
 from benchmarks.context import Context
 from benchmarks.core import Result, median, percentile, timed_calls
+from benchmarks.machine import CpuSnapshot
 
 
 def _ms(seconds: float) -> str:
@@ -60,10 +60,19 @@ def _open_by_scan(ctx: Context, url: str) -> Result:
             wrong += view.number != number
     if wrong:
         raise AssertionError(f"{wrong} scans opened the wrong RMA")
-    forms = Counter("prefixed" if scan.startswith("]") else "padded" if scan != scan.strip() else
-                    "lower case" if scan != scan.upper() else "as printed" for scan, _ in measured)
+    forms = Counter(
+        "prefixed"
+        if scan.startswith("]")
+        else "padded"
+        if scan != scan.strip()
+        else "lower case"
+        if scan != scan.upper()
+        else "as printed"
+        for scan, _ in measured
+    )
     return Result(
-        "time", samples,
+        "time",
+        samples,
         notes=[
             f"{len(samples):,} scans of RMAs picked at random among {ctx.size:,} (after {warm_up} warm-up scans); "
             f"scanned {', '.join(f'{count} {form}' for form, count in forms.most_common())}.",
@@ -111,7 +120,11 @@ def scan_to_window(ctx: Context) -> Result:
     apply_station_style(app)
     user = SignedInUser("receiver", "Riley Receiver", "receiver")
     # As a sign-in opens it, with the scale feed running.
-    runner, scale_feed, wedge = OperationRunner(), ScaleFeed(station.settings.scale), ScanWedge(station.settings.scanner)
+    runner, scale_feed, wedge = (
+        OperationRunner(),
+        ScaleFeed(station.settings.scale),
+        ScanWedge(station.settings.scanner),
+    )
     window = station_window(station, user, runner, wedge, scale_feed)
     window.resize(1920, 1080)
     scale_feed.start()
@@ -196,10 +209,13 @@ def scan_to_window(ctx: Context) -> Result:
         qInstallMessageHandler(previous_handler)
     if wrong:
         raise AssertionError(f"{wrong} scans showed the wrong RMA or not all its lines")
-    forms = Counter("prefixed" if text.startswith("]") else "lower case" if text != text.upper() else "as printed"
-                    for text, _ in measured)
+    forms = Counter(
+        "prefixed" if text.startswith("]") else "lower case" if text != text.upper() else "as printed"
+        for text, _ in measured
+    )
     return Result(
-        "time", samples,
+        "time",
+        samples,
         notes=[
             f"{len(samples):,} scans of RMAs picked at random among {ctx.size:,} (after {warm_up} warm-up scans); scanned "
             f"{', '.join(f'{count} {form}' for form, count in forms.most_common())}.",
@@ -237,18 +253,31 @@ def cold_start(ctx: Context) -> Result:
     user, _, _, password = next(row for row in DEMO_USERS if row[2] == "receiver")
     station = workers.station_command(url)
     bytecode = ctx.work_dir / "cold-start-bytecode"
-    station_environment = workers.start_environment(ctx.work_dir / "cold-start-station", bytecode, user=user, password=password)
+    station_environment = workers.start_environment(
+        ctx.work_dir / "cold-start-station", bytecode, user=user, password=password
+    )
     floor_environment = workers.start_environment(ctx.work_dir / "cold-start-floor", bytecode)
     if ctx.profiling:
         out = ctx.cache_dir / "profiles" / "cold_start-station.txt"
         out.parent.mkdir(parents=True, exist_ok=True)
         summary = ctx.work_dir / "cold-start-profile.json"
-        profiled = subprocess.run([sys.executable, "-m", "benchmarks.workers", "profile-start", url, str(summary), str(out)],
-                                  cwd=workers.ROOT, env=station_environment, capture_output=True, text=True, timeout=300)
+        profiled = subprocess.run(
+            [sys.executable, "-m", "benchmarks.workers", "profile-start", url, str(summary), str(out)],
+            cwd=workers.ROOT,
+            env=station_environment,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         if profiled.returncode != 0:
             raise RuntimeError("the profiled station start failed:\n" + profiled.stderr[-3000:])
-        ctx.profile_notes.append(profile_markdown(json.loads(summary.read_text()), label="pyinstrument over one station "
-                                                  "start, from its first import to ready", saved_to=str(out)))
+        ctx.profile_notes.append(
+            profile_markdown(
+                json.loads(summary.read_text()),
+                label="pyinstrument over one station start, from its first import to ready",
+                saved_to=str(out),
+            )
+        )
         return Result("time", [])
     runs = COLD_STARTS.get(ctx.scale.name, COLD_STARTS["quick"])
     # One of each first, untimed: it compiles the bytecode, and the operating system then has the files in its
@@ -267,7 +296,10 @@ def cold_start(ctx: Context) -> Result:
     whole = [moments["ready"] for moments in starts]
     floor_median = median([moments["ready"] for moments in floor])
     return Result(
-        "time", samples, floor_samples=[moments["ready"] for moments in floor], floor_label="bare PySide6 window",
+        "time",
+        samples,
+        floor_samples=[moments["ready"] for moments in floor],
+        floor_label="bare PySide6 window",
         notes=[
             f"{runs} starts of each, alternating which goes first, after one untimed start of each (which compiled the "
             "bytecode, kept as an installed station keeps it); timed from `subprocess.Popen` to each line the process "
@@ -297,7 +329,15 @@ def decision(ctx: Context) -> Result:
     from receiving_app.bootstrap import load_shipped_policies
     from receiving_app.domain.engine import MissingFact, decide
     from receiving_app.domain.facts import (
-        Category, Condition, CustomerChoice, Flags, Item, PaymentMethod, ReturnDates, ReturnFacts, ReturnReason,
+        Category,
+        Condition,
+        CustomerChoice,
+        Flags,
+        Item,
+        PaymentMethod,
+        ReturnDates,
+        ReturnFacts,
+        ReturnReason,
     )
     from receiving_app.domain.money import Money
     from receiving_app.domain.weight import FillMeasurement
@@ -314,16 +354,37 @@ def decision(ctx: Context) -> Result:
         opened = rng.random() < 0.2
         facts = ReturnFacts(
             reason=rng.choice(list(ReturnReason)),
-            item=Item("TN-660", rng.choice(list(Category)), Money.of(rng.choice(("54.99", "139.00", "18.49"))), rng.randint(1, 3)),
-            dates=ReturnDates(purchased=purchased, shipped=purchased + timedelta(days=1), delivered=delivered,
-                              reported=min(today, delivered + timedelta(days=rng.randint(0, 20))), received=today),
+            item=Item(
+                "TN-660",
+                rng.choice(list(Category)),
+                Money.of(rng.choice(("54.99", "139.00", "18.49"))),
+                rng.randint(1, 3),
+            ),
+            dates=ReturnDates(
+                purchased=purchased,
+                shipped=purchased + timedelta(days=1),
+                delivered=delivered,
+                reported=min(today, delivered + timedelta(days=rng.randint(0, 20))),
+                received=today,
+            ),
             payment_method=rng.choice(list(PaymentMethod)),
             customer_choice=CustomerChoice.REPLACEMENT if rng.random() < 0.15 else CustomerChoice.REFUND,
             shipping_paid=Money.of(rng.choice(("0.00", "7.95", "12.50"))),
             return_label_cost=Money.of(rng.choice(("0.00", "8.50"))),
             fill=FillMeasurement(empty + (full - empty) * Decimal(str(round(rng.random(), 3))), full, empty),
-            condition=Condition(unopened=not opened, sealed=not opened, original_packaging=True, box_damage=rng.random() < 0.1, labels_intact=True),
-            flags=Flags(sold_by_seller=rng.random() < 0.97, hp_plus_rejected=rng.random() < 0.05, firmware_blocked=False, improper_use=False),
+            condition=Condition(
+                unopened=not opened,
+                sealed=not opened,
+                original_packaging=True,
+                box_damage=rng.random() < 0.1,
+                labels_intact=True,
+            ),
+            flags=Flags(
+                sold_by_seller=rng.random() < 0.97,
+                hp_plus_rejected=rng.random() < 0.05,
+                firmware_blocked=False,
+                improper_use=False,
+            ),
         )
         policy = rng.choice(policies)
         try:
@@ -341,7 +402,8 @@ def decision(ctx: Context) -> Result:
             decide(policy, facts)
             samples.append(clock() - started)
     return Result(
-        "time", samples,
+        "time",
+        samples,
         notes=[
             f"{len(samples):,} calls of `decide(policy, facts)` cycling through {len(cases)} cases over {len(policies)} policies "
             f"and every reason; outcomes {', '.join(f'{count} {name}' for name, count in outcomes.most_common())} of the cases.",
@@ -386,15 +448,19 @@ def receive_sqlite(ctx: Context) -> Result:
                 if command.photos:
                     with_photo.append(elapsed)
     return Result(
-        "time", samples,
+        "time",
+        samples,
         notes=[
             f"{len(samples):,} lines of RMAs picked at random among {ctx.size:,} (after {warm_up} warm-up lines), "
             f"each with two moving readings and a stable capture; {photos} with a 1280×960 damage photo.",
             f"Outcomes {', '.join(f'{count} {name}' for name, count in outcomes.most_common())}; documents issued "
             f"{', '.join(f'{count} {name}' for name, count in documents.most_common())}.",
             f"Slowest receive {_ms(max(samples))}."
-            + (f" Lines with a photo: median {_ms(median(with_photo))} (the photo is shrunk for every document that prints it)."
-               if with_photo else ""),
+            + (
+                f" Lines with a photo: median {_ms(median(with_photo))} (the photo is shrunk for every document that prints it)."
+                if with_photo
+                else ""
+            ),
         ],
     )
 
@@ -425,8 +491,17 @@ def stations_postgresql(ctx: Context) -> Result:
     processes = [
         spawn.Process(
             target=station_process,
-            args=(index, url, str(ctx.settings_path), share, ctx.seed + index, ctx.scale.window_s, barrier, results,
-                  profile_path if index == 0 else None),
+            args=(
+                index,
+                url,
+                str(ctx.settings_path),
+                share,
+                ctx.seed + index,
+                ctx.scale.window_s,
+                barrier,
+                results,
+                profile_path if index == 0 else None,
+            ),
             daemon=True,
         )
         for index, share in enumerate(shares)
@@ -460,8 +535,9 @@ def stations_postgresql(ctx: Context) -> Result:
     received = sum(len(report["completions"]) + report.get("warm_up", 0) for report in reports)
     after = _record_counts(station)
     told = [tuple(document) for report in reports for document in report["documents"]]
-    checks, check_notes = _check_records(station, before, after, received, told,
-                                         already=sum(report["already_decided"] for report in reports))
+    checks, check_notes = _check_records(
+        station, before, after, received, told, already=sum(report["already_decided"] for report in reports)
+    )
     latencies = [value for report in reports for value in report["latencies"]]
     cpu = sum(report.get("cpu_s", 0.0) for report in reports)
     first = next(report for report in reports if report["index"] == 0)
@@ -477,7 +553,11 @@ def stations_postgresql(ctx: Context) -> Result:
         f"{count} station processes (spawned, each bootstrapped on its own), {ctx.scale.rmas_per_station:,} RMAs each, "
         f"none shared; after one warm-up line each they met at a barrier and received for {window:g} s.",
         f"**{len(in_window):,} lines received in the window: {rate:.1f} receives/s**; per station "
-        + ", ".join(str(sum(1 for moment in report['completions'] if moment <= end)) for report in sorted(reports, key=lambda r: r['index'])) + ".",
+        + ", ".join(
+            str(sum(1 for moment in report["completions"] if moment <= end))
+            for report in sorted(reports, key=lambda r: r["index"])
+        )
+        + ".",
         f"Median and p95 columns: receives in each {bucket_seconds:g}-second interval (p95 column: the slowest 5 % of intervals).",
         f"One receive under this load: median {_ms(median(latencies))}, p95 {_ms(percentile(latencies, 0.95))}.",
         _cpu_note(cpu, cpu_before, cpu_after, window, len(in_window)),
@@ -486,23 +566,34 @@ def stations_postgresql(ctx: Context) -> Result:
     if holds:
         notes.append(
             "Document counters (one row per type, locked from a receive's first number until its commit, so that numbers "
-            "have no gaps): " + "; ".join(
+            "have no gaps): "
+            + "; ".join(
                 f"`{document_type}` taken {len(pairs):,} times, waited for median {_ms(median([w for _, w in pairs]))}, "
                 f"then held median {_ms(median([h for h, _ in pairs]))} (p95 {_ms(percentile([h for h, _ in pairs], 0.95))}), "
                 f"locked {_occupancy(sum(h for h, _ in pairs) / window)} of the window"
                 for document_type, pairs in sorted(holds.items(), key=lambda item: -len(item[1]))
-            ) + ". A row locked close to 100 % of the window is the queue every station stands in."
+            )
+            + ". A row locked close to 100 % of the window is the queue every station stands in."
         )
     if waits:
-        notes.append("What the PostgreSQL sessions of the stations were doing, sampled every 50 ms during the window: "
-                     + ", ".join(f"{state} {share * 100:.0f} %" for state, share in waits) + ".")
+        notes.append(
+            "What the PostgreSQL sessions of the stations were doing, sampled every 50 ms during the window: "
+            + ", ".join(f"{state} {share * 100:.0f} %" for state, share in waits)
+            + "."
+        )
     if errors:
         notes.append(f"{len(errors)} receives failed, e.g. {errors[0]}")
         checks["no failed receives"] = False
     if ran_out:
         notes.append(f"Stations {ran_out} ran out of lines before the window ended: give them more (rmas_per_station).")
-    return Result("rate", samples, notes=notes, checks=checks, headline=rate,
-                  headline_label=f"{rate:.1f} receives/s over {window:g} s")
+    return Result(
+        "rate",
+        samples,
+        notes=notes,
+        checks=checks,
+        headline=rate,
+        headline_label=f"{rate:.1f} receives/s over {window:g} s",
+    )
 
 
 def _occupancy(fraction: float) -> str:
@@ -528,7 +619,9 @@ def _record_counts(station) -> dict:
         }
 
 
-def _check_records(station, before: dict, after: dict, received: int, told: list, *, already: int) -> tuple[dict, list[str]]:
+def _check_records(
+    station, before: dict, after: dict, received: int, told: list, *, already: int
+) -> tuple[dict, list[str]]:
     """0 duplicate decisions or documents, gapless numbers, every reported receive recorded, chain intact."""
     from sqlalchemy import func, select
 
@@ -544,14 +637,22 @@ def _check_records(station, before: dict, after: dict, received: int, told: list
         duplicate_documents = session.execute(
             select(func.count()).select_from(
                 select(DocumentRow.decision_id, DocumentRow.document_type)
-                .group_by(DocumentRow.decision_id, DocumentRow.document_type).having(func.count() > 1).subquery()
+                .group_by(DocumentRow.decision_id, DocumentRow.document_type)
+                .having(func.count() > 1)
+                .subquery()
             )
         ).scalar_one()
         gaps = []
         for counter in session.execute(select(DocumentCounterRow)).scalars():
-            sequences = session.execute(
-                select(DocumentRow.sequence).where(DocumentRow.document_type == counter.document_type).order_by(DocumentRow.sequence)
-            ).scalars().all()
+            sequences = (
+                session.execute(
+                    select(DocumentRow.sequence)
+                    .where(DocumentRow.document_type == counter.document_type)
+                    .order_by(DocumentRow.sequence)
+                )
+                .scalars()
+                .all()
+            )
             if sequences != list(range(1, counter.last_number + 1)):
                 gaps.append(counter.document_type)
     chain = station.history.verify_audit_chain()
@@ -608,7 +709,7 @@ def _statement_head(query: str) -> str:
         return f"INSERT INTO {words[2]}"
     if verb == "SELECT" and "FROM" in (upper := [word.upper() for word in words]):
         table = words[upper.index("FROM") + 1]
-        return f"SELECT … FROM {table}" + (" FOR UPDATE" if "UPDATE" in upper[upper.index("FROM"):] else "")
+        return f"SELECT … FROM {table}" + (" FOR UPDATE" if "UPDATE" in upper[upper.index("FROM") :] else "")
     return " ".join(words[:3])
 
 
@@ -624,15 +725,19 @@ def _sample_waits(ctx: Context, url: str, *, until: float) -> list[tuple[str, fl
         with engine.connect() as connection:
             while time.monotonic() < until:
                 rows = connection.execute(
-                    text("SELECT state, wait_event_type, wait_event, left(query, 400) FROM pg_stat_activity "
-                         "WHERE datname = :name AND pid <> pg_backend_pid() AND backend_type = 'client backend'"),
+                    text(
+                        "SELECT state, wait_event_type, wait_event, left(query, 400) FROM pg_stat_activity "
+                        "WHERE datname = :name AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
+                    ),
                     {"name": name},
                 ).all()
                 for state, wait_type, wait_event, query in rows:
                     if state == "active" and wait_type == "Lock":
                         seen[f"waiting on a lock ({wait_event}) in `{_statement_head(query)}`"] += 1
                     elif state == "active":
-                        seen["running a statement" if wait_type is None else f"waiting on {wait_type}:{wait_event}"] += 1
+                        seen[
+                            "running a statement" if wait_type is None else f"waiting on {wait_type}:{wait_event}"
+                        ] += 1
                     elif state == "idle in transaction":
                         seen["in a transaction, waiting for the station (Python)"] += 1
                     else:
@@ -654,12 +759,15 @@ def credit_memo_pdf(ctx: Context) -> Result:
     from reportlab.pdfgen import canvas
 
     from receiving_app.bootstrap import load_shipped_policies
-    from receiving_app.documents.render import render
     from receiving_app.documents.photos import printable_photo
+    from receiving_app.documents.render import render
 
     policies = load_shipped_policies()
     # Photos as the station stores them when it records the inspection (photos.thumbnail), which is what a memo shows.
-    stored = (printable_photo(data.thumbnail("#d8e4f0", "front", "PNG")), printable_photo(data.thumbnail("#f0e0c8", "label", "JPEG")))
+    stored = (
+        printable_photo(data.thumbnail("#d8e4f0", "front", "PNG")),
+        printable_photo(data.thumbnail("#f0e0c8", "label", "JPEG")),
+    )
     content = data.credit_memo_content(policies, photos=stored)
 
     def bare_page() -> bytes:
@@ -696,7 +804,10 @@ def credit_memo_pdf(ctx: Context) -> Result:
     as_taken = (data.thumbnail("#d8e4f0", "front", "PNG"), data.thumbnail("#f0e0c8", "label", "JPEG"))
     camera = (data.camera_photo(), data.camera_photo(1024, 768))
     return Result(
-        "time", samples, floor_samples=floor, floor_label="bare one-page PDF",
+        "time",
+        samples,
+        floor_samples=floor,
+        floor_label="bare one-page PDF",
         notes=[
             f"{len(samples)} renders of the worked example's one-line credit memo (Code 128 barcode of its number, weight, fill, "
             f"condition, flags and two 160×120 photos as the station stores them, print-ready JPEGs made when the "
@@ -727,7 +838,8 @@ _REPORT_DAYS: dict[str, tuple[date, Counter]] = {}  # the profile pass reports t
 
 
 def _daily_report(ctx: Context, url: str) -> Result:
-    from datetime import datetime, time as time_of_day
+    from datetime import datetime
+    from datetime import time as time_of_day
 
     from receiving_app.domain.money import Money
 
@@ -740,7 +852,10 @@ def _daily_report(ctx: Context, url: str) -> Result:
             lines += data.open_lines(station, ctx.picker(url).take(max(int((wanted - len(lines)) * 0.7), 1)))
         started = time.perf_counter()
         outcomes = data.decide_one_day(
-            station, lines[:wanted], datetime.combine(day, time_of_day.min).astimezone(), random.Random(ctx.seed + 6),
+            station,
+            lines[:wanted],
+            datetime.combine(day, time_of_day.min).astimezone(),
+            random.Random(ctx.seed + 6),
             through_service=min(300, wanted),
         )
         ctx.log(f"    decided {wanted:,} lines on {day} in {time.perf_counter() - started:.0f} s")
@@ -753,7 +868,8 @@ def _daily_report(ctx: Context, url: str) -> Result:
     with ctx.profiled():
         samples = timed_calls(lambda: station.reports.daily(day), repeats)
     return Result(
-        "time", samples,
+        "time",
+        samples,
         notes=[
             f"{repeats} reports of one day ({day}) holding {wanted:,} decided lines at 8 stations by 2 operators, "
             f"in a warehouse of {ctx.size:,} RMAs; outcomes {', '.join(f'{count:,} {name}' for name, count in outcomes.most_common())}.",
@@ -774,9 +890,11 @@ def _decisions_between(station, start, end) -> list:
     from receiving_app.persistence.tables import DecisionRow
 
     with station.units.read() as uow:
-        return list(uow.session.execute(
-            select(DecisionRow.refund_total).where(DecisionRow.decided_at >= start, DecisionRow.decided_at < end)
-        ).scalars())
+        return list(
+            uow.session.execute(
+                select(DecisionRow.refund_total).where(DecisionRow.decided_at >= start, DecisionRow.decided_at < end)
+            ).scalars()
+        )
 
 
 def station_memory(ctx: Context) -> Result:
@@ -796,14 +914,18 @@ def station_memory(ctx: Context) -> Result:
             lines += data.open_lines(station, ctx.picker(url).take(max(int((wanted - len(lines)) * 0.75), 1)))
         lines = lines[:wanted]
         arguments = {
-            "url": url, "settings_path": str(ctx.settings_path), "seed": ctx.seed + run,
+            "url": url,
+            "settings_path": str(ctx.settings_path),
+            "seed": ctx.seed + run,
             "lines": [(line.rma_number, line.line_no, str(line.full_g), str(line.empty_g)) for line in lines],
             "trace_allocations": ctx.profiling,
         }
         given, answer = ctx.work_dir / f"memory-{run}-in.json", ctx.work_dir / f"memory-{run}-out.json"
         given.write_text(json.dumps(arguments))
         root = Path(__file__).resolve().parent.parent
-        subprocess.run([sys.executable, "-m", "benchmarks.workers", "memory", str(given), str(answer)], cwd=root, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "benchmarks.workers", "memory", str(given), str(answer)], cwd=root, check=True
+        )
         measured = json.loads(answer.read_text())
         starts.append(measured["after_start"])
         ends.append(measured["after_lines"])
@@ -813,11 +935,16 @@ def station_memory(ctx: Context) -> Result:
         f"{runs} fresh process{'es' if runs > 1 else ''} (`python -m benchmarks.workers memory`), headless: bootstrap on the "
         f"{ctx.size:,}-RMA SQLite warehouse, one scan (scan-ready: *memory after start*), then {wanted:,} lines scanned and "
         "received like a clerk (about one in eight with a 1280×960 damage photo). RSS from /proc/self/statm.",
-        "RSS as the lines went by (first run): " + ", ".join(f"{count}: {size / 2**20:.0f} MiB" for count, size in curves[0]) + ".",
+        "RSS as the lines went by (first run): "
+        + ", ".join(f"{count}: {size / 2**20:.0f} MiB" for count, size in curves[0])
+        + ".",
     ]
     if allocations:
         ctx.profile_notes.append(
             "Allocations still held after the lines (tracemalloc, newest frame first):\n\n| KiB | blocks | where |\n| ---: | ---: | --- |\n"
-            + "\n".join(f"| {item['size_diff'] / 1024:,.0f} | {item['count_diff']:,} | `{item['where']}` |" for item in allocations)
+            + "\n".join(
+                f"| {item['size_diff'] / 1024:,.0f} | {item['count_diff']:,} | `{item['where']}` |"
+                for item in allocations
+            )
         )
     return Result("bytes", ends, floor_samples=starts, floor_label="after start", notes=notes)

@@ -6,9 +6,9 @@ import os
 import platform
 import sqlite3
 import subprocess
-from datetime import datetime
 import time
 from dataclasses import dataclass
+from datetime import datetime
 from importlib import metadata
 from pathlib import Path
 
@@ -47,7 +47,9 @@ def postgres_version(admin_url: str) -> str:
         with engine.connect() as connection:
             version = connection.execute(text("SHOW server_version")).scalar_one()
         engine.dispose()
-        return f"{version} (127.0.0.1, same machine)" if "127.0.0.1" in admin_url or "localhost" in admin_url else version
+        return (
+            f"{version} (127.0.0.1, same machine)" if "127.0.0.1" in admin_url or "localhost" in admin_url else version
+        )
     except Exception as error:  # the run goes on without PostgreSQL
         return f"not reachable ({type(error).__name__})"
 
@@ -61,9 +63,16 @@ def package_version(name: str) -> str:
 
 def source_revision(root: Path) -> str:
     try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True, timeout=10).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--", "receiving_app", "resources", "benchmarks"],
-                               cwd=root, capture_output=True, text=True, timeout=10).stdout.strip()
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True, timeout=10
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", "receiving_app", "resources", "benchmarks"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return "unknown"
     return f"{commit} (with uncommitted changes)" if dirty else commit or "unknown"
@@ -82,9 +91,17 @@ def describe(admin_url: str, root: Path) -> list[tuple[str, str]]:
         ("Python", f"{platform.python_implementation()} {platform.python_version()}"),
         ("SQLite", sqlite3.sqlite_version),
         ("PostgreSQL", postgres_version(admin_url)),
-        ("Libraries", ", ".join(f"{name} {package_version(name)}" for name in
-                                ("SQLAlchemy", "psycopg", "reportlab", "Pillow", "PySide6-Essentials"))),
-        ("Load average at start", " / ".join(f"{value:.2f}" for value in load) + " (1 / 5 / 15 min)" if load else "unknown"),
+        (
+            "Libraries",
+            ", ".join(
+                f"{name} {package_version(name)}"
+                for name in ("SQLAlchemy", "psycopg", "reportlab", "Pillow", "PySide6-Essentials")
+            ),
+        ),
+        (
+            "Load average at start",
+            " / ".join(f"{value:.2f}" for value in load) + " (1 / 5 / 15 min)" if load else "unknown",
+        ),
         ("Source", source_revision(root)),
     ]
 
@@ -102,9 +119,9 @@ def postgres_ticks() -> int:
         except OSError:
             continue
         name_end = content.rfind(")")
-        if content[content.find("(") + 1:name_end] != "postgres":
+        if content[content.find("(") + 1 : name_end] != "postgres":
             continue
-        fields = content[name_end + 2:].split()
+        fields = content[name_end + 2 :].split()
         total += sum(int(value) for value in fields[11:15])  # utime, stime, cutime, cstime
     return total
 
@@ -124,8 +141,13 @@ class CpuSnapshot:
         except OSError:
             return None
         own = os.times()
-        return cls(sum(fields), fields[3] + fields[4], fields[7] if len(fields) > 7 else 0, postgres_ticks(),
-                   own.user + own.system + own.children_user + own.children_system)
+        return cls(
+            sum(fields),
+            fields[3] + fields[4],
+            fields[7] if len(fields) > 7 else 0,
+            postgres_ticks(),
+            own.user + own.system + own.children_user + own.children_system,
+        )
 
 
 @dataclass(frozen=True)
@@ -161,9 +183,13 @@ def wait_until_quiet(log, *, threshold: float = 0.25, patience_s: float = 300.0)
         if load is None or load.other + load.postgres <= threshold:
             return load
         if waited >= patience_s:
-            log(f"  the machine stayed busy with other work ({(load.other + load.postgres) * 100:.0f} % of its CPU); measuring anyway")
+            log(
+                f"  the machine stayed busy with other work ({(load.other + load.postgres) * 100:.0f} % of its CPU); measuring anyway"
+            )
             return load
         if waited == 0:
-            log(f"  waiting for other work to quieten down ({(load.other + load.postgres) * 100:.0f} % of the CPU is busy)")
+            log(
+                f"  waiting for other work to quieten down ({(load.other + load.postgres) * 100:.0f} % of the CPU is busy)"
+            )
         time.sleep(8.0)
         waited += 10.0

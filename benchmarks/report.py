@@ -34,15 +34,24 @@ def cells(outcome: Outcome, title: str) -> list[str]:
 def terminal_table(rows: list[list[str]]) -> str:
     clipped = [[cell if len(cell) <= 60 else cell[:57] + "..." for cell in row] for row in rows]
     widths = [max(len(row[index]) for row in [list(COLUMNS), *clipped]) for index in range(len(COLUMNS))]
-    lines = ["  ".join(name.ljust(width) for name, width in zip(COLUMNS, widths)),
-             "  ".join("-" * width for width in widths)]
+    lines = [
+        "  ".join(name.ljust(width) for name, width in zip(COLUMNS, widths)),
+        "  ".join("-" * width for width in widths),
+    ]
     lines += ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)) for row in clipped]
     return "\n".join(lines)
 
 
 def markdown(
-    *, command: str, scale_name: str, size: int, machine: list[tuple[str, str]], outcomes: list[Outcome],
-    titles: dict[str, str], findings: str | None, total_seconds: float,
+    *,
+    command: str,
+    scale_name: str,
+    size: int,
+    machine: list[tuple[str, str]],
+    outcomes: list[Outcome],
+    titles: dict[str, str],
+    findings: str | None,
+    total_seconds: float,
 ) -> str:
     def escape(cell: str) -> str:
         return cell.replace("|", "\\|").replace("\n", " ")
@@ -67,14 +76,22 @@ def markdown(
         "",
         "| " + " | ".join(COLUMNS) + " |",
         "| --- | ---: | ---: | --- | ---: | --- | --- |",
-        *["| " + " | ".join(escape(cell) for cell in cells(outcome, titles[outcome.figure.name])) + " |" for outcome in outcomes],
+        *[
+            "| " + " | ".join(escape(cell) for cell in cells(outcome, titles[outcome.figure.name])) + " |"
+            for outcome in outcomes
+        ],
         "",
         "## How each figure was measured",
         "",
     ]
     for outcome in outcomes:
         figure = outcome.figure
-        parts += [f"### {titles[figure.name]}", "", f"`--only {figure.name}`" + (f", {outcome.seconds:.0f} s" if outcome.seconds else ""), ""]
+        parts += [
+            f"### {titles[figure.name]}",
+            "",
+            f"`--only {figure.name}`" + (f", {outcome.seconds:.0f} s" if outcome.seconds else ""),
+            "",
+        ]
         doc = inspect.cleandoc(figure.measure.__doc__ or "").replace("\n", " ") if figure.measure else ""
         if doc:
             parts += [doc, ""]

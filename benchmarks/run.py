@@ -37,20 +37,50 @@ FINDINGS = ROOT / "benchmarks" / "findings.md"
 def parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="benchmarks/run.py", description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="small sizes and short windows, for development")
-    parser.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)  # tiny sizes, for tests/benchmarks_smoke
-    parser.add_argument("--only", action="append", default=[], metavar="NAME", help="measure only these figures (comma-separated or repeated; see --list)")
+    parser.add_argument(
+        "--smoke", action="store_true", help=argparse.SUPPRESS
+    )  # tiny sizes, for tests/benchmarks_smoke
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="measure only these figures (comma-separated or repeated; see --list)",
+    )
     parser.add_argument("--size", type=int, help="RMAs in the big warehouses (default: 1,000,000; with --quick 20,000)")
-    parser.add_argument("--reuse", action="store_true", help="use the cached warehouses when current, and keep them for next time")
-    parser.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE, help=f"where the caches, profiles and partial pages go (default {DEFAULT_CACHE})")
-    parser.add_argument("--pg", default=os.environ.get("RECEIVING_APP_BENCH_PG") or os.environ.get("RECEIVING_APP_TEST_PG") or DEFAULT_PG,
-                        help="PostgreSQL server (an admin URL); bench databases are named receiving_bench_*")
-    parser.add_argument("--profile", choices=("missed", "all", "none"), help="profile figures in a second pass (default: missed; with --quick none)")
-    parser.add_argument("--output", type=Path, help="where to write the page (default: docs/performance.md for a full run)")
-    parser.add_argument("--patience", type=float, metavar="SECONDS",
-                        help="before each figure, wait up to this long for other work on the machine to quieten down "
-                             "(default 300; with --quick 0)")
+    parser.add_argument(
+        "--reuse", action="store_true", help="use the cached warehouses when current, and keep them for next time"
+    )
+    parser.add_argument(
+        "--cache-dir",
+        type=Path,
+        default=DEFAULT_CACHE,
+        help=f"where the caches, profiles and partial pages go (default {DEFAULT_CACHE})",
+    )
+    parser.add_argument(
+        "--pg",
+        default=os.environ.get("RECEIVING_APP_BENCH_PG") or os.environ.get("RECEIVING_APP_TEST_PG") or DEFAULT_PG,
+        help="PostgreSQL server (an admin URL); bench databases are named receiving_bench_*",
+    )
+    parser.add_argument(
+        "--profile",
+        choices=("missed", "all", "none"),
+        help="profile figures in a second pass (default: missed; with --quick none)",
+    )
+    parser.add_argument(
+        "--output", type=Path, help="where to write the page (default: docs/performance.md for a full run)"
+    )
+    parser.add_argument(
+        "--patience",
+        type=float,
+        metavar="SECONDS",
+        help="before each figure, wait up to this long for other work on the machine to quieten down "
+        "(default 300; with --quick 0)",
+    )
     parser.add_argument("--list", action="store_true", help="name the figures and stop")
-    parser.add_argument("--drop-caches", action="store_true", help="remove the cached warehouses (file and databases) and stop")
+    parser.add_argument(
+        "--drop-caches", action="store_true", help="remove the cached warehouses (file and databases) and stop"
+    )
     return parser.parse_args(argv)
 
 
@@ -108,8 +138,11 @@ def profile_pass(ctx: Context, outcome: Outcome, log) -> None:
         summary = summarise_profile(profiler.last_session.root_frame())
         sections.append(profile_markdown(summary, label="pyinstrument, the timed work only", saved_to=str(saved)))
     if ctx.child_profile:
-        sections.append(profile_markdown(ctx.child_profile, label="pyinstrument in station 1 during the window",
-                                         saved_to=ctx.child_profile_file))
+        sections.append(
+            profile_markdown(
+                ctx.child_profile, label="pyinstrument in station 1 during the window", saved_to=ctx.child_profile_file
+            )
+        )
     sections += ctx.profile_notes
     outcome.result.profile = "\n\n".join(sections) if sections else None
 
@@ -140,11 +173,19 @@ def main(argv: list[str] | None = None) -> int:
 
     arguments.cache_dir.mkdir(parents=True, exist_ok=True)
     described = machine.describe(arguments.pg, ROOT)
-    titles = {figure.name: figure.title.format(size=f"{size:,}", stations=scale.stations, memory_lines=f"{scale.memory_lines:,}",
-                                              report_lines=f"{scale.report_lines:,}")
-              for figure in FIGURES}
+    titles = {
+        figure.name: figure.title.format(
+            size=f"{size:,}",
+            stations=scale.stations,
+            memory_lines=f"{scale.memory_lines:,}",
+            report_lines=f"{scale.report_lines:,}",
+        )
+        for figure in FIGURES
+    }
     log(f"benchmarks: {len(figures)} figures, {scale.name} scale, {size:,} RMAs; caches in {arguments.cache_dir}")
-    ctx = Context(scale, size=size, reuse=arguments.reuse, cache_dir=arguments.cache_dir, pg_admin_url=arguments.pg, log=log)
+    ctx = Context(
+        scale, size=size, reuse=arguments.reuse, cache_dir=arguments.cache_dir, pg_admin_url=arguments.pg, log=log
+    )
     outcomes = []
     try:
         for figure in figures:
@@ -170,7 +211,11 @@ def main(argv: list[str] | None = None) -> int:
                     outcome.result.notes.append(
                         f"While this figure ran, the machine was {load.busy * 100:.0f} % busy; work that was not this "
                         f"run's took {outcome.other_load * 100:.0f} % of its CPU"
-                        + (f" (PostgreSQL, this run's sessions included: {load.postgres * 100:.0f} %)" if figure.needs_postgres else "")
+                        + (
+                            f" (PostgreSQL, this run's sessions included: {load.postgres * 100:.0f} %)"
+                            if figure.needs_postgres
+                            else ""
+                        )
                         + "."
                     )
             except Unavailable as reason:
@@ -187,13 +232,21 @@ def main(argv: list[str] | None = None) -> int:
         ctx.close()
 
     if hasattr(os, "getloadavg"):
-        described.append(("Load average at end", " / ".join(f"{value:.2f}" for value in os.getloadavg()) + " (1 / 5 / 15 min)"))
+        described.append(
+            ("Load average at end", " / ".join(f"{value:.2f}" for value in os.getloadavg()) + " (1 / 5 / 15 min)")
+        )
     rows = [report.cells(outcome, titles[outcome.figure.name]) for outcome in outcomes]
     print()
     print(report.terminal_table(rows))
     page = report.markdown(
-        command=command.strip(), scale_name=scale.name, size=size, machine=described, outcomes=outcomes, titles=titles,
-        findings=report.read_findings(FINDINGS) if full_run else None, total_seconds=time.perf_counter() - started,
+        command=command.strip(),
+        scale_name=scale.name,
+        size=size,
+        machine=described,
+        outcomes=outcomes,
+        titles=titles,
+        findings=report.read_findings(FINDINGS) if full_run else None,
+        total_seconds=time.perf_counter() - started,
     )
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(page, encoding="utf-8")

@@ -41,7 +41,14 @@ def rss_bytes() -> int:
 
 def station_process(index, url, settings_path, lines, seed, window_s, barrier, results, profile_path) -> None:
     """Receive ``lines`` one after another for ``window_s`` seconds after the barrier; report everything."""
-    report: dict = {"index": index, "errors": [], "completions": [], "latencies": [], "documents": [], "already_decided": 0}
+    report: dict = {
+        "index": index,
+        "errors": [],
+        "completions": [],
+        "latencies": [],
+        "documents": [],
+        "already_decided": 0,
+    }
     try:
         from benchmarks import data
         from receiving_app.bootstrap import bootstrap
@@ -93,7 +100,9 @@ def station_process(index, url, settings_path, lines, seed, window_s, barrier, r
         ended = time.perf_counter()
         if "held_from" in counter and time.monotonic() - (ended - counter["held_from"]) <= deadline:
             released = counter.get("released", ended)
-            report["counter_holds"].append((counter["type"], released - counter["held_from"], counter["held_from"] - counter["asked"]))
+            report["counter_holds"].append(
+                (counter["type"], released - counter["held_from"], counter["held_from"] - counter["asked"])
+            )
         report["latencies"].append(ended - began)
         report["completions"].append(time.monotonic())
         report["already_decided"] += int(result.already_decided)
@@ -153,8 +162,10 @@ def memory_station(arguments: dict) -> dict:
     from receiving_app.bootstrap import bootstrap
 
     station = bootstrap(arguments["url"], prepare=False, settings_path=Path(arguments["settings_path"]))
-    lines = [data.LineToReceive(number, line_no, Decimal(full), Decimal(empty))
-             for number, line_no, full, empty in arguments["lines"]]
+    lines = [
+        data.LineToReceive(number, line_no, Decimal(full), Decimal(empty))
+        for number, line_no, full, empty in arguments["lines"]
+    ]
     rng = random.Random(arguments["seed"])
     photo = data.camera_photo()
     data.open_as_the_window_does(station.receiving, lines[0].rma_number, station="BENCH-MEM")  # scan-ready
@@ -174,13 +185,23 @@ def memory_station(arguments: dict) -> dict:
         station.receiving.receive(data.receive_command(line, rng, station="BENCH-MEM", damage_photo=photo))
         if count % max(len(lines) // 10, 1) == 0:
             curve.append((count, rss_bytes()))
-    result = {"at_interpreter_start": at_interpreter_start, "after_start": after_start, "after_lines": rss_bytes(), "curve": curve}
+    result = {
+        "at_interpreter_start": at_interpreter_start,
+        "after_start": after_start,
+        "after_lines": rss_bytes(),
+        "curve": curve,
+    }
     if tracing:
         after = tracemalloc.take_snapshot()
         top = after.compare_to(before, "traceback")[:12]
         result["allocations"] = [
-            {"size_diff": stat.size_diff, "count_diff": stat.count_diff,
-             "where": " <- ".join(f"{Path(frame.filename).name}:{frame.lineno}" for frame in list(stat.traceback)[-4:][::-1])}
+            {
+                "size_diff": stat.size_diff,
+                "count_diff": stat.count_diff,
+                "where": " <- ".join(
+                    f"{Path(frame.filename).name}:{frame.lineno}" for frame in list(stat.traceback)[-4:][::-1]
+                ),
+            }
             for stat in top
         ]
     station.close()
@@ -218,11 +239,17 @@ def start_environment(home: Path, bytecode: Path, *, user: str = "", password: s
     reports `sign-in` and `ready` on stdout."""
     from receiving_app.gui.app import PASSWORD_VARIABLE, READY_PROBE_VARIABLE
 
-    folders = {name: home / name.lower() for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME")}
+    folders = {
+        name: home / name.lower() for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME")
+    }
     for folder in folders.values():
         folder.mkdir(parents=True, exist_ok=True)
-    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPYCACHEPREFIX": str(bytecode),
-                   **{name: str(folder) for name, folder in folders.items()}}
+    environment = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPYCACHEPREFIX": str(bytecode),
+        **{name: str(folder) for name, folder in folders.items()},
+    }
     environment.pop("PYTHONDONTWRITEBYTECODE", None)
     environment.pop(READY_PROBE_VARIABLE, None)
     if user:
@@ -250,7 +277,9 @@ def time_to_ready(command: list[str], environment: dict[str, str], *, timeout_s:
             watchdog.cancel()
     if "ready" not in moments or code != 0:
         tail = errors.read_text(errors="replace").strip().splitlines()[-15:]
-        raise RuntimeError(f"{' '.join(command[:4])} never said ready (exit code {process.returncode}):\n" + "\n".join(tail))
+        raise RuntimeError(
+            f"{' '.join(command[:4])} never said ready (exit code {process.returncode}):\n" + "\n".join(tail)
+        )
     return moments
 
 
@@ -278,8 +307,11 @@ def main(argv: list[str]) -> int:
     if len(argv) == 4 and argv[0] == "profile-start":
         profile_station_start(*argv[1:])
         return 0
-    print("usage: python -m benchmarks.workers memory IN.json OUT.json\n"
-          "       python -m benchmarks.workers profile-start URL OUT.json OUT.txt", file=sys.stderr)
+    print(
+        "usage: python -m benchmarks.workers memory IN.json OUT.json\n"
+        "       python -m benchmarks.workers profile-start URL OUT.json OUT.txt",
+        file=sys.stderr,
+    )
     return 2
 
 

@@ -39,7 +39,10 @@ def settings_store(settings_path: Path | None = None) -> SettingsStore:
 
 
 def bootstrap(
-    database_url: str | None = None, *, prepare: bool = True, settings_path: Path | None = None,
+    database_url: str | None = None,
+    *,
+    prepare: bool = True,
+    settings_path: Path | None = None,
     today: Callable[[], date] | None = None,
 ) -> Station:
     """Open (and on first use create and migrate) the database, and build the services over it
@@ -67,7 +70,9 @@ def bootstrap(
     policies = load_shipped_policies()
     store = settings_store(settings_path)
     settings = store.load()
-    url = resolve_database_url(database_url, with_remembered_password(settings.database_url) if settings.database_url else None)
+    url = resolve_database_url(
+        database_url, with_remembered_password(settings.database_url) if settings.database_url else None
+    )
     units = UnitOfWorkFactory(create_database_engine(url))
     if prepare:
         prepare_database(units, policies, station=settings.station_id)
@@ -115,7 +120,14 @@ def fill_demo_data(station: Station, *, rmas: int, seed: int, progress=lambda me
 
     from receiving_app.services.demo import fill_demo
 
-    return fill_demo(station.units, resources_dir() / "demo" / "catalog.csv", rmas=rmas, seed=seed, today=date.today(), progress=progress)
+    return fill_demo(
+        station.units,
+        resources_dir() / "demo" / "catalog.csv",
+        rmas=rmas,
+        seed=seed,
+        today=date.today(),
+        progress=progress,
+    )
 
 
 def run_station_window(database_url: str | None = None, *, demo: bool = False) -> int:

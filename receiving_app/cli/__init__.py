@@ -91,7 +91,9 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     from receiving_app.bootstrap import upgrade_database
 
     before, after = upgrade_database(args.db)
-    print(f"database at revision {after}" + (f" (was {before or 'empty'})" if before != after else " (already current)"))
+    print(
+        f"database at revision {after}" + (f" (was {before or 'empty'})" if before != after else " (already current)")
+    )
     return EXIT_OK
 
 
@@ -101,7 +103,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.rmas < 0:
         raise InputError("--rmas cannot be negative")
     with _station(args) as station:
-        summary = fill_demo_data(station, rmas=args.rmas, seed=args.seed, progress=lambda message: print(message, file=sys.stderr) if args.rmas >= 100_000 else None)
+        summary = fill_demo_data(
+            station,
+            rmas=args.rmas,
+            seed=args.seed,
+            progress=lambda message: print(message, file=sys.stderr) if args.rmas >= 100_000 else None,
+        )
     print(
         f"demo data: {summary.catalog_items} catalog items, {summary.customers} customers, "
         f"{summary.rmas} RMAs with {summary.rma_lines} lines, users receiver/supervisor/admin"
@@ -128,7 +135,9 @@ def cmd_catalog_list(args: argparse.Namespace) -> int:
     else:
         for item in items:
             lowest, highest = item.plausible_g
-            print(f"{item.sku:<16} {item.category:<16} full {item.full_g} g, empty {item.empty_g} g (weighs {lowest}-{highest} g)  {item.description}")
+            print(
+                f"{item.sku:<16} {item.category:<16} full {item.full_g} g, empty {item.empty_g} g (weighs {lowest}-{highest} g)  {item.description}"
+            )
     return EXIT_OK
 
 
@@ -141,7 +150,9 @@ def cmd_rma_show(args: argparse.Namespace) -> int:
         rma = detail.rma
         print(f"{rma.number}  {rma.status}  {rma.seller} ({rma.policy} {rma.policy_version})  order {rma.order_number}")
         for line in rma.lines:
-            print(f"  line {line.line}: {line.sku} x{line.quantity} {line.reason} -> {line.customer_choice}  [{line.status}]")
+            print(
+                f"  line {line.line}: {line.sku} x{line.quantity} {line.reason} -> {line.customer_choice}  [{line.status}]"
+            )
         for decision in detail.decisions:
             documents = ", ".join(document.number for document in decision.documents)
             print(f"  decided line {decision.line}: {decision.outcome} {decision.refund_total}  {documents}")
@@ -161,7 +172,9 @@ def cmd_receive(args: argparse.Namespace) -> int:
     else:
         state = "already decided" if result.already_decided else "decided"
         documents = ", ".join(f"{document.type} {document.number}" for document in result.decision.documents)
-        print(f"{result.rma} line {result.line} unit {result.unit} {state}: {result.decision.outcome} {result.decision.refund_total}; {documents}")
+        print(
+            f"{result.rma} line {result.line} unit {result.unit} {state}: {result.decision.outcome} {result.decision.refund_total}; {documents}"
+        )
     return EXIT_OK
 
 
@@ -193,9 +206,14 @@ def cmd_label(args: argparse.Namespace) -> int:
 
 def cmd_documents_render(args: argparse.Namespace) -> int:
     with _station(args) as station:
-        document = station.history.document(args.number, reprint=not args.original, user=args.user, station=station.settings.station_id)
+        document = station.history.document(
+            args.number, reprint=not args.original, user=args.user, station=station.settings.station_id
+        )
     _write_pdf(args.out, document.pdf)
-    print(f"{document.type} {document.number} written to {args.out}" + (" (marked COPY)" if document.copy else " (as issued)"))
+    print(
+        f"{document.type} {document.number} written to {args.out}"
+        + (" (marked COPY)" if document.copy else " (as issued)")
+    )
     return EXIT_OK
 
 
@@ -206,10 +224,17 @@ def cmd_print(args: argparse.Namespace) -> int:
         with station.units.read() as uow:
             row = uow.records.document(args.number.strip().upper())
             document_type = row.document_type if row else ""
-        settings = printer_settings_from_option(args.printer) if args.printer else station.printer_settings(document_type)
-        outcome = station.printing.print_document(args.number, settings, user=args.user, station=station.settings.station_id)
+        settings = (
+            printer_settings_from_option(args.printer) if args.printer else station.printer_settings(document_type)
+        )
+        outcome = station.printing.print_document(
+            args.number, settings, user=args.user, station=station.settings.station_id
+        )
     if not outcome.printed:
-        print(f"failed: {outcome.number} was not printed on {outcome.printer}: {outcome.problem} (it stays stored; print it again)", file=sys.stderr)
+        print(
+            f"failed: {outcome.number} was not printed on {outcome.printer}: {outcome.problem} (it stays stored; print it again)",
+            file=sys.stderr,
+        )
         return EXIT_FAILED
     print(f"{outcome.number} printed on {outcome.printer}" + (" (marked COPY)" if outcome.copy else ""))
     return EXIT_OK
@@ -238,14 +263,21 @@ def _signed_in(station, user: str):
 def cmd_documents_void(args: argparse.Namespace) -> int:
     with _station(args) as station:
         user = _signed_in(station, args.user)
-        station.history.void_document(args.number, user=user.name, station=station.settings.station_id, reason=args.reason)
+        station.history.void_document(
+            args.number, user=user.name, station=station.settings.station_id, reason=args.reason
+        )
     print(f"{args.number.upper()} voided by {args.user}: {args.reason}")
     return EXIT_OK
 
 
 def cmd_users_create_admin(args: argparse.Namespace) -> int:
     with _station(args) as station:
-        station.users.create_first_admin(args.name, args.display_name or args.name, _secret(f"password for {args.name}: "), station=station.settings.station_id)
+        station.users.create_first_admin(
+            args.name,
+            args.display_name or args.name,
+            _secret(f"password for {args.name}: "),
+            station=station.settings.station_id,
+        )
     print(f"first admin {args.name} created")
     return EXIT_OK
 
@@ -255,8 +287,14 @@ def cmd_users_add(args: argparse.Namespace) -> int:
 
     with _station(args) as station:
         admin = _signed_in(station, args.user)
-        secret = getpass.getpass(f"new PIN or password for {args.name}: ") if sys.stdin.isatty() else sys.stdin.readline().strip()
-        station.users.add_user(admin, args.name, args.display_name or args.name, args.role, secret, station=station.settings.station_id)
+        secret = (
+            getpass.getpass(f"new PIN or password for {args.name}: ")
+            if sys.stdin.isatty()
+            else sys.stdin.readline().strip()
+        )
+        station.users.add_user(
+            admin, args.name, args.display_name or args.name, args.role, secret, station=station.settings.station_id
+        )
     print(f"{args.role} {args.name} added")
     return EXIT_OK
 
@@ -283,8 +321,14 @@ def cmd_report_daily(args: argparse.Namespace) -> int:
         user = _signed_in(station, args.user).name if args.include_personal_data else None
         report = station.reports.daily(day, args.station, include_personal_data=args.include_personal_data, user=user)
         export_report(report, args.out)
-    voided = f", {len(report.voids)} decision(s) voided ({report.voided_refunds} refunded, in no total)" if report.voids else ""
-    print(f"{report.title}: {report.lines_received} line(s) received, {report.refunded} refunded{voided}; written to {args.out}")
+    voided = (
+        f", {len(report.voids)} decision(s) voided ({report.voided_refunds} refunded, in no total)"
+        if report.voids
+        else ""
+    )
+    print(
+        f"{report.title}: {report.lines_received} line(s) received, {report.refunded} refunded{voided}; written to {args.out}"
+    )
     return EXIT_OK
 
 
@@ -321,8 +365,13 @@ def cmd_devices_list(args: argparse.Namespace) -> int:
         _print_json(
             {
                 "devices": [
-                    {"kind": device.kind, "port": device.port, "description": device.description,
-                     "vendor_id": device.vendor_id, "product_id": device.product_id}
+                    {
+                        "kind": device.kind,
+                        "port": device.port,
+                        "description": device.description,
+                        "vendor_id": device.vendor_id,
+                        "product_id": device.product_id,
+                    }
                     for device in found.devices
                 ],
                 "notes": list(found.notes),
@@ -358,7 +407,12 @@ def cmd_self_test(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = _OneLineParser(prog=APP_NAME, description="Returns receiving station.")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    parser.add_argument("--db", metavar="URL", default=None, help="SQLAlchemy URL (or RECEIVING_APP_DB); default: a SQLite file in your data folder")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        default=None,
+        help="SQLAlchemy URL (or RECEIVING_APP_DB); default: a SQLite file in your data folder",
+    )
     parser.add_argument(
         "--self-test", action="store_true", help="check that policies load, a decision is made and Qt starts"
     )
@@ -398,7 +452,9 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--status", choices=["open", "partially_received", "closed"])
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=cmd_rma_list)
-    show = rma_commands.add_parser("show", help="one RMA with its lines, decisions, documents and events", parents=[_db_option()])
+    show = rma_commands.add_parser(
+        "show", help="one RMA with its lines, decisions, documents and events", parents=[_db_option()]
+    )
     show.add_argument("number")
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=cmd_rma_show)
@@ -406,11 +462,15 @@ def build_parser() -> argparse.ArgumentParser:
     receive = command("receive", cmd_receive, "receive one RMA line headless: inspect, decide, issue documents")
     receive.add_argument("number", help="the RMA (RA, RGA) number")
     receive.add_argument("--line", type=int, required=True, help="the line number, from 1")
-    receive.add_argument("--unit", type=int, default=1, help="which unit of the line, from 1 to its quantity (default 1)")
+    receive.add_argument(
+        "--unit", type=int, default=1, help="which unit of the line, from 1 to its quantity (default 1)"
+    )
     receive.add_argument("--user", required=True)
     receive.add_argument("--station", required=True)
     receive.add_argument("--reason", help="the return reason, if not the one on the RMA")
-    receive.add_argument("--choice", choices=["refund", "replacement"], help="the customer's choice, if not the one on the RMA")
+    receive.add_argument(
+        "--choice", choices=["refund", "replacement"], help="the customer's choice, if not the one on the RMA"
+    )
     receive.add_argument(
         "--weight",
         help="the unit's stable weight, e.g. 812.4g, 28.6oz, 1.79lb, 0.81kg; every ink and toner unit needs one, "
@@ -423,11 +483,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     receive.add_argument("--box-damage", action="store_true", help="the box is damaged or marked")
     receive.add_argument(
-        "--flag", action="append", default=[], metavar="NAME",
+        "--flag",
+        action="append",
+        default=[],
+        metavar="NAME",
         help="a flag that is true (repeatable): hp_plus_rejected, firmware_blocked, improper_use, not_sold_by_seller; "
         "flags not named keep their defaults (bought here, nothing wrong)",
     )
-    receive.add_argument("--approved-by", metavar="SUPERVISOR", help="the supervisor who approves a decision the bench may not make alone")
+    receive.add_argument(
+        "--approved-by",
+        metavar="SUPERVISOR",
+        help="the supervisor who approves a decision the bench may not make alone",
+    )
     receive.add_argument("--approval-note", metavar="TEXT", help="why the supervisor approves it")
     receive.add_argument("--received", help="the day the parcel arrived, YYYY-MM-DD (default today)")
     receive.add_argument("--notes", default="")
@@ -435,7 +502,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     audit = command("audit", lambda args: _usage(audit), "the tamper-evident audit trail")
     audit_commands = audit.add_subparsers(dest="audit_command", metavar="ACTION", parser_class=_OneLineParser)
-    verify = audit_commands.add_parser("verify", help="replay the hash chain; exit 3 naming the first broken event", parents=[_db_option()])
+    verify = audit_commands.add_parser(
+        "verify", help="replay the hash chain; exit 3 naming the first broken event", parents=[_db_option()]
+    )
     verify.set_defaults(handler=cmd_audit_verify)
 
     label = command("label", cmd_label, "the RMA label with its number as a Code 128 barcode")
@@ -443,15 +512,21 @@ def build_parser() -> argparse.ArgumentParser:
     label.add_argument("--out", required=True, metavar="FILE.pdf")
 
     documents = command("documents", lambda args: _usage(documents), "issued documents")
-    documents_commands = documents.add_subparsers(dest="documents_command", metavar="ACTION", parser_class=_OneLineParser)
-    render = documents_commands.add_parser("render", help="a stored document as PDF (a reprint says COPY)", parents=[_db_option()])
+    documents_commands = documents.add_subparsers(
+        dest="documents_command", metavar="ACTION", parser_class=_OneLineParser
+    )
+    render = documents_commands.add_parser(
+        "render", help="a stored document as PDF (a reprint says COPY)", parents=[_db_option()]
+    )
     render.add_argument("number", metavar="DOC_NUMBER")
     render.add_argument("--out", required=True, metavar="FILE.pdf")
     render.add_argument("--original", action="store_true", help="the exact bytes issued, not a COPY")
     render.add_argument("--user", default="system")
     render.set_defaults(handler=cmd_documents_render)
 
-    void = documents_commands.add_parser("void", help="void a document (supervisors; asks for the password)", parents=[_db_option()])
+    void = documents_commands.add_parser(
+        "void", help="void a document (supervisors; asks for the password)", parents=[_db_option()]
+    )
     void.add_argument("number", metavar="DOC_NUMBER")
     void.add_argument("--user", required=True, help="the supervisor voiding it")
     void.add_argument("--reason", required=True)
@@ -459,11 +534,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     users = command("users", lambda args: _usage(users), "station users")
     users_commands = users.add_subparsers(dest="users_command", metavar="ACTION", parser_class=_OneLineParser)
-    first_admin = users_commands.add_parser("create-admin", help="the first admin of a new installation", parents=[_db_option()])
+    first_admin = users_commands.add_parser(
+        "create-admin", help="the first admin of a new installation", parents=[_db_option()]
+    )
     first_admin.add_argument("name")
     first_admin.add_argument("--display-name", default="")
     first_admin.set_defaults(handler=cmd_users_create_admin)
-    add_user = users_commands.add_parser("add", help="add a user (admins; the new secret is read from the terminal or stdin)", parents=[_db_option()])
+    add_user = users_commands.add_parser(
+        "add", help="add a user (admins; the new secret is read from the terminal or stdin)", parents=[_db_option()]
+    )
     add_user.add_argument("name")
     add_user.add_argument("--role", required=True, choices=["receiver", "supervisor", "admin"])
     add_user.add_argument("--display-name", default="")
@@ -474,16 +553,26 @@ def build_parser() -> argparse.ArgumentParser:
 
     printing = command("print", cmd_print, "send a document to a printer (the first print is the original)")
     printing.add_argument("number", metavar="DOC_NUMBER")
-    printing.add_argument("--printer", metavar="NAME", help="folder:PATH, cups:QUEUE, zpl:HOST[:PORT], escpos:HOST[:PORT], qt:NAME, or a CUPS queue name")
+    printing.add_argument(
+        "--printer",
+        metavar="NAME",
+        help="folder:PATH, cups:QUEUE, zpl:HOST[:PORT], escpos:HOST[:PORT], qt:NAME, or a CUPS queue name",
+    )
     printing.add_argument("--user", default="system")
 
     report = command("report", lambda args: _usage(report), "shift and daily reports")
     report_commands = report.add_subparsers(dest="report_command", metavar="ACTION", parser_class=_OneLineParser)
-    daily = report_commands.add_parser("daily", help="one day's report as PDF or CSV (by the extension of --out)", parents=[_db_option()])
+    daily = report_commands.add_parser(
+        "daily", help="one day's report as PDF or CSV (by the extension of --out)", parents=[_db_option()]
+    )
     daily.add_argument("--date", help="YYYY-MM-DD, today or yesterday (default today)")
     daily.add_argument("--station", help="one station's work (default: every station)")
     daily.add_argument("--out", required=True, metavar="FILE.pdf|FILE.csv")
-    daily.add_argument("--include-personal-data", action="store_true", help="customer details of held lines (admins; asks for the password)")
+    daily.add_argument(
+        "--include-personal-data",
+        action="store_true",
+        help="customer details of held lines (admins; asks for the password)",
+    )
     daily.add_argument("--user", help="the admin asking for personal data")
     daily.set_defaults(handler=cmd_report_daily)
 
@@ -493,7 +582,9 @@ def build_parser() -> argparse.ArgumentParser:
     scale_read.add_argument("--port", default="", help="e.g. /dev/ttyUSB0, COM3, or the HID path")
     scale_read.add_argument("--protocol", required=True, help="mt-sics, toledo-8217, scp-01, cas, hid-pos or simulated")
     scale_read.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for a stable weight")
-    scale_read.add_argument("--option", action="append", default=[], metavar="KEY=VALUE", help="driver option, e.g. baudrate=9600")
+    scale_read.add_argument(
+        "--option", action="append", default=[], metavar="KEY=VALUE", help="driver option, e.g. baudrate=9600"
+    )
     scale_read.add_argument("--json", action="store_true")
     scale_read.set_defaults(handler=cmd_scale_read)
 
@@ -530,9 +621,7 @@ def _configure_logging() -> Path | None:
         folder = Path(user_log_dir(APP_NAME, appauthor=False))
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / "receiving-app.log"
-        logging.basicConfig(
-            filename=path, level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-        )
+        logging.basicConfig(filename=path, level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
         return path
     except OSError:
         return None

@@ -65,7 +65,9 @@ def _reason(value: str | None) -> ReturnReason | None:
     try:
         return ReturnReason(value)
     except ValueError:
-        raise InputError(f"--reason must be one of {', '.join(reason.value for reason in ReturnReason)}, not {value!r}") from None
+        raise InputError(
+            f"--reason must be one of {', '.join(reason.value for reason in ReturnReason)}, not {value!r}"
+        ) from None
 
 
 def _condition(listed: str | None, box_damage: bool) -> Condition:
@@ -76,7 +78,9 @@ def _condition(listed: str | None, box_damage: bool) -> Condition:
     names = [name.strip() for name in listed.split(",") if name.strip()]
     unknown = [name for name in names if name not in CONDITION_CHECKS]
     if unknown:
-        raise InputError(f"--condition: unknown check(s) {', '.join(unknown)} (use {', '.join(CONDITION_CHECKS)}; box damage is --box-damage)")
+        raise InputError(
+            f"--condition: unknown check(s) {', '.join(unknown)} (use {', '.join(CONDITION_CHECKS)}; box damage is --box-damage)"
+        )
     return Condition(**{name: name in names for name in CONDITION_CHECKS}, box_damage=box_damage)
 
 
@@ -98,7 +102,9 @@ def _weight(text: str | None) -> WeightCapture | None:
         weight = Weight.parse(text)
     except InputError as error:
         raise InputError(f"--weight: {error}") from None
-    return WeightCapture(value=weight.value, unit=weight.unit.symbol, grams=weight.in_grams, stable=True, source="manual")
+    return WeightCapture(
+        value=weight.value, unit=weight.unit.symbol, grams=weight.in_grams, stable=True, source="manual"
+    )
 
 
 def _received(text: str | None) -> date | None:

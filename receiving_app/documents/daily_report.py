@@ -153,7 +153,10 @@ def _header(content: ReportContent, width: float) -> list[Block]:
         key_values(list(content.facts), width, size=scale.body),
     ]
     if content.warning:
-        blocks += [gap(6), boxed(paragraph(content.warning, width - 12, font=BOLD, size=scale.body), width, line_width=2)]
+        blocks += [
+            gap(6),
+            boxed(paragraph(content.warning, width - 12, font=BOLD, size=scale.body), width, line_width=2),
+        ]
     blocks.append(rule(width, line_width=1.5, gray=0, space=6))
     return [stacked(blocks)]
 
@@ -181,10 +184,15 @@ def _highlight_tiles(highlights: Sequence[tuple[str, str]], width: float) -> Blo
                 x = left + index * (tile_width + spacing)
                 canvas.rect(x, row_top - tile_height, tile_width, tile_height, stroke=1, fill=0)
                 canvas.setFont(REGULAR, label_size)
-                canvas.drawString(x + padding, row_top - padding - label_size, _fitted(label, REGULAR, label_size, tile_width - 2 * padding))
+                canvas.drawString(
+                    x + padding,
+                    row_top - padding - label_size,
+                    _fitted(label, REGULAR, label_size, tile_width - 2 * padding),
+                )
                 canvas.setFont(BOLD, value_size)
                 canvas.drawString(
-                    x + padding, row_top - padding - label_size * LEADING - value_size,
+                    x + padding,
+                    row_top - padding - label_size * LEADING - value_size,
                     _fitted(value, BOLD, value_size, tile_width - 2 * padding),
                 )
         canvas.restoreState()
@@ -234,8 +242,12 @@ def _columns(section: ReportTable, width: float) -> list[Column]:
     fixed = sum(width_ for index, width_ in enumerate(widths) if index != section.flexible)
     room = width - FLEX_MIN_WIDTH
     if fixed > room:  # narrow the text columns alike, down to their longest words; their cells wrap
-        text_columns = [index for index in range(len(widths)) if index != section.flexible and not section.numeric[index]]
-        numeric_width = sum(widths[index] for index in range(len(widths)) if index != section.flexible and section.numeric[index])
+        text_columns = [
+            index for index in range(len(widths)) if index != section.flexible and not section.numeric[index]
+        ]
+        numeric_width = sum(
+            widths[index] for index in range(len(widths)) if index != section.flexible and section.numeric[index]
+        )
         share = (room - numeric_width) / max(1, len(text_columns))
         for index in text_columns:
             widths[index] = max(min(widths[index], share), narrowest[index])
@@ -243,7 +255,11 @@ def _columns(section: ReportTable, width: float) -> list[Column]:
             for index in text_columns:  # words too long for any column: they run over, the page does not
                 widths[index] = min(widths[index], max(20.0, share))
     return [
-        Column(headings[index], None if index == section.flexible else widths[index], "right" if section.numeric[index] else "left")
+        Column(
+            headings[index],
+            None if index == section.flexible else widths[index],
+            "right" if section.numeric[index] else "left",
+        )
         for index in range(len(section.columns))
     ]
 
@@ -259,7 +275,9 @@ def _two_lines(title: str, size: float) -> str:
         return title
     best = min(
         range(1, len(words)),
-        key=lambda cut: max(stringWidth(" ".join(words[:cut]), BOLD, size), stringWidth(" ".join(words[cut:]), BOLD, size)),
+        key=lambda cut: max(
+            stringWidth(" ".join(words[:cut]), BOLD, size), stringWidth(" ".join(words[cut:]), BOLD, size)
+        ),
     )
     return " ".join(words[:best]) + "\n" + " ".join(words[best:])
 
@@ -361,7 +379,9 @@ def _column_chart(chart: BarChart, width: float) -> Block:
 # -------------------------------------------------------------------------------------- footer
 
 
-def _draw_footer(canvas: Canvas, content: ReportContent, left: float, width: float, height: float, page: int, pages: int) -> None:
+def _draw_footer(
+    canvas: Canvas, content: ReportContent, left: float, width: float, height: float, page: int, pages: int
+) -> None:
     size = PAGE_TYPE.small
     bottom = PAGE_TYPE.margin
     canvas.saveState()

@@ -64,8 +64,7 @@ class LineDetail:
             raise DocumentError(f"line {self.line_number}: quantity must be positive, got {self.quantity}")
         if self.merchandise != self.unit_price * self.quantity:
             raise DocumentError(
-                f"line {self.line_number}: merchandise {self.merchandise} is not "
-                f"{self.quantity} x {self.unit_price}"
+                f"line {self.line_number}: merchandise {self.merchandise} is not {self.quantity} x {self.unit_price}"
             )
 
     @classmethod

@@ -42,7 +42,11 @@ def printable_photo(photo: bytes) -> bytes:
     """
     try:
         return _printable(photo)[0]
-    except (OSError, ValueError, Image.DecompressionBombError) as problem:  # what Pillow raises for a file it cannot read
+    except (
+        OSError,
+        ValueError,
+        Image.DecompressionBombError,
+    ) as problem:  # what Pillow raises for a file it cannot read
         raise UnreadablePhoto(str(problem)) from None
 
 

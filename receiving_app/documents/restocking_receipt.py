@@ -92,9 +92,7 @@ def _body(
         gap(6),
         amount_rows(summary, width, size=scale.body + 1),
         rule(width),
-        paragraph(
-            "The restocking fee was kept from your refund; nothing more is owed.", width, size=scale.body
-        ),
+        paragraph("The restocking fee was kept from your refund; nothing more is owed.", width, size=scale.body),
         *reasons_section(content, width, scale),
         *people_section(content, width, scale),
     ]

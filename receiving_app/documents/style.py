@@ -505,6 +505,7 @@ def header_block(content: DocumentContent, width: float, scale: TypeScale, print
 
         top_part = Block(max(left_column.height, right_column.height), draw_columns)
     else:
+
         def draw_barcode(canvas: Canvas, left: float, top: float) -> None:
             barcode.draw(canvas, left + (width - barcode.width) / 2, top - barcode.height)
 

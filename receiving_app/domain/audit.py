@@ -65,8 +65,14 @@ class ChainedEvent:
 
 
 def event_hash(
-    previous_hash: str, sequence: int, event_type: str, at: datetime, user: str, station: str,
-    rma_number: str | None, payload: str,
+    previous_hash: str,
+    sequence: int,
+    event_type: str,
+    at: datetime,
+    user: str,
+    station: str,
+    rma_number: str | None,
+    payload: str,
 ) -> str:
     body = canonical_json(
         {
@@ -88,9 +94,13 @@ def chain(events: Iterable[AuditEvent], *, after_sequence: int, after_hash: str,
     for event in events:
         sequence += 1
         payload = canonical_json(event.payload)
-        digest = event_hash(previous, sequence, event.event_type, at, event.user, event.station, event.rma_number, payload)
+        digest = event_hash(
+            previous, sequence, event.event_type, at, event.user, event.station, event.rma_number, payload
+        )
         linked.append(
-            ChainedEvent(sequence, event.event_type, at, event.user, event.station, event.rma_number, payload, previous, digest)
+            ChainedEvent(
+                sequence, event.event_type, at, event.user, event.station, event.rma_number, payload, previous, digest
+            )
         )
         previous = digest
     return linked
@@ -115,10 +125,19 @@ def find_first_break(events: Iterable[ChainedEvent], *, head_sequence: int, head
         if event.previous_hash != previous_hash:
             return ChainBreak(event.sequence, event.event_type, "does not link to the event before it")
         recomputed = event_hash(
-            previous_hash, event.sequence, event.event_type, event.at, event.user, event.station, event.rma_number, event.payload
+            previous_hash,
+            event.sequence,
+            event.event_type,
+            event.at,
+            event.user,
+            event.station,
+            event.rma_number,
+            event.payload,
         )
         if recomputed != event.hash:
-            return ChainBreak(event.sequence, event.event_type, "was changed after it was recorded: its hash does not match")
+            return ChainBreak(
+                event.sequence, event.event_type, "was changed after it was recorded: its hash does not match"
+            )
         previous_hash, expected_sequence, last = event.hash, expected_sequence + 1, event
     if (last.sequence if last else 0) != head_sequence or previous_hash != head_hash:
         return ChainBreak(head_sequence, "head", "is missing: events at the end of the chain were removed")

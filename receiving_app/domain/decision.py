@@ -28,7 +28,7 @@ class DocumentType(str, Enum):
 
     @property
     def heading(self) -> str:
-        """"Credit memo": as the document is titled (``title`` would hide ``str.title``)."""
+        """ "Credit memo": as the document is titled (``title`` would hide ``str.title``)."""
         return self.value.replace("_", " ").capitalize()
 
 
@@ -68,10 +68,7 @@ class Amounts:
     @property
     def refund_total(self) -> Money:
         return (
-            self.merchandise
-            - self.restocking_fee
-            - self.return_shipping_deduction
-            + self.shipping_refund
+            self.merchandise - self.restocking_fee - self.return_shipping_deduction + self.shipping_refund
         ).floored_at_zero()
 
     @property

@@ -16,11 +16,11 @@ from receiving_app.domain.decision import (
     Reason,
     RefundMethod,
 )
+from receiving_app.domain.errors import InputError
 from receiving_app.domain.facts import CustomerChoice, PaymentMethod, ReturnFacts, fact_group, fact_label
 from receiving_app.domain.money import Money
 from receiving_app.domain.policy import FactRule, Policy, ReasonRules, Window
 from receiving_app.domain.windows import days_between
-from receiving_app.domain.errors import InputError
 
 
 class MissingFact(InputError):
@@ -46,7 +46,11 @@ def decide(policy: Policy, facts: ReturnFacts) -> Decision:
     merchandise = facts.item.merchandise
 
     def decision(
-        outcome: Outcome, method: RefundMethod | None, amounts: Amounts, documents: list[DocumentType], reasons: list[Reason]
+        outcome: Outcome,
+        method: RefundMethod | None,
+        amounts: Amounts,
+        documents: list[DocumentType],
+        reasons: list[Reason],
     ) -> Decision:
         return Decision(
             policy_id=policy.id,
@@ -60,9 +64,7 @@ def decide(policy: Policy, facts: ReturnFacts) -> Decision:
         )
 
     if denials:
-        return decision(
-            Outcome.DENIED, None, Amounts.nothing_moves(merchandise), [DocumentType.DENIAL_NOTICE], denials
-        )
+        return decision(Outcome.DENIED, None, Amounts.nothing_moves(merchandise), [DocumentType.DENIAL_NOTICE], denials)
 
     passed = [window_reason] if window_reason else []
     if facts.customer_choice is CustomerChoice.REPLACEMENT and policy.replacement_allowed:
@@ -107,9 +109,7 @@ def _require_facts(policy: Policy, rules: ReasonRules, facts: ReturnFacts) -> No
         )
 
 
-def _denials(
-    policy: Policy, rules: ReasonRules, facts: ReturnFacts, window_denial: Reason | None
-) -> list[Reason]:
+def _denials(policy: Policy, rules: ReasonRules, facts: ReturnFacts, window_denial: Reason | None) -> list[Reason]:
     """Every rule that denies, in the order the policy reads: product, flags, reason, window, condition, fill."""
     denials: list[Reason] = []
     if facts.item.category not in policy.covered_categories:
@@ -233,4 +233,6 @@ def decide_with_override(policy: Policy, facts: ReturnFacts, outcome: Outcome, w
     else:
         amounts, method, reasons = Amounts.nothing_moves(merchandise), None, [override]
         documents = [DocumentType.REPLACEMENT_SLIP if outcome is Outcome.REPLACEMENT else DocumentType.DENIAL_NOTICE]
-    return Decision(policy.id, policy.version, outcome, method, amounts, fill_fraction, tuple(documents), tuple(reasons))
+    return Decision(
+        policy.id, policy.version, outcome, method, amounts, fill_fraction, tuple(documents), tuple(reasons)
+    )

@@ -147,7 +147,7 @@ def fact_words(value: bool | None) -> str:
 
 
 def fact_group(name: str) -> str:
-    """"condition" or "flags": where a fact is given in a scenario and printed on a document."""
+    """ "condition" or "flags": where a fact is given in a scenario and printed on a document."""
     return "condition" if name in CONDITION_FIELDS else "flags"
 
 

@@ -86,7 +86,12 @@ class WeightLimits:
                 )
             )
         lightest, heaviest = self.sealed_min_g, self.sealed_max_g
-        if condition.claims_sealed and lightest is not None and heaviest is not None and not lightest <= grams <= heaviest:
+        if (
+            condition.claims_sealed
+            and lightest is not None
+            and heaviest is not None
+            and not lightest <= grams <= heaviest
+        ):
             ticked = "sealed" if condition.sealed else "unopened"
             found.append(
                 Contradiction(
@@ -121,7 +126,9 @@ def finding_needs_supervisor(
     if (stated_reason, stated_choice) == (found_reason, found_choice):
         return None
     if stated_choice is not found_choice:
-        return f"The customer asked for a {stated_choice.value}; changing it to a {found_choice.value} needs a supervisor."
+        return (
+            f"The customer asked for a {stated_choice.value}; changing it to a {found_choice.value} needs a supervisor."
+        )
     change = f"The return reason changes from {stated_reason.label} to {found_reason.label}"
     if stated is None:
         return f"{change}; its effect cannot be compared, so a supervisor decides."

@@ -45,7 +45,10 @@ class Judgement:
 
     @property
     def needs_supervisor(self) -> tuple[str, ...]:
-        return (*(contradiction.text for contradiction in self.contradictions), *([self.finding] if self.finding else []))
+        return (
+            *(contradiction.text for contradiction in self.contradictions),
+            *([self.finding] if self.finding else []),
+        )
 
 
 def judge(
@@ -81,7 +84,9 @@ def _with_fill(facts: ReturnFacts, limits: WeightLimits, grams: Decimal) -> Retu
 
 
 def _require_bench_facts(policy: Policy, facts: ReturnFacts, weighing: Weighing | None, *, checks: bool) -> None:
-    unchecked = [name for name in policy.checks_needed(facts.reason) if facts.boolean_fact(name) is None] if checks else []
+    unchecked = (
+        [name for name in policy.checks_needed(facts.reason) if facts.boolean_fact(name) is None] if checks else []
+    )
     missing = [fact_label(name).lower() for name in unchecked]
     unweighed = weighing is None and must_be_weighed(facts.item.category)
     if unweighed:
@@ -104,4 +109,6 @@ def _finding(
         as_stated = decide(policy, replace(found, reason=stated.reason, customer_choice=stated.choice))
     except MissingFact:
         as_stated = None
-    return finding_needs_supervisor(as_stated, decision, stated.reason, found.reason, stated.choice, found.customer_choice)
+    return finding_needs_supervisor(
+        as_stated, decision, stated.reason, found.reason, stated.choice, found.customer_choice
+    )

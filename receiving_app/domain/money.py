@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
 from receiving_app.domain.errors import InputError
 
 CENT = Decimal("0.01")
@@ -26,7 +27,7 @@ def round_to_cents(value: Decimal) -> Decimal:
 def parse_decimal(value: object, *, what: str = "value") -> Decimal:
     """A finite Decimal from a string, int or Decimal; floats are refused."""
     if isinstance(value, bool) or isinstance(value, float):
-        raise MoneyError(f"{what} must be an exact decimal such as \"54.99\", not {value!r}")
+        raise MoneyError(f'{what} must be an exact decimal such as "54.99", not {value!r}')
     if isinstance(value, Decimal):
         number = value
     elif isinstance(value, int):
@@ -37,7 +38,7 @@ def parse_decimal(value: object, *, what: str = "value") -> Decimal:
         except InvalidOperation:
             raise MoneyError(f"{what} is not a number: {value!r}") from None
     else:
-        raise MoneyError(f"{what} must be an exact decimal such as \"54.99\", not {type(value).__name__}")
+        raise MoneyError(f'{what} must be an exact decimal such as "54.99", not {type(value).__name__}')
     if not number.is_finite():
         raise MoneyError(f"{what} is not a finite number: {value!r}")
     return number

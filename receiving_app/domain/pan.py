@@ -70,7 +70,9 @@ def grams_text(grams: Decimal) -> str:
     return f"{grams.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP):,} g"
 
 
-def implausible_weight(grams: Decimal, as_read: str, sku: str, plausible_g: tuple[Decimal, Decimal] | None) -> str | None:
+def implausible_weight(
+    grams: Decimal, as_read: str, sku: str, plausible_g: tuple[Decimal, Decimal] | None
+) -> str | None:
     """Why this weight cannot be a unit of the SKU, naming the range; None if it can (or no range is known)."""
     if plausible_g is None:
         return None

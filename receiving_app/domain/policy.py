@@ -14,7 +14,6 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import Any
 
-from receiving_app.domain.windows import within_days, within_years
 from receiving_app.domain.facts import (
     CONDITION_FIELDS,
     FLAG_FIELDS,
@@ -22,6 +21,7 @@ from receiving_app.domain.facts import (
     DateEvent,
     ReturnReason,
 )
+from receiving_app.domain.windows import within_days, within_years
 
 
 class PolicyError(ValueError):
@@ -291,7 +291,9 @@ class _Reader:
         )
         saleable_required = self.flag(data, "saleable_required", f"{path}.saleable_required", default=False)
         fee_data = data.get("restocking_fee")
-        by_category_data = self.optional_table(data, "restocking_fee_by_category", f"{path}.restocking_fee_by_category") or {}
+        by_category_data = (
+            self.optional_table(data, "restocking_fee_by_category", f"{path}.restocking_fee_by_category") or {}
+        )
         deduct = self.flag(data, "deduct_return_label", f"{path}.deduct_return_label", default=False)
         if reason.is_seller_error and (fee_data is not None or by_category_data or deduct):
             raise self.fail(path, "a seller error never carries a restocking fee or a deduction")
@@ -305,8 +307,10 @@ class _Reader:
             saleable_text=self.text(data, "saleable_text", f"{path}.saleable_text", required=saleable_required),
             restocking_fee=self.fee(fee_data, f"{path}.restocking_fee") if fee_data is not None else None,
             restocking_fee_by_category=tuple(
-                (self.category(name, f"{path}.restocking_fee_by_category.{name}"),
-                 self.fee(fee, f"{path}.restocking_fee_by_category.{name}"))
+                (
+                    self.category(name, f"{path}.restocking_fee_by_category.{name}"),
+                    self.fee(fee, f"{path}.restocking_fee_by_category.{name}"),
+                )
                 for name, fee in by_category_data.items()
             ),
             deduct_return_label=deduct,

@@ -93,8 +93,14 @@ def _variable(max_length: int, title: str, *, numeric: bool = False) -> _Identif
     return _Identifier(None, max_length, numeric, title)
 
 
-_DATE_AIS = {"11": "production date", "12": "due date", "13": "packaging date",
-             "15": "best before date", "16": "sell by date", "17": "expiry date"}
+_DATE_AIS = {
+    "11": "production date",
+    "12": "due date",
+    "13": "packaging date",
+    "15": "best before date",
+    "16": "sell by date",
+    "17": "expiry date",
+}
 
 _IDENTIFIERS: dict[str, _Identifier] = {
     "00": _fixed(18, "SSCC"),
@@ -145,7 +151,7 @@ def _identifier_at(text: str, position: int) -> tuple[str, _Identifier]:
             return candidate, _IDENTIFIERS[candidate]
         if length == 4 and _MEASURE_AI.fullmatch(candidate):
             return candidate, _MEASURE
-    raise ScanError(f"GS1 barcode: unknown application identifier at {text[position:position + 6]!r}")
+    raise ScanError(f"GS1 barcode: unknown application identifier at {text[position : position + 6]!r}")
 
 
 def _century_year(two_digits: int, today: date) -> int:

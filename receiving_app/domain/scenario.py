@@ -13,6 +13,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any, TypeVar
 
+from receiving_app.domain.errors import InputError
 from receiving_app.domain.facts import (
     CONDITION_FIELDS,
     FLAG_FIELDS,
@@ -28,7 +29,6 @@ from receiving_app.domain.facts import (
 )
 from receiving_app.domain.money import Money, MoneyError, parse_decimal
 from receiving_app.domain.weight import FillError, FillMeasurement
-from receiving_app.domain.errors import InputError
 
 
 class ScenarioError(InputError):
@@ -144,7 +144,7 @@ def _date(data: Mapping[str, Any], key: str) -> date | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise ScenarioError(field, f"must be a date such as \"2026-03-02\", not {value!r}")
+        raise ScenarioError(field, f'must be a date such as "2026-03-02", not {value!r}')
     try:
         return date.fromisoformat(value.strip())
     except ValueError:

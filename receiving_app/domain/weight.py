@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 
-from receiving_app.domain.money import MoneyError, parse_decimal
 from receiving_app.domain.errors import InputError
+from receiving_app.domain.money import MoneyError, parse_decimal
 
 
 class WeightError(InputError):

@@ -64,8 +64,12 @@ class Acceptor:
         if not live.touched:
             if time.monotonic() - self._recorded_at < BOUNCE_S:
                 return
-            screen.feedback(BAD, f"Nothing is checked on {_lowered(where)} yet: {key_label(Command.AS_SOLD)} if new and sealed, "
-                                 f"{key_label(Command.OPENED_AS_SOLD)} if opened, or set each fact.", alarm=True)
+            screen.feedback(
+                BAD,
+                f"Nothing is checked on {_lowered(where)} yet: {key_label(Command.AS_SOLD)} if new and sealed, "
+                f"{key_label(Command.OPENED_AS_SOLD)} if opened, or set each fact.",
+                alarm=True,
+            )
             return
         verdict = live.verdict()
         if verdict is None:
@@ -92,7 +96,12 @@ class Acceptor:
         auth, station_id = screen.station.auth, screen.station.settings.station_id
         dialog.confirmed.connect(
             lambda supervisor, password, note: verify_supervisor(
-                dialog, screen.runner, auth, station_id, supervisor, password,
+                dialog,
+                screen.runner,
+                auth,
+                station_id,
+                supervisor,
+                password,
                 lambda signed_in: self._receive(replace(command, approval=Approval(signed_in.name, note))),
             )
         )
@@ -121,9 +130,13 @@ class Acceptor:
             return result, tuple(outcomes), station.history.show_rma(command.rma_number)
 
         screen.feedback(NEUTRAL, f"Recording {_lowered(screen.where())}…")
-        screen.runner.start(receive_and_print, owner=screen, key=receive_key(command.rma_number, command.line_no),
-                            on_success=lambda outcome: self._recorded(command, outcome),
-                            on_failure=lambda message: screen.feedback(BAD, message, alarm=True))
+        screen.runner.start(
+            receive_and_print,
+            owner=screen,
+            key=receive_key(command.rma_number, command.line_no),
+            on_success=lambda outcome: self._recorded(command, outcome),
+            on_failure=lambda message: screen.feedback(BAD, message, alarm=True),
+        )
 
     def _recorded(self, command: ReceiveLine, outcome) -> None:
         screen = self._screen
@@ -139,7 +152,9 @@ class Acceptor:
         screen.show_detail(detail)
         decision = result.decision
         # Short, so that the whole message fits a 1366 px screen.
-        where = f"Line {result.line}" if line is None or line.quantity == 1 else f"Line {result.line} unit {result.unit}"
+        where = (
+            f"Line {result.line}" if line is None or line.quantity == 1 else f"Line {result.line} unit {result.unit}"
+        )
         summary = f"{where}: {decision.outcome.upper()} ${decision.refund_total}"
         failed = [print_outcome for print_outcome in prints if not print_outcome.printed]
         if result.already_decided:

@@ -70,8 +70,12 @@ class StationSession(QObject):
     """
 
     def __init__(
-        self, settings: StationSettings, open_station: Callable[[], Station], parent: QObject | None = None,
-        *, idle_ms: int | None = None,
+        self,
+        settings: StationSettings,
+        open_station: Callable[[], Station],
+        parent: QObject | None = None,
+        *,
+        idle_ms: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
@@ -104,7 +108,9 @@ class StationSession(QObject):
     def _start_opening(self) -> None:
         if self._opening is not None:
             return  # the paint or the timer started it first
-        self._opening = self.runner.start(self._open, key="open-station", on_success=self._opened, on_failure=self._not_opened)
+        self._opening = self.runner.start(
+            self._open, key="open-station", on_success=self._opened, on_failure=self._not_opened
+        )
 
     def _open(self) -> tuple[Station, bool]:
         """On the worker: the station, and whether this is a new installation without users."""

@@ -18,7 +18,18 @@ from receiving_app.domain.judgement import Judgement
 from receiving_app.domain.money import Money
 from receiving_app.gui.forms.ui_decision_panel import Ui_DecisionPanel
 from receiving_app.gui.keyboard_map import Command, key_label
-from receiving_app.gui.style import BAD, MOVING, NEUTRAL, OUTCOME_POINT_SIZE, OUTCOME_TONES, WAIT, Tone, restyle, sized_font, tone_style
+from receiving_app.gui.style import (
+    BAD,
+    MOVING,
+    NEUTRAL,
+    OUTCOME_POINT_SIZE,
+    OUTCOME_TONES,
+    WAIT,
+    Tone,
+    restyle,
+    sized_font,
+    tone_style,
+)
 from receiving_app.services.views import DecisionView, RmaLineView
 
 
@@ -35,7 +46,7 @@ def _words(code: str | None) -> str:
 
 
 def still_to_check(missing: MissingFact) -> str:
-    """"Still to check: sealed, labels intact, weight", or the refusal itself when it names no check."""
+    """ "Still to check: sealed, labels intact, weight", or the refusal itself when it names no check."""
     if missing.still_to_check:
         return f"Still to check: {', '.join(missing.still_to_check)}."
     return str(missing)
@@ -60,8 +71,13 @@ class DecisionPanel(QGroupBox):
         amounts = decision.amounts
         self._show_outcome(decision.outcome.value, "if accepted now", where)
         self._show_amounts(
-            amounts.merchandise, amounts.restocking_fee, amounts.return_shipping_deduction, amounts.shipping_refund,
-            decision.refund_total, decision.refund_method.value if decision.refund_method else None, decision.fill_fraction,
+            amounts.merchandise,
+            amounts.restocking_fee,
+            amounts.return_shipping_deduction,
+            amounts.shipping_refund,
+            decision.refund_total,
+            decision.refund_method.value if decision.refund_method else None,
+            decision.fill_fraction,
         )
         self.form.documentsValue.setText("\n".join(document.heading for document in decision.documents) or "none")
         self._show_reasons([reason.text for reason in decision.reasons])
@@ -69,7 +85,9 @@ class DecisionPanel(QGroupBox):
         self.needs_supervisor = why
         if why:
             sentences = "\n".join(f"• {sentence}" for sentence in why)
-            self._show_attention(BAD, f"{BAD.symbol} Needs a supervisor ({key_label(Command.ACCEPT)} asks for one):\n{sentences}")
+            self._show_attention(
+                BAD, f"{BAD.symbol} Needs a supervisor ({key_label(Command.ACCEPT)} asks for one):\n{sentences}"
+            )
         else:
             self._show_attention(None, "")
 
@@ -84,20 +102,28 @@ class DecisionPanel(QGroupBox):
             by = f"voided by {decision.voided_by}"
         self._show_outcome(decision.outcome, by, where)
         self._show_amounts(
-            decision.merchandise, decision.restocking_fee, decision.return_shipping_deduction, decision.shipping_refund,
-            decision.refund_total, decision.refund_method, decision.fill_fraction,
+            decision.merchandise,
+            decision.restocking_fee,
+            decision.return_shipping_deduction,
+            decision.shipping_refund,
+            decision.refund_total,
+            decision.refund_method,
+            decision.fill_fraction,
         )
         self.form.documentsValue.setText(
             "\n".join(
                 f"{DocumentType(document.type).heading} {document.number}{' (voided)' if document.voided else ''}"
                 for document in decision.documents
-            ) or "none"
+            )
+            or "none"
         )
         reasons = [text for _, text in decision.reasons]
         if decision.override_reason:
             reasons.append(f"Supervisor's reason: {decision.override_reason}")
-        reasons.append(f"Decided on: {_words(decision.reason)}, wants a {decision.customer_choice}"
-                       + (_as_said(decision, line) if line is not None else "."))
+        reasons.append(
+            f"Decided on: {_words(decision.reason)}, wants a {decision.customer_choice}"
+            + (_as_said(decision, line) if line is not None else ".")
+        )
         self._show_reasons(reasons)
         notes = [f"Contradiction seen: {text}" for text in decision.contradictions]
         if decision.approved_by:
@@ -159,9 +185,14 @@ class DecisionPanel(QGroupBox):
         restyle(self.form.outcomeLabel, tone_style(tone))
         self.form.outcomeLabel.setToolTip(where)
         for label in (
-            self.form.merchandiseValue, self.form.restockingFeeValue, self.form.shippingDeductionValue,
-            self.form.shippingRefundValue, self.form.refundTotalValue, self.form.refundMethodValue,
-            self.form.fillValue, self.form.documentsValue,
+            self.form.merchandiseValue,
+            self.form.restockingFeeValue,
+            self.form.shippingDeductionValue,
+            self.form.shippingRefundValue,
+            self.form.refundTotalValue,
+            self.form.refundMethodValue,
+            self.form.fillValue,
+            self.form.documentsValue,
         ):
             label.setText("—")
         self.form.reasonsLabel.setText(message)

@@ -83,8 +83,16 @@ class _SupervisorDialog(QDialog):
 
     def _request(self) -> None:
         form = self.form
-        supervisor, password, reason = form.supervisorEdit.text().strip(), form.passwordEdit.text(), form.reasonEdit.text().strip()
-        missing = [name for name, value in (("supervisor", supervisor), ("password", password), (self._reason_name, reason)) if not value]
+        supervisor, password, reason = (
+            form.supervisorEdit.text().strip(),
+            form.passwordEdit.text(),
+            form.reasonEdit.text().strip(),
+        )
+        missing = [
+            name
+            for name, value in (("supervisor", supervisor), ("password", password), (self._reason_name, reason))
+            if not value
+        ]
         if missing:
             self.show_problem(f"Fill in the {', '.join(missing)}.")
             return
@@ -159,8 +167,13 @@ class ApprovalDialog(SupervisorNoteDialog):
 
 
 def verify_supervisor(
-    dialog: _SupervisorDialog, runner: OperationRunner, auth: AuthService, station_id: str,
-    supervisor: str, password: str, then: Callable[[SignedInUser], None],
+    dialog: _SupervisorDialog,
+    runner: OperationRunner,
+    auth: AuthService,
+    station_id: str,
+    supervisor: str,
+    password: str,
+    then: Callable[[SignedInUser], None],
 ) -> None:
     """Check the supervisor's password in the background; on success close the dialog and go on."""
 

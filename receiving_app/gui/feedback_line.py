@@ -46,7 +46,9 @@ class FeedbackLine(QObject):
         label.setAccessibleDescription(words)
 
     def _calm(self) -> None:
-        restyle(self._label, f"color: #202124; border: 3px solid {self._tone.background}; border-radius: 6px; padding: 6px;")
+        restyle(
+            self._label, f"color: #202124; border: 3px solid {self._tone.background}; border-radius: 6px; padding: 6px;"
+        )
 
 
 def beep() -> None:

@@ -20,7 +20,9 @@ class FirstAdminDialog(QDialog):
 
     created = Signal(str)
 
-    def __init__(self, users: UserService, station_id: str, runner: OperationRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, users: UserService, station_id: str, runner: OperationRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.form = Ui_FirstAdminDialog()
         self.form.setupUi(self)

@@ -7,13 +7,19 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 ACTIVITY = frozenset(
-    {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel, QEvent.Type.TouchBegin}
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+    }
 )
 
 
 class IdleWatch(QObject):
     """Signals:
-        idle(): nobody touched the keyboard or mouse for ``idle_ms``.
+    idle(): nobody touched the keyboard or mouse for ``idle_ms``.
     """
 
     idle = Signal()
@@ -33,7 +39,7 @@ class IdleWatch(QObject):
         QApplication.instance().removeEventFilter(self)
         self._timer.stop()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in ACTIVITY:
             self._timer.start()
         return False

@@ -15,7 +15,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from receiving_app.domain.facts import (
-    CONDITION_FIELDS, FLAG_FIELDS, Condition, CustomerChoice, Flags, ReturnReason, fact_label,
+    CONDITION_FIELDS,
+    FLAG_FIELDS,
+    Condition,
+    CustomerChoice,
+    Flags,
+    ReturnReason,
+    fact_label,
 )
 from receiving_app.gui.fact_check import FactCheck
 from receiving_app.gui.forms.ui_inspection_panel import Ui_InspectionPanel
@@ -24,18 +30,26 @@ from receiving_app.gui.style import BAD, GOOD, MOVING, NEUTRAL, WAIT, restyle, t
 from receiving_app.services.commands import PhotoAttachment
 from receiving_app.services.views import InspectionView, RmaLineView
 
-CONDITION_COMMANDS = (Command.UNOPENED, Command.SEALED, Command.ORIGINAL_PACKAGING, Command.BOX_DAMAGE, Command.LABELS_INTACT)
+CONDITION_COMMANDS = (
+    Command.UNOPENED,
+    Command.SEALED,
+    Command.ORIGINAL_PACKAGING,
+    Command.BOX_DAMAGE,
+    Command.LABELS_INTACT,
+)
 FLAG_COMMANDS = (Command.SOLD_BY_SELLER, Command.HP_PLUS_REJECTED, Command.FIRMWARE_BLOCKED, Command.IMPROPER_USE)
 # The two one-key finds: every fact set at once, on purpose.
 AS_FOUND = {
     Command.AS_SOLD: (Condition.as_sold(), Flags.as_sold()),
     Command.OPENED_AS_SOLD: (replace(Condition.as_sold(), unopened=False, sealed=False), Flags.as_sold()),
 }
-INSPECTION_COMMANDS = frozenset({*CONDITION_COMMANDS, *FLAG_COMMANDS, *AS_FOUND, Command.NEXT_REASON, Command.TOGGLE_CHOICE})
+INSPECTION_COMMANDS = frozenset(
+    {*CONDITION_COMMANDS, *FLAG_COMMANDS, *AS_FOUND, Command.NEXT_REASON, Command.TOGGLE_CHOICE}
+)
 
 
 def unit_name(line: RmaLineView, unit: int) -> str:
-    """"Line 2" for a line of one, "unit 1 of 2 on line 2" otherwise."""
+    """ "Line 2" for a line of one, "unit 1 of 2 on line 2" otherwise."""
     return f"Line {line.line}" if line.quantity == 1 else f"Unit {unit} of {line.quantity} on line {line.line}"
 
 
@@ -126,8 +140,15 @@ class InspectionPanel(QWidget):
         self.form.recordLabel.clear()
         self.form.recordLabel.hide()
 
-    def show_record(self, line: RmaLineView, unit: int, inspection: InspectionView | None, record: str,
-                    reason: str | None = None, choice: str | None = None) -> None:
+    def show_record(
+        self,
+        line: RmaLineView,
+        unit: int,
+        inspection: InspectionView | None,
+        record: str,
+        reason: str | None = None,
+        choice: str | None = None,
+    ) -> None:
         """A unit already dealt with: the facts recorded for it (none while they load), read-only
         but as legible as live ones."""
         self._set_mode("record")
@@ -135,7 +156,9 @@ class InspectionPanel(QWidget):
         condition = Condition(**inspection.condition) if inspection else Condition()
         flags = Flags(**inspection.flags) if inspection else Flags()
         notes, photos = (inspection.notes, inspection.photo_count) if inspection else ("", 0)
-        self._show_unit(line, unit, condition, flags, reason or line.reason, choice or line.customer_choice, notes, photos)
+        self._show_unit(
+            line, unit, condition, flags, reason or line.reason, choice or line.customer_choice, notes, photos
+        )
         self.form.recordLabel.setText(f"{NEUTRAL.symbol} {record}")
         self.form.recordLabel.show()
 
@@ -155,7 +178,7 @@ class InspectionPanel(QWidget):
         self.form.findingLabel.clear()
 
     def _set_mode(self, mode: str) -> None:
-        """"live" to inspect, "record" to read a unit's record, "none" without a unit."""
+        """ "live" to inspect, "record" to read a unit's record, "none" without a unit."""
         self._mode = mode
         self.setEnabled(mode != "none")
         for check in self._checks.values():
@@ -189,8 +212,17 @@ class InspectionPanel(QWidget):
 
     # Showing -------------------------------------------------------------------------------------
 
-    def _show_unit(self, line: RmaLineView, unit: int, condition: Condition, flags: Flags, reason: str, choice: str,
-                   notes: str, photos: int | None) -> None:
+    def _show_unit(
+        self,
+        line: RmaLineView,
+        unit: int,
+        condition: Condition,
+        flags: Flags,
+        reason: str,
+        choice: str,
+        notes: str,
+        photos: int | None,
+    ) -> None:
         self._line = line
         with _Quiet(self):
             self._set_facts(condition, flags)
@@ -216,9 +248,13 @@ class InspectionPanel(QWidget):
         if self._line is None or (self._mode == "record" and not self._recorded_facts):
             label.clear()  # no unit, or a record without facts (still loading, or the unit did not arrive)
             return
-        unchecked = [fact_label(command.value).lower() for command, check in self._checks.items() if check.value is None]
+        unchecked = [
+            fact_label(command.value).lower() for command, check in self._checks.items() if check.value is None
+        ]
         if self._mode == "record":
-            label.setText(f"Not checked when decided: {', '.join(unchecked)}." if unchecked else "Every fact was checked.")
+            label.setText(
+                f"Not checked when decided: {', '.join(unchecked)}." if unchecked else "Every fact was checked."
+            )
             restyle(label, "")
             return
         if not unchecked:
@@ -258,7 +294,9 @@ class InspectionPanel(QWidget):
             self.form.photosLabel.setText(f"{recorded} recorded" if recorded else "none")
             return
         names = ", ".join(photo.file_name for photo in self._photos)
-        self.form.photosLabel.setText(f"{len(self._photos)}: {names}" if self._photos else f"none  [{key_label(Command.PHOTO)} to add]")
+        self.form.photosLabel.setText(
+            f"{len(self._photos)}: {names}" if self._photos else f"none  [{key_label(Command.PHOTO)} to add]"
+        )
 
 
 class _Quiet:

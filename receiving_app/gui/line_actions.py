@@ -45,7 +45,10 @@ class LineActions:
             return
         line, unit, where = screen.current_line, screen.current_unit, screen.where()
         dialog = NoteDialog(
-            "Did not arrive", f"{where} ({line.sku}) was not in the parcel. A note (optional):", required=False, parent=screen
+            "Did not arrive",
+            f"{where} ({line.sku}) was not in the parcel. A note (optional):",
+            required=False,
+            parent=screen,
         )
         dialog.note_given.connect(lambda note: self._change("not_received", line.line, note, unit=unit))
         dialog.open()
@@ -58,7 +61,12 @@ class LineActions:
         auth, station_id = screen.station.auth, screen.station.settings.station_id
         dialog.override_requested.connect(
             lambda supervisor, password, outcome, reason: verify_supervisor(
-                dialog, screen.runner, auth, station_id, supervisor, password,
+                dialog,
+                screen.runner,
+                auth,
+                station_id,
+                supervisor,
+                password,
                 lambda signed_in: screen.acceptor.accept(Override(signed_in.name, outcome, reason)),
             )
         )
@@ -68,18 +76,30 @@ class LineActions:
         screen = self._screen
         line = screen.current_line
         if screen.rma is None or line is None:
-            screen.feedback(BAD, "Scan an RMA and pick its line on hold (↑/↓ or scan the cartridge) to release it.", alarm=True)
+            screen.feedback(
+                BAD, "Scan an RMA and pick its line on hold (↑/↓ or scan the cartridge) to release it.", alarm=True
+            )
             return
         if line.status != "on_hold":
-            screen.feedback(BAD, f"Line {line.line} is {line.status.replace('_', ' ')}, not on hold: nothing to release.", alarm=True)
+            screen.feedback(
+                BAD,
+                f"Line {line.line} is {line.status.replace('_', ' ')}, not on hold: nothing to release.",
+                alarm=True,
+            )
             return
         dialog = ReleaseHoldDialog(
-            f"Line {line.line} ({line.sku}) is on hold: {line.hold_note}. A supervisor releases it for receiving.", screen
+            f"Line {line.line} ({line.sku}) is on hold: {line.hold_note}. A supervisor releases it for receiving.",
+            screen,
         )
         auth, station_id = screen.station.auth, screen.station.settings.station_id
         dialog.confirmed.connect(
             lambda supervisor, password, note: verify_supervisor(
-                dialog, screen.runner, auth, station_id, supervisor, password,
+                dialog,
+                screen.runner,
+                auth,
+                station_id,
+                supervisor,
+                password,
                 lambda signed_in: self._change("release", line.line, note, by=signed_in.name),
             )
         )
@@ -111,8 +131,13 @@ class LineActions:
             closing = screen.advance_after(line_no, unit)
             screen.feedback(MOVING, f"{where} {done}.{closing}", keep=True)
 
-        screen.runner.start(change_it, owner=screen, key=receive_key(number, line_no), on_success=changed,
-                            on_failure=lambda message: screen.feedback(BAD, message, alarm=True))
+        screen.runner.start(
+            change_it,
+            owner=screen,
+            key=receive_key(number, line_no),
+            on_success=changed,
+            on_failure=lambda message: screen.feedback(BAD, message, alarm=True),
+        )
 
     # Photos --------------------------------------------------------------------------------------
 
@@ -143,8 +168,12 @@ class LineActions:
     def _photos_read(self, photos, where: str) -> None:
         screen = self._screen
         if screen.where() != where or not screen.unit_is_open():
-            screen.feedback(BAD, f"The photos were for {where}, which is no longer on screen: add them again there "
-                                 f"({key_label(Command.PHOTO)}).", alarm=True)
+            screen.feedback(
+                BAD,
+                f"The photos were for {where}, which is no longer on screen: add them again there "
+                f"({key_label(Command.PHOTO)}).",
+                alarm=True,
+            )
             return
         screen.inspection_panel.add_photos(photos)
         screen.feedback(GOOD, f"{len(photos)} photo(s) added to {where[:1].lower()}{where[1:]}.")

@@ -46,7 +46,11 @@ class ProductColumnFit(QObject):
 
     def fit(self) -> None:
         table, header = self._table, self._table.horizontalHeader()
-        fixed = sum(header.sectionSize(column) for column in range(header.count()) if column not in (self._product, self._status))
+        fixed = sum(
+            header.sectionSize(column)
+            for column in range(header.count())
+            if column not in (self._product, self._status)
+        )
         room = table.viewport().width() - fixed
         status = max(header.sectionSizeHint(self._status), table.sizeHintForColumn(self._status))
         product = room - status

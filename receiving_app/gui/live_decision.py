@@ -99,9 +99,13 @@ class LiveDecision(QObject):
 
         self._running, self._wanted = True, False
         # After the paint: the new unit shows first, and what it still needs a frame later.
-        screen.runner.start(preview, owner=screen, after_paint=True,
-                            on_success=lambda verdict: self._judged(generation, verdict),
-                            on_failure=lambda message: self._judged(generation, message))
+        screen.runner.start(
+            preview,
+            owner=screen,
+            after_paint=True,
+            on_success=lambda verdict: self._judged(generation, verdict),
+            on_failure=lambda message: self._judged(generation, message),
+        )
 
     def _judged(self, generation: int, verdict: Verdict) -> None:
         self._running = False
@@ -116,8 +120,12 @@ class LiveDecision(QObject):
         if waiting == generation:
             self._screen.acceptor.accept()
         else:
-            self._screen.feedback(MOVING, f"The facts changed after {key_label(Command.ACCEPT)}: check the decision, "
-                                          f"then press {key_label(Command.ACCEPT)} again.", alarm=True)
+            self._screen.feedback(
+                MOVING,
+                f"The facts changed after {key_label(Command.ACCEPT)}: check the decision, "
+                f"then press {key_label(Command.ACCEPT)} again.",
+                alarm=True,
+            )
 
     def _show(self, verdict: Verdict) -> None:
         screen = self._screen

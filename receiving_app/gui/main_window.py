@@ -172,7 +172,9 @@ class MainWindow(QMainWindow):
         self._busy_delay.setSingleShot(True)
         self._busy_delay.setInterval(BUSY_INDICATOR_DELAY_MS)
         self._busy_delay.timeout.connect(self.busy_indicator.show)
-        keyboard_map_hint = QLabel("[F1] Keyboard map", self)  # where the map starts hidden, the way to it stays in sight
+        keyboard_map_hint = QLabel(
+            "[F1] Keyboard map", self
+        )  # where the map starts hidden, the way to it stays in sight
         keyboard_map_hint.setObjectName("keyboardMapHint")
         keyboard_map_hint.setAccessibleName("Key for the keyboard map")
         self.form.statusBar.addWidget(signed_in, 1)

@@ -45,7 +45,9 @@ class RmaLinesModel(QAbstractTableModel):
         """The lines and their decisions (voided ones are left out: their units are open again)."""
         self.beginResetModel()
         self._lines = tuple(lines)
-        self._outcomes = {(decision.line, decision.unit): decision.outcome for decision in decisions if not decision.voided}
+        self._outcomes = {
+            (decision.line, decision.unit): decision.outcome for decision in decisions if not decision.voided
+        }
         self.endResetModel()
 
     def line_at(self, row: int) -> RmaLineView | None:
@@ -56,11 +58,14 @@ class RmaLinesModel(QAbstractTableModel):
 
     def outcomes(self, line: RmaLineView) -> list[str]:
         """The outcome of each decided unit of the line, unit 1 first."""
-        return [self._outcomes.get((line.line, unit), "decided")
-                for unit, state in enumerate(unit_states(line), 1) if state == "decided"]
+        return [
+            self._outcomes.get((line.line, unit), "decided")
+            for unit, state in enumerate(unit_states(line), 1)
+            if state == "decided"
+        ]
 
     def status_text(self, line: RmaLineView) -> str:
-        """"✔ refund" for a decided line of one; "• 1 of 2 decided" unit by unit for more (their
+        """ "✔ refund" for a decided line of one; "• 1 of 2 decided" unit by unit for more (their
         outcomes are in the tooltip): short enough for the table on a 1366 px screen."""
         tone, outcomes = self._tone(line), self.outcomes(line)
         if line.status == "on_hold":
@@ -91,7 +96,9 @@ class RmaLinesModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return "#" if self.COLUMNS[section] == "Line" else self.COLUMNS[section]  # narrow: the status needs the room
+            return (
+                "#" if self.COLUMNS[section] == "Line" else self.COLUMNS[section]
+            )  # narrow: the status needs the room
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.AccessibleTextRole:
             return self.COLUMNS[section]
         return None

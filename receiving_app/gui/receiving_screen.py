@@ -28,8 +28,8 @@ from receiving_app.gui.lines_table import ProductColumnFit
 from receiving_app.gui.live_decision import LiveDecision
 from receiving_app.gui.models import RmaLinesModel, unit_states
 from receiving_app.gui.operations import OperationRunner
-from receiving_app.gui.scale_feed import ScaleFeed
 from receiving_app.gui.rma_opening import RmaOpening, show_rma_header
+from receiving_app.gui.scale_feed import ScaleFeed
 from receiving_app.gui.style import BAD, NEUTRAL, Tone, sized_font
 from receiving_app.gui.unit_display import UnitDisplay
 from receiving_app.gui.weight_panel import WeightPanel
@@ -165,11 +165,19 @@ class ReceivingScreen(QWidget):
     def unit_is_open(self) -> bool:
         """A unit is on screen that can be inspected and decided now."""
         line, unit = self._line, self._unit
-        return self._rma is not None and line is not None and unit is not None and line.status == OPEN_LINE and unit_states(line)[unit - 1] == "open"
+        return (
+            self._rma is not None
+            and line is not None
+            and unit is not None
+            and line.status == OPEN_LINE
+            and unit_states(line)[unit - 1] == "open"
+        )
 
     def is_current(self, command: ReceiveLine) -> bool:
-        return self._rma is not None and self._line is not None and (
-            (command.rma_number, command.line_no, command.unit) == (self._rma.number, self._line.line, self._unit)
+        return (
+            self._rma is not None
+            and self._line is not None
+            and ((command.rma_number, command.line_no, command.unit) == (self._rma.number, self._line.line, self._unit))
         )
 
     # Scans ---------------------------------------------------------------------------------------
@@ -195,7 +203,8 @@ class ReceivingScreen(QWidget):
         if table.currentIndex().row() == row:
             self._line_became_current(self.lines.line_at(row))
         table.selectionModel().setCurrentIndex(
-            self.lines.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            self.lines.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
         )
 
     def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -213,7 +222,12 @@ class ReceivingScreen(QWidget):
         with self.live.quiet():  # each panel announces its reset; the unit needs one preview, asked for below
             self.display.show(line, unit)
         workable = self.unit_is_open()
-        for button in (self.form.acceptButton, self.form.notReceivedButton, self.form.overrideButton, self.form.photoButton):
+        for button in (
+            self.form.acceptButton,
+            self.form.notReceivedButton,
+            self.form.overrideButton,
+            self.form.photoButton,
+        ):
             button.setEnabled(workable)
         self.form.holdButton.setEnabled(line is not None and line.status == OPEN_LINE)
         if workable:
@@ -239,7 +253,10 @@ class ReceivingScreen(QWidget):
             self.feedback(BAD, "Scan an RMA and pick a line (↑/↓) first.", alarm=True)
             return
         if not 1 <= unit + step <= line.quantity:
-            self.feedback(NEUTRAL, f"Line {line.line} has {line.quantity} unit{'s' if line.quantity != 1 else ''}: this is unit {unit}.")
+            self.feedback(
+                NEUTRAL,
+                f"Line {line.line} has {line.quantity} unit{'s' if line.quantity != 1 else ''}: this is unit {unit}.",
+            )
             return
         self._show_unit(line, unit + step)
 
@@ -292,12 +309,18 @@ class ReceivingScreen(QWidget):
             self.feedback(BAD, f"Pick the line to {doing} (↑/↓ or scan the cartridge).", alarm=True)
             return False
         if self._line.status != OPEN_LINE:
-            self.feedback(BAD, f"Line {self._line.line} is {self._line.status.replace('_', ' ')}: nothing to {doing}.", alarm=True)
+            self.feedback(
+                BAD, f"Line {self._line.line} is {self._line.status.replace('_', ' ')}: nothing to {doing}.", alarm=True
+            )
             return False
         state = unit_states(self._line)[self._unit - 1]
         if state != "open":
-            self.feedback(BAD, f"{self.where()} is {state.replace('_', ' ')}: nothing to {doing}. "
-                               f"{key_label(Command.PREVIOUS_UNIT)}/{key_label(Command.NEXT_UNIT)} go to its other units.", alarm=True)
+            self.feedback(
+                BAD,
+                f"{self.where()} is {state.replace('_', ' ')}: nothing to {doing}. "
+                f"{key_label(Command.PREVIOUS_UNIT)}/{key_label(Command.NEXT_UNIT)} go to its other units.",
+                alarm=True,
+            )
             return False
         return True
 

@@ -14,8 +14,8 @@ from PySide6.QtCore import QTimer
 
 from receiving_app.domain.scan import ScanError, ScanValue, parse_scan
 from receiving_app.gui.feedback_line import beep
-from receiving_app.gui.scan_wedge import describe_scan
 from receiving_app.gui.forms.ui_receiving_screen import Ui_ReceivingScreen
+from receiving_app.gui.scan_wedge import describe_scan
 from receiving_app.gui.style import BAD, GOOD, MOVING, NEUTRAL, restyle, tone_style
 from receiving_app.services.line_matching import OPEN_LINE, match_line
 from receiving_app.services.views import DecisionView, RmaView
@@ -92,8 +92,13 @@ class RmaOpening:
 
         self._scan_being_opened = text
         self._notice.start()
-        screen.runner.start(lambda: receiving.look_up_scan(text, user=user, station=station_id), owner=screen, key="open-rma",
-                            on_success=self._opened, on_failure=refused)
+        screen.runner.start(
+            lambda: receiving.look_up_scan(text, user=user, station=station_id),
+            owner=screen,
+            key="open-rma",
+            on_success=self._opened,
+            on_failure=refused,
+        )
 
     def _opened(self, opened: tuple[RmaView, tuple[DecisionView, ...]]) -> None:
         screen = self._screen
@@ -101,12 +106,16 @@ class RmaOpening:
         self._notice.stop()
         left = self._leaving(rma.number)
         screen.show_rma(rma, decisions)
-        self._record(lambda receiving, user, station: receiving.record_opened(rma.number, user=user, station=station),
-                     f"{rma.number} is open, but opening it was not recorded")
+        self._record(
+            lambda receiving, user, station: receiving.record_opened(rma.number, user=user, station=station),
+            f"{rma.number} is open, but opening it was not recorded",
+        )
         open_lines = [line for line in rma.lines if line.status == OPEN_LINE]
         count = f"{len(rma.lines)} line{'s' if len(rma.lines) != 1 else ''}"
         if open_lines:
-            screen.feedback(GOOD, f"{left}Opened {rma.number}: {count}, {len(open_lines)} to receive. Scan or pick a cartridge.")
+            screen.feedback(
+                GOOD, f"{left}Opened {rma.number}: {count}, {len(open_lines)} to receive. Scan or pick a cartridge."
+            )
             screen.select_line(open_lines[0].line)  # at its first open unit: where the bench left it
         else:
             screen.feedback(GOOD, f"{left}{rma.number} is {rma.status.replace('_', ' ')}: nothing left to receive.")
@@ -121,8 +130,12 @@ class RmaOpening:
         open_lines = [line.line for line in previous.lines if line.status not in _DONE]
         if not open_lines:
             return ""
-        self._record(lambda receiving, user, station: receiving.record_left(previous.number, open_lines, user=user, station=station),
-                     f"Leaving {previous.number} with lines open was not recorded")
+        self._record(
+            lambda receiving, user, station: receiving.record_left(
+                previous.number, open_lines, user=user, station=station
+            ),
+            f"Leaving {previous.number} with lines open was not recorded",
+        )
         return f"{previous.number} left with {len(open_lines)} line{'s' if len(open_lines) != 1 else ''} open. "
 
     def _record(self, record: Callable[[ReceivingService, str, str], None], problem: str) -> None:
@@ -141,7 +154,14 @@ class RmaOpening:
 def show_rma_header(form: Ui_ReceivingScreen, rma: RmaView | None) -> None:
     """The RMA's number, status, customer (masked), order, seller and dates, or dashes without one."""
     if rma is None:
-        for label in (form.numberValue, form.statusValue, form.customerValue, form.orderValue, form.sellerValue, form.datesValue):
+        for label in (
+            form.numberValue,
+            form.statusValue,
+            form.customerValue,
+            form.orderValue,
+            form.sellerValue,
+            form.datesValue,
+        ):
             label.setText("—")
         restyle(form.statusValue, "")
         return
@@ -152,5 +172,10 @@ def show_rma_header(form: Ui_ReceivingScreen, rma: RmaView | None) -> None:
     form.customerValue.setText(f"{rma.customer_name} · account {rma.customer_account}")
     form.orderValue.setText(f"{rma.order_number} · paid by {rma.payment_method.replace('_', ' ')}")
     form.sellerValue.setText(f"{rma.seller} · {rma.authorization} policy {rma.policy} v{rma.policy_version}")
-    dates = [f"purchased {rma.purchased}", f"shipped {rma.shipped or '—'}", f"delivered {rma.delivered or '—'}", f"return authorised {rma.reported}"]
+    dates = [
+        f"purchased {rma.purchased}",
+        f"shipped {rma.shipped or '—'}",
+        f"delivered {rma.delivered or '—'}",
+        f"return authorised {rma.reported}",
+    ]
     form.datesValue.setText(" · ".join(dates))

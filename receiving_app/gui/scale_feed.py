@@ -100,7 +100,9 @@ class ScaleFeed(QObject):
     problem = Signal(str)
     _place_requested = Signal(object)
 
-    def __init__(self, scale_settings: Mapping[str, str], *, interval_ms: int = POLL_INTERVAL_MS, parent: QObject | None = None) -> None:
+    def __init__(
+        self, scale_settings: Mapping[str, str], *, interval_ms: int = POLL_INTERVAL_MS, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.protocol = dict(scale_settings or DEFAULT_SCALE).get("protocol", "simulated")
         self._thread = QThread(self)

@@ -32,8 +32,17 @@ from receiving_app.domain.scan import ScanError, ScanKind, ScanValue, parse_scan
 MIN_SCAN_LENGTH = 4
 DEFAULT_MAX_INTERKEY_MS = 35
 TERMINATORS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
-MODIFIER_KEYS = (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta, Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock)
-COMMAND_MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
+MODIFIER_KEYS = (
+    Qt.Key.Key_Shift,
+    Qt.Key.Key_Control,
+    Qt.Key.Key_Alt,
+    Qt.Key.Key_Meta,
+    Qt.Key.Key_AltGr,
+    Qt.Key.Key_CapsLock,
+)
+COMMAND_MODIFIERS = (
+    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
+)
 TEXT_ENTRY_WIDGETS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox, QComboBox)
 
 KeyRoute = Callable[[QWidget, int, str], bool]
@@ -74,7 +83,9 @@ class ScanWedge(QObject):
         super().__init__(parent)
         self._prefix = scanner_settings.get("prefix", "")
         self._suffix = scanner_settings.get("suffix", "")
-        self._max_gap = int(scanner_settings.get("max_interkey_ms", DEFAULT_MAX_INTERKEY_MS) or DEFAULT_MAX_INTERKEY_MS) / 1000
+        self._max_gap = (
+            int(scanner_settings.get("max_interkey_ms", DEFAULT_MAX_INTERKEY_MS) or DEFAULT_MAX_INTERKEY_MS) / 1000
+        )
         self._clock = clock
         self._held: list[_HeldKey] = []
         self._replaying = False
@@ -188,7 +199,7 @@ class ScanWedge(QObject):
         text = self._held_text()
         self._held.clear()
         if self._prefix and text.startswith(self._prefix):
-            text = text[len(self._prefix):]
+            text = text[len(self._prefix) :]
         if self._suffix and text.endswith(self._suffix):
             text = text[: -len(self._suffix)]
         try:

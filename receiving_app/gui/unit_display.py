@@ -23,14 +23,19 @@ if TYPE_CHECKING:
 
 def standing_decision(decisions: tuple[DecisionView, ...], line: int, unit: int) -> DecisionView | None:
     """The unit's decision that stands (not voided), if any."""
-    return next((decision for decision in decisions if (decision.line, decision.unit) == (line, unit) and not decision.voided), None)
+    return next(
+        (decision for decision in decisions if (decision.line, decision.unit) == (line, unit) and not decision.voided),
+        None,
+    )
 
 
 def voided_decisions(decisions: tuple[DecisionView, ...], line: int, unit: int) -> list[DecisionView]:
     return [decision for decision in decisions if (decision.line, decision.unit) == (line, unit) and decision.voided]
 
 
-def recorded_inspection(detail: RmaDetail, line: int, unit: int, decision: DecisionView | None) -> InspectionView | None:
+def recorded_inspection(
+    detail: RmaDetail, line: int, unit: int, decision: DecisionView | None
+) -> InspectionView | None:
     """The inspection behind the unit's standing decision (written in the same moment), or the unit's
     last record of not arriving; None if there is neither."""
     own = [inspection for inspection in detail.inspections if (inspection.line, inspection.unit) == (line, unit)]
@@ -54,7 +59,11 @@ def record_words(inspection: InspectionView | None, decision: DecisionView | Non
     if not inspection.arrived:
         note = f" Note: {inspection.notes}" if inspection.notes else ""
         return f"Did not arrive — recorded {by}.{note}"
-    weight = "not weighed" if inspection.weight_grams is None else f"weighed {inspection.weight_grams} g ({inspection.weight_source})"
+    weight = (
+        "not weighed"
+        if inspection.weight_grams is None
+        else f"weighed {inspection.weight_grams} g ({inspection.weight_source})"
+    )
     approved = f" Approved by {decision.approved_by}." if decision is not None and decision.approved_by else ""
     return f"Recorded facts, read only — {by}; {weight}.{approved}"
 
@@ -91,10 +100,13 @@ class UnitDisplay:
             form.weightPanel.set_line(None)
             form.inspectionPanel.show_nothing(f"{where} · {line.sku}: on hold")
             form.decisionPanel.show_waiting(
-                f"Line {line.line} is on hold: {line.hold_note}. A supervisor releases it ({key_label(Command.RELEASE_HOLD)}).", where
+                f"Line {line.line} is on hold: {line.hold_note}. A supervisor releases it ({key_label(Command.RELEASE_HOLD)}).",
+                where,
             )
         elif state == "open":
-            form.weightPanel.set_line(line, unit=unit if line.quantity > 1 else None)  # "line 2" says it all for a line of one
+            form.weightPanel.set_line(
+                line, unit=unit if line.quantity > 1 else None
+            )  # "line 2" says it all for a line of one
             form.inspectionPanel.start_unit(line, unit)
             form.decisionPanel.show_waiting(f"Working out what {where.lower()} still needs…", where)
         else:
@@ -128,5 +140,12 @@ class UnitDisplay:
             if not screen.unit_is_open():
                 screen.refresh_unit()
 
-        screen.runner.start(lambda: history.show_rma(number), owner=screen, key=f"records:{number}", on_success=fetched,
-                            on_failure=lambda message: screen.feedback(BAD, f"The records of {number} could not be read: {message}", alarm=True))
+        screen.runner.start(
+            lambda: history.show_rma(number),
+            owner=screen,
+            key=f"records:{number}",
+            on_success=fetched,
+            on_failure=lambda message: screen.feedback(
+                BAD, f"The records of {number} could not be read: {message}", alarm=True
+            ),
+        )

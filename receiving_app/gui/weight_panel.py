@@ -26,7 +26,18 @@ from receiving_app.domain.pan import EMPTY_PAN_G, PanWatch, implausible_weight
 from receiving_app.domain.weight import FillMeasurement, Weight
 from receiving_app.gui.forms.ui_weight_panel import Ui_WeightPanel
 from receiving_app.gui.keyboard_map import Command, key_label
-from receiving_app.gui.style import BAD, GOOD, MOVING, NEUTRAL, READING_POINT_SIZE, WAIT, Tone, restyle, sized_font, tone_style
+from receiving_app.gui.style import (
+    BAD,
+    GOOD,
+    MOVING,
+    NEUTRAL,
+    READING_POINT_SIZE,
+    WAIT,
+    Tone,
+    restyle,
+    sized_font,
+    tone_style,
+)
 from receiving_app.services.commands import WeightCapture
 from receiving_app.services.views import RmaLineView
 
@@ -99,7 +110,9 @@ class WeightPanel(QGroupBox):
         self.form.readingLabel.setTextFormat(Qt.TextFormat.RichText)  # the captured mark is set smaller
         self.form.stateLabel.setFont(sized_font(self.font(), 16))
         self.form.captureButton.setText(f"Capture  [{key_label(Command.CAPTURE_WEIGHT)}]")
-        self.form.manualEdit.setPlaceholderText(f"[{key_label(Command.MANUAL_WEIGHT)}] " + self.form.manualEdit.placeholderText())
+        self.form.manualEdit.setPlaceholderText(
+            f"[{key_label(Command.MANUAL_WEIGHT)}] " + self.form.manualEdit.placeholderText()
+        )
         self.form.captureButton.clicked.connect(self.capture_now)
         self.form.manualEdit.returnPressed.connect(self.use_typed_weight)
         self.source = "scale"
@@ -127,7 +140,9 @@ class WeightPanel(QGroupBox):
         captured = self._captured
         if captured is None:
             return tuple(self._seen)
-        return tuple(reading for reading in self._seen if (reading.grams, reading.stable) != (captured.grams, captured.stable))
+        return tuple(
+            reading for reading in self._seen if (reading.grams, reading.stable) != (captured.grams, captured.stable)
+        )
 
     def set_line(self, line: RmaLineView | None, *, unit: int | None = None) -> None:
         """Start weighing a unit: another line, or the next unit of the same line. Nothing is captured yet."""
@@ -159,7 +174,12 @@ class WeightPanel(QGroupBox):
             self._problem = None
         if self._line is not None and reading.grams is not None:
             self._remember(capture_from_reading(reading, self.source))
-        if self._line is not None and self._captured is None and reading.capturable and not self._pan.is_empty(reading.grams):
+        if (
+            self._line is not None
+            and self._captured is None
+            and reading.capturable
+            and not self._pan.is_empty(reading.grams)
+        ):
             self._take_reading(reading, waiting=WAIT.symbol)
         self._show()
 
@@ -202,7 +222,9 @@ class WeightPanel(QGroupBox):
         # Typed for the cartridge on the pan: the pan gives no other unit a weight until it changes.
         self._pan.took(self._weighing, self._unit_name())
         self._problem = None
-        self._set_captured(WeightCapture(weight.value, weight.unit.symbol, weight.in_grams, True, MANUAL_SOURCE, datetime.now(UTC)))
+        self._set_captured(
+            WeightCapture(weight.value, weight.unit.symbol, weight.in_grams, True, MANUAL_SOURCE, datetime.now(UTC))
+        )
 
     def clear_capture(self) -> None:
         """Forget this unit's weight so it can be weighed again, once the pan has changed."""
@@ -221,7 +243,9 @@ class WeightPanel(QGroupBox):
         if not self._pan.may_take(self._weighing):
             self._problem = _Problem(waiting, self._pan_message(), _Until.PAN_CHANGES)
             return
-        refusal = implausible_weight(reading.grams, f"{reading.value} {reading.unit}", self._line.sku, self._line.plausible_g)
+        refusal = implausible_weight(
+            reading.grams, f"{reading.value} {reading.unit}", self._line.sku, self._line.plausible_g
+        )
         if refusal is not None:
             self._problem = _Problem(BAD.symbol, f"{refusal}.", _Until.PAN_CHANGES)
             return
@@ -233,7 +257,9 @@ class WeightPanel(QGroupBox):
         taken = self._pan.taken
         if taken is None or (self._weighing_again and taken.unit_name == self._unit_name()):
             return f"Lift the cartridge off and set it back on the scale to weigh {self._unit_name()} again."
-        return f"That weight was captured for {taken.unit_name}. Lift the cartridge off and set the next one on the scale."
+        return (
+            f"That weight was captured for {taken.unit_name}. Lift the cartridge off and set the next one on the scale."
+        )
 
     def _unit_name(self) -> str:
         if self._line is None:
@@ -312,7 +338,9 @@ class WeightPanel(QGroupBox):
 
     def _show_gauge(self) -> None:
         grams = self._captured.grams if self._captured else (self._last.grams if self._last else None)
-        percent = fill_percent(grams, self._line) if self._line is not None and grams is not None and grams >= 0 else None
+        percent = (
+            fill_percent(grams, self._line) if self._line is not None and grams is not None and grams >= 0 else None
+        )
         self.form.fillGauge.setValue(percent or 0)
         self.form.fillGauge.setFormat("%p% left" if percent is not None else "fill level: —")
 

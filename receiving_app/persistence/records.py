@@ -59,7 +59,9 @@ class Records:
     def rma_line_for_update(self, rma_id: int, line_no: int) -> RmaLineRow | None:
         """The line, locked until commit: concurrent receivers of one line queue here (PostgreSQL)."""
         return self.session.execute(
-            select(RmaLineRow).where(RmaLineRow.rma_id == rma_id, RmaLineRow.line_no == line_no).with_for_update(of=RmaLineRow)
+            select(RmaLineRow)
+            .where(RmaLineRow.rma_id == rma_id, RmaLineRow.line_no == line_no)
+            .with_for_update(of=RmaLineRow)
         ).scalar_one_or_none()
 
     def line_of_decision_for_update(self, decision: DecisionRow) -> RmaLineRow:
@@ -77,11 +79,18 @@ class Records:
         ).scalar_one_or_none()
 
     def unit_was_voided(self, line_id: int, unit_no: int) -> bool:
-        return self.session.execute(
-            select(DecisionRow.id)
-            .where(DecisionRow.rma_line_id == line_id, DecisionRow.unit_no == unit_no, DecisionRow.voided_at.is_not(None))
-            .limit(1)
-        ).first() is not None
+        return (
+            self.session.execute(
+                select(DecisionRow.id)
+                .where(
+                    DecisionRow.rma_line_id == line_id,
+                    DecisionRow.unit_no == unit_no,
+                    DecisionRow.voided_at.is_not(None),
+                )
+                .limit(1)
+            ).first()
+            is not None
+        )
 
     def unit_states(self, line: RmaLineRow) -> list[UnitState]:
         """Each unit of the line, 1 to its quantity: decided (and not voided), not arrived, or open."""
@@ -90,16 +99,28 @@ class Records:
     def unit_states_of_lines(self, lines: Sequence[RmaLineRow]) -> dict[int, list[UnitState]]:
         """``unit_states`` for many lines in two queries, keyed by line id."""
         ids = [line.id for line in lines]
-        decided = {(line_id, unit) for line_id, unit in self.session.execute(
-            select(DecisionRow.rma_line_id, DecisionRow.unit_no).where(DecisionRow.rma_line_id.in_(ids), DecisionRow.voided_at.is_(None))
-        )}
-        missing = {(line_id, unit) for line_id, unit in self.session.execute(
-            select(InspectionRow.rma_line_id, InspectionRow.unit_no).where(InspectionRow.rma_line_id.in_(ids), InspectionRow.arrived.is_(False))
-        )}
+        decided = {
+            (line_id, unit)
+            for line_id, unit in self.session.execute(
+                select(DecisionRow.rma_line_id, DecisionRow.unit_no).where(
+                    DecisionRow.rma_line_id.in_(ids), DecisionRow.voided_at.is_(None)
+                )
+            )
+        }
+        missing = {
+            (line_id, unit)
+            for line_id, unit in self.session.execute(
+                select(InspectionRow.rma_line_id, InspectionRow.unit_no).where(
+                    InspectionRow.rma_line_id.in_(ids), InspectionRow.arrived.is_(False)
+                )
+            )
+        }
         return {
             line.id: [
-                UnitState.DECIDED if (line.id, unit) in decided
-                else UnitState.NOT_RECEIVED if (line.id, unit) in missing
+                UnitState.DECIDED
+                if (line.id, unit) in decided
+                else UnitState.NOT_RECEIVED
+                if (line.id, unit) in missing
                 else UnitState.OPEN
                 for unit in range(1, line.quantity + 1)
             ]
@@ -108,23 +129,31 @@ class Records:
 
     def inspections_for_rma(self, rma_id: int) -> Sequence[InspectionRow]:
         """Every inspection of the RMA's units, those of units that did not arrive included."""
-        return self.session.execute(
-            select(InspectionRow)
-            .join(RmaLineRow, InspectionRow.rma_line_id == RmaLineRow.id)
-            .where(RmaLineRow.rma_id == rma_id)
-            .options(selectinload(InspectionRow.readings), selectinload(InspectionRow.photos))
-            .order_by(RmaLineRow.line_no, InspectionRow.unit_no, InspectionRow.id)
-        ).scalars().all()
+        return (
+            self.session.execute(
+                select(InspectionRow)
+                .join(RmaLineRow, InspectionRow.rma_line_id == RmaLineRow.id)
+                .where(RmaLineRow.rma_id == rma_id)
+                .options(selectinload(InspectionRow.readings), selectinload(InspectionRow.photos))
+                .order_by(RmaLineRow.line_no, InspectionRow.unit_no, InspectionRow.id)
+            )
+            .scalars()
+            .all()
+        )
 
     def decisions_for_rma(self, rma_id: int) -> Sequence[DecisionRow]:
         """Every decision on the RMA's lines, voided ones included, by line, unit and time."""
-        return self.session.execute(
-            select(DecisionRow)
-            .join(RmaLineRow, DecisionRow.rma_line_id == RmaLineRow.id)
-            .where(RmaLineRow.rma_id == rma_id)
-            .options(selectinload(DecisionRow.documents))
-            .order_by(RmaLineRow.line_no, DecisionRow.unit_no, DecisionRow.id)
-        ).scalars().all()
+        return (
+            self.session.execute(
+                select(DecisionRow)
+                .join(RmaLineRow, DecisionRow.rma_line_id == RmaLineRow.id)
+                .where(RmaLineRow.rma_id == rma_id)
+                .options(selectinload(DecisionRow.documents))
+                .order_by(RmaLineRow.line_no, DecisionRow.unit_no, DecisionRow.id)
+            )
+            .scalars()
+            .all()
+        )
 
     def shipping_already_refunded(self, order_id: int) -> Money:
         """Seller errors refund the order's shipping once, however many of its lines come back."""
@@ -203,7 +232,9 @@ class Records:
         for table in tables:
             name = table.__tablename__
             self.session.execute(
-                text(f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), COALESCE((SELECT MAX(id) FROM {name}), 0) + 1, false)")
+                text(
+                    f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), COALESCE((SELECT MAX(id) FROM {name}), 0) + 1, false)"
+                )
             )
 
     def is_empty(self) -> bool:
@@ -252,9 +283,13 @@ class Records:
     # Audit ----------------------------------------------------------------------------------------
 
     def audit_events_for_rma(self, rma_number: str) -> Sequence[AuditEventRow]:
-        return self.session.execute(
-            select(AuditEventRow).where(AuditEventRow.rma_number == rma_number).order_by(AuditEventRow.sequence)
-        ).scalars().all()
+        return (
+            self.session.execute(
+                select(AuditEventRow).where(AuditEventRow.rma_number == rma_number).order_by(AuditEventRow.sequence)
+            )
+            .scalars()
+            .all()
+        )
 
     def audit_head(self) -> AuditHeadRow:
         return self.session.get(AuditHeadRow, 1)
@@ -263,15 +298,29 @@ class Records:
         """Every event in order, in batches so that a long chain does not sit in memory at once."""
         after = 0
         while True:
-            rows = self.session.execute(
-                select(AuditEventRow).where(AuditEventRow.sequence > after).order_by(AuditEventRow.sequence).limit(batch)
-            ).scalars().all()
+            rows = (
+                self.session.execute(
+                    select(AuditEventRow)
+                    .where(AuditEventRow.sequence > after)
+                    .order_by(AuditEventRow.sequence)
+                    .limit(batch)
+                )
+                .scalars()
+                .all()
+            )
             if not rows:
                 return
             for row in rows:
                 yield ChainedEvent(
-                    row.sequence, row.event_type, row.at, row.user_name, row.station_id, row.rma_number,
-                    row.payload, row.previous_hash, row.hash,
+                    row.sequence,
+                    row.event_type,
+                    row.at,
+                    row.user_name,
+                    row.station_id,
+                    row.rma_number,
+                    row.payload,
+                    row.previous_hash,
+                    row.hash,
                 )
             after = rows[-1].sequence
             self.session.expunge_all()
@@ -306,7 +355,11 @@ class Records:
             matches = func.lower(CustomerRow.account_number).startswith(needle, autoescape=True)
             if match_customer_names:
                 matches = matches | func.lower(CustomerRow.name).contains(needle, autoescape=True)
-            query = query.join(OrderRow, RmaRow.order_id == OrderRow.id).join(CustomerRow, OrderRow.customer_id == CustomerRow.id).where(matches)
+            query = (
+                query.join(OrderRow, RmaRow.order_id == OrderRow.id)
+                .join(CustomerRow, OrderRow.customer_id == CustomerRow.id)
+                .where(matches)
+            )
         if reported_from is not None:
             query = query.where(RmaRow.reported_on >= reported_from)
         if reported_to is not None:
@@ -325,7 +378,9 @@ class Records:
         if line_conditions or decision_conditions:
             lines = select(RmaLineRow.id).where(RmaLineRow.rma_id == RmaRow.id, *line_conditions, *decision_conditions)
             if decision_conditions:
-                lines = lines.join(DecisionRow, (DecisionRow.rma_line_id == RmaLineRow.id) & DecisionRow.voided_at.is_(None))
+                lines = lines.join(
+                    DecisionRow, (DecisionRow.rma_line_id == RmaLineRow.id) & DecisionRow.voided_at.is_(None)
+                )
             query = query.where(lines.exists())
         return self.session.execute(query).scalars().all()
 
@@ -337,14 +392,20 @@ class Records:
             return column.op("GLOB")(escaped + "*")
         return column.startswith(prefix, autoescape=True)
 
-    def line_outcomes(self, rma_ids: Sequence[int]) -> Sequence[tuple[int, str, str, str | None, Money | None, datetime | None]]:
+    def line_outcomes(
+        self, rma_ids: Sequence[int]
+    ) -> Sequence[tuple[int, str, str, str | None, Money | None, datetime | None]]:
         """(rma id, sku, line status, outcome, refund total, decided at) for each line of the RMAs."""
         if not rma_ids:
             return []
         return self.session.execute(
             select(
-                RmaLineRow.rma_id, RmaLineRow.sku, RmaLineRow.status,
-                DecisionRow.outcome, DecisionRow.refund_total, DecisionRow.decided_at,
+                RmaLineRow.rma_id,
+                RmaLineRow.sku,
+                RmaLineRow.status,
+                DecisionRow.outcome,
+                DecisionRow.refund_total,
+                DecisionRow.decided_at,
             )
             .outerjoin(DecisionRow, (DecisionRow.rma_line_id == RmaLineRow.id) & DecisionRow.voided_at.is_(None))
             .where(RmaLineRow.rma_id.in_(rma_ids))

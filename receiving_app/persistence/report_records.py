@@ -43,7 +43,6 @@ class ReportRecords:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-
     SCAN_SHARE = 10
     """On SQLite, a period holding more than 1/10 of all decisions is read by scanning the table."""
 
@@ -79,7 +78,9 @@ class ReportRecords:
         choices = self.__dict__.setdefault("_scan_choices", {})
         if (start, end) not in choices:
             in_period = self.session.execute(
-                select(func.count()).select_from(DecisionRow).where(DecisionRow.decided_at >= start, DecisionRow.decided_at < end)
+                select(func.count())
+                .select_from(DecisionRow)
+                .where(DecisionRow.decided_at >= start, DecisionRow.decided_at < end)
             ).scalar_one()  # the decided_at index alone answers this
             highest_id = self.session.execute(select(func.max(DecisionRow.id))).scalar_one() or 0
             choices[(start, end)] = in_period * self.SCAN_SHARE > highest_id
@@ -97,7 +98,13 @@ class ReportRecords:
         outcome = DecisionRow.outcome
         if self._reads_whole_table(start, end):
             outcome = self._unindexed(outcome)  # grouping by it would walk the outcome index, one probe per row
-        keys = (outcome, DecisionRow.refund_method, DecisionRow.decided_by, DecisionRow.station_id, DecisionRow.overridden_by)
+        keys = (
+            outcome,
+            DecisionRow.refund_method,
+            DecisionRow.decided_by,
+            DecisionRow.station_id,
+            DecisionRow.overridden_by,
+        )
         return self.session.execute(
             select(
                 outcome.label("outcome"),
@@ -117,14 +124,20 @@ class ReportRecords:
             .group_by(*keys)
         ).all()
 
-    def denial_reason_counts(self, start: datetime, end: datetime, station: str | None = None) -> Sequence[tuple[str, int]]:
+    def denial_reason_counts(
+        self, start: datetime, end: datetime, station: str | None = None
+    ) -> Sequence[tuple[str, int]]:
         """(reason code, denied lines carrying it) for the period's denials, most frequent first.
 
         The codes are taken apart from each decision's JSON list inside the database, with the
         dialect's own table function (json_each in SQLite, json_array_elements in PostgreSQL).
         """
         if self.session.get_bind().dialect.name == "postgresql":
-            element = func.json_array_elements(DecisionRow.reasons).table_valued("value", joins_implicitly=True).alias("reason")
+            element = (
+                func.json_array_elements(DecisionRow.reasons)
+                .table_valued("value", joins_implicitly=True)
+                .alias("reason")
+            )
             code = element.c.value.op("->>")("code")
         else:
             element = func.json_each(DecisionRow.reasons).table_valued("value", joins_implicitly=True).alias("reason")
@@ -142,7 +155,9 @@ class ReportRecords:
             )
         ]
 
-    def denied_fill_counts(self, start: datetime, end: datetime, station: str | None = None) -> Sequence[tuple[int, int]]:
+    def denied_fill_counts(
+        self, start: datetime, end: datetime, station: str | None = None
+    ) -> Sequence[tuple[int, int]]:
         """(fill level in 1/10,000ths, denied lines at it) for the period's weighed denials, lowest
         first: at most 10,001 rows, from which the service takes minimum, median, maximum and tenths."""
         fill = type_coerce(DecisionRow.fill_fraction, Integer).label("fill")
@@ -150,7 +165,11 @@ class ReportRecords:
             (row.fill, row.lines)
             for row in self.session.execute(
                 select(fill, func.count().label("lines"))
-                .where(DecisionRow.outcome == "denied", DecisionRow.fill_fraction.is_not(None), *self._period(start, end, station))
+                .where(
+                    DecisionRow.outcome == "denied",
+                    DecisionRow.fill_fraction.is_not(None),
+                    *self._period(start, end, station),
+                )
                 .group_by(DecisionRow.fill_fraction)
                 .order_by(DecisionRow.fill_fraction)
             )
@@ -189,8 +208,17 @@ class ReportRecords:
         for first in range(0, len(numbers), 500):  # bounded IN lists: SQLite limits bound parameters
             rows.extend(
                 self.session.execute(
-                    select(AuditEventRow.rma_number, AuditEventRow.at, AuditEventRow.user_name, AuditEventRow.station_id, AuditEventRow.payload)
-                    .where(AuditEventRow.rma_number.in_(numbers[first : first + 500]), AuditEventRow.event_type == "line_held")
+                    select(
+                        AuditEventRow.rma_number,
+                        AuditEventRow.at,
+                        AuditEventRow.user_name,
+                        AuditEventRow.station_id,
+                        AuditEventRow.payload,
+                    )
+                    .where(
+                        AuditEventRow.rma_number.in_(numbers[first : first + 500]),
+                        AuditEventRow.event_type == "line_held",
+                    )
                     .order_by(AuditEventRow.sequence)
                 ).all()
             )
@@ -205,27 +233,31 @@ class ReportRecords:
         cleans the reason of them). Voids are few, and a partial index holds just them.
         """
         voided_in_period = (DecisionRow.voided_at >= start) & (DecisionRow.voided_at < end)
-        decided_in_period = (DecisionRow.decided_at >= start) & (DecisionRow.decided_at < end) & (DecisionRow.voided_at >= end)
+        decided_in_period = (
+            (DecisionRow.decided_at >= start) & (DecisionRow.decided_at < end) & (DecisionRow.voided_at >= end)
+        )
         conditions = [DecisionRow.voided_at.is_not(None), voided_in_period | decided_in_period]
         if station:
             conditions.append(DecisionRow.station_id == station)
         return self.session.execute(
-            _with_line_and_customer(select(
-                DecisionRow.id,
-                RmaRow.number.label("rma"),
-                RmaLineRow.line_no.label("line"),
-                DecisionRow.unit_no.label("unit"),
-                RmaLineRow.sku,
-                DecisionRow.outcome,
-                DecisionRow.refund_total.label("refunded"),
-                DecisionRow.decided_at,
-                DecisionRow.decided_by,
-                DecisionRow.station_id.label("station"),
-                DecisionRow.voided_at,
-                DecisionRow.voided_by,
-                DecisionRow.void_reason,
-                *self._customer_columns(),
-            ))
+            _with_line_and_customer(
+                select(
+                    DecisionRow.id,
+                    RmaRow.number.label("rma"),
+                    RmaLineRow.line_no.label("line"),
+                    DecisionRow.unit_no.label("unit"),
+                    RmaLineRow.sku,
+                    DecisionRow.outcome,
+                    DecisionRow.refund_total.label("refunded"),
+                    DecisionRow.decided_at,
+                    DecisionRow.decided_by,
+                    DecisionRow.station_id.label("station"),
+                    DecisionRow.voided_at,
+                    DecisionRow.voided_by,
+                    DecisionRow.void_reason,
+                    *self._customer_columns(),
+                )
+            )
             .where(*conditions)
             .order_by(DecisionRow.voided_at, DecisionRow.id)
         ).all()
@@ -253,14 +285,15 @@ class ReportRecords:
         so no join is needed; ``bench_findings`` reads the details of the few that are found.
         """
         contradicted = func.coalesce(func.json_array_length(DecisionRow.contradictions), 0) > 0
-        changed = (DecisionRow.reason != DecisionRow.stated_reason) | (DecisionRow.customer_choice != DecisionRow.stated_choice)
+        changed = (DecisionRow.reason != DecisionRow.stated_reason) | (
+            DecisionRow.customer_choice != DecisionRow.stated_choice
+        )
         return self.session.execute(
             select(
                 DecisionRow.id,
                 case((changed, 1), else_=0).label("changed"),
                 case((contradicted, 1), else_=0).label("contradicted"),
-            )
-            .where(*self._period(start, end, station), changed | DecisionRow.approved_by.is_not(None) | contradicted)
+            ).where(*self._period(start, end, station), changed | DecisionRow.approved_by.is_not(None) | contradicted)
         ).all()
 
     def bench_findings(self, decision_ids: Sequence[int]) -> Sequence:
@@ -274,30 +307,33 @@ class ReportRecords:
         rows: list = []
         ids = sorted(set(decision_ids))
         for first in range(0, len(ids), 500):  # bounded IN lists: SQLite limits bound parameters
-            rows.extend(self.session.execute(
-                _with_line_and_customer(select(
-                    RmaRow.number.label("rma"),
-                    RmaLineRow.line_no.label("line"),
-                    DecisionRow.unit_no.label("unit"),
-                    RmaLineRow.sku,
-                    DecisionRow.stated_reason,
-                    DecisionRow.stated_choice,
-                    DecisionRow.reason.label("found_reason"),
-                    DecisionRow.customer_choice.label("found_choice"),
-                    DecisionRow.outcome,
-                    DecisionRow.refund_total.label("refunded"),
-                    DecisionRow.decided_at,
-                    DecisionRow.decided_by,
-                    DecisionRow.station_id.label("station"),
-                    DecisionRow.approved_by,
-                    DecisionRow.approval_note,
-                    DecisionRow.overridden_by,
-                    DecisionRow.override_reason,
-                    DecisionRow.contradictions,
-                    *self._customer_columns(),
-                ))
-                .where(DecisionRow.id.in_(ids[first : first + 500]))
-            ).all())
+            rows.extend(
+                self.session.execute(
+                    _with_line_and_customer(
+                        select(
+                            RmaRow.number.label("rma"),
+                            RmaLineRow.line_no.label("line"),
+                            DecisionRow.unit_no.label("unit"),
+                            RmaLineRow.sku,
+                            DecisionRow.stated_reason,
+                            DecisionRow.stated_choice,
+                            DecisionRow.reason.label("found_reason"),
+                            DecisionRow.customer_choice.label("found_choice"),
+                            DecisionRow.outcome,
+                            DecisionRow.refund_total.label("refunded"),
+                            DecisionRow.decided_at,
+                            DecisionRow.decided_by,
+                            DecisionRow.station_id.label("station"),
+                            DecisionRow.approved_by,
+                            DecisionRow.approval_note,
+                            DecisionRow.overridden_by,
+                            DecisionRow.override_reason,
+                            DecisionRow.contradictions,
+                            *self._customer_columns(),
+                        )
+                    ).where(DecisionRow.id.in_(ids[first : first + 500]))
+                ).all()
+            )
         return rows
 
     @staticmethod
@@ -313,6 +349,9 @@ class ReportRecords:
         """The stations that decided anything since ``since`` (the decided_at index keeps this short)."""
         return list(
             self.session.execute(
-                select(DecisionRow.station_id).where(DecisionRow.decided_at >= since).distinct().order_by(DecisionRow.station_id)
+                select(DecisionRow.station_id)
+                .where(DecisionRow.decided_at >= since)
+                .distinct()
+                .order_by(DecisionRow.station_id)
             ).scalars()
         )

@@ -40,7 +40,10 @@ def declared_head() -> str | None:
     replaced: set[str] = set()
     for path in (MIGRATIONS / "versions").glob("*.py"):
         try:
-            declared = {name: ast.literal_eval(value.strip()) for name, value in _DECLARATION.findall(path.read_text(encoding="utf-8"))}
+            declared = {
+                name: ast.literal_eval(value.strip())
+                for name, value in _DECLARATION.findall(path.read_text(encoding="utf-8"))
+            }
         except (ValueError, SyntaxError):
             return None
         if "revision" not in declared:

@@ -80,9 +80,7 @@ class CatalogItemRow(Base):
     __tablename__ = "catalog_items"
     __table_args__ = (
         CheckConstraint("category IN ('ink', 'toner', 'drum', 'replacement_part')", name="category"),
-        CheckConstraint(
-            "(sealed_min_g IS NULL) = (sealed_max_g IS NULL)", name="sealed_band_whole"
-        ),
+        CheckConstraint("(sealed_min_g IS NULL) = (sealed_max_g IS NULL)", name="sealed_band_whole"),
     )
 
     sku: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -157,9 +155,7 @@ class OrderLineRow(Base):
 
 class RmaRow(Base):
     __tablename__ = "rmas"
-    __table_args__ = (
-        CheckConstraint("status IN ('open', 'partially_received', 'closed')", name="status"),
-    )
+    __table_args__ = (CheckConstraint("status IN ('open', 'partially_received', 'closed')", name="status"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     number: Mapped[str] = mapped_column(String(32), unique=True)

@@ -55,7 +55,9 @@ class UnitOfWork:
         # the rows go in as one Core statement, not one ORM object each (a receive has ten).
         self.session.flush()
         head = self.session.execute(select(AuditHeadRow).where(AuditHeadRow.id == 1).with_for_update()).scalar_one()
-        linked = chain(self._pending_events, after_sequence=head.last_sequence, after_hash=head.last_hash, at=self.clock())
+        linked = chain(
+            self._pending_events, after_sequence=head.last_sequence, after_hash=head.last_hash, at=self.clock()
+        )
         self.session.execute(
             insert(AuditEventRow.__table__),
             [
@@ -74,7 +76,9 @@ class UnitOfWork:
             ],
         )
         self.session.execute(
-            update(AuditHeadRow).where(AuditHeadRow.id == 1).values(last_sequence=linked[-1].sequence, last_hash=linked[-1].hash)
+            update(AuditHeadRow)
+            .where(AuditHeadRow.id == 1)
+            .values(last_sequence=linked[-1].sequence, last_hash=linked[-1].hash)
         )
         self._pending_events.clear()
 

@@ -10,8 +10,8 @@ too), so a stranger cannot probe for names.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from datetime import timedelta
+from functools import cache
 from typing import TYPE_CHECKING
 
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -76,7 +76,11 @@ class AuthService:
             now = uow.clock()
             if user is None or not user.active:
                 _secret_matches(_unknown_name_hash(), secret)  # the same work as for a known name
-                uow.record(AuditEvent("sign_in_failed", name.strip() or "?", station, None, {"why": "unknown or inactive user"}))
+                uow.record(
+                    AuditEvent(
+                        "sign_in_failed", name.strip() or "?", station, None, {"why": "unknown or inactive user"}
+                    )
+                )
                 uow.commit()
                 raise SignInRefused(REFUSED)
             matches = _secret_matches(user.secret_hash, secret)

@@ -56,9 +56,15 @@ class CatalogItemView:
         lowest, highest = self.plausible_g
         grams = _grams_json
         return {
-            "sku": self.sku, "oem_part_number": self.oem_part_number, "upc": self.upc, "brand": self.brand,
-            "description": self.description, "category": self.category,
-            "full_g": grams(self.full_g), "empty_g": grams(self.empty_g), "weight_tolerance_g": grams(self.weight_tolerance_g),
+            "sku": self.sku,
+            "oem_part_number": self.oem_part_number,
+            "upc": self.upc,
+            "brand": self.brand,
+            "description": self.description,
+            "category": self.category,
+            "full_g": grams(self.full_g),
+            "empty_g": grams(self.empty_g),
+            "weight_tolerance_g": grams(self.weight_tolerance_g),
             "plausible_g": [grams(lowest), grams(highest)],
             "sealed_g": [grams(self.sealed_min_g), grams(self.sealed_max_g)] if self.sealed_min_g is not None else None,
             "list_price": str(self.list_price),

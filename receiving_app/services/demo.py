@@ -11,7 +11,7 @@ import csv
 import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -51,18 +51,90 @@ DEMO_USERS = (
     ("admin", "Alex Admin", "admin", "admin-demo"),
 )
 FIRST_NAMES = (
-    "Dana", "Jordan", "Priya", "Mateo", "Keiko", "Olu", "Greta", "Hamid", "Lucia", "Tobias", "Amara", "Wen",
-    "Rosa", "Idris", "Sofia", "Casey", "Nadia", "Emeka", "Ingrid", "Marcus", "Leila", "Tomas", "Yara", "Felix",
+    "Dana",
+    "Jordan",
+    "Priya",
+    "Mateo",
+    "Keiko",
+    "Olu",
+    "Greta",
+    "Hamid",
+    "Lucia",
+    "Tobias",
+    "Amara",
+    "Wen",
+    "Rosa",
+    "Idris",
+    "Sofia",
+    "Casey",
+    "Nadia",
+    "Emeka",
+    "Ingrid",
+    "Marcus",
+    "Leila",
+    "Tomas",
+    "Yara",
+    "Felix",
 )
 LAST_NAMES = (
-    "Whitfield", "Okafor", "Lindqvist", "Moreau", "Tanaka", "Haddad", "Novak", "Castillo", "Brennan", "Adeyemi",
-    "Kowalski", "Ferreira", "Sato", "Abernathy", "Delacroix", "Mbeki", "Jansen", "Quintero", "Hollis", "Varga",
+    "Whitfield",
+    "Okafor",
+    "Lindqvist",
+    "Moreau",
+    "Tanaka",
+    "Haddad",
+    "Novak",
+    "Castillo",
+    "Brennan",
+    "Adeyemi",
+    "Kowalski",
+    "Ferreira",
+    "Sato",
+    "Abernathy",
+    "Delacroix",
+    "Mbeki",
+    "Jansen",
+    "Quintero",
+    "Hollis",
+    "Varga",
 )
-BUSINESSES = ("Dental Group", "Law Office", "Elementary School", "Print & Copy", "Insurance Agency", "Veterinary Clinic", "Realty", "Architects")
-STREETS = ("Maple Ave", "Industrial Pkwy", "Harbor Blvd", "Elm St", "Commerce Dr", "Lakeview Rd", "Main St", "Oak Ridge Ct")
-CITIES = (("Springfield", "IL", "62701"), ("Tacoma", "WA", "98402"), ("Macon", "GA", "31201"), ("Fresno", "CA", "93721"),
-          ("Dayton", "OH", "45402"), ("Albany", "NY", "12207"), ("Boise", "ID", "83702"), ("Tulsa", "OK", "74103"))
-REASON_WEIGHTS = (("defective", 34), ("not_needed", 22), ("ordered_wrong", 18), ("damaged_in_transit", 14), ("wrong_item_shipped", 12))
+BUSINESSES = (
+    "Dental Group",
+    "Law Office",
+    "Elementary School",
+    "Print & Copy",
+    "Insurance Agency",
+    "Veterinary Clinic",
+    "Realty",
+    "Architects",
+)
+STREETS = (
+    "Maple Ave",
+    "Industrial Pkwy",
+    "Harbor Blvd",
+    "Elm St",
+    "Commerce Dr",
+    "Lakeview Rd",
+    "Main St",
+    "Oak Ridge Ct",
+)
+CITIES = (
+    ("Springfield", "IL", "62701"),
+    ("Tacoma", "WA", "98402"),
+    ("Macon", "GA", "31201"),
+    ("Fresno", "CA", "93721"),
+    ("Dayton", "OH", "45402"),
+    ("Albany", "NY", "12207"),
+    ("Boise", "ID", "83702"),
+    ("Tulsa", "OK", "74103"),
+)
+REASON_WEIGHTS = (
+    ("defective", 34),
+    ("not_needed", 22),
+    ("ordered_wrong", 18),
+    ("damaged_in_transit", 14),
+    ("wrong_item_shipped", 12),
+)
 PAYMENT_WEIGHTS = (("card", 50), ("open_account", 30), ("paypal", 14), ("check", 6))
 SHIPPING_PRICES = tuple(Money.of(text) for text in ("0.00", "5.95", "7.95", "9.95", "12.50"))
 BATCH = 20_000
@@ -92,16 +164,28 @@ def _demo_item(row: dict[str, str]) -> dict:
     band = (full_g * DEMO_SEALED_BAND).quantize(Decimal("0.1"))
     weighed = Category(row["category"]) in WEIGHED_AT_THE_BENCH
     return {
-        "sku": row["sku"], "oem_part_number": row["oem_part_number"], "upc": row["upc"] or None, "brand": row["brand"],
-        "description": row["description"], "category": row["category"], "full_g": full_g, "empty_g": empty_g,
+        "sku": row["sku"],
+        "oem_part_number": row["oem_part_number"],
+        "upc": row["upc"] or None,
+        "brand": row["brand"],
+        "description": row["description"],
+        "category": row["category"],
+        "full_g": full_g,
+        "empty_g": empty_g,
         "weight_tolerance_g": default_tolerance_g(full_g, empty_g),
-        "sealed_min_g": full_g - band if weighed else None, "sealed_max_g": full_g + band if weighed else None,
+        "sealed_min_g": full_g - band if weighed else None,
+        "sealed_max_g": full_g + band if weighed else None,
         "list_price": Money.of(row["list_price"]),
     }
 
 
 def fill_demo(
-    units: UnitOfWorkFactory, catalog_csv: Path, *, rmas: int, seed: int, today: date,
+    units: UnitOfWorkFactory,
+    catalog_csv: Path,
+    *,
+    rmas: int,
+    seed: int,
+    today: date,
     progress: Callable[[str], None] = lambda message: None,
 ) -> DemoSummary:
     if rmas < 0:
@@ -110,7 +194,9 @@ def fill_demo(
     catalog = load_demo_catalog(catalog_csv)
     with units.write() as uow:
         if not uow.records.is_empty():
-            raise LineNotOpen("The database already holds RMAs or a catalog; demo data goes into an empty database only.")
+            raise LineNotOpen(
+                "The database already holds RMAs or a catalog; demo data goes into an empty database only."
+            )
         sellers = uow.records.sellers()
         if not sellers:
             raise LineNotOpen("No seller policies are recorded yet; run `receiving-app db upgrade` first.")
@@ -120,8 +206,17 @@ def fill_demo(
         records.bulk_insert(CatalogItemRow, catalog)
         records.bulk_insert(
             UserRow,
-            [{"name": name, "display_name": display, "role": role, "secret_hash": hash_secret(secret), "failed_attempts": 0, "active": True}
-             for name, display, role, secret in DEMO_USERS],
+            [
+                {
+                    "name": name,
+                    "display_name": display,
+                    "role": role,
+                    "secret_hash": hash_secret(secret),
+                    "failed_attempts": 0,
+                    "active": True,
+                }
+                for name, display, role, secret in DEMO_USERS
+            ],
         )
         customers = _customers(rng, max(40, min(rmas // 3, 20_000)))
         records.bulk_insert(CustomerRow, customers)
@@ -133,7 +228,9 @@ def fill_demo(
             line_count += len(batch[3])
             progress(f"{min((batch_number + 1) * BATCH, rmas):,} of {rmas:,} RMAs")
         records.catch_up_id_sequences(CustomerRow, OrderRow, OrderLineRow, RmaRow, RmaLineRow)
-        uow.record(AuditEvent("demo_loaded", "system", "demo", None, {"seed": seed, "rmas": rmas, "catalog": len(catalog)}))
+        uow.record(
+            AuditEvent("demo_loaded", "system", "demo", None, {"seed": seed, "rmas": rmas, "catalog": len(catalog)})
+        )
         uow.commit()
     return DemoSummary(len(catalog), len(customers), rmas, line_count, len(DEMO_USERS))
 
@@ -175,9 +272,17 @@ def _rma_batches(
         delivered = shipped + timedelta(days=rng.randint(2, 6))
         reported = min(today, delivered + timedelta(days=rng.choice((0, 1, 2, 3, 5, 6, 7, 9, 14, 21))))
         orders.append(
-            {"id": rma_id, "number": f"SO-{rma_id:07d}", "seller_id": seller, "customer_id": customer["id"],
-             "purchased_on": purchased, "shipped_on": shipped, "delivered_on": delivered,
-             "shipping_paid": rng.choice(SHIPPING_PRICES), "payment_method": customer["payment_method"]}
+            {
+                "id": rma_id,
+                "number": f"SO-{rma_id:07d}",
+                "seller_id": seller,
+                "customer_id": customer["id"],
+                "purchased_on": purchased,
+                "shipped_on": shipped,
+                "delivered_on": delivered,
+                "shipping_paid": rng.choice(SHIPPING_PRICES),
+                "payment_method": customer["payment_method"],
+            }
         )
         line_total = rng.choices((1, 2, 3), weights=(70, 20, 10))[0]
         reason = _weighted(rng, REASON_WEIGHTS)
@@ -185,17 +290,44 @@ def _rma_batches(
             order_line_id += 1
             rma_line_id += 1
             quantity = rng.choices((1, 2, 3), weights=(80, 15, 5))[0]
-            order_lines.append({"id": order_line_id, "order_id": rma_id, "line_no": line_no, "sku": item["sku"], "quantity": quantity, "unit_price": item["list_price"]})
-            rma_lines.append(
-                {"id": rma_line_id, "rma_id": rma_id, "line_no": line_no, "order_line_id": order_line_id, "sku": item["sku"],
-                 "quantity": quantity, "reason": reason if rng.random() < 0.8 else _weighted(rng, REASON_WEIGHTS),
-                 "customer_choice": "replacement" if rng.random() < 0.15 else "refund", "status": "open", "hold_note": ""}
+            order_lines.append(
+                {
+                    "id": order_line_id,
+                    "order_id": rma_id,
+                    "line_no": line_no,
+                    "sku": item["sku"],
+                    "quantity": quantity,
+                    "unit_price": item["list_price"],
+                }
             )
-        label = Money.of("8.50") if seller == "true-image" and reason in ("not_needed", "ordered_wrong") else Money.zero()
+            rma_lines.append(
+                {
+                    "id": rma_line_id,
+                    "rma_id": rma_id,
+                    "line_no": line_no,
+                    "order_line_id": order_line_id,
+                    "sku": item["sku"],
+                    "quantity": quantity,
+                    "reason": reason if rng.random() < 0.8 else _weighted(rng, REASON_WEIGHTS),
+                    "customer_choice": "replacement" if rng.random() < 0.15 else "refund",
+                    "status": "open",
+                    "hold_note": "",
+                }
+            )
+        label = (
+            Money.of("8.50") if seller == "true-image" and reason in ("not_needed", "ordered_wrong") else Money.zero()
+        )
         rmas.append(
-            {"id": rma_id, "number": RMA_NUMBER_FORMATS.get(seller, "RMA-{:06d}").format(next_number[seller]), "seller_id": seller,
-             "order_id": rma_id, "reported_on": reported, "return_label_cost": label, "status": "open",
-             "created_at": _midday(reported)}
+            {
+                "id": rma_id,
+                "number": RMA_NUMBER_FORMATS.get(seller, "RMA-{:06d}").format(next_number[seller]),
+                "seller_id": seller,
+                "order_id": rma_id,
+                "reported_on": reported,
+                "return_label_cost": label,
+                "status": "open",
+                "created_at": _midday(reported),
+            }
         )
         next_number[seller] += 1
         if len(rmas) == BATCH:
@@ -220,6 +352,6 @@ def _weighted(rng: random.Random, weights: tuple[tuple[str, int], ...]) -> str:
 
 
 def _midday(day: date):
-    from datetime import datetime, time, timezone
+    from datetime import datetime, time
 
-    return datetime.combine(day, time(12, 0), tzinfo=timezone.utc)
+    return datetime.combine(day, time(12, 0), tzinfo=UTC)

@@ -68,8 +68,13 @@ class DocumentIssuer:
         self.page_size = page_size
 
     def issue_for(
-        self, uow: UnitOfWork, decision: DecisionRow, document_types: Sequence[DocumentType], rma: RmaRow,
-        line: RmaLineRow, station: str,
+        self,
+        uow: UnitOfWork,
+        decision: DecisionRow,
+        document_types: Sequence[DocumentType],
+        rma: RmaRow,
+        line: RmaLineRow,
+        station: str,
     ) -> list[UnrenderedDocument]:
         """Numbers the decision's documents in ``uow``; their PDFs come after the commit (``render_pdfs``)."""
         issued = []
@@ -97,7 +102,9 @@ class DocumentIssuer:
         """Draws the PDFs outside any transaction: no lock waits on the layout."""
         return [(document, self._render(document.content)) for document in documents]
 
-    def store_pdfs(self, uow: UnitOfWork, rendered: Sequence[tuple[UnrenderedDocument, bytes]], *, user: str, station: str) -> None:
+    def store_pdfs(
+        self, uow: UnitOfWork, rendered: Sequence[tuple[UnrenderedDocument, bytes]], *, user: str, station: str
+    ) -> None:
         """Stores each rendered PDF that is not stored yet, with its audit event."""
         for document, pdf in rendered:
             self._store(uow, document.number, document.rma_number, pdf, user, station)
@@ -117,7 +124,9 @@ class DocumentIssuer:
         sha256 = hashlib.sha256(pdf).hexdigest()
         # Another station may have stored it first (the same bytes: rendering is deterministic).
         if uow.records.store_document_pdf(number, pdf, sha256):
-            uow.record(AuditEvent("document_stored", user, station, rma_number, {"number": number, "pdf_sha256": sha256}))
+            uow.record(
+                AuditEvent("document_stored", user, station, rma_number, {"number": number, "pdf_sha256": sha256})
+            )
 
     def label(self, rma: RmaRow, *, station: str) -> bytes:
         order, customer = rma.order, rma.order.customer
@@ -136,9 +145,15 @@ class DocumentIssuer:
                 order_number=order.number,
                 lines=tuple(
                     LineDetail(
-                        line_number=line.line_no, sku=line.sku, description=line.item.description, quantity=line.quantity,
-                        unit_price=line.order_line.unit_price, merchandise=line.order_line.unit_price * line.quantity,
-                        restocking_fee=Money.zero(), return_shipping_deduction=Money.zero(), shipping_refund=Money.zero(),
+                        line_number=line.line_no,
+                        sku=line.sku,
+                        description=line.item.description,
+                        quantity=line.quantity,
+                        unit_price=line.order_line.unit_price,
+                        merchandise=line.order_line.unit_price * line.quantity,
+                        restocking_fee=Money.zero(),
+                        return_shipping_deduction=Money.zero(),
+                        shipping_refund=Money.zero(),
                         total=line.order_line.unit_price * line.quantity,
                     )
                     for line in rma.lines
@@ -154,7 +169,14 @@ class DocumentIssuer:
         return self._render(self.content(uow, document, decision, line.rma, line, copy=True))
 
     def content(
-        self, uow: UnitOfWork, document: DocumentRow, decision: DecisionRow, rma: RmaRow, line: RmaLineRow, *, copy: bool = False
+        self,
+        uow: UnitOfWork,
+        document: DocumentRow,
+        decision: DecisionRow,
+        rma: RmaRow,
+        line: RmaLineRow,
+        *,
+        copy: bool = False,
     ) -> DocumentContent:
         order = rma.order
         customer = order.customer
@@ -216,7 +238,9 @@ def _units_decided(decision: DecisionRow, line: RmaLineRow) -> int:
 def _finding_words(decision: DecisionRow) -> str | None:
     parts = []
     if decision.reason != decision.stated_reason:
-        parts.append(f"the customer gave the reason {_words(decision.stated_reason)}; the return was found to be {_words(decision.reason)}")
+        parts.append(
+            f"the customer gave the reason {_words(decision.stated_reason)}; the return was found to be {_words(decision.reason)}"
+        )
     if decision.customer_choice != decision.stated_choice:
         parts.append(f"the customer asked for a {decision.stated_choice}; a {decision.customer_choice} was decided")
     return ("; ".join(parts) + ".").capitalize() if parts else None
@@ -238,7 +262,9 @@ def _refund_method_words(method: str | None, payment_method: str, customer: Cust
         return f"Credit to account {customer.account_number}"
     if payment_method == "card" and customer.card_last4:
         return f"Card ending {customer.card_last4}"
-    return {"card": "Original card", "paypal": "PayPal", "check": "Check by mail", "open_account": "Original payment"}[payment_method]
+    return {"card": "Original card", "paypal": "PayPal", "check": "Check by mail", "open_account": "Original payment"}[
+        payment_method
+    ]
 
 
 def _rule_texts(policy: Policy | None, reason: str, reasons: tuple[Reason, ...]) -> tuple[str, ...]:

@@ -54,7 +54,10 @@ class HistoryService:
             units = uow.records.unit_states_of_lines(rma.lines)
             return RmaDetail(
                 rma=rma_view(rma, self._policies.get(rma.seller_id), units, mask_customer=mask_customer),
-                inspections=tuple(inspection_view(row, line_numbers[row.rma_line_id]) for row in uow.records.inspections_for_rma(rma.id)),
+                inspections=tuple(
+                    inspection_view(row, line_numbers[row.rma_line_id])
+                    for row in uow.records.inspections_for_rma(rma.id)
+                ),
                 decisions=tuple(decision_view(row, line_numbers[row.rma_line_id]) for row in decisions),
                 events=tuple(event_view(row) for row in uow.records.audit_events_for_rma(rma.number)),
             )
@@ -65,7 +68,11 @@ class HistoryService:
             row = uow.records.document(number.strip().upper())
             if row is None:
                 raise NotFound(f"No document numbered {number} was issued.")
-            pdf = self._issuer.reprint(uow, row) if reprint else self._issuer.stored_pdf(uow, row, user=user, station=station)
+            pdf = (
+                self._issuer.reprint(uow, row)
+                if reprint
+                else self._issuer.stored_pdf(uow, row, user=user, station=station)
+            )
             if reprint:
                 rma_number = uow.records.rma_number_of_document(row)
                 uow.record(AuditEvent("document_reprinted", user, station, rma_number, {"number": row.number}))
@@ -95,21 +102,48 @@ class HistoryService:
                 raise NotFound(f"No document numbered {number} was issued.")
             if row.voided_at is not None:
                 raise LineNotOpen(f"{row.number} was already voided by {row.voided_by}.")
-            decision, rma_number, now, why = row.decision, uow.records.rma_number_of_document(row), uow.clock(), reason.strip()
+            decision, rma_number, now, why = (
+                row.decision,
+                uow.records.rma_number_of_document(row),
+                uow.clock(),
+                reason.strip(),
+            )
             line = uow.records.line_of_decision_for_update(decision)
             voided = tuple(document for document in decision.documents if document.voided_at is None)
             for document in voided:
                 document.voided_at, document.voided_by, document.void_reason = now, user, why
-                uow.record(AuditEvent("document_voided", user, station, rma_number, {"number": document.number, "reason": why, "through": row.number}))
+                uow.record(
+                    AuditEvent(
+                        "document_voided",
+                        user,
+                        station,
+                        rma_number,
+                        {"number": document.number, "reason": why, "through": row.number},
+                    )
+                )
             decision.voided_at, decision.voided_by, decision.void_reason = now, user, why
             uow.records.flush()
             rma = line.rma
-            line.status = line_status_of(uow.records.unit_states(line), on_hold=line.status == LineStatus.ON_HOLD.value).value
+            line.status = line_status_of(
+                uow.records.unit_states(line), on_hold=line.status == LineStatus.ON_HOLD.value
+            ).value
             rma.status = rma_status_of(LineStatus(other.status) for other in rma.lines).value
-            uow.record(AuditEvent("decision_voided", user, station, rma_number, {
-                "line": line.line_no, "unit": decision.unit_no, "outcome": decision.outcome,
-                "refund_total": decision.refund_total, "documents": [document.number for document in voided], "reason": why,
-            }))
+            uow.record(
+                AuditEvent(
+                    "decision_voided",
+                    user,
+                    station,
+                    rma_number,
+                    {
+                        "line": line.line_no,
+                        "unit": decision.unit_no,
+                        "outcome": decision.outcome,
+                        "refund_total": decision.refund_total,
+                        "documents": [document.number for document in voided],
+                        "reason": why,
+                    },
+                )
+            )
             uow.commit()
             return tuple(document.number for document in voided)
 
@@ -119,4 +153,3 @@ class HistoryService:
             head_sequence, head_hash = head.last_sequence, head.last_hash
             first_break = find_first_break(uow.records.audit_chain(), head_sequence=head_sequence, head_hash=head_hash)
             return ChainReport(head_sequence, first_break)
-

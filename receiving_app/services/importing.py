@@ -32,12 +32,40 @@ from receiving_app.persistence.tables import (
 )
 from receiving_app.persistence.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
-CATALOG_COLUMNS = ("sku", "oem_part_number", "upc", "brand", "description", "category", "full_g", "empty_g", "list_price")
+CATALOG_COLUMNS = (
+    "sku",
+    "oem_part_number",
+    "upc",
+    "brand",
+    "description",
+    "category",
+    "full_g",
+    "empty_g",
+    "list_price",
+)
 RMA_COLUMNS = (
-    "rma_number", "seller", "reported_on", "return_label_cost",
-    "order_number", "purchased_on", "shipped_on", "delivered_on", "shipping_paid", "payment_method",
-    "customer_account", "customer_name", "customer_email", "customer_phone", "customer_address", "card_last4",
-    "line", "sku", "quantity", "unit_price", "reason", "customer_choice",
+    "rma_number",
+    "seller",
+    "reported_on",
+    "return_label_cost",
+    "order_number",
+    "purchased_on",
+    "shipped_on",
+    "delivered_on",
+    "shipping_paid",
+    "payment_method",
+    "customer_account",
+    "customer_name",
+    "customer_email",
+    "customer_phone",
+    "customer_address",
+    "card_last4",
+    "line",
+    "sku",
+    "quantity",
+    "unit_price",
+    "reason",
+    "customer_choice",
 )
 MAX_ROW_PROBLEMS_SHOWN = 50
 
@@ -75,7 +103,9 @@ def _read_rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str
     header = [name.strip() for name in (reader.fieldnames or [])]
     missing = [column for column in columns if column not in header]
     if missing:
-        raise InputError(f"{path.name}: line 1: missing column(s) {', '.join(missing)} (expected: {', '.join(columns)})")
+        raise InputError(
+            f"{path.name}: line 1: missing column(s) {', '.join(missing)} (expected: {', '.join(columns)})"
+        )
     reader.fieldnames = header
     rows = []
     for record in reader:
@@ -88,7 +118,9 @@ def _read_rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str
     return rows
 
 
-def _checked(rows: Iterable[tuple[int, dict[str, str]]], check: Callable[[dict[str, str]], Any]) -> tuple[list[tuple[int, Any]], list[str]]:
+def _checked(
+    rows: Iterable[tuple[int, dict[str, str]]], check: Callable[[dict[str, str]], Any]
+) -> tuple[list[tuple[int, Any]], list[str]]:
     good, problems = [], []
     for line, row in rows:
         try:
@@ -166,7 +198,9 @@ def _catalog_item(row: dict[str, str]) -> dict[str, Any]:
     upc = row.get("upc") or None
     if upc is not None and not (upc.isdigit() and len(upc) in (8, 12, 13, 14) and has_valid_check_digit(upc)):
         raise _RowProblem(f"upc {upc!r} is not a UPC/EAN/GTIN with a valid check digit")
-    tolerance = _decimal(row, "weight_tolerance_g") if row.get("weight_tolerance_g") else default_tolerance_g(full, empty)
+    tolerance = (
+        _decimal(row, "weight_tolerance_g") if row.get("weight_tolerance_g") else default_tolerance_g(full, empty)
+    )
     sealed_min = _decimal(row, "sealed_min_g") if row.get("sealed_min_g") else None
     sealed_max = _decimal(row, "sealed_max_g") if row.get("sealed_max_g") else None
     if (sealed_min is None) != (sealed_max is None):
@@ -211,7 +245,11 @@ def import_catalog(units: UnitOfWorkFactory, path: Path, *, user: str, station: 
                 updated += 1
         if problems:
             raise ImportRejected(path.name, problems)
-        uow.record(AuditEvent("catalog_imported", user, station, None, {"file": path.name, "created": created, "updated": updated}))
+        uow.record(
+            AuditEvent(
+                "catalog_imported", user, station, None, {"file": path.name, "created": created, "updated": updated}
+            )
+        )
         uow.commit()
     return ImportSummary("catalog", len(items), created, updated)
 
@@ -239,7 +277,11 @@ def _rma_row(row: dict[str, str]) -> dict[str, Any]:
     card = row.get("card_last4", "")
     if card and not (card.isdigit() and len(card) == 4):
         raise _RowProblem("card_last4 must be exactly the last 4 digits; full card numbers are never stored")
-    shipped, delivered, purchased = _date(row, "shipped_on", required=False), _date(row, "delivered_on", required=False), _date(row, "purchased_on")
+    shipped, delivered, purchased = (
+        _date(row, "shipped_on", required=False),
+        _date(row, "delivered_on", required=False),
+        _date(row, "purchased_on"),
+    )
     reported = _date(row, "reported_on")
     if reported < purchased:
         raise _RowProblem(f"reported_on {reported} is before purchased_on {purchased}")
@@ -309,7 +351,9 @@ def _check_rma_groups(uow: UnitOfWork, by_rma: Mapping[str, list[tuple[int, dict
                 if row[key] != first[key]:
                     problems.append(f"line {line}: {key} differs from line {first_line} of the same RMA")
         order = uow.records.order(first["order_number"])
-        if order is not None and (order.seller_id != first["seller"] or order.customer.account_number != first["customer_account"]):
+        if order is not None and (
+            order.seller_id != first["seller"] or order.customer.account_number != first["customer_account"]
+        ):
             problems.append(f"line {first_line}: order {first['order_number']} belongs to another seller or customer")
     return problems
 
@@ -319,34 +363,56 @@ def _write_rma(uow: UnitOfWork, number: str, group: list[tuple[int, dict[str, An
     customer = uow.session.query(CustomerRow).filter_by(account_number=first["customer_account"]).one_or_none()
     if customer is None:
         customer = CustomerRow(
-            account_number=first["customer_account"], name=first["customer_name"], email=first["customer_email"],
-            phone=first["customer_phone"], address=first["customer_address"], payment_method=first["payment_method"],
+            account_number=first["customer_account"],
+            name=first["customer_name"],
+            email=first["customer_email"],
+            phone=first["customer_phone"],
+            address=first["customer_address"],
+            payment_method=first["payment_method"],
             card_last4=first["card_last4"],
         )
         uow.records.add(customer)
     order = uow.records.order(first["order_number"])
     if order is None:
         order = OrderRow(
-            number=first["order_number"], seller_id=first["seller"], customer=customer, purchased_on=first["purchased_on"],
-            shipped_on=first["shipped_on"], delivered_on=first["delivered_on"], shipping_paid=first["shipping_paid"],
+            number=first["order_number"],
+            seller_id=first["seller"],
+            customer=customer,
+            purchased_on=first["purchased_on"],
+            shipped_on=first["shipped_on"],
+            delivered_on=first["delivered_on"],
+            shipping_paid=first["shipping_paid"],
             payment_method=first["payment_method"],
         )
         uow.records.add(order)
         uow.records.flush()
     rma = RmaRow(
-        number=number, seller_id=first["seller"], order=order, reported_on=first["reported_on"],
-        return_label_cost=first["return_label_cost"], status="open", created_at=uow.clock(),
+        number=number,
+        seller_id=first["seller"],
+        order=order,
+        reported_on=first["reported_on"],
+        return_label_cost=first["return_label_cost"],
+        status="open",
+        created_at=uow.clock(),
     )
     uow.records.add(rma)
     for _, row in sorted(group, key=lambda entry: entry[1]["line"]):
         order_line = next((candidate for candidate in order.lines if candidate.sku == row["sku"]), None)
         if order_line is None:
-            order_line = OrderLineRow(line_no=len(order.lines) + 1, sku=row["sku"], quantity=row["quantity"], unit_price=row["unit_price"])
+            order_line = OrderLineRow(
+                line_no=len(order.lines) + 1, sku=row["sku"], quantity=row["quantity"], unit_price=row["unit_price"]
+            )
             order.lines.append(order_line)
         rma.lines.append(
             RmaLineRow(
-                line_no=row["line"], order_line=order_line, sku=row["sku"], quantity=row["quantity"],
-                reason=row["reason"], customer_choice=row["customer_choice"], status="open", hold_note="",
+                line_no=row["line"],
+                order_line=order_line,
+                sku=row["sku"],
+                quantity=row["quantity"],
+                reason=row["reason"],
+                customer_choice=row["customer_choice"],
+                status="open",
+                hold_note="",
             )
         )
     uow.records.flush()

@@ -44,9 +44,13 @@ def match_line(rma: RmaView, scan: ScanValue) -> LineMatch:
         candidates = [line for line in rma.lines if line.sku.upper() == wanted]
         what = f"SKU {wanted}"
     if not candidates:
-        return LineMatch(None, f"{what} is not on {rma.number}: set it aside and check the parcel.", scan.gtin is not None)
+        return LineMatch(
+            None, f"{what} is not on {rma.number}: set it aside and check the parcel.", scan.gtin is not None
+        )
     open_line = next((line for line in candidates if line.status == OPEN_LINE), None)
     if open_line is not None:
         return LineMatch(open_line, f"Line {open_line.line}: {open_line.sku} — {open_line.description}", True)
     done = candidates[0]
-    return LineMatch(None, f"Line {done.line} ({done.sku}) of {rma.number} is already {done.status.replace('_', ' ')}.", True)
+    return LineMatch(
+        None, f"Line {done.line} ({done.sku}) of {rma.number} is already {done.status.replace('_', ' ')}.", True
+    )

@@ -38,7 +38,9 @@ def rma_line_view(line: RmaLineRow, units: Sequence[UnitState]) -> RmaLineView:
     )
 
 
-def rma_view(rma: RmaRow, policy: Policy | None, units: Mapping[int, Sequence[UnitState]], *, mask_customer: bool) -> RmaView:
+def rma_view(
+    rma: RmaRow, policy: Policy | None, units: Mapping[int, Sequence[UnitState]], *, mask_customer: bool
+) -> RmaView:
     """The RMA as the bench and History show it; ``units`` holds each line's unit states by line id."""
     order = rma.order
     customer = order.customer

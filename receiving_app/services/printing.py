@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from receiving_app.devices.printers import PrintError, PrintJob, Printer
+from receiving_app.devices.printers import Printer, PrintError, PrintJob
 from receiving_app.domain.audit import AuditEvent
 from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
 from receiving_app.services.document_issuing import DocumentIssuer
@@ -32,14 +32,25 @@ class PrintingService:
         self._issuer = issuer
         self._make_printer = make_printer
 
-    def print_document(self, number: str, printer_settings: Mapping[str, str], *, user: str, station: str) -> PrintOutcome:
+    def print_document(
+        self, number: str, printer_settings: Mapping[str, str], *, user: str, station: str
+    ) -> PrintOutcome:
         with self._units.write() as uow:  # a write: the PDF a power cut left undrawn is stored now
             row = uow.records.document(number.strip().upper())
             if row is None:
                 raise NotFound(f"No document numbered {number} was issued.")
             copy = row.print_count > 0
-            pdf = self._issuer.reprint(uow, row) if copy else self._issuer.stored_pdf(uow, row, user=user, station=station)
-            job = PrintJob(pdf=pdf, document_number=row.number, document_type=row.document_type, title=f"{row.document_type} {row.number}")
+            pdf = (
+                self._issuer.reprint(uow, row)
+                if copy
+                else self._issuer.stored_pdf(uow, row, user=user, station=station)
+            )
+            job = PrintJob(
+                pdf=pdf,
+                document_number=row.number,
+                document_type=row.document_type,
+                title=f"{row.document_type} {row.number}",
+            )
             uow.commit()
         try:
             printer = self._make_printer(printer_settings)
@@ -50,14 +61,19 @@ class PrintingService:
         self._record(job.document_number, station, user, printer_settings, printed=True, problem="")
         return PrintOutcome(job.document_number, printer.describe(), True, copy)
 
-    def _record(self, number: str, station: str, user: str, settings: Mapping[str, str], *, printed: bool, problem: str) -> None:
+    def _record(
+        self, number: str, station: str, user: str, settings: Mapping[str, str], *, printed: bool, problem: str
+    ) -> None:
         with self._units.write() as uow:
             row = uow.records.document(number)
             if printed:
                 row.print_count += 1
             uow.record(
                 AuditEvent(
-                    "document_printed" if printed else "print_failed", user, station, uow.records.rma_number_of_document(row),
+                    "document_printed" if printed else "print_failed",
+                    user,
+                    station,
+                    uow.records.rma_number_of_document(row),
                     {"number": number, "printer": _describe(settings), "problem": problem},
                 )
             )

@@ -18,7 +18,15 @@ from receiving_app.documents.photos import UnreadablePhoto, printable_photo
 from receiving_app.domain.audit import AuditEvent
 from receiving_app.domain.decision import Outcome
 from receiving_app.domain.errors import InputError
-from receiving_app.domain.facts import Category, CustomerChoice, Item, PaymentMethod, ReturnDates, ReturnFacts, ReturnReason
+from receiving_app.domain.facts import (
+    Category,
+    CustomerChoice,
+    Item,
+    PaymentMethod,
+    ReturnDates,
+    ReturnFacts,
+    ReturnReason,
+)
 from receiving_app.domain.inspection import WeightLimits
 from receiving_app.domain.judgement import Judgement, Stated, Weighing, judge
 from receiving_app.domain.lifecycle import (
@@ -80,8 +88,10 @@ class ReceivingService:
             row = uow.records.rma(number)
             if row is not None:
                 line_numbers = {line.id: line.line_no for line in row.lines}
-                decisions = tuple(decision_view(decision, line_numbers[decision.rma_line_id])
-                                  for decision in uow.records.decisions_for_rma(row.id))
+                decisions = tuple(
+                    decision_view(decision, line_numbers[decision.rma_line_id])
+                    for decision in uow.records.decisions_for_rma(row.id)
+                )
                 units = uow.records.unit_states_of_lines(row.lines)
                 return rma_view(row, self._policy(row.seller_id), units, mask_customer=mask_customer), decisions
         raise self._unknown_rma(number, user=user, station=station)
@@ -127,7 +137,9 @@ class ReceivingService:
                 existing = uow.records.standing_decision(line.id, command.unit)
                 if existing is None:
                     raise
-                return ReceiveResult(rma.number, line.line_no, command.unit, True, decision_view(existing, line.line_no), rma.status)
+                return ReceiveResult(
+                    rma.number, line.line_no, command.unit, True, decision_view(existing, line.line_no), rma.status
+                )
 
     def _receive_once(self, command: ReceiveLine) -> ReceiveResult:
         # Before the transaction: shrinking a camera photo takes milliseconds, and a file that is
@@ -138,10 +150,16 @@ class ReceivingService:
             existing = uow.records.standing_decision(line.id, command.unit)
             if existing is not None:
                 self._store_missing_pdfs(uow, existing, command)
-                return ReceiveResult(rma.number, line.line_no, command.unit, True, decision_view(existing, line.line_no), rma.status)
+                return ReceiveResult(
+                    rma.number, line.line_no, command.unit, True, decision_view(existing, line.line_no), rma.status
+                )
             self._require_user(uow, command.user, RECEIVING_ROLES, "receive returns")
             units = uow.records.unit_states(line)
-            _refuse_unless(lambda: require_unit_open(LineStatus(line.status), units[command.unit - 1], where=_where(rma, line, command.unit)))
+            _refuse_unless(
+                lambda: require_unit_open(
+                    LineStatus(line.status), units[command.unit - 1], where=_where(rma, line, command.unit)
+                )
+            )
             if command.override:
                 self._require_user(uow, command.override.supervisor, SUPERVISOR_ROLES, "override a decision")
 
@@ -157,18 +175,37 @@ class ReceivingService:
             decision_row = receiving_rows.decision_row(line, inspection, judgement, command, approved_over, now)
             uow.records.add(decision_row)
             uow.records.flush()  # the unique index on the unit speaks here, before documents are numbered
-            documents = self._issuer.issue_for(uow, decision_row, judgement.decision.documents, rma, line, command.station)
+            documents = self._issuer.issue_for(
+                uow, decision_row, judgement.decision.documents, rma, line, command.station
+            )
             units[command.unit - 1] = UnitState.DECIDED
             closed = self._set_statuses(rma, line, units)
 
-            for event in receiving_rows.receiving_events(rma.number, line, decision_row, judgement, command, approved_over):
+            for event in receiving_rows.receiving_events(
+                rma.number, line, decision_row, judgement, command, approved_over
+            ):
                 uow.record(event)
             for document in documents:
-                uow.record(AuditEvent("document_issued", command.user, command.station, rma.number, {"line": line.line_no, "unit": command.unit, "type": document.content.document_type.value, "number": document.number}))
+                uow.record(
+                    AuditEvent(
+                        "document_issued",
+                        command.user,
+                        command.station,
+                        rma.number,
+                        {
+                            "line": line.line_no,
+                            "unit": command.unit,
+                            "type": document.content.document_type.value,
+                            "number": document.number,
+                        },
+                    )
+                )
             if closed:
                 uow.record(AuditEvent("rma_closed", command.user, command.station, rma.number, {}))
             uow.commit()
-            result = ReceiveResult(rma.number, line.line_no, command.unit, False, decision_view(decision_row, line.line_no), rma.status)
+            result = ReceiveResult(
+                rma.number, line.line_no, command.unit, False, decision_view(decision_row, line.line_no), rma.status
+            )
         rendered = self._issuer.render_pdfs(documents)
         with self._units.write() as uow:
             self._issuer.store_pdfs(uow, rendered, user=command.user, station=command.station)
@@ -193,9 +230,13 @@ class ReceivingService:
             policy = self._policy(rma.seller_id)
             return self._judge(uow, rma, line, command, policy, command.received_on or self._today())
 
-    def _judge(self, uow: UnitOfWork, rma: RmaRow, line: RmaLineRow, command: ReceiveLine, policy: Policy, received_on: date) -> Judgement:
+    def _judge(
+        self, uow: UnitOfWork, rma: RmaRow, line: RmaLineRow, command: ReceiveLine, policy: Policy, received_on: date
+    ) -> Judgement:
         item = line.item
-        limits = WeightLimits(item.sku, item.full_g, item.empty_g, item.weight_tolerance_g, item.sealed_min_g, item.sealed_max_g)
+        limits = WeightLimits(
+            item.sku, item.full_g, item.empty_g, item.weight_tolerance_g, item.sealed_min_g, item.sealed_max_g
+        )
         weighing = None
         if command.weight is not None:
             if not command.weight.capturable:
@@ -210,7 +251,9 @@ class ReceivingService:
         stated = Stated(ReturnReason(line.reason), CustomerChoice(line.customer_choice))
         return judge(policy, facts, stated=stated, limits=limits, weighing=weighing, override=override)
 
-    def _require_approval(self, uow: UnitOfWork, line: RmaLineRow, command: ReceiveLine, judgement: Judgement) -> tuple[str, ...]:
+    def _require_approval(
+        self, uow: UnitOfWork, line: RmaLineRow, command: ReceiveLine, judgement: Judgement
+    ) -> tuple[str, ...]:
         """What a supervisor's approval was needed for (nothing, when the bench may decide alone);
         refuses without a supervisor's approval where one is needed."""
         why = list(judgement.needs_supervisor)
@@ -258,15 +301,33 @@ class ReceivingService:
             else:
                 missing = tuple(number for number, state in enumerate(units, 1) if state is UnitState.OPEN)
                 if not missing:
-                    raise LineNotOpen(f"{_where(rma, line)} is {line.status.replace('_', ' ')}: no unit is still to receive.")
+                    raise LineNotOpen(
+                        f"{_where(rma, line)} is {line.status.replace('_', ' ')}: no unit is still to receive."
+                    )
             for number in missing:
-                _refuse_unless(lambda number=number: require_unit_open(LineStatus(line.status), units[number - 1], where=_where(rma, line, number)))
+                _refuse_unless(
+                    lambda number=number: require_unit_open(
+                        LineStatus(line.status), units[number - 1], where=_where(rma, line, number)
+                    )
+                )
             now, received_on = uow.clock(), self._today()
             for number in missing:
-                uow.records.add(receiving_rows.absence_row(line, number, user=user, station=station, note=note.strip(), received_on=received_on, at=now))
+                uow.records.add(
+                    receiving_rows.absence_row(
+                        line, number, user=user, station=station, note=note.strip(), received_on=received_on, at=now
+                    )
+                )
                 units[number - 1] = UnitState.NOT_RECEIVED
             closed = self._set_statuses(rma, line, units)
-            uow.record(AuditEvent("line_not_received", user, station, rma.number, {"line": line_no, "units": list(missing), "note": note.strip()}))
+            uow.record(
+                AuditEvent(
+                    "line_not_received",
+                    user,
+                    station,
+                    rma.number,
+                    {"line": line_no, "units": list(missing), "note": note.strip()},
+                )
+            )
             if closed:
                 uow.record(AuditEvent("rma_closed", user, station, rma.number, {}))
             uow.commit()
@@ -274,7 +335,9 @@ class ReceivingService:
 
     # Helpers ------------------------------------------------------------------------------------------
 
-    def _locked_line(self, uow: UnitOfWork, rma_number: str, line_no: int, user: str, roles: frozenset[str], doing: str) -> tuple[RmaRow, RmaLineRow]:
+    def _locked_line(
+        self, uow: UnitOfWork, rma_number: str, line_no: int, user: str, roles: frozenset[str], doing: str
+    ) -> tuple[RmaRow, RmaLineRow]:
         rma, line = self._rma_and_line(uow, ReceiveLine(rma_number, line_no, user, ""), lock=True)
         self._require_user(uow, user, roles, doing)
         return rma, line
@@ -321,7 +384,9 @@ class ReceivingService:
     def _require_recorded_policy(uow: UnitOfWork, policy: Policy) -> None:
         recorded = uow.records.policy_version(policy.id, policy.version)
         if recorded is None:
-            raise LineNotOpen(f"Policy {policy.id} version {policy.version} is not recorded in this database; run `receiving-app db upgrade`.")
+            raise LineNotOpen(
+                f"Policy {policy.id} version {policy.version} is not recorded in this database; run `receiving-app db upgrade`."
+            )
         if recorded.source_text != policy.source_text:
             raise LineNotOpen(
                 f"Policy {policy.id} version {policy.version} was edited without a new version; "

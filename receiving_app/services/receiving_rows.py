@@ -38,11 +38,20 @@ def inspection_row(
     return inspection
 
 
-def absence_row(line: RmaLineRow, unit: int, *, user: str, station: str, note: str, received_on: date, at: datetime) -> InspectionRow:
+def absence_row(
+    line: RmaLineRow, unit: int, *, user: str, station: str, note: str, received_on: date, at: datetime
+) -> InspectionRow:
     """The record that a unit was not in the parcel: nothing was checked, and nothing is decided."""
     return InspectionRow(
-        rma_line_id=line.id, unit_no=unit, arrived=False, station_id=station, user_name=user,
-        inspected_at=at, received_on=received_on, notes=note, **_fact_columns(Condition(), Flags()),
+        rma_line_id=line.id,
+        unit_no=unit,
+        arrived=False,
+        station_id=station,
+        user_name=user,
+        inspected_at=at,
+        received_on=received_on,
+        notes=note,
+        **_fact_columns(Condition(), Flags()),
     )
 
 
@@ -54,7 +63,12 @@ def _fact_columns(condition: Condition, flags: Flags) -> dict[str, bool | None]:
 
 
 def decision_row(
-    line: RmaLineRow, inspection: InspectionRow, judgement: Judgement, command: ReceiveLine, approved_over: tuple[str, ...], at: datetime
+    line: RmaLineRow,
+    inspection: InspectionRow,
+    judgement: Judgement,
+    command: ReceiveLine,
+    approved_over: tuple[str, ...],
+    at: datetime,
 ) -> DecisionRow:
     """``approved_over``: what the supervisor of ``command.approval`` approved the decision over (empty: no approval was needed)."""
     decision = judgement.decision
@@ -104,29 +118,69 @@ def _reading_row(reading: WeightCapture, *, captured: bool, at: datetime) -> Wei
 
 
 def receiving_events(
-    rma_number: str, line: RmaLineRow, row: DecisionRow, judgement: Judgement, command: ReceiveLine, approved_over: tuple[str, ...]
+    rma_number: str,
+    line: RmaLineRow,
+    row: DecisionRow,
+    judgement: Judgement,
+    command: ReceiveLine,
+    approved_over: tuple[str, ...],
 ) -> list[AuditEvent]:
     """What the audit trail says of one received unit, in the order it happened."""
     user, station, where = command.user, command.station, {"line": line.line_no, "unit": command.unit}
     events = [AuditEvent("inspection_recorded", user, station, rma_number, {**where, **_inspection_payload(command)})]
     if command.weight is not None:
         # One event for the weight the decision used; every other reading shown is kept in its row.
-        events.append(AuditEvent("weight_read", user, station, rma_number, {**where, **_reading_payload(command.weight)}))
+        events.append(
+            AuditEvent("weight_read", user, station, rma_number, {**where, **_reading_payload(command.weight)})
+        )
     if (row.reason, row.customer_choice) != (row.stated_reason, row.stated_choice):
-        events.append(AuditEvent("finding_recorded", user, station, rma_number, {
-            **where,
-            "from": {"reason": row.stated_reason, "choice": row.stated_choice},
-            "to": {"reason": row.reason, "choice": row.customer_choice},
-        }))
+        events.append(
+            AuditEvent(
+                "finding_recorded",
+                user,
+                station,
+                rma_number,
+                {
+                    **where,
+                    "from": {"reason": row.stated_reason, "choice": row.stated_choice},
+                    "to": {"reason": row.reason, "choice": row.customer_choice},
+                },
+            )
+        )
     if row.approved_by:
-        events.append(AuditEvent("decision_approved", row.approved_by, station, rma_number, {
-            **where, "why": list(approved_over), "note": row.approval_note,
-        }))
-    events.append(AuditEvent("decision_made", user, station, rma_number, {**where, **_decision_payload(judgement.decision, command)}))
+        events.append(
+            AuditEvent(
+                "decision_approved",
+                row.approved_by,
+                station,
+                rma_number,
+                {
+                    **where,
+                    "why": list(approved_over),
+                    "note": row.approval_note,
+                },
+            )
+        )
+    events.append(
+        AuditEvent(
+            "decision_made", user, station, rma_number, {**where, **_decision_payload(judgement.decision, command)}
+        )
+    )
     if command.override:
-        events.append(AuditEvent("decision_overridden", command.override.supervisor, station, rma_number, {
-            **where, "engine_outcome": row.engine_outcome, "outcome": row.outcome, "reason": command.override.reason,
-        }))
+        events.append(
+            AuditEvent(
+                "decision_overridden",
+                command.override.supervisor,
+                station,
+                rma_number,
+                {
+                    **where,
+                    "engine_outcome": row.engine_outcome,
+                    "outcome": row.outcome,
+                    "reason": command.override.reason,
+                },
+            )
+        )
     return events
 
 

@@ -15,7 +15,9 @@ from receiving_app.services.report_model import BenchReport, moment_words
 from receiving_app.services.report_tables import report_highlights, report_tables
 
 EXPORT_FORMATS = {".pdf": "pdf", ".csv": "csv"}
-PERSONAL_DATA_WARNING = "Contains customer personal data, included at an admin's request: keep it secured and do not forward it."
+PERSONAL_DATA_WARNING = (
+    "Contains customer personal data, included at an admin's request: keep it secured and do not forward it."
+)
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -35,7 +37,10 @@ def _content(report: BenchReport) -> ReportContent:
         title=report.title,
         footer=report.title,
         facts=tuple(facts),
-        highlights=tuple((label, f"${value}" if isinstance(value, Money) else str(value)) for label, value in report_highlights(report)),
+        highlights=tuple(
+            (label, f"${value}" if isinstance(value, Money) else str(value))
+            for label, value in report_highlights(report)
+        ),
         tables=report_tables(report),
         generated_at=report.generated_at,
         page_size=report.page_size,
@@ -54,7 +59,9 @@ def report_csv(report: BenchReport) -> str:
     writer.writerow(["Period end", report.end.isoformat()])
     writer.writerow(["Station", report.station or "All stations"])
     writer.writerow(["Made", report.generated_at.isoformat()])
-    writer.writerow(["Customer personal data", "included at an admin's request" if report.personal_data else "not included"])
+    writer.writerow(
+        ["Customer personal data", "included at an admin's request" if report.personal_data else "not included"]
+    )
     for label, value in report_highlights(report):
         writer.writerow([label, str(value)])
     for section in report_tables(report):

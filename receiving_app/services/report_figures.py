@@ -58,7 +58,8 @@ class Totals:
             entry = methods.setdefault(row.refund_method or NO_METHOD, [0, *[Money.zero()] * 5])
             entry[0] += int(row.lines)
             for index, amount in enumerate(
-                (row.merchandise, row.restocking_fees, row.label_deductions, row.shipping_refunded, row.refunded), start=1
+                (row.merchandise, row.restocking_fees, row.label_deductions, row.shipping_refunded, row.refunded),
+                start=1,
             ):
                 entry[index] = entry[index] + amount
         return tuple(RefundsByMethod(method, *values) for method, values in methods.items())
@@ -128,7 +129,13 @@ def _fraction(scaled: int | None) -> Decimal | None:
 
 
 def voids_of_period(
-    rows: Sequence, documents: Mapping[int, Sequence[str]], start: datetime, end: datetime, *, local: Local, personal: bool
+    rows: Sequence,
+    documents: Mapping[int, Sequence[str]],
+    start: datetime,
+    end: datetime,
+    *,
+    local: Local,
+    personal: bool,
 ) -> tuple[tuple[VoidedDecision, ...], VoidedLater]:
     """The rows of ``ReportRecords.voided_decisions`` split in two: the decisions voided in
     [start, end), listed, and the period's own decisions voided after it ended, counted."""

@@ -49,7 +49,9 @@ def clean_note(note: str, customer, *, personal: bool) -> str:
         return cleaned
     cleaned = _EMAIL.sub(REMOVED, cleaned)
     cleaned = _CARD_DIGITS.sub(lambda found: f"{found.group(1)}{found.group(2)}{REMOVED}", cleaned)
-    cleaned = _PHONE_LIKE.sub(lambda found: REMOVED if sum(ch.isdigit() for ch in found.group()) >= 7 else found.group(), cleaned)
+    cleaned = _PHONE_LIKE.sub(
+        lambda found: REMOVED if sum(ch.isdigit() for ch in found.group()) >= 7 else found.group(), cleaned
+    )
     for detail in (customer.customer_email, customer.customer_phone, customer.customer_name):
         if detail and detail.strip():
             cleaned = re.sub(re.escape(detail.strip()), REMOVED, cleaned, flags=re.IGNORECASE)

@@ -86,25 +86,49 @@ def _totals_tables(report: BenchReport) -> tuple[ReportTable, ...]:
             tuple((identifier_words(count.outcome), _count(count.lines)) for count in report.outcomes),
             (False, True),
             totals=("Total", _count(report.lines_received)),
-            chart=BarChart(_count_bars((identifier_words(count.outcome), count.lines) for count in report.outcomes), caption="Lines"),
+            chart=BarChart(
+                _count_bars((identifier_words(count.outcome), count.lines) for count in report.outcomes),
+                caption="Lines",
+            ),
         ),
         ReportTable(
             "Refunds by method",
-            ("Method", "Lines", "Merchandise", "Restocking fees", "Return label deducted", "Shipping refunded", "Refunded"),
+            (
+                "Method",
+                "Lines",
+                "Merchandise",
+                "Restocking fees",
+                "Return label deducted",
+                "Shipping refunded",
+                "Refunded",
+            ),
             tuple(
-                (identifier_words(method.method), _count(method.lines), str(method.merchandise), str(method.restocking_fees),
-                 str(method.label_deductions), str(method.shipping_refunded), str(method.refunded))
+                (
+                    identifier_words(method.method),
+                    _count(method.lines),
+                    str(method.merchandise),
+                    str(method.restocking_fees),
+                    str(method.label_deductions),
+                    str(method.shipping_refunded),
+                    str(method.refunded),
+                )
                 for method in refunds
             ),
             (False, True, True, True, True, True, True),
             totals=(
-                "Total", _count(sum(method.lines for method in refunds)),
-                *(str(money_sum(getattr(method, name) for method in refunds))
-                  for name in ("merchandise", "restocking_fees", "label_deductions", "shipping_refunded", "refunded")),
+                "Total",
+                _count(sum(method.lines for method in refunds)),
+                *(
+                    str(money_sum(getattr(method, name) for method in refunds))
+                    for name in ("merchandise", "restocking_fees", "label_deductions", "shipping_refunded", "refunded")
+                ),
             ),
             note="Amounts in dollars. Refunded = merchandise - restocking fees - return label + shipping refunded, never below 0.00.",
             chart=BarChart(
-                tuple(Bar(identifier_words(method.method), method.refunded.amount, str(method.refunded)) for method in refunds),
+                tuple(
+                    Bar(identifier_words(method.method), method.refunded.amount, str(method.refunded))
+                    for method in refunds
+                ),
                 caption="Refunded, in dollars",
             ),
         ),
@@ -120,20 +144,33 @@ def _totals_tables(report: BenchReport) -> tuple[ReportTable, ...]:
             tuple((reason.words, reason.code, _count(reason.lines)) for reason in report.denials_by_reason),
             (False, False, True),
             note=f"{report.denials} line(s) denied; a denied line can carry more than one reason.",
-            chart=BarChart(_count_bars((reason.words, reason.lines) for reason in report.denials_by_reason), caption="Denied lines"),
+            chart=BarChart(
+                _count_bars((reason.words, reason.lines) for reason in report.denials_by_reason), caption="Denied lines"
+            ),
         ),
         ReportTable(
             "Fill level of denied cartridges",
             ("Cartridges", "Denied lines", "Weighed", "Not weighed", "Lowest left", "Median left", "Highest left"),
-            (("Denied", _count(report.denials), _count(fill.weighed), _count(fill.not_weighed),
-              _percent(fill.lowest), _percent(fill.median), _percent(fill.highest)),),
+            (
+                (
+                    "Denied",
+                    _count(report.denials),
+                    _count(fill.weighed),
+                    _count(fill.not_weighed),
+                    _percent(fill.lowest),
+                    _percent(fill.median),
+                    _percent(fill.highest),
+                ),
+            ),
             (False, True, True, True, True, True, True),
             note="Fill levels are the share of a full cartridge's toner or ink left, by weight.",
         ),
         ReportTable(
             "Denied cartridges by fill level",
             ("Fill level left", *(FillLevels.bucket_label(index) for index in range(FILL_BUCKETS)), "Weighed"),
-            (("Denied lines", *(_count(count) for count in fill.buckets), _count(fill.weighed)),) if fill.weighed else (),
+            (("Denied lines", *(_count(count) for count in fill.buckets), _count(fill.weighed)),)
+            if fill.weighed
+            else (),
             (False, *[True] * (FILL_BUCKETS + 1)),
             chart=BarChart(
                 _count_bars((FillLevels.bucket_label(index), count) for index, count in enumerate(fill.buckets)),
@@ -150,27 +187,56 @@ def _work_tables(report: BenchReport) -> tuple[ReportTable, ...]:
 
     def work_rows(counts: Sequence[WorkCount]) -> tuple[tuple[str, ...], ...]:
         return tuple(
-            (count.name, _count(count.lines), _count(count.refunds), _count(count.replacements), _count(count.denials),
-             _count(count.overridden), str(count.refunded))
+            (
+                count.name,
+                _count(count.lines),
+                _count(count.refunds),
+                _count(count.replacements),
+                _count(count.denials),
+                _count(count.overridden),
+                str(count.refunded),
+            )
             for count in counts
         )
 
     def work_totals(counts: Sequence[WorkCount]) -> tuple[str, ...]:
         return (
-            "Total", *(_count(sum(getattr(count, name) for count in counts)) for name in ("lines", "refunds", "replacements", "denials", "overridden")),
+            "Total",
+            *(
+                _count(sum(getattr(count, name) for count in counts))
+                for name in ("lines", "refunds", "replacements", "denials", "overridden")
+            ),
             str(money_sum(count.refunded for count in counts)),
         )
 
     return (
-        ReportTable("By operator", ("Operator", *work_columns), work_rows(report.operators), (False, *[True] * 6),
-                    totals=work_totals(report.operators)),
-        ReportTable("By station", ("Station", *work_columns), work_rows(report.stations), (False, *[True] * 6),
-                    totals=work_totals(report.stations)),
+        ReportTable(
+            "By operator",
+            ("Operator", *work_columns),
+            work_rows(report.operators),
+            (False, *[True] * 6),
+            totals=work_totals(report.operators),
+        ),
+        ReportTable(
+            "By station",
+            ("Station", *work_columns),
+            work_rows(report.stations),
+            (False, *[True] * 6),
+            totals=work_totals(report.stations),
+        ),
         ReportTable(
             "Supervisor overrides",
             ("Supervisor", "Lines", "To refund", "To replacement", "To denied"),
-            tuple((count.name, _count(count.lines), _count(count.refunds), _count(count.replacements), _count(count.denials))
-                  for count in report.overrides),
+            tuple(
+                (
+                    count.name,
+                    _count(count.lines),
+                    _count(count.refunds),
+                    _count(count.replacements),
+                    _count(count.denials),
+                )
+                for count in report.overrides
+            ),
             (False, True, True, True, True),
             empty_text="No decision was overridden in this period.",
         ),
@@ -184,7 +250,9 @@ def _listed(findings: Sequence[BenchFinding], count: int) -> str:
 
 
 def _none_listed(count: int) -> str:
-    return f"{count} decision(s), too many to list here with the others; the history search finds them." if count else ""
+    return (
+        f"{count} decision(s), too many to list here with the others; the history search finds them." if count else ""
+    )
 
 
 def _findings_table(findings: Sequence[BenchFinding], count: int) -> ReportTable:
@@ -192,17 +260,27 @@ def _findings_table(findings: Sequence[BenchFinding], count: int) -> ReportTable
         "Findings at the bench",
         ("RMA", "Line", "Unit", "Customer said", "Found", "Outcome", "Refunded", "Found by", "Approved by", "Note"),
         tuple(
-            (finding.rma, _count(finding.line), _count(finding.unit), _said(finding.stated_reason, finding.stated_choice),
-             _said(finding.found_reason, finding.found_choice), identifier_words(finding.outcome), str(finding.refunded),
-             finding.decided_by, finding.supervisor, finding.note)
+            (
+                finding.rma,
+                _count(finding.line),
+                _count(finding.unit),
+                _said(finding.stated_reason, finding.stated_choice),
+                _said(finding.found_reason, finding.found_choice),
+                identifier_words(finding.outcome),
+                str(finding.refunded),
+                finding.decided_by,
+                finding.supervisor,
+                finding.note,
+            )
             for finding in findings
         ),
         (False, True, True, False, False, False, True, False, False, False),
         flexible=9,
         note="Decisions whose return reason or customer choice the bench found otherwise than the RMA says (reason, "
-             "then choice). A finding that lowers what the seller keeps, or changes the customer's choice, is "
-             "approved by a supervisor." + _listed(findings, count),
-        empty_text=_none_listed(count) or "Every decision in this period was made on the reason and choice the customer gave.",
+        "then choice). A finding that lowers what the seller keeps, or changes the customer's choice, is "
+        "approved by a supervisor." + _listed(findings, count),
+        empty_text=_none_listed(count)
+        or "Every decision in this period was made on the reason and choice the customer gave.",
     )
 
 
@@ -211,13 +289,23 @@ def _contradictions_table(findings: Sequence[BenchFinding], count: int) -> Repor
         "Approved over a contradiction",
         ("RMA", "Line", "Unit", "Outcome", "Refunded", "What the weight said", "Decided by", "Approved by", "Note"),
         tuple(
-            (finding.rma, _count(finding.line), _count(finding.unit), identifier_words(finding.outcome), str(finding.refunded),
-             " ".join(finding.contradictions), finding.decided_by, finding.supervisor, finding.note)
+            (
+                finding.rma,
+                _count(finding.line),
+                _count(finding.unit),
+                identifier_words(finding.outcome),
+                str(finding.refunded),
+                " ".join(finding.contradictions),
+                finding.decided_by,
+                finding.supervisor,
+                finding.note,
+            )
             for finding in findings
         ),
         (False, True, True, False, True, False, False, False, False),
         flexible=5,
-        note="Decisions a supervisor let stand although the unit's weight contradicted what was ticked." + _listed(findings, count),
+        note="Decisions a supervisor let stand although the unit's weight contradicted what was ticked."
+        + _listed(findings, count),
         empty_text=_none_listed(count) or "No decision in this period was made against what its weight said.",
     )
 
@@ -234,8 +322,18 @@ def _voids_table(report: BenchReport) -> ReportTable:
         "Voids",
         ("RMA", "Line", "Unit", "Outcome", "Refunded", "Decided", "Documents voided", "Voided by", "Voided", "Why"),
         tuple(
-            (void.rma, _count(void.line), _count(void.unit), identifier_words(void.outcome), str(void.refunded),
-             moment_words(void.decided_at), " ".join(void.documents), void.voided_by, moment_words(void.voided_at), void.reason)
+            (
+                void.rma,
+                _count(void.line),
+                _count(void.unit),
+                identifier_words(void.outcome),
+                str(void.refunded),
+                moment_words(void.decided_at),
+                " ".join(void.documents),
+                void.voided_by,
+                moment_words(void.voided_at),
+                void.reason,
+            )
             for void in report.voids
         ),
         (False, True, True, False, True, False, False, False, False, False),
@@ -247,12 +345,22 @@ def _voids_table(report: BenchReport) -> ReportTable:
 
 
 def _holds_table(report: BenchReport) -> ReportTable:
-    hold_columns = ("RMA", "Line", "SKU", "Held since", "Held by", "Station", "Note") + (("Customer",) if report.personal_data else ())
+    hold_columns = ("RMA", "Line", "SKU", "Held since", "Held by", "Station", "Note") + (
+        ("Customer",) if report.personal_data else ()
+    )
     return ReportTable(
         "Items on hold",
         hold_columns,
         tuple(
-            (hold.rma, _count(hold.line), hold.sku, moment_words(hold.since) if hold.since else "", hold.held_by, hold.station, hold.note)
+            (
+                hold.rma,
+                _count(hold.line),
+                hold.sku,
+                moment_words(hold.since) if hold.since else "",
+                hold.held_by,
+                hold.station,
+                hold.note,
+            )
             + ((hold.customer,) if report.personal_data else ())
             for hold in report.holds
         ),

@@ -57,12 +57,37 @@ from receiving_app.services.report_privacy import (
 from receiving_app.services.report_tables import report_highlights, report_tables
 
 __all__ = [
-    "EXPORT_FORMATS", "FILL_BUCKETS", "MAX_PERIOD", "NO_METHOD", "OUTCOMES", "REFUND_METHODS", "REMOVED",
-    "ROLES_SEEING_PERSONAL_DATA", "STATION_LOOKBACK", "MAX_LISTED_FINDINGS", "BenchFinding", "BenchReport", "FeesCollected",
-    "FillLevels", "FindingCounts",
-    "HeldLine", "OutcomeCount", "ReasonCount", "RefundsByMethod", "ReportService", "VoidedDecision", "VoidedLater",
-    "WorkCount", "clean_note", "export_format", "export_report", "parse_report_day", "report_csv", "report_highlights",
-    "report_pdf", "report_tables",
+    "EXPORT_FORMATS",
+    "FILL_BUCKETS",
+    "MAX_LISTED_FINDINGS",
+    "MAX_PERIOD",
+    "NO_METHOD",
+    "OUTCOMES",
+    "REFUND_METHODS",
+    "REMOVED",
+    "ROLES_SEEING_PERSONAL_DATA",
+    "STATION_LOOKBACK",
+    "BenchFinding",
+    "BenchReport",
+    "FeesCollected",
+    "FillLevels",
+    "FindingCounts",
+    "HeldLine",
+    "OutcomeCount",
+    "ReasonCount",
+    "RefundsByMethod",
+    "ReportService",
+    "VoidedDecision",
+    "VoidedLater",
+    "WorkCount",
+    "clean_note",
+    "export_format",
+    "export_report",
+    "parse_report_day",
+    "report_csv",
+    "report_highlights",
+    "report_pdf",
+    "report_tables",
 ]
 
 STATION_LOOKBACK = timedelta(days=90)
@@ -76,13 +101,21 @@ class ReportService:
         self._zone = zone
         self._page_size = page_size
 
-    def daily(self, day: date, station: str | None = None, *, include_personal_data: bool = False, user: str | None = None) -> BenchReport:
+    def daily(
+        self, day: date, station: str | None = None, *, include_personal_data: bool = False, user: str | None = None
+    ) -> BenchReport:
         """The local calendar day ``day``, midnight to midnight, at ``station`` or every station."""
         start, end = day_period(day, self._zone)
         return self._report("daily", day, start, end, station, include_personal_data, user)
 
     def shift(
-        self, start: datetime, end: datetime, station: str | None = None, *, include_personal_data: bool = False, user: str | None = None
+        self,
+        start: datetime,
+        end: datetime,
+        station: str | None = None,
+        *,
+        include_personal_data: bool = False,
+        user: str | None = None,
     ) -> BenchReport:
         """From ``start`` up to (not including) ``end``; times without a zone are the bench's."""
         start, end = shift_period(start, end, self._zone)
@@ -102,7 +135,14 @@ class ReportService:
     # The work ------------------------------------------------------------------------------
 
     def _report(
-        self, kind: str, day: date | None, start: datetime, end: datetime, station: str | None, personal: bool, user: str | None
+        self,
+        kind: str,
+        day: date | None,
+        start: datetime,
+        end: datetime,
+        station: str | None,
+        personal: bool,
+        user: str | None,
     ) -> BenchReport:
         station = (station or "").strip() or None
         start_utc, end_utc = start.astimezone(UTC), end.astimezone(UTC)
@@ -119,7 +159,9 @@ class ReportService:
             found, finding_counts = self._found(uow, start_utc, end_utc, station)
             holds = self._holds(uow, end_utc, station, personal)
             generated = uow.clock()
-        voids, voided_later = voids_of_period(voided, documents, start_utc, end_utc, local=self._local, personal=personal)
+        voids, voided_later = voids_of_period(
+            voided, documents, start_utc, end_utc, local=self._local, personal=personal
+        )
         findings = findings_of_period(found, local=self._local, personal=personal)
         return BenchReport(
             kind=kind,

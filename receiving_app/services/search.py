@@ -120,7 +120,9 @@ class SearchService:
                 reported_to=None if by_decision else criteria.date_to,
                 outcome=criteria.outcome.value,
                 decided_from=_start_of(criteria.date_from) if by_decision and criteria.date_from else None,
-                decided_before=_start_of(criteria.date_to + timedelta(days=1)) if by_decision and criteria.date_to else None,
+                decided_before=_start_of(criteria.date_to + timedelta(days=1))
+                if by_decision and criteria.date_to
+                else None,
                 limit=criteria.limit + 1,
             )
             shown = rows[: criteria.limit]

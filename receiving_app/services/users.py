@@ -57,7 +57,9 @@ class UserService:
             now = uow.clock()
             rows = uow.session.execute(select(UserRow).order_by(UserRow.name)).scalars()
             return [
-                UserView(row.name, row.display_name, row.role, row.active, bool(row.locked_until and row.locked_until > now))
+                UserView(
+                    row.name, row.display_name, row.role, row.active, bool(row.locked_until and row.locked_until > now)
+                )
                 for row in rows
             ]
 
@@ -75,6 +77,13 @@ class UserService:
         if uow.records.user(name) is not None:
             raise InputError(f"there is already a user named {name!r}")
         uow.records.add(
-            UserRow(name=name, display_name=display_name.strip() or name, role=role, secret_hash=hash_secret(secret), failed_attempts=0, active=True)
+            UserRow(
+                name=name,
+                display_name=display_name.strip() or name,
+                role=role,
+                secret_hash=hash_secret(secret),
+                failed_attempts=0,
+                active=True,
+            )
         )
         uow.record(AuditEvent("user_added", by, station, None, {"user": name, "role": role}))

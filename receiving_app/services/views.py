@@ -36,7 +36,11 @@ class RmaLineView:
 
     def as_json(self) -> dict[str, Any]:
         return {
-            "line": self.line, "sku": self.sku, "category": self.category, "quantity": self.quantity, "status": self.status,
+            "line": self.line,
+            "sku": self.sku,
+            "category": self.category,
+            "quantity": self.quantity,
+            "status": self.status,
             "units": [{"unit": number, "status": state} for number, state in enumerate(self.units, 1)],
         }
 
@@ -76,7 +80,12 @@ class DocumentRef:
     voided: bool = False
 
     def as_json(self) -> dict[str, Any]:
-        return {"type": self.type, "number": self.number, "issued_at": self.issued_at.isoformat(), "voided": self.voided}
+        return {
+            "type": self.type,
+            "number": self.number,
+            "issued_at": self.issued_at.isoformat(),
+            "voided": self.voided,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +196,13 @@ class EventView:
     station: str
 
     def as_json(self) -> dict[str, Any]:
-        return {"sequence": self.sequence, "type": self.type, "at": self.at.isoformat(), "user": self.user, "station": self.station}
+        return {
+            "sequence": self.sequence,
+            "type": self.type,
+            "at": self.at.isoformat(),
+            "user": self.user,
+            "station": self.station,
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,9 +25,25 @@ POSTGRES_FIGURES = {figure.name for figure in FIGURES if figure.needs_postgres}
 def run_suite(tmp_path: Path, names: set[str], *extra: str) -> str:
     page = tmp_path / "performance.md"
     completed = subprocess.run(
-        [sys.executable, "benchmarks/run.py", "--smoke", "--cache-dir", str(tmp_path / "cache"), "--output", str(page),
-         "--pg", POSTGRES_ADMIN_URL, "--only", ",".join(sorted(names)), *extra],
-        cwd=ROOT, capture_output=True, text=True, timeout=300, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        [
+            sys.executable,
+            "benchmarks/run.py",
+            "--smoke",
+            "--cache-dir",
+            str(tmp_path / "cache"),
+            "--output",
+            str(page),
+            "--pg",
+            POSTGRES_ADMIN_URL,
+            "--only",
+            ",".join(sorted(names)),
+            *extra,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-3000:]
     return page.read_text(encoding="utf-8")
@@ -36,7 +52,11 @@ def run_suite(tmp_path: Path, names: set[str], *extra: str) -> str:
 def table_rows(page: str) -> dict[str, list[str]]:
     """The figures table, by figure title (the first cell)."""
     table = page.split("## Figures", 1)[1].split("## ", 1)[0]
-    rows = [line.strip("|").split(" | ") for line in table.splitlines() if line.startswith("| ") and not line.startswith(("| figure", "| ---"))]
+    rows = [
+        line.strip("|").split(" | ")
+        for line in table.splitlines()
+        if line.startswith("| ") and not line.startswith(("| figure", "| ---"))
+    ]
     return {cells[0].strip(): [cell.strip() for cell in cells] for cells in rows}
 
 
@@ -83,7 +103,11 @@ def test_the_postgresql_figures_run_and_leave_no_database_behind(tmp_path):
     def bench_databases() -> set[str]:
         engine = create_engine(POSTGRES_ADMIN_URL)
         with engine.connect() as connection:
-            names = set(connection.execute(text("SELECT datname FROM pg_database WHERE datname LIKE 'receiving_bench_%'")).scalars())
+            names = set(
+                connection.execute(
+                    text("SELECT datname FROM pg_database WHERE datname LIKE 'receiving_bench_%'")
+                ).scalars()
+            )
         engine.dispose()
         return names
 

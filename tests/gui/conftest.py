@@ -13,7 +13,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractItemView, QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QProgressBar, QWidget,
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QProgressBar,
+    QWidget,
 )
 
 from receiving_app.bootstrap import bootstrap, fill_demo_data
@@ -237,8 +244,11 @@ AS_SOLD = {**asdict(Condition.as_sold()), **asdict(Flags.as_sold())}
 def single_units(station, *, lines: int):
     """An open RMA of ``lines`` lines of one weighed cartridge each, the customer wanting a refund."""
     return next(
-        rma for rma in open_rmas(station, lines=lines)
-        if all(line.quantity == 1 and line.category in WEIGHED and line.customer_choice == "refund" for line in rma.lines)
+        rma
+        for rma in open_rmas(station, lines=lines)
+        if all(
+            line.quantity == 1 and line.category in WEIGHED and line.customer_choice == "refund" for line in rma.lines
+        )
     )
 
 

@@ -15,7 +15,9 @@ def test_every_control_of_the_station_window_has_an_object_name_and_an_accessibl
 
 def test_every_control_of_the_dialogs_is_named(qtbot, station, runner) -> None:
     dialogs = (
-        SignInDialog(station.auth, "bench", runner), NoteDialog("Hold", "Why?", required=True), OverrideDialog(),
+        SignInDialog(station.auth, "bench", runner),
+        NoteDialog("Hold", "Why?", required=True),
+        OverrideDialog(),
         ApprovalDialog("Line 1: REFUND $54.99", ["Ticked sealed, but it weighs 700.0 g."]),
     )
     for dialog in dialogs:

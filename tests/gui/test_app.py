@@ -36,7 +36,14 @@ def test_signing_in_opens_the_window_and_f10_signs_out(qtbot, session) -> None:
     assert window is not None and window.isVisible()
     assert window.findChild(QLabel, "signedInLabel").text().startswith("Signed in: Sam Supervisor (supervisor)")
     pages = window.form.navigationList
-    assert [pages.item(row).text() for row in range(pages.count())] == ["Receiving", "History", "Catalog", "Policies", "Reports", "Settings"]
+    assert [pages.item(row).text() for row in range(pages.count())] == [
+        "Receiving",
+        "History",
+        "Catalog",
+        "Policies",
+        "Reports",
+        "Settings",
+    ]
 
     qtbot.keyClick(window.receiving.form.linesTable, Qt.Key.Key_F10)
     qtbot.waitUntil(lambda: session.window is None and dialog.isVisible())
@@ -62,7 +69,9 @@ def sign_in(qtbot, dialog, name: str, secret: str) -> None:
         qtbot.keyClick(dialog.form.secretEdit, Qt.Key.Key_Return)
 
 
-def test_an_idle_station_locks_and_the_same_clerk_comes_back_to_the_same_window(qtbot, quickly_locking, station) -> None:
+def test_an_idle_station_locks_and_the_same_clerk_comes_back_to_the_same_window(
+    qtbot, quickly_locking, station
+) -> None:
     session = quickly_locking
     sign_in(qtbot, session.sign_in, "receiver", "1111")
     window = session.window
@@ -95,7 +104,9 @@ def test_a_new_installation_creates_its_first_admin_before_anyone_signs_in(qtbot
     qtbot.add_widget(session.sign_in)
     try:
         session.start()
-        qtbot.waitUntil(lambda: getattr(session, "first_admin", None) is not None and session.first_admin.isVisible(), timeout=5_000)
+        qtbot.waitUntil(
+            lambda: getattr(session, "first_admin", None) is not None and session.first_admin.isVisible(), timeout=5_000
+        )
         dialog = session.first_admin
         assert not session.sign_in.isVisible()
 

@@ -28,8 +28,6 @@ from tests.gui.conftest import (
     weigh_by_hand,
 )
 
-
-
 # Double Enter ------------------------------------------------------------------------------------
 
 
@@ -120,7 +118,9 @@ def test_a_unit_with_nothing_set_cannot_be_accepted(qtbot, window, keyboard, sta
     assert station.history.show_rma(rma.number).decisions == ()
 
 
-def test_the_one_key_n_path_decides_a_sealed_cartridge_in_three_deliberate_actions(qtbot, window, keyboard, station, runner) -> None:
+def test_the_one_key_n_path_decides_a_sealed_cartridge_in_three_deliberate_actions(
+    qtbot, window, keyboard, station, runner
+) -> None:
     rma = single_units(station, lines=1)
     line = rma.lines[0]
     open_rma(qtbot, window, keyboard, runner, rma)
@@ -146,7 +146,9 @@ def test_the_one_key_n_path_decides_a_sealed_cartridge_in_three_deliberate_actio
 # A supervisor where needed ----------------------------------------------------------------------
 
 
-def test_a_weight_that_contradicts_a_ticked_seal_asks_for_a_supervisor_who_approves_it(qtbot, window, keyboard, station, runner) -> None:
+def test_a_weight_that_contradicts_a_ticked_seal_asks_for_a_supervisor_who_approves_it(
+    qtbot, window, keyboard, station, runner
+) -> None:
     rma = single_units(station, lines=1)
     line = rma.lines[0]
     half = (line.empty_g + (line.full_g - line.empty_g) / 2).quantize(Decimal("0.1"))
@@ -173,12 +175,17 @@ def test_a_weight_that_contradicts_a_ticked_seal_asks_for_a_supervisor_who_appro
         fill_supervisor_note(keyboard, "supervisor", "supervisor-demo", "customer's own scale agrees; refilled by us")
     wait_until_idle(qtbot, runner)
     decision = recorded.args[0].decision
-    assert (decision.approved_by, decision.approval_note) == ("supervisor", "customer's own scale agrees; refilled by us")
+    assert (decision.approved_by, decision.approval_note) == (
+        "supervisor",
+        "customer's own scale agrees; refilled by us",
+    )
     assert any("Ticked sealed" in text for text in decision.contradictions)
     assert station.history.show_rma(rma.number).decisions[0].approved_by == "supervisor"
 
 
-def test_changing_the_customers_choice_shows_why_before_enter_and_needs_a_supervisor(qtbot, window, keyboard, station, runner) -> None:
+def test_changing_the_customers_choice_shows_why_before_enter_and_needs_a_supervisor(
+    qtbot, window, keyboard, station, runner
+) -> None:
     rma = single_units(station, lines=1)
     open_rma(qtbot, window, keyboard, runner, rma)
     weigh_by_hand(qtbot, keyboard, runner, f"{rma.lines[0].full_g} g")
@@ -195,5 +202,3 @@ def test_changing_the_customers_choice_shows_why_before_enter_and_needs_a_superv
     decision = recorded.args[0].decision
     assert (decision.customer_choice, decision.approved_by) == ("replacement", "supervisor")
     wait_until_idle(qtbot, runner)
-
-

@@ -17,7 +17,9 @@ spec.loader.exec_module(compile_forms)
 def test_the_generated_module_matches_its_ui_file(form: Path) -> None:
     module = compile_forms.module_for(form)
     assert module.exists(), f"run scripts/compile_forms.py: {module.name} is missing"
-    assert module.read_text(encoding="utf-8") == compile_forms.compiled(form), f"run scripts/compile_forms.py: {module.name} is stale"
+    assert module.read_text(encoding="utf-8") == compile_forms.compiled(form), (
+        f"run scripts/compile_forms.py: {module.name} is stale"
+    )
     assert "All changes made in this file will be lost" in module.read_text(encoding="utf-8")
 
 

@@ -23,7 +23,9 @@ def imported_modules(path: Path) -> set[str]:
 
 def test_no_gui_module_imports_the_database_or_the_wiring() -> None:
     offenders = {
-        path.relative_to(GUI).as_posix(): sorted(module for module in imported_modules(path) if module.startswith(FORBIDDEN))
+        path.relative_to(GUI).as_posix(): sorted(
+            module for module in imported_modules(path) if module.startswith(FORBIDDEN)
+        )
         for path in GUI.rglob("*.py")
     }
     assert {name: modules for name, modules in offenders.items() if modules} == {}

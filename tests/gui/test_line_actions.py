@@ -42,8 +42,13 @@ def test_accept_records_the_line_prints_its_documents_and_moves_to_the_next_line
     detail = station.history.show_rma(rma.number)
     assert [line.status for line in detail.rma.lines] == ["decided", "open"]
     assert detail.inspections[0].weight_source == "manual"
-    assert detail.inspections[0].condition == {"unopened": True, "sealed": True, "original_packaging": True,
-                                               "box_damage": False, "labels_intact": True}
+    assert detail.inspections[0].condition == {
+        "unopened": True,
+        "sealed": True,
+        "original_packaging": True,
+        "box_damage": False,
+        "labels_intact": True,
+    }
     wait_until_idle(qtbot, runner)
 
 
@@ -52,13 +57,19 @@ def station_with_broken_printer(tmp_path, demo_database):
     shutil.copy(demo_database, tmp_path / DATABASE_NAME)
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the printer's folder should be")
-    printers = {document: {"backend": "folder", "folder": str(blocker / "inside")} for document in DOCUMENT_PRINTER_KEYS}
-    station = bootstrap(f"sqlite:///{tmp_path / DATABASE_NAME}", settings_path=write_settings(tmp_path, printers=printers))
+    printers = {
+        document: {"backend": "folder", "folder": str(blocker / "inside")} for document in DOCUMENT_PRINTER_KEYS
+    }
+    station = bootstrap(
+        f"sqlite:///{tmp_path / DATABASE_NAME}", settings_path=write_settings(tmp_path, printers=printers)
+    )
     yield station
     station.close()
 
 
-def test_a_printer_that_fails_loses_nothing_and_says_so(qtbot, station_with_broken_printer, runner, wedge, clock) -> None:
+def test_a_printer_that_fails_loses_nothing_and_says_so(
+    qtbot, station_with_broken_printer, runner, wedge, clock
+) -> None:
     station = station_with_broken_printer
     window = MainWindow(station, RECEIVER, runner, wedge)
     qtbot.add_widget(window)
@@ -91,7 +102,9 @@ def test_hold_asks_for_a_note_and_puts_the_line_on_hold(qtbot, window, keyboard,
     wait_until_idle(qtbot, runner)
 
 
-def test_did_not_arrive_marks_the_line_and_the_last_line_closes_the_rma(qtbot, window, keyboard, station, runner) -> None:
+def test_did_not_arrive_marks_the_line_and_the_last_line_closes_the_rma(
+    qtbot, window, keyboard, station, runner
+) -> None:
     rma = next(rma for rma in open_rmas(station, lines=1) if rma.lines[0].quantity == 1)
     open_rma(qtbot, window, keyboard, runner, rma)
     keyboard.press(Qt.Key.Key_F4)
@@ -116,7 +129,9 @@ def fill_override(keyboard, supervisor: str, password: str, reason: str) -> None
     keyboard.press(Qt.Key.Key_Return)
 
 
-def test_a_supervisor_overrides_the_decision_with_a_password_and_a_reason(qtbot, window, keyboard, station, runner) -> None:
+def test_a_supervisor_overrides_the_decision_with_a_password_and_a_reason(
+    qtbot, window, keyboard, station, runner
+) -> None:
     rma = next(rma for rma in open_rmas(station, lines=1) if rma.lines[0].customer_choice == "refund")
     open_rma(qtbot, window, keyboard, runner, rma)
     weigh_by_hand(qtbot, keyboard, runner, f"{rma.lines[0].empty_g} g")
@@ -131,7 +146,11 @@ def test_a_supervisor_overrides_the_decision_with_a_password_and_a_reason(qtbot,
     with qtbot.waitSignal(window.receiving.line_recorded, timeout=10_000) as recorded:
         keyboard.press(Qt.Key.Key_Return)
     decision = recorded.args[0].decision
-    assert (decision.outcome, decision.overridden_by, decision.override_reason) == ("replacement", "supervisor", "loyal customer")
+    assert (decision.outcome, decision.overridden_by, decision.override_reason) == (
+        "replacement",
+        "supervisor",
+        "loyal customer",
+    )
     wait_until_idle(qtbot, runner)
 
 
@@ -146,7 +165,9 @@ def test_a_receiver_cannot_confirm_an_override(qtbot, window, keyboard, station,
     wait_until_idle(qtbot, runner)
 
 
-def test_a_damage_photo_from_a_file_is_stored_with_the_inspection(qtbot, window, keyboard, station, runner, tmp_path) -> None:
+def test_a_damage_photo_from_a_file_is_stored_with_the_inspection(
+    qtbot, window, keyboard, station, runner, tmp_path
+) -> None:
     photo = tmp_path / "crushed-box.png"
     Image.new("RGB", (8, 8), "red").save(photo)
     rma = open_rmas(station, lines=1)[0]

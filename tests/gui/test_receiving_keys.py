@@ -14,8 +14,15 @@ from receiving_app.gui.keyboard_map import KEYBOARD_MAP, Command, binding_for, k
 from tests.gui.conftest import check_as_sold, open_rmas, wait_until_idle, weigh_by_hand
 
 CHECKS = (
-    Command.UNOPENED, Command.SEALED, Command.ORIGINAL_PACKAGING, Command.BOX_DAMAGE, Command.LABELS_INTACT,
-    Command.SOLD_BY_SELLER, Command.HP_PLUS_REJECTED, Command.FIRMWARE_BLOCKED, Command.IMPROPER_USE,
+    Command.UNOPENED,
+    Command.SEALED,
+    Command.ORIGINAL_PACKAGING,
+    Command.BOX_DAMAGE,
+    Command.LABELS_INTACT,
+    Command.SOLD_BY_SELLER,
+    Command.HP_PLUS_REJECTED,
+    Command.FIRMWARE_BLOCKED,
+    Command.IMPROPER_USE,
 )
 
 
@@ -28,7 +35,9 @@ def open_first_line(qtbot, window, keyboard, station, runner, **which):
 
 
 @pytest.mark.parametrize("command", CHECKS, ids=lambda command: command.value)
-def test_each_check_starts_not_checked_and_its_key_says_yes_then_toggles(qtbot, window, keyboard, station, runner, command) -> None:
+def test_each_check_starts_not_checked_and_its_key_says_yes_then_toggles(
+    qtbot, window, keyboard, station, runner, command
+) -> None:
     open_first_line(qtbot, window, keyboard, station, runner)
     binding = binding_for(command)
     check = window.receiving.inspection_panel.check(command)
@@ -61,7 +70,9 @@ def test_n_and_o_set_every_fact_at_once(qtbot, window, keyboard, station, runner
     wait_until_idle(qtbot, runner)
 
 
-def test_reason_and_choice_are_preset_from_the_rma_and_change_with_their_keys(qtbot, window, keyboard, station, runner) -> None:
+def test_reason_and_choice_are_preset_from_the_rma_and_change_with_their_keys(
+    qtbot, window, keyboard, station, runner
+) -> None:
     rma = open_first_line(qtbot, window, keyboard, station, runner)
     panel = window.receiving.inspection_panel
     assert panel.reason().value == rma.lines[0].reason
@@ -78,7 +89,9 @@ def test_reason_and_choice_are_preset_from_the_rma_and_change_with_their_keys(qt
     wait_until_idle(qtbot, runner)
 
 
-def test_the_decision_names_what_is_still_to_check_then_follows_each_fact_live(qtbot, window, keyboard, station, runner) -> None:
+def test_the_decision_names_what_is_still_to_check_then_follows_each_fact_live(
+    qtbot, window, keyboard, station, runner
+) -> None:
     rma = open_first_line(qtbot, window, keyboard, station, runner, policy="image-pro-services")
     screen = window.receiving
     assert screen.decision_panel.outcome == "waiting"

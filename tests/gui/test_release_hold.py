@@ -9,7 +9,14 @@ from PySide6.QtCore import Qt
 
 from receiving_app.gui.dialogs import NoteDialog, ReleaseHoldDialog
 from receiving_app.gui.keyboard_map import Command, binding_for
-from tests.gui.conftest import fill_supervisor_note, open_rma, open_rmas, shown_dialog, unnamed_controls, wait_until_idle
+from tests.gui.conftest import (
+    fill_supervisor_note,
+    open_rma,
+    open_rmas,
+    shown_dialog,
+    unnamed_controls,
+    wait_until_idle,
+)
 
 RELEASE_KEY = binding_for(Command.RELEASE_HOLD).key
 HOLD_NOTE = "label torn, ask the customer"
@@ -32,11 +39,16 @@ def held_first_line(qtbot, window, keyboard, station, runner):
 
 def release_events(station, number: str) -> list[tuple[str, dict]]:
     with station.units.read() as uow:
-        return [(row.user_name, json.loads(row.payload)) for row in uow.records.audit_events_for_rma(number)
-                if row.event_type == "hold_released"]
+        return [
+            (row.user_name, json.loads(row.payload))
+            for row in uow.records.audit_events_for_rma(number)
+            if row.event_type == "hold_released"
+        ]
 
 
-def test_a_supervisor_releases_a_held_line_and_it_can_be_received_again(qtbot, window, keyboard, station, runner) -> None:
+def test_a_supervisor_releases_a_held_line_and_it_can_be_received_again(
+    qtbot, window, keyboard, station, runner
+) -> None:
     rma = held_first_line(qtbot, window, keyboard, station, runner)
     assert f"({binding_for(Command.RELEASE_HOLD).label})" in window.receiving.decision_panel.form.reasonsLabel.text()
 
@@ -49,7 +61,9 @@ def test_a_supervisor_releases_a_held_line_and_it_can_be_received_again(qtbot, w
 
     line = station.history.show_rma(rma.number).rma.lines[0]
     assert line.status == "open"
-    assert release_events(station, rma.number) == [("supervisor", {"line": 1, "note": "customer sent a photo of the label"})]
+    assert release_events(station, rma.number) == [
+        ("supervisor", {"line": 1, "note": "customer sent a photo of the label"})
+    ]
     assert not dialog.isVisible()
     assert "released by supervisor" in window.receiving.feedback_text
     assert window.receiving.current_line.line == 1 and window.receiving.form.acceptButton.isEnabled()
@@ -67,7 +81,9 @@ def test_a_receivers_password_does_not_release_a_hold(qtbot, window, keyboard, s
     wait_until_idle(qtbot, runner)
 
 
-def test_the_release_key_on_an_open_line_says_there_is_nothing_to_release(qtbot, window, keyboard, station, runner) -> None:
+def test_the_release_key_on_an_open_line_says_there_is_nothing_to_release(
+    qtbot, window, keyboard, station, runner
+) -> None:
     open_rma(qtbot, window, keyboard, runner, open_rmas(station, lines=1)[0])
     keyboard.press(RELEASE_KEY)
     assert "not on hold: nothing to release" in window.receiving.feedback_text

@@ -13,20 +13,50 @@ from receiving_app.services.views import DecisionView, RmaLineView
 from tests.gui.conftest import open_rmas, wait_until_idle
 
 
-def line_view(line: int, status: str = "open", sku: str = "TN-660", units: tuple[str, ...] = ("open", "open")) -> RmaLineView:
+def line_view(
+    line: int, status: str = "open", sku: str = "TN-660", units: tuple[str, ...] = ("open", "open")
+) -> RmaLineView:
     return RmaLineView(
-        line=line, sku=sku, description="Brother TN-660 toner", category="toner", quantity=len(units), unit_price=Money.of("54.99"),
-        reason="not_needed", customer_choice="refund", status=status, upc="082002977276",
-        full_g=Decimal("815.0"), empty_g=Decimal("590.0"), units=units,
+        line=line,
+        sku=sku,
+        description="Brother TN-660 toner",
+        category="toner",
+        quantity=len(units),
+        unit_price=Money.of("54.99"),
+        reason="not_needed",
+        customer_choice="refund",
+        status=status,
+        upc="082002977276",
+        full_g=Decimal("815.0"),
+        empty_g=Decimal("590.0"),
+        units=units,
     )
 
 
 def decision_view(line: int, unit: int, outcome: str, *, voided_by: str | None = None) -> DecisionView:
     return DecisionView(
-        line=line, unit=unit, reason="not_needed", customer_choice="refund", outcome=outcome, policy="p", policy_version="1",
-        refund_method=None, merchandise=Money.zero(), restocking_fee=Money.zero(), return_shipping_deduction=Money.zero(),
-        shipping_refund=Money.zero(), refund_total=Money.zero(), fill_fraction=None, reasons=(), decided_at=None,
-        decided_by="receiver", station="b", overridden_by=None, override_reason=None, documents=(), voided_by=voided_by,
+        line=line,
+        unit=unit,
+        reason="not_needed",
+        customer_choice="refund",
+        outcome=outcome,
+        policy="p",
+        policy_version="1",
+        refund_method=None,
+        merchandise=Money.zero(),
+        restocking_fee=Money.zero(),
+        return_shipping_deduction=Money.zero(),
+        shipping_refund=Money.zero(),
+        refund_total=Money.zero(),
+        fill_fraction=None,
+        reasons=(),
+        decided_at=None,
+        decided_by="receiver",
+        station="b",
+        overridden_by=None,
+        override_reason=None,
+        documents=(),
+        voided_by=voided_by,
     )
 
 
@@ -41,9 +71,15 @@ def test_the_lines_model_shows_each_line_its_product_and_how_far_its_units_have_
             line_view(5, "decided", units=("decided",)),
             line_view(6, "decided", units=("decided", "not_received", "decided")),
         ],
-        [decision_view(2, 1, "denied"), decision_view(2, 2, "denied"), decision_view(4, 1, "refund"),
-         decision_view(5, 1, "replacement", voided_by="supervisor"), decision_view(5, 1, "refund"),
-         decision_view(6, 1, "refund"), decision_view(6, 3, "denied")],
+        [
+            decision_view(2, 1, "denied"),
+            decision_view(2, 2, "denied"),
+            decision_view(4, 1, "refund"),
+            decision_view(5, 1, "replacement", voided_by="supervisor"),
+            decision_view(5, 1, "refund"),
+            decision_view(6, 1, "refund"),
+            decision_view(6, 3, "denied"),
+        ],
     )
     qtmodeltester.check(model)
 
@@ -60,10 +96,14 @@ def test_the_lines_model_shows_each_line_its_product_and_how_far_its_units_have_
     assert model.data(model.index(5, status)) == "≈ 2 of 3 decided, 1 did not arrive"
     assert model.headerData(0, Qt.Orientation.Horizontal) == "#"
     assert model.data(model.index(2, 0), LINE_ROLE).line == 3
-    assert "2 × Brother TN-660 toner, $54.99 each; not needed, wants refund" in model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    assert "2 × Brother TN-660 toner, $54.99 each; not needed, wants refund" in model.data(
+        model.index(0, 0), Qt.ItemDataRole.ToolTipRole
+    )
 
 
-def test_scanning_an_rma_shows_its_header_with_the_customer_masked_and_its_lines(qtbot, window, keyboard, station, runner) -> None:
+def test_scanning_an_rma_shows_its_header_with_the_customer_masked_and_its_lines(
+    qtbot, window, keyboard, station, runner
+) -> None:
     rma = open_rmas(station, lines=2)[0]
     screen = window.receiving
     with qtbot.waitSignal(screen.rma_shown):
@@ -96,7 +136,9 @@ def test_a_quick_lookup_shows_the_rma_without_an_opening_line_first(qtbot, windo
     assert said and said[0].startswith(f"Opened {rma.number}")
 
 
-def test_a_slow_lookup_says_it_is_opening_the_rma_until_it_arrives(qtbot, window, keyboard, station, runner, monkeypatch) -> None:
+def test_a_slow_lookup_says_it_is_opening_the_rma_until_it_arrives(
+    qtbot, window, keyboard, station, runner, monkeypatch
+) -> None:
     rma = open_rmas(station)[0]
     database_answers = threading.Event()
     look_up_scan = station.receiving.look_up_scan
@@ -116,7 +158,11 @@ def test_a_slow_lookup_says_it_is_opening_the_rma_until_it_arrives(qtbot, window
 
 
 def test_scanning_a_cartridge_upc_picks_its_line(qtbot, window, keyboard, station, runner) -> None:
-    rma = next(rma for rma in open_rmas(station) if len(rma.lines) >= 2 and rma.lines[1].upc and rma.lines[1].upc != rma.lines[0].upc)
+    rma = next(
+        rma
+        for rma in open_rmas(station)
+        if len(rma.lines) >= 2 and rma.lines[1].upc and rma.lines[1].upc != rma.lines[0].upc
+    )
     screen = window.receiving
     with qtbot.waitSignal(screen.rma_shown):
         keyboard.scan(rma.number)

@@ -77,7 +77,9 @@ def test_slow_typing_reaches_the_text_field(qtbot, bench) -> None:
     wedge.stop()
 
 
-def test_a_typed_key_outside_a_text_field_goes_to_the_commands_but_a_scan_starting_with_it_does_not(qtbot, bench) -> None:
+def test_a_typed_key_outside_a_text_field_goes_to_the_commands_but_a_scan_starting_with_it_does_not(
+    qtbot, bench
+) -> None:
     clock = FakeClock()
     wedge = make_wedge(bench, clock)
     type_keys(qtbot, bench.check, clock, "u", SLOW)

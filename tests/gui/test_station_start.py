@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QWidget
 
 from receiving_app.bootstrap import bootstrap
 from receiving_app.gui.app import OPENING_AT_THE_LATEST_MS, PASSWORD_VARIABLE, READY_PROBE_VARIABLE, StationSession
-from receiving_app.gui.pages import HistoryPage
 from receiving_app.gui.main_window import BUSY_INDICATOR_DELAY_MS
+from receiving_app.gui.pages import HistoryPage
 from receiving_app.persistence.schema import declared_head, head_revision
 from tests.gui.conftest import DATABASE_NAME, open_rmas, wait_until_idle
 
@@ -37,15 +37,21 @@ def test_the_ready_probe_signs_in_through_the_dialog_reports_and_quits(tmp_path,
     database.parent.mkdir()
     shutil.copy(demo_database, database)
     completed = subprocess.run(
-        [sys.executable, "-m", "receiving_app", "gui", "--db", f"sqlite:///{database}"], cwd=ROOT, capture_output=True,
-        text=True, timeout=120, env=station_environment(tmp_path, **{READY_PROBE_VARIABLE: "receiver", PASSWORD_VARIABLE: "1111"}),
+        [sys.executable, "-m", "receiving_app", "gui", "--db", f"sqlite:///{database}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=station_environment(tmp_path, **{READY_PROBE_VARIABLE: "receiver", PASSWORD_VARIABLE: "1111"}),
     )
     assert completed.returncode == 0, completed.stderr[-2000:]
     assert completed.stdout.split() == ["sign-in", "submitted", "ready"]
     probed = bootstrap(f"sqlite:///{database}", settings_path=tmp_path / "settings.json")
     try:
         with probed.units.read() as uow:
-            signed_in = [(event.event_type, event.user) for event in uow.records.audit_chain() if event.event_type == "signed_in"]
+            signed_in = [
+                (event.event_type, event.user) for event in uow.records.audit_chain() if event.event_type == "signed_in"
+            ]
     finally:
         probed.close()
     assert signed_in == [("signed_in", "receiver")]
@@ -61,7 +67,9 @@ def test_the_sign_in_shows_before_the_database_layer_documents_or_qt_namespace_l
         "print(sorted(loaded & {'sqlalchemy', 'reportlab', 'PIL', 'barcode', 'argon2', 'serial', 'alembic'}))\n"
         "print('Qt' in vars(PySide6.QtCore))\n"
     )
-    completed = subprocess.run([sys.executable, "-c", program], cwd=ROOT, capture_output=True, text=True, timeout=60, check=True)
+    completed = subprocess.run(
+        [sys.executable, "-c", program], cwd=ROOT, capture_output=True, text=True, timeout=60, check=True
+    )
     assert completed.stdout.split("\n")[:2] == ["[]", "False"]
 
 
@@ -69,8 +77,11 @@ def test_a_wrong_password_leaves_the_probe_at_the_sign_in(tmp_path, demo_databas
     database = tmp_path / DATABASE_NAME
     shutil.copy(demo_database, database)
     process = subprocess.Popen(
-        [sys.executable, "-m", "receiving_app", "gui", "--db", f"sqlite:///{database}"], cwd=ROOT, stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL, text=True,
+        [sys.executable, "-m", "receiving_app", "gui", "--db", f"sqlite:///{database}"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
         env=station_environment(tmp_path, **{READY_PROBE_VARIABLE: "receiver", PASSWORD_VARIABLE: "not-the-pin"}),
     )
     try:
@@ -147,7 +158,12 @@ session.shut_down()
 station.close()
 """
     completed = subprocess.run(
-        [sys.executable, "-c", program], cwd=ROOT, capture_output=True, text=True, timeout=120, env=station_environment(tmp_path)
+        [sys.executable, "-c", program],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=station_environment(tmp_path),
     )
     assert completed.returncode == 0, completed.stderr[-2000:]
     assert completed.stdout.strip().splitlines()[-1] == "[]"
@@ -196,7 +212,9 @@ def test_a_station_on_a_current_database_starts_without_loading_alembic(tmp_path
         f"bootstrap({f'sqlite:///{database}'!r}, settings_path=Path({str(tmp_path / 'settings.json')!r})).close()\n"
         "print(sorted(name for name in sys.modules if name.split('.')[0] == 'alembic'))\n"
     )
-    completed = subprocess.run([sys.executable, "-c", program], cwd=ROOT, capture_output=True, text=True, timeout=60, check=True)
+    completed = subprocess.run(
+        [sys.executable, "-c", program], cwd=ROOT, capture_output=True, text=True, timeout=60, check=True
+    )
     assert completed.stdout.strip() == "[]"
 
 

@@ -30,11 +30,12 @@ from tests.gui.conftest import (
     weigh_by_hand,
 )
 
-
 # What the screen shows --------------------------------------------------------------------------
 
 
-def test_a_decided_line_shows_its_own_recorded_facts_not_the_previous_lines(qtbot, window, keyboard, station, runner) -> None:
+def test_a_decided_line_shows_its_own_recorded_facts_not_the_previous_lines(
+    qtbot, window, keyboard, station, runner
+) -> None:
     rma = single_units(station, lines=2)
     open_rma(qtbot, window, keyboard, runner, rma)
     receive_as_sold(qtbot, window, keyboard, runner, f"{rma.lines[0].full_g} g")
@@ -66,7 +67,9 @@ def test_a_decided_line_shows_its_own_recorded_facts_not_the_previous_lines(qtbo
     assert [recorded_facts(inspection) for inspection in detail.inspections] == [AS_SOLD, opened]
 
 
-def test_a_decided_line_opened_later_fetches_its_record_and_shows_nothing_else_meanwhile(qtbot, window, keyboard, station, runner) -> None:
+def test_a_decided_line_opened_later_fetches_its_record_and_shows_nothing_else_meanwhile(
+    qtbot, window, keyboard, station, runner
+) -> None:
     rma = single_units(station, lines=2)
     open_rma(qtbot, window, keyboard, runner, rma)
     receive_as_sold(qtbot, window, keyboard, runner, f"{rma.lines[0].full_g} g")
@@ -89,14 +92,20 @@ def test_leaving_an_rma_with_lines_open_says_so_and_is_recorded(qtbot, window, k
     open_rma(qtbot, window, keyboard, runner, second)
     assert window.receiving.feedback_text.startswith(f"✔ {first.number} left with 2 lines open. Opened {second.number}")
     with station.units.read() as uow:
-        left = [json.loads(row.payload) for row in uow.records.audit_events_for_rma(first.number) if row.event_type == "rma_left_open"]
+        left = [
+            json.loads(row.payload)
+            for row in uow.records.audit_events_for_rma(first.number)
+            if row.event_type == "rma_left_open"
+        ]
     assert left == [{"open_lines": [1, 2]}]
 
 
 # Units ------------------------------------------------------------------------------------------
 
 
-def test_a_line_of_two_is_worked_unit_by_unit_and_f4_records_the_second_as_not_arrived(qtbot, window, keyboard, station, runner) -> None:
+def test_a_line_of_two_is_worked_unit_by_unit_and_f4_records_the_second_as_not_arrived(
+    qtbot, window, keyboard, station, runner
+) -> None:
     rma = next(rma for rma in open_rmas(station) if rma.lines[0].quantity == 2 and rma.lines[0].category in WEIGHED)
     line = rma.lines[0]
     open_rma(qtbot, window, keyboard, runner, rma)
@@ -153,8 +162,9 @@ def redecide_a_voided_unit(qtbot, window, keyboard, station, runner, monkeypatch
     rma = single_units(station, lines=2)
     open_rma(qtbot, window, keyboard, runner, rma)
     first = receive_as_sold(qtbot, window, keyboard, runner, f"{rma.lines[0].full_g} g")
-    station.history.void_document(first.decision.documents[0].number, user="supervisor", station="office",
-                                  reason="printed on the wrong customer")
+    station.history.void_document(
+        first.decision.documents[0].number, user="supervisor", station="office", reason="printed on the wrong customer"
+    )
     commands = []
     receive = station.receiving.receive
     monkeypatch.setattr(station.receiving, "receive", lambda command: commands.append(command) or receive(command))
@@ -186,6 +196,11 @@ def test_a_unit_whose_decision_was_voided_says_so_and_is_decided_again_only_with
     assert [(decision.unit, decision.voided) for decision in decisions if decision.line == 1] == [(1, True), (1, False)]
 
 
-def test_the_approval_to_decide_a_voided_unit_again_is_recorded(qtbot, window, keyboard, station, runner, monkeypatch) -> None:
+def test_the_approval_to_decide_a_voided_unit_again_is_recorded(
+    qtbot, window, keyboard, station, runner, monkeypatch
+) -> None:
     rma, result, _ = redecide_a_voided_unit(qtbot, window, keyboard, station, runner, monkeypatch)
-    assert (result.decision.approved_by, result.decision.approval_note) == ("supervisor", "reissued for the right customer")
+    assert (result.decision.approved_by, result.decision.approval_note) == (
+        "supervisor",
+        "reissued for the right customer",
+    )

@@ -26,8 +26,13 @@ def reading(grams: str, status: ScaleStatus = ScaleStatus.STABLE) -> ScaleReadin
 def ink_line(quantity: int = 3):
     """The demo catalog's Canon PG-245XL: full 39.0 g, empty 28.7 g, 2.0 g either side."""
     return dataclasses.replace(
-        line_view(1, sku="CN-PG245XL"), description="Canon PG-245XL black ink", category="ink", quantity=quantity,
-        full_g=Decimal("39.0"), empty_g=Decimal("28.7"), plausible_g=(Decimal("26.7"), Decimal("41.0")),
+        line_view(1, sku="CN-PG245XL"),
+        description="Canon PG-245XL black ink",
+        category="ink",
+        quantity=quantity,
+        full_g=Decimal("39.0"),
+        empty_g=Decimal("28.7"),
+        plausible_g=(Decimal("26.7"), Decimal("41.0")),
     )
 
 
@@ -149,7 +154,10 @@ def test_x_lets_the_same_unit_be_weighed_again_once_the_pan_changes(panel) -> No
     weigh_unit_one(panel)
     panel.clear_capture()
     assert panel.captured is None
-    assert panel.form.problemLabel.text() == "… Lift the cartridge off and set it back on the scale to weigh line 1 unit 1 again."
+    assert (
+        panel.form.problemLabel.text()
+        == "… Lift the cartridge off and set it back on the scale to weigh line 1 unit 1 again."
+    )
     panel.show_reading(reading("38.2"))
     panel.capture_now()
     assert panel.captured is None
@@ -192,7 +200,9 @@ def test_two_pounds_typed_for_an_ink_cartridge_is_refused_naming_the_range_and_a
     ("typed", "said"),
     [("abc", "not a weight: 'abc'"), ("3 stone", "unknown weight unit 'stone'"), ("", "not a weight: ''")],
 )
-def test_text_that_is_no_weight_is_explained_and_the_message_stays_while_the_scale_reads(qtbot, panel, typed, said) -> None:
+def test_text_that_is_no_weight_is_explained_and_the_message_stays_while_the_scale_reads(
+    qtbot, panel, typed, said
+) -> None:
     type_weight(qtbot, panel, typed)
     assert panel.captured is None
     assert said in panel.form.problemLabel.text()
@@ -214,7 +224,10 @@ def test_a_read_weight_the_sku_cannot_have_is_not_captured(panel) -> None:
     panel.show_reading(reading("812.4"))
     panel.capture_now()
     assert panel.captured is None
-    assert panel.form.problemLabel.text() == f"✖ 812.4 g is not what a CN-PG245XL can weigh {RANGE}; check the unit and weigh again."
+    assert (
+        panel.form.problemLabel.text()
+        == f"✖ 812.4 g is not what a CN-PG245XL can weigh {RANGE}; check the unit and weigh again."
+    )
     panel.show_reading(reading("400.0", ScaleStatus.MOVING))
     assert panel.form.problemLabel.text() == ""
     panel.show_reading(reading("35.0"))

@@ -70,7 +70,9 @@ def test_a_window_fitted_again_to_a_wide_screen_shows_the_keyboard_map_again(win
 
 
 @pytest.mark.parametrize("window", [LAPTOP], indirect=True)
-def test_a_message_too_long_for_the_screen_ends_in_an_ellipsis_and_is_whole_in_its_tooltip(qtbot, window, keyboard, station, runner) -> None:
+def test_a_message_too_long_for_the_screen_ends_in_an_ellipsis_and_is_whole_in_its_tooltip(
+    qtbot, window, keyboard, station, runner
+) -> None:
     left, rma = open_rmas(station, lines=1)[0], open_rmas(station, lines=3)[0]
     for scanned in (left, rma):  # the second opening also says the first was left with a line open
         keyboard.scan(scanned.number)
@@ -85,8 +87,12 @@ def test_a_message_too_long_for_the_screen_ends_in_an_ellipsis_and_is_whole_in_i
 
 
 @pytest.mark.parametrize("window", [LAPTOP], indirect=True)
-def test_each_accepted_unit_is_said_whole_on_a_1366_screen_up_to_the_rma_closing(qtbot, window, keyboard, station, runner) -> None:
-    rma = next(rma for rma in open_rmas(station) if len(rma.lines) >= 2 and any(line.quantity > 1 for line in rma.lines))
+def test_each_accepted_unit_is_said_whole_on_a_1366_screen_up_to_the_rma_closing(
+    qtbot, window, keyboard, station, runner
+) -> None:
+    rma = next(
+        rma for rma in open_rmas(station) if len(rma.lines) >= 2 and any(line.quantity > 1 for line in rma.lines)
+    )
     keyboard.scan(rma.number)
     wait_until_idle(qtbot, runner)
     label, said = window.receiving.form.feedbackLabel, []

@@ -57,7 +57,17 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Bundle:
     started = time.perf_counter()
     # cwd is deliberately not the checkout: the spec must find everything relative to itself.
     result = subprocess.run(
-        [sys.executable, "-m", "PyInstaller", str(SPEC), "--noconfirm", "--distpath", str(dist), "--workpath", str(work)],
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            str(SPEC),
+            "--noconfirm",
+            "--distpath",
+            str(dist),
+            "--workpath",
+            str(work),
+        ],
         cwd=scratch,
         capture_output=True,
         text=True,
@@ -131,7 +141,9 @@ def _files_under(folder: Path, relative_to: Path) -> set[str]:
 def test_every_resource_file_is_bundled_where_resources_dir_looks(bundle: Bundle) -> None:
     # resources/ is the package receiving_app.resources, in the bundle as in a wheel.
     shipped = _files_under(ROOT / "resources", ROOT / "resources")
-    bundled = _files_under(bundle.internal / "receiving_app" / "resources", bundle.internal / "receiving_app" / "resources")
+    bundled = _files_under(
+        bundle.internal / "receiving_app" / "resources", bundle.internal / "receiving_app" / "resources"
+    )
 
     assert shipped <= bundled, f"missing from the bundle: {sorted(shipped - bundled)}"
 
@@ -147,9 +159,15 @@ def test_migration_scripts_are_files_where_alembic_looks(bundle: Bundle) -> None
 
 def test_bundle_carries_the_qt_the_station_uses_and_not_the_rest(bundle: Bundle) -> None:
     files = [path for path in bundle.folder.rglob("*") if path.is_file()]
-    platform_plugins = {path.name.split(".")[0].removeprefix("lib") for path in files if path.parent.name == "platforms"}
+    platform_plugins = {
+        path.name.split(".")[0].removeprefix("lib") for path in files if path.parent.name == "platforms"
+    }
     names = " ".join(path.name for path in files)
-    unused = sorted(path.name for path in files if any(part in path.name for part in ("Qt6WebEngine", "Qt63D", "Qt6VirtualKeyboard")))
+    unused = sorted(
+        path.name
+        for path in files
+        if any(part in path.name for part in ("Qt6WebEngine", "Qt63D", "Qt6VirtualKeyboard"))
+    )
 
     assert "qoffscreen" in platform_plugins, f"platform plugins bundled: {sorted(platform_plugins)}"
     for needed in ("Qt6Charts", "Qt6Pdf", "Qt6Multimedia", "Qt6PrintSupport"):

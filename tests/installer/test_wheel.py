@@ -53,13 +53,17 @@ class InstalledWheel:
         return self.bin / (f"{APP_NAME}.exe" if sys.platform == "win32" else APP_NAME)
 
 
-def _run(args: list[str], *, cwd: Path, env: dict[str, str] | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def _run(
+    args: list[str], *, cwd: Path, env: dict[str, str] | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(args, cwd=cwd, env=env, input=stdin, capture_output=True, text=True, timeout=TIMEOUT_S)
 
 
 def _must(result: subprocess.CompletedProcess[str], doing: str) -> None:
     if result.returncode != 0:
-        pytest.fail(f"{doing} failed ({result.returncode}):\n{result.stdout[-3000:]}\n{result.stderr[-6000:]}", pytrace=False)
+        pytest.fail(
+            f"{doing} failed ({result.returncode}):\n{result.stdout[-3000:]}\n{result.stderr[-6000:]}", pytrace=False
+        )
 
 
 def _ignore_leftovers(folder: str, names: list[str]) -> list[str]:
@@ -80,21 +84,46 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> InstalledWheel:
 
     started = time.perf_counter()
     # Built as `pip install .` builds it: in an isolated environment with the build-system.requires.
-    _must(_run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--wheel-dir", str(wheels), str(source)], cwd=scratch), "building the wheel")
+    _must(
+        _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--wheel-dir", str(wheels), str(source)], cwd=scratch),
+        "building the wheel",
+    )
     (wheel,) = wheels.glob("*.whl")
     built = time.perf_counter()
 
     # From the base interpreter, never from this virtual environment's site-packages.
-    _must(_run([sys.executable, "-m", "venv", "--without-pip", str(environment)], cwd=scratch), "creating the virtual environment")
+    _must(
+        _run([sys.executable, "-m", "venv", "--without-pip", str(environment)], cwd=scratch),
+        "creating the virtual environment",
+    )
     installed = InstalledWheel(wheel, environment, scratch)
     _must(
-        _run([sys.executable, "-m", "pip", "--python", str(installed.python), "install", "--no-deps", "--no-index", str(wheel)], cwd=scratch),
+        _run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "--python",
+                str(installed.python),
+                "install",
+                "--no-deps",
+                "--no-index",
+                str(wheel),
+            ],
+            cwd=scratch,
+        ),
         "installing the wheel",
     )
     # The dependencies (PySide6, SQLAlchemy, reportlab...) only, after the wheel is in place.
-    target = Path(_run([str(installed.python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"], cwd=scratch).stdout.strip())
+    target = Path(
+        _run(
+            [str(installed.python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"], cwd=scratch
+        ).stdout.strip()
+    )
     borrowed = sorted({sysconfig.get_path("purelib"), sysconfig.get_path("platlib")})
-    (target / "zz_borrowed_dependencies.pth").write_text("".join(f"{folder}\n" for folder in borrowed), encoding="utf-8")
+    (target / "zz_borrowed_dependencies.pth").write_text(
+        "".join(f"{folder}\n" for folder in borrowed), encoding="utf-8"
+    )
     print(f"wheel {wheel.name} built in {built - started:.1f} s, installed in {time.perf_counter() - built:.1f} s")
     return installed
 
@@ -116,7 +145,9 @@ def run_station(installed: InstalledWheel, *args: str, stdin: str | None = None)
 
 
 def test_the_station_and_its_resources_come_from_the_wheel_not_the_checkout(installed: InstalledWheel) -> None:
-    probe = "import receiving_app, receiving_app.locations as l; print(receiving_app.__file__); print(l.resources_dir())"
+    probe = (
+        "import receiving_app, receiving_app.locations as l; print(receiving_app.__file__); print(l.resources_dir())"
+    )
     result = _run([str(installed.python), "-c", probe], cwd=installed.scratch, env=_station_env(installed))
 
     assert result.returncode == 0, result.stderr
@@ -128,7 +159,11 @@ def test_the_station_and_its_resources_come_from_the_wheel_not_the_checkout(inst
 
 
 def test_the_wheel_carries_every_resource_file(installed: InstalledWheel) -> None:
-    result = _run([str(installed.python), "-c", "import receiving_app.locations as l; print(l.resources_dir())"], cwd=installed.scratch, env=_station_env(installed))
+    result = _run(
+        [str(installed.python), "-c", "import receiving_app.locations as l; print(l.resources_dir())"],
+        cwd=installed.scratch,
+        env=_station_env(installed),
+    )
     assert result.returncode == 0, result.stderr
     resources = Path(result.stdout.strip())
 
@@ -136,7 +171,8 @@ def test_the_wheel_carries_every_resource_file(installed: InstalledWheel) -> Non
         return {
             path.relative_to(folder).as_posix()
             for path in folder.rglob("*")
-            if path.is_file() and not any(part.startswith(".") or part == "__pycache__" for part in path.relative_to(folder).parts)
+            if path.is_file()
+            and not any(part.startswith(".") or part == "__pycache__" for part in path.relative_to(folder).parts)
         }
 
     missing = files_under(ROOT / "resources") - files_under(resources)

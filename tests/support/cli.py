@@ -21,7 +21,13 @@ class Run:
         return json.loads(self.stdout)
 
 
-def run_cli(*args: str, stdin: str | None = None, env: dict[str, str] | None = None, cwd: Path | None = None, timeout: float = 120) -> Run:
+def run_cli(
+    *args: str,
+    stdin: str | None = None,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    timeout: float = 120,
+) -> Run:
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
     completed = subprocess.run(
         [sys.executable, "-m", "receiving_app", *args],

@@ -25,9 +25,15 @@ def assert_records_are_whole(station: Station) -> None:
         if session.get_bind().dialect.name == "sqlite":
             assert session.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
         for counter in session.execute(select(DocumentCounterRow)).scalars():
-            sequences = session.execute(
-                select(DocumentRow.sequence).where(DocumentRow.document_type == counter.document_type).order_by(DocumentRow.sequence)
-            ).scalars().all()
+            sequences = (
+                session.execute(
+                    select(DocumentRow.sequence)
+                    .where(DocumentRow.document_type == counter.document_type)
+                    .order_by(DocumentRow.sequence)
+                )
+                .scalars()
+                .all()
+            )
             assert sequences == list(range(1, counter.last_number + 1)), f"{counter.document_type} numbers have gaps"
         lines = session.execute(select(RmaLineRow)).scalars().all()
         units = uow.records.unit_states_of_lines(lines)

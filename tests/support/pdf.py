@@ -88,4 +88,3 @@ def decode_code128(image: Image.Image) -> list[str]:
     found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.Code128)
     found.sort(key=lambda barcode: (barcode.position.top_left.y, barcode.position.top_left.x))
     return [barcode.text for barcode in found]
-

@@ -10,7 +10,9 @@ from receiving_app.services.errors import NotFound
 from tests.support.receiving import as_sold
 
 
-def receive_for_race(database_url: str, settings_path: Path, number: str, line: int, station: str) -> tuple[bool, tuple]:
+def receive_for_race(
+    database_url: str, settings_path: Path, number: str, line: int, station: str
+) -> tuple[bool, tuple]:
     built = bootstrap(database_url, prepare=False, settings_path=settings_path)
     try:
         grams = built.history.show_rma(number).rma.lines[line - 1].full_g

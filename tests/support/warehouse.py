@@ -46,16 +46,28 @@ def add_rmas(station: Station, folder: Path, *rmas: Rma) -> None:
             for number, line in enumerate(rma.lines, start=1):
                 writer.writerow(
                     {
-                        "rma_number": rma.number, "seller": rma.seller, "reported_on": rma.reported,
-                        "return_label_cost": rma.label_cost, "order_number": rma.order or f"SO-{rma.number}",
-                        "purchased_on": rma.purchased, "shipped_on": rma.shipped, "delivered_on": rma.delivered,
-                        "shipping_paid": rma.shipping_paid, "payment_method": rma.payment,
-                        "customer_account": rma.account, "customer_name": "Dana Whitfield",
-                        "customer_email": "dana@example.com", "customer_phone": "(555) 010-2030",
+                        "rma_number": rma.number,
+                        "seller": rma.seller,
+                        "reported_on": rma.reported,
+                        "return_label_cost": rma.label_cost,
+                        "order_number": rma.order or f"SO-{rma.number}",
+                        "purchased_on": rma.purchased,
+                        "shipped_on": rma.shipped,
+                        "delivered_on": rma.delivered,
+                        "shipping_paid": rma.shipping_paid,
+                        "payment_method": rma.payment,
+                        "customer_account": rma.account,
+                        "customer_name": "Dana Whitfield",
+                        "customer_email": "dana@example.com",
+                        "customer_phone": "(555) 010-2030",
                         "customer_address": "12 Elm St|Springfield, IL 62701",
                         "card_last4": rma.card_last4 if rma.payment == "card" else "",
-                        "line": number, "sku": line.sku, "quantity": line.quantity, "unit_price": line.unit_price,
-                        "reason": line.reason, "customer_choice": line.choice,
+                        "line": number,
+                        "sku": line.sku,
+                        "quantity": line.quantity,
+                        "unit_price": line.unit_price,
+                        "reason": line.reason,
+                        "customer_choice": line.choice,
                     }
                 )
     import_rmas(station.units, path, user="admin", station="test")

@@ -27,28 +27,20 @@ def submit_to_cups(
         command += ["-o", option]
     command.append("-")
     try:
-        completed = subprocess.run(
-            command, input=data, capture_output=True, timeout=timeout, check=False
-        )
+        completed = subprocess.run(command, input=data, capture_output=True, timeout=timeout, check=False)
     except FileNotFoundError as error:
         raise PrintError(
             f"Cannot print to queue {queue}: the lp command (CUPS) is not installed on this computer"
         ) from error
     except subprocess.TimeoutExpired as error:
-        raise PrintError(
-            f"Printer queue {queue} did not accept the job within {timeout:g} s"
-        ) from error
+        raise PrintError(f"Printer queue {queue} did not accept the job within {timeout:g} s") from error
     except OSError as error:
         raise PrintError(
             f"Cannot print to queue {queue}: lp could not be started ({error.strerror or error})"
         ) from error
     if completed.returncode != 0:
-        raise PrintError(
-            f"Printer queue {queue} refused the job: {_last_line(completed.stderr, completed.returncode)}"
-        )
-    logger.info(
-        "lp accepted %r for %s: %s", title, queue, completed.stdout.decode(errors="replace").strip()
-    )
+        raise PrintError(f"Printer queue {queue} refused the job: {_last_line(completed.stderr, completed.returncode)}")
+    logger.info("lp accepted %r for %s: %s", title, queue, completed.stdout.decode(errors="replace").strip())
 
 
 def _last_line(stderr: bytes, returncode: int) -> str:
@@ -59,9 +51,7 @@ def _last_line(stderr: bytes, returncode: int) -> str:
 class CupsPrinter(Printer):
     """Sends the PDF itself; CUPS converts it for whatever printer sits behind the queue."""
 
-    def __init__(
-        self, queue: str, *, name: str | None = None, timeout: float = LP_TIMEOUT_SECONDS
-    ) -> None:
+    def __init__(self, queue: str, *, name: str | None = None, timeout: float = LP_TIMEOUT_SECONDS) -> None:
         self.queue = queue
         self.name = name or queue
         self.timeout = timeout
@@ -70,6 +60,4 @@ class CupsPrinter(Printer):
         return f"CUPS queue {self.queue}"
 
     def print_job(self, job: PrintJob) -> None:
-        submit_to_cups(
-            self.queue, job.pdf, title=job.title, copies=job.copies, timeout=self.timeout
-        )
+        submit_to_cups(self.queue, job.pdf, title=job.title, copies=job.copies, timeout=self.timeout)

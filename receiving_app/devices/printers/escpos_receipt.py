@@ -72,9 +72,7 @@ class EscPosPrinter(Printer):
     ) -> None:
         self.connection = connection
         self.profile = profile
-        self.width_dots = (
-            width_dots or _profile_width(connection, profile) or EIGHTY_MM_RECEIPT_DOTS
-        )
+        self.width_dots = width_dots or _profile_width(connection, profile) or EIGHTY_MM_RECEIPT_DOTS
         self.dpi = dpi
         self.timeout = timeout
         self.name = name or "Receipt printer"
@@ -101,9 +99,7 @@ class EscPosPrinter(Printer):
                 " receipt: set its width in the printer settings"
             ) from error
         except (EscposError, OSError) as error:
-            raise PrintError(
-                f"Receipt printer {self._where()} failed: {self._reason(error)}"
-            ) from error
+            raise PrintError(f"Receipt printer {self._where()} failed: {self._reason(error)}") from error
         finally:
             if device is not self.connection:
                 device.close()
@@ -114,13 +110,9 @@ class EscPosPrinter(Printer):
         try:
             device: Escpos
             if isinstance(connection, NetworkConnection):
-                device = Network(
-                    connection.host, connection.port, timeout=self.timeout, profile=profile
-                )
+                device = Network(connection.host, connection.port, timeout=self.timeout, profile=profile)
             elif isinstance(connection, SerialConnection):
-                device = Serial(
-                    connection.port, connection.baudrate, timeout=self.timeout, profile=profile
-                )
+                device = Serial(connection.port, connection.baudrate, timeout=self.timeout, profile=profile)
             else:
                 if not Usb.is_usable():
                     raise PrintError("USB receipt printers need pyusb: install python-escpos[usb]")
@@ -133,9 +125,7 @@ class EscPosPrinter(Printer):
             device.open()
             return device
         except (EscposError, OSError) as error:
-            raise PrintError(
-                f"Receipt printer {connection} is not reachable: {self._reason(error)}"
-            ) from error
+            raise PrintError(f"Receipt printer {connection} is not reachable: {self._reason(error)}") from error
 
     def _reason(self, error: BaseException) -> str:
         # python-escpos wraps socket and serial errors in its own; the wrapped one says more.
@@ -159,9 +149,7 @@ def _profile_width(connection: EscPosConnection | Escpos, profile_name: str | No
         try:
             profile = get_profile(profile_name)
         except KeyError as error:
-            raise PrintError(
-                f"python-escpos knows no printer profile named {profile_name!r}"
-            ) from error
+            raise PrintError(f"python-escpos knows no printer profile named {profile_name!r}") from error
     else:
         return None
     pixels = profile.profile_data.get("media", {}).get("width", {}).get("pixels")

@@ -39,9 +39,7 @@ class FolderPrinter(Printer):
     def _write_without_overwriting(self, job: PrintJob) -> Path:
         stem = UNSAFE_FILE_NAME_CHARACTERS.sub("_", job.document_number) or "document"
         # The whole PDF is written under a hidden name first, so nobody ever opens half a file.
-        handle, partial_name = tempfile.mkstemp(
-            prefix=f".{stem}-", suffix=".partial", dir=self.folder
-        )
+        handle, partial_name = tempfile.mkstemp(prefix=f".{stem}-", suffix=".partial", dir=self.folder)
         partial_path = Path(partial_name)
         try:
             with os.fdopen(handle, "wb") as partial:
@@ -59,9 +57,7 @@ class FolderPrinter(Printer):
     def _reserve_free_name(self, stem: str) -> Path:
         attempt = 1
         while True:
-            candidate = self.folder / (
-                f"{stem}.pdf" if attempt == 1 else f"{stem}-copy{attempt}.pdf"
-            )
+            candidate = self.folder / (f"{stem}.pdf" if attempt == 1 else f"{stem}-copy{attempt}.pdf")
             try:
                 # Exclusive creation fails if the name is taken, even by another station saving
                 # the same document at the same moment.

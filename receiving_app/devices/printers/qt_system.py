@@ -76,11 +76,7 @@ class QtSystemPrinter(Printer):
     def describe(self) -> str:
         if self.pdf_output is not None:
             return f"PDF file {self.pdf_output} (through Qt printing)"
-        return (
-            f"System printer {self.printer_name}"
-            if self.printer_name
-            else "The system's default printer"
-        )
+        return f"System printer {self.printer_name}" if self.printer_name else "The system's default printer"
 
     def print_job(self, job: PrintJob) -> None:
         ensure_gui_application()
@@ -88,25 +84,19 @@ class QtSystemPrinter(Printer):
             printer = self._prepare_printer(job, document)
             painter = QPainter()
             if not painter.begin(printer):
-                raise PrintError(
-                    f"{self.describe()} could not start printing {job.document_number}"
-                )
+                raise PrintError(f"{self.describe()} could not start printing {job.document_number}")
             try:
                 self._paint_pages(printer, painter, document, job.copies)
             finally:
                 painter.end()
             if printer.printerState() == QPrinter.PrinterState.Error:
-                raise PrintError(
-                    f"{self.describe()} reported an error while printing {job.document_number}"
-                )
+                raise PrintError(f"{self.describe()} reported an error while printing {job.document_number}")
 
     def _prepare_printer(self, job: PrintJob, document: QPdfDocument) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if self.pdf_output is not None:
             if not self.pdf_output.parent.is_dir():
-                raise PrintError(
-                    f"Cannot write {self.pdf_output}: there is no folder {self.pdf_output.parent}"
-                )
+                raise PrintError(f"Cannot write {self.pdf_output}: there is no folder {self.pdf_output.parent}")
             printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
             printer.setOutputFileName(str(self.pdf_output))
             printer.setResolution(PDF_FILE_DPI)
@@ -123,18 +113,12 @@ class QtSystemPrinter(Printer):
         if self.printer_name:
             if self.printer_name not in known:
                 listed = ", ".join(known) if known else "none"
-                raise PrintError(
-                    f"No printer named {self.printer_name!r} on this computer (printers here: {listed})"
-                )
+                raise PrintError(f"No printer named {self.printer_name!r} on this computer (printers here: {listed})")
             printer.setPrinterName(self.printer_name)
         elif QPrinterInfo.defaultPrinter().isNull():
-            raise PrintError(
-                "This computer has no default printer; choose one in the printer settings"
-            )
+            raise PrintError("This computer has no default printer; choose one in the printer settings")
 
-    def _paint_pages(
-        self, printer: QPrinter, painter: QPainter, document: QPdfDocument, copies: int
-    ) -> None:
+    def _paint_pages(self, printer: QPrinter, painter: QPainter, document: QPdfDocument, copies: int) -> None:
         # A printer that makes copies itself gets the pages once; a PDF file gets them repeated.
         repeats = 1 if printer.supportsMultipleCopies() else copies
         first_page = True
@@ -166,9 +150,7 @@ class QtSystemPrinter(Printer):
             )
         )
 
-    def _paint_page(
-        self, printer: QPrinter, painter: QPainter, document: QPdfDocument, page_index: int
-    ) -> None:
+    def _paint_page(self, printer: QPrinter, painter: QPainter, document: QPdfDocument, page_index: int) -> None:
         resolution = printer.resolution()
         paintable = printer.pageLayout().paintRectPixels(resolution)
         points = document.pagePointSize(page_index)

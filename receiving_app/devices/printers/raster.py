@@ -32,9 +32,7 @@ def open_pdf_document(pdf: bytes) -> Iterator[QPdfDocument]:
     try:
         document.load(buffer)
         if document.status() != QPdfDocument.Status.Ready or document.pageCount() < 1:
-            raise PrintError(
-                f"The stored PDF cannot be read for printing ({document.error().name.rstrip('_')})"
-            )
+            raise PrintError(f"The stored PDF cannot be read for printing ({document.error().name.rstrip('_')})")
         yield document
     finally:
         document.close()
@@ -54,8 +52,7 @@ def crisp_render_options() -> QPdfDocumentRenderOptions:
     instead of being smeared across two and then thresholded either way."""
     options = QPdfDocumentRenderOptions()
     options.setRenderFlags(
-        QPdfDocumentRenderOptions.RenderFlag.PathAliased
-        | QPdfDocumentRenderOptions.RenderFlag.ImageAliased
+        QPdfDocumentRenderOptions.RenderFlag.PathAliased | QPdfDocumentRenderOptions.RenderFlag.ImageAliased
     )
     return options
 
@@ -67,19 +64,12 @@ def rasterize_pdf(pdf: bytes, *, dpi: int, width_dots: int) -> list[Image.Image]
     a narrower page is centred on white. Heights follow the page.
     """
     if dpi < 1 or width_dots < 1:
-        raise PrintError(
-            f"A printer needs a positive resolution and width, got {dpi} dpi, {width_dots} dots"
-        )
+        raise PrintError(f"A printer needs a positive resolution and width, got {dpi} dpi, {width_dots} dots")
     with open_pdf_document(pdf) as document:
-        return [
-            _rasterize_page(document, page_index, dpi, width_dots)
-            for page_index in range(document.pageCount())
-        ]
+        return [_rasterize_page(document, page_index, dpi, width_dots) for page_index in range(document.pageCount())]
 
 
-def _rasterize_page(
-    document: QPdfDocument, page_index: int, dpi: int, width_dots: int
-) -> Image.Image:
+def _rasterize_page(document: QPdfDocument, page_index: int, dpi: int, width_dots: int) -> Image.Image:
     natural = page_size_in_dots(document, page_index, dpi)
     if natural.width() > width_dots:
         natural = page_size_in_dots(document, page_index, dpi * width_dots / natural.width())
@@ -93,9 +83,7 @@ def _rasterize_page(
 def _to_black_and_white(rendered: QImage) -> Image.Image:
     rgba_image = rendered.convertToFormat(QImage.Format.Format_RGBA8888)
     size = (rgba_image.width(), rgba_image.height())
-    rgba = Image.frombuffer(
-        "RGBA", size, bytes(rgba_image.constBits()), "raw", "RGBA", rgba_image.bytesPerLine(), 1
-    )
+    rgba = Image.frombuffer("RGBA", size, bytes(rgba_image.constBits()), "raw", "RGBA", rgba_image.bytesPerLine(), 1)
     # PDFium leaves the paper transparent; a printer's paper is white.
     on_paper = Image.new("RGB", size, "white")
     on_paper.paste(rgba, mask=rgba)

@@ -29,9 +29,7 @@ def printer_from_settings(settings: Settings) -> Printer:
         raise PrintError("Printer setting 'backend' is missing")
     builder = BUILDERS.get(backend)
     if builder is None:
-        raise PrintError(
-            f"Unknown printer backend {backend!r}; choose one of {', '.join(sorted(BUILDERS))}"
-        )
+        raise PrintError(f"Unknown printer backend {backend!r}; choose one of {', '.join(sorted(BUILDERS))}")
     return builder(settings)
 
 
@@ -76,9 +74,7 @@ def _escpos(settings: Settings) -> Printer:
     try:
         from receiving_app.devices.printers import escpos_receipt
     except ImportError as error:
-        raise PrintError(
-            "Receipt printers need the python-escpos package, which is not installed"
-        ) from error
+        raise PrintError("Receipt printers need the python-escpos package, which is not installed") from error
 
     kind = _required(settings, "connection", "escpos")
     connection: escpos_receipt.EscPosConnection
@@ -95,9 +91,7 @@ def _escpos(settings: Settings) -> Printer:
             _required(settings, "port", "escpos"), _whole_number(settings, "baudrate", 9600)
         )
     else:
-        raise PrintError(
-            f"Unknown receipt printer connection {kind!r}; choose network, usb or serial"
-        )
+        raise PrintError(f"Unknown receipt printer connection {kind!r}; choose network, usb or serial")
     return escpos_receipt.EscPosPrinter(
         connection,
         # Without a width the printer's python-escpos profile decides, else 80 mm paper.
@@ -155,6 +149,4 @@ def _hexadecimal(settings: Settings, key: str) -> int:
     try:
         return int(text, 16)
     except ValueError as error:
-        raise PrintError(
-            f"Printer setting {key!r} must be hexadecimal like 04b8, got {text!r}"
-        ) from error
+        raise PrintError(f"Printer setting {key!r} must be hexadecimal like 04b8, got {text!r}") from error

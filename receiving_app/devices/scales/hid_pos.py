@@ -42,8 +42,16 @@ SCALE_DATA_REPORT = 3
 REPORT_LENGTH = 6
 
 _UNITS = {2: "g", 3: "kg", 11: "oz", 12: "lb"}
-_UNIT_NAMES = {1: "milligrams", 4: "carats", 5: "taels", 6: "grains", 7: "pennyweights",
-               8: "metric tons", 9: "avoirdupois tons", 10: "troy ounces"}
+_UNIT_NAMES = {
+    1: "milligrams",
+    4: "carats",
+    5: "taels",
+    6: "grains",
+    7: "pennyweights",
+    8: "metric tons",
+    9: "avoirdupois tons",
+    10: "troy ounces",
+}
 _WEIGHING_STATES = {2: ScaleStatus.STABLE, 3: ScaleStatus.MOVING, 4: ScaleStatus.STABLE, 5: ScaleStatus.UNDERLOAD}
 _FAULTS = {
     1: "the scale reports a fault: unplug it and plug it in again",

@@ -56,8 +56,14 @@ def _seconds(name: str, value: object) -> float:
     return seconds
 
 
-_PARITIES = {"n": serial.PARITY_NONE, "none": serial.PARITY_NONE, "e": serial.PARITY_EVEN,
-             "even": serial.PARITY_EVEN, "o": serial.PARITY_ODD, "odd": serial.PARITY_ODD}
+_PARITIES = {
+    "n": serial.PARITY_NONE,
+    "none": serial.PARITY_NONE,
+    "e": serial.PARITY_EVEN,
+    "even": serial.PARITY_EVEN,
+    "o": serial.PARITY_ODD,
+    "odd": serial.PARITY_ODD,
+}
 
 
 def _parity(value: object) -> str:

@@ -49,7 +49,6 @@ class SerialSettings:
     stopbits: float = serial.STOPBITS_ONE
 
 
-
 class SerialLink:
     """One port, opened lazily and reopened after it disappears.
 

@@ -69,4 +69,3 @@ class SerialScale(Scale):
             raise ScaleError(f"the connection to the scale on {self.port} was closed") from None
         except PortUnavailable as error:
             raise ScaleNotResponding(f"scale not responding on {self.port}: {error}") from None
-

@@ -48,7 +48,10 @@ class SimulatedScale(Scale):
         lifted = self._load
         self.place(weight)
         self._lifting = [
-            Weight((lifted.value * (LIFT_READINGS - step) / LIFT_READINGS).quantize(lifted.value, rounding=ROUND_HALF_UP), lifted.unit)
+            Weight(
+                (lifted.value * (LIFT_READINGS - step) / LIFT_READINGS).quantize(lifted.value, rounding=ROUND_HALF_UP),
+                lifted.unit,
+            )
             for step in range(1, LIFT_READINGS + 1)
         ]
 
@@ -109,4 +112,3 @@ class ManualScale(Scale):
 
     def close(self) -> None:
         """Nothing to release: the weight came from the keyboard."""
-

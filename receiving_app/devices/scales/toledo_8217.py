@@ -63,9 +63,7 @@ def _status_flags(body: bytes, frame: bytes) -> int:
     if status & ALWAYS_SET != ALWAYS_SET:
         raise GarbledFrame(f"Toledo 8217 status byte {body[1]:#04x} lacks its fixed bits: {frame!r}")
     if status & ZERO_CAPTURE_ERROR:
-        raise ScaleError(
-            "the scale reports an initial zero error: empty the platter, then switch the scale off and on"
-        )
+        raise ScaleError("the scale reports an initial zero error: empty the platter, then switch the scale off and on")
     return status
 
 
@@ -126,4 +124,3 @@ class Toledo8217Scale(SerialScale):
 
     def _zero(self, deadline: float) -> None:
         parse_zero_response(self._link.request(b"Z", CR, deadline))
-

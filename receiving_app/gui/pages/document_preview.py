@@ -40,7 +40,12 @@ class DocumentPreviewDialog(QDialog):
     print_finished = Signal(bool, str)
 
     def __init__(
-        self, station: Station, signed_in_user: SignedInUser, number: str, document_type: str, pdf: bytes,
+        self,
+        station: Station,
+        signed_in_user: SignedInUser,
+        number: str,
+        document_type: str,
+        pdf: bytes,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

@@ -127,7 +127,10 @@ class HistoryPage(QWidget):
         self.ui.searchButton.setEnabled(False)
         show_progress(self.ui.statusLabel, "Searching…")
         self._runner.start(
-            lambda: service.search(criteria, user=user), key="search", on_success=self._show_results, on_failure=self._problem
+            lambda: service.search(criteria, user=user),
+            key="search",
+            on_success=self._show_results,
+            on_failure=self._problem,
         )
 
     def clear(self) -> None:
@@ -144,7 +147,9 @@ class HistoryPage(QWidget):
         self.results.set_records(result.rmas)
         count = len(result.rmas)
         if result.more:
-            show_problem(self.ui.statusLabel, f"The newest {count} matching RMAs are listed; there are more: narrow the search.")
+            show_problem(
+                self.ui.statusLabel, f"The newest {count} matching RMAs are listed; there are more: narrow the search."
+            )
         elif count == 0:
             show_problem(self.ui.statusLabel, "No RMA matches this search.")
         else:

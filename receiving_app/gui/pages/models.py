@@ -81,7 +81,11 @@ class RecordTableModel(QAbstractTableModel):
             return column.sort_key(record) if column.sort_key else column.text(record)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        tone = column.tone(record) if column.tone and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) else None
+        tone = (
+            column.tone(record)
+            if column.tone and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole)
+            else None
+        )
         if tone is not None:
             return QBrush(QColor(tone.background if role == Qt.ItemDataRole.BackgroundRole else tone.foreground))
         return None

@@ -62,12 +62,16 @@ def category_list(categories) -> str:
 
 
 def window_words(window: Window) -> str:
-    limit = f"{window.years} year{'s' if window.years != 1 else ''}" if window.years is not None else f"{window.days} days"
+    limit = (
+        f"{window.years} year{'s' if window.years != 1 else ''}" if window.years is not None else f"{window.days} days"
+    )
     return f"{limit} of {window.counted_from.noun}"
 
 
 def refusal_words(rule: FactRule) -> str:
-    when_true, when_false = FACT_PHRASES.get(rule.fact, (f"{phrase(rule.fact)} is true", f"{phrase(rule.fact)} is false"))
+    when_true, when_false = FACT_PHRASES.get(
+        rule.fact, (f"{phrase(rule.fact)} is true", f"{phrase(rule.fact)} is false")
+    )
     return when_true if rule.denies_when else when_false
 
 
@@ -100,7 +104,9 @@ def _reason_html(reason: ReturnReason, rules: ReasonRules, same_as: ReturnReason
     elif not rules.denied_code:
         fees = []
         if rules.restocking_fee:
-            fees.append(f"{format_percent(rules.restocking_fee.percent)}% of the merchandise. {_quoted(rules.restocking_fee.sentence())}")
+            fees.append(
+                f"{format_percent(rules.restocking_fee.percent)}% of the merchandise. {_quoted(rules.restocking_fee.sentence())}"
+            )
         fees += [
             f"{format_percent(fee.percent)}% for {CATEGORY_NAMES[category]}. {_quoted(fee.sentence())}"
             for category, fee in rules.restocking_fee_by_category
@@ -108,7 +114,8 @@ def _reason_html(reason: ReturnReason, rules: ReasonRules, same_as: ReturnReason
         parts.append(_paragraph("Restocking fee", " ".join(fees) if fees else "none."))
         deduction = (
             f"the prepaid return label’s cost. {_quoted(rules.deduct_return_label_text.replace('{amount}', 'its cost on the RMA'))}"
-            if rules.deduct_return_label else "none."
+            if rules.deduct_return_label
+            else "none."
         )
         parts.append(_paragraph("Deductions", deduction))
     return "".join(parts)
@@ -131,7 +138,9 @@ def policy_html(policy: Policy) -> str:
         _paragraph("Covered", f"{escape(category_list(policy.covered_categories))}. {_quoted(policy.coverage_text)}"),
     ]
     for rule in policy.flag_rules:
-        parts.append(_paragraph("Refused for every reason", f"when {escape(refusal_words(rule))}. {_quoted(rule.text)}"))
+        parts.append(
+            _paragraph("Refused for every reason", f"when {escape(refusal_words(rule))}. {_quoted(rule.text)}")
+        )
     if policy.fill_rule:
         parts.append(
             _paragraph(
@@ -145,7 +154,9 @@ def policy_html(policy: Policy) -> str:
     parts += [
         "<h2>Refunds</h2>",
         _paragraph("Refund method", escape(method)),
-        _paragraph("Replacement", "offered when the customer asks for one." if policy.replacement_allowed else "not offered."),
+        _paragraph(
+            "Replacement", "offered when the customer asks for one." if policy.replacement_allowed else "not offered."
+        ),
         _paragraph("Refund timing", _quoted(policy.refund_timing)),
         "<h2>Each reason for a return</h2>",
     ]

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from receiving_app.devices.printers import PrintJob
-from receiving_app.devices.printers.settings import printer_from_settings
 from receiving_app.devices.printers.qt_system import list_system_printers
+from receiving_app.devices.printers.settings import printer_from_settings
 from receiving_app.gui.operations import OperationRunner
 from receiving_app.gui.pages.feedback import (
     clear_message,
@@ -101,7 +101,9 @@ def test_page_pdf(lines: list[str], size: QPageSize) -> bytes:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(TEST_PDF_DPI)
-    writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(4, 4, 4, 4), QPageLayout.Unit.Millimeter))
+    writer.setPageLayout(
+        QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(4, 4, 4, 4), QPageLayout.Unit.Millimeter)
+    )
     writer.setTitle("Test print")
     painter = QPainter(writer)
     painter.fillRect(QRectF(0, 0, TEST_PDF_DPI, TEST_PDF_DPI), Qt.GlobalColor.black)
@@ -129,8 +131,12 @@ class PrinterRow(QGroupBox):
     test_finished = Signal(bool, str)
 
     def __init__(
-        self, document_type: str, settings: Mapping[str, str], describe_station: Callable[[], tuple[str, str, str]],
-        fallback_folder: Path, parent: QWidget | None = None,
+        self,
+        document_type: str,
+        settings: Mapping[str, str],
+        describe_station: Callable[[], tuple[str, str, str]],
+        fallback_folder: Path,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(words(document_type), parent)
         self.document_type = document_type
@@ -266,8 +272,10 @@ class PrinterRow(QGroupBox):
             ]
             printer.print_job(
                 PrintJob(
-                    pdf=test_page_pdf(lines, size), document_number=f"TEST-{document_type}",
-                    document_type=document_type, title=f"Test print: {title}",
+                    pdf=test_page_pdf(lines, size),
+                    document_number=f"TEST-{document_type}",
+                    document_type=document_type,
+                    title=f"Test print: {title}",
                 )
             )
             return printer.describe()

@@ -55,7 +55,9 @@ class ReportCharts(QWidget):
         self.set_chart("outcomes", [(words(count.outcome), count.lines) for count in report.outcomes], horizontal=False)
         self.set_chart("refunds", refund_bars(report.refunds_by_method), horizontal=False, money=True)
         self.set_chart("denials", reason_bars(report.denials_by_reason), horizontal=True)
-        self.set_chart("fill", fill_bars(report.denied_fill), horizontal=False, category_title="% of a full cartridge left")
+        self.set_chart(
+            "fill", fill_bars(report.denied_fill), horizontal=False, category_title="% of a full cartridge left"
+        )
 
     def _chart_view(self, key: str, title: str, chart: QChart) -> QChartView:
         view = QChartView(chart, self)
@@ -76,7 +78,13 @@ class ReportCharts(QWidget):
         return chart
 
     def set_chart(
-        self, key: str, bars: Sequence[tuple[str, object]], *, horizontal: bool, money: bool = False, category_title: str = ""
+        self,
+        key: str,
+        bars: Sequence[tuple[str, object]],
+        *,
+        horizontal: bool,
+        money: bool = False,
+        category_title: str = "",
     ) -> None:
         old_view = self.views[key]
         title = old_view.accessibleName()
@@ -126,7 +134,9 @@ class ReportCharts(QWidget):
         # A new view takes the new chart, and the old view is deleted with the chart it owns: handing
         # a view a second chart would leave the first one owned twice, by Qt and by Python's collector.
         view = self._chart_view(key, title, chart)
-        view.setAccessibleDescription(", ".join(f"{label} {_figure(value, money)}" for label, value in bars) or "nothing in this period")
+        view.setAccessibleDescription(
+            ", ".join(f"{label} {_figure(value, money)}" for label, value in bars) or "nothing in this period"
+        )
         self._grid.replaceWidget(old_view, view)
         self.views[key] = view
         old_view.deleteLater()

@@ -7,11 +7,18 @@ from receiving_app.gui.pages.models import Column, RecordTableModel, local_time,
 
 
 def _count_column(title: str, attribute: str) -> Column:
-    return Column(title, lambda record: str(getattr(record, attribute)), lambda record: getattr(record, attribute), numeric=True)
+    return Column(
+        title, lambda record: str(getattr(record, attribute)), lambda record: getattr(record, attribute), numeric=True
+    )
 
 
 def _money_column(title: str, attribute: str) -> Column:
-    return Column(title, lambda record: str(getattr(record, attribute)), lambda record: getattr(record, attribute).amount, numeric=True)
+    return Column(
+        title,
+        lambda record: str(getattr(record, attribute)),
+        lambda record: getattr(record, attribute).amount,
+        numeric=True,
+    )
 
 
 def _time_column(title: str, attribute: str) -> Column:

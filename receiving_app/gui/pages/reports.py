@@ -60,8 +60,14 @@ ALL_STATIONS = "All stations"
 TILE_POINT_SIZE = 22
 TILES_PER_ROW = 4
 TILES = (
-    ("lines", "Lines received"), ("refunded", "Refunded"), ("fees", "Restocking fees"), ("denied", "Denied"),
-    ("holds", "On hold"), ("voided", "Voided"), ("findings", "Findings at the bench"), ("contradictions", "Approved over a contradiction"),
+    ("lines", "Lines received"),
+    ("refunded", "Refunded"),
+    ("fees", "Restocking fees"),
+    ("denied", "Denied"),
+    ("holds", "On hold"),
+    ("voided", "Voided"),
+    ("findings", "Findings at the bench"),
+    ("contradictions", "Approved over a contradiction"),
 )
 
 
@@ -263,7 +269,9 @@ class ReportsPage(QWidget):
         )
 
     def _load_stations(self) -> None:
-        self._runner.start(self._service.station_ids, key="stations", on_success=self._fill_stations, on_failure=self._problem)
+        self._runner.start(
+            self._service.station_ids, key="stations", on_success=self._fill_stations, on_failure=self._problem
+        )
 
     def _fill_stations(self, stations: Sequence[str]) -> None:
         chosen = self.chosen_station()
@@ -288,7 +296,8 @@ class ReportsPage(QWidget):
         later = report.voided_later
         voided_later = (
             f" {later.lines} decision(s) of this period were voided later (${later.refunded} refunded): they are in no figure here."
-            if later.lines else ""
+            if later.lines
+            else ""
         )
         self.statusLabel.setText(f"{report.title}. Made {report.generated_at:%H:%M}.{voided_later}")
         self.statusLabel.setVisible(True)
@@ -299,7 +308,9 @@ class ReportsPage(QWidget):
         values["denied"].setText(str(report.denials))
         values["holds"].setText(str(len(report.holds)))
         values["voided"].setText(str(len(report.voids)))
-        values["voided"].setToolTip(f"${report.voided_refunds} refunded by decisions voided in this period; in no figure here")
+        values["voided"].setToolTip(
+            f"${report.voided_refunds} refunded by decisions voided in this period; in no figure here"
+        )
         values["findings"].setText(str(report.finding_counts.changed))
         values["contradictions"].setText(str(report.finding_counts.contradicted))
         self.charts.show_report(report)
@@ -323,7 +334,9 @@ class ReportsPage(QWidget):
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
         name = f"{report.kind}-report-{(report.day or report.start.date()).isoformat()}-{report.station or 'all-stations'}.{kind}"
         label = "PDF files (*.pdf)" if kind == "pdf" else "CSV files (*.csv)"
-        path, _chosen = QFileDialog.getSaveFileName(self, f"Export the report as {kind.upper()}", str(Path(folder) / name), label)
+        path, _chosen = QFileDialog.getSaveFileName(
+            self, f"Export the report as {kind.upper()}", str(Path(folder) / name), label
+        )
         if path:
             if not path.lower().endswith(f".{kind}"):
                 path += f".{kind}"
@@ -335,7 +348,9 @@ class ReportsPage(QWidget):
         if report is None:
             return
         show_progress(self.statusLabel, f"Writing {Path(path).name}…")
-        self._runner.start(lambda: str(export_report(report, path)), key="export", on_success=self._exported, on_failure=self._problem)
+        self._runner.start(
+            lambda: str(export_report(report, path)), key="export", on_success=self._exported, on_failure=self._problem
+        )
 
     def _exported(self, path: str) -> None:
         show_success(self.statusLabel, f"Written to {path}")
@@ -356,4 +371,3 @@ class ReportsPage(QWidget):
         self.showButton.setEnabled(True)
         show_problem(self.statusLabel, message)
         self.problem_shown.emit(message)
-

@@ -51,7 +51,11 @@ class LineWithDecision:
 
     @property
     def label(self) -> str:
-        return str(self.line.line) if self.line.quantity == 1 else f"{self.line.line} · unit {self.unit} of {self.line.quantity}"
+        return (
+            str(self.line.line)
+            if self.line.quantity == 1
+            else f"{self.line.line} · unit {self.unit} of {self.line.quantity}"
+        )
 
     @property
     def reason(self) -> str:
@@ -62,7 +66,11 @@ class LineWithDecision:
     @property
     def choice(self) -> str:
         found = self.decision.customer_choice if self.decision else self.line.customer_choice
-        return words(found) if found == self.line.customer_choice else f"{words(found)} (customer: {phrase(self.line.customer_choice)})"
+        return (
+            words(found)
+            if found == self.line.customer_choice
+            else f"{words(found)} (customer: {phrase(self.line.customer_choice)})"
+        )
 
 
 def rows_of(detail: RmaDetail) -> list[LineWithDecision]:
@@ -112,8 +120,11 @@ class LineModel(RecordTableModel):
         Column("Reason", lambda row: row.reason),
         Column("Wants", lambda row: row.choice),
         Column(
-            "Outcome", _outcome_text,
-            tone=lambda row: (BAD if row.decision.voided else OUTCOME_TONES.get(row.decision.outcome)) if row.decision else None,
+            "Outcome",
+            _outcome_text,
+            tone=lambda row: (
+                (BAD if row.decision.voided else OUTCOME_TONES.get(row.decision.outcome)) if row.decision else None
+            ),
         ),
         Column("Refund", lambda row: _amount(row, "refund_total"), numeric=True),
         Column("Fee", lambda row: _amount(row, "restocking_fee"), numeric=True),
@@ -136,7 +147,8 @@ class DocumentModel(RecordTableModel):
     COLUMNS = (
         Column("Number", lambda entry: entry.document.number),
         Column(
-            "State", lambda entry: f"{BAD.symbol} VOIDED" if entry.document.voided else "Issued",
+            "State",
+            lambda entry: f"{BAD.symbol} VOIDED" if entry.document.voided else "Issued",
             tone=lambda entry: BAD if entry.document.voided else None,
         ),
         Column("Type", lambda entry: words(entry.document.type)),
@@ -209,7 +221,9 @@ class RmaDetailView(QWidget):
         self.events = EventModel(self)
         self.documents = DocumentModel(self)
         for table, model in (
-            (self.ui.linesTable, self.lines), (self.ui.timelineTable, self.events), (self.ui.documentsTable, self.documents)
+            (self.ui.linesTable, self.lines),
+            (self.ui.timelineTable, self.events),
+            (self.ui.documentsTable, self.documents),
         ):
             table.setModel(model)
             prepare_table(table)
@@ -234,7 +248,10 @@ class RmaDetailView(QWidget):
         history, number = self._station.history, self._number
         mask = self._user.role not in ROLES_SEEING_CUSTOMER_NAMES
         self._runner.start(
-            lambda: history.show_rma(number, mask_customer=mask), key="load", on_success=on_success, on_failure=self._problem
+            lambda: history.show_rma(number, mask_customer=mask),
+            key="load",
+            on_success=on_success,
+            on_failure=self._problem,
         )
 
     def _show(self, detail: RmaDetail) -> None:
@@ -249,7 +266,10 @@ class RmaDetailView(QWidget):
             " · ".join(
                 f"{label} {day.isoformat() if day else '—'}"
                 for label, day in (
-                    ("purchased", rma.purchased), ("shipped", rma.shipped), ("delivered", rma.delivered), ("authorized", rma.reported)
+                    ("purchased", rma.purchased),
+                    ("shipped", rma.shipped),
+                    ("delivered", rma.delivered),
+                    ("authorized", rma.reported),
                 )
             ).capitalize()
         )
@@ -258,7 +278,11 @@ class RmaDetailView(QWidget):
         self.events.set_records(detail.events)
         self.documents.set_records(
             sorted(
-                (DocumentEntry(decision.line, document) for decision in detail.decisions for document in decision.documents),
+                (
+                    DocumentEntry(decision.line, document)
+                    for decision in detail.decisions
+                    for document in decision.documents
+                ),
                 key=lambda entry: (entry.document.issued_at, entry.document.number),
             )
         )

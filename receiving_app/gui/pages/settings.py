@@ -191,9 +191,16 @@ class SettingsPage(QWidget):
 
     def _set_editable(self, editable: bool) -> None:
         for widget in (
-            self.ui.stationIdEdit, self.ui.idleLockSpin, self.ui.pageSizeCombo, self.ui.receiptLayoutCombo,
-            self.ui.protocolCombo, self.ui.portCombo, self.ui.scaleOptionsEdit, self.ui.prefixEdit,
-            self.ui.suffixEdit, self.ui.interkeySpin,
+            self.ui.stationIdEdit,
+            self.ui.idleLockSpin,
+            self.ui.pageSizeCombo,
+            self.ui.receiptLayoutCombo,
+            self.ui.protocolCombo,
+            self.ui.portCombo,
+            self.ui.scaleOptionsEdit,
+            self.ui.prefixEdit,
+            self.ui.suffixEdit,
+            self.ui.interkeySpin,
         ):
             widget.setEnabled(editable)
         for row in self.printers.values():
@@ -276,7 +283,9 @@ class SettingsPage(QWidget):
 
     def scale_choice(self) -> ScaleChoice:
         protocol = self.ui.protocolCombo.currentData()
-        return ScaleChoice(protocol, self.ui.portCombo.currentText().strip(), parse_options(self.ui.scaleOptionsEdit.text(), protocol))
+        return ScaleChoice(
+            protocol, self.ui.portCombo.currentText().strip(), parse_options(self.ui.scaleOptionsEdit.text(), protocol)
+        )
 
     def _port_chosen(self, index: int) -> None:
         # The list says what each device is; the box keeps only the port, which is what is saved.
@@ -326,7 +335,9 @@ class SettingsPage(QWidget):
         except ScaleError as error:
             self._scale_problem(str(error))
             return
-        self._runner.start(lambda: self._scale.poll(choice), key="scale", on_success=self._show_reading, on_failure=self._scale_problem)
+        self._runner.start(
+            lambda: self._scale.poll(choice), key="scale", on_success=self._show_reading, on_failure=self._scale_problem
+        )
 
     def test_scale(self) -> None:
         try:
@@ -336,7 +347,12 @@ class SettingsPage(QWidget):
             return
         self.ui.testScaleButton.setEnabled(False)
         show_progress(self.ui.scaleMessage, "Waiting for a stable reading…")
-        self._runner.start(lambda: self._scale.read_stable(choice), key="scale-test", on_success=self._tested, on_failure=self._test_failed)
+        self._runner.start(
+            lambda: self._scale.read_stable(choice),
+            key="scale-test",
+            on_success=self._tested,
+            on_failure=self._test_failed,
+        )
 
     def _show_reading(self, reading: ScaleReading) -> None:
         tone = READING_TONES.get(reading.status, BAD)

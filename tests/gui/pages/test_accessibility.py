@@ -28,7 +28,8 @@ COMPOSITES = (QComboBox, QAbstractSpinBox, QAbstractItemView, QLineEdit)
 
 def controls(page: QWidget) -> list[QWidget]:
     return [
-        widget for widget in page.findChildren(QWidget)
+        widget
+        for widget in page.findChildren(QWidget)
         if isinstance(widget, INTERACTIVE) and not isinstance(widget, QHeaderView) and not _inside_composite(widget)
     ]
 

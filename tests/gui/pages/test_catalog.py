@@ -40,7 +40,14 @@ def test_every_item_is_listed_and_the_filter_narrows_them(qtbot, open_catalog) -
     assert page.ui.countLabel.text() == "45 items"
     header = page.ui.catalogTable.model()
     assert [header.headerData(column, Qt.Orientation.Horizontal) for column in range(8)] == [
-        "SKU", "Brand", "Description", "Category", "UPC", "Full g", "Empty g", "List price",
+        "SKU",
+        "Brand",
+        "Description",
+        "Category",
+        "UPC",
+        "Full g",
+        "Empty g",
+        "List price",
     ]
 
     qtbot.keyClicks(page.ui.filterEdit, "tn-6")
@@ -79,7 +86,9 @@ def test_an_admin_edit_is_saved_and_shown(qtbot, open_catalog, station) -> None:
         ("descriptionEdit", " ", "descriptionProblem", "empty"),
     ],
 )
-def test_a_bad_field_is_named_beside_it_and_nothing_is_saved(qtbot, open_catalog, station, edit, text, problem, words) -> None:
+def test_a_bad_field_is_named_beside_it_and_nothing_is_saved(
+    qtbot, open_catalog, station, edit, text, problem, words
+) -> None:
     page = open_catalog()
     before = stored(station, "TN-660")
     type_into(qtbot, getattr(page.ui, edit), text)
@@ -120,6 +129,9 @@ def test_only_an_admin_can_edit(open_catalog, role) -> None:
     page = open_catalog(role)
 
     assert page.ui.permissionLabel.isVisibleTo(page) and "Only an admin" in page.ui.permissionLabel.text()
-    assert all(edit.isReadOnly() for edit in (page.ui.descriptionEdit, page.ui.upcEdit, page.ui.fullEdit, page.ui.emptyEdit, page.ui.priceEdit))
+    assert all(
+        edit.isReadOnly()
+        for edit in (page.ui.descriptionEdit, page.ui.upcEdit, page.ui.fullEdit, page.ui.emptyEdit, page.ui.priceEdit)
+    )
     assert not page.ui.saveButton.isVisibleTo(page) and not page.ui.revertButton.isVisibleTo(page)
     assert page.ui.fullEdit.text() == "815.0"

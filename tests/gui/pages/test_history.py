@@ -61,7 +61,9 @@ def test_search_by_number_customer_sku_and_dates(qtbot, open_history, station) -
     assert target.number in search(qtbot, page, customerEdit=target.customer_account)
     assert target.number in search(qtbot, page, customerEdit=target.customer_name.split()[-1])
     sku = target.lines[0].sku
-    assert set(search(qtbot, page, skuEdit=sku)) == {rma.number for rma in rmas if any(line.sku == sku for line in rma.lines)}
+    assert set(search(qtbot, page, skuEdit=sku)) == {
+        rma.number for rma in rmas if any(line.sku == sku for line in rma.lines)
+    }
     day = target.reported
     assert set(search(qtbot, page, fromDate=day, toDate=day)) == {rma.number for rma in rmas if rma.reported == day}
 
@@ -80,7 +82,9 @@ def test_a_receiver_sees_masked_names_and_cannot_search_by_name(qtbot, open_hist
     target = station.history.show_rma(station.history.list_rmas()[0].number, mask_customer=False).rma
 
     listed = {rma.number: rma for rma in page.results.records()}
-    assert "***" in listed[target.number].customer_name and target.customer_name not in listed[target.number].customer_name
+    assert (
+        "***" in listed[target.number].customer_name and target.customer_name not in listed[target.number].customer_name
+    )
     assert search(qtbot, page, customerEdit=target.customer_name.split()[-1]) == []
     assert "No RMA matches" in page.ui.statusLabel.text()
 
@@ -121,9 +125,14 @@ def test_the_detail_shows_lines_decisions_timeline_and_documents(qtbot, open_his
     assert ("decision_made", "receiver", "S1") in events
     timeline = detail.ui.timelineTable.model()
     assert timeline.index(0, 0).data() and timeline.index(0, 3).data() == "S1"
-    assert [entry.document.number for entry in detail.documents.records()] == [doc.number for doc in result.decision.documents]
+    assert [entry.document.number for entry in detail.documents.records()] == [
+        doc.number for doc in result.decision.documents
+    ]
     assert detail.ui.linesTable.model().index(0, 4).data() == f"Defective (customer: {phrase(first.line.reason)})"
-    assert "Found at the bench" in detail.ui.reasonsLabel.text() and "Approved by supervisor" in detail.ui.reasonsLabel.text()
+    assert (
+        "Found at the bench" in detail.ui.reasonsLabel.text()
+        and "Approved by supervisor" in detail.ui.reasonsLabel.text()
+    )
     with qtbot.waitSignal(detail.back_requested):
         detail.ui.backButton.click()
     assert page.ui.historyStack.currentIndex() == 0

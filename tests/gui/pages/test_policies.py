@@ -26,7 +26,9 @@ def test_every_loaded_policy_is_listed(page, station) -> None:
     listed = [page.policy_list.item(row).text() for row in range(page.policy_list.count())]
 
     assert len(listed) == len(station.policies)
-    assert all(any(policy.seller in text and policy.version in text for text in listed) for policy in station.policies.values())
+    assert all(
+        any(policy.seller in text and policy.version in text for text in listed) for policy in station.policies.values()
+    )
 
 
 @pytest.mark.parametrize("policy_id", POLICY_IDS)

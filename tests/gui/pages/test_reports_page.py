@@ -45,7 +45,9 @@ def open_reports(qtbot, station, user: SignedInUser, day=None) -> ReportsPage:
 def bar_values(page: ReportsPage, chart: str) -> dict[str, float]:
     view = page.chartViews[chart]
     series = view.chart().series()[0]
-    labels = view.chart().axes(Qt.Orientation.Vertical if chart == "denials" else Qt.Orientation.Horizontal)[0].categories()
+    labels = (
+        view.chart().axes(Qt.Orientation.Vertical if chart == "denials" else Qt.Orientation.Horizontal)[0].categories()
+    )
     bar_set = series.barSets()[0]
     return {label: bar_set.at(index) for index, label in enumerate(labels)}
 
@@ -142,7 +144,11 @@ def test_every_control_is_named_for_people_and_for_tests(qtbot, station, role) -
     page = ReportsPage(station, USERS[role])
     qtbot.add_widget(page)
 
-    unnamed = [f"{type(widget).__name__} {widget.objectName()!r}" for widget in controls(page) if not widget.objectName() or not widget.accessibleName()]
+    unnamed = [
+        f"{type(widget).__name__} {widget.objectName()!r}"
+        for widget in controls(page)
+        if not widget.objectName() or not widget.accessibleName()
+    ]
 
     assert controls(page) and unnamed == []
     assert all(view.accessibleName() for view in page.chartViews.values())

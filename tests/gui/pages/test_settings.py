@@ -53,7 +53,9 @@ def test_a_test_print_to_a_folder_printer_succeeds(qtbot, open_settings, tmp_pat
     [pdf] = (tmp_path / "tests").glob("*.pdf")
     page_box = PdfReader(pdf).pages[0].mediabox
     assert (round(float(page_box.width) / 72, 1), round(float(page_box.height) / 72, 1)) == (4.0, 6.0)  # a label's size
-    assert "Test print for the RMA label printer of station S1" in " ".join(PdfReader(pdf).pages[0].extract_text().split())
+    assert "Test print for the RMA label printer of station S1" in " ".join(
+        PdfReader(pdf).pages[0].extract_text().split()
+    )
 
 
 def test_a_test_print_to_a_closed_port_shows_the_printers_error(qtbot, open_settings, closed_port) -> None:
@@ -160,7 +162,10 @@ def test_a_mistyped_scale_option_is_named(qtbot, open_settings) -> None:
 @pytest.mark.parametrize(
     ("url", "shown"),
     [
-        ("postgresql+psycopg://clerk:s3cr%40t@db.example:5432/warehouse", "postgresql+psycopg://clerk:***@db.example:5432/warehouse"),
+        (
+            "postgresql+psycopg://clerk:s3cr%40t@db.example:5432/warehouse",
+            "postgresql+psycopg://clerk:***@db.example:5432/warehouse",
+        ),
         ("postgresql+psycopg://clerk@db.example/warehouse", "postgresql+psycopg://clerk@db.example/warehouse"),
         ("sqlite:////var/lib/station/station.sqlite3", "sqlite:////var/lib/station/station.sqlite3"),
     ],

@@ -23,7 +23,11 @@ def test_evaluate_reads_standard_input() -> None:
     run = run_cli("evaluate", "-", stdin=json.dumps(scenario("4inkjets", reason="not_needed")))
     assert run.code == 0, run.stderr
     decision = run.json()
-    assert (decision["outcome"], decision["refund_total"], decision["refund_method"]) == ("refund", "54.99", "original_payment")
+    assert (decision["outcome"], decision["refund_total"], decision["refund_method"]) == (
+        "refund",
+        "54.99",
+        "original_payment",
+    )
 
 
 BAD_INPUTS = [
@@ -31,14 +35,26 @@ BAD_INPUTS = [
     ("missing reason", scenario("4inkjets", reason=None), "reason"),
     ("unknown reason", scenario("4inkjets", reason="changed_mind"), "reason"),
     ("malformed price", scenario("4inkjets", item={"unit_price": "12,50"}), "item.unit_price"),
-    ("price as float-looking fraction of a cent", scenario("4inkjets", item={"unit_price": "12.505"}), "item.unit_price"),
+    (
+        "price as float-looking fraction of a cent",
+        scenario("4inkjets", item={"unit_price": "12.505"}),
+        "item.unit_price",
+    ),
     ("negative price", scenario("4inkjets", item={"unit_price": "-5.00"}), "item.unit_price"),
     ("zero quantity", scenario("4inkjets", item={"quantity": 0}), "item.quantity"),
     ("impossible calendar date", scenario("4inkjets", dates={"reported": "2026-02-30"}), "dates.reported"),
     ("reported before purchased", scenario("4inkjets", dates={"reported": "2026-03-01"}), "dates.reported"),
     ("shipped before purchased", scenario("4inkjets", dates={"shipped": "2026-03-01"}), "dates.shipped"),
-    ("date the policy needs is missing", scenario("image-pro-international", dates={"delivered": None}), "dates.delivered"),
-    ("shipment date missing for a 30-days-from-shipment rule", scenario("image-pro-services", reason="not_needed", dates={"shipped": None}), "dates.shipped"),
+    (
+        "date the policy needs is missing",
+        scenario("image-pro-international", dates={"delivered": None}),
+        "dates.delivered",
+    ),
+    (
+        "shipment date missing for a 30-days-from-shipment rule",
+        scenario("image-pro-services", reason="not_needed", dates={"shipped": None}),
+        "dates.shipped",
+    ),
     ("required weight missing", scenario("image-pro-services", weight=None), "weight"),
     ("full not above empty", scenario("4inkjets", weight={"full_g": "590", "empty_g": "590"}), "weight.full_g"),
     ("negative weight", scenario("4inkjets", weight={"measured_g": "-3"}), "weight.measured_g"),

@@ -37,7 +37,11 @@ def warehouse(tmp_path):
         ((*AS_SOLD, "--weight", "99999999999g"), 2, "567.5 g to 837.5 g"),  # absurd
         ((*AS_SOLD, "--weight", "2lb"), 2, "907.2 g"),  # a unit that looks wrong names the grams it meant
         ((*AS_SOLD, "--weight", "abc"), 2, "not a weight"),
-        ((*AS_SOLD, "--weight", "700g"), 3, "Ticked sealed, but it weighs 700.0 g"),  # sealed but light: a supervisor decides
+        (
+            (*AS_SOLD, "--weight", "700g"),
+            3,
+            "Ticked sealed, but it weighs 700.0 g",
+        ),  # sealed but light: a supervisor decides
     ],
 )
 def test_receive_refuses_what_it_may_not_decide_and_writes_nothing(warehouse, options, code, words) -> None:
@@ -54,7 +58,18 @@ def test_receive_refuses_what_it_may_not_decide_and_writes_nothing(warehouse, op
 def test_a_supervisors_approval_lets_a_contradiction_stand_and_is_printed_in_the_output(warehouse) -> None:
     _, environment = warehouse
 
-    run = run_cli(*RECEIVE, *AS_SOLD, "--weight", "700g", "--approved-by", "supervisor", "--approval-note", "opened and resealed by the customer", "--json", env=environment)
+    run = run_cli(
+        *RECEIVE,
+        *AS_SOLD,
+        "--weight",
+        "700g",
+        "--approved-by",
+        "supervisor",
+        "--approval-note",
+        "opened and resealed by the customer",
+        "--json",
+        env=environment,
+    )
 
     assert run.code == 0, run.stderr
     decided = run.json()
@@ -64,12 +79,20 @@ def test_a_supervisors_approval_lets_a_contradiction_stand_and_is_printed_in_the
 def test_the_condition_given_means_the_listed_fields_are_true_and_the_others_false(warehouse) -> None:
     station, environment = warehouse
 
-    run = run_cli(*RECEIVE, "--condition", "original_packaging,labels_intact", "--weight", "640g", "--json", env=environment)
+    run = run_cli(
+        *RECEIVE, "--condition", "original_packaging,labels_intact", "--weight", "640g", "--json", env=environment
+    )
 
     assert run.code == 0, run.stderr
     assert run.json()["outcome"] == "denied"  # opened: not saleable
     condition = station.history.show_rma("RA0002001").inspections[0].condition
-    assert condition == {"unopened": False, "sealed": False, "original_packaging": True, "box_damage": False, "labels_intact": True}
+    assert condition == {
+        "unopened": False,
+        "sealed": False,
+        "original_packaging": True,
+        "box_damage": False,
+        "labels_intact": True,
+    }
 
 
 def test_catalog_list_gives_every_sku_its_weights(warehouse) -> None:

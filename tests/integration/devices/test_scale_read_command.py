@@ -16,7 +16,9 @@ def test_scale_read_prints_the_stable_weight_in_exact_grams(case: Case) -> None:
     device = case.scale()
     try:
         options = [argument for key, value in case.options.items() for argument in ("--option", f"{key}={value}")]
-        run = run_cli("scale", "read", "--port", device.path, "--protocol", case.protocol, "--timeout", "5", *options, "--json")
+        run = run_cli(
+            "scale", "read", "--port", device.path, "--protocol", case.protocol, "--timeout", "5", *options, "--json"
+        )
     finally:
         device.close()
 

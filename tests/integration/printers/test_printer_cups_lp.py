@@ -12,9 +12,7 @@ from receiving_app.devices.printers.cups import CupsPrinter
 from receiving_app.devices.printers.zpl import ZplPrinter
 
 
-def install_fake_lp(
-    folder: Path, monkeypatch: pytest.MonkeyPatch, *, exit_status: int = 0, stderr: str = ""
-) -> Path:
+def install_fake_lp(folder: Path, monkeypatch: pytest.MonkeyPatch, *, exit_status: int = 0, stderr: str = "") -> Path:
     records = folder / "records"
     records.mkdir()
     script = folder / "bin" / "lp"
@@ -48,12 +46,8 @@ def test_the_pdf_goes_to_lp_on_standard_input(tmp_path, monkeypatch, make_job) -
     assert (records / "stdin").read_bytes() == job.pdf
 
 
-def test_a_refusing_lp_is_a_print_error_carrying_its_message(
-    tmp_path, monkeypatch, make_job
-) -> None:
-    install_fake_lp(
-        tmp_path, monkeypatch, exit_status=1, stderr="lp: The printer or class does not exist."
-    )
+def test_a_refusing_lp_is_a_print_error_carrying_its_message(tmp_path, monkeypatch, make_job) -> None:
+    install_fake_lp(tmp_path, monkeypatch, exit_status=1, stderr="lp: The printer or class does not exist.")
     with pytest.raises(
         PrintError,
         match="Printer queue Gone refused the job: lp: The printer or class does not exist.",
@@ -73,9 +67,7 @@ def test_a_computer_without_cups_is_a_print_error(tmp_path, monkeypatch, make_jo
         CupsPrinter("Q").print_job(make_job())
 
 
-def test_a_zpl_label_goes_to_a_raw_queue_once_with_copies_inside(
-    tmp_path, monkeypatch, make_job
-) -> None:
+def test_a_zpl_label_goes_to_a_raw_queue_once_with_copies_inside(tmp_path, monkeypatch, make_job) -> None:
     records = install_fake_lp(tmp_path, monkeypatch)
     printer = ZplPrinter(cups_queue="Zebra")
     job = make_job(copies=3)

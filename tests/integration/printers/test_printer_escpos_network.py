@@ -13,9 +13,7 @@ from receiving_app.devices.printers.escpos_receipt import (
 RECEIPT_INCHES = 72 / 25.4
 
 
-def test_a_network_receipt_printer_receives_the_image_and_the_cut(
-    raw_port_server, make_pdf, make_job, capsys
-) -> None:
+def test_a_network_receipt_printer_receives_the_image_and_the_cut(raw_port_server, make_pdf, make_job, capsys) -> None:
     printer = EscPosPrinter(NetworkConnection("127.0.0.1", raw_port_server.port), timeout=5)
     printer.print_job(make_job(make_pdf(width_in=RECEIPT_INCHES, height_in=3)))
     received = raw_port_server.received()
@@ -28,9 +26,7 @@ def test_a_network_receipt_printer_receives_the_image_and_the_cut(
 def test_a_closed_port_is_a_print_error(closed_port, make_pdf, make_job) -> None:
     started = time.monotonic()
     printer = EscPosPrinter(NetworkConnection("127.0.0.1", closed_port), timeout=2)
-    with pytest.raises(
-        PrintError, match=f"127.0.0.1:{closed_port} is not reachable: it refused the connection"
-    ):
+    with pytest.raises(PrintError, match=f"127.0.0.1:{closed_port} is not reachable: it refused the connection"):
         printer.print_job(make_job(make_pdf(width_in=RECEIPT_INCHES)))
     assert time.monotonic() - started < 2
 

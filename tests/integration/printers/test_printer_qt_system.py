@@ -60,8 +60,7 @@ def test_pages_of_different_sizes_keep_their_sizes(tmp_path, make_job) -> None:
     output = tmp_path / "mixed.pdf"
     QtSystemPrinter(pdf_output=output).print_job(make_job(buffer.getvalue()))
     sizes = [
-        (round(float(page.mediabox.width)), round(float(page.mediabox.height)))
-        for page in PdfReader(output).pages
+        (round(float(page.mediabox.width)), round(float(page.mediabox.height))) for page in PdfReader(output).pages
     ]
     assert sizes == [(612, 792), (595, 842), (842, 595)]
 
@@ -111,9 +110,7 @@ def test_printing_without_a_window_makes_its_own_offscreen_application(tmp_path,
         "QtSystemPrinter(pdf_output=sys.argv[2]).print_job(job)\n"
     )
     environment = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")
+        key: value for key, value in os.environ.items() if key not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")
     }
     completed = subprocess.run(
         [sys.executable, "-c", script, str(source), str(output)],

@@ -32,7 +32,7 @@ def tamper(station, sql: str, **parameters) -> None:
         ("user_name", "'supervisor'"),
         ("station_id", "'bench-9'"),
         ("rma_number", "'RA0000999'"),
-        ("payload", "replace(payload, '\"refund_total\":\"', '\"refund_total\":\"1')"),
+        ("payload", 'replace(payload, \'"refund_total":"\', \'"refund_total":"1\')'),
         ("previous_hash", "'" + "f" * 64 + "'"),
         ("hash", "'" + "e" * 64 + "'"),
     ],
@@ -49,7 +49,11 @@ def test_changing_a_hashed_field_is_caught_and_the_event_named(chained, column, 
 def test_changing_the_time_of_an_event_is_caught(chained) -> None:
     victim = _decision_event(chained)
     one_second_later = {"sqlite": "datetime(at, '+1 second')", "postgresql": "at + interval '1 second'"}
-    tamper(chained, f"UPDATE audit_events SET at = {one_second_later[chained.units.engine.dialect.name]} WHERE sequence = :s", s=victim)
+    tamper(
+        chained,
+        f"UPDATE audit_events SET at = {one_second_later[chained.units.engine.dialect.name]} WHERE sequence = :s",
+        s=victim,
+    )
     assert chained.history.verify_audit_chain().first_break.sequence == victim
 
 
@@ -76,4 +80,3 @@ def test_audit_verify_exits_3_naming_the_first_broken_event(chained) -> None:
 def _decision_event(station) -> int:
     with station.units.read() as uow:
         return next(event.sequence for event in uow.records.audit_chain() if event.event_type == "decision_made")
-

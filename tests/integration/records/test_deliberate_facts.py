@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from decimal import Decimal
 
 import pytest
 
@@ -35,10 +34,18 @@ def test_a_decision_that_rests_on_an_unchecked_condition_is_refused_and_writes_n
     before = row_counts(station)
 
     with pytest.raises(MissingFact) as refused:
-        station.receiving.receive(ReceiveLine("RA0001501", 1, "receiver", "bench-1", flags=Flags.as_sold(), weight=FULL_TN660))
+        station.receiving.receive(
+            ReceiveLine("RA0001501", 1, "receiver", "bench-1", flags=Flags.as_sold(), weight=FULL_TN660)
+        )
 
     assert refused.value.field == "condition.unopened"
-    assert refused.value.still_to_check == ("unopened", "sealed", "original packaging", "box damaged or marked", "labels intact")
+    assert refused.value.still_to_check == (
+        "unopened",
+        "sealed",
+        "original packaging",
+        "box damaged or marked",
+        "labels intact",
+    )
     assert row_counts(station) == before
 
 
@@ -92,7 +99,9 @@ def test_any_unit_heavier_than_full_is_a_contradiction(station, tmp_path) -> Non
 
 
 def test_a_finding_that_lowers_the_fee_needs_a_supervisor_and_both_reasons_are_kept(station, tmp_path) -> None:
-    add_rmas(station, tmp_path, Rma("RA0001506", lines=(Line(reason="not_needed"),)))  # 15% fee as the customer stated it
+    add_rmas(
+        station, tmp_path, Rma("RA0001506", lines=(Line(reason="not_needed"),))
+    )  # 15% fee as the customer stated it
     found_defective = as_sold("RA0001506", 1, weight=FULL_TN660, reason=ReturnReason.DEFECTIVE)
 
     with pytest.raises(SupervisorNeeded, match="not needed to defective"):
@@ -128,7 +137,9 @@ def test_a_line_of_two_is_decided_unit_by_unit_and_a_missing_unit_is_recorded(st
 
     first = station.receiving.receive(as_sold("RA0001509", 1, unit=1, weight=FULL_TN660))
     assert station.history.show_rma("RA0001509").rma.lines[0].status == "open"  # unit 2 is still to come
-    assert station.receiving.mark_not_received("RA0001509", 1, user="receiver", station="bench-1", note="only one in the box") == (2,)
+    assert station.receiving.mark_not_received(
+        "RA0001509", 1, user="receiver", station="bench-1", note="only one in the box"
+    ) == (2,)
 
     detail = station.history.show_rma("RA0001509")
     assert [(inspection.unit, inspection.arrived) for inspection in detail.inspections] == [(1, True), (2, False)]
@@ -146,7 +157,9 @@ def test_voiding_a_credit_memo_voids_its_receipt_and_reopens_the_unit_for_a_supe
     first = station.receiving.receive(as_sold("RA0001510", 1, weight=FULL_TN660))
     assert [document.type for document in first.decision.documents] == ["credit_memo", "restocking_fee_receipt"]
 
-    voided = station.history.void_document(first.decision.documents[0].number, user="supervisor", station="bench-1", reason="wrong customer")
+    voided = station.history.void_document(
+        first.decision.documents[0].number, user="supervisor", station="bench-1", reason="wrong customer"
+    )
 
     assert voided == tuple(document.number for document in first.decision.documents)
     detail = station.history.show_rma("RA0001510")
@@ -173,8 +186,10 @@ def test_leaving_an_rma_with_open_lines_is_recorded(station, tmp_path) -> None:
 def test_an_unchecked_fact_prints_as_not_checked_never_as_yes(station, tmp_path) -> None:
     add_rmas(station, tmp_path, Rma("RMA-001512", seller="4inkjets"))  # 4inkjets decides on where it was bought only
 
-    result = station.receiving.receive(ReceiveLine("RMA-001512", 1, "receiver", "bench-1", flags=Flags.as_sold(), weight=FULL_TN660))
+    result = station.receiving.receive(
+        ReceiveLine("RMA-001512", 1, "receiver", "bench-1", flags=Flags.as_sold(), weight=FULL_TN660)
+    )
 
     text = " ".join(pdf_text(station.history.document(result.decision.documents[0].number, reprint=False).pdf).split())
     assert "Unopened: not checked" in text and "Sealed: not checked" in text and "Unopened: yes" not in text
-    assert station.history.show_rma("RMA-001512").inspections[0].condition == {name: None for name in Condition.__slots__}
+    assert station.history.show_rma("RMA-001512").inspections[0].condition == dict.fromkeys(Condition.__slots__)

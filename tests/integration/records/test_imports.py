@@ -56,7 +56,15 @@ RMA_HEADER = (
 )
 
 
-def rma_row(number="RA0000401", line="1", sku="TN-660", card="4242", reason="defective", seller="image-pro-services", reported="2026-03-09") -> str:
+def rma_row(
+    number="RA0000401",
+    line="1",
+    sku="TN-660",
+    card="4242",
+    reason="defective",
+    seller="image-pro-services",
+    reported="2026-03-09",
+) -> str:
     return (
         f"{number},{seller},{reported},0.00,SO-{number},2026-03-02,2026-03-03,2026-03-06,7.95,card,C77,Dana Whitfield,"
         f"d@example.com,555,1 Elm St|Springfield,{card},{line},{sku},1,54.99,{reason},refund\n"

@@ -35,7 +35,18 @@ def test_twenty_four_wrong_pins_at_once_from_separate_processes_lock_the_receive
     context = multiprocessing.get_context("fork")  # the children need no Qt and start in milliseconds
     barrier, results = context.Barrier(ATTEMPTS), context.Queue()
     processes = [
-        context.Process(target=sign_in_process, args=(warehouse.database_url, tmp_path / "settings.json", "receiver", "0000", f"bench-{n}", barrier, results))
+        context.Process(
+            target=sign_in_process,
+            args=(
+                warehouse.database_url,
+                tmp_path / "settings.json",
+                "receiver",
+                "0000",
+                f"bench-{n}",
+                barrier,
+                results,
+            ),
+        )
         for n in range(ATTEMPTS)
     ]
     for process in processes:

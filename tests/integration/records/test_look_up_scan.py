@@ -15,8 +15,11 @@ from tests.support.warehouse import Line, Rma, add_rmas
 def events(station, number: str | None = None) -> list[tuple[str, str, dict]]:
     """The audit trail (of one RMA) as (type, user, payload)."""
     with station.units.read() as uow:
-        return [(event.event_type, event.user, json.loads(event.payload)) for event in uow.records.audit_chain()
-                if number is None or event.rma_number == number]
+        return [
+            (event.event_type, event.user, json.loads(event.payload))
+            for event in uow.records.audit_chain()
+            if number is None or event.rma_number == number
+        ]
 
 
 def test_a_scan_shows_the_rma_and_its_decisions_and_records_nothing_until_the_bench_says(station, tmp_path) -> None:
@@ -33,7 +36,10 @@ def test_a_scan_shows_the_rma_and_its_decisions_and_records_nothing_until_the_be
     assert events(station, "RA0000201")[-1] == ("rma_opened", "receiver", {"scanned": "RA0000201"})
 
 
-@pytest.mark.parametrize(("scanned", "event", "message"), [("RA0999999", "scan_unknown_rma", "No RMA"), ("RA\x0700", "scan_rejected", "garbled")])
+@pytest.mark.parametrize(
+    ("scanned", "event", "message"),
+    [("RA0999999", "scan_unknown_rma", "No RMA"), ("RA\x0700", "scan_rejected", "garbled")],
+)
 def test_a_bad_scan_is_recorded_and_refused_as_when_opening(station, scanned, event, message) -> None:
     with pytest.raises(ScanProblem, match=message):
         station.receiving.look_up_scan(scanned, user="receiver", station="bench-1")

@@ -11,7 +11,9 @@ from receiving_app.persistence.tables import Base
 
 def test_the_migrated_schema_matches_the_tables(station) -> None:
     with station.units.engine.connect() as connection:
-        differences = compare_metadata(MigrationContext.configure(connection, opts={"compare_type": True}), Base.metadata)
+        differences = compare_metadata(
+            MigrationContext.configure(connection, opts={"compare_type": True}), Base.metadata
+        )
     assert differences == []
 
 

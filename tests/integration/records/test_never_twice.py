@@ -27,12 +27,18 @@ def test_the_database_refuses_a_second_decision_or_credit_memo_for_a_line(statio
 
     with station.units.write() as uow:
         decision = uow.session.execute(select(DecisionRow)).scalar_one()
-        copied = {column.name: getattr(decision, column.key) for column in DecisionRow.__table__.columns if column.name != "id"}
+        copied = {
+            column.name: getattr(decision, column.key)
+            for column in DecisionRow.__table__.columns
+            if column.name != "id"
+        }
         with pytest.raises(IntegrityError):
             uow.session.execute(insert(DecisionRow), [copied])
     with station.units.write() as uow:
         memo = uow.session.execute(select(DocumentRow)).scalar_one()
-        second = {column.name: getattr(memo, column.key) for column in DocumentRow.__table__.columns if column.name != "id"}
+        second = {
+            column.name: getattr(memo, column.key) for column in DocumentRow.__table__.columns if column.name != "id"
+        }
         second.update(number="CM-999999", sequence=999_999)
         with pytest.raises(IntegrityError):
             uow.session.execute(insert(DocumentRow), [second])
@@ -44,8 +50,10 @@ def test_card_numbers_longer_than_four_digits_cannot_be_stored(station) -> None:
         # SQLite's check constraint says IntegrityError; PostgreSQL's varchar(4) says DataError first.
         with pytest.raises((IntegrityError, DataError)):
             uow.session.execute(
-                text("INSERT INTO customers (account_number, name, email, phone, address, payment_method, card_last4) "
-                     "VALUES ('C1', 'X', '', '', '', 'card', '4111111111111111')")
+                text(
+                    "INSERT INTO customers (account_number, name, email, phone, address, payment_method, card_last4) "
+                    "VALUES ('C1', 'X', '', '', '', 'card', '4111111111111111')"
+                )
             )
 
 
@@ -74,7 +82,10 @@ def test_eight_processes_receiving_one_line_make_one_decision(station, tmp_path)
     context = multiprocessing.get_context("spawn")
     barrier, queue = context.Barrier(8), context.Queue()
     processes = [
-        context.Process(target=race_process, args=(station.database_url, tmp_path / "settings.json", "RGA-000203", 1, f"bench-{n}", barrier, queue))
+        context.Process(
+            target=race_process,
+            args=(station.database_url, tmp_path / "settings.json", "RGA-000203", 1, f"bench-{n}", barrier, queue),
+        )
         for n in range(8)
     ]
     for process in processes:

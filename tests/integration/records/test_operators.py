@@ -103,7 +103,9 @@ def test_only_admins_add_users(station) -> None:
 def test_a_receiver_cannot_do_a_supervisors_work_through_the_services(station, tmp_path) -> None:
     add_rmas(station, tmp_path, Rma("RA0000501"), Rma("RA0000502", account="C2"))
     with pytest.raises(NotAllowed):
-        station.receiving.receive(ReceiveLine("RA0000501", 1, "receiver", "bench-1", override=Override("receiver", "refund", "mine")))
+        station.receiving.receive(
+            ReceiveLine("RA0000501", 1, "receiver", "bench-1", override=Override("receiver", "refund", "mine"))
+        )
     station.receiving.hold("RA0000502", 1, user="receiver", station="bench-1", note="waiting")
     with pytest.raises(NotAllowed):
         station.receiving.release_hold("RA0000502", 1, user="receiver", station="bench-1")
@@ -118,14 +120,51 @@ def test_a_receiver_cannot_do_a_supervisors_work_from_the_shell(station, tmp_pat
     memo = documents[0][1]
     environment = {"RECEIVING_APP_DB": station.database_url}
 
-    as_receiver = run_cli("documents", "void", memo, "--user", "receiver", "--reason", "x", env={**environment, "RECEIVING_APP_PASSWORD": "1111"})
-    pretending = run_cli("documents", "void", memo, "--user", "supervisor", "--reason", "x", env={**environment, "RECEIVING_APP_PASSWORD": "1111"})
+    as_receiver = run_cli(
+        "documents",
+        "void",
+        memo,
+        "--user",
+        "receiver",
+        "--reason",
+        "x",
+        env={**environment, "RECEIVING_APP_PASSWORD": "1111"},
+    )
+    pretending = run_cli(
+        "documents",
+        "void",
+        memo,
+        "--user",
+        "supervisor",
+        "--reason",
+        "x",
+        env={**environment, "RECEIVING_APP_PASSWORD": "1111"},
+    )
     no_password = run_cli("documents", "void", memo, "--user", "supervisor", "--reason", "x", env=environment)
-    adding = run_cli("users", "add", "eve", "--role", "admin", "--user", "receiver", stdin="password-123\n", env={**environment, "RECEIVING_APP_PASSWORD": "1111"})
+    adding = run_cli(
+        "users",
+        "add",
+        "eve",
+        "--role",
+        "admin",
+        "--user",
+        "receiver",
+        stdin="password-123\n",
+        env={**environment, "RECEIVING_APP_PASSWORD": "1111"},
+    )
 
     assert (as_receiver.code, pretending.code, no_password.code, adding.code) == (3, 3, 2, 3)
     assert not station.history.show_rma("RA0000503").decisions[0].documents[0].voided
-    supervisor = run_cli("documents", "void", memo, "--user", "supervisor", "--reason", "sent twice", env={**environment, "RECEIVING_APP_PASSWORD": "supervisor-demo"})
+    supervisor = run_cli(
+        "documents",
+        "void",
+        memo,
+        "--user",
+        "supervisor",
+        "--reason",
+        "sent twice",
+        env={**environment, "RECEIVING_APP_PASSWORD": "supervisor-demo"},
+    )
     assert supervisor.code == 0, supervisor.stderr
     assert station.history.show_rma("RA0000503").decisions[0].documents[0].voided
 

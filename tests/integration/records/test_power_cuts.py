@@ -32,14 +32,18 @@ def receive_until_killed(database_url: str, settings_path, report_fd: int) -> No
             for unit in line.open_units:
                 weight = WeightCapture(line.full_g, "g", line.full_g, True, "manual")
                 try:
-                    result = station.receiving.receive(as_sold(rma.number, line.line, "receiver", "bench-crash", unit=unit, weight=weight))
+                    result = station.receiving.receive(
+                        as_sold(rma.number, line.line, "receiver", "bench-crash", unit=unit, weight=weight)
+                    )
                 except LineNotOpen:
                     continue
                 os.write(report_fd, f"{result.rma} {result.line} {result.unit}\n".encode())
 
 
 def received(station, rma_number: str, line: int, unit: int) -> bool:
-    return any((decision.line, decision.unit) == (line, unit) for decision in station.history.show_rma(rma_number).decisions)
+    return any(
+        (decision.line, decision.unit) == (line, unit) for decision in station.history.show_rma(rma_number).decisions
+    )
 
 
 def kill_repeatedly(tmp_path, kills: int) -> None:
@@ -64,7 +68,9 @@ def kill_repeatedly(tmp_path, kills: int) -> None:
             child.join()
             lines = [entry.split() for entry in (first_commit + pipe.read()).splitlines()]
         for number, line, unit in lines:
-            assert received(station, number, int(line), int(unit)), f"{number} line {line} unit {unit} was reported committed but is missing"
+            assert received(station, number, int(line), int(unit)), (
+                f"{number} line {line} unit {unit} was reported committed but is missing"
+            )
         if kill % 50 == 0:
             assert_records_are_whole(station)
 

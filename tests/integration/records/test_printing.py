@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 
 from receiving_app.devices.printers import FakePrinter
-from receiving_app.domain.facts import Condition
 from receiving_app.services.commands import WeightCapture
 from receiving_app.services.printing import PrintingService
 from tests.support.pdf import decode_code128, pdf_text, rasterize_page
@@ -55,14 +54,22 @@ def test_a_failed_print_keeps_the_document_and_records_the_failure(station, tmp_
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_every_document_type_from_real_receives_reads_and_scans(station, tmp_path) -> None:
     add_rmas(
-        station, tmp_path,
-        Rma("RA0000702", lines=(Line(reason="not_needed"), Line(sku="DR-630", unit_price="39.99", choice="replacement"))),
+        station,
+        tmp_path,
+        Rma(
+            "RA0000702", lines=(Line(reason="not_needed"), Line(sku="DR-630", unit_price="39.99", choice="replacement"))
+        ),
         Rma("RMA-000703", seller="true-image", lines=(Line(reason="not_needed"),), account="C3"),
     )
     refund, replacement = receive_all(station, "RA0000702")
     denial = receive_all(station, "RMA-000703", condition=OPENED)[0]
     issued = [*refund.decision.documents, *replacement.decision.documents, *denial.decision.documents]
-    assert [document.type for document in issued] == ["credit_memo", "restocking_fee_receipt", "replacement_slip", "denial_notice"]
+    assert [document.type for document in issued] == [
+        "credit_memo",
+        "restocking_fee_receipt",
+        "replacement_slip",
+        "denial_notice",
+    ]
 
     for document in issued:
         pdf = station.history.document(document.number, reprint=False).pdf

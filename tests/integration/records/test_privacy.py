@@ -28,6 +28,8 @@ def luhn_valid(digits: str) -> bool:
 def has_card_number(text: str) -> bool:
     joined = re.sub(r"(?<=\d)[ -](?=\d)", "", text)  # "4111 1111 1111 1111" is one number
     return any(luhn_valid(run) for run in DIGIT_RUN.findall(joined))
+
+
 WHERE_CUSTOMER_DATA_BELONGS = {CustomerRow.__tablename__}
 
 
@@ -35,7 +37,11 @@ def every_text_value(station):
     """(table, column, value) for every text cell in the database."""
     with station.units.read() as uow:
         for table in Base.metadata.sorted_tables:
-            columns = [column for column in table.columns if isinstance(column.type, (String, Text, LargeBinary)) or hasattr(column.type, "impl")]
+            columns = [
+                column
+                for column in table.columns
+                if isinstance(column.type, (String, Text, LargeBinary)) or hasattr(column.type, "impl")
+            ]
             for row in uow.session.execute(select(*columns)).all():
                 for column, value in zip(columns, row, strict=True):
                     if isinstance(value, bytes):
@@ -51,14 +57,18 @@ def test_the_card_detector_finds_a_card_number_and_ignores_hashes() -> None:
 
 
 def test_no_table_log_or_export_holds_a_card_number_or_customer_details_where_it_must_not(station, tmp_path) -> None:
-    add_rmas(station, tmp_path, Rma("RA0000601", lines=(Line(reason="not_needed"), Line(sku="DR-630", unit_price="39.99"))))
+    add_rmas(
+        station, tmp_path, Rma("RA0000601", lines=(Line(reason="not_needed"), Line(sku="DR-630", unit_price="39.99")))
+    )
     receive_for_race(station.database_url, tmp_path / "settings.json", "RA0000601", 1, "bench-1")
     receive_for_race(station.database_url, tmp_path / "settings.json", "RA0000601", 2, "bench-1")
     environment = {"RECEIVING_APP_DB": station.database_url, "XDG_STATE_HOME": str(tmp_path / "state")}
     outputs = {
         "rma list": run_cli("rma", "list", "--json", env=environment).stdout,
         "rma show": run_cli("rma", "show", "RA0000601", "--json", env=environment).stdout,
-        "failed command": run_cli("receive", "RA0000601", "--line", "7", "--user", "receiver", "--station", "S1", env=environment).stderr,
+        "failed command": run_cli(
+            "receive", "RA0000601", "--line", "7", "--user", "receiver", "--station", "S1", env=environment
+        ).stderr,
     }
     logs = {path.name: path.read_text() for path in (tmp_path / "state").rglob("*.log")}
     customer = ("Dana Whitfield", "dana@example.com", "(555) 010-2030", "12 Elm St")

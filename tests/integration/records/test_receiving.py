@@ -15,10 +15,9 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from receiving_app.domain.errors import InputError
-from receiving_app.domain.facts import Condition
 from receiving_app.domain.weight import Weight
 from receiving_app.persistence.tables import DocumentRow, PhotoRow
-from receiving_app.services.commands import Override, PhotoAttachment, ReceiveLine, WeightCapture
+from receiving_app.services.commands import Override, PhotoAttachment, WeightCapture
 from receiving_app.services.errors import LineNotOpen, NotAllowed, NotFound
 from receiving_app.services.receiving import ScanProblem
 from receiving_app.services.setup import prepare_database
@@ -47,10 +46,15 @@ def test_a_refund_issues_numbered_documents_and_stores_what_was_seen(station, tm
 
     result = receive(station, "RA0000101", 1, weight=weighed("812.4g"))
 
-    assert (result.decision.outcome, str(result.decision.refund_total), str(result.decision.restocking_fee)) == ("refund", "46.74", "8.25")
+    assert (result.decision.outcome, str(result.decision.refund_total), str(result.decision.restocking_fee)) == (
+        "refund",
+        "46.74",
+        "8.25",
+    )
     assert result.decision.refund_method == "account_credit"
     assert [(document.type, document.number) for document in result.decision.documents] == [
-        ("credit_memo", "CM-000001"), ("restocking_fee_receipt", "RF-000001")
+        ("credit_memo", "CM-000001"),
+        ("restocking_fee_receipt", "RF-000001"),
     ]
     detail = station.history.show_rma("RA0000101")
     assert detail.rma.status == "closed"
@@ -74,7 +78,15 @@ def test_receiving_a_decided_line_again_returns_the_first_decision_and_writes_no
 
 
 def test_lines_move_the_rma_from_open_to_partially_received_to_closed(station, tmp_path) -> None:
-    add_rmas(station, tmp_path, Rma("RMA-000103", seller="4inkjets", lines=(Line(), Line(sku="DR-630", unit_price="39.99"), Line(sku="LC3013BK", unit_price="19.99"))))
+    add_rmas(
+        station,
+        tmp_path,
+        Rma(
+            "RMA-000103",
+            seller="4inkjets",
+            lines=(Line(), Line(sku="DR-630", unit_price="39.99"), Line(sku="LC3013BK", unit_price="19.99")),
+        ),
+    )
 
     assert station.history.show_rma("RMA-000103").rma.status == "open"
     receive(station, "RMA-000103", 2)
@@ -132,7 +144,9 @@ def test_unknown_users_and_lines_are_refused_and_change_nothing(station, tmp_pat
     with pytest.raises(InputError, match="weigh"):
         receive(station, "RA0000106", 1, weight=None)  # every toner cartridge is weighed
     with pytest.raises(InputError, match="stable"):
-        receive(station, "RA0000106", 1, weight=WeightCapture(Decimal("812.4"), "g", Decimal("812.4"), False, "mt-sics"))
+        receive(
+            station, "RA0000106", 1, weight=WeightCapture(Decimal("812.4"), "g", Decimal("812.4"), False, "mt-sics")
+        )
 
     detail = station.history.show_rma("RA0000106")
     assert detail.decisions == () and detail.rma.lines[0].status == "open"
@@ -140,15 +154,32 @@ def test_unknown_users_and_lines_are_refused_and_change_nothing(station, tmp_pat
 
 def test_seller_errors_refund_the_order_shipping_once_and_labels_are_deducted_once(station, tmp_path) -> None:
     add_rmas(
-        station, tmp_path,
-        Rma("RMA-000107", seller="true-image", lines=(Line(reason="wrong_item_shipped"), Line(sku="TN-760", unit_price="59.99", reason="wrong_item_shipped"))),
-        Rma("RMA-000108", seller="true-image", lines=(Line(reason="not_needed"), Line(sku="TN-760", unit_price="59.99", reason="not_needed")), label_cost="8.50", account="C90002"),
+        station,
+        tmp_path,
+        Rma(
+            "RMA-000107",
+            seller="true-image",
+            lines=(
+                Line(reason="wrong_item_shipped"),
+                Line(sku="TN-760", unit_price="59.99", reason="wrong_item_shipped"),
+            ),
+        ),
+        Rma(
+            "RMA-000108",
+            seller="true-image",
+            lines=(Line(reason="not_needed"), Line(sku="TN-760", unit_price="59.99", reason="not_needed")),
+            label_cost="8.50",
+            account="C90002",
+        ),
     )
     first, second = receive(station, "RMA-000107", 1), receive(station, "RMA-000107", 2)
     assert (str(first.decision.shipping_refund), str(second.decision.shipping_refund)) == ("7.95", "0.00")
 
     first, second = receive(station, "RMA-000108", 1), receive(station, "RMA-000108", 2)
-    assert (str(first.decision.return_shipping_deduction), str(second.decision.return_shipping_deduction)) == ("8.50", "0.00")
+    assert (str(first.decision.return_shipping_deduction), str(second.decision.return_shipping_deduction)) == (
+        "8.50",
+        "0.00",
+    )
     assert str(first.decision.refund_total) == "38.24"  # 54.99 - 8.25 fee - 8.50 label
 
 
@@ -184,7 +215,9 @@ def test_documents_are_voided_not_deleted_and_reprints_say_copy(station, tmp_pat
 
     with pytest.raises(NotAllowed):
         station.history.void_document(notice, user="receiver", station="bench-1", reason="typo")
-    station.history.void_document(notice, user="supervisor", station="bench-1", reason="customer sent photos proving it sealed")
+    station.history.void_document(
+        notice, user="supervisor", station="bench-1", reason="customer sent photos proving it sealed"
+    )
     with pytest.raises(LineNotOpen):
         station.history.void_document(notice, user="supervisor", station="bench-1", reason="again")
 
@@ -212,14 +245,20 @@ def test_the_stored_pdf_is_the_one_the_audit_trail_says_was_issued(station, tmp_
 def cut_power_before_the_pdfs_were_stored(station, numbers) -> None:
     """What a power cut between the receiving commit and the PDFs' own commit leaves behind."""
     with station.units.write() as uow:
-        uow.session.execute(update(DocumentRow).where(DocumentRow.number.in_(numbers)).values(pdf=None, pdf_sha256=None))
+        uow.session.execute(
+            update(DocumentRow).where(DocumentRow.number.in_(numbers)).values(pdf=None, pdf_sha256=None)
+        )
         uow.commit()
 
 
 def test_a_document_whose_pdf_a_power_cut_lost_is_drawn_again_by_whoever_needs_it(station, tmp_path) -> None:
     add_rmas(station, tmp_path, Rma("RA0000112", lines=(Line(reason="not_needed"), Line(reason="not_needed"))))
-    first = [document.number for document in receive(station, "RA0000112", 1, weight=weighed("812.4g")).decision.documents]
-    second = [document.number for document in receive(station, "RA0000112", 2, weight=weighed("812.4g")).decision.documents]
+    first = [
+        document.number for document in receive(station, "RA0000112", 1, weight=weighed("812.4g")).decision.documents
+    ]
+    second = [
+        document.number for document in receive(station, "RA0000112", 2, weight=weighed("812.4g")).decision.documents
+    ]
     as_issued = {number: station.history.document(number, reprint=False).pdf for number in first + second}
     cut_power_before_the_pdfs_were_stored(station, first + second)
 
@@ -229,7 +268,9 @@ def test_a_document_whose_pdf_a_power_cut_lost_is_drawn_again_by_whoever_needs_i
         assert station.history.document(number, reprint=False).pdf == as_issued[number]
     with station.units.read() as uow:
         stored = {row.number: row.pdf for row in uow.session.execute(select(DocumentRow)).scalars()}
-        events = [json.loads(event.payload) for event in uow.records.audit_chain() if event.event_type == "document_stored"]
+        events = [
+            json.loads(event.payload) for event in uow.records.audit_chain() if event.event_type == "document_stored"
+        ]
     assert stored == as_issued
     assert [event["number"] for event in events].count(first[0]) == 2  # once at receiving, once after the cut
     assert station.history.verify_audit_chain().first_break is None
@@ -253,7 +294,9 @@ def camera_photo() -> bytes:
 def test_a_damage_photo_is_kept_as_taken_and_printed_small(station, tmp_path) -> None:
     add_rmas(station, tmp_path, Rma("RA0000114"))
     taken = camera_photo()
-    result = receive(station, "RA0000114", 1, weight=weighed("812.4g"), photos=(PhotoAttachment("box.jpg", "image/jpeg", taken),))
+    result = receive(
+        station, "RA0000114", 1, weight=weighed("812.4g"), photos=(PhotoAttachment("box.jpg", "image/jpeg", taken),)
+    )
 
     with station.units.read() as uow:
         photo = uow.session.execute(select(PhotoRow)).scalar_one()
@@ -267,14 +310,22 @@ def test_a_damage_photo_is_kept_as_taken_and_printed_small(station, tmp_path) ->
 def test_a_photo_that_is_not_a_picture_is_refused_and_nothing_is_recorded(station, tmp_path) -> None:
     add_rmas(station, tmp_path, Rma("RA0000115"))
     with pytest.raises(InputError, match="box.jpg cannot be read as a picture"):
-        receive(station, "RA0000115", 1, weight=weighed("812.4g"), photos=(PhotoAttachment("box.jpg", "image/jpeg", b"not a jpeg"),))
+        receive(
+            station,
+            "RA0000115",
+            1,
+            weight=weighed("812.4g"),
+            photos=(PhotoAttachment("box.jpg", "image/jpeg", b"not a jpeg"),),
+        )
     assert station.history.show_rma("RA0000115").decisions == ()
 
 
 def test_a_policy_edited_without_a_new_version_is_refused(station) -> None:
     policies = dict(station.policies)
     edited = policies["image-pro-services"]
-    policies["image-pro-services"] = replace(edited, source_text=edited.source_text.replace('percent = "15"', 'percent = "10"'))
+    policies["image-pro-services"] = replace(
+        edited, source_text=edited.source_text.replace('percent = "15"', 'percent = "10"')
+    )
 
     with pytest.raises(LineNotOpen, match="new version"):
         prepare_database(station.units, policies)

@@ -31,13 +31,38 @@ def test_demo_list_receive_show_from_the_shell(empty_database) -> None:
     catalog = {item["sku"]: item for item in run_cli("catalog", "list", "--json", env=environment).json()}
     assert all(set(item) >= {"sku", "full_g", "empty_g"} for item in catalog.values())
     full = catalog[first["lines"][0]["sku"]]["full_g"]  # a script sends a weight the cartridge can have
-    received = run_cli("receive", first["number"], "--line", "1", "--user", "receiver", "--station", "S1", "--weight", f"{full}g", "--json", env=environment)
+    received = run_cli(
+        "receive",
+        first["number"],
+        "--line",
+        "1",
+        "--user",
+        "receiver",
+        "--station",
+        "S1",
+        "--weight",
+        f"{full}g",
+        "--json",
+        env=environment,
+    )
     assert received.code == 0, received.stderr
     decision = received.json()
-    assert set(decision) >= {"rma", "line", "outcome", "refund_total", "restocking_fee", "fill_fraction", "reasons", "documents", "already_decided"}
+    assert set(decision) >= {
+        "rma",
+        "line",
+        "outcome",
+        "refund_total",
+        "restocking_fee",
+        "fill_fraction",
+        "reasons",
+        "documents",
+        "already_decided",
+    }
     assert decision["already_decided"] is False and decision["documents"]
 
-    again = run_cli("receive", first["number"], "--line", "1", "--user", "receiver", "--station", "S2", "--json", env=environment).json()
+    again = run_cli(
+        "receive", first["number"], "--line", "1", "--user", "receiver", "--station", "S2", "--json", env=environment
+    ).json()
     assert again["already_decided"] is True and again["documents"] == decision["documents"]
 
     shown = run_cli("rma", "show", first["number"], "--json", env=environment).json()
@@ -54,5 +79,7 @@ def test_a_receiver_cannot_void_and_an_unknown_line_is_bad_input(tmp_path) -> No
     run_cli("demo", "--rmas", "8", env=environment)
     number = run_cli("rma", "list", "--json", env=environment).json()[0]["number"]
 
-    assert run_cli("receive", number, "--line", "99", "--user", "receiver", "--station", "S1", env=environment).code == 2
+    assert (
+        run_cli("receive", number, "--line", "99", "--user", "receiver", "--station", "S1", env=environment).code == 2
+    )
     assert run_cli("receive", number, "--line", "1", "--user", "ghost", "--station", "S1", env=environment).code == 3

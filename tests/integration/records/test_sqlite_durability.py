@@ -12,7 +12,10 @@ from sqlalchemy import text
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_every_connection_is_durable_and_checks_foreign_keys(station) -> None:
     with station.units.read() as uow:
-        pragma = {name: uow.session.execute(text(f"PRAGMA {name}")).scalar_one() for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")}
+        pragma = {
+            name: uow.session.execute(text(f"PRAGMA {name}")).scalar_one()
+            for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")
+        }
     assert pragma == {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "busy_timeout": 15_000}
 
 

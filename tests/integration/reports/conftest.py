@@ -86,13 +86,17 @@ class BenchDay:
     held_today: tuple[tuple[str, int], ...]
     held_tomorrow: tuple[tuple[str, int], ...]
 
-    def decisions(self, station: Station, start: datetime = DAY_STARTS, end: datetime = DAY_ENDS, bench: str | None = None) -> list[DecisionView]:
+    def decisions(
+        self, station: Station, start: datetime = DAY_STARTS, end: datetime = DAY_ENDS, bench: str | None = None
+    ) -> list[DecisionView]:
         """The standing decisions a report of [start, end) summarises, read one RMA at a time through
         the history service (not through the report's queries); voided ones are in no total."""
         return [
             decision
             for decision in self.every_decision(station)
-            if start <= decision.decided_at < end and (bench is None or decision.station == bench) and not decision.voided
+            if start <= decision.decided_at < end
+            and (bench is None or decision.station == bench)
+            and not decision.voided
         ]
 
     def every_decision(self, station: Station) -> list[DecisionView]:
@@ -103,7 +107,10 @@ class BenchDay:
 RMAS = (
     Rma("RA0000801", lines=(Line(reason="not_needed"),), payment="open_account"),
     Rma("RA0000802"),
-    Rma("RA0000803", lines=(Line(quantity=2, reason="not_needed"), Line(sku="DR-630", unit_price="39.99", reason="not_needed"))),
+    Rma(
+        "RA0000803",
+        lines=(Line(quantity=2, reason="not_needed"), Line(sku="DR-630", unit_price="39.99", reason="not_needed")),
+    ),
     Rma("RA0000804", lines=(Line(choice="replacement"),)),
     Rma("RA0000805"),
     Rma("RA0000806"),
@@ -113,7 +120,13 @@ RMAS = (
     Rma("RA0000810", lines=(Line(reason="not_needed"),)),
     Rma("RMA-000811", seller="true-image", lines=(Line(reason="wrong_item_shipped"),)),
     Rma("RMA-000812", seller="true-image", lines=(Line(reason="not_needed"),), label_cost="8.50", account="C90002"),
-    Rma("RMA-000813", seller="true-image", lines=(Line(sku="LC3013BK", unit_price="19.99", reason="not_needed"),), label_cost="25.00", account="C90003"),
+    Rma(
+        "RMA-000813",
+        seller="true-image",
+        lines=(Line(sku="LC3013BK", unit_price="19.99", reason="not_needed"),),
+        label_cost="25.00",
+        account="C90003",
+    ),
     Rma("RA0000814"),  # decided a minute before the day
     Rma("RA0000815"),  # decided at the next day's first moment
     Rma("RA0000816", lines=(Line(), Line(sku="DR-630", unit_price="39.99"))),  # held today; line 2 not received
@@ -147,8 +160,15 @@ def build_bench_day(station: Station, folder) -> BenchDay:
     receive("RA0000807", 1, "supervisor", "bench-1", local(11, 0), weight=grams("610"), condition=OPENED)
     receive("RA0000808", 1, "receiver", "bench-2", local(11, 45), weight=grams("700"), condition=OPENED)
     receive("RA0000809", 1, "receiver", "bench-1", local(13, 0), flags=NOT_SOLD_HERE)
-    receive("RA0000810", 1, "receiver", "bench-2", local(14, 0), weight=grams("812.4"),
-            override=Override("supervisor", "denied", "Customer returned the same cartridge three times"))
+    receive(
+        "RA0000810",
+        1,
+        "receiver",
+        "bench-2",
+        local(14, 0),
+        weight=grams("812.4"),
+        override=Override("supervisor", "denied", "Customer returned the same cartridge three times"),
+    )
     receive("RMA-000811", 1, "admin", "bench-1", local(15, 0), weight=grams("812.4"))
     receive("RMA-000812", 1, "admin", "bench-1", local(15, 10), weight=grams("812.4"))
     receive("RMA-000813", 1, "receiver", "bench-1", local(16, 0), weight=grams("38.4"))
@@ -159,7 +179,9 @@ def build_bench_day(station: Station, folder) -> BenchDay:
     station.receiving.hold("RA0000816", 1, user="receiver", station="bench-1", note=HOLD_NOTE)
     station.receiving.mark_not_received("RA0000816", 2, user="receiver", station="bench-1", note="not in the box")
     clock.at(local(12, 0))
-    station.receiving.hold("RA0000817", 1, user="supervisor", station="bench-2", note="Waiting for photos from the warehouse")
+    station.receiving.hold(
+        "RA0000817", 1, user="supervisor", station="bench-2", note="Waiting for photos from the warehouse"
+    )
     station.receiving.hold("RA0000819", 1, user="receiver", station="bench-2", note="Scale unsure")
     clock.at(local(12, 30))
     station.receiving.release_hold("RA0000819", 1, user="supervisor", station="bench-2")
@@ -193,13 +215,31 @@ def add_findings(station: Station, folder, day: BenchDay) -> BenchDay:
     made_at = clock.now
     full = {"condition": Condition.as_sold(), "flags": Flags.as_sold(), "weight": grams("812.4")}
     clock.at(local(16, 30))
-    station.receiving.receive(ReceiveLine("RA0000820", 1, "receiver", "bench-2", reason=ReturnReason.DEFECTIVE,
-                                          approval=Approval("supervisor", FOUND_NOTE), **full))
+    station.receiving.receive(
+        ReceiveLine(
+            "RA0000820",
+            1,
+            "receiver",
+            "bench-2",
+            reason=ReturnReason.DEFECTIVE,
+            approval=Approval("supervisor", FOUND_NOTE),
+            **full,
+        )
+    )
     clock.at(local(16, 40))
-    station.receiving.receive(ReceiveLine("RA0000821", 1, "receiver", "bench-1", reason=ReturnReason.NOT_NEEDED, **full))
+    station.receiving.receive(
+        ReceiveLine("RA0000821", 1, "receiver", "bench-1", reason=ReturnReason.NOT_NEEDED, **full)
+    )
     clock.at(local(16, 50))
-    station.receiving.receive(ReceiveLine("RA0000822", 1, "receiver", "bench-1", **{**full, "weight": grams("830")},
-                                          approval=Approval("supervisor", "Weighed twice; the label says XL")))
+    station.receiving.receive(
+        ReceiveLine(
+            "RA0000822",
+            1,
+            "receiver",
+            "bench-1",
+            **{**full, "weight": grams("830")},
+            approval=Approval("supervisor", "Weighed twice; the label says XL"),
+        )
+    )
     clock.at(made_at)
     return replace(day, numbers=(*day.numbers, *(rma.number for rma in FOUND)))
-

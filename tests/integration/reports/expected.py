@@ -44,11 +44,17 @@ def fees(decided: Sequence[DecisionView]) -> tuple[int, Money]:
 
 
 def denial_reasons(decided: Sequence[DecisionView]) -> dict[str, int]:
-    return dict(Counter(code for decision in decided if decision.outcome == "denied" for code, _text in decision.reasons))
+    return dict(
+        Counter(code for decision in decided if decision.outcome == "denied" for code, _text in decision.reasons)
+    )
 
 
 def denied_fill_levels(decided: Sequence[DecisionView]) -> list[Decimal]:
-    return sorted(decision.fill_fraction for decision in decided if decision.outcome == "denied" and decision.fill_fraction is not None)
+    return sorted(
+        decision.fill_fraction
+        for decision in decided
+        if decision.outcome == "denied" and decision.fill_fraction is not None
+    )
 
 
 def median(values: Sequence[Decimal]) -> Decimal | None:

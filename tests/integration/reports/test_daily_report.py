@@ -30,15 +30,52 @@ def figures(report: BenchReport) -> dict:
     return {
         "outcomes": {count.outcome: count.lines for count in report.outcomes},
         "refunds": {
-            method.method: (method.lines, method.merchandise, method.restocking_fees, method.label_deductions, method.shipping_refunded, method.refunded)
+            method.method: (
+                method.lines,
+                method.merchandise,
+                method.restocking_fees,
+                method.label_deductions,
+                method.shipping_refunded,
+                method.refunded,
+            )
             for method in report.refunds_by_method
             if method.lines
         },
         "fees": (report.fees.lines, report.fees.total),
         "reasons": {reason.code: reason.lines for reason in report.denials_by_reason},
-        "operators": {count.name: (count.lines, count.refunds, count.replacements, count.denials, count.overridden, count.refunded) for count in report.operators},
-        "stations": {count.name: (count.lines, count.refunds, count.replacements, count.denials, count.overridden, count.refunded) for count in report.stations},
-        "overrides": {count.name: (count.lines, count.refunds, count.replacements, count.denials, count.overridden, count.refunded) for count in report.overrides},
+        "operators": {
+            count.name: (
+                count.lines,
+                count.refunds,
+                count.replacements,
+                count.denials,
+                count.overridden,
+                count.refunded,
+            )
+            for count in report.operators
+        },
+        "stations": {
+            count.name: (
+                count.lines,
+                count.refunds,
+                count.replacements,
+                count.denials,
+                count.overridden,
+                count.refunded,
+            )
+            for count in report.stations
+        },
+        "overrides": {
+            count.name: (
+                count.lines,
+                count.refunds,
+                count.replacements,
+                count.denials,
+                count.overridden,
+                count.refunded,
+            )
+            for count in report.overrides
+        },
     }
 
 
@@ -61,14 +98,21 @@ def test_every_total_equals_the_sum_of_the_decisions_it_summarises(station, repo
 
     assert len(decided) == 14  # the fixture's day: seven refunds, one replacement, six denials
     assert figures(report) == expected_figures(decided)
-    assert report.lines_received == len(decided) == sum(count.lines for count in report.operators) == sum(count.lines for count in report.stations)
+    assert (
+        report.lines_received
+        == len(decided)
+        == sum(count.lines for count in report.operators)
+        == sum(count.lines for count in report.stations)
+    )
     assert report.refunded == expected.money_sum(decision.refund_total for decision in decided)
     assert report.refunded == expected.money_sum(count.refunded for count in report.operators)
     # Every money column is exercised: a fee, an account credit, a deducted label, refunded shipping, a $0.00 refund.
     methods = {method.method: method for method in report.refunds_by_method}
     assert set(methods) == {"original_payment", "account_credit", "none"}
     assert methods["account_credit"].refunded == Money.of("46.74") and methods["none"].refunded == Money.zero()
-    assert methods["original_payment"].label_deductions == Money.of("8.50") and methods["original_payment"].shipping_refunded == Money.of("7.95")
+    assert methods["original_payment"].label_deductions == Money.of("8.50") and methods[
+        "original_payment"
+    ].shipping_refunded == Money.of("7.95")
     assert report.fees.lines == 5 and not report.fees.total.is_zero
     assert [count.name for count in report.operators] == ["admin", "receiver", "supervisor"]
     assert {count.name for count in report.stations} == {"bench-1", "bench-2"}
@@ -102,9 +146,14 @@ def test_denials_are_counted_by_reason_code(station, reports, bench_day) -> None
     report = reports.daily(DAY)
 
     assert {reason.code: reason.lines for reason in report.denials_by_reason} == {
-        "below_fill_threshold": 2, "not_sold_by_seller": 2, "freight_damage_excluded": 1, "supervisor_override": 1,
+        "below_fill_threshold": 2,
+        "not_sold_by_seller": 2,
+        "freight_damage_excluded": 1,
+        "supervisor_override": 1,
     }
-    assert [reason.lines for reason in report.denials_by_reason] == sorted((reason.lines for reason in report.denials_by_reason), reverse=True)
+    assert [reason.lines for reason in report.denials_by_reason] == sorted(
+        (reason.lines for reason in report.denials_by_reason), reverse=True
+    )
     assert report.denials == 6
 
 
@@ -144,7 +193,9 @@ def test_a_shift_covers_its_own_hours(station, reports, bench_day) -> None:
         reports.shift(end, start)
 
 
-def test_lines_on_hold_are_listed_with_when_and_by_whom_and_without_customer_details(station, reports, bench_day) -> None:
+def test_lines_on_hold_are_listed_with_when_and_by_whom_and_without_customer_details(
+    station, reports, bench_day
+) -> None:
     report = reports.daily(DAY)
 
     assert [(hold.rma, hold.line) for hold in report.holds] == list(bench_day.held_today)
@@ -153,10 +204,15 @@ def test_lines_on_hold_are_listed_with_when_and_by_whom_and_without_customer_det
     assert abs(first.since - local(10, 30)) < timedelta(seconds=1) and first.since.utcoffset() == timedelta(hours=-5)
     assert (second.held_by, second.station) == ("supervisor", "bench-2")
     assert "Box crushed" in first.note
-    assert not any(detail in first.note for detail in (*CUSTOMER, "Dana", "Whitfield", CARD_LAST4, "010-2030")), first.note
+    assert not any(detail in first.note for detail in (*CUSTOMER, "Dana", "Whitfield", CARD_LAST4, "010-2030")), (
+        first.note
+    )
     assert first.customer == "" and not report.personal_data
     # The next day's report lists the hold put on after this day ended, too.
-    assert [(hold.rma, hold.line) for hold in reports.daily(DAY + timedelta(days=1)).holds] == [*bench_day.held_today, *bench_day.held_tomorrow]
+    assert [(hold.rma, hold.line) for hold in reports.daily(DAY + timedelta(days=1)).holds] == [
+        *bench_day.held_today,
+        *bench_day.held_tomorrow,
+    ]
 
 
 @pytest.mark.parametrize("user", ["receiver", "supervisor", "nobody", None])
@@ -170,7 +226,9 @@ def test_an_admin_gets_the_customer_of_each_held_line(station, reports, bench_da
 
     assert report.personal_data
     held = report.holds[0]
-    assert "Dana Whitfield" in held.customer and "(555) 010-2030" in held.customer and "dana@example.com" in held.customer
+    assert (
+        "Dana Whitfield" in held.customer and "(555) 010-2030" in held.customer and "dana@example.com" in held.customer
+    )
     assert "Dana Whitfield" in held.note and "4242" in held.note  # the note as typed, for the admin who asked,
     assert FULL_CARD not in held.note  # except a full card number, which no report shows
     assert figures(report) == figures(reports.daily(DAY))
@@ -180,7 +238,11 @@ def test_a_day_without_work_is_all_zeros(station, reports) -> None:
     report = reports.daily(DAY)
 
     assert report.lines_received == 0 and report.refunded == Money.zero() and report.holds == ()
-    assert [(count.outcome, count.lines) for count in report.outcomes] == [("refund", 0), ("replacement", 0), ("denied", 0)]
+    assert [(count.outcome, count.lines) for count in report.outcomes] == [
+        ("refund", 0),
+        ("replacement", 0),
+        ("denied", 0),
+    ]
     fill = report.denied_fill
     assert (fill.weighed, fill.lowest, fill.median, fill.highest, fill.buckets) == (0, None, None, None, (0,) * 10)
     assert report.operators == report.stations == report.overrides == report.denials_by_reason == ()

@@ -38,9 +38,19 @@ def test_the_csv_has_one_section_per_table_and_its_figures_are_the_decisions(sta
     sections = csv_sections(report_csv(reports.daily(DAY)))
 
     assert list(sections) == [
-        "Lines received by outcome", "Refunds by method", "Restocking fees collected", "Denials by reason",
-        "Fill level of denied cartridges", "Denied cartridges by fill level", "By operator", "By station",
-        "Supervisor overrides", "Findings at the bench", "Approved over a contradiction", "Voids", "Items on hold",
+        "Lines received by outcome",
+        "Refunds by method",
+        "Restocking fees collected",
+        "Denials by reason",
+        "Fill level of denied cartridges",
+        "Denied cartridges by fill level",
+        "By operator",
+        "By station",
+        "Supervisor overrides",
+        "Findings at the bench",
+        "Approved over a contradiction",
+        "Voids",
+        "Items on hold",
     ]
     outcomes = sections["Lines received by outcome"]
     assert outcomes[0] == ["Outcome", "Lines"]
@@ -48,7 +58,15 @@ def test_the_csv_has_one_section_per_table_and_its_figures_are_the_decisions(sta
     assert outcomes[-1] == ["Total", "14"]
 
     refunds = sections["Refunds by method"]
-    assert refunds[0] == ["Method", "Lines", "Merchandise", "Restocking fees", "Return label deducted", "Shipping refunded", "Refunded"]
+    assert refunds[0] == [
+        "Method",
+        "Lines",
+        "Merchandise",
+        "Restocking fees",
+        "Return label deducted",
+        "Shipping refunded",
+        "Refunded",
+    ]
     by_method = {row[0].lower().replace(" ", "_"): row[1:] for row in refunds[1:-1]}
     for method, (lines, *amounts) in expected.refunds_by_method(decided).items():
         assert by_method[method] == [str(lines), *map(str, amounts)]
@@ -57,8 +75,17 @@ def test_the_csv_has_one_section_per_table_and_its_figures_are_the_decisions(sta
     assert sections["Restocking fees collected"][1][1:] == [str(part) for part in expected.fees(decided)]
     assert {row[1]: int(row[2]) for row in sections["Denials by reason"][1:]} == expected.denial_reasons(decided)
     operators = {row[0]: row[1:] for row in sections["By operator"][1:-1]}
-    for name, (lines, refunds_, replacements, denials, overridden, refunded) in expected.work(decided, lambda d: d.decided_by).items():
-        assert operators[name] == [str(lines), str(refunds_), str(replacements), str(denials), str(overridden), str(refunded)]
+    for name, (lines, refunds_, replacements, denials, overridden, refunded) in expected.work(
+        decided, lambda d: d.decided_by
+    ).items():
+        assert operators[name] == [
+            str(lines),
+            str(refunds_),
+            str(replacements),
+            str(denials),
+            str(overridden),
+            str(refunded),
+        ]
     assert [row[0] for row in sections["Items on hold"][1:]] == ["RA0000816", "RA0000817"]
 
 
@@ -76,7 +103,9 @@ def test_every_csv_total_row_is_the_sum_of_the_rows_above_it(station, reports, b
         *body, totals = rows
         for column in range(1, len(heading)):
             if totals[column]:  # a blank total: a column that does not add up (a line number, a time)
-                assert sum(Decimal(row[column]) for row in body) == Decimal(totals[column]), f"{title}: {heading[column]}"
+                assert sum(Decimal(row[column]) for row in body) == Decimal(totals[column]), (
+                    f"{title}: {heading[column]}"
+                )
 
 
 def test_the_pdf_reads_back_with_the_figures_and_charts_titles(station, reports, bench_day) -> None:
@@ -87,8 +116,18 @@ def test_the_pdf_reads_back_with_the_figures_and_charts_titles(station, reports,
     assert pdf.startswith(b"%PDF") and pdf == report_pdf(report)  # the same report gives the same bytes
     text = reading_text(pdf)
     assert "Daily report, Monday 2026-03-16, all stations" in text
-    for words in ("Lines received by outcome", "Refunds by method", "Denials by reason", "Denied cartridges by fill level",
-                  "By operator", "By station", "Items on hold", "Below fill threshold", "RA0000816", "RA0000817"):
+    for words in (
+        "Lines received by outcome",
+        "Refunds by method",
+        "Denials by reason",
+        "Denied cartridges by fill level",
+        "By operator",
+        "By station",
+        "Items on hold",
+        "Below fill threshold",
+        "RA0000816",
+        "RA0000817",
+    ):
         assert words in text, words
     assert f"${report.refunded}" in text and f"${report.fees.total}" in text
     assert "Total 14" in text
@@ -97,7 +136,9 @@ def test_the_pdf_reads_back_with_the_figures_and_charts_titles(station, reports,
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".pdf"])
-def test_an_export_carries_no_customer_name_email_phone_or_card_digits(station, reports, bench_day, tmp_path, suffix) -> None:
+def test_an_export_carries_no_customer_name_email_phone_or_card_digits(
+    station, reports, bench_day, tmp_path, suffix
+) -> None:
     path = export_report(reports.daily(DAY), tmp_path / f"day{suffix}")
 
     data = path.read_bytes()
@@ -120,7 +161,7 @@ def test_an_admin_s_export_with_personal_data_says_so(station, reports, bench_da
 
 def test_a_note_that_looks_like_a_formula_is_not_run_by_a_spreadsheet(station, reports, tmp_path) -> None:
     add_rmas(station, tmp_path, Rma("RA0000901"))
-    station.receiving.hold("RA0000901", 1, user="receiver", station="bench-1", note="=HYPERLINK(\"http://x\")")
+    station.receiving.hold("RA0000901", 1, user="receiver", station="bench-1", note='=HYPERLINK("http://x")')
 
     sections = csv_sections(report_csv(reports.daily(station.units.clock().astimezone(BENCH_ZONE).date())))
 
@@ -144,7 +185,9 @@ def test_a_long_report_flows_over_pages_and_long_notes_fit(station, reports, ben
 
     pages = page_texts(report_pdf(crowded))
 
-    assert len(pages) > 3 and all(f"page {number} of {len(pages)}" in page for number, page in enumerate(pages, start=1))
+    assert len(pages) > 3 and all(
+        f"page {number} of {len(pages)}" in page for number, page in enumerate(pages, start=1)
+    )
     text = " ".join(" ".join(pages).split())
     assert "operator-00" in text and "operator-79" in text and "[continues]" in text
     assert "word " * 600 + "x" * 90 in report_csv(crowded)  # the CSV keeps the note whole

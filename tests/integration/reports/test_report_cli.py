@@ -89,12 +89,32 @@ def test_customer_details_need_an_admin(shell, tmp_path) -> None:
     environment, _ = shell
     out = tmp_path / "personal.csv"
 
-    receiver = run_cli("report", "daily", "--date", "2026-03-16", "--out", str(out), "--include-personal-data", "--user", "receiver",
-                       env={**environment, "RECEIVING_APP_PASSWORD": "1111"})
+    receiver = run_cli(
+        "report",
+        "daily",
+        "--date",
+        "2026-03-16",
+        "--out",
+        str(out),
+        "--include-personal-data",
+        "--user",
+        "receiver",
+        env={**environment, "RECEIVING_APP_PASSWORD": "1111"},
+    )
     assert receiver.code == 3 and "only an admin" in receiver.stderr and not out.exists()
 
-    admin = run_cli("report", "daily", "--date", "2026-03-16", "--out", str(out), "--include-personal-data", "--user", "admin",
-                    env={**environment, "RECEIVING_APP_PASSWORD": "admin-demo"})
+    admin = run_cli(
+        "report",
+        "daily",
+        "--date",
+        "2026-03-16",
+        "--out",
+        str(out),
+        "--include-personal-data",
+        "--user",
+        "admin",
+        env={**environment, "RECEIVING_APP_PASSWORD": "admin-demo"},
+    )
     assert admin.code == 0, admin.stderr
     assert CUSTOMER[0] in out.read_text(encoding="utf-8")
 
@@ -114,7 +134,9 @@ def test_without_personal_data_the_file_names_no_customer(shell, tmp_path) -> No
 def test_an_unwritable_file_is_bad_input(shell, tmp_path) -> None:
     environment, _ = shell
 
-    run = run_cli("report", "daily", "--date", "2026-03-16", "--out", str(tmp_path / "missing" / "day.pdf"), env=environment)
+    run = run_cli(
+        "report", "daily", "--date", "2026-03-16", "--out", str(tmp_path / "missing" / "day.pdf"), env=environment
+    )
 
     assert run.code == 2 and "cannot write" in run.stderr and len(run.stderr.strip().splitlines()) == 1
 
@@ -126,7 +148,7 @@ def test_today_is_the_default_day(shell, tmp_path) -> None:
     run = run_cli("report", "daily", "--out", str(out), env=environment)
 
     assert run.code == 0, run.stderr
-    assert out.read_text(encoding="utf-8").startswith("Returns Receiving Station,\"Daily report, ")
+    assert out.read_text(encoding="utf-8").startswith('Returns Receiving Station,"Daily report, ')
     assert Path(out).stat().st_size > 0
 
 
@@ -146,6 +168,11 @@ def test_a_void_leaves_the_totals_and_is_listed(shell, tmp_path) -> None:
 
     assert run.code == 0, run.stderr
     report = reports.daily(DAY)
-    assert f"13 line(s) received, {report.refunded} refunded, 1 decision(s) voided ({decision.refund_total} refunded, in no total)" in run.stdout
+    assert (
+        f"13 line(s) received, {report.refunded} refunded, 1 decision(s) voided ({decision.refund_total} refunded, in no total)"
+        in run.stdout
+    )
     assert without_made_line(out.read_text(encoding="utf-8")) == without_made_line(report_csv(report))
-    assert f"RA0000802,1,1,Refund,{decision.refund_total}" in out.read_text(encoding="utf-8") and memo in out.read_text(encoding="utf-8")
+    assert f"RA0000802,1,1,Refund,{decision.refund_total}" in out.read_text(encoding="utf-8") and memo in out.read_text(
+        encoding="utf-8"
+    )

@@ -36,7 +36,11 @@ def edit_of(item, **changes) -> CatalogEdit:
 
 def catalog_events(station) -> list[dict]:
     with station.units.read() as uow:
-        return [json.loads(event.payload) | {"user": event.user} for event in uow.records.audit_chain() if event.event_type == "catalog_item_edited"]
+        return [
+            json.loads(event.payload) | {"user": event.user}
+            for event in uow.records.audit_chain()
+            if event.event_type == "catalog_item_edited"
+        ]
 
 
 def test_every_demo_item_is_listed_in_sku_order_with_exact_values(catalog) -> None:
@@ -45,7 +49,12 @@ def test_every_demo_item_is_listed_in_sku_order_with_exact_values(catalog) -> No
     assert len(items) == 45
     assert [item.sku for item in items] == sorted(item.sku for item in items)
     tn660 = next(item for item in items if item.sku == "TN-660")
-    assert (tn660.full_g, tn660.empty_g, tn660.list_price, tn660.upc) == (Decimal("815.0"), Decimal("590.0"), Money.of("54.99"), "082002977276")
+    assert (tn660.full_g, tn660.empty_g, tn660.list_price, tn660.upc) == (
+        Decimal("815.0"),
+        Decimal("590.0"),
+        Money.of("54.99"),
+        "082002977276",
+    )
 
 
 def test_an_admin_edit_is_saved_and_recorded_with_what_changed(catalog, station) -> None:

@@ -71,7 +71,10 @@ def test_a_customer_name_is_searchable_and_shown_only_to_roles_that_may_see_it(s
     for_receiver = search(user="receiver", customer=surname)
 
     assert detail.rma.number in numbers(for_admin)
-    assert all(surname.casefold() in rma.customer_name.casefold() or rma.customer_account.startswith(surname) for rma in for_admin.rmas)
+    assert all(
+        surname.casefold() in rma.customer_name.casefold() or rma.customer_account.startswith(surname)
+        for rma in for_admin.rmas
+    )
     assert for_receiver.rmas == ()
     masked = search(user="receiver", number=detail.rma.number).rmas[0]
     assert masked.customer_name != detail.rma.customer_name and "***" in masked.customer_name

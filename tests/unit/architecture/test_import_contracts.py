@@ -15,7 +15,11 @@ PACKAGE = Path(receiving_app.__file__).parent
 def test_layers_point_one_way() -> None:
     """import-linter checks the contract in pyproject.toml: gui -> services -> adapters -> domain."""
     completed = subprocess.run(
-        [sys.executable, "-c", "import sys; from importlinter.cli import lint_imports_command; sys.exit(lint_imports_command())"],
+        [
+            sys.executable,
+            "-c",
+            "import sys; from importlinter.cli import lint_imports_command; sys.exit(lint_imports_command())",
+        ],
         capture_output=True,
         text=True,
         cwd=PACKAGE.parent,
@@ -46,7 +50,13 @@ def test_the_domain_imports_only_the_standard_library() -> None:
 
 
 def test_the_domain_imports_no_outer_layer_of_the_package() -> None:
-    outer = ("receiving_app.persistence", "receiving_app.services", "receiving_app.gui", "receiving_app.documents", "receiving_app.devices")
+    outer = (
+        "receiving_app.persistence",
+        "receiving_app.services",
+        "receiving_app.gui",
+        "receiving_app.documents",
+        "receiving_app.devices",
+    )
     for path in sorted((PACKAGE / "domain").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.ImportFrom) and node.module:

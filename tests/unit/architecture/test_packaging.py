@@ -18,12 +18,21 @@ RESOURCES_PACKAGE = "receiving_app.resources"
 
 
 def _folders(top: Path) -> list[Path]:
-    return [top, *sorted(path for path in top.rglob("*") if path.is_dir() and path.name != "__pycache__" and not path.name.startswith("."))]
+    return [
+        top,
+        *sorted(
+            path
+            for path in top.rglob("*")
+            if path.is_dir() and path.name != "__pycache__" and not path.name.startswith(".")
+        ),
+    ]
 
 
 def _code_packages() -> set[str]:
     package = ROOT / "receiving_app"
-    return {".".join(folder.relative_to(ROOT).parts) for folder in _folders(package) if (folder / "__init__.py").is_file()}
+    return {
+        ".".join(folder.relative_to(ROOT).parts) for folder in _folders(package) if (folder / "__init__.py").is_file()
+    }
 
 
 def _resource_packages() -> set[str]:
@@ -50,4 +59,4 @@ def test_every_resource_folder_ships_all_its_files() -> None:
     package_data = SETUPTOOLS["package-data"]
 
     for package in _resource_packages():
-        assert package_data.get(package) == ["*"], f"[tool.setuptools.package-data] {package} = [\"*\"] is missing"
+        assert package_data.get(package) == ["*"], f'[tool.setuptools.package-data] {package} = ["*"] is missing'

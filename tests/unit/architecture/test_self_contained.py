@@ -20,8 +20,18 @@ ROOT = Path(__file__).resolve().parents[3]
 
 # What a reader gets: the package, its data, the tests and the docs, and the files that build it.
 SCANNED = (
-    "receiving_app", "resources", "tests", "docs", "benchmarks", "scripts", "ui",
-    "README.md", "DEVELOPERS.md", "build_installer.spec", "pyproject.toml", "dev",
+    "receiving_app",
+    "resources",
+    "tests",
+    "docs",
+    "benchmarks",
+    "scripts",
+    "ui",
+    "README.md",
+    "DEVELOPERS.md",
+    "build_installer.spec",
+    "pyproject.toml",
+    "dev",
 )
 BINARY_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".ico", ".pdf", ".pyc", ".sqlite3", ".db", ".zip", ".gz", ".whl"}
 
@@ -45,7 +55,9 @@ def _scanned_files() -> Iterator[Path]:
             relative = file.relative_to(ROOT)
             if not file.is_file() or file.suffix.lower() in BINARY_SUFFIXES:
                 continue
-            if any(part == "__pycache__" or part.startswith(".") or part.endswith(".egg-info") for part in relative.parts):
+            if any(
+                part == "__pycache__" or part.startswith(".") or part.endswith(".egg-info") for part in relative.parts
+            ):
                 continue
             yield file
 

@@ -45,7 +45,12 @@ def frames(seeds: Sequence[bytes], alphabet: bytes = b"") -> st.SearchStrategy[b
 
 
 def seeded_frames(
-    seeds: Sequence[bytes], alphabet: bytes = b"", *, lengths: Sequence[int] = range(41), count: int = SLOW_EXAMPLES, seed: int = 2026
+    seeds: Sequence[bytes],
+    alphabet: bytes = b"",
+    *,
+    lengths: Sequence[int] = range(41),
+    count: int = SLOW_EXAMPLES,
+    seed: int = 2026,
 ) -> Iterator[bytes]:
     """``count`` frames like ``frames`` makes, the same ones on every run: half random bytes (of one
     of ``lengths``), half mutated seeds."""

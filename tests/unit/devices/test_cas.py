@@ -10,7 +10,13 @@ from hypothesis import given, settings
 
 from receiving_app.devices.scales import GarbledFrame, ScaleError, ScaleStatus
 from receiving_app.devices.scales.cas import CasScale, parse_frame
-from tests.unit.devices.fuzzing import NORMAL_EXAMPLES, assert_only_clear_outcomes, fuzz_at_length, seeded_frames, frames
+from tests.unit.devices.fuzzing import (
+    NORMAL_EXAMPLES,
+    assert_only_clear_outcomes,
+    frames,
+    fuzz_at_length,
+    seeded_frames,
+)
 
 
 def block(data: bytes) -> bytes:

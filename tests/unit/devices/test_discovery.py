@@ -22,10 +22,24 @@ class FakePort:
 def test_serial_ports_and_only_weighing_hid_devices_are_listed() -> None:
     ports = [FakePort("/dev/ttyUSB0", "FT232R USB UART", 0x0403, 0x6001, "A10K"), FakePort("/dev/ttyS0", "n/a")]
     hid_devices = [
-        {"path": b"/dev/hidraw2", "vendor_id": 0x0922, "product_id": 0x8003, "usage_page": 0x8D,
-         "manufacturer_string": "DYMO", "product_string": "M10 10 Kg Digital Postal Scale", "serial_number": ""},
-        {"path": b"/dev/hidraw0", "vendor_id": 0x046D, "product_id": 0xC52B, "usage_page": 0x01,
-         "manufacturer_string": "Logitech", "product_string": "USB Receiver", "serial_number": ""},
+        {
+            "path": b"/dev/hidraw2",
+            "vendor_id": 0x0922,
+            "product_id": 0x8003,
+            "usage_page": 0x8D,
+            "manufacturer_string": "DYMO",
+            "product_string": "M10 10 Kg Digital Postal Scale",
+            "serial_number": "",
+        },
+        {
+            "path": b"/dev/hidraw0",
+            "vendor_id": 0x046D,
+            "product_id": 0xC52B,
+            "usage_page": 0x01,
+            "manufacturer_string": "Logitech",
+            "product_string": "USB Receiver",
+            "serial_number": "",
+        },
     ]
     found = list_devices(comports=lambda: ports, enumerate_hid=lambda: hid_devices)
     assert found.devices == (

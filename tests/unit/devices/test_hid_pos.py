@@ -11,7 +11,13 @@ from hypothesis import strategies as st
 
 from receiving_app.devices.scales import GarbledFrame, ScaleError, ScaleNotResponding, ScaleStatus
 from receiving_app.devices.scales.hid_pos import HidPosScale, open_hid_device, parse_report
-from tests.unit.devices.fuzzing import NORMAL_EXAMPLES, assert_only_clear_outcomes, fuzz_at_length, seeded_frames, mutated
+from tests.unit.devices.fuzzing import (
+    NORMAL_EXAMPLES,
+    assert_only_clear_outcomes,
+    fuzz_at_length,
+    mutated,
+    seeded_frames,
+)
 
 GRAM, KILOGRAM, OUNCE, POUND = 2, 3, 11, 12
 
@@ -146,8 +152,10 @@ def test_hid_scales_are_zeroed_with_their_own_key() -> None:
         HidPosScale("").zero()
 
 
-SEEDS = [bytes(report(status, unit, exponent, 812)) for status, unit, exponent in
-         [(4, GRAM, 0), (3, OUNCE, -1), (5, KILOGRAM, -3), (6, POUND, -2), (2, GRAM, 0)]]
+SEEDS = [
+    bytes(report(status, unit, exponent, 812))
+    for status, unit, exponent in [(4, GRAM, 0), (3, OUNCE, -1), (5, KILOGRAM, -3), (6, POUND, -2), (2, GRAM, 0)]
+]
 REPORTS = st.one_of(st.binary(min_size=0, max_size=8), st.binary(min_size=6, max_size=6), mutated(SEEDS))
 
 
@@ -159,7 +167,10 @@ def test_fuzzed_reports_give_a_reading_or_a_scale_error(data) -> None:
 
 @pytest.mark.slow
 def test_fuzzed_reports_at_length() -> None:
-    fuzz_at_length(lambda report: assert_only_clear_outcomes(parse_report, report), seeded_frames(SEEDS, lengths=(*range(9), *[6] * 9)))  # a report is 6 bytes
+    fuzz_at_length(
+        lambda report: assert_only_clear_outcomes(parse_report, report),
+        seeded_frames(SEEDS, lengths=(*range(9), *[6] * 9)),
+    )  # a report is 6 bytes
 
 
 class FakeHidapi:

@@ -9,7 +9,13 @@ from hypothesis import given, settings
 
 from receiving_app.devices.scales import GarbledFrame, ScaleError, ScaleStatus
 from receiving_app.devices.scales.mt_sics import parse_tare_response, parse_weight_response, parse_zero_response
-from tests.unit.devices.fuzzing import NORMAL_EXAMPLES, assert_only_clear_outcomes, fuzz_at_length, seeded_frames, frames
+from tests.unit.devices.fuzzing import (
+    NORMAL_EXAMPLES,
+    assert_only_clear_outcomes,
+    frames,
+    fuzz_at_length,
+    seeded_frames,
+)
 
 
 @pytest.mark.parametrize(

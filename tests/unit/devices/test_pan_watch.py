@@ -50,7 +50,10 @@ def test_a_light_item_above_the_empty_mark_is_not_an_empty_pan() -> None:
 
 def test_two_pounds_is_not_an_ink_cartridge_and_the_message_names_the_range() -> None:
     message = implausible_weight(Decimal("2") * Decimal("453.59237"), "2 lb", "CN-PG245XL", INK)
-    assert message == "2 lb (907.2 g) is not what a CN-PG245XL can weigh (26.7 g to 41.0 g); check the unit and weigh again"
+    assert (
+        message
+        == "2 lb (907.2 g) is not what a CN-PG245XL can weigh (26.7 g to 41.0 g); check the unit and weigh again"
+    )
 
 
 def test_a_weight_read_in_grams_is_not_repeated_in_grams() -> None:

@@ -209,7 +209,11 @@ def denial_content(policies: Mapping[str, Policy]) -> DocumentContent:
     """Image-Pro: an opened, nearly empty toner sent back as not needed: two rules deny it."""
     policy = policies["image-pro-services"]
     facts = toner_return(
-        ReturnReason.NOT_NEEDED, measured_g="601.2", condition=Condition(unopened=False, sealed=False, original_packaging=True, box_damage=False, labels_intact=True)
+        ReturnReason.NOT_NEEDED,
+        measured_g="601.2",
+        condition=Condition(
+            unopened=False, sealed=False, original_packaging=True, box_damage=False, labels_intact=True
+        ),
     )
     decision = decide(policy, facts)
     rules = policy.rules_for(facts.reason)
@@ -260,5 +264,3 @@ def rma_label_content(policies: Mapping[str, Policy]) -> DocumentContent:
         ),
         received_by="Dana Whitfield",
     )
-
-

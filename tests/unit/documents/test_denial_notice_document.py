@@ -40,9 +40,7 @@ def test_a_rule_text_not_quoted_by_a_reason_gets_its_own_section(denial_content:
 
 def test_the_notice_tells_the_customer_what_they_can_do_next(denial_content: DocumentContent) -> None:
     text = reading_text(render_denial_notice(denial_content))
-    assert (
-        "contact Image-Pro Services & Supplies, Inc. and quote RA number RA-104233 and notice DN-2026-000031" in text
-    )
+    assert "contact Image-Pro Services & Supplies, Inc. and quote RA number RA-104233 and notice DN-2026-000031" in text
     assert "Return shipping is at your cost." in text
 
 

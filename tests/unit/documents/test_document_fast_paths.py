@@ -104,7 +104,9 @@ def test_a_jpeg_that_is_not_print_ready_is_made_into_one(photo: bytes, printed_s
 def test_each_photo_is_embedded_as_its_jpeg_with_its_own_size(credit_memo_content: DocumentContent) -> None:
     photos = (picture((200, 100)), picture((90, 120), "L"), picture((200, 100)))
     evidence = dataclasses.replace(credit_memo_content.evidence, photos=photos)
-    page = PdfReader(io.BytesIO(render_credit_memo(dataclasses.replace(credit_memo_content, evidence=evidence)))).pages[0]
+    page = PdfReader(io.BytesIO(render_credit_memo(dataclasses.replace(credit_memo_content, evidence=evidence)))).pages[
+        0
+    ]
     images = {
         xobject["/Width"]: xobject
         for xobject in (reference.get_object() for reference in page["/Resources"]["/XObject"].values())
@@ -137,7 +139,7 @@ def test_text_is_measured_exactly_as_reportlab_measures_it() -> None:
 
 def test_text_is_wrapped_exactly_as_reportlab_wraps_it() -> None:
     chooser = random.Random(11)
-    words = "a card refund appears on your next billing statement; café – ✓ Wmmmmmmmmmmmm 15% x".split()
+    words = ["a", "card", "refund", "appears", "on", "your", "next", "billing", "statement;", "café", "–", "✓", "Wmmmmmmmmmmmm", "15%", "x"]
     for _ in range(2000):
         text = " ".join(chooser.choice(words) for _ in range(chooser.randint(0, 25)))
         width = chooser.uniform(10, 400)

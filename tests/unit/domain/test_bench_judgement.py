@@ -27,9 +27,18 @@ def facts_for(policy: str, **changes):
 def test_the_checks_a_decision_rests_on_follow_the_policy_and_the_reason() -> None:
     policies = shipped_policies()
     assert policies["4inkjets"].checks_needed(ReturnReason.NOT_NEEDED) == ("sold_by_seller",)
-    assert policies["true-image"].checks_needed(ReturnReason.DEFECTIVE) == ("sold_by_seller", "hp_plus_rejected", "firmware_blocked")
+    assert policies["true-image"].checks_needed(ReturnReason.DEFECTIVE) == (
+        "sold_by_seller",
+        "hp_plus_rejected",
+        "firmware_blocked",
+    )
     assert policies["image-pro-services"].checks_needed(ReturnReason.NOT_NEEDED) == (
-        "sold_by_seller", "unopened", "sealed", "original_packaging", "box_damage", "labels_intact",
+        "sold_by_seller",
+        "unopened",
+        "sealed",
+        "original_packaging",
+        "box_damage",
+        "labels_intact",
     )
 
 
@@ -40,19 +49,30 @@ def test_every_unchecked_fact_and_a_missing_weight_are_named_together() -> None:
     with pytest.raises(MissingFact) as missing:
         judge(shipped_policies()["image-pro-services"], facts, stated=stated, limits=TN660, weighing=None)
 
-    assert missing.value.still_to_check == ("unopened", "original packaging", "box damaged or marked", "labels intact", "weight")
+    assert missing.value.still_to_check == (
+        "unopened",
+        "original packaging",
+        "box damaged or marked",
+        "labels intact",
+        "weight",
+    )
 
 
 def test_unchecked_facts_the_decision_does_not_rest_on_may_stay_unchecked() -> None:
     facts = replace(facts_for("4inkjets"), condition=Condition(), flags=replace(Flags(), sold_by_seller=True))
     judgement = judge(
-        shipped_policies()["4inkjets"], facts, stated=Stated(facts.reason, facts.customer_choice), limits=TN660,
+        shipped_policies()["4inkjets"],
+        facts,
+        stated=Stated(facts.reason, facts.customer_choice),
+        limits=TN660,
         weighing=Weighing(Decimal("815.0"), "815.0 g"),
     )
     assert judgement.decision.outcome.value == "refund" and judgement.needs_supervisor == ()
 
 
-@pytest.mark.parametrize(("grams", "plausible"), [("567.5", True), ("567.4", False), ("837.5", True), ("837.6", False), ("0", False)])
+@pytest.mark.parametrize(
+    ("grams", "plausible"), [("567.5", True), ("567.4", False), ("837.5", True), ("837.6", False), ("0", False)]
+)
 def test_a_weight_is_plausible_between_empty_and_full_widened_by_the_tolerance(grams, plausible) -> None:
     if plausible:
         TN660.require_plausible(Decimal(grams), f"{grams} g")
@@ -77,7 +97,9 @@ def test_the_default_tolerance_is_a_tenth_of_the_span_and_at_least_two_grams() -
         ("700.0", Condition(), ()),  # nothing ticked, nothing to contradict
     ],
 )
-def test_a_weight_contradicts_a_ticked_seal_outside_the_band_and_any_unit_heavier_than_full(grams, condition, codes) -> None:
+def test_a_weight_contradicts_a_ticked_seal_outside_the_band_and_any_unit_heavier_than_full(
+    grams, condition, codes
+) -> None:
     assert tuple(item.code for item in TN660.contradictions(Decimal(grams), condition)) == codes
 
 
@@ -89,7 +111,13 @@ def test_a_finding_that_raises_the_sellers_share_needs_no_supervisor_and_one_tha
     stated_not_needed = Stated(ReturnReason.NOT_NEEDED, CustomerChoice.REFUND)
 
     raised = judge(policy, as_found, stated=stated_defective, limits=TN660, weighing=weighing)
-    lowered = judge(policy, replace(as_found, reason=ReturnReason.DEFECTIVE), stated=stated_not_needed, limits=TN660, weighing=weighing)
+    lowered = judge(
+        policy,
+        replace(as_found, reason=ReturnReason.DEFECTIVE),
+        stated=stated_not_needed,
+        limits=TN660,
+        weighing=weighing,
+    )
 
     assert raised.finding is None
     assert lowered.finding is not None and "not needed to defective" in lowered.finding

@@ -34,14 +34,30 @@ def returns(draw, policy=st.sampled_from(POLICIES)):
         draw(policy),
         reason=draw(st.sampled_from(REASONS)),
         customer_choice=draw(st.sampled_from(["refund", "replacement"])),
-        item={"category": draw(st.sampled_from(CATEGORIES)), "unit_price": draw(cents), "quantity": draw(st.integers(1, 12))},
-        dates={"purchased": purchased.isoformat(), "shipped": shipped.isoformat(), "delivered": delivered.isoformat(), "reported": reported.isoformat(), "received": None},
+        item={
+            "category": draw(st.sampled_from(CATEGORIES)),
+            "unit_price": draw(cents),
+            "quantity": draw(st.integers(1, 12)),
+        },
+        dates={
+            "purchased": purchased.isoformat(),
+            "shipped": shipped.isoformat(),
+            "delivered": delivered.isoformat(),
+            "reported": reported.isoformat(),
+            "received": None,
+        },
         payment_method=draw(st.sampled_from(["card", "paypal", "check", "open_account"])),
         shipping_paid=draw(cents),
         return_label_cost=draw(cents),
         weight={"measured_g": draw(grams), "full_g": str(full), "empty_g": str(empty)},
-        condition={name: draw(st.booleans()) for name in ("unopened", "sealed", "original_packaging", "box_damage", "labels_intact")},
-        flags={name: draw(st.booleans()) for name in ("sold_by_seller", "hp_plus_rejected", "firmware_blocked", "improper_use")},
+        condition={
+            name: draw(st.booleans())
+            for name in ("unopened", "sealed", "original_packaging", "box_damage", "labels_intact")
+        },
+        flags={
+            name: draw(st.booleans())
+            for name in ("sold_by_seller", "hp_plus_rejected", "firmware_blocked", "improper_use")
+        },
     )
 
 
@@ -72,7 +88,12 @@ def test_refund_total_is_the_sum_of_its_parts_unless_floored(data) -> None:
         assert total == 0
         assert decision.refund_method is None
         assert amounts.restocking_fee.is_zero and amounts.shipping_refund.is_zero
-    for money in (amounts.merchandise, amounts.restocking_fee, amounts.return_shipping_deduction, amounts.shipping_refund):
+    for money in (
+        amounts.merchandise,
+        amounts.restocking_fee,
+        amounts.return_shipping_deduction,
+        amounts.shipping_refund,
+    ):
         assert money.amount == money.amount.quantize(Decimal("0.01"))
 
 

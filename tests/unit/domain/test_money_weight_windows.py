@@ -13,7 +13,13 @@ from receiving_app.domain.windows import add_calendar_years, within_days, within
 
 @pytest.mark.parametrize(
     ("amount", "rate", "fee"),
-    [("54.99", "15", "8.25"), ("10.30", "15", "1.55"), ("16.55", "30", "4.97"), ("0.01", "15", "0.00"), ("0.05", "30", "0.02")],
+    [
+        ("54.99", "15", "8.25"),
+        ("10.30", "15", "1.55"),
+        ("16.55", "30", "4.97"),
+        ("0.01", "15", "0.00"),
+        ("0.05", "30", "0.02"),
+    ],
 )
 def test_a_percentage_rounds_half_up_to_cents(amount, rate, fee) -> None:
     assert str(Money.of(amount).percent(Decimal(rate))) == fee
@@ -71,7 +77,11 @@ def test_fill_is_judged_exact_and_reported_clamped_to_four_places() -> None:
 
 @pytest.mark.parametrize(
     ("start", "years", "end"),
-    [(date(2024, 2, 29), 1, date(2025, 2, 28)), (date(2024, 2, 29), 4, date(2028, 2, 29)), (date(2026, 3, 2), 2, date(2028, 3, 2))],
+    [
+        (date(2024, 2, 29), 1, date(2025, 2, 28)),
+        (date(2024, 2, 29), 4, date(2028, 2, 29)),
+        (date(2026, 3, 2), 2, date(2028, 3, 2)),
+    ],
 )
 def test_calendar_years_fall_back_to_28_february(start, years, end) -> None:
     assert add_calendar_years(start, years) == end

@@ -36,7 +36,12 @@ def _edited(tmp_path: Path, name: str, old: str, new: str) -> Path:
         ("true-image", 'version = "2026-12-02"', "", "version"),
         ("true-image", 'percent = "15"', 'percent = "fifteen"', "reasons.not_needed.restocking_fee.percent"),
         ("true-image", 'percent = "15"', 'percent = "150"', "reasons.not_needed.restocking_fee.percent"),
-        ("true-image", 'from = "purchased", days = 30', 'from = "ordered", days = 30', "reasons.not_needed.windows[0].from"),
+        (
+            "true-image",
+            'from = "purchased", days = 30',
+            'from = "ordered", days = 30',
+            "reasons.not_needed.windows[0].from",
+        ),
         ("true-image", "days = 30", "days = -30", "reasons.not_needed.windows[0].days"),
         ("true-image", "days = 30", "days = 30, years = 1", "reasons.not_needed.windows[0]"),
         ("true-image", '"ink", "toner", "drum"]', '"ink", "toner", "paper"]', "coverage.categories[2]"),
@@ -44,7 +49,12 @@ def _edited(tmp_path: Path, name: str, old: str, new: str) -> Path:
         ("true-image", 'flag = "hp_plus_rejected"', 'flag = "hp_minus"', "flag_rules[1].flag"),
         ("image-pro-services", 'minimum_fraction = "0.10"', 'minimum_fraction = "10%"', "fill_rule.minimum_fraction"),
         ("image-pro-services", 'id = "image-pro-services"', 'id = "image-pro"', "id"),
-        ("4inkjets", "[reasons.wrong_item_shipped]", "[reasons.wrong_item_shipped]\nrestocking_fee = { percent = \"5\", text = \"fee\" }", "reasons.wrong_item_shipped"),
+        (
+            "4inkjets",
+            "[reasons.wrong_item_shipped]",
+            '[reasons.wrong_item_shipped]\nrestocking_fee = { percent = "5", text = "fee" }',
+            "reasons.wrong_item_shipped",
+        ),
         ("4inkjets", "refund_timing =", "refund_timing_typo =", "refund_timing"),
     ],
 )

@@ -181,19 +181,44 @@ def check_scan(raw: str) -> None:
 
 # Known AIs of every length and kind, plus a few that are not AIs at all.
 gs1_ais = st.sampled_from(
-    ["00", "01", "02", "10", "11", "17", "20", "21", "240", "30", "3103", "3922", "402", "414", "422", "7003", "8020",
-     "90", "99", "9", "5", ""]
+    [
+        "00",
+        "01",
+        "02",
+        "10",
+        "11",
+        "17",
+        "20",
+        "21",
+        "240",
+        "30",
+        "3103",
+        "3922",
+        "402",
+        "414",
+        "422",
+        "7003",
+        "8020",
+        "90",
+        "99",
+        "9",
+        "5",
+        "",
+    ]
 )
-gs1_data = st.one_of(st.just(GTIN), st.text(st.sampled_from("0123456789"), max_size=20),
-                     st.text(st.sampled_from(string.ascii_letters + string.digits + "-./_ %"), max_size=24))
+gs1_data = st.one_of(
+    st.just(GTIN),
+    st.text(st.sampled_from("0123456789"), max_size=20),
+    st.text(st.sampled_from(string.ascii_letters + string.digits + "-./_ %"), max_size=24),
+)
 gs1_elements = st.tuples(gs1_ais, gs1_data, st.sampled_from(["", GS, GS + GS]))
 gs1_strings = st.tuples(
     st.sampled_from(["]C1", "]d2", "]Q3", "]e0", GS, ""]),
     st.lists(gs1_elements, min_size=1, max_size=6),
     st.booleans(),
 ).map(
-    lambda drawn: drawn[0] + "".join(
-        f"({ai}){data}" if drawn[2] else ai + data + separator for ai, data, separator in drawn[1]
+    lambda drawn: (
+        drawn[0] + "".join(f"({ai}){data}" if drawn[2] else ai + data + separator for ai, data, separator in drawn[1])
     )
 )
 

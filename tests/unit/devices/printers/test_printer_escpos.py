@@ -44,9 +44,7 @@ def test_raster_bits_are_one_for_black(make_pdf, make_job) -> None:
 
 def test_each_copy_is_printed_and_cut(make_pdf, make_job) -> None:
     dummy = Dummy()
-    EscPosPrinter(dummy).print_job(
-        make_job(make_pdf(width_in=RECEIPT_INCHES, height_in=3), copies=3)
-    )
+    EscPosPrinter(dummy).print_job(make_job(make_pdf(width_in=RECEIPT_INCHES, height_in=3), copies=3))
     output = dummy.output
     assert output.count(raster_header(72, 609)) == 3
     assert output.count(FULL_CUT) == 3
@@ -56,9 +54,7 @@ def test_each_copy_is_printed_and_cut(make_pdf, make_job) -> None:
 
 def test_pages_of_one_copy_share_one_cut(make_pdf, make_job) -> None:
     dummy = Dummy()
-    EscPosPrinter(dummy).print_job(
-        make_job(make_pdf(pages=2, width_in=RECEIPT_INCHES, height_in=3))
-    )
+    EscPosPrinter(dummy).print_job(make_job(make_pdf(pages=2, width_in=RECEIPT_INCHES, height_in=3)))
     assert dummy.output.count(RASTER_IMAGE) == 2
     assert dummy.output.count(FULL_CUT) == 1
 

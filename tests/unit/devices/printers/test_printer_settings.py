@@ -3,7 +3,6 @@ from __future__ import annotations
 import pytest
 
 from receiving_app.devices.printers import PrintError
-from receiving_app.devices.printers.settings import printer_from_settings
 from receiving_app.devices.printers.cups import CupsPrinter
 from receiving_app.devices.printers.escpos_receipt import (
     EscPosPrinter,
@@ -12,6 +11,7 @@ from receiving_app.devices.printers.escpos_receipt import (
 )
 from receiving_app.devices.printers.folder import FolderPrinter
 from receiving_app.devices.printers.qt_system import QtSystemPrinter
+from receiving_app.devices.printers.settings import printer_from_settings
 from receiving_app.devices.printers.zpl import ZplPrinter
 
 
@@ -70,23 +70,14 @@ def test_each_backend_is_built_from_its_settings(settings, backend, description)
 
 
 def test_the_connection_values_are_parsed() -> None:
-    usb = printer_from_settings(
-        {"backend": "escpos", "connection": "usb", "vendor_id": "04b8", "product_id": "0202"}
-    )
-    serial = printer_from_settings(
-        {"backend": "escpos", "connection": "serial", "port": "COM3", "baudrate": "19200"}
-    )
+    usb = printer_from_settings({"backend": "escpos", "connection": "usb", "vendor_id": "04b8", "product_id": "0202"})
+    serial = printer_from_settings({"backend": "escpos", "connection": "serial", "port": "COM3", "baudrate": "19200"})
     assert isinstance(usb, EscPosPrinter) and usb.connection == UsbConnection(0x04B8, 0x0202)
-    assert isinstance(serial, EscPosPrinter) and serial.connection == SerialConnection(
-        "COM3", 19200
-    )
+    assert isinstance(serial, EscPosPrinter) and serial.connection == SerialConnection("COM3", 19200)
 
 
 def test_a_name_can_be_given() -> None:
-    assert (
-        printer_from_settings({"backend": "cups", "queue": "Q1", "name": "Receipts"}).name
-        == "Receipts"
-    )
+    assert printer_from_settings({"backend": "cups", "queue": "Q1", "name": "Receipts"}).name == "Receipts"
     assert printer_from_settings({"backend": "cups", "queue": "Q1"}).name == "Q1"
 
 

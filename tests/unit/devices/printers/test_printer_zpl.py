@@ -41,14 +41,10 @@ def test_black_is_a_one_bit_and_the_square_sits_top_left(make_pdf, make_job) -> 
     assert not dot_is_black(data, per_row, 400, 100)
     assert not dot_is_black(data, per_row, 100, 400)
     # The four dots past 812 that pad each row to 102 bytes stay white.
-    assert all(
-        not dot_is_black(data, per_row, x, y) for x in range(812, 816) for y in (0, 100, 608)
-    )
+    assert all(not dot_is_black(data, per_row, x, y) for x in range(812, 816) for y in (0, 100, 608))
 
 
-def test_a_four_by_six_label_is_split_into_bands_within_the_zpl_byte_limit(
-    make_pdf, make_job
-) -> None:
+def test_a_four_by_six_label_is_split_into_bands_within_the_zpl_byte_limit(make_pdf, make_job) -> None:
     zpl = ZplPrinter("printer.invalid").render(make_job(make_pdf(width_in=4, height_in=6)))
     fields = graphic_fields(zpl)
     assert len(fields) == 2
