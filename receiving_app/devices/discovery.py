@@ -20,7 +20,7 @@ from receiving_app.devices.scales.hid_pos import USAGE_PAGE_WEIGHING
 
 @dataclass(frozen=True, slots=True)
 class DeviceInfo:
-    """One device; ``port`` is what to give ``open_scale`` or ``SerialScanner``."""
+    """One device; ``port`` is what to give ``open_scale``."""
 
     kind: str  # "serial" or "hid-scale"
     port: str

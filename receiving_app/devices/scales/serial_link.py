@@ -1,4 +1,4 @@
-"""A serial or USB-CDC port that survives being unplugged, shared by the serial scales and scanner.
+"""A serial or USB-CDC port that survives being unplugged, shared by the serial scales.
 
 USB serial adapters disappear when a cable is pulled and come back under the same name (or the
 same /dev/serial/by-id link) when it is pushed in again. The link therefore never gives up on its
