@@ -6,6 +6,7 @@ half-up to whole cents. Floats are refused at the door because 0.1 + 0.2 is not 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -26,7 +27,7 @@ def round_to_cents(value: Decimal) -> Decimal:
 
 def parse_decimal(value: object, *, what: str = "value") -> Decimal:
     """A finite Decimal from a string, int or Decimal; floats are refused."""
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, (bool, float)):
         raise MoneyError(f'{what} must be an exact decimal such as "54.99", not {value!r}')
     if isinstance(value, Decimal):
         number = value
@@ -44,56 +45,90 @@ def parse_decimal(value: object, *, what: str = "value") -> Decimal:
     return number
 
 
-@dataclass(frozen=True, slots=True, order=True)
+STATION_CURRENCY = "USD"
+"""The currency of every seller this station serves; an amount says its currency all the same."""
+
+_CURRENCY_CODE = re.compile(r"^[A-Z]{3}$")
+
+
+@dataclass(frozen=True, slots=True)
 class Money:
-    """An exact amount in whole cents. Construct with ``Money.of``."""
+    """An exact amount in whole cents of one currency. Construct with ``Money.of``.
+
+    Amounts of different currencies never add, subtract or compare: a refund in dollars less a
+    fee in euros is a bug, not a number. How an amount is written for people is not the value's
+    business; ``receiving_app.domain.money_text`` is the one formatter.
+    """
 
     amount: Decimal
+    currency: str = STATION_CURRENCY
 
     def __post_init__(self) -> None:
         if not isinstance(self.amount, Decimal) or self.amount != round_to_cents(self.amount):
             raise MoneyError(f"Money holds whole cents only, got {self.amount!r}")
+        if not isinstance(self.currency, str) or not _CURRENCY_CODE.match(self.currency):
+            raise MoneyError(f"A currency is a three-letter ISO 4217 code such as USD, not {self.currency!r}")
         # Normalise the exponent so that equal amounts print identically ("5.00", never "5").
         object.__setattr__(self, "amount", round_to_cents(self.amount))
 
     @classmethod
-    def of(cls, value: object, *, what: str = "amount") -> Money:
+    def of(cls, value: object, *, what: str = "amount", currency: str = STATION_CURRENCY) -> Money:
         """Money from a decimal string, int or Decimal that is already whole cents."""
         number = parse_decimal(value, what=what)
         if number != round_to_cents(number):
             raise MoneyError(f"{what} has fractions of a cent: {value!r}")
-        return cls(number)
+        return cls(number, currency)
 
     @classmethod
-    def rounded(cls, value: Decimal) -> Money:
+    def rounded(cls, value: Decimal, currency: str = STATION_CURRENCY) -> Money:
         """Money from an exact computed value, rounded by the one rule."""
-        return cls(round_to_cents(value))
+        return cls(round_to_cents(value), currency)
 
     @classmethod
-    def zero(cls) -> Money:
-        return cls(Decimal("0.00"))
+    def zero(cls, currency: str = STATION_CURRENCY) -> Money:
+        return cls(Decimal("0.00"), currency)
+
+    def _same_currency(self, other: Money) -> Decimal:
+        if not isinstance(other, Money):
+            raise MoneyError(f"Money combines with money only, not {type(other).__name__}")
+        if other.currency != self.currency:
+            raise MoneyError(f"{self.currency} and {other.currency} amounts cannot be combined or compared")
+        return other.amount
 
     def __add__(self, other: Money) -> Money:
-        return Money(self.amount + other.amount)
+        return Money(self.amount + self._same_currency(other), self.currency)
 
     def __sub__(self, other: Money) -> Money:
-        return Money(self.amount - other.amount)
+        return Money(self.amount - self._same_currency(other), self.currency)
+
+    def __lt__(self, other: Money) -> bool:
+        return self.amount < self._same_currency(other)
+
+    def __le__(self, other: Money) -> bool:
+        return self.amount <= self._same_currency(other)
+
+    def __gt__(self, other: Money) -> bool:
+        return self.amount > self._same_currency(other)
+
+    def __ge__(self, other: Money) -> bool:
+        return self.amount >= self._same_currency(other)
 
     def __mul__(self, quantity: int) -> Money:
         if isinstance(quantity, bool) or not isinstance(quantity, int):
             raise MoneyError("Money is multiplied by whole quantities only; use percent() for rates")
-        return Money(self.amount * quantity)
+        return Money(self.amount * quantity, self.currency)
 
     def percent(self, rate: Decimal) -> Money:
         """``rate`` percent of this amount, rounded by the one rule (15% of 54.99 is 8.25)."""
-        return Money.rounded(self.amount * rate / Decimal(100))
+        return Money.rounded(self.amount * rate / Decimal(100), self.currency)
 
     def floored_at_zero(self) -> Money:
-        return self if self.amount >= 0 else Money.zero()
+        return self if self.amount >= 0 else Money.zero(self.currency)
 
     @property
     def is_zero(self) -> bool:
         return self.amount == 0
 
     def __str__(self) -> str:
+        """The plain figure ("54.99"), as files and exports exchange it; people read ``money_text``."""
         return f"{self.amount:.2f}"
