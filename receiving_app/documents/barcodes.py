@@ -75,6 +75,7 @@ def code128_modules(value: str) -> str:
         raise BarcodeValueError("a barcode needs a value")
     if not all(" " <= character <= "~" for character in value):
         raise BarcodeValueError(f"Code 128 on our documents carries printable ASCII only: {value!r}")
+    modules: str
     try:
         (modules,) = barcode.get("code128", value).build()
     except BarcodeError as error:

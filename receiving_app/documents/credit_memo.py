@@ -5,6 +5,9 @@ from __future__ import annotations
 from receiving_app.documents.barcodes import DEFAULT_PRINTER_DPI
 from receiving_app.documents.layout import Block, gap, stacked
 from receiving_app.documents.model import DocumentContent, LineDetail
+from receiving_app.documents.pages import PAGE_SIZES_PT, render_pages
+from receiving_app.documents.printed_values import amount
+from receiving_app.documents.rules_and_boxes import boxed
 from receiving_app.documents.sections import (
     Totals,
     amount_rows,
@@ -16,18 +19,9 @@ from receiving_app.documents.sections import (
     refund_timing_section,
     signed_amounts,
 )
-from receiving_app.documents.style import (
-    BOLD,
-    PAGE_SIZES_PT,
-    PAGE_TYPE,
-    Column,
-    amount,
-    boxed,
-    heading,
-    render_pages,
-    table,
-    text_lines,
-)
+from receiving_app.documents.tables import Column, table
+from receiving_app.documents.text_blocks import heading, text_lines
+from receiving_app.documents.typography import BOLD, PAGE_TYPE
 
 LINE_COLUMNS = (
     Column("Line", 30),

@@ -1,8 +1,8 @@
 """The shift and daily report as PDF: a header with the period, figures at a glance, then one
 section per table, each with a simple bar chart drawn with reportlab's canvas.
 
-The look is the shared one of ``style.py`` (Helvetica, large type, black on white, amounts
-right-aligned, tables that break between rows and repeat their heading). Bars are grey so that
+The look is the one every document shares (``typography.py``, ``tables.py``: Helvetica, large type,
+black on white, amounts right-aligned, tables that break between rows and repeat their heading). Bars are grey so that
 the page prints on any office printer; every bar carries its number in words beside it, so the
 chart never has to be read by eye alone.
 
@@ -23,23 +23,12 @@ from reportlab.pdfgen.canvas import Canvas
 
 from receiving_app.documents.layout import Block, gap, paginate, stacked
 from receiving_app.documents.model import PageSize
-from receiving_app.documents.style import (
-    BOLD,
-    LEADING,
-    PAGE_SIZES_PT,
-    PAGE_TYPE,
-    REGULAR,
-    RULE_GRAY,
-    Column,
-    boxed,
-    date_time_text,
-    heading,
-    key_values,
-    paragraph,
-    rule,
-    table,
-    text_lines,
-)
+from receiving_app.documents.pages import PAGE_SIZES_PT
+from receiving_app.documents.printed_values import date_time_text
+from receiving_app.documents.rules_and_boxes import RULE_GRAY, boxed, rule
+from receiving_app.documents.tables import Column, table
+from receiving_app.documents.text_blocks import heading, key_values, paragraph, text_lines
+from receiving_app.documents.typography import BOLD, LEADING, PAGE_TYPE, REGULAR
 
 BAR_GRAY = 0.45
 """Bars: dark enough to print solid, light enough that a number beside one stays the thing read."""

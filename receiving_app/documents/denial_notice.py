@@ -6,6 +6,9 @@ from __future__ import annotations
 from receiving_app.documents.barcodes import DEFAULT_PRINTER_DPI
 from receiving_app.documents.layout import Block, gap, stacked
 from receiving_app.documents.model import DocumentContent, LineDetail
+from receiving_app.documents.pages import PAGE_SIZES_PT, render_pages
+from receiving_app.documents.printed_values import amount
+from receiving_app.documents.rules_and_boxes import boxed
 from receiving_app.documents.sections import (
     customer_and_return,
     evidence_section,
@@ -13,19 +16,9 @@ from receiving_app.documents.sections import (
     people_section,
     reasons_section,
 )
-from receiving_app.documents.style import (
-    BOLD,
-    PAGE_SIZES_PT,
-    PAGE_TYPE,
-    Column,
-    amount,
-    boxed,
-    bullet_item,
-    heading,
-    paragraph,
-    render_pages,
-    table,
-)
+from receiving_app.documents.tables import Column, table
+from receiving_app.documents.text_blocks import bullet_item, heading, paragraph
+from receiving_app.documents.typography import BOLD, PAGE_TYPE
 
 ITEM_COLUMNS = (
     Column("Line", 30),

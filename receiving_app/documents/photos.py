@@ -85,7 +85,9 @@ def _made_thumbnail(photo: bytes) -> bytes:
     return encoded.getvalue()
 
 
-class _JpegImage(PDFObject):
+# reportlab ships no type information, so mypy sees PDFObject as Any; pdfdoc writes an object
+# as a PDF object only when it is one of PDFObject's subclasses.
+class _JpegImage(PDFObject):  # type: ignore[misc]
     """A JPEG file as a PDF image, embedded byte for byte: readers decode it (DCTDecode), we never do.
 
     Its dictionary is written as one line of text: formatting it entry by entry with pdfdoc's
@@ -101,7 +103,7 @@ class _JpegImage(PDFObject):
     def format(self, document: PDFDocument) -> bytes:
         frame = self.frame
         colour_space = "DeviceRGB" if frame.components == 3 else "DeviceGray"
-        content = document.encrypt.encode(self.jpeg)
+        content: bytes = document.encrypt.encode(self.jpeg)
         dictionary = (
             f"<< /Type /XObject /Subtype /Image /Width {frame.width} /Height {frame.height}"
             f" /ColorSpace /{colour_space} /BitsPerComponent 8 /Filter /DCTDecode /Length {len(content)} >>"

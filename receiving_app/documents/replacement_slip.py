@@ -7,21 +7,12 @@ from reportlab.pdfgen.canvas import Canvas
 from receiving_app.documents.barcodes import DEFAULT_PRINTER_DPI
 from receiving_app.documents.layout import Block, gap, stacked
 from receiving_app.documents.model import DocumentContent, LineDetail
+from receiving_app.documents.pages import PAGE_SIZES_PT, render_pages
+from receiving_app.documents.rules_and_boxes import boxed
 from receiving_app.documents.sections import party_lines, people_section, reasons_section
-from receiving_app.documents.style import (
-    BOLD,
-    PAGE_SIZES_PT,
-    PAGE_TYPE,
-    REGULAR,
-    Column,
-    boxed,
-    heading,
-    key_values,
-    render_pages,
-    table,
-    text_lines,
-    wrapped,
-)
+from receiving_app.documents.tables import Column, table
+from receiving_app.documents.text_blocks import heading, key_values, text_lines
+from receiving_app.documents.typography import BOLD, PAGE_TYPE, REGULAR, wrapped
 
 PICK_COLUMNS = (
     Column("RMA\nline", 44),

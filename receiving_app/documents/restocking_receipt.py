@@ -12,6 +12,9 @@ from typing import Literal
 from receiving_app.documents.barcodes import DEFAULT_PRINTER_DPI
 from receiving_app.documents.layout import Block, gap
 from receiving_app.documents.model import DocumentContent, LineDetail
+from receiving_app.documents.pages import PAGE_SIZES_PT, ROLL_WIDTH_PT, render_pages, render_roll
+from receiving_app.documents.printed_values import amount, deducted
+from receiving_app.documents.rules_and_boxes import rule
 from receiving_app.documents.sections import (
     Totals,
     amount_rows,
@@ -20,22 +23,9 @@ from receiving_app.documents.sections import (
     reasons_section,
     signed_amounts,
 )
-from receiving_app.documents.style import (
-    PAGE_SIZES_PT,
-    PAGE_TYPE,
-    ROLL_TYPE,
-    ROLL_WIDTH_PT,
-    Column,
-    TypeScale,
-    amount,
-    deducted,
-    heading,
-    paragraph,
-    render_pages,
-    render_roll,
-    rule,
-    table,
-)
+from receiving_app.documents.tables import Column, table
+from receiving_app.documents.text_blocks import heading, paragraph
+from receiving_app.documents.typography import PAGE_TYPE, ROLL_TYPE, TypeScale
 
 ReceiptLayout = Literal["roll", "page"]
 

@@ -14,17 +14,13 @@ from reportlab.pdfgen.canvas import Canvas
 from receiving_app.documents.barcodes import DEFAULT_PRINTER_DPI, Code128Barcode
 from receiving_app.documents.layout import Block, gap, stacked
 from receiving_app.documents.model import DocumentContent, DocumentError
+from receiving_app.documents.pages import render_single_page
+from receiving_app.documents.printed_values import date_time_text
+from receiving_app.documents.rules_and_boxes import boxed, rule
 from receiving_app.documents.sections import party_lines
-from receiving_app.documents.style import (
-    BOLD,
-    boxed,
-    date_time_text,
-    mark_banner,
-    render_single_page,
-    rule,
-    text_lines,
-    wrapped,
-)
+from receiving_app.documents.text_blocks import text_lines
+from receiving_app.documents.typography import BOLD, wrapped
+from receiving_app.documents.void_copy_marks import mark_banner
 
 LABEL_SIZE = (4 * inch, 6 * inch)
 MARGIN = 14.0

@@ -10,26 +10,18 @@ from reportlab.pdfgen.canvas import Canvas
 from receiving_app.documents.layout import Block, gap, side_by_side, stacked
 from receiving_app.documents.model import DocumentContent, Evidence, LineDetail, Party
 from receiving_app.documents.photos import photo_strip
-from receiving_app.documents.style import (
-    BOLD,
-    LEADING,
-    REGULAR,
+from receiving_app.documents.printed_values import added, amount, decimal_text, deducted, yes_no
+from receiving_app.documents.text_blocks import (
     TextRun,
-    TypeScale,
-    added,
-    amount,
     bullet_item,
-    decimal_text,
-    deducted,
     draw_text,
     heading,
     key_values,
     party_block,
     policy_paragraph,
     text_lines,
-    text_width,
-    yes_no,
 )
+from receiving_app.documents.typography import BOLD, LEADING, REGULAR, TypeScale, text_width
 from receiving_app.domain.decision import Outcome
 from receiving_app.domain.money import Money
 

@@ -48,6 +48,8 @@ CONDITION_LABELS = {
     "labels_intact": "Labels intact",
 }
 
+CONDITION_AS_SOLD = Condition.as_sold()
+
 
 @pytest.fixture(scope="session")
 def policies() -> Mapping[str, Policy]:
@@ -126,7 +128,7 @@ def toner_return(
     price: str = "54.99",
     quantity: int = 1,
     measured_g: str | None = "812.4",
-    condition: Condition = Condition.as_sold(),
+    condition: Condition = CONDITION_AS_SOLD,
     choice: CustomerChoice = CustomerChoice.REFUND,
     payment: PaymentMethod = PaymentMethod.OPEN_ACCOUNT,
     shipping_paid: str = "0.00",
@@ -155,7 +157,10 @@ def toner_return(
 
 @pytest.fixture
 def credit_memo_content(policies: Mapping[str, Policy]) -> DocumentContent:
-    """The worked example of docs/return-policies.md: Image-Pro, not needed, 15% fee, credited to an open account; with photos."""
+    """The worked example of docs/return-policies.md, with photos.
+
+    Image-Pro, not needed, a 15% fee, credited to an open account.
+    """
     policy = policies["image-pro-services"]
     facts = toner_return(ReturnReason.NOT_NEEDED)
     decision = decide(policy, facts)

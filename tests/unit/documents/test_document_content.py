@@ -13,18 +13,18 @@ from receiving_app.domain.money import Money
 
 
 def line(**changes: object) -> LineDetail:
-    values = dict(
-        line_number=1,
-        sku="TN-660",
-        description="toner",
-        quantity=2,
-        unit_price=Money.of("54.99"),
-        merchandise=Money.of("109.98"),
-        restocking_fee=Money.of("16.50"),
-        return_shipping_deduction=Money.of("8.95"),
-        shipping_refund=Money.of("0.00"),
-        total=Money.of("84.53"),
-    )
+    values = {
+        "line_number": 1,
+        "sku": "TN-660",
+        "description": "toner",
+        "quantity": 2,
+        "unit_price": Money.of("54.99"),
+        "merchandise": Money.of("109.98"),
+        "restocking_fee": Money.of("16.50"),
+        "return_shipping_deduction": Money.of("8.95"),
+        "shipping_refund": Money.of("0.00"),
+        "total": Money.of("84.53"),
+    }
     values.update(changes)
     return LineDetail(**values)
 
@@ -47,7 +47,7 @@ def test_a_line_whose_fees_exceed_the_merchandise_totals_zero() -> None:
 
 
 def test_merchandise_must_be_unit_price_times_quantity() -> None:
-    with pytest.raises(DocumentError, match="merchandise 100.00 is not 2 x 54.99"):
+    with pytest.raises(DocumentError, match=r"merchandise 100.00 is not 2 x 54.99"):
         line(merchandise=Money.of("100.00"))
 
 
@@ -59,7 +59,7 @@ def test_the_document_total_is_the_sum_of_the_line_totals(two_line_credit_memo_c
 def test_money_documents_refuse_a_line_that_does_not_add_up(credit_memo_content: DocumentContent) -> None:
     wrong = dataclasses.replace(credit_memo_content.lines[0], total=Money.of("54.99"))
     content = dataclasses.replace(credit_memo_content, lines=(wrong,))
-    with pytest.raises(DocumentError, match="line 1: total 54.99 is not 54.99 - 8.25 - 0.00 \\+ 0.00 = 46.74"):
+    with pytest.raises(DocumentError, match=r"line 1: total 54.99 is not 54.99 - 8.25 - 0.00 \+ 0.00 = 46.74"):
         render_credit_memo(content)
     with pytest.raises(DocumentError, match="line 1"):
         render_restocking_receipt(content)

@@ -17,7 +17,7 @@ from receiving_app.documents.credit_memo import render_credit_memo
 from receiving_app.documents.jpeg import JpegFrame, jpeg_frame
 from receiving_app.documents.model import DocumentContent
 from receiving_app.documents.photos import printable_photo
-from receiving_app.documents.style import BOLD, REGULAR, text_width, wrapped
+from receiving_app.documents.typography import BOLD, REGULAR, text_width, wrapped
 
 
 def picture(size: tuple[int, int] = (160, 120), mode: str = "RGB", **save_options: object) -> bytes:
@@ -139,7 +139,23 @@ def test_text_is_measured_exactly_as_reportlab_measures_it() -> None:
 
 def test_text_is_wrapped_exactly_as_reportlab_wraps_it() -> None:
     chooser = random.Random(11)
-    words = ["a", "card", "refund", "appears", "on", "your", "next", "billing", "statement;", "café", "–", "✓", "Wmmmmmmmmmmmm", "15%", "x"]
+    words = [
+        "a",
+        "card",
+        "refund",
+        "appears",
+        "on",
+        "your",
+        "next",
+        "billing",
+        "statement;",
+        "café",
+        "–",
+        "✓",
+        "Wmmmmmmmmmmmm",
+        "15%",
+        "x",
+    ]
     for _ in range(2000):
         text = " ".join(chooser.choice(words) for _ in range(chooser.randint(0, 25)))
         width = chooser.uniform(10, 400)
