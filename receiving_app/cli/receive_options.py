@@ -79,7 +79,8 @@ def _condition(listed: str | None, box_damage: bool) -> Condition:
     unknown = [name for name in names if name not in CONDITION_CHECKS]
     if unknown:
         raise InputError(
-            f"--condition: unknown check(s) {', '.join(unknown)} (use {', '.join(CONDITION_CHECKS)}; box damage is --box-damage)"
+            f"--condition: unknown check(s) {', '.join(unknown)} "
+            f"(use {', '.join(CONDITION_CHECKS)}; box damage is --box-damage)"
         )
     return Condition(**{name: name in names for name in CONDITION_CHECKS}, box_damage=box_damage)
 

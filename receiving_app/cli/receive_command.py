@@ -1,0 +1,70 @@
+"""`receiving-app receive`: one unit of an RMA line inspected, decided and documented, headless."""
+
+from __future__ import annotations
+
+import argparse
+
+from receiving_app.cli.shared import EXIT_OK, Commands, add_command, open_station, print_json
+
+
+def add_receive_command(commands: Commands) -> None:
+    receive = add_command(
+        commands, "receive", receive_unit, "receive one RMA line headless: inspect, decide, issue documents"
+    )
+    receive.add_argument("number", help="the RMA (RA, RGA) number")
+    receive.add_argument("--line", type=int, required=True, help="the line number, from 1")
+    receive.add_argument(
+        "--unit", type=int, default=1, help="which unit of the line, from 1 to its quantity (default 1)"
+    )
+    receive.add_argument("--user", required=True)
+    receive.add_argument("--station", required=True)
+    receive.add_argument("--reason", help="the return reason, if not the one on the RMA")
+    receive.add_argument(
+        "--choice", choices=["refund", "replacement"], help="the customer's choice, if not the one on the RMA"
+    )
+    receive.add_argument(
+        "--weight",
+        help="the unit's stable weight, e.g. 812.4g, 28.6oz, 1.79lb, 0.81kg; every ink and toner unit needs one, "
+        "within what its SKU can weigh (see `catalog list`)",
+    )
+    receive.add_argument(
+        "--condition",
+        help="comma list of what is true: unopened, sealed, original_packaging, labels_intact (the others are false); "
+        "left out, the condition was not checked and a decision that rests on it is refused",
+    )
+    receive.add_argument("--box-damage", action="store_true", help="the box is damaged or marked")
+    receive.add_argument(
+        "--flag",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a flag that is true (repeatable): hp_plus_rejected, firmware_blocked, improper_use, not_sold_by_seller; "
+        "flags not named keep their defaults (bought here, nothing wrong)",
+    )
+    receive.add_argument(
+        "--approved-by",
+        metavar="SUPERVISOR",
+        help="the supervisor who approves a decision the bench may not make alone",
+    )
+    receive.add_argument("--approval-note", metavar="TEXT", help="why the supervisor approves it")
+    receive.add_argument("--received", help="the day the parcel arrived, YYYY-MM-DD (default today)")
+    receive.add_argument("--notes", default="")
+    receive.add_argument("--json", action="store_true")
+
+
+def receive_unit(args: argparse.Namespace) -> int:
+    from receiving_app.cli.receive_options import receive_command_from_options
+
+    command = receive_command_from_options(args)
+    with open_station(args) as station:
+        result = station.receiving.receive(command)
+    if args.json:
+        print_json(result.as_json())
+    else:
+        state = "already decided" if result.already_decided else "decided"
+        documents = ", ".join(f"{document.type} {document.number}" for document in result.decision.documents)
+        print(
+            f"{result.rma} line {result.line} unit {result.unit} {state}: "
+            f"{result.decision.outcome} {result.decision.refund_total}; {documents}"
+        )
+    return EXIT_OK

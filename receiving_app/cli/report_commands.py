@@ -1,0 +1,50 @@
+"""`receiving-app report daily`: one day's work as a PDF or CSV report."""
+
+from __future__ import annotations
+
+import argparse
+
+from receiving_app.cli.credentials import sign_in
+from receiving_app.cli.shared import EXIT_OK, Commands, add_action, add_command_group, open_station
+from receiving_app.domain.errors import InputError
+
+
+def add_report_commands(commands: Commands) -> None:
+    report_actions = add_command_group(commands, "report", "shift and daily reports")
+    daily = add_action(
+        report_actions, "daily", write_daily_report, "one day's report as PDF or CSV (by the extension of --out)"
+    )
+    daily.add_argument("--date", help="YYYY-MM-DD, today or yesterday (default today)")
+    daily.add_argument("--station", help="one station's work (default: every station)")
+    daily.add_argument("--out", required=True, metavar="FILE.pdf|FILE.csv")
+    daily.add_argument(
+        "--include-personal-data",
+        action="store_true",
+        help="customer details of held lines (admins; asks for the password)",
+    )
+    daily.add_argument("--user", help="the admin asking for personal data")
+
+
+def write_daily_report(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from receiving_app.services.reports import export_format, export_report, parse_report_day
+
+    export_format(args.out)  # a bad extension or date is refused before the database is opened
+    day = parse_report_day(args.date, date.today())
+    if args.include_personal_data and not args.user:
+        raise InputError("--include-personal-data needs --user: the admin asking for it")
+    with open_station(args) as station:
+        user = sign_in(station, args.user).name if args.include_personal_data else None
+        report = station.reports.daily(day, args.station, include_personal_data=args.include_personal_data, user=user)
+        export_report(report, args.out)
+    voided = (
+        f", {len(report.voids)} decision(s) voided ({report.voided_refunds} refunded, in no total)"
+        if report.voids
+        else ""
+    )
+    print(
+        f"{report.title}: {report.lines_received} line(s) received, {report.refunded} refunded{voided}; "
+        f"written to {args.out}"
+    )
+    return EXIT_OK
