@@ -6,7 +6,6 @@ from receiving_app.documents.barcodes import DEFAULT_PRINTER_DPI
 from receiving_app.documents.layout import Block, gap, stacked
 from receiving_app.documents.model import DocumentContent, LineDetail
 from receiving_app.documents.pages import PAGE_SIZES_PT, render_pages
-from receiving_app.documents.printed_values import amount
 from receiving_app.documents.rules_and_boxes import boxed
 from receiving_app.documents.sections import (
     Totals,
@@ -22,6 +21,7 @@ from receiving_app.documents.sections import (
 from receiving_app.documents.tables import Column, table
 from receiving_app.documents.text_blocks import heading, text_lines
 from receiving_app.documents.typography import BOLD, PAGE_TYPE
+from receiving_app.domain.money_text import figure_text, money_text
 
 LINE_COLUMNS = (
     Column("Line", 30),
@@ -49,7 +49,7 @@ def render_credit_memo(content: DocumentContent, *, printer_dpi: int = DEFAULT_P
             [_line_row(line) for line in content.lines],
             width,
             size=scale.table,
-            totals=["", "Totals", "", "", *signed_amounts(Totals.of(content))],
+            totals=["", f"Totals ({content.total.currency})", "", "", *signed_amounts(Totals.of(content))],
         ),
         gap(10),
         _refund_box(content, width),
@@ -66,7 +66,7 @@ def _line_row(line: LineDetail) -> list[str]:
         str(line.line_number),
         f"{line.sku}\n{line.described}",
         str(line.quantity),
-        amount(line.unit_price),
+        figure_text(line.unit_price),
         *signed_amounts(line),
     ]
 
@@ -74,7 +74,7 @@ def _line_row(line: LineDetail) -> list[str]:
 def _refund_box(content: DocumentContent, width: float) -> Block:
     scale = PAGE_TYPE
     inner_width = width - 12
-    total_row = amount_rows([("Refund total", amount(content.total))], inner_width, size=scale.heading + 2)
+    total_row = amount_rows([("Refund total", money_text(content.total))], inner_width, size=scale.heading + 2)
     method = content.refund_method or "Nothing is refunded."
     method_line = text_lines([f"Refunded to: {method}"], font=BOLD, size=scale.body)
     return boxed(stacked([total_row, gap(2), method_line]), width)

@@ -7,7 +7,6 @@ from receiving_app.documents.barcodes import DEFAULT_PRINTER_DPI
 from receiving_app.documents.layout import Block, gap, stacked
 from receiving_app.documents.model import DocumentContent, LineDetail
 from receiving_app.documents.pages import PAGE_SIZES_PT, render_pages
-from receiving_app.documents.printed_values import amount
 from receiving_app.documents.rules_and_boxes import boxed
 from receiving_app.documents.sections import (
     customer_and_return,
@@ -19,6 +18,7 @@ from receiving_app.documents.sections import (
 from receiving_app.documents.tables import Column, table
 from receiving_app.documents.text_blocks import bullet_item, heading, paragraph
 from receiving_app.documents.typography import BOLD, PAGE_TYPE
+from receiving_app.domain.money_text import figure_text
 
 ITEM_COLUMNS = (
     Column("Line", 30),
@@ -95,4 +95,4 @@ def _next_steps(content: DocumentContent) -> list[str]:
 
 
 def _item_row(line: LineDetail) -> list[str]:
-    return [str(line.line_number), line.sku, line.described, str(line.quantity), amount(line.unit_price)]
+    return [str(line.line_number), line.sku, line.described, str(line.quantity), figure_text(line.unit_price)]

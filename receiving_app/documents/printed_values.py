@@ -1,24 +1,9 @@
-"""How values read on paper: amounts with their signs, moments, decimals and checked facts."""
+"""How values read on paper: moments, decimals and checked facts (amounts: ``domain.money_text``)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-
-from receiving_app.domain.money import Money
-
-
-def amount(money: Money) -> str:
-    return str(money)
-
-
-def deducted(money: Money) -> str:
-    """An amount taken off, with its minus sign, so a column adds up as printed."""
-    return str(money) if money.is_zero else f"-{money}"
-
-
-def added(money: Money) -> str:
-    return str(money) if money.is_zero else f"+{money}"
 
 
 def date_time_text(moment: datetime) -> str:

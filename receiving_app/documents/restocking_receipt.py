@@ -13,7 +13,6 @@ from receiving_app.documents.barcodes import DEFAULT_PRINTER_DPI
 from receiving_app.documents.layout import Block, gap
 from receiving_app.documents.model import DocumentContent, LineDetail
 from receiving_app.documents.pages import PAGE_SIZES_PT, ROLL_WIDTH_PT, render_pages, render_roll
-from receiving_app.documents.printed_values import amount, deducted
 from receiving_app.documents.rules_and_boxes import rule
 from receiving_app.documents.sections import (
     Totals,
@@ -26,6 +25,7 @@ from receiving_app.documents.sections import (
 from receiving_app.documents.tables import Column, table
 from receiving_app.documents.text_blocks import heading, paragraph
 from receiving_app.documents.typography import PAGE_TYPE, ROLL_TYPE, TypeScale
+from receiving_app.domain.money_text import deducted_text, figure_text, money_text
 
 ReceiptLayout = Literal["roll", "page"]
 
@@ -68,13 +68,13 @@ def _body(
 ) -> list[Block]:
     facts = [("Refund to", content.refund_method or "Nothing to refund")]
     totals = Totals.of(content)
-    merchandise, fee, return_label, shipping_refund, refund = signed_amounts(totals)
+    merchandise, fee, return_label, shipping_refund, _refund = signed_amounts(totals)
     summary = [("Merchandise", merchandise), ("Restocking fee kept", fee)]
     if not totals.return_shipping_deduction.is_zero:
         summary.append(("Return label deducted", return_label))
     if not totals.shipping_refund.is_zero:
         summary.append(("Shipping refunded", shipping_refund))
-    summary.append(("Refund after the fee", refund))
+    summary.append(("Refund after the fee", money_text(totals.total)))
     return [
         customer_and_return(content, width, scale, facts=facts),
         heading("Restocking fee", scale),
@@ -93,15 +93,15 @@ def _page_row(line: LineDetail) -> list[str]:
         str(line.line_number),
         f"{line.sku}\n{line.described}",
         str(line.quantity),
-        amount(line.merchandise),
-        deducted(line.restocking_fee),
-        amount(line.total),
+        figure_text(line.merchandise),
+        deducted_text(line.restocking_fee),
+        figure_text(line.total),
     ]
 
 
 def _roll_row(line: LineDetail) -> list[str]:
     return [
         f"{line.line_number}. {line.quantity} x {line.sku}\n{line.described}",
-        amount(line.merchandise),
-        deducted(line.restocking_fee),
+        figure_text(line.merchandise),
+        deducted_text(line.restocking_fee),
     ]

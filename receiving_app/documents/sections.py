@@ -10,7 +10,7 @@ from reportlab.pdfgen.canvas import Canvas
 from receiving_app.documents.layout import Block, gap, side_by_side, stacked
 from receiving_app.documents.model import DocumentContent, Evidence, LineDetail, Party
 from receiving_app.documents.photos import photo_strip
-from receiving_app.documents.printed_values import added, amount, decimal_text, deducted, yes_no
+from receiving_app.documents.printed_values import decimal_text, yes_no
 from receiving_app.documents.text_blocks import (
     TextRun,
     bullet_item,
@@ -24,6 +24,7 @@ from receiving_app.documents.text_blocks import (
 from receiving_app.documents.typography import BOLD, LEADING, REGULAR, TypeScale, text_width
 from receiving_app.domain.decision import Outcome
 from receiving_app.domain.money import Money
+from receiving_app.domain.money_text import added_text, deducted_text, figure_text
 
 OUTCOME_WORDS = {
     Outcome.REFUND: "Refund",
@@ -89,11 +90,11 @@ class Totals:
 def signed_amounts(amounts: LineDetail | Totals) -> tuple[str, str, str, str, str]:
     """Merchandise, restocking fee, return label, shipping refund and total, signed so that they add up as printed."""
     return (
-        amount(amounts.merchandise),
-        deducted(amounts.restocking_fee),
-        deducted(amounts.return_shipping_deduction),
-        added(amounts.shipping_refund),
-        amount(amounts.total),
+        figure_text(amounts.merchandise),
+        deducted_text(amounts.restocking_fee),
+        deducted_text(amounts.return_shipping_deduction),
+        added_text(amounts.shipping_refund),
+        figure_text(amounts.total),
     )
 
 

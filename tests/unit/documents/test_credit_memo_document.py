@@ -23,8 +23,8 @@ def test_the_memo_shows_every_amount_of_the_spec_example(credit_memo_content: Do
     text = reading_text(render_credit_memo(credit_memo_content))
     # Line 1: quantity, unit price, merchandise, fee, label deduction, shipping refund, line total.
     assert "1 54.99 54.99 -8.25 0.00 0.00 46.74" in text
-    assert "Totals 54.99 -8.25 0.00 0.00 46.74" in text
-    assert "Refund total 46.74" in text
+    assert "Totals (USD) 54.99 -8.25 0.00 0.00 46.74" in text
+    assert "Refund total $46.74" in text
     assert "Refunded to: Credit to account 10023" in text
 
 
@@ -82,8 +82,8 @@ def test_two_lines_add_up_across_and_down(two_line_credit_memo_content: Document
     text = reading_text(render_credit_memo(two_line_credit_memo_content))
     assert "2 54.99 109.98 -16.50 -8.95 0.00 84.53" in text
     assert "1 39.50 39.50 0.00 0.00 +7.95 47.45" in text
-    assert "Totals 149.48 -16.50 -8.95 +7.95 131.98" in text
-    assert "Refund total 131.98" in text
+    assert "Totals (USD) 149.48 -16.50 -8.95 +7.95 131.98" in text
+    assert "Refund total $131.98" in text
     assert "Refunded to: Card ending 4242" in text
 
 
@@ -118,7 +118,7 @@ def test_a_long_memo_continues_on_more_pages_with_header_barcode_and_page_count(
         assert decode_code128(rasterize_page(pdf, number - 1, dpi=203)) == ["CM-2026-000124"]
     # A page that continues the table opens with the column headings again.
     assert "Line Item Qty Unit price Merchandise" in one_line(pages[1])
-    assert reading_text(pdf).count("Refund total 2535.90") == 1
+    assert reading_text(pdf).count("Refund total $2535.90") == 1
     assert content.total == Money.of("84.53") * 30
     assert all(f"{line.line_number} TN-660" in reading_text(pdf) for line in lines)
 

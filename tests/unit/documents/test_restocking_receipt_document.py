@@ -36,7 +36,7 @@ def test_the_receipt_shows_the_fee_the_refund_and_why(restocking_receipt_content
         "RA number RA-104233",
         "Order SO-558120",
         "Restocking fee kept -8.25",
-        "Refund after the fee 46.74",
+        "Refund after the fee $46.74",
         "15% restocking fee on a non-defective return.",
         "Refund to Credit to account 10023",
         "Received by Dana Whitfield",
@@ -56,7 +56,7 @@ def test_deductions_besides_the_fee_are_listed_on_the_receipt(two_line_credit_me
     assert "Restocking fee kept -16.50" in text
     assert "Return label deducted -8.95" in text
     assert "Shipping refunded +7.95" in text
-    assert "Refund after the fee 131.98" in text
+    assert "Refund after the fee $131.98" in text
 
 
 @pytest.mark.parametrize("dpi", [203, 300])
