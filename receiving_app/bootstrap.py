@@ -58,9 +58,11 @@ def bootstrap(
     from receiving_app.services.credentials import with_remembered_password
     from receiving_app.services.document_issuing import DocumentIssuer
     from receiving_app.services.history import HistoryService
+    from receiving_app.services.line_actions import LineActionService
     from receiving_app.services.printing import PrintingService
     from receiving_app.services.receiving import ReceivingService
     from receiving_app.services.reports import ReportService
+    from receiving_app.services.rma_opening import RmaOpeningService
     from receiving_app.services.search import SearchService
     from receiving_app.services.settings import SettingsService
     from receiving_app.services.setup import prepare_database
@@ -81,6 +83,7 @@ def bootstrap(
         return render(content, receipt_layout=settings.receipt_layout)
 
     issuer = DocumentIssuer(render_with_settings, policies, page_size=settings.page_size)
+    calendar = today or date.today
     return Station(
         database_url=url,
         policies=policies,
@@ -90,7 +93,9 @@ def bootstrap(
         printed_folder=Path(user_data_dir(APP_NAME, appauthor=False)) / "printed",
         units=units,
         issuer=issuer,
-        receiving=ReceivingService(units, policies, issuer, today or date.today),
+        rma_opening=RmaOpeningService(units, policies),
+        receiving=ReceivingService(units, policies, issuer, calendar),
+        line_actions=LineActionService(units, calendar),
         history=HistoryService(units, policies, issuer),
         printing=PrintingService(units, issuer, printer_from_settings),
         auth=AuthService(units),

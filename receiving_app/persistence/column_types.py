@@ -9,7 +9,17 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from sqlalchemy import BigInteger, DateTime, Integer, String, func, type_coerce
+from sqlalchemy import (
+    BigInteger,
+    DateTime,
+    Dialect,
+    Integer,
+    SQLColumnExpression,
+    String,
+    TypeCoerce,
+    func,
+    type_coerce,
+)
 from sqlalchemy.types import TypeDecorator
 
 from receiving_app.domain.money import Money
@@ -24,12 +34,12 @@ class MoneyCents(TypeDecorator[Money]):
     impl = BigInteger
     cache_ok = True
 
-    def process_bind_param(self, value: Money | None, dialect) -> int | None:
+    def process_bind_param(self, value: Money | None, dialect: Dialect) -> int | None:
         if value is None:
             return None
         return int(value.amount * _CENTS_PER_UNIT)
 
-    def process_result_value(self, value: int | None, dialect) -> Money | None:
+    def process_result_value(self, value: int | None, dialect: Dialect) -> Money | None:
         if value is None:
             return None
         return Money(Decimal(value) / _CENTS_PER_UNIT)
@@ -41,14 +51,14 @@ class ExactDecimal(TypeDecorator[Decimal]):
     impl = String(48)
     cache_ok = True
 
-    def process_bind_param(self, value: Decimal | None, dialect) -> str | None:
+    def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> str | None:
         if value is None:
             return None
         if not isinstance(value, Decimal):
             raise TypeError(f"ExactDecimal takes Decimal, not {type(value).__name__}")
         return format(value, "f")
 
-    def process_result_value(self, value: str | None, dialect) -> Decimal | None:
+    def process_result_value(self, value: str | None, dialect: Dialect) -> Decimal | None:
         return None if value is None else Decimal(value)
 
 
@@ -58,7 +68,7 @@ class Fraction4(TypeDecorator[Decimal]):
     impl = Integer
     cache_ok = True
 
-    def process_bind_param(self, value: Decimal | None, dialect) -> int | None:
+    def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> int | None:
         if value is None:
             return None
         scaled = value * _FRACTION_SCALE
@@ -66,7 +76,7 @@ class Fraction4(TypeDecorator[Decimal]):
             raise ValueError(f"fraction {value} has more than four places")
         return int(scaled)
 
-    def process_result_value(self, value: int | None, dialect) -> Decimal | None:
+    def process_result_value(self, value: int | None, dialect: Dialect) -> Decimal | None:
         return None if value is None else (Decimal(value) / _FRACTION_SCALE).quantize(Decimal("0.0001"))
 
 
@@ -76,17 +86,17 @@ class UtcDateTime(TypeDecorator[datetime]):
     impl = DateTime
     cache_ok = True
 
-    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
         if value.tzinfo is None:
             raise ValueError("times are stored in UTC and must be timezone-aware")
         return value.astimezone(UTC).replace(tzinfo=None)
 
-    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         return None if value is None else value.replace(tzinfo=UTC)
 
 
-def summed_money(column):
+def summed_money(column: SQLColumnExpression[Money]) -> TypeCoerce[Money]:
     """SUM of a money column, 0 when there are no rows, read back as Money: exact on every dialect."""
     return type_coerce(func.coalesce(func.sum(column), 0), MoneyCents)

@@ -9,25 +9,42 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING, Any, TypeVar, TypeVarTuple
 
-from sqlalchemy import Integer, Select, case, func, literal_column, select, type_coerce
-from sqlalchemy.orm import Session
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Row,
+    Select,
+    SQLColumnExpression,
+    case,
+    func,
+    literal_column,
+    select,
+    type_coerce,
+)
+from sqlalchemy.orm import QueryableAttribute, Session
 from sqlalchemy.sql.elements import UnaryExpression
 from sqlalchemy.sql.operators import custom_op
 
+from receiving_app.persistence.audit_tables import AuditEventRow
 from receiving_app.persistence.column_types import summed_money
-from receiving_app.persistence.tables import (
-    AuditEventRow,
-    CustomerRow,
-    DecisionRow,
-    DocumentRow,
-    OrderRow,
-    RmaLineRow,
-    RmaRow,
-)
+from receiving_app.persistence.decision_tables import DecisionRow
+from receiving_app.persistence.document_tables import DocumentRow
+from receiving_app.persistence.order_tables import CustomerRow, OrderRow
+from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
+
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    NamedRow: TypeAlias = Row[*tuple[Any, ...]]
+    """A row read by its columns' names, which each query's docstring lists."""
+
+Value = TypeVar("Value")
+Columns = TypeVarTuple("Columns")
 
 
-def _with_line_and_customer(query: Select) -> Select:
+def _with_line_and_customer(query: Select[*Columns]) -> Select[*Columns]:
     """A query of decisions joined to their line, RMA, order and customer, as a listed decision names them."""
     return (
         query.join(RmaLineRow, DecisionRow.rma_line_id == RmaLineRow.id)
@@ -42,6 +59,7 @@ class ReportRecords:
 
     def __init__(self, session: Session) -> None:
         self.session = session
+        self._scan_choices: dict[tuple[datetime, datetime], bool] = {}
 
     SCAN_SHARE = 10
     """On SQLite, a period holding more than 1/10 of all decisions is read by scanning the table."""
@@ -53,29 +71,30 @@ class ReportRecords:
         if self.session.get_bind().dialect.name == "postgresql":
             self.session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
 
-    def _period(self, start: datetime, end: datetime, station: str | None) -> list:
-        decided_at, voided_at = DecisionRow.decided_at, DecisionRow.voided_at
+    def _period(self, start: datetime, end: datetime, station: str | None) -> list[ColumnElement[bool]]:
+        decided_at: QueryableAttribute[datetime] | ColumnElement[datetime] = DecisionRow.decided_at
+        voided_at: QueryableAttribute[datetime | None] | ColumnElement[datetime | None] = DecisionRow.voided_at
         if self._reads_whole_table(start, end):
             # "+decided_at" hides the index from SQLite's planner (which has no statistics on
             # ranges): for a day holding most of the table, one index probe per row is about
             # three times slower than reading the table straight through. "+voided_at" likewise
             # hides the standing-unit index, whose WHERE voided_at IS NULL would match (20 % slower).
-            decided_at, voided_at = self._unindexed(decided_at), self._unindexed(voided_at)
+            decided_at, voided_at = self._unindexed(DecisionRow.decided_at), self._unindexed(DecisionRow.voided_at)
         # A voided decision moved no money: it is left out of every total and listed on its own.
-        conditions = [decided_at >= start, decided_at < end, voided_at.is_(None)]
+        conditions: list[ColumnElement[bool]] = [decided_at >= start, decided_at < end, voided_at.is_(None)]
         if station:
             conditions.append(DecisionRow.station_id == station)
         return conditions
 
     @staticmethod
-    def _unindexed(column):
+    def _unindexed(column: QueryableAttribute[Value]) -> UnaryExpression[Value]:
         """``+column``: the same value, which SQLite's planner cannot look up in an index."""
-        return UnaryExpression(column, operator=custom_op("+"), type_=column.type)
+        return UnaryExpression(column.expression, operator=custom_op("+"), type_=column.type)
 
     def _reads_whole_table(self, start: datetime, end: datetime) -> bool:
         if self.session.get_bind().dialect.name != "sqlite":
             return False  # PostgreSQL's planner knows the distribution of decided_at
-        choices = self.__dict__.setdefault("_scan_choices", {})
+        choices = self._scan_choices
         if (start, end) not in choices:
             in_period = self.session.execute(
                 select(func.count())
@@ -86,7 +105,7 @@ class ReportRecords:
             choices[(start, end)] = in_period * self.SCAN_SHARE > highest_id
         return choices[(start, end)]
 
-    def decision_groups(self, start: datetime, end: datetime, station: str | None = None) -> Sequence:
+    def decision_groups(self, start: datetime, end: datetime, station: str | None = None) -> Sequence[NamedRow]:
         """The period's decisions counted and summed per outcome, refund method, operator, station and
         overriding supervisor: a few hundred rows at most, from which every breakdown is added up.
 
@@ -95,9 +114,10 @@ class ReportRecords:
         need a join to rma_lines that doubles the query's time; a line is what a clerk receives.)
         """
         charged = case((type_coerce(DecisionRow.restocking_fee, Integer) > 0, 1), else_=0)
-        outcome = DecisionRow.outcome
+        outcome: QueryableAttribute[str] | ColumnElement[str] = DecisionRow.outcome
         if self._reads_whole_table(start, end):
-            outcome = self._unindexed(outcome)  # grouping by it would walk the outcome index, one probe per row
+            # Grouping by the outcome as it is would walk the outcome index, one probe per row.
+            outcome = self._unindexed(DecisionRow.outcome)
         keys = (
             outcome,
             DecisionRow.refund_method,
@@ -138,11 +158,11 @@ class ReportRecords:
                 .table_valued("value", joins_implicitly=True)
                 .alias("reason")
             )
-            code = element.c.value.op("->>")("code")
+            code_value: ColumnElement[Any] = element.c.value.op("->>")("code")
         else:
             element = func.json_each(DecisionRow.reasons).table_valued("value", joins_implicitly=True).alias("reason")
-            code = func.json_extract(element.c.value, "$.code")
-        code = code.label("code")
+            code_value = func.json_extract(element.c.value, "$.code")
+        code = code_value.label("code")
         count = func.count().label("lines")
         return [
             (row.code, row.lines)
@@ -175,7 +195,7 @@ class ReportRecords:
             )
         ]
 
-    def lines_on_hold(self) -> Sequence:
+    def lines_on_hold(self) -> Sequence[NamedRow]:
         """Every line on hold now with its RMA, note and customer (the service decides what it shows).
 
         Rows: rma, line, sku, note, customer_name, customer_email, customer_phone, card_last4; in no
@@ -198,12 +218,12 @@ class ReportRecords:
             .where(RmaLineRow.status == "on_hold")
         ).all()
 
-    def hold_events(self, rma_numbers: Sequence[str]) -> Sequence:
+    def hold_events(self, rma_numbers: Sequence[str]) -> Sequence[NamedRow]:
         """The ``line_held`` audit events of these RMAs, oldest first (the RMA index finds them).
 
         Rows: rma_number, at, user_name, station_id, payload (canonical JSON naming the line).
         """
-        rows: list = []
+        rows: list[NamedRow] = []
         numbers = sorted(set(rma_numbers))
         for first in range(0, len(numbers), 500):  # bounded IN lists: SQLite limits bound parameters
             rows.extend(
@@ -224,7 +244,7 @@ class ReportRecords:
             )
         return sorted(rows, key=lambda row: row.at)
 
-    def voided_decisions(self, start: datetime, end: datetime, station: str | None = None) -> Sequence:
+    def voided_decisions(self, start: datetime, end: datetime, station: str | None = None) -> Sequence[NamedRow]:
         """The decisions voided in the period, whenever they were decided, and the period's own
         decisions voided after it ended; at ``station`` meaning decided there.
 
@@ -236,7 +256,10 @@ class ReportRecords:
         decided_in_period = (
             (DecisionRow.decided_at >= start) & (DecisionRow.decided_at < end) & (DecisionRow.voided_at >= end)
         )
-        conditions = [DecisionRow.voided_at.is_not(None), voided_in_period | decided_in_period]
+        conditions: list[ColumnElement[bool]] = [
+            DecisionRow.voided_at.is_not(None),
+            voided_in_period | decided_in_period,
+        ]
         if station:
             conditions.append(DecisionRow.station_id == station)
         return self.session.execute(
@@ -275,7 +298,7 @@ class ReportRecords:
                 numbers.setdefault(decision_id, []).append(number)
         return numbers
 
-    def bench_finding_ids(self, start: datetime, end: datetime, station: str | None = None) -> Sequence:
+    def bench_finding_ids(self, start: datetime, end: datetime, station: str | None = None) -> Sequence[NamedRow]:
         """The period's standing decisions made on another reason or choice than their RMA line's (a
         finding at the bench), approved by a supervisor, or made against a contradicting weight.
 
@@ -296,7 +319,7 @@ class ReportRecords:
             ).where(*self._period(start, end, station), changed | DecisionRow.approved_by.is_not(None) | contradicted)
         ).all()
 
-    def bench_findings(self, decision_ids: Sequence[int]) -> Sequence:
+    def bench_findings(self, decision_ids: Sequence[int]) -> Sequence[NamedRow]:
         """These decisions as the report lists a finding, in no particular order.
 
         Rows: rma, line, unit, sku, stated_reason, stated_choice (the customer's), found_reason,
@@ -304,7 +327,7 @@ class ReportRecords:
         approved_by, approval_note, overridden_by, override_reason, contradictions (the JSON list of
         {code, text}) and the customer's details (the service cleans the notes of them).
         """
-        rows: list = []
+        rows: list[NamedRow] = []
         ids = sorted(set(decision_ids))
         for first in range(0, len(ids), 500):  # bounded IN lists: SQLite limits bound parameters
             rows.extend(
@@ -337,7 +360,7 @@ class ReportRecords:
         return rows
 
     @staticmethod
-    def _customer_columns() -> tuple:
+    def _customer_columns() -> tuple[SQLColumnExpression[str | None], ...]:
         return (
             CustomerRow.name.label("customer_name"),
             CustomerRow.email.label("customer_email"),

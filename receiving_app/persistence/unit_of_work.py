@@ -8,15 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import cast
 
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Engine, Table, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from receiving_app.domain.audit import AuditEvent, chain
+from receiving_app.persistence.audit_tables import AuditEventRow, AuditHeadRow
 from receiving_app.persistence.database import writer_engine
 from receiving_app.persistence.records import Records
 from receiving_app.persistence.report_records import ReportRecords
-from receiving_app.persistence.tables import AuditEventRow, AuditHeadRow
 
 Clock = Callable[[], datetime]
 
@@ -38,7 +39,7 @@ class UnitOfWork:
     def __enter__(self) -> UnitOfWork:
         return self
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.session.rollback()
         self.session.close()
 
@@ -58,8 +59,10 @@ class UnitOfWork:
         linked = chain(
             self._pending_events, after_sequence=head.last_sequence, after_hash=head.last_hash, at=self.clock()
         )
+        # Declarative types __table__ as any FromClause; a class that names its table has a Table.
+        events = cast(Table, AuditEventRow.__table__)
         self.session.execute(
-            insert(AuditEventRow.__table__),
+            insert(events),
             [
                 {
                     "sequence": event.sequence,

@@ -97,7 +97,7 @@ class AuthService:
                 uow.commit()
                 raise SignInRefused(REFUSED)
             user.failed_attempts, user.locked_until = 0, None
-            details = {"role": user.role}
+            details: dict[str, str | bool] = {"role": user.role}
             if HASHER.check_needs_rehash(user.secret_hash):
                 user.secret_hash = HASHER.hash(secret)  # made under older parameters: remade under today's
                 details["hash_upgraded"] = True
@@ -111,7 +111,8 @@ class AuthService:
             uow.commit()
 
     def verify_supervisor(self, name: str, password: str, *, station: str) -> SignedInUser:
-        """A supervisor confirming an override or a hold's release at someone else's station: the same checks, then the role."""
+        """A supervisor confirming an override or a hold's release at someone else's station: the same checks,
+        then the role."""
         user = self.sign_in(name, password, station=station)
         if not user.is_supervisor:
             raise SignInRefused(f"{user.name} is a {user.role}; this needs a supervisor.")

@@ -18,6 +18,7 @@ from receiving_app.domain.errors import InputError
 from receiving_app.domain.inspection import WeightLimits, default_tolerance_g
 from receiving_app.domain.money import Money
 from receiving_app.domain.scan import has_valid_check_digit
+from receiving_app.persistence.catalog_tables import CatalogItemRow
 from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
 from receiving_app.services.errors import NotAllowed, NotFound
 
@@ -116,7 +117,7 @@ def check_edit(edit: CatalogEdit) -> CheckedEdit:
     if full is not None and empty is not None and full <= empty:
         problems["full_g"] = f"Full weight ({full} g) must be more than the empty weight ({empty} g)."
     price = _price(edit.list_price, problems)
-    if problems:
+    if problems or full is None or empty is None or price is None:  # a value is missing only beside its problem
         raise CatalogEditRejected(edit.sku, problems)
     return CheckedEdit(edit.sku.strip(), description, upc, full, empty, price)
 
@@ -200,7 +201,7 @@ def _grams_json(value: Decimal | None) -> str | None:
     return None if value is None else format(value, "f")
 
 
-def _view(row) -> CatalogItemView:
+def _view(row: CatalogItemRow) -> CatalogItemView:
     return CatalogItemView(
         sku=row.sku,
         oem_part_number=row.oem_part_number,

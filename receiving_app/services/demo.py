@@ -11,7 +11,7 @@ import csv
 import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -19,18 +19,16 @@ from receiving_app.domain.audit import AuditEvent
 from receiving_app.domain.facts import Category
 from receiving_app.domain.inspection import WEIGHED_AT_THE_BENCH, default_tolerance_g
 from receiving_app.domain.money import Money
-from receiving_app.persistence.tables import (
-    CatalogItemRow,
-    CustomerRow,
-    OrderLineRow,
-    OrderRow,
-    RmaLineRow,
-    RmaRow,
-    UserRow,
-)
+from receiving_app.persistence.catalog_tables import CatalogItemRow
+from receiving_app.persistence.order_tables import CustomerRow, OrderLineRow, OrderRow
+from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
 from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
+from receiving_app.persistence.user_tables import UserRow
 from receiving_app.services.errors import LineNotOpen
 from receiving_app.services.passwords import hash_secret
+
+# One row to insert in bulk: its columns' values by name.
+ColumnValues = dict[str, object]
 
 # What each seller calls its authorization and how it numbers them (RMA, RA, RGA).
 RMA_NUMBER_FORMATS = {
@@ -154,12 +152,12 @@ class DemoSummary:
 DEMO_SEALED_BAND = Decimal("0.015")
 
 
-def load_demo_catalog(path: Path) -> list[dict]:
+def load_demo_catalog(path: Path) -> list[ColumnValues]:
     with path.open(encoding="utf-8", newline="") as handle:
         return [_demo_item(row) for row in csv.DictReader(handle)]
 
 
-def _demo_item(row: dict[str, str]) -> dict:
+def _demo_item(row: dict[str, str]) -> ColumnValues:
     full_g, empty_g = Decimal(row["full_g"]), Decimal(row["empty_g"])
     band = (full_g * DEMO_SEALED_BAND).quantize(Decimal("0.1"))
     weighed = Category(row["category"]) in WEIGHED_AT_THE_BENCH
@@ -235,8 +233,8 @@ def fill_demo(
     return DemoSummary(len(catalog), len(customers), rmas, line_count, len(DEMO_USERS))
 
 
-def _customers(rng: random.Random, count: int) -> list[dict]:
-    customers = []
+def _customers(rng: random.Random, count: int) -> list[ColumnValues]:
+    customers: list[ColumnValues] = []
     for index in range(1, count + 1):
         first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
         payment = _weighted(rng, PAYMENT_WEIGHTS)
@@ -259,10 +257,19 @@ def _customers(rng: random.Random, count: int) -> list[dict]:
 
 
 def _rma_batches(
-    rng: random.Random, count: int, seller_ids: list[str], customers: list[dict], catalog: list[dict], today: date
-) -> Iterator[tuple[list, list, list, list]]:
+    rng: random.Random,
+    count: int,
+    seller_ids: list[str],
+    customers: list[ColumnValues],
+    catalog: list[ColumnValues],
+    today: date,
+) -> Iterator[tuple[list[ColumnValues], list[ColumnValues], list[ColumnValues], list[ColumnValues]]]:
+    """Orders, their lines, RMAs and their lines, a batch of BATCH RMAs at a time."""
     next_number = dict.fromkeys(seller_ids, 100_001)
-    orders, order_lines, rmas, rma_lines = [], [], [], []
+    orders: list[ColumnValues] = []
+    order_lines: list[ColumnValues] = []
+    rmas: list[ColumnValues] = []
+    rma_lines: list[ColumnValues] = []
     order_line_id = rma_line_id = 0
     for rma_id in range(1, count + 1):
         seller = seller_ids[(rma_id - 1) % len(seller_ids)]
@@ -351,7 +358,5 @@ def _weighted(rng: random.Random, weights: tuple[tuple[str, int], ...]) -> str:
     return rng.choices([name for name, _ in weights], weights=[weight for _, weight in weights])[0]
 
 
-def _midday(day: date):
-    from datetime import datetime, time
-
+def _midday(day: date) -> datetime:
     return datetime.combine(day, time(12, 0), tzinfo=UTC)

@@ -16,13 +16,16 @@ import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from receiving_app.documents.model import RMA_LABEL, DocumentContent, Evidence, LineDetail, Party
+from receiving_app.documents.model import RMA_LABEL, DocumentContent, Evidence, LineDetail, PageSize, Party
 from receiving_app.domain.audit import AuditEvent
 from receiving_app.domain.decision import DocumentType, Outcome, Reason
 from receiving_app.domain.facts import ReturnReason
 from receiving_app.domain.money import Money
 from receiving_app.domain.policy import Policy
-from receiving_app.persistence.tables import CustomerRow, DecisionRow, DocumentRow, RmaLineRow, RmaRow
+from receiving_app.persistence.decision_tables import DecisionRow
+from receiving_app.persistence.document_tables import DocumentRow
+from receiving_app.persistence.order_tables import CustomerRow
+from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
 from receiving_app.persistence.unit_of_work import UnitOfWork
 
 Renderer = Callable[[DocumentContent], bytes]
@@ -53,6 +56,7 @@ class UnrenderedDocument:
     """A numbered, committed document whose PDF is still to be drawn from ``content``."""
 
     number: str
+    document_type: DocumentType
     rma_number: str
     content: DocumentContent
 
@@ -62,7 +66,7 @@ def document_number(document_type: DocumentType, sequence: int) -> str:
 
 
 class DocumentIssuer:
-    def __init__(self, render: Renderer, policies: Mapping[str, Policy], page_size: str = "letter") -> None:
+    def __init__(self, render: Renderer, policies: Mapping[str, Policy], page_size: PageSize = "letter") -> None:
         self._render = render
         self._policies = policies
         self.page_size = page_size
@@ -94,7 +98,7 @@ class DocumentIssuer:
             with uow.session.no_autoflush:
                 content = self.content(uow, row, decision, rma, line)
             uow.records.add(row)
-            issued.append(UnrenderedDocument(row.number, rma.number, content))
+            issued.append(UnrenderedDocument(row.number, document_type, rma.number, content))
         uow.records.flush()
         return issued
 
@@ -111,13 +115,16 @@ class DocumentIssuer:
 
     def stored_pdf(self, uow: UnitOfWork, document: DocumentRow, *, user: str, station: str) -> bytes:
         """The document's PDF as issued; one that a power cut left unrendered is rendered and stored now."""
-        if document.pdf is None:
+        stored = document.pdf
+        if stored is None:
             decision = document.decision
-            line = uow.session.get(RmaLineRow, decision.rma_line_id)
-            pdf = self._render(self.content(uow, document, decision, line.rma, line))
-            self._store(uow, document.number, line.rma.number, pdf, user, station)
+            line = uow.session.get_one(RmaLineRow, decision.rma_line_id)
+            rendered = self._render(self.content(uow, document, decision, line.rma, line))
+            self._store(uow, document.number, line.rma.number, rendered, user, station)
             uow.session.refresh(document)
-        return document.pdf
+            # Another station may have stored its own rendering first (its paper size, say): theirs stands.
+            stored = document.pdf or rendered
+        return stored
 
     @staticmethod
     def _store(uow: UnitOfWork, number: str, rma_number: str, pdf: bytes, user: str, station: str) -> None:
@@ -165,7 +172,7 @@ class DocumentIssuer:
 
     def reprint(self, uow: UnitOfWork, document: DocumentRow) -> bytes:
         decision = document.decision
-        line = uow.session.get(RmaLineRow, decision.rma_line_id)
+        line = uow.session.get_one(RmaLineRow, decision.rma_line_id)
         return self._render(self.content(uow, document, decision, line.rma, line, copy=True))
 
     def content(
@@ -239,7 +246,8 @@ def _finding_words(decision: DecisionRow) -> str | None:
     parts = []
     if decision.reason != decision.stated_reason:
         parts.append(
-            f"the customer gave the reason {_words(decision.stated_reason)}; the return was found to be {_words(decision.reason)}"
+            f"the customer gave the reason {_words(decision.stated_reason)}; "
+            f"the return was found to be {_words(decision.reason)}"
         )
     if decision.customer_choice != decision.stated_choice:
         parts.append(f"the customer asked for a {decision.stated_choice}; a {decision.customer_choice} was decided")

@@ -7,7 +7,10 @@ from collections.abc import Mapping, Sequence
 from receiving_app.domain.inspection import WeightLimits
 from receiving_app.domain.lifecycle import UnitState
 from receiving_app.domain.policy import Policy
-from receiving_app.persistence.tables import AuditEventRow, DecisionRow, InspectionRow, RmaLineRow, RmaRow
+from receiving_app.persistence.audit_tables import AuditEventRow
+from receiving_app.persistence.decision_tables import DecisionRow
+from receiving_app.persistence.inspection_tables import InspectionRow
+from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
 from receiving_app.services.views import DecisionView, DocumentRef, EventView, InspectionView, RmaLineView, RmaView
 
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from receiving_app.devices.printers import Printer, PrintError, PrintJob
 from receiving_app.domain.audit import AuditEvent
-from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
+from receiving_app.persistence.document_tables import DocumentRow
+from receiving_app.persistence.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from receiving_app.services.document_issuing import DocumentIssuer
 from receiving_app.services.errors import NotFound
 
@@ -36,9 +37,7 @@ class PrintingService:
         self, number: str, printer_settings: Mapping[str, str], *, user: str, station: str
     ) -> PrintOutcome:
         with self._units.write() as uow:  # a write: the PDF a power cut left undrawn is stored now
-            row = uow.records.document(number.strip().upper())
-            if row is None:
-                raise NotFound(f"No document numbered {number} was issued.")
+            row = _issued(uow, number)
             copy = row.print_count > 0
             pdf = (
                 self._issuer.reprint(uow, row)
@@ -65,7 +64,7 @@ class PrintingService:
         self, number: str, station: str, user: str, settings: Mapping[str, str], *, printed: bool, problem: str
     ) -> None:
         with self._units.write() as uow:
-            row = uow.records.document(number)
+            row = _issued(uow, number)
             if printed:
                 row.print_count += 1
             uow.record(
@@ -78,6 +77,13 @@ class PrintingService:
                 )
             )
             uow.commit()
+
+
+def _issued(uow: UnitOfWork, number: str) -> DocumentRow:
+    row = uow.records.document(number.strip().upper())
+    if row is None:
+        raise NotFound(f"No document numbered {number} was issued.")
+    return row
 
 
 def _describe(settings: Mapping[str, str]) -> str:

@@ -1,5 +1,4 @@
-"""Receiving at the bench: open an RMA by its scan, then receive each unit of its lines, hold a
-line, or record what did not arrive.
+"""Receiving one unit of an RMA line at the bench, and the live preview of its judgement.
 
 Receiving a unit is one transaction: the inspection, every weight reading, the decision and its
 numbered documents and the audit events commit together or not at all (the PDFs are drawn right
@@ -9,7 +8,7 @@ any station, waits and then finds the first one's decision instead of writing an
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from datetime import date
 
 from sqlalchemy.exc import IntegrityError
@@ -29,34 +28,28 @@ from receiving_app.domain.facts import (
 )
 from receiving_app.domain.inspection import WeightLimits
 from receiving_app.domain.judgement import Judgement, Stated, Weighing, judge
-from receiving_app.domain.lifecycle import (
-    LineStatus,
-    RmaStatus,
-    TransitionRefused,
-    UnitState,
-    line_status_of,
-    require_can_hold,
-    require_can_release,
-    require_unit_open,
-    rma_status_of,
-)
+from receiving_app.domain.lifecycle import LineStatus, UnitState, require_unit_open
 from receiving_app.domain.policy import Policy
-from receiving_app.domain.scan import parse_scan
-from receiving_app.persistence.tables import DecisionRow, RmaLineRow, RmaRow, UserRow
+from receiving_app.persistence.decision_tables import DecisionRow
+from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
 from receiving_app.persistence.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from receiving_app.services import receiving_rows
 from receiving_app.services.commands import PhotoAttachment, ReceiveLine
 from receiving_app.services.document_issuing import DocumentIssuer
-from receiving_app.services.errors import LineNotOpen, NotAllowed, NotFound, SupervisorNeeded
-from receiving_app.services.mapping import decision_view, rma_view
-from receiving_app.services.views import DecisionView, ReceiveResult, RmaView
-
-RECEIVING_ROLES = frozenset({"receiver", "supervisor", "admin"})
-SUPERVISOR_ROLES = frozenset({"supervisor", "admin"})
-
-
-class ScanProblem(InputError):
-    """A scan that opened nothing: garbled, or no RMA has that number. Recorded, then shown."""
+from receiving_app.services.errors import LineNotOpen, SupervisorNeeded
+from receiving_app.services.mapping import decision_view
+from receiving_app.services.rma_lines import (
+    RECEIVING_ROLES,
+    SUPERVISOR_ROLES,
+    installed_policy,
+    refusals_as_line_not_open,
+    require_unit_number,
+    require_user,
+    rma_and_line,
+    set_statuses,
+    where,
+)
+from receiving_app.services.views import ReceiveResult
 
 
 class ReceivingService:
@@ -72,60 +65,6 @@ class ReceivingService:
         self._issuer = issuer
         self._today = today
 
-    # Opening an RMA -----------------------------------------------------------------------------
-
-    def look_up_scan(
-        self, raw_scan: str, *, user: str, station: str, mask_customer: bool = True
-    ) -> tuple[RmaView, tuple[DecisionView, ...]]:
-        """The RMA a scan names and the decisions already made on its lines, for the bench to show.
-
-        Read without the write lock, so that the RMA shows at once even while another station is
-        recording; the bench then records the opening with ``record_opened``. A bad scan is
-        recorded and raised as ScanProblem.
-        """
-        number = self._scanned_number(raw_scan, user=user, station=station)
-        with self._units.read() as uow:
-            row = uow.records.rma(number)
-            if row is not None:
-                line_numbers = {line.id: line.line_no for line in row.lines}
-                decisions = tuple(
-                    decision_view(decision, line_numbers[decision.rma_line_id])
-                    for decision in uow.records.decisions_for_rma(row.id)
-                )
-                units = uow.records.unit_states_of_lines(row.lines)
-                return rma_view(row, self._policy(row.seller_id), units, mask_customer=mask_customer), decisions
-        raise self._unknown_rma(number, user=user, station=station)
-
-    def record_opened(self, number: str, *, user: str, station: str) -> None:
-        """The audit event of an RMA shown by ``look_up_scan``."""
-        with self._units.write() as uow:
-            uow.record(AuditEvent("rma_opened", user, station, number, {"scanned": number}))
-            uow.commit()
-
-    def _scanned_number(self, raw_scan: str, *, user: str, station: str) -> str:
-        try:
-            return parse_scan(raw_scan).text.upper()
-        except InputError as problem:
-            self._record_refused_scan(AuditEvent("scan_rejected", user, station, None, {"problem": str(problem)}))
-            raise ScanProblem(f"Scan not understood: {problem}") from None
-
-    def _unknown_rma(self, number: str, *, user: str, station: str) -> ScanProblem:
-        self._record_refused_scan(AuditEvent("scan_unknown_rma", user, station, None, {"scanned": number}))
-        return ScanProblem(f"No RMA, RA or RGA numbered {number} is on file.")
-
-    def _record_refused_scan(self, event: AuditEvent) -> None:
-        with self._units.write() as uow:
-            uow.record(event)
-            uow.commit()
-
-    def record_left(self, number: str, open_lines: Sequence[int], *, user: str, station: str) -> None:
-        """The bench moved to another RMA while lines of this one were still open."""
-        with self._units.write() as uow:
-            uow.record(AuditEvent("rma_left_open", user, station, number, {"open_lines": list(open_lines)}))
-            uow.commit()
-
-    # Receiving a unit -------------------------------------------------------------------------------
-
     def receive(self, command: ReceiveLine) -> ReceiveResult:
         try:
             return self._receive_once(command)
@@ -133,7 +72,7 @@ class ReceivingService:
             # Another station committed this unit's decision between our lock and our insert
             # (possible only where row locks are not taken); theirs stands, and we report it.
             with self._units.read() as uow:
-                rma, line = self._rma_and_line(uow, command, lock=False)
+                rma, line = _unit_of_line(uow, command, lock=False)
                 existing = uow.records.standing_decision(line.id, command.unit)
                 if existing is None:
                     raise
@@ -146,24 +85,23 @@ class ReceivingService:
         # not a picture is refused before anything is locked or written.
         thumbnails = [_printable(photo) for photo in command.photos]
         with self._units.write() as uow:
-            rma, line = self._rma_and_line(uow, command, lock=True)
+            rma, line = _unit_of_line(uow, command, lock=True)
             existing = uow.records.standing_decision(line.id, command.unit)
             if existing is not None:
                 self._store_missing_pdfs(uow, existing, command)
                 return ReceiveResult(
                     rma.number, line.line_no, command.unit, True, decision_view(existing, line.line_no), rma.status
                 )
-            self._require_user(uow, command.user, RECEIVING_ROLES, "receive returns")
+            require_user(uow, command.user, RECEIVING_ROLES, "receive returns")
             units = uow.records.unit_states(line)
-            _refuse_unless(
-                lambda: require_unit_open(
-                    LineStatus(line.status), units[command.unit - 1], where=_where(rma, line, command.unit)
+            with refusals_as_line_not_open():
+                require_unit_open(
+                    LineStatus(line.status), units[command.unit - 1], where=where(rma, line, command.unit)
                 )
-            )
             if command.override:
-                self._require_user(uow, command.override.supervisor, SUPERVISOR_ROLES, "override a decision")
+                require_user(uow, command.override.supervisor, SUPERVISOR_ROLES, "override a decision")
 
-            policy = self._policy(rma.seller_id)
+            policy = installed_policy(self._policies, rma.seller_id)
             self._require_recorded_policy(uow, policy)
             received_on = command.received_on or self._today()
             judgement = self._judge(uow, rma, line, command, policy, received_on)
@@ -179,7 +117,7 @@ class ReceivingService:
                 uow, decision_row, judgement.decision.documents, rma, line, command.station
             )
             units[command.unit - 1] = UnitState.DECIDED
-            closed = self._set_statuses(rma, line, units)
+            closed = set_statuses(rma, line, units)
 
             for event in receiving_rows.receiving_events(
                 rma.number, line, decision_row, judgement, command, approved_over
@@ -195,7 +133,7 @@ class ReceivingService:
                         {
                             "line": line.line_no,
                             "unit": command.unit,
-                            "type": document.content.document_type.value,
+                            "type": document.document_type.value,
                             "number": document.number,
                         },
                     )
@@ -226,8 +164,8 @@ class ReceivingService:
         Raises MissingFact (what is still to check) and ImplausibleWeight as receiving would.
         """
         with self._units.read() as uow:
-            rma, line = self._rma_and_line(uow, command, lock=False)
-            policy = self._policy(rma.seller_id)
+            rma, line = _unit_of_line(uow, command, lock=False)
+            policy = installed_policy(self._policies, rma.seller_id)
             return self._judge(uow, rma, line, command, policy, command.received_on or self._today())
 
     def _judge(
@@ -263,129 +201,18 @@ class ReceivingService:
             return ()  # an override is a supervisor's own decision
         if command.approval is None:
             raise SupervisorNeeded(tuple(why))
-        self._require_user(uow, command.approval.supervisor, SUPERVISOR_ROLES, "approve a decision")
+        require_user(uow, command.approval.supervisor, SUPERVISOR_ROLES, "approve a decision")
         if not command.approval.note.strip():
             raise InputError("approval: a supervisor's approval needs a written note.")
         return tuple(why)
-
-    # Holding and skipping lines -------------------------------------------------------------------
-
-    def hold(self, rma_number: str, line_no: int, *, user: str, station: str, note: str) -> None:
-        if not note.strip():
-            raise InputError("A hold needs a note saying why the line waits.")
-        with self._units.write() as uow:
-            rma, line = self._locked_line(uow, rma_number, line_no, user, RECEIVING_ROLES, "hold lines")
-            _refuse_unless(lambda: require_can_hold(LineStatus(line.status), where=_where(rma, line)))
-            line.status, line.hold_note = LineStatus.ON_HOLD.value, note.strip()
-            uow.record(AuditEvent("line_held", user, station, rma.number, {"line": line_no, "note": note.strip()}))
-            uow.commit()
-
-    def release_hold(self, rma_number: str, line_no: int, *, user: str, station: str, note: str = "") -> None:
-        with self._units.write() as uow:
-            rma, line = self._locked_line(uow, rma_number, line_no, user, SUPERVISOR_ROLES, "release holds")
-            _refuse_unless(lambda: require_can_release(LineStatus(line.status), where=_where(rma, line)))
-            line.status = LineStatus.OPEN.value
-            uow.record(AuditEvent("hold_released", user, station, rma.number, {"line": line_no, "note": note.strip()}))
-            uow.commit()
-
-    def mark_not_received(
-        self, rma_number: str, line_no: int, *, user: str, station: str, note: str = "", unit: int | None = None
-    ) -> tuple[int, ...]:
-        """Records that a unit (or, without ``unit``, every open unit of the line) was not in the parcel."""
-        with self._units.write() as uow:
-            rma, line = self._locked_line(uow, rma_number, line_no, user, RECEIVING_ROLES, "record partial receipts")
-            units = uow.records.unit_states(line)
-            if unit is not None:
-                _require_unit_number(rma, line, unit)
-                missing: tuple[int, ...] = (unit,)
-            else:
-                missing = tuple(number for number, state in enumerate(units, 1) if state is UnitState.OPEN)
-                if not missing:
-                    raise LineNotOpen(
-                        f"{_where(rma, line)} is {line.status.replace('_', ' ')}: no unit is still to receive."
-                    )
-            for number in missing:
-                _refuse_unless(
-                    lambda number=number: require_unit_open(
-                        LineStatus(line.status), units[number - 1], where=_where(rma, line, number)
-                    )
-                )
-            now, received_on = uow.clock(), self._today()
-            for number in missing:
-                uow.records.add(
-                    receiving_rows.absence_row(
-                        line, number, user=user, station=station, note=note.strip(), received_on=received_on, at=now
-                    )
-                )
-                units[number - 1] = UnitState.NOT_RECEIVED
-            closed = self._set_statuses(rma, line, units)
-            uow.record(
-                AuditEvent(
-                    "line_not_received",
-                    user,
-                    station,
-                    rma.number,
-                    {"line": line_no, "units": list(missing), "note": note.strip()},
-                )
-            )
-            if closed:
-                uow.record(AuditEvent("rma_closed", user, station, rma.number, {}))
-            uow.commit()
-            return missing
-
-    # Helpers ------------------------------------------------------------------------------------------
-
-    def _locked_line(
-        self, uow: UnitOfWork, rma_number: str, line_no: int, user: str, roles: frozenset[str], doing: str
-    ) -> tuple[RmaRow, RmaLineRow]:
-        rma, line = self._rma_and_line(uow, ReceiveLine(rma_number, line_no, user, ""), lock=True)
-        self._require_user(uow, user, roles, doing)
-        return rma, line
-
-    @staticmethod
-    def _set_statuses(rma: RmaRow, line: RmaLineRow, units: list[UnitState]) -> bool:
-        """The line's and the RMA's status after a unit changed; true when this closed the RMA."""
-        line.status = line_status_of(units, on_hold=line.status == LineStatus.ON_HOLD.value).value
-        was_closed = rma.status == RmaStatus.CLOSED.value
-        rma.status = rma_status_of(LineStatus(other.status) for other in rma.lines).value
-        return rma.status == RmaStatus.CLOSED.value and not was_closed
-
-    def _policy(self, policy_id: str) -> Policy:
-        policy = self._policies.get(policy_id)
-        if policy is None:
-            raise NotFound(f"The policy {policy_id!r} is not installed at this station.")
-        return policy
-
-    @staticmethod
-    def _rma_and_line(uow: UnitOfWork, command: ReceiveLine, *, lock: bool) -> tuple[RmaRow, RmaLineRow]:
-        rma = uow.records.rma(command.rma_number.strip().upper())
-        if rma is None:
-            raise NotFound(f"No RMA numbered {command.rma_number} is on file.")
-        line = (
-            uow.records.rma_line_for_update(rma.id, command.line_no)
-            if lock
-            else next((candidate for candidate in rma.lines if candidate.line_no == command.line_no), None)
-        )
-        if line is None:
-            raise NotFound(f"{rma.number} has no line {command.line_no} (it has {len(rma.lines)}).")
-        _require_unit_number(rma, line, command.unit)
-        return rma, line
-
-    @staticmethod
-    def _require_user(uow: UnitOfWork, name: str, roles: frozenset[str], doing: str) -> UserRow:
-        user = uow.records.user(name)
-        if user is None or not user.active:
-            raise NotAllowed(f"{name!r} is not a known, active user of this station.")
-        if user.role not in roles:
-            raise NotAllowed(f"{name} is a {user.role} and may not {doing}.")
-        return user
 
     @staticmethod
     def _require_recorded_policy(uow: UnitOfWork, policy: Policy) -> None:
         recorded = uow.records.policy_version(policy.id, policy.version)
         if recorded is None:
             raise LineNotOpen(
-                f"Policy {policy.id} version {policy.version} is not recorded in this database; run `receiving-app db upgrade`."
+                f"Policy {policy.id} version {policy.version} is not recorded in this database; "
+                "run `receiving-app db upgrade`."
             )
         if recorded.source_text != policy.source_text:
             raise LineNotOpen(
@@ -419,22 +246,10 @@ class ReceivingService:
         )
 
 
-def _where(rma: RmaRow, line: RmaLineRow, unit: int | None = None) -> str:
-    if unit is None or line.quantity == 1:
-        return f"Line {line.line_no} of {rma.number}"
-    return f"Unit {unit} of {line.quantity} on line {line.line_no} of {rma.number}"
-
-
-def _require_unit_number(rma: RmaRow, line: RmaLineRow, unit: int) -> None:
-    if not 1 <= unit <= line.quantity:
-        raise NotFound(f"Line {line.line_no} of {rma.number} has {line.quantity} unit(s); there is no unit {unit}.")
-
-
-def _refuse_unless(check: Callable[[], None]) -> None:
-    try:
-        check()
-    except TransitionRefused as refused:
-        raise LineNotOpen(str(refused)) from None
+def _unit_of_line(uow: UnitOfWork, command: ReceiveLine, *, lock: bool) -> tuple[RmaRow, RmaLineRow]:
+    rma, line = rma_and_line(uow, command.rma_number, command.line_no, lock=lock)
+    require_unit_number(rma, line, command.unit)
+    return rma, line
 
 
 def _override_outcome(value: str) -> Outcome:

@@ -9,7 +9,9 @@ from receiving_app.domain.audit import AuditEvent
 from receiving_app.domain.decision import Decision
 from receiving_app.domain.facts import CONDITION_FIELDS, FLAG_FIELDS, Condition, Flags
 from receiving_app.domain.judgement import Judgement
-from receiving_app.persistence.tables import DecisionRow, InspectionRow, PhotoRow, RmaLineRow, WeightReadingRow
+from receiving_app.persistence.decision_tables import DecisionRow
+from receiving_app.persistence.inspection_tables import InspectionRow, PhotoRow, WeightReadingRow
+from receiving_app.persistence.rma_tables import RmaLineRow
 from receiving_app.services.commands import ReceiveLine, WeightCapture
 
 
@@ -70,7 +72,8 @@ def decision_row(
     approved_over: tuple[str, ...],
     at: datetime,
 ) -> DecisionRow:
-    """``approved_over``: what the supervisor of ``command.approval`` approved the decision over (empty: no approval was needed)."""
+    """``approved_over``: what the supervisor of ``command.approval`` approved the decision over
+    (empty: no approval was needed)."""
     decision = judgement.decision
     amounts = decision.amounts
     override, approval = command.override, command.approval if approved_over else None

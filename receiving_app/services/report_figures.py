@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from receiving_app.domain.money import Money
 from receiving_app.services.report_model import (
@@ -29,6 +30,9 @@ from receiving_app.services.report_model import (
 )
 from receiving_app.services.report_privacy import clean_note
 
+if TYPE_CHECKING:
+    from receiving_app.persistence.report_records import NamedRow
+
 FRACTION_SCALE = Decimal(10_000)
 """Fill levels are stored in 1/10,000ths of a full cartridge."""
 
@@ -38,7 +42,7 @@ Local = Callable[[datetime], datetime]
 class Totals:
     """The grouped rows of ``ReportRecords.decision_groups`` added up every way the report shows them."""
 
-    def __init__(self, groups: Sequence) -> None:
+    def __init__(self, groups: Sequence[NamedRow]) -> None:
         self._groups = groups
 
     def outcomes(self) -> tuple[OutcomeCount, ...]:
@@ -51,18 +55,20 @@ class Totals:
         return sum(int(row.lines) for row in self._groups if row.outcome == "denied")
 
     def refunds_by_method(self) -> tuple[RefundsByMethod, ...]:
-        methods: dict[str, list] = {method: [0, *[Money.zero()] * 5] for method in REFUND_METHODS}
+        lines = dict.fromkeys(REFUND_METHODS, 0)
+        # merchandise, restocking fees, label deductions, shipping refunded, refunded
+        amounts: dict[str, list[Money]] = {method: [Money.zero()] * 5 for method in REFUND_METHODS}
         for row in self._groups:
             if row.outcome != "refund":
                 continue
-            entry = methods.setdefault(row.refund_method or NO_METHOD, [0, *[Money.zero()] * 5])
-            entry[0] += int(row.lines)
+            method = row.refund_method or NO_METHOD
+            lines[method] = lines.get(method, 0) + int(row.lines)
+            sums = amounts.setdefault(method, [Money.zero()] * 5)
             for index, amount in enumerate(
-                (row.merchandise, row.restocking_fees, row.label_deductions, row.shipping_refunded, row.refunded),
-                start=1,
+                (row.merchandise, row.restocking_fees, row.label_deductions, row.shipping_refunded, row.refunded)
             ):
-                entry[index] = entry[index] + amount
-        return tuple(RefundsByMethod(method, *values) for method, values in methods.items())
+                sums[index] = sums[index] + amount
+        return tuple(RefundsByMethod(method, lines[method], *sums) for method, sums in amounts.items())
 
     def fees(self) -> FeesCollected:
         return FeesCollected(
@@ -71,18 +77,23 @@ class Totals:
         )
 
     def work(self, key: str) -> tuple[WorkCount, ...]:
-        people: dict[str, list] = {}
+        # lines, refunds, replacements, denials, overridden
+        counts: dict[str, list[int]] = {}
+        refunded: dict[str, Money] = {}
         for row in self._groups:
             name = getattr(row, key)
             if name is None:
                 continue
-            entry = people.setdefault(name, [0, 0, 0, 0, 0, Money.zero()])
+            entry = counts.setdefault(name, [0, 0, 0, 0, 0])
             lines = int(row.lines)
             entry[0] += lines
             entry[1 + OUTCOMES.index(row.outcome)] += lines if row.outcome in OUTCOMES else 0
             entry[4] += lines if row.overridden_by is not None else 0
-            entry[5] = entry[5] + row.refunded
-        return tuple(WorkCount(name, *values) for name, values in sorted(people.items()))
+            refunded[name] = refunded.get(name, Money.zero()) + row.refunded
+        return tuple(
+            WorkCount(name, lines, refunds, replacements, denials, overridden, refunded[name])
+            for name, (lines, refunds, replacements, denials, overridden) in sorted(counts.items())
+        )
 
 
 def fill_levels(counts: Sequence[tuple[int, int]], *, denied: int) -> FillLevels:
@@ -129,7 +140,7 @@ def _fraction(scaled: int | None) -> Decimal | None:
 
 
 def voids_of_period(
-    rows: Sequence,
+    rows: Sequence[NamedRow],
     documents: Mapping[int, Sequence[str]],
     start: datetime,
     end: datetime,
@@ -168,7 +179,7 @@ def voids_of_period(
     return tuple(listed), VoidedLater(later, later_refunded)
 
 
-def findings_of_period(rows: Sequence, *, local: Local, personal: bool) -> tuple[BenchFinding, ...]:
+def findings_of_period(rows: Sequence[NamedRow], *, local: Local, personal: bool) -> tuple[BenchFinding, ...]:
     """The rows of ``ReportRecords.bench_findings`` as the report lists them, by when decided."""
     findings = [
         BenchFinding(
@@ -196,7 +207,7 @@ def findings_of_period(rows: Sequence, *, local: Local, personal: bool) -> tuple
     return tuple(findings)
 
 
-def _contradiction_text(item) -> str:
+def _contradiction_text(item: object) -> str:
     if isinstance(item, Mapping):
         return str(item.get("text") or item.get("code") or "")
     return str(item)

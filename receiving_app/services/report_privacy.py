@@ -11,6 +11,7 @@ looks like a full card number is removed always.
 from __future__ import annotations
 
 import re
+from typing import Protocol
 
 from receiving_app.persistence.unit_of_work import UnitOfWork
 from receiving_app.services.errors import NotAllowed
@@ -22,9 +23,23 @@ _CARD_LIKE = re.compile(r"(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE_LIKE = re.compile(r"(?<![\w])\+?\(?\d[\d ().-]{5,}\d(?!\w)")
 _CARD_DIGITS = re.compile(
-    r"\b(card|visa|mastercard|master card|amex|discover|ending(?: in)?|ends in|last ?(?:4|four)|cc)(\W{1,12})(\d{4})(?!\d)",
+    r"\b(card|visa|mastercard|master card|amex|discover|ending(?: in)?|ends in|last ?(?:4|four)|cc)"
+    r"(\W{1,12})(\d{4})(?!\d)",
     re.IGNORECASE,
 )
+
+
+class CustomerColumns(Protocol):
+    """The customer's columns a report row carries beside the note written about it."""
+
+    @property
+    def customer_name(self) -> str | None: ...
+    @property
+    def customer_email(self) -> str | None: ...
+    @property
+    def customer_phone(self) -> str | None: ...
+    @property
+    def card_last4(self) -> str | None: ...
 
 
 def require_personal_data_role(uow: UnitOfWork, user: str | None) -> None:
@@ -37,11 +52,8 @@ def require_personal_data_role(uow: UnitOfWork, user: str | None) -> None:
         raise NotAllowed(f"{user} is a {person.role}; only an admin may include customer details in a report.")
 
 
-def clean_note(note: str, customer, *, personal: bool) -> str:
-    """A note fit for the report: card numbers never; the customer's details only with personal data.
-
-    ``customer`` carries ``customer_name``, ``customer_email``, ``customer_phone`` and ``card_last4``.
-    """
+def clean_note(note: str, customer: CustomerColumns, *, personal: bool) -> str:
+    """A note fit for the report: card numbers never; the customer's details only with personal data."""
     if not note.strip():
         return note  # most findings carry no note: nothing to clean
     cleaned = _CARD_LIKE.sub(REMOVED, note)
@@ -63,6 +75,6 @@ def clean_note(note: str, customer, *, personal: bool) -> str:
     return cleaned
 
 
-def customer_words(row) -> str:
+def customer_words(row: CustomerColumns) -> str:
     """Name, phone and email of the customer on ``row``, for a report an admin asked personal data for."""
     return ", ".join(part for part in (row.customer_name, row.customer_phone, row.customer_email) if part)

@@ -123,7 +123,8 @@ def _totals_tables(report: BenchReport) -> tuple[ReportTable, ...]:
                     for name in ("merchandise", "restocking_fees", "label_deductions", "shipping_refunded", "refunded")
                 ),
             ),
-            note="Amounts in dollars. Refunded = merchandise - restocking fees - return label + shipping refunded, never below 0.00.",
+            note="Amounts in dollars. "
+            "Refunded = merchandise - restocking fees - return label + shipping refunded, never below 0.00.",
             chart=BarChart(
                 tuple(
                     Bar(identifier_words(method.method), method.refunded.amount, str(method.refunded))

@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING
 
 from receiving_app.documents.model import PageSize
 from receiving_app.persistence.unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -55,6 +56,9 @@ from receiving_app.services.report_privacy import (
     require_personal_data_role,
 )
 from receiving_app.services.report_tables import report_highlights, report_tables
+
+if TYPE_CHECKING:
+    from receiving_app.persistence.report_records import NamedRow
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -188,8 +192,11 @@ class ReportService:
         )
 
     @staticmethod
-    def _found(uow: UnitOfWork, start: datetime, end: datetime, station: str | None) -> tuple[Sequence, FindingCounts]:
-        """The details of the period's findings to list (the first MAX_LISTED_FINDINGS recorded), and how many there are."""
+    def _found(
+        uow: UnitOfWork, start: datetime, end: datetime, station: str | None
+    ) -> tuple[Sequence[NamedRow], FindingCounts]:
+        """The details of the period's findings to list (the first MAX_LISTED_FINDINGS recorded), and how many
+        there are."""
         found = sorted(uow.reports.bench_finding_ids(start, end, station), key=lambda row: row.id)
         counts = FindingCounts(sum(row.changed for row in found), sum(row.contradicted for row in found))
         return uow.reports.bench_findings([row.id for row in found[:MAX_LISTED_FINDINGS]]), counts
@@ -197,7 +204,7 @@ class ReportService:
     def _holds(self, uow: UnitOfWork, end: datetime, station: str | None, personal: bool) -> tuple[HeldLine, ...]:
         """Lines on hold now that were put on hold before the period ended (at ``station``, if one was chosen)."""
         lines = sorted(uow.reports.lines_on_hold(), key=lambda row: (row.rma, row.line))
-        latest: dict[tuple[str, int], object] = {}
+        latest: dict[tuple[str, int], NamedRow] = {}
         for event in uow.reports.hold_events([row.rma for row in lines]):
             try:
                 line_no = int(json.loads(event.payload)["line"])
@@ -206,10 +213,10 @@ class ReportService:
             latest[(event.rma_number, line_no)] = event  # oldest first: the last one is the hold in force
         held: list[HeldLine] = []
         for row in lines:
-            event = latest.get((row.rma, row.line))
-            if event is not None and event.at >= end:
+            hold = latest.get((row.rma, row.line))
+            if hold is not None and hold.at >= end:
                 continue  # put on hold after the period ended
-            if station is not None and (event is None or event.station_id != station):
+            if station is not None and (hold is None or hold.station_id != station):
                 continue  # held at another station, or where is not known
             held.append(
                 HeldLine(
@@ -217,9 +224,9 @@ class ReportService:
                     line=row.line,
                     sku=row.sku,
                     note=clean_note(row.note, row, personal=personal),
-                    since=self._local(event.at) if event is not None else None,
-                    held_by=event.user_name if event is not None else "",
-                    station=event.station_id if event is not None else "",
+                    since=self._local(hold.at) if hold is not None else None,
+                    held_by=hold.user_name if hold is not None else "",
+                    station=hold.station_id if hold is not None else "",
                     customer=customer_words(row) if personal else "",
                 )
             )

@@ -17,6 +17,7 @@ from enum import Enum
 
 from receiving_app.domain.errors import InputError
 from receiving_app.domain.money import Money
+from receiving_app.persistence.rma_tables import RmaRow
 from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
 from receiving_app.services.errors import NotAllowed
 from receiving_app.services.mapping import mask_name
@@ -24,6 +25,9 @@ from receiving_app.services.mapping import mask_name
 ROLES_SEEING_CUSTOMER_NAMES = frozenset({"supervisor", "admin"})
 DEFAULT_LIMIT = 200
 MAX_LIMIT = 1_000
+
+# One line of an RMA: its SKU, status, and its standing decision's outcome, refund total and time.
+LineOutcome = tuple[str, str, str | None, Money | None, datetime | None]
 
 
 class OutcomeFilter(str, Enum):
@@ -126,9 +130,9 @@ class SearchService:
                 limit=criteria.limit + 1,
             )
             shown = rows[: criteria.limit]
-            lines = defaultdict(list)
-            for rma_id, *line in uow.records.line_outcomes([row.id for row in shown]):
-                lines[rma_id].append(line)
+            lines: defaultdict[int, list[LineOutcome]] = defaultdict(list)
+            for rma_id, sku, status, outcome, total, decided_at in uow.records.line_outcomes([row.id for row in shown]):
+                lines[rma_id].append((sku, status, outcome, total, decided_at))
             summaries = tuple(_summary(row, lines[row.id], sees_names) for row in shown)
         return SearchResult(summaries, more=len(rows) > criteria.limit)
 
@@ -138,7 +142,7 @@ def _start_of(day: date) -> datetime:
     return datetime.combine(day, time.min).astimezone().astimezone(UTC)
 
 
-def _summary(row, lines: list, sees_names: bool) -> RmaSummary:
+def _summary(row: RmaRow, lines: list[LineOutcome], sees_names: bool) -> RmaSummary:
     customer = row.order.customer
     decided = [decided_at for *_, decided_at in lines if decided_at is not None]
     return RmaSummary(

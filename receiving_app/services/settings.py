@@ -17,7 +17,8 @@ from receiving_app.domain.errors import InputError
 from receiving_app.services.credentials import without_password
 from receiving_app.services.errors import NotAllowed
 
-if TYPE_CHECKING:  # the sign-in dialog reads the settings before the database layer has loaded
+if TYPE_CHECKING:  # the sign-in dialog reads the settings before the database and document layers have loaded
+    from receiving_app.documents.model import PageSize
     from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
     from receiving_app.services.auth import SignedInUser
 
@@ -37,7 +38,7 @@ DOCUMENT_PRINTER_KEYS = ("credit_memo", "restocking_fee_receipt", "denial_notice
 @dataclass(frozen=True)
 class StationSettings:
     station_id: str = field(default_factory=this_computers_name)
-    page_size: str = "letter"  # letter or a4
+    page_size: PageSize = "letter"
     receipt_layout: str = "roll"  # roll (80 mm) or page
     printers: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # document type -> backend settings
     scale: Mapping[str, str] = field(default_factory=lambda: {"protocol": "simulated"})

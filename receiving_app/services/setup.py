@@ -8,8 +8,8 @@ from sqlalchemy.exc import IntegrityError
 
 from receiving_app.domain.audit import AuditEvent
 from receiving_app.domain.policy import Policy
+from receiving_app.persistence.catalog_tables import SellerRow
 from receiving_app.persistence.schema import upgrade_to_head
-from receiving_app.persistence.tables import SellerRow
 from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
 from receiving_app.services.errors import LineNotOpen
 

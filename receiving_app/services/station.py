@@ -12,9 +12,11 @@ from receiving_app.services.auth import AuthService
 from receiving_app.services.catalog import CatalogService
 from receiving_app.services.document_issuing import DocumentIssuer
 from receiving_app.services.history import HistoryService
+from receiving_app.services.line_actions import LineActionService
 from receiving_app.services.printing import PrintingService
 from receiving_app.services.receiving import ReceivingService
 from receiving_app.services.reports import ReportService
+from receiving_app.services.rma_opening import RmaOpeningService
 from receiving_app.services.search import SearchService
 from receiving_app.services.settings import SettingsService, SettingsStore, StationSettings
 from receiving_app.services.users import UserService
@@ -30,7 +32,9 @@ class Station:
     printed_folder: Path  # where documents go when no printer is configured
     units: UnitOfWorkFactory
     issuer: DocumentIssuer
+    rma_opening: RmaOpeningService
     receiving: ReceivingService
+    line_actions: LineActionService
     history: HistoryService
     printing: PrintingService
     auth: AuthService

@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 
 from receiving_app.domain.audit import AuditEvent
 from receiving_app.domain.errors import InputError
-from receiving_app.persistence.tables import UserRow
-from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
+from receiving_app.persistence.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from receiving_app.persistence.user_tables import UserRow
 from receiving_app.services.auth import SignedInUser
 from receiving_app.services.errors import NotAllowed
 from receiving_app.services.passwords import hash_secret
@@ -64,7 +64,7 @@ class UserService:
             ]
 
     @staticmethod
-    def _add(uow, name: str, display_name: str, role: str, secret: str, *, by: str, station: str) -> None:
+    def _add(uow: UnitOfWork, name: str, display_name: str, role: str, secret: str, *, by: str, station: str) -> None:
         name = name.strip()
         if not name or not name.replace("-", "").replace("_", "").replace(".", "").isalnum():
             raise InputError("a user name is letters, digits, '.', '-' or '_'")

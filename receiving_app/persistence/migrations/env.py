@@ -2,12 +2,12 @@
 
 from alembic import context
 
-from receiving_app.persistence.tables import Base
+from receiving_app.persistence.all_tables import STATION_METADATA
 
 connection = context.config.attributes["connection"]
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=STATION_METADATA,
     # SQLite cannot ALTER most things in place; batch mode rebuilds the table, PostgreSQL ignores it.
     render_as_batch=True,
     compare_type=True,

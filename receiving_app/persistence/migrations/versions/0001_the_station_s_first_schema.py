@@ -67,7 +67,11 @@ def upgrade() -> None:
         sa.Column("payment_method", sa.String(length=16), nullable=False),
         sa.Column("card_last4", sa.String(length=4), nullable=True),
         sa.CheckConstraint(
-            "card_last4 IS NULL OR (length(card_last4) = 4 AND substr(card_last4, 1, 1) BETWEEN '0' AND '9' AND substr(card_last4, 2, 1) BETWEEN '0' AND '9' AND substr(card_last4, 3, 1) BETWEEN '0' AND '9' AND substr(card_last4, 4, 1) BETWEEN '0' AND '9')",
+            "card_last4 IS NULL OR (length(card_last4) = 4"
+            " AND substr(card_last4, 1, 1) BETWEEN '0' AND '9'"
+            " AND substr(card_last4, 2, 1) BETWEEN '0' AND '9'"
+            " AND substr(card_last4, 3, 1) BETWEEN '0' AND '9'"
+            " AND substr(card_last4, 4, 1) BETWEEN '0' AND '9')",
             name=op.f("ck_customers_card_last4_only"),
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_customers")),

@@ -1,0 +1,62 @@
+"""The return authorizations on file, and their lines: one per order line being returned."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from receiving_app.domain.money import Money
+from receiving_app.persistence.catalog_tables import CatalogItemRow, SellerRow
+from receiving_app.persistence.column_types import MoneyCents, UtcDateTime
+from receiving_app.persistence.order_tables import OrderLineRow, OrderRow
+from receiving_app.persistence.table_base import Base
+
+
+class RmaRow(Base):
+    __tablename__ = "rmas"
+    __table_args__ = (CheckConstraint("status IN ('open', 'partially_received', 'closed')", name="status"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(32), unique=True)
+    seller_id: Mapped[str] = mapped_column(ForeignKey("sellers.id"))
+    # Indexed: a seller error refunds the order's shipping once, which is checked on every receive.
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    reported_on: Mapped[date] = mapped_column(Date)  # the authorization date: every window is judged on it
+    return_label_cost: Mapped[Money] = mapped_column(MoneyCents)
+    status: Mapped[str] = mapped_column(String(24), default="open", index=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    seller: Mapped[SellerRow] = relationship(lazy="joined")
+    order: Mapped[OrderRow] = relationship(lazy="joined")
+    lines: Mapped[list[RmaLineRow]] = relationship(back_populates="rma", order_by="RmaLineRow.line_no")
+
+
+class RmaLineRow(Base):
+    __tablename__ = "rma_lines"
+    __table_args__ = (
+        UniqueConstraint("rma_id", "line_no"),
+        CheckConstraint("quantity > 0", name="quantity"),
+        CheckConstraint("status IN ('open', 'on_hold', 'decided', 'not_received')", name="status"),
+        CheckConstraint(
+            "reason IN ('defective', 'not_needed', 'ordered_wrong', 'damaged_in_transit', 'wrong_item_shipped')",
+            name="reason",
+        ),
+        CheckConstraint("customer_choice IN ('refund', 'replacement')", name="customer_choice"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rma_id: Mapped[int] = mapped_column(ForeignKey("rmas.id"))
+    line_no: Mapped[int] = mapped_column(Integer)
+    order_line_id: Mapped[int] = mapped_column(ForeignKey("order_lines.id"))
+    sku: Mapped[str] = mapped_column(ForeignKey("catalog_items.sku"), index=True)
+    quantity: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(32))
+    customer_choice: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    hold_note: Mapped[str] = mapped_column(Text, default="")
+
+    rma: Mapped[RmaRow] = relationship(back_populates="lines")
+    order_line: Mapped[OrderLineRow] = relationship(lazy="joined")
+    item: Mapped[CatalogItemRow] = relationship(lazy="joined")
