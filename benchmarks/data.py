@@ -245,7 +245,7 @@ def rma_numbers(station, rma_ids: Sequence[int]) -> list[str]:
     """The numbers of these RMAs, in the order given."""
     from sqlalchemy import select
 
-    from receiving_app.persistence.tables import RmaRow
+    from receiving_app.persistence.rma_tables import RmaRow
 
     numbers: dict[int, str] = {}
     with station.units.read() as uow:
@@ -261,7 +261,8 @@ def open_lines(station, rma_ids: Sequence[int]) -> list[LineToReceive]:
     """Every open line of these RMAs, RMA by RMA in the order given, lines in order."""
     from sqlalchemy import select
 
-    from receiving_app.persistence.tables import CatalogItemRow, RmaLineRow, RmaRow
+    from receiving_app.persistence.catalog_tables import CatalogItemRow
+    from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
 
     by_rma: dict[int, list[LineToReceive]] = {}
     with station.units.read() as uow:
@@ -295,10 +296,10 @@ def scanned_forms(number: str, rng: random.Random) -> str:
     return f"  {number} "
 
 
-def open_as_the_window_does(receiving, scan: str, *, station: str):
+def open_as_the_window_does(rma_opening, scan: str, *, station: str):
     """Open an RMA by its scan as the bench window does: read it, then record that it was opened."""
-    view, _decisions = receiving.look_up_scan(scan, user="receiver", station=station)
-    receiving.record_opened(view.number, user="receiver", station=station)
+    view, _decisions = rma_opening.look_up_scan(scan, user="receiver", station=station)
+    rma_opening.record_opened(view.number, user="receiver", station=station)
     return view
 
 
@@ -369,7 +370,9 @@ def decide_one_day(
     """
     from sqlalchemy import func, select, update
 
-    from receiving_app.persistence.tables import DecisionRow, InspectionRow, RmaLineRow, RmaRow
+    from receiving_app.persistence.decision_tables import DecisionRow
+    from receiving_app.persistence.inspection_tables import InspectionRow
+    from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
 
     photo = thumbnail("#c8b49a", "box", "JPEG")
     sampled = list(lines[:through_service])

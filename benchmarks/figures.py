@@ -30,12 +30,14 @@ def _ms(seconds: float) -> str:
 
 
 def open_by_scan_sqlite(ctx: Context) -> Result:
-    """Opening by scan as the window does (look_up_scan, then record_opened), SQLite warehouse, RMAs picked at random, as scanned."""
+    """Opening by scan as the window does (look_up_scan, then record_opened), SQLite warehouse, RMAs picked at
+    random, as scanned."""
     return _open_by_scan(ctx, ctx.sqlite_url())
 
 
 def open_by_scan_postgresql(ctx: Context) -> Result:
-    """Opening by scan as the window does, on the PostgreSQL warehouse (same server, TCP), RMAs picked at random, as scanned."""
+    """Opening by scan as the window does, on the PostgreSQL warehouse (same server, TCP), RMAs picked at random,
+    as scanned."""
     return _open_by_scan(ctx, ctx.postgres_url())
 
 
@@ -46,16 +48,16 @@ def _open_by_scan(ctx: Context, url: str) -> Result:
     ids = rng.sample(range(1, ctx.size + 1), min(ctx.size, warm_up + ctx.scale.scans))
     numbers = data.rma_numbers(station, ids)
     scans = [data.scanned_forms(number, rng) for number in numbers]
-    receiving = station.receiving
+    rma_opening = station.rma_opening
     for scan in scans[:warm_up]:
-        data.open_as_the_window_does(receiving, scan, station="BENCH-01")
-    measured = list(zip(scans[warm_up:], numbers[warm_up:])) or list(zip(scans, numbers))
+        data.open_as_the_window_does(rma_opening, scan, station="BENCH-01")
+    measured = list(zip(scans[warm_up:], numbers[warm_up:], strict=True)) or list(zip(scans, numbers, strict=True))
     samples, wrong = [], 0
     clock = time.perf_counter
     with ctx.profiled():
         for scan, number in measured:
             started = clock()
-            view = data.open_as_the_window_does(receiving, scan, station="BENCH-01")
+            view = data.open_as_the_window_does(rma_opening, scan, station="BENCH-01")
             samples.append(clock() - started)
             wrong += view.number != number
     if wrong:
@@ -130,7 +132,7 @@ def scan_to_window(ctx: Context) -> Result:
     scale_feed.start()
     window.show()
     window.activateWindow()
-    screen, table = window.receiving, window.receiving.form.linesTable
+    screen, table = window.receiving, window.receiving.ui.linesTable
     watch = PaintWatch()
     table.viewport().installEventFilter(watch)
     shown: list = []
@@ -191,10 +193,10 @@ def scan_to_window(ctx: Context) -> Result:
 
     samples, wrong = [], 0
     try:
-        for text, number in zip(scans[:warm_up], numbers[:warm_up]):
+        for text, number in zip(scans[:warm_up], numbers[:warm_up], strict=True):
             one_scan(text)
             wrong += not showed(number)
-        measured = list(zip(scans[warm_up:], numbers[warm_up:])) or list(zip(scans, numbers))
+        measured = list(zip(scans[warm_up:], numbers[warm_up:], strict=True)) or list(zip(scans, numbers, strict=True))
         with ctx.profiled():
             for text, number in measured:
                 samples.append(one_scan(text))
@@ -217,15 +219,15 @@ def scan_to_window(ctx: Context) -> Result:
         "time",
         samples,
         notes=[
-            f"{len(samples):,} scans of RMAs picked at random among {ctx.size:,} (after {warm_up} warm-up scans); scanned "
-            f"{', '.join(f'{count} {form}' for form, count in forms.most_common())}.",
+            f"{len(samples):,} scans of RMAs picked at random among {ctx.size:,} (after {warm_up} warm-up scans); "
+            f"scanned {', '.join(f'{count} {form}' for form, count in forms.most_common())}.",
             "The station window as a sign-in opens it (offscreen, 1920×1080, simulated scale polling): each scan's "
             "keys and Enter go to the focused widget back to back, through the scan wedge, to `look_up_scan` (the RMA "
             "and its decisions, one read) on a worker thread; the clock stops when the lines are in the table model "
             "and the table has painted its next frame. The `rma_opened` audit event and the line's decision preview "
             "start after that frame; between scans they were let finish, untimed.",
-            "A real scanner spreads its keys over a few milliseconds more; that time is the scanner's, not the station's. "
-            f"Slowest scan {_ms(max(samples))}.",
+            "A real scanner spreads its keys over a few milliseconds more; that time is the scanner's, not the "
+            f"station's. Slowest scan {_ms(max(samples))}.",
         ],
     )
 
@@ -245,7 +247,7 @@ def cold_start(ctx: Context) -> Result:
 
     from benchmarks import workers
     from benchmarks.core import profile_markdown
-    from receiving_app.gui.app import PROBE_TYPING_MS
+    from benchmarks.ready_probe import PROBE_TYPING_MS
     from receiving_app.services.demo import DEMO_USERS
 
     url = ctx.sqlite_url()
@@ -292,7 +294,7 @@ def cold_start(ctx: Context) -> Result:
             (starts if kind == "station" else floor).append(moments)
     sign_in = [moments["sign-in"] for moments in starts]
     after_enter = [moments["ready"] - moments["submitted"] for moments in starts]
-    samples = [before + after for before, after in zip(sign_in, after_enter)]
+    samples = [before + after for before, after in zip(sign_in, after_enter, strict=True)]
     whole = [moments["ready"] for moments in starts]
     floor_median = median([moments["ready"] for moments in floor])
     return Result(
@@ -304,19 +306,20 @@ def cold_start(ctx: Context) -> Result:
             f"{runs} starts of each, alternating which goes first, after one untimed start of each (which compiled the "
             "bytecode, kept as an installed station keeps it); timed from `subprocess.Popen` to each line the process "
             "prints. The floor is `python -c` with a QApplication, a QWidget shown, one `processEvents()` and `print`.",
-            f"The station is `python -m receiving_app gui --db <the {ctx.size:,}-RMA warehouse>` (offscreen, settings and "
-            f"logs of its own). With `RECEIVING_APP_READY_PROBE={user}` it plays a quick clerk: it prints `sign-in` once "
-            f"the sign-in dialog is painted, types the demo receiver's name and PIN {PROBE_TYPING_MS:,} ms later (14 keys "
-            "take a clerk about 2 s), prints `submitted` as it presses Enter, and prints `ready` once the station window "
-            "is painted and its scan field has the focus: the moment a scan would open an RMA. Both moments are taken "
-            "once Qt has painted, as the floor's is after its `processEvents()`. The figure is the clerk's "
-            "wait: until the sign-in, plus from Enter to the scan field. While the clerk types, the station opens its "
-            "database, loads its services and builds and paints the window unseen; had that not finished by Enter, the "
-            "rest would be in the wait.",
+            f"The station is `receiving-app gui --db <the {ctx.size:,}-RMA warehouse>` (offscreen, settings and logs "
+            "of its own), started through `python -m benchmarks.ready_probe`, which runs the same command with a quick "
+            f"clerk attached (`RECEIVING_APP_READY_PROBE={user}`): it prints `sign-in` once the sign-in dialog is "
+            f"painted, types the demo receiver's name and PIN {PROBE_TYPING_MS:,} ms later (14 keys take a clerk about "
+            "2 s), prints `submitted` as it presses Enter, and prints `ready` once the station window is painted and "
+            "its scan field has the focus: the moment a scan would open an RMA. Both moments are taken once Qt has "
+            "painted, as the floor's is after its `processEvents()`. The figure is the clerk's wait: until the "
+            "sign-in, plus from Enter to the scan field. While the clerk types, the station opens its database, loads "
+            "its services and builds and paints the window unseen; had that not finished by Enter, the rest would be "
+            "in the wait.",
             f"Parts of the wait (medians): the sign-in on screen after {_ms(median(sign_in))} "
-            f"({median(sign_in) / floor_median:.2f}× the floor); from Enter to the scan field {_ms(median(after_enter))} "
-            f"(the PIN checked with Argon2id, the sign-in recorded, the window shown). The whole start, typing "
-            f"included, took {_ms(median(whole))}.",
+            f"({median(sign_in) / floor_median:.2f}× the floor); from Enter to the scan field "
+            f"{_ms(median(after_enter))} (the PIN checked with Argon2id, the sign-in recorded, the window shown). The "
+            f"whole start, typing included, took {_ms(median(whole))}.",
         ],
     )
 
@@ -405,8 +408,9 @@ def decision(ctx: Context) -> Result:
         "time",
         samples,
         notes=[
-            f"{len(samples):,} calls of `decide(policy, facts)` cycling through {len(cases)} cases over {len(policies)} policies "
-            f"and every reason; outcomes {', '.join(f'{count} {name}' for name, count in outcomes.most_common())} of the cases.",
+            f"{len(samples):,} calls of `decide(policy, facts)` cycling through {len(cases)} cases over "
+            f"{len(policies)} policies and every reason; outcomes "
+            f"{', '.join(f'{count} {name}' for name, count in outcomes.most_common())} of the cases.",
         ],
     )
 
@@ -432,7 +436,7 @@ def receive_sqlite(ctx: Context) -> Result:
         opened = None
         for index, line in enumerate(lines):
             if line.rma_number != opened:  # the clerk scans the RMA first; not part of this figure
-                data.open_as_the_window_does(receiving, line.rma_number, station="BENCH-01")
+                data.open_as_the_window_does(station.rma_opening, line.rma_number, station="BENCH-01")
                 opened = line.rma_number
             command = data.receive_command(line, rng, station="BENCH-01", damage_photo=photo)
             started = clock()
@@ -457,7 +461,8 @@ def receive_sqlite(ctx: Context) -> Result:
             f"{', '.join(f'{count} {name}' for name, count in documents.most_common())}.",
             f"Slowest receive {_ms(max(samples))}."
             + (
-                f" Lines with a photo: median {_ms(median(with_photo))} (the photo is shrunk for every document that prints it)."
+                f" Lines with a photo: median {_ms(median(with_photo))} (the photo is shrunk for every document that "
+                "prints it)."
                 if with_photo
                 else ""
             ),
@@ -558,19 +563,21 @@ def stations_postgresql(ctx: Context) -> Result:
             for report in sorted(reports, key=lambda r: r["index"])
         )
         + ".",
-        f"Median and p95 columns: receives in each {bucket_seconds:g}-second interval (p95 column: the slowest 5 % of intervals).",
+        f"Median and p95 columns: receives in each {bucket_seconds:g}-second interval (p95 column: the slowest 5 % of "
+        "intervals).",
         f"One receive under this load: median {_ms(median(latencies))}, p95 {_ms(percentile(latencies, 0.95))}.",
         _cpu_note(cpu, cpu_before, cpu_after, window, len(in_window)),
         *check_notes,
     ]
     if holds:
         notes.append(
-            "Document counters (one row per type, locked from a receive's first number until its commit, so that numbers "
-            "have no gaps): "
+            "Document counters (one row per type, locked from a receive's first number until its commit, so that "
+            "numbers have no gaps): "
             + "; ".join(
-                f"`{document_type}` taken {len(pairs):,} times, waited for median {_ms(median([w for _, w in pairs]))}, "
-                f"then held median {_ms(median([h for h, _ in pairs]))} (p95 {_ms(percentile([h for h, _ in pairs], 0.95))}), "
-                f"locked {_occupancy(sum(h for h, _ in pairs) / window)} of the window"
+                f"`{document_type}` taken {len(pairs):,} times, waited for median "
+                f"{_ms(median([w for _, w in pairs]))}, then held median {_ms(median([h for h, _ in pairs]))} (p95 "
+                f"{_ms(percentile([h for h, _ in pairs], 0.95))}), locked "
+                f"{_occupancy(sum(h for h, _ in pairs) / window)} of the window"
                 for document_type, pairs in sorted(holds.items(), key=lambda item: -len(item[1]))
             )
             + ". A row locked close to 100 % of the window is the queue every station stands in."
@@ -610,7 +617,8 @@ def _cores() -> int:
 def _record_counts(station) -> dict:
     from sqlalchemy import func, select
 
-    from receiving_app.persistence.tables import DecisionRow, DocumentRow
+    from receiving_app.persistence.decision_tables import DecisionRow
+    from receiving_app.persistence.document_tables import DocumentRow
 
     with station.units.read() as uow:
         return {
@@ -625,7 +633,8 @@ def _check_records(
     """0 duplicate decisions or documents, gapless numbers, every reported receive recorded, chain intact."""
     from sqlalchemy import func, select
 
-    from receiving_app.persistence.tables import DecisionRow, DocumentCounterRow, DocumentRow
+    from receiving_app.persistence.decision_tables import DecisionRow
+    from receiving_app.persistence.document_tables import DocumentCounterRow, DocumentRow
 
     with station.units.read() as uow:
         session = uow.session
@@ -665,12 +674,12 @@ def _check_records(
         "audit chain verifies": chain.first_break is None,
     }
     notes = [
-        f"Checked afterwards: {duplicate_decisions} lines with more than one decision, {duplicate_documents} decisions with "
-        f"two documents of a type, {already} receives told `already_decided`, {len(told) - len(set(told))} document numbers "
-        f"told to two stations; document numbers per type {'have gaps in ' + ', '.join(gaps) if gaps else 'gapless'}; "
-        f"{new_decisions:,} new decisions for {received:,} receives reported; "
-        f"{after['documents'] - before['documents']:,} documents; audit chain of {chain.events:,} events "
-        f"{'verifies' if chain.first_break is None else 'BROKEN: ' + str(chain.first_break)}.",
+        f"Checked afterwards: {duplicate_decisions} lines with more than one decision, {duplicate_documents} decisions "
+        f"with two documents of a type, {already} receives told `already_decided`, {len(told) - len(set(told))} "
+        "document numbers told to two stations; document numbers per type "
+        f"{'have gaps in ' + ', '.join(gaps) if gaps else 'gapless'}; {new_decisions:,} new decisions for {received:,} "
+        f"receives reported; {after['documents'] - before['documents']:,} documents; audit chain of {chain.events:,} "
+        f"events {'verifies' if chain.first_break is None else 'BROKEN: ' + str(chain.first_break)}.",
     ]
     return checks, notes
 
@@ -688,9 +697,9 @@ def _cpu_note(station_cpu: float, before, after, window: float, receives: int) -
     postgres_seconds = load.postgres * capacity
     other = max(load.busy - station_cpu / capacity - load.postgres, 0.0)
     note += (
-        f", PostgreSQL {postgres_seconds / per * 1000:.1f} ms. The machine ({_cores()} cores) was {load.busy * 100:.0f} % busy: "
-        f"stations {station_cpu / capacity * 100:.0f} %, PostgreSQL {load.postgres * 100:.0f} %, "
-        f"other work on the machine {other * 100:.0f} %"
+        f", PostgreSQL {postgres_seconds / per * 1000:.1f} ms. The machine ({_cores()} cores) was "
+        f"{load.busy * 100:.0f} % busy: stations {station_cpu / capacity * 100:.0f} %, PostgreSQL "
+        f"{load.postgres * 100:.0f} %, other work on the machine {other * 100:.0f} %"
     )
     if load.steal >= 0.01:
         note += f", and the host took {load.steal * 100:.0f} % (steal)"
@@ -753,8 +762,8 @@ def _sample_waits(ctx: Context, url: str, *, until: float) -> list[tuple[str, fl
 
 
 def credit_memo_pdf(ctx: Context) -> Result:
-    """documents.render of the worked example's credit memo (barcode, evidence, two photos as the station stores them) against a
-    bare reportlab page."""
+    """documents.render of the worked example's credit memo (barcode, evidence, two photos as the station stores
+    them) against a bare reportlab page."""
     from reportlab.lib.pagesizes import letter
     from reportlab.pdfgen import canvas
 
@@ -809,9 +818,9 @@ def credit_memo_pdf(ctx: Context) -> Result:
         floor_samples=floor,
         floor_label="bare one-page PDF",
         notes=[
-            f"{len(samples)} renders of the worked example's one-line credit memo (Code 128 barcode of its number, weight, fill, "
-            f"condition, flags and two 160×120 photos as the station stores them, print-ready JPEGs made when the "
-            f"inspection was recorded; {len(pdf):,} bytes), each next to a bare page (`canvas.Canvas`, one "
+            f"{len(samples)} renders of the worked example's one-line credit memo (Code 128 barcode of its number, "
+            "weight, fill, condition, flags and two 160×120 photos as the station stores them, print-ready JPEGs made "
+            f"when the inspection was recorded; {len(pdf):,} bytes), each next to a bare page (`canvas.Canvas`, one "
             f"`drawString`, {len(bare_page()):,} bytes), alternating which goes first.",
             f"The same memo without photos: median {variant((), ctx.scale.documents)}. With the photos as taken (one "
             f"PNG, one JPEG), made print-ready in the render, as `documents render` does for a photo given in JSON: "
@@ -871,13 +880,14 @@ def _daily_report(ctx: Context, url: str) -> Result:
         "time",
         samples,
         notes=[
-            f"{repeats} reports of one day ({day}) holding {wanted:,} decided lines at 8 stations by 2 operators, "
-            f"in a warehouse of {ctx.size:,} RMAs; outcomes {', '.join(f'{count:,} {name}' for name, count in outcomes.most_common())}.",
+            f"{repeats} reports of one day ({day}) holding {wanted:,} decided lines at 8 stations by 2 operators, in a "
+            f"warehouse of {ctx.size:,} RMAs; outcomes "
+            f"{', '.join(f'{count:,} {name}' for name, count in outcomes.most_common())}.",
             f"The report says {report.refunded} refunded that day.",
             "300 of the lines were received through the service; the rest copy their decisions and inspections "
             "(the report reads decisions only). Each report is its own read transaction, as the Reports page runs it.",
-            f"Checked: the report's lines and refunded total equal the {len(decided):,} decisions of the day read one by one "
-            f"and added up as Money ({'they do' if totals_match else 'they do NOT'}).",
+            f"Checked: the report's lines and refunded total equal the {len(decided):,} decisions of the day read one "
+            f"by one and added up as Money ({'they do' if totals_match else 'they do NOT'}).",
         ],
         checks={"totals match the decisions": totals_match},
     )
@@ -887,7 +897,7 @@ def _decisions_between(station, start, end) -> list:
     """The refund total of every decision made in [start, end), read row by row (not summed by the database)."""
     from sqlalchemy import select
 
-    from receiving_app.persistence.tables import DecisionRow
+    from receiving_app.persistence.decision_tables import DecisionRow
 
     with station.units.read() as uow:
         return list(
@@ -898,7 +908,8 @@ def _decisions_between(station, start, end) -> list:
 
 
 def station_memory(ctx: Context) -> Result:
-    """RSS of a fresh station process once it is ready for its first scan, and after it scanned and received the lines."""
+    """RSS of a fresh station process once it is ready for its first scan, and after it scanned and received the
+    lines."""
     import json
     import subprocess
     import sys
@@ -932,16 +943,18 @@ def station_memory(ctx: Context) -> Result:
         curves.append(measured["curve"])
         allocations = measured.get("allocations", allocations)
     notes = [
-        f"{runs} fresh process{'es' if runs > 1 else ''} (`python -m benchmarks.workers memory`), headless: bootstrap on the "
-        f"{ctx.size:,}-RMA SQLite warehouse, one scan (scan-ready: *memory after start*), then {wanted:,} lines scanned and "
-        "received like a clerk (about one in eight with a 1280×960 damage photo). RSS from /proc/self/statm.",
+        f"{runs} fresh process{'es' if runs > 1 else ''} (`python -m benchmarks.workers memory`), headless: bootstrap "
+        f"on the {ctx.size:,}-RMA SQLite warehouse, one scan (scan-ready: *memory after start*), then {wanted:,} lines "
+        "scanned and received like a clerk (about one in eight with a 1280×960 damage photo). RSS from "
+        "/proc/self/statm.",
         "RSS as the lines went by (first run): "
         + ", ".join(f"{count}: {size / 2**20:.0f} MiB" for count, size in curves[0])
         + ".",
     ]
     if allocations:
         ctx.profile_notes.append(
-            "Allocations still held after the lines (tracemalloc, newest frame first):\n\n| KiB | blocks | where |\n| ---: | ---: | --- |\n"
+            "Allocations still held after the lines (tracemalloc, newest frame first):\n\n"
+            "| KiB | blocks | where |\n| ---: | ---: | --- |\n"
             + "\n".join(
                 f"| {item['size_diff'] / 1024:,.0f} | {item['count_diff']:,} | `{item['where']}` |"
                 for item in allocations

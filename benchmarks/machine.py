@@ -184,12 +184,14 @@ def wait_until_quiet(log, *, threshold: float = 0.25, patience_s: float = 300.0)
             return load
         if waited >= patience_s:
             log(
-                f"  the machine stayed busy with other work ({(load.other + load.postgres) * 100:.0f} % of its CPU); measuring anyway"
+                f"  the machine stayed busy with other work ({(load.other + load.postgres) * 100:.0f} % of its CPU); "
+                "measuring anyway"
             )
             return load
         if waited == 0:
             log(
-                f"  waiting for other work to quieten down ({(load.other + load.postgres) * 100:.0f} % of the CPU is busy)"
+                "  waiting for other work to quieten down "
+                f"({(load.other + load.postgres) * 100:.0f} % of the CPU is busy)"
             )
         time.sleep(8.0)
         waited += 10.0

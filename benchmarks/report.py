@@ -35,10 +35,10 @@ def terminal_table(rows: list[list[str]]) -> str:
     clipped = [[cell if len(cell) <= 60 else cell[:57] + "..." for cell in row] for row in rows]
     widths = [max(len(row[index]) for row in [list(COLUMNS), *clipped]) for index in range(len(COLUMNS))]
     lines = [
-        "  ".join(name.ljust(width) for name, width in zip(COLUMNS, widths)),
+        "  ".join(name.ljust(width) for name, width in zip(COLUMNS, widths, strict=True)),
         "  ".join("-" * width for width in widths),
     ]
-    lines += ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)) for row in clipped]
+    lines += ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)) for row in clipped]
     return "\n".join(lines)
 
 
@@ -113,11 +113,11 @@ def markdown(
         ".venv/bin/python benchmarks/run.py --only receive_sqlite --reuse   # one figure, on the cached warehouse",
         "```",
         "",
-        "The million-RMA warehouses are built once (a few minutes) into `/tmp/receiving-bench/rmas-<size>.sqlite3` and the "
-        "PostgreSQL database `receiving_bench_cache_<size>`; `--reuse` uses them again while the demo generator, schema, "
-        "catalog and policies are unchanged; `--drop-caches` removes them. A target that is missed is profiled in a second "
-        "pass (pyinstrument; `--profile all|missed|none`). To add a figure, see `benchmarks/README.md`: one function in "
-        "`benchmarks/figures.py` and one line in `benchmarks/registry.py`.",
+        "The million-RMA warehouses are built once (a few minutes) into `/tmp/receiving-bench/rmas-<size>.sqlite3` and "
+        "the PostgreSQL database `receiving_bench_cache_<size>`; `--reuse` uses them again while the demo generator, "
+        "schema, catalog and policies are unchanged; `--drop-caches` removes them. A target that is missed is profiled "
+        "in a second pass (pyinstrument; `--profile all|missed|none`). To add a figure, see `benchmarks/README.md`: "
+        "one function in `benchmarks/figures.py` and one line in `benchmarks/registry.py`.",
         "",
     ]
     return "\n".join(parts)

@@ -19,15 +19,15 @@ import time
 import traceback
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # run as `python benchmarks/run.py`
-    sys.path.insert(0, str(ROOT))
+# Run as `python benchmarks/run.py`, Python puts benchmarks/ on the path, not the checkout above it.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks import data
 from benchmarks.context import SCALES, Context, Unavailable
 from benchmarks.core import Outcome, profile_markdown, summarise_profile, verdict
 from benchmarks.registry import FIGURES
 
+ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CACHE = Path("/tmp/receiving-bench")
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 DOCUMENT = ROOT / "docs" / "performance.md"

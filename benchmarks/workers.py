@@ -168,7 +168,7 @@ def memory_station(arguments: dict) -> dict:
     ]
     rng = random.Random(arguments["seed"])
     photo = data.camera_photo()
-    data.open_as_the_window_does(station.receiving, lines[0].rma_number, station="BENCH-MEM")  # scan-ready
+    data.open_as_the_window_does(station.rma_opening, lines[0].rma_number, station="BENCH-MEM")  # scan-ready
     after_start = rss_bytes()
     tracing = arguments.get("trace_allocations", False)
     if tracing:
@@ -180,7 +180,7 @@ def memory_station(arguments: dict) -> dict:
     opened = None
     for count, line in enumerate(lines, start=1):
         if line.rma_number != opened:
-            data.open_as_the_window_does(station.receiving, line.rma_number, station="BENCH-MEM")
+            data.open_as_the_window_does(station.rma_opening, line.rma_number, station="BENCH-MEM")
             opened = line.rma_number
         station.receiving.receive(data.receive_command(line, rng, station="BENCH-MEM", damage_photo=photo))
         if count % max(len(lines) // 10, 1) == 0:
@@ -228,8 +228,8 @@ def bare_window_command() -> list[str]:
 
 
 def station_command(url: str) -> list[str]:
-    """The station as `receiving-app gui --db URL` starts it."""
-    return [sys.executable, "-m", "receiving_app", "gui", "--db", url]
+    """The station as `receiving-app gui --db URL` starts it, played by the quick clerk of start_environment."""
+    return [sys.executable, "-m", "benchmarks.ready_probe", "gui", "--db", url]
 
 
 def start_environment(home: Path, bytecode: Path, *, user: str = "", password: str = "") -> dict[str, str]:
@@ -237,7 +237,7 @@ def start_environment(home: Path, bytecode: Path, *, user: str = "", password: s
     and compiled bytecode kept in ``bytecode``, as an installed station has it (whatever
     PYTHONDONTWRITEBYTECODE says here); with ``user``, the station signs in as that user and
     reports `sign-in` and `ready` on stdout."""
-    from receiving_app.gui.app import PASSWORD_VARIABLE, READY_PROBE_VARIABLE
+    from benchmarks.ready_probe import PASSWORD_VARIABLE, READY_PROBE_VARIABLE
 
     folders = {
         name: home / name.lower() for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME")
@@ -284,16 +284,17 @@ def time_to_ready(command: list[str], environment: dict[str, str], *, timeout_s:
 
 
 def profile_station_start(url: str, out_json: str, out_text: str) -> None:
-    """One station start under pyinstrument, from its first import to `ready` (run with start_environment's variables)."""
+    """One station start under pyinstrument, from its first import to `ready`, played by the quick clerk of
+    ``benchmarks.ready_probe`` (run it with start_environment's variables)."""
     from pyinstrument import Profiler
 
     from benchmarks.core import summarise_profile
 
     profiler = Profiler(interval=0.001)
     profiler.start()
-    from receiving_app.cli import main as station_main
+    from benchmarks.ready_probe import main as probed_station_main
 
-    station_main(["gui", "--db", url])
+    probed_station_main(["gui", "--db", url])
     profiler.stop()
     Path(out_text).write_text(profiler.output_text(unicode=True, show_all=False))
     Path(out_json).write_text(json.dumps(summarise_profile(profiler.last_session.root_frame())))

@@ -1,7 +1,7 @@
 """Regenerate receiving_app/gui/forms/ from the Qt Designer files in ui/ (run after editing a .ui).
 
-    python scripts/compile_forms.py          # rewrite the generated modules
-    python scripts/compile_forms.py --check  # exit 1 if any module is out of date (CI)
+python scripts/compile_forms.py          # rewrite the generated modules
+python scripts/compile_forms.py --check  # exit 1 if any module is out of date (CI)
 """
 
 from __future__ import annotations

@@ -74,8 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     session = StationSession(station.settings, lambda: station)
     session.start()
     sign_in = session.sign_in
-    sign_in.form.nameEdit.setText("receiver")
-    sign_in.form.secretEdit.setText("1111")
+    sign_in.ui.nameEdit.setText("receiver")
+    sign_in.ui.secretEdit.setText("1111")
     settle(app, 0.3)
     save(sign_in, arguments.out / "sign-in.png")
     sign_in.sign_in()
@@ -84,12 +84,16 @@ def main(argv: list[str] | None = None) -> int:
     window = session.window
     window.fit_to_screen(WINDOW_SIZE)
     screen, runner = window.receiving, session.runner
-    rma = next(rma for rma in station.history.list_rmas("open") if len(rma.lines) >= 3 and rma.policy == "image-pro-services")
+    rma = next(
+        rma for rma in station.history.list_rmas("open") if len(rma.lines) >= 3 and rma.policy == "image-pro-services"
+    )
 
     screen.handle_scan(parse_scan(rma.number))
     wait_until(app, lambda: screen.rma is not None and screen.weight_panel.captured is not None, "the first weight")
     screen.handle_command(Command.AS_SOLD)  # the clerk's one deliberate key: new and sealed, as sold
-    wait_until(app, lambda: screen.decision_panel.outcome not in ("", "waiting") and not runner.busy, "the first decision")
+    wait_until(
+        app, lambda: screen.decision_panel.outcome not in ("", "waiting") and not runner.busy, "the first decision"
+    )
     settle(app, 0.5)
     save(window, arguments.out / "receiving.png")
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -31,13 +30,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# The cold-start benchmark (benchmarks/README.md) starts the station with a user name here and the
-# password in RECEIVING_APP_PASSWORD, and reads on stdout when a clerk could sign in and scan.
-READY_PROBE_VARIABLE = "RECEIVING_APP_READY_PROBE"
-PASSWORD_VARIABLE = "RECEIVING_APP_PASSWORD"
-PROBE_TYPING_MS = 1_000
-"""How long the probe takes to type a name and a PIN: quicker than any clerk (the 14 keys of
-"receiver", Enter, "1111", Enter take 2.3 s at 70 words a minute)."""
 OPENING_AT_THE_LATEST_MS = 250
 """The station opens once the sign-in has been painted, or after this long if it is not painted."""
 
@@ -141,14 +133,17 @@ class StationSession(QObject):
         if isinstance(error, InputError):
             why = str(error)
         else:
-            why = f"{type(error).__name__}: {error}. It has been logged; close this window and start the station again once it is fixed."
+            why = (
+                f"{type(error).__name__}: {error}. It has been logged; "
+                "close this window and start the station again once it is fixed."
+            )
         self.sign_in.station_failed(f"The station could not open its database: {why}")
 
     def _first_admin_created(self, name: str) -> None:
         self.sign_in.station_opened(self.station.auth)
-        self.sign_in.form.nameEdit.setText(name)
+        self.sign_in.ui.nameEdit.setText(name)
         self.sign_in.show()
-        self.sign_in.form.secretEdit.setFocus()
+        self.sign_in.ui.secretEdit.setFocus()
 
     def _prepare_next_window(self) -> None:
         """Build the window the next clerk will work in while they type, fitted and painted unseen."""
@@ -255,42 +250,6 @@ def station_window(
     return window
 
 
-class ReadyProbe(QObject):
-    """Plays a quick clerk for the cold-start benchmark: prints ``sign-in`` once the sign-in dialog
-    has been painted, types the name and secret ``PROBE_TYPING_MS`` later, prints ``submitted`` as it
-    presses Enter, prints ``ready`` once the scan field has the focus and the window has been
-    painted, and quits. Each moment is taken after Qt's paint, as a bare window's is after its
-    ``processEvents()``: a window shown but not yet painted is not on the clerk's screen."""
-
-    def __init__(self, session: StationSession, user: str, secret: str) -> None:
-        super().__init__(session)
-        self._session, self._user, self._secret = session, user, secret
-        AfterNextPaint(session.sign_in, self._sign_in_shown)
-        QApplication.instance().focusChanged.connect(self._focus_changed)
-
-    def _sign_in_shown(self) -> None:
-        print("sign-in", flush=True)
-        QTimer.singleShot(PROBE_TYPING_MS, self._type_and_submit)
-
-    def _type_and_submit(self) -> None:
-        dialog = self._session.sign_in
-        dialog.form.nameEdit.setText(self._user)
-        dialog.form.secretEdit.setText(self._secret)
-        print("submitted", flush=True)
-        dialog.sign_in()
-
-    def _focus_changed(self, _old: QWidget | None, now: QWidget | None) -> None:
-        window = self._session.window
-        if window is not None and now is window.receiving.form.scanEdit:
-            QApplication.instance().focusChanged.disconnect(self._focus_changed)
-            AfterNextPaint(window, self._ready)
-
-    @staticmethod
-    def _ready() -> None:
-        print("ready", flush=True)
-        QApplication.quit()
-
-
 def run(settings: StationSettings, open_station: Callable[[], Station]) -> int:
     """The application until its last window closes; a station that could not open is raised
     afterwards, for the command to report as it reports every failure."""
@@ -299,8 +258,6 @@ def run(settings: StationSettings, open_station: Callable[[], Station]) -> int:
     app.setApplicationVersion(__version__)
     apply_station_style(app)
     session = StationSession(settings, open_station)
-    if os.environ.get(READY_PROBE_VARIABLE):
-        ReadyProbe(session, os.environ[READY_PROBE_VARIABLE], os.environ.get(PASSWORD_VARIABLE, ""))
     session.start()
     try:
         code = app.exec()

@@ -57,10 +57,10 @@ class DecisionPanel(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.form = Ui_DecisionPanel()
-        self.form.setupUi(self)
-        self.form.outcomeLabel.setFont(sized_font(self.font(), OUTCOME_POINT_SIZE))
-        self.form.refundTotalValue.setFont(sized_font(self.font(), 20))
+        self.ui = Ui_DecisionPanel()
+        self.ui.setupUi(self)
+        self.ui.outcomeLabel.setFont(sized_font(self.font(), OUTCOME_POINT_SIZE))
+        self.ui.refundTotalValue.setFont(sized_font(self.font(), 20))
         self.outcome = ""  # what the panel shows now: an outcome, "waiting" or "problem"
         self.needs_supervisor: tuple[str, ...] = ()  # what Enter will ask a supervisor to approve
         self.show_message("Scan an RMA")
@@ -79,7 +79,7 @@ class DecisionPanel(QGroupBox):
             decision.refund_method.value if decision.refund_method else None,
             decision.fill_fraction,
         )
-        self.form.documentsValue.setText("\n".join(document.heading for document in decision.documents) or "none")
+        self.ui.documentsValue.setText("\n".join(document.heading for document in decision.documents) or "none")
         self._show_reasons([reason.text for reason in decision.reasons])
         why = (*judgement.needs_supervisor, *also_needs_supervisor)
         self.needs_supervisor = why
@@ -110,7 +110,7 @@ class DecisionPanel(QGroupBox):
             decision.refund_method,
             decision.fill_fraction,
         )
-        self.form.documentsValue.setText(
+        self.ui.documentsValue.setText(
             "\n".join(
                 f"{DocumentType(document.type).heading} {document.number}{' (voided)' if document.voided else ''}"
                 for document in decision.documents
@@ -153,26 +153,26 @@ class DecisionPanel(QGroupBox):
         # and in the inspection panel's heading beside it.
         tone = OUTCOME_TONES.get(outcome, WAIT)
         self.outcome = outcome
-        self.form.outcomeLabel.setText(f"{tone.symbol} {outcome.upper()}")
-        restyle(self.form.outcomeLabel, tone_style(tone))
-        self.form.outcomeLabel.setToolTip(f"{where}: {note}" if where else note)
+        self.ui.outcomeLabel.setText(f"{tone.symbol} {outcome.upper()}")
+        restyle(self.ui.outcomeLabel, tone_style(tone))
+        self.ui.outcomeLabel.setToolTip(f"{where}: {note}" if where else note)
         self.setTitle(f"Decision — {note}")
 
     def _show_amounts(self, merchandise, fee, deduction, shipping_refund, total, method, fill) -> None:
-        form = self.form
-        form.merchandiseValue.setText(_money(merchandise))
-        form.restockingFeeValue.setText(f"− {_money(fee)}")
-        form.shippingDeductionValue.setText(f"− {_money(deduction)}")
-        form.shippingRefundValue.setText(f"+ {_money(shipping_refund)}")
-        form.refundTotalValue.setText(_money(total))
-        form.refundMethodValue.setText(_words(method))
-        form.fillValue.setText(_fill(fill))
+        ui = self.ui
+        ui.merchandiseValue.setText(_money(merchandise))
+        ui.restockingFeeValue.setText(f"− {_money(fee)}")
+        ui.shippingDeductionValue.setText(f"− {_money(deduction)}")
+        ui.shippingRefundValue.setText(f"+ {_money(shipping_refund)}")
+        ui.refundTotalValue.setText(_money(total))
+        ui.refundMethodValue.setText(_words(method))
+        ui.fillValue.setText(_fill(fill))
 
     def _show_reasons(self, reasons: list[str]) -> None:
-        self.form.reasonsLabel.setText("\n".join(f"• {text}" for text in reasons))
+        self.ui.reasonsLabel.setText("\n".join(f"• {text}" for text in reasons))
 
     def _show_attention(self, tone: Tone | None, text: str) -> None:
-        label = self.form.supervisorLabel
+        label = self.ui.supervisorLabel
         label.setText(text)
         restyle(label, tone_style(tone) if tone else "")
         label.setVisible(bool(text))
@@ -181,21 +181,21 @@ class DecisionPanel(QGroupBox):
         self.outcome = outcome
         self.needs_supervisor = ()
         self.setTitle("Decision")
-        self.form.outcomeLabel.setText(f"{tone.symbol} {headline}")
-        restyle(self.form.outcomeLabel, tone_style(tone))
-        self.form.outcomeLabel.setToolTip(where)
+        self.ui.outcomeLabel.setText(f"{tone.symbol} {headline}")
+        restyle(self.ui.outcomeLabel, tone_style(tone))
+        self.ui.outcomeLabel.setToolTip(where)
         for label in (
-            self.form.merchandiseValue,
-            self.form.restockingFeeValue,
-            self.form.shippingDeductionValue,
-            self.form.shippingRefundValue,
-            self.form.refundTotalValue,
-            self.form.refundMethodValue,
-            self.form.fillValue,
-            self.form.documentsValue,
+            self.ui.merchandiseValue,
+            self.ui.restockingFeeValue,
+            self.ui.shippingDeductionValue,
+            self.ui.shippingRefundValue,
+            self.ui.refundTotalValue,
+            self.ui.refundMethodValue,
+            self.ui.fillValue,
+            self.ui.documentsValue,
         ):
             label.setText("—")
-        self.form.reasonsLabel.setText(message)
+        self.ui.reasonsLabel.setText(message)
         self._show_attention(None, "")
 
 

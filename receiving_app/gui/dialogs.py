@@ -40,21 +40,21 @@ class NoteDialog(QDialog):
 
     def __init__(self, title: str, prompt: str, *, required: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.form = Ui_NoteDialog()
-        self.form.setupUi(self)
+        self.ui = Ui_NoteDialog()
+        self.ui.setupUi(self)
         self.setWindowTitle(title)
-        self.form.promptLabel.setText(prompt)
+        self.ui.promptLabel.setText(prompt)
         self._required = required
-        name_buttons(self.form.buttons, "note")
-        self.form.buttons.accepted.connect(self._confirm)
-        self.form.buttons.rejected.connect(self.reject)
-        self.form.noteEdit.setFocus()
+        name_buttons(self.ui.buttons, "note")
+        self.ui.buttons.accepted.connect(self._confirm)
+        self.ui.buttons.rejected.connect(self.reject)
+        self.ui.noteEdit.setFocus()
 
     def _confirm(self) -> None:
-        note = self.form.noteEdit.text().strip()
+        note = self.ui.noteEdit.text().strip()
         if self._required and not note:
-            self.form.messageLabel.setStyleSheet(tone_style(BAD))
-            self.form.messageLabel.setText(f"{BAD.symbol} Write a note first: the next person needs to know why.")
+            self.ui.messageLabel.setStyleSheet(tone_style(BAD))
+            self.ui.messageLabel.setText(f"{BAD.symbol} Write a note first: the next person needs to know why.")
             return
         self.note_given.emit(note)
         self.accept()
@@ -64,29 +64,29 @@ class _SupervisorDialog(QDialog):
     """A supervisor's name, password and written reason. It stays open until the screen has checked
     the password (in the background) and calls ``accept`` or ``show_problem``."""
 
-    def __init__(self, form, button_prefix: str, reason_name: str, parent: QWidget | None) -> None:
+    def __init__(self, ui, button_prefix: str, reason_name: str, parent: QWidget | None) -> None:
         super().__init__(parent)
-        self.form = form
+        self.ui = ui
         self._reason_name = reason_name
-        self.form.setupUi(self)
-        name_buttons(self.form.buttons, button_prefix)
-        self.form.buttons.accepted.connect(self._request)
-        self.form.buttons.rejected.connect(self.reject)
-        self.form.supervisorEdit.setFocus()
+        self.ui.setupUi(self)
+        name_buttons(self.ui.buttons, button_prefix)
+        self.ui.buttons.accepted.connect(self._request)
+        self.ui.buttons.rejected.connect(self.reject)
+        self.ui.supervisorEdit.setFocus()
 
     def show_problem(self, message: str) -> None:
         self._set_busy(False)
-        self.form.passwordEdit.clear()
-        self.form.passwordEdit.setFocus()  # the usual mistake: type the password again, press Enter
-        self.form.messageLabel.setStyleSheet(tone_style(BAD))
-        self.form.messageLabel.setText(f"{BAD.symbol} {message}")
+        self.ui.passwordEdit.clear()
+        self.ui.passwordEdit.setFocus()  # the usual mistake: type the password again, press Enter
+        self.ui.messageLabel.setStyleSheet(tone_style(BAD))
+        self.ui.messageLabel.setText(f"{BAD.symbol} {message}")
 
     def _request(self) -> None:
-        form = self.form
+        ui = self.ui
         supervisor, password, reason = (
-            form.supervisorEdit.text().strip(),
-            form.passwordEdit.text(),
-            form.reasonEdit.text().strip(),
+            ui.supervisorEdit.text().strip(),
+            ui.passwordEdit.text(),
+            ui.reasonEdit.text().strip(),
         )
         missing = [
             name
@@ -97,15 +97,15 @@ class _SupervisorDialog(QDialog):
             self.show_problem(f"Fill in the {', '.join(missing)}.")
             return
         self._set_busy(True)
-        form.messageLabel.setStyleSheet("")
-        form.messageLabel.setText("Checking the supervisor's password…")
+        ui.messageLabel.setStyleSheet("")
+        ui.messageLabel.setText("Checking the supervisor's password…")
         self._requested(supervisor, password, reason)
 
     def _requested(self, supervisor: str, password: str, reason: str) -> None:
         raise NotImplementedError
 
     def _set_busy(self, busy: bool) -> None:
-        self.form.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not busy)
+        self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not busy)
 
 
 class OverrideDialog(_SupervisorDialog):
@@ -120,10 +120,10 @@ class OverrideDialog(_SupervisorDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Ui_OverrideDialog(), "override", "reason", parent)
         for outcome in Outcome:
-            self.form.outcomeCombo.addItem(outcome.value, outcome.value)
+            self.ui.outcomeCombo.addItem(outcome.value, outcome.value)
 
     def _requested(self, supervisor: str, password: str, reason: str) -> None:
-        self.override_requested.emit(supervisor, password, self.form.outcomeCombo.currentData(), reason)
+        self.override_requested.emit(supervisor, password, self.ui.outcomeCombo.currentData(), reason)
 
 
 class SupervisorNoteDialog(_SupervisorDialog):
@@ -138,8 +138,8 @@ class SupervisorNoteDialog(_SupervisorDialog):
     def __init__(self, title: str, explanation: str, note_hint: str, parent: QWidget | None = None) -> None:
         super().__init__(Ui_SupervisorNoteDialog(), "supervisor", "note", parent)
         self.setWindowTitle(title)
-        self.form.explanationLabel.setText(explanation)
-        self.form.reasonEdit.setPlaceholderText(note_hint)
+        self.ui.explanationLabel.setText(explanation)
+        self.ui.reasonEdit.setPlaceholderText(note_hint)
 
     def _requested(self, supervisor: str, password: str, reason: str) -> None:
         self.confirmed.emit(supervisor, password, reason)

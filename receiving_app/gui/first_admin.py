@@ -24,26 +24,26 @@ class FirstAdminDialog(QDialog):
         self, users: UserService, station_id: str, runner: OperationRunner, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.form = Ui_FirstAdminDialog()
-        self.form.setupUi(self)
+        self.ui = Ui_FirstAdminDialog()
+        self.ui.setupUi(self)
         self._users = users
         self._station_id = station_id
         self._runner = runner
-        self.form.titleLabel.setFont(sized_font(self.font(), 22))
-        self.form.createButton.clicked.connect(self.create)
-        self.form.nameEdit.setFocus()
+        self.ui.titleLabel.setFont(sized_font(self.font(), 22))
+        self.ui.createButton.clicked.connect(self.create)
+        self.ui.nameEdit.setFocus()
 
     def create(self) -> None:
-        name = self.form.nameEdit.text().strip()
-        password, again = self.form.passwordEdit.text(), self.form.confirmEdit.text()
+        name = self.ui.nameEdit.text().strip()
+        password, again = self.ui.passwordEdit.text(), self.ui.confirmEdit.text()
         if password != again:
             self._show_problem("The two passwords differ; type them again.")
-            self.form.passwordEdit.clear()
-            self.form.confirmEdit.clear()
-            self.form.passwordEdit.setFocus()
+            self.ui.passwordEdit.clear()
+            self.ui.confirmEdit.clear()
+            self.ui.passwordEdit.setFocus()
             return
-        display_name = self.form.displayNameEdit.text().strip() or name
-        self.form.createButton.setEnabled(False)
+        display_name = self.ui.displayNameEdit.text().strip() or name
+        self.ui.createButton.setEnabled(False)
         self._runner.start(
             lambda: self._users.create_first_admin(name, display_name, password, station=self._station_id),
             owner=self,
@@ -57,9 +57,9 @@ class FirstAdminDialog(QDialog):
         self.accept()
 
     def _refused(self, message: str) -> None:
-        self.form.createButton.setEnabled(True)
+        self.ui.createButton.setEnabled(True)
         self._show_problem(message)
 
     def _show_problem(self, message: str) -> None:
-        self.form.messageLabel.setStyleSheet(tone_style(BAD))
-        self.form.messageLabel.setText(f"{BAD.symbol} {message}")
+        self.ui.messageLabel.setStyleSheet(tone_style(BAD))
+        self.ui.messageLabel.setText(f"{BAD.symbol} {message}")

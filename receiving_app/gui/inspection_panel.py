@@ -66,19 +66,19 @@ class InspectionPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.form = Ui_InspectionPanel()
-        self.form.setupUi(self)
-        form = self.form
+        self.ui = Ui_InspectionPanel()
+        self.ui.setupUi(self)
+        ui = self.ui
         self._checks: dict[Command, FactCheck] = {
-            Command.UNOPENED: form.unopenedCheck,
-            Command.SEALED: form.sealedCheck,
-            Command.ORIGINAL_PACKAGING: form.originalPackagingCheck,
-            Command.BOX_DAMAGE: form.boxDamageCheck,
-            Command.LABELS_INTACT: form.labelsIntactCheck,
-            Command.SOLD_BY_SELLER: form.soldBySellerCheck,
-            Command.HP_PLUS_REJECTED: form.hpPlusRejectedCheck,
-            Command.FIRMWARE_BLOCKED: form.firmwareBlockedCheck,
-            Command.IMPROPER_USE: form.improperUseCheck,
+            Command.UNOPENED: ui.unopenedCheck,
+            Command.SEALED: ui.sealedCheck,
+            Command.ORIGINAL_PACKAGING: ui.originalPackagingCheck,
+            Command.BOX_DAMAGE: ui.boxDamageCheck,
+            Command.LABELS_INTACT: ui.labelsIntactCheck,
+            Command.SOLD_BY_SELLER: ui.soldBySellerCheck,
+            Command.HP_PLUS_REJECTED: ui.hpPlusRejectedCheck,
+            Command.FIRMWARE_BLOCKED: ui.firmwareBlockedCheck,
+            Command.IMPROPER_USE: ui.improperUseCheck,
         }
         for command, check in self._checks.items():
             check.set_caption(f"[{key_label(command)}]  {check.text()}")
@@ -86,12 +86,12 @@ class InspectionPanel(QWidget):
             check.checkStateChanged.connect(self._show_unchecked)
             check.clicked.connect(self.checked_by_hand)
         for reason in ReturnReason:
-            form.reasonCombo.addItem(reason.label, reason.value)
+            ui.reasonCombo.addItem(reason.label, reason.value)
         for choice in CustomerChoice:
-            form.choiceCombo.addItem(choice.value, choice.value)
-        form.reasonLabel.setText(f"[{key_label(Command.NEXT_REASON)}]  Reason found")
-        form.choiceLabel.setText(f"[{key_label(Command.TOGGLE_CHOICE)}]  Customer wants")
-        for combo in (form.reasonCombo, form.choiceCombo):
+            ui.choiceCombo.addItem(choice.value, choice.value)
+        ui.reasonLabel.setText(f"[{key_label(Command.NEXT_REASON)}]  Reason found")
+        ui.choiceLabel.setText(f"[{key_label(Command.TOGGLE_CHOICE)}]  Customer wants")
+        for combo in (ui.reasonCombo, ui.choiceCombo):
             combo.currentIndexChanged.connect(self.facts_changed)
             combo.currentIndexChanged.connect(self._show_finding)
             combo.activated.connect(self.checked_by_hand)
@@ -99,7 +99,7 @@ class InspectionPanel(QWidget):
         self._photos: list[PhotoAttachment] = []
         self._mode = "none"
         self._recorded_facts = False
-        self.form.recordLabel.setStyleSheet(tone_style(NEUTRAL))
+        self.ui.recordLabel.setStyleSheet(tone_style(NEUTRAL))
         self.show_nothing("No unit")
 
     # Reading the facts ---------------------------------------------------------------------------
@@ -111,13 +111,13 @@ class InspectionPanel(QWidget):
         return Flags(**{command.value: self._checks[command].value for command in FLAG_COMMANDS})
 
     def reason(self) -> ReturnReason:
-        return ReturnReason(self.form.reasonCombo.currentData())
+        return ReturnReason(self.ui.reasonCombo.currentData())
 
     def customer_choice(self) -> CustomerChoice:
-        return CustomerChoice(self.form.choiceCombo.currentData())
+        return CustomerChoice(self.ui.choiceCombo.currentData())
 
     def notes(self) -> str:
-        return self.form.notesEdit.text().strip()
+        return self.ui.notesEdit.text().strip()
 
     @property
     def photos(self) -> tuple[PhotoAttachment, ...]:
@@ -137,8 +137,8 @@ class InspectionPanel(QWidget):
         """A unit to inspect: nothing checked, reason and choice as the customer gave them."""
         self._set_mode("live")
         self._show_unit(line, unit, Condition(), Flags(), line.reason, line.customer_choice, "", None)
-        self.form.recordLabel.clear()
-        self.form.recordLabel.hide()
+        self.ui.recordLabel.clear()
+        self.ui.recordLabel.hide()
 
     def show_record(
         self,
@@ -159,8 +159,8 @@ class InspectionPanel(QWidget):
         self._show_unit(
             line, unit, condition, flags, reason or line.reason, choice or line.customer_choice, notes, photos
         )
-        self.form.recordLabel.setText(f"{NEUTRAL.symbol} {record}")
-        self.form.recordLabel.show()
+        self.ui.recordLabel.setText(f"{NEUTRAL.symbol} {record}")
+        self.ui.recordLabel.show()
 
     def show_nothing(self, message: str) -> None:
         """No unit to inspect (no RMA, no line, a held line): every fact not checked, nothing to change."""
@@ -169,13 +169,13 @@ class InspectionPanel(QWidget):
         with _Quiet(self):
             for check in self._checks.values():
                 check.set_value(None)
-            self.form.notesEdit.clear()
+            self.ui.notesEdit.clear()
             self._photos.clear()
             self._show_photos()
-        self.form.unitLabel.setText(message)
-        self.form.recordLabel.clear()
-        self.form.recordLabel.hide()
-        self.form.findingLabel.clear()
+        self.ui.unitLabel.setText(message)
+        self.ui.recordLabel.clear()
+        self.ui.recordLabel.hide()
+        self.ui.findingLabel.clear()
 
     def _set_mode(self, mode: str) -> None:
         """ "live" to inspect, "record" to read a unit's record, "none" without a unit."""
@@ -183,9 +183,9 @@ class InspectionPanel(QWidget):
         self.setEnabled(mode != "none")
         for check in self._checks.values():
             check.read_only = mode != "live"
-        self.form.reasonCombo.setEnabled(mode == "live")
-        self.form.choiceCombo.setEnabled(mode == "live")
-        self.form.notesEdit.setReadOnly(mode != "live")
+        self.ui.reasonCombo.setEnabled(mode == "live")
+        self.ui.choiceCombo.setEnabled(mode == "live")
+        self.ui.notesEdit.setReadOnly(mode != "live")
 
     def handle_command(self, command: Command) -> bool:
         """Set a fact, the one-key finds, or step reason or choice for a key; false if the key is not ours."""
@@ -196,10 +196,10 @@ class InspectionPanel(QWidget):
             with _Quiet(self):
                 self._set_facts(condition, flags)
         elif command is Command.NEXT_REASON:
-            combo = self.form.reasonCombo
+            combo = self.ui.reasonCombo
             combo.setCurrentIndex((combo.currentIndex() + 1) % combo.count())
         elif command is Command.TOGGLE_CHOICE:
-            combo = self.form.choiceCombo
+            combo = self.ui.choiceCombo
             combo.setCurrentIndex((combo.currentIndex() + 1) % combo.count())
         else:
             return False
@@ -226,14 +226,14 @@ class InspectionPanel(QWidget):
         self._line = line
         with _Quiet(self):
             self._set_facts(condition, flags)
-            self.form.reasonCombo.setCurrentIndex(self.form.reasonCombo.findData(ReturnReason(reason).value))
-            self.form.choiceCombo.setCurrentIndex(self.form.choiceCombo.findData(CustomerChoice(choice).value))
-            self.form.notesEdit.setText(notes)
+            self.ui.reasonCombo.setCurrentIndex(self.ui.reasonCombo.findData(ReturnReason(reason).value))
+            self.ui.choiceCombo.setCurrentIndex(self.ui.choiceCombo.findData(CustomerChoice(choice).value))
+            self.ui.notesEdit.setText(notes)
             self._photos.clear()
             self._show_photos(photos)
-        self.form.unitLabel.setText(f"{unit_name(line, unit)} · {line.sku}")
-        self.form.unitLabel.setToolTip(line.description)
-        self.form.unitLabel.setAccessibleDescription(line.description)
+        self.ui.unitLabel.setText(f"{unit_name(line, unit)} · {line.sku}")
+        self.ui.unitLabel.setToolTip(line.description)
+        self.ui.unitLabel.setAccessibleDescription(line.description)
         self._show_finding()
 
     def _set_facts(self, condition: Condition, flags: Flags) -> None:
@@ -244,7 +244,7 @@ class InspectionPanel(QWidget):
 
     def _show_unchecked(self) -> None:
         """Every fact still "not checked", in words, with the keys that check them all at once."""
-        label = self.form.uncheckedLabel
+        label = self.ui.uncheckedLabel
         if self._line is None or (self._mode == "record" and not self._recorded_facts):
             label.clear()  # no unit, or a record without facts (still loading, or the unit did not arrive)
             return
@@ -270,7 +270,7 @@ class InspectionPanel(QWidget):
 
     def _show_finding(self) -> None:
         """The customer's reason and choice beside the bench's, so a change is never silent."""
-        line, label = self._line, self.form.findingLabel
+        line, label = self._line, self.ui.findingLabel
         if line is None:
             label.clear()
             return
@@ -291,10 +291,10 @@ class InspectionPanel(QWidget):
     def _show_photos(self, recorded: int | None = None) -> None:
         """The photos added to this unit, or (``recorded``) how many its record holds."""
         if recorded is not None:
-            self.form.photosLabel.setText(f"{recorded} recorded" if recorded else "none")
+            self.ui.photosLabel.setText(f"{recorded} recorded" if recorded else "none")
             return
         names = ", ".join(photo.file_name for photo in self._photos)
-        self.form.photosLabel.setText(
+        self.ui.photosLabel.setText(
             f"{len(self._photos)}: {names}" if self._photos else f"none  [{key_label(Command.PHOTO)} to add]"
         )
 
@@ -306,8 +306,8 @@ class _Quiet:
         self._panel = panel
 
     def __enter__(self) -> None:
-        form = self._panel.form
-        self._blocked = [*self._panel._checks.values(), form.reasonCombo, form.choiceCombo]
+        ui = self._panel.ui
+        self._blocked = [*self._panel._checks.values(), ui.reasonCombo, ui.choiceCombo]
         for child in self._blocked:
             child.blockSignals(True)
 

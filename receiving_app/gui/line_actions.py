@@ -109,16 +109,16 @@ class LineActions:
         """Hold a line, record a unit as not received, or release a hold (``by`` the supervisor who did)."""
         screen = self._screen
         number, user, station_id = screen.rma.number, by or screen.user.name, screen.station.settings.station_id
-        receiving, history = screen.station.receiving, screen.station.history
+        line_actions, history = screen.station.line_actions, screen.station.history
         where = screen.where() if unit is not None else f"Line {line_no}"
 
         def change_it():
             if change == "hold":
-                receiving.hold(number, line_no, user=user, station=station_id, note=note)
+                line_actions.hold(number, line_no, user=user, station=station_id, note=note)
             elif change == "release":
-                receiving.release_hold(number, line_no, user=user, station=station_id, note=note)
+                line_actions.release_hold(number, line_no, user=user, station=station_id, note=note)
             else:
-                receiving.mark_not_received(number, line_no, user=user, station=station_id, note=note, unit=unit)
+                line_actions.mark_not_received(number, line_no, user=user, station=station_id, note=note, unit=unit)
             return history.show_rma(number)
 
         def changed(detail) -> None:

@@ -44,13 +44,13 @@ class MainWindow(QMainWindow):
     ) -> None:
         """Without a ``user`` the window is built for the next clerk, who takes it with ``begin_shift``."""
         super().__init__(parent)
-        self.form = Ui_MainWindow()
-        self.form.setupUi(self)
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
         self.user: SignedInUser | None = None
         self._station_id = station.settings.station_id
         self.setWindowTitle(f"Returns Receiving Station — {self._station_id}")
         self._unbuilt_pages: dict[int, Callable[[], QWidget]] = {}
-        self.form.navigationList.currentRowChanged.connect(self._page_chosen)
+        self.ui.navigationList.currentRowChanged.connect(self._page_chosen)
         self.receiving = ReceivingScreen(station, None, runner, scale_feed, self)
         self.add_page("Receiving", self.receiving)
         self._fill_keyboard_map()
@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self._wedge.scanned.connect(self._scanned)
         self._wedge.scan_rejected.connect(self._scan_rejected)
         self._wedge.watch(self, self.route_key)
-        self.receiving.form.scanEdit.setFocus()  # a new clerk can type an RMA number straight away
+        self.receiving.ui.scanEdit.setFocus()  # a new clerk can type an RMA number straight away
 
     def fit_to_screen(self, available: QSize | None = None) -> None:
         """Take the screen's free area (or ``available``), laid out and painted once unseen: Qt's first
@@ -77,25 +77,25 @@ class MainWindow(QMainWindow):
         # The primary screen, not self.screen(): asking a window never shown for its screen left PySide6
         # to crash in the next dialog's constructor (QScreen::virtualSiblings, tests/gui/test_app.py).
         self.resize(available or QGuiApplication.primaryScreen().availableGeometry().size())
-        self.form.keyboardMapDock.show()
+        self.ui.keyboardMapDock.show()
         self.grab()
-        columns = self.receiving.form
+        columns = self.receiving.ui
         if columns.columnsScroll.viewport().width() < columns.columnsArea.minimumSizeHint().width():
-            self.form.keyboardMapDock.hide()
+            self.ui.keyboardMapDock.hide()
             self.grab()
 
     def add_page(self, title: str, page: QWidget, icon: QIcon | None = None) -> int:
         """Add a page to the navigation list and the stack; returns its index."""
         if not page.objectName():
             page.setObjectName(f"{title.lower().replace(' ', '_')}Page")
-        index = self.form.pageStack.addWidget(page)
-        self.form.navigationList.addItem(title)
-        item = self.form.navigationList.item(index)
+        index = self.ui.pageStack.addWidget(page)
+        self.ui.navigationList.addItem(title)
+        item = self.ui.navigationList.item(index)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title} page")
         if icon is not None:
             item.setIcon(icon)
-        if self.form.navigationList.currentRow() < 0:
-            self.form.navigationList.setCurrentRow(index)
+        if self.ui.navigationList.currentRow() < 0:
+            self.ui.navigationList.setCurrentRow(index)
         return index
 
     def add_page_when_shown(self, title: str, build: Callable[[], QWidget]) -> int:
@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
 
     def _page_chosen(self, index: int) -> None:
         build = self._unbuilt_pages.pop(index, None)
-        stack = self.form.pageStack
+        stack = self.ui.pageStack
         if build is not None:
             placeholder = stack.widget(index)
             page = build()
@@ -118,18 +118,18 @@ class MainWindow(QMainWindow):
         stack.setCurrentIndex(index)
 
     def show_page(self, page: QWidget) -> None:
-        self.form.navigationList.setCurrentRow(self.form.pageStack.indexOf(page))
+        self.ui.navigationList.setCurrentRow(self.ui.pageStack.indexOf(page))
 
     def route_key(self, _receiver: QWidget, key: int, _text: str) -> bool:
         """The wedge's typed keys: window commands first, then the receiving screen's."""
         command = command_for_key(key)
         if command is Command.KEYBOARD_MAP:
-            self.form.keyboardMapDock.setVisible(not self.form.keyboardMapDock.isVisible())
+            self.ui.keyboardMapDock.setVisible(not self.ui.keyboardMapDock.isVisible())
             return True
         if command is Command.SIGN_OUT:
             self.sign_out_requested.emit()
             return True
-        if command is None or self.form.pageStack.currentWidget() is not self.receiving:
+        if command is None or self.ui.pageStack.currentWidget() is not self.receiving:
             return False
         return self.receiving.handle_command(command)
 
@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         self.receiving.show_scan_problem(message)
 
     def _fill_keyboard_map(self) -> None:
-        table = self.form.keyboardMapTable
+        table = self.ui.keyboardMapTable
         table.setColumnCount(2)
         table.setRowCount(len(KEYBOARD_MAP))
         table.setHorizontalHeaderLabels(["Key", "What it does"])
@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         table.resizeRowsToContents()
-        self.form.keyboardMapDock.setMinimumWidth(390)
+        self.ui.keyboardMapDock.setMinimumWidth(390)
 
     def _set_up_status_bar(self, runner: OperationRunner) -> None:
         self.signed_in_label = signed_in = QLabel(self)
@@ -177,9 +177,9 @@ class MainWindow(QMainWindow):
         )  # where the map starts hidden, the way to it stays in sight
         keyboard_map_hint.setObjectName("keyboardMapHint")
         keyboard_map_hint.setAccessibleName("Key for the keyboard map")
-        self.form.statusBar.addWidget(signed_in, 1)
-        self.form.statusBar.addPermanentWidget(self.busy_indicator)
-        self.form.statusBar.addPermanentWidget(keyboard_map_hint)
+        self.ui.statusBar.addWidget(signed_in, 1)
+        self.ui.statusBar.addPermanentWidget(self.busy_indicator)
+        self.ui.statusBar.addPermanentWidget(keyboard_map_hint)
         # A bound method, not a lambda: the runner outlives this window, and Qt drops a connection
         # to a method when its window is deleted but would call a lambda on the dead widgets.
         runner.running_changed.connect(self._show_working)

@@ -15,6 +15,7 @@ LINE_ROLE = Qt.ItemDataRole.UserRole + 1  # the RmaLineView of a row
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # the line's status code ("open", "decided", ...)
 
 _Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()  # the invalid index Qt passes as the parent of a table's rows
 
 
 def _words(code: str) -> str:
@@ -88,10 +89,10 @@ class RmaLinesModel(QAbstractTableModel):
 
     # Qt overrides --------------------------------------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+    def rowCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._lines)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+    def columnCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -122,7 +123,8 @@ class RmaLinesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             outcomes = self.outcomes(line)
             return (
-                f"{line.quantity} × {line.description}, ${line.unit_price} each; {_words(line.reason)}, wants {line.customer_choice}; "
+                f"{line.quantity} × {line.description}, ${line.unit_price} each; "
+                f"{_words(line.reason)}, wants {line.customer_choice}; "
                 f"UPC {line.upc or 'none'}; full {line.full_g} g, empty {line.empty_g} g"
                 + (f"; decided: {', '.join(outcomes)}" if outcomes else "")
             )

@@ -66,8 +66,8 @@ class ReceivingScreen(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.form = Ui_ReceivingScreen()
-        self.form.setupUi(self)
+        self.ui = Ui_ReceivingScreen()
+        self.ui.setupUi(self)
         self.station = station
         self.user = user
         """Who is receiving: None only while the window waits, built, for the next clerk to sign in."""
@@ -79,7 +79,7 @@ class ReceivingScreen(QWidget):
         self._unit: int | None = None
         self._wanted_unit: int | None = None
         self.last_print_outcomes = ()
-        self._feedback = FeedbackLine(self.form.feedbackLabel)
+        self._feedback = FeedbackLine(self.ui.feedbackLabel)
         self.opening = RmaOpening(self)
         self.live = LiveDecision(self)
         self.display = UnitDisplay(self)
@@ -87,44 +87,44 @@ class ReceivingScreen(QWidget):
         self.actions = LineActions(self)
         self._set_up_widgets()
         if scale_feed is not None:
-            self.form.weightPanel.source = scale_feed.protocol
-            scale_feed.reading.connect(self.form.weightPanel.show_reading)
-            scale_feed.problem.connect(self.form.weightPanel.show_scale_problem)
+            self.ui.weightPanel.source = scale_feed.protocol
+            scale_feed.reading.connect(self.ui.weightPanel.show_reading)
+            scale_feed.problem.connect(self.ui.weightPanel.show_scale_problem)
         self._scale_feed = scale_feed
-        show_rma_header(self.form, None)
+        show_rma_header(self.ui, None)
 
     def _set_up_widgets(self) -> None:
-        form = self.form
+        ui = self.ui
         self.lines = RmaLinesModel(self)
-        form.linesTable.setModel(self.lines)
-        ProductColumnFit(form.linesTable)
-        form.linesTable.verticalHeader().setVisible(False)
-        form.linesTable.selectionModel().currentRowChanged.connect(self._current_row_changed)
-        form.numberValue.setFont(sized_font(self.font(), 22))
-        form.inspectionPanel.form.unitLabel.setFont(sized_font(self.font(), 16))
+        ui.linesTable.setModel(self.lines)
+        ProductColumnFit(ui.linesTable)
+        ui.linesTable.verticalHeader().setVisible(False)
+        ui.linesTable.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        ui.numberValue.setFont(sized_font(self.font(), 22))
+        ui.inspectionPanel.ui.unitLabel.setFont(sized_font(self.font(), 16))
         # The key alone: the field's own words say what goes in it, and the feedback beside it needs
         # the room to say a whole accepted unit ("Line 2 unit 1: REFUND … printed …") on a 1366 px screen.
-        form.scanLabel.setText(f"[{key_label(Command.SCAN_FIELD)}]")
-        form.scanLabel.setToolTip("Scan or type")
-        form.scanEdit.returnPressed.connect(self.opening.typed_scan)
-        form.inspectionPanel.facts_changed.connect(self.live.facts_changed)
-        form.inspectionPanel.checked_by_hand.connect(self.live.checked_by_hand)
-        form.inspectionPanel.form.notesEdit.returnPressed.connect(form.linesTable.setFocus)
-        form.weightPanel.weight_changed.connect(self.live.facts_changed)
-        form.weightPanel.form.manualEdit.returnPressed.connect(self._typed_weight_done)
+        ui.scanLabel.setText(f"[{key_label(Command.SCAN_FIELD)}]")
+        ui.scanLabel.setToolTip("Scan or type")
+        ui.scanEdit.returnPressed.connect(self.opening.typed_scan)
+        ui.inspectionPanel.facts_changed.connect(self.live.facts_changed)
+        ui.inspectionPanel.checked_by_hand.connect(self.live.checked_by_hand)
+        ui.inspectionPanel.ui.notesEdit.returnPressed.connect(ui.linesTable.setFocus)
+        ui.weightPanel.weight_changed.connect(self.live.facts_changed)
+        ui.weightPanel.ui.manualEdit.returnPressed.connect(self._typed_weight_done)
         buttons = {
-            form.acceptButton: Command.ACCEPT,
-            form.holdButton: Command.HOLD,
-            form.notReceivedButton: Command.NOT_RECEIVED,
-            form.overrideButton: Command.OVERRIDE,
-            form.photoButton: Command.PHOTO,
+            ui.acceptButton: Command.ACCEPT,
+            ui.holdButton: Command.HOLD,
+            ui.notReceivedButton: Command.NOT_RECEIVED,
+            ui.overrideButton: Command.OVERRIDE,
+            ui.photoButton: Command.PHOTO,
         }
         for button, command in buttons.items():
             button.setText(f"{button.text()}  [{key_label(command)}]")
             button.clicked.connect(lambda _checked=False, command=command: self.handle_command(command))
-        form.acceptButton.setFont(sized_font(self.font(), 18))
-        form.acceptButton.setMinimumHeight(56)
-        form.scanEdit.setFocus()
+        ui.acceptButton.setFont(sized_font(self.font(), 18))
+        ui.acceptButton.setMinimumHeight(56)
+        ui.scanEdit.setFocus()
 
     # What the screen shows --------------------------------------------------------------------------
 
@@ -143,15 +143,15 @@ class ReceivingScreen(QWidget):
 
     @property
     def weight_panel(self) -> WeightPanel:
-        return self.form.weightPanel
+        return self.ui.weightPanel
 
     @property
     def inspection_panel(self) -> InspectionPanel:
-        return self.form.inspectionPanel
+        return self.ui.inspectionPanel
 
     @property
     def decision_panel(self) -> DecisionPanel:
-        return self.form.decisionPanel
+        return self.ui.decisionPanel
 
     @property
     def feedback_text(self) -> str:
@@ -194,7 +194,7 @@ class ReceivingScreen(QWidget):
     def select_line(self, line_no: int | None, unit: int | None = None) -> None:
         """Make a line current, at ``unit`` or else at its first open unit."""
         row = self.lines.row_of(line_no) if line_no is not None else None
-        table = self.form.linesTable
+        table = self.ui.linesTable
         if row is None:
             table.selectionModel().clearSelection()
             self._line_became_current(None)
@@ -223,13 +223,13 @@ class ReceivingScreen(QWidget):
             self.display.show(line, unit)
         workable = self.unit_is_open()
         for button in (
-            self.form.acceptButton,
-            self.form.notReceivedButton,
-            self.form.overrideButton,
-            self.form.photoButton,
+            self.ui.acceptButton,
+            self.ui.notReceivedButton,
+            self.ui.overrideButton,
+            self.ui.photoButton,
         ):
             button.setEnabled(workable)
-        self.form.holdButton.setEnabled(line is not None and line.status == OPEN_LINE)
+        self.ui.holdButton.setEnabled(line is not None and line.status == OPEN_LINE)
         if workable:
             if self._scale_feed is not None:
                 self._scale_feed.place_demo_item(line)
@@ -243,7 +243,7 @@ class ReceivingScreen(QWidget):
     def _step_line(self, step: int) -> None:
         if self._rma is None or not self._rma.lines:
             return
-        row = self.form.linesTable.currentIndex().row()
+        row = self.ui.linesTable.currentIndex().row()
         row = max(0, min(len(self._rma.lines) - 1, (row if row >= 0 else 0) + step))
         self.select_line(self._rma.lines[row].line)
 
@@ -282,7 +282,7 @@ class ReceivingScreen(QWidget):
     def command(self, override: Override | None = None) -> ReceiveLine:
         """The current unit as the clerk found it, to preview or receive."""
         assert self._rma is not None and self._line is not None and self._unit is not None
-        inspection, weight = self.form.inspectionPanel, self.form.weightPanel
+        inspection, weight = self.ui.inspectionPanel, self.ui.weightPanel
         return ReceiveLine(
             rma_number=self._rma.number,
             line_no=self._line.line,
@@ -328,17 +328,17 @@ class ReceivingScreen(QWidget):
 
     def handle_command(self, command: Command) -> bool:
         """Carry out one key's command; false if the screen has no use for it."""
-        form, actions = self.form, self.actions
+        ui, actions = self.ui, self.actions
         commands = {
-            Command.SCAN_FIELD: lambda: (form.scanEdit.setFocus(), form.scanEdit.selectAll()),
+            Command.SCAN_FIELD: lambda: (ui.scanEdit.setFocus(), ui.scanEdit.selectAll()),
             Command.ACCEPT: self.acceptor.accept,
             Command.PREVIOUS_LINE: lambda: self._step_line(-1),
             Command.NEXT_LINE: lambda: self._step_line(1),
             Command.PREVIOUS_UNIT: lambda: self._step_unit(-1),
             Command.NEXT_UNIT: lambda: self._step_unit(1),
             Command.CAPTURE_WEIGHT: self._capture_weight,
-            Command.MANUAL_WEIGHT: form.weightPanel.start_typing,
-            Command.CLEAR_WEIGHT: form.weightPanel.clear_capture,
+            Command.MANUAL_WEIGHT: ui.weightPanel.start_typing,
+            Command.CLEAR_WEIGHT: ui.weightPanel.clear_capture,
             Command.HOLD: actions.hold_line,
             Command.NOT_RECEIVED: actions.mark_not_received,
             Command.OVERRIDE: actions.override_line,
@@ -350,7 +350,7 @@ class ReceivingScreen(QWidget):
             return True
         if command in INSPECTION_COMMANDS:
             if self.unit_is_open():
-                return form.inspectionPanel.handle_command(command)
+                return ui.inspectionPanel.handle_command(command)
             if self._line is not None and self._unit is not None:
                 self.feedback(NEUTRAL, f"{self.where()} is not open: its facts are shown as recorded and stay so.")
             return True
@@ -361,14 +361,14 @@ class ReceivingScreen(QWidget):
         self.actions.attach_photo_files(paths)
 
     def _capture_weight(self) -> None:
-        self.form.weightPanel.capture_now()
-        if self.form.weightPanel.captured is not None:
+        self.ui.weightPanel.capture_now()
+        if self.ui.weightPanel.captured is not None:
             self.live.checked_by_hand()
 
     def _typed_weight_done(self) -> None:
-        if self.form.weightPanel.captured is not None:
+        if self.ui.weightPanel.captured is not None:
             self.live.checked_by_hand()
-            self.form.linesTable.setFocus()
+            self.ui.linesTable.setFocus()
 
     # Showing -------------------------------------------------------------------------------------
 
@@ -378,7 +378,7 @@ class ReceivingScreen(QWidget):
         self.decisions = tuple(decisions)
         self.display.remember(detail)
         self.lines.set_lines(rma.lines, decisions)
-        show_rma_header(self.form, rma)
+        show_rma_header(self.ui, rma)
         self.rma_shown.emit(rma)
 
     def show_detail(self, detail: RmaDetail) -> None:

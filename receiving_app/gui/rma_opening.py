@@ -22,7 +22,7 @@ from receiving_app.services.views import DecisionView, RmaView
 
 if TYPE_CHECKING:
     from receiving_app.gui.receiving_screen import ReceivingScreen
-    from receiving_app.services.receiving import ReceivingService
+    from receiving_app.services.rma_opening import RmaOpeningService
 
 # An RMA that opens sooner than this shows without an "Opening…" line first: painting that line
 # would take the interpreter from the lookup it announces (the beep has already answered the scan).
@@ -65,7 +65,7 @@ class RmaOpening:
         self._screen.feedback(BAD, f"Scan not understood: {message}", alarm=True)
 
     def typed_scan(self) -> None:
-        edit = self._screen.form.scanEdit
+        edit = self._screen.ui.scanEdit
         text = edit.text()
         edit.clear()
         if not text.strip():
@@ -75,12 +75,12 @@ class RmaOpening:
         except ScanError as problem:
             self.show_scan_problem(str(problem))
             return
-        self._screen.form.linesTable.setFocus()  # so that the next keys are commands again
+        self._screen.ui.linesTable.setFocus()  # so that the next keys are commands again
         self.handle_scan(value)
 
     def _open(self, text: str) -> None:
         screen = self._screen
-        receiving = screen.station.receiving
+        rma_opening = screen.station.rma_opening
         user, station_id = screen.user.name, screen.station.settings.station_id
         open_before = screen.rma.number if screen.rma else None
 
@@ -93,7 +93,7 @@ class RmaOpening:
         self._scan_being_opened = text
         self._notice.start()
         screen.runner.start(
-            lambda: receiving.look_up_scan(text, user=user, station=station_id),
+            lambda: rma_opening.look_up_scan(text, user=user, station=station_id),
             owner=screen,
             key="open-rma",
             on_success=self._opened,
@@ -107,7 +107,7 @@ class RmaOpening:
         left = self._leaving(rma.number)
         screen.show_rma(rma, decisions)
         self._record(
-            lambda receiving, user, station: receiving.record_opened(rma.number, user=user, station=station),
+            lambda rma_opening, user, station: rma_opening.record_opened(rma.number, user=user, station=station),
             f"{rma.number} is open, but opening it was not recorded",
         )
         open_lines = [line for line in rma.lines if line.status == OPEN_LINE]
@@ -120,7 +120,7 @@ class RmaOpening:
         else:
             screen.feedback(GOOD, f"{left}{rma.number} is {rma.status.replace('_', ' ')}: nothing left to receive.")
             screen.select_line(rma.lines[0].line if rma.lines else None)
-        screen.form.linesTable.setFocus()
+        screen.ui.linesTable.setFocus()
 
     def _leaving(self, number: str) -> str:
         """Record that the RMA on screen is left with lines open for another; the words that say so."""
@@ -131,51 +131,51 @@ class RmaOpening:
         if not open_lines:
             return ""
         self._record(
-            lambda receiving, user, station: receiving.record_left(
+            lambda rma_opening, user, station: rma_opening.record_left(
                 previous.number, open_lines, user=user, station=station
             ),
             f"Leaving {previous.number} with lines open was not recorded",
         )
         return f"{previous.number} left with {len(open_lines)} line{'s' if len(open_lines) != 1 else ''} open. "
 
-    def _record(self, record: Callable[[ReceivingService, str, str], None], problem: str) -> None:
+    def _record(self, record: Callable[[RmaOpeningService, str, str], None], problem: str) -> None:
         # Recorded once the lines are on screen: the clerk is waiting for the lines, not for the
         # audit trail's commit (a disk flush) or for another station's write lock.
         screen = self._screen
-        receiving, user, station_id = screen.station.receiving, screen.user.name, screen.station.settings.station_id
+        rma_opening, user, station_id = screen.station.rma_opening, screen.user.name, screen.station.settings.station_id
         screen.runner.start(
-            lambda: record(receiving, user, station_id),
+            lambda: record(rma_opening, user, station_id),
             owner=screen,
             after_paint=True,
             on_failure=lambda message: screen.feedback(BAD, f"{problem}: {message}", alarm=True),
         )
 
 
-def show_rma_header(form: Ui_ReceivingScreen, rma: RmaView | None) -> None:
+def show_rma_header(ui: Ui_ReceivingScreen, rma: RmaView | None) -> None:
     """The RMA's number, status, customer (masked), order, seller and dates, or dashes without one."""
     if rma is None:
         for label in (
-            form.numberValue,
-            form.statusValue,
-            form.customerValue,
-            form.orderValue,
-            form.sellerValue,
-            form.datesValue,
+            ui.numberValue,
+            ui.statusValue,
+            ui.customerValue,
+            ui.orderValue,
+            ui.sellerValue,
+            ui.datesValue,
         ):
             label.setText("—")
-        restyle(form.statusValue, "")
+        restyle(ui.statusValue, "")
         return
     tone = _STATUS_TONES.get(rma.status, NEUTRAL)
-    form.numberValue.setText(rma.number)
-    form.statusValue.setText(f"{tone.symbol} {rma.status.replace('_', ' ')}")
-    restyle(form.statusValue, tone_style(tone))
-    form.customerValue.setText(f"{rma.customer_name} · account {rma.customer_account}")
-    form.orderValue.setText(f"{rma.order_number} · paid by {rma.payment_method.replace('_', ' ')}")
-    form.sellerValue.setText(f"{rma.seller} · {rma.authorization} policy {rma.policy} v{rma.policy_version}")
+    ui.numberValue.setText(rma.number)
+    ui.statusValue.setText(f"{tone.symbol} {rma.status.replace('_', ' ')}")
+    restyle(ui.statusValue, tone_style(tone))
+    ui.customerValue.setText(f"{rma.customer_name} · account {rma.customer_account}")
+    ui.orderValue.setText(f"{rma.order_number} · paid by {rma.payment_method.replace('_', ' ')}")
+    ui.sellerValue.setText(f"{rma.seller} · {rma.authorization} policy {rma.policy} v{rma.policy_version}")
     dates = [
         f"purchased {rma.purchased}",
         f"shipped {rma.shipped or '—'}",
         f"delivered {rma.delivered or '—'}",
         f"return authorised {rma.reported}",
     ]
-    form.datesValue.setText(" · ".join(dates))
+    ui.datesValue.setText(" · ".join(dates))

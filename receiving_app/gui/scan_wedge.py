@@ -21,6 +21,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -178,7 +179,7 @@ class ScanWedge(QObject):
     def _is_scan(self) -> bool:
         if self._in_prefixed_scan():
             return True
-        gaps_fast = all(b.at - a.at <= self._max_gap for a, b in zip(self._held, self._held[1:]))
+        gaps_fast = all(b.at - a.at <= self._max_gap for a, b in pairwise(self._held))
         return len(self._held) >= MIN_SCAN_LENGTH and gaps_fast
 
     def _burst_ended_by_pause(self) -> None:

@@ -32,29 +32,29 @@ class SignInDialog(QDialog):
     ) -> None:
         """``auth`` is None until the station has opened (``station_opened``)."""
         super().__init__(parent)
-        self.form = Ui_SignInDialog()
-        self.form.setupUi(self)
+        self.ui = Ui_SignInDialog()
+        self.ui.setupUi(self)
         self._auth = auth
         self._waiting_for_station = False
         self._station_problem: str | None = None
         self._station_id = station_id
         self._runner = runner
         self.user: SignedInUser | None = None
-        self.form.titleLabel.setFont(sized_font(self.font(), 22))
-        self.form.signInButton.clicked.connect(self.sign_in)
-        self.form.secretEdit.returnPressed.connect(self.sign_in)
-        self.form.nameEdit.returnPressed.connect(self.form.secretEdit.setFocus)
-        self.form.nameEdit.setFocus()
+        self.ui.titleLabel.setFont(sized_font(self.font(), 22))
+        self.ui.signInButton.clicked.connect(self.sign_in)
+        self.ui.secretEdit.returnPressed.connect(self.sign_in)
+        self.ui.nameEdit.returnPressed.connect(self.ui.secretEdit.setFocus)
+        self.ui.nameEdit.setFocus()
 
     def sign_in(self) -> None:
         if self._station_problem is not None:
             self._show_problem(self._station_problem)
             return
-        name, secret = self.form.nameEdit.text().strip(), self.form.secretEdit.text()
+        name, secret = self.ui.nameEdit.text().strip(), self.ui.secretEdit.text()
         if not name or not secret:
             self._show_problem("Type your user name and your PIN or password.")
             return
-        self.form.signInButton.setEnabled(False)
+        self.ui.signInButton.setEnabled(False)
         if self._auth is None:
             self._waiting_for_station = True
             self._show_progress("Opening the station's database…")
@@ -79,36 +79,36 @@ class SignInDialog(QDialog):
         """Nobody can sign in to a station without its database; the message says why."""
         self._waiting_for_station = False
         self._station_problem = message
-        self.form.signInButton.setEnabled(False)
+        self.ui.signInButton.setEnabled(False)
         self._show_problem(message)
 
     def reset(self) -> None:
         """Ready for the next person (after a sign-out): nothing of the last one stays on screen."""
         self.user = None
-        self.form.nameEdit.clear()
-        self.form.secretEdit.clear()
-        self.form.messageLabel.clear()
-        self.form.messageLabel.setStyleSheet("")
-        self.form.nameEdit.setFocus()
+        self.ui.nameEdit.clear()
+        self.ui.secretEdit.clear()
+        self.ui.messageLabel.clear()
+        self.ui.messageLabel.setStyleSheet("")
+        self.ui.nameEdit.setFocus()
 
     def _accepted(self, user: SignedInUser) -> None:
         self.user = user
-        self.form.signInButton.setEnabled(True)
-        self.form.secretEdit.clear()
-        self.form.messageLabel.setText(f"Signed in: {user.display_name} ({user.role})")
+        self.ui.signInButton.setEnabled(True)
+        self.ui.secretEdit.clear()
+        self.ui.messageLabel.setText(f"Signed in: {user.display_name} ({user.role})")
         self.signed_in.emit(user)
         self.accept()
 
     def _refused(self, message: str) -> None:
-        self.form.signInButton.setEnabled(True)
-        self.form.secretEdit.clear()
-        self.form.secretEdit.setFocus()
+        self.ui.signInButton.setEnabled(True)
+        self.ui.secretEdit.clear()
+        self.ui.secretEdit.setFocus()
         self._show_problem(message)
 
     def _show_progress(self, message: str) -> None:
-        self.form.messageLabel.setStyleSheet("")
-        self.form.messageLabel.setText(message)
+        self.ui.messageLabel.setStyleSheet("")
+        self.ui.messageLabel.setText(message)
 
     def _show_problem(self, message: str) -> None:
-        self.form.messageLabel.setStyleSheet(tone_style(BAD))
-        self.form.messageLabel.setText(f"{BAD.symbol} {message}")
+        self.ui.messageLabel.setStyleSheet(tone_style(BAD))
+        self.ui.messageLabel.setText(f"{BAD.symbol} {message}")

@@ -82,40 +82,42 @@ class UnitDisplay:
     def voided_before(self, line: RmaLineView, unit: int) -> list[str]:
         """Why deciding an open unit again needs a supervisor: its earlier decision was voided."""
         return [
-            f"{unit_name(line, unit)} was decided before ({decision.outcome}) and {decision.voided_by} voided that decision"
+            f"{unit_name(line, unit)} was decided before ({decision.outcome}) "
+            f"and {decision.voided_by} voided that decision"
             f"{f': {decision.void_reason}' if decision.void_reason else ''}; deciding it again needs a supervisor."
             for decision in voided_decisions(self._screen.decisions, line.line, unit)[-1:]
         ]
 
     def show(self, line: RmaLineView | None, unit: int | None) -> None:
         screen = self._screen
-        form = screen.form
+        ui = screen.ui
         if line is None or unit is None:
-            form.weightPanel.set_line(None)
-            form.inspectionPanel.show_nothing("No unit")
-            form.decisionPanel.show_message("Scan an RMA" if screen.rma is None else "No line picked")
+            ui.weightPanel.set_line(None)
+            ui.inspectionPanel.show_nothing("No unit")
+            ui.decisionPanel.show_message("Scan an RMA" if screen.rma is None else "No line picked")
             return
         where, state = unit_name(line, unit), unit_states(line)[unit - 1]
         if line.status == "on_hold":
-            form.weightPanel.set_line(None)
-            form.inspectionPanel.show_nothing(f"{where} · {line.sku}: on hold")
-            form.decisionPanel.show_waiting(
-                f"Line {line.line} is on hold: {line.hold_note}. A supervisor releases it ({key_label(Command.RELEASE_HOLD)}).",
+            ui.weightPanel.set_line(None)
+            ui.inspectionPanel.show_nothing(f"{where} · {line.sku}: on hold")
+            ui.decisionPanel.show_waiting(
+                f"Line {line.line} is on hold: {line.hold_note}. "
+                f"A supervisor releases it ({key_label(Command.RELEASE_HOLD)}).",
                 where,
             )
         elif state == "open":
-            form.weightPanel.set_line(
+            ui.weightPanel.set_line(
                 line, unit=unit if line.quantity > 1 else None
             )  # "line 2" says it all for a line of one
-            form.inspectionPanel.start_unit(line, unit)
-            form.decisionPanel.show_waiting(f"Working out what {where.lower()} still needs…", where)
+            ui.inspectionPanel.start_unit(line, unit)
+            ui.decisionPanel.show_waiting(f"Working out what {where.lower()} still needs…", where)
         else:
-            form.weightPanel.set_line(None)
+            ui.weightPanel.set_line(None)
             self._show_record(line, unit, where)
 
     def _show_record(self, line: RmaLineView, unit: int, where: str) -> None:
         screen = self._screen
-        panels = screen.form
+        panels = screen.ui
         decision = standing_decision(screen.decisions, line.line, unit)
         if decision is not None:
             panels.decisionPanel.show_recorded(decision, line, where)

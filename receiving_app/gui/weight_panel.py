@@ -104,17 +104,17 @@ class WeightPanel(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.form = Ui_WeightPanel()
-        self.form.setupUi(self)
-        self.form.readingLabel.setFont(sized_font(self.font(), READING_POINT_SIZE))
-        self.form.readingLabel.setTextFormat(Qt.TextFormat.RichText)  # the captured mark is set smaller
-        self.form.stateLabel.setFont(sized_font(self.font(), 16))
-        self.form.captureButton.setText(f"Capture  [{key_label(Command.CAPTURE_WEIGHT)}]")
-        self.form.manualEdit.setPlaceholderText(
-            f"[{key_label(Command.MANUAL_WEIGHT)}] " + self.form.manualEdit.placeholderText()
+        self.ui = Ui_WeightPanel()
+        self.ui.setupUi(self)
+        self.ui.readingLabel.setFont(sized_font(self.font(), READING_POINT_SIZE))
+        self.ui.readingLabel.setTextFormat(Qt.TextFormat.RichText)  # the captured mark is set smaller
+        self.ui.stateLabel.setFont(sized_font(self.font(), 16))
+        self.ui.captureButton.setText(f"Capture  [{key_label(Command.CAPTURE_WEIGHT)}]")
+        self.ui.manualEdit.setPlaceholderText(
+            f"[{key_label(Command.MANUAL_WEIGHT)}] " + self.ui.manualEdit.placeholderText()
         )
-        self.form.captureButton.clicked.connect(self.capture_now)
-        self.form.manualEdit.returnPressed.connect(self.use_typed_weight)
+        self.ui.captureButton.clicked.connect(self.capture_now)
+        self.ui.manualEdit.returnPressed.connect(self.use_typed_weight)
         self.source = "scale"
         self._line: RmaLineView | None = None
         self._unit: int | None = None
@@ -153,7 +153,7 @@ class WeightPanel(QGroupBox):
         of = f" · unit {unit}/{line.quantity}" if line is not None and unit is not None else ""
         self.setTitle(f"Weight — {line.sku}{of}" if line else "Weight")
         self._seen.clear()
-        self.form.manualEdit.clear()
+        self.ui.manualEdit.clear()
         self._problem = None
         self._set_captured(None)
         self._show()
@@ -201,12 +201,12 @@ class WeightPanel(QGroupBox):
             self._show()
 
     def start_typing(self) -> None:
-        self.form.manualEdit.setFocus()
-        self.form.manualEdit.selectAll()
+        self.ui.manualEdit.setFocus()
+        self.ui.manualEdit.selectAll()
 
     def use_typed_weight(self) -> None:
         """Capture the weight typed in the box; a weight the unit cannot have is refused and asked for again."""
-        text = self.form.manualEdit.text().strip()
+        text = self.ui.manualEdit.text().strip()
         if self._line is None:
             self._refuse("Pick a line before typing its weight.")
             return
@@ -278,7 +278,7 @@ class WeightPanel(QGroupBox):
         QTimer.singleShot(0, self, self._select_refused_text)
 
     def _select_refused_text(self) -> None:
-        if self._problem is not None and self.form.manualEdit.text():
+        if self._problem is not None and self.ui.manualEdit.text():
             self.start_typing()
 
     # Showing -------------------------------------------------------------------------------------
@@ -307,45 +307,45 @@ class WeightPanel(QGroupBox):
         last, capture = self._last, self._captured
         live = "— g" if last is None or last.value is None else f"{last.value} {last.unit}"
         tone, words = self._live
-        form = self.form
-        form.stateLabel.setText(f"{tone.symbol} {words}")
-        restyle(form.stateLabel, tone_style(tone))
+        ui = self.ui
+        ui.stateLabel.setText(f"{tone.symbol} {words}")
+        restyle(ui.stateLabel, tone_style(tone))
         if capture is None:
-            form.readingLabel.setText(live)
-            form.readingLabel.setAccessibleName("Scale reading")
-            form.stateLabel.setVisible(True)
-            form.liveLabel.setVisible(False)
+            ui.readingLabel.setText(live)
+            ui.readingLabel.setAccessibleName("Scale reading")
+            ui.stateLabel.setVisible(True)
+            ui.liveLabel.setVisible(False)
             return
-        form.readingLabel.setText(
+        ui.readingLabel.setText(
             f'{capture.value} {capture.unit} <span style="font-size: {CAPTURED_MARK_POINT_SIZE}pt; '
             f'color: {GOOD.background};">{GOOD.symbol} captured</span>'
         )
-        form.readingLabel.setAccessibleName("Captured weight, the one that will be decided")
-        form.stateLabel.setVisible(False)
-        form.liveLabel.setText(f"Scale now: {live}  {tone.symbol} {words}")
-        restyle(form.liveLabel, f"color: {tone.background if tone is not NEUTRAL else tone.foreground};")
-        form.liveLabel.setVisible(True)
+        ui.readingLabel.setAccessibleName("Captured weight, the one that will be decided")
+        ui.stateLabel.setVisible(False)
+        ui.liveLabel.setText(f"Scale now: {live}  {tone.symbol} {words}")
+        restyle(ui.liveLabel, f"color: {tone.background if tone is not NEUTRAL else tone.foreground};")
+        ui.liveLabel.setVisible(True)
 
     def _show_captured(self) -> None:
         capture = self._captured
         if capture is None:
-            self.form.capturedLabel.setText(f"{NEUTRAL.symbol} Captured: nothing yet")
-            restyle(self.form.capturedLabel, tone_style(NEUTRAL))
+            self.ui.capturedLabel.setText(f"{NEUTRAL.symbol} Captured: nothing yet")
+            restyle(self.ui.capturedLabel, tone_style(NEUTRAL))
             return
         how = "typed by hand (manual)" if capture.source == MANUAL_SOURCE else f"from the scale ({capture.source})"
-        self.form.capturedLabel.setText(f"{GOOD.symbol} Captured: {capture.value} {capture.unit} {how}")
-        restyle(self.form.capturedLabel, tone_style(GOOD))
+        self.ui.capturedLabel.setText(f"{GOOD.symbol} Captured: {capture.value} {capture.unit} {how}")
+        restyle(self.ui.capturedLabel, tone_style(GOOD))
 
     def _show_gauge(self) -> None:
         grams = self._captured.grams if self._captured else (self._last.grams if self._last else None)
         percent = (
             fill_percent(grams, self._line) if self._line is not None and grams is not None and grams >= 0 else None
         )
-        self.form.fillGauge.setValue(percent or 0)
-        self.form.fillGauge.setFormat("%p% left" if percent is not None else "fill level: —")
+        self.ui.fillGauge.setValue(percent or 0)
+        self.ui.fillGauge.setFormat("%p% left" if percent is not None else "fill level: —")
 
     def _show_problems(self) -> None:
         lines = [f"{self._problem.symbol} {self._problem.text}"] if self._problem is not None else []
         if self._scale_problem:
             lines.append(self._scale_problem)
-        self.form.problemLabel.setText("\n".join(lines))
+        self.ui.problemLabel.setText("\n".join(lines))

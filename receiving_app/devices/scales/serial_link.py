@@ -1,4 +1,4 @@
-"""A serial or USB-CDC port that survives being unplugged, shared by the serial scales.
+"""A serial or USB-CDC port that survives being unplugged, used by every serial scale.
 
 USB serial adapters disappear when a cable is pulled and come back under the same name (or the
 same /dev/serial/by-id link) when it is pushed in again. The link therefore never gives up on its
@@ -9,6 +9,7 @@ is honoured within a few hundredths of a second instead of hanging a worker.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable
@@ -189,10 +190,8 @@ class SerialLink:
     def _drop_port(self) -> None:
         self._pending.clear()
         if self._serial is not None:
-            try:
+            with contextlib.suppress(*_PORT_FAILURES):  # a device already gone has nothing left to release
                 self._serial.close()
-            except _PORT_FAILURES:
-                pass  # the device is already gone; there is nothing left to release
             self._serial = None
 
 

@@ -109,7 +109,8 @@ class CatalogPage(QWidget):
             self.ui.revertButton.clicked.connect(self.revert)
         else:
             self.ui.permissionLabel.setText(
-                f"Only an admin can change the catalog; {signed_in_user.display_name} ({signed_in_user.role}) can read it."
+                "Only an admin can change the catalog; "
+                f"{signed_in_user.display_name} ({signed_in_user.role}) can read it."
             )
             for edit in self._edits.values():
                 edit.setReadOnly(True)

@@ -105,7 +105,8 @@ def _reason_html(reason: ReturnReason, rules: ReasonRules, same_as: ReturnReason
         fees = []
         if rules.restocking_fee:
             fees.append(
-                f"{format_percent(rules.restocking_fee.percent)}% of the merchandise. {_quoted(rules.restocking_fee.sentence())}"
+                f"{format_percent(rules.restocking_fee.percent)}% of the merchandise. "
+                f"{_quoted(rules.restocking_fee.sentence())}"
             )
         fees += [
             f"{format_percent(fee.percent)}% for {CATEGORY_NAMES[category]}. {_quoted(fee.sentence())}"
@@ -113,7 +114,8 @@ def _reason_html(reason: ReturnReason, rules: ReasonRules, same_as: ReturnReason
         ]
         parts.append(_paragraph("Restocking fee", " ".join(fees) if fees else "none."))
         deduction = (
-            f"the prepaid return label’s cost. {_quoted(rules.deduct_return_label_text.replace('{amount}', 'its cost on the RMA'))}"
+            "the prepaid return label’s cost. "
+            f"{_quoted(rules.deduct_return_label_text.replace('{amount}', 'its cost on the RMA'))}"
             if rules.deduct_return_label
             else "none."
         )
@@ -146,7 +148,8 @@ def policy_html(policy: Policy) -> str:
             _paragraph(
                 "Fill level",
                 f"{escape(category_list(policy.fill_rule.categories))} are weighed; refused below "
-                f"{format_percent(policy.fill_rule.minimum_fraction * 100)}% left. {_quoted(policy.fill_rule.sentence())}",
+                f"{format_percent(policy.fill_rule.minimum_fraction * 100)}% left. "
+                f"{_quoted(policy.fill_rule.sentence())}",
             )
         )
     else:

@@ -8,9 +8,9 @@ frozen ``BenchReport``, the same one the export writes, so the window and the pa
 Voided decisions are in none of the figures; the Voids tab lists those voided on the day, and the
 findings at the bench and the decisions approved over a contradicting weight have tabs of their own.
 
-Built in code rather than from a Designer form: most of the page is charts, which a form cannot
-describe. Customer details are never shown here unless an admin ticks the box for them, and the
-service checks that role again.
+The layout is the form ``ui/pages_reports.ui``; the charts are a ``ReportCharts`` promoted in it.
+Customer details are never shown here unless an admin ticks the box for them, and the service
+checks that role again.
 """
 
 from __future__ import annotations
@@ -19,28 +19,13 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QFileDialog,
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QTableView,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QDate, QStandardPaths, Signal
+from PySide6.QtWidgets import QFileDialog, QLabel, QTableView, QWidget
 
+from receiving_app.gui.forms.ui_pages_reports import Ui_ReportsPage
 from receiving_app.gui.operations import OperationRunner
 from receiving_app.gui.pages.feedback import clear_message, show_problem, show_progress, show_success
 from receiving_app.gui.pages.models import prepare_table
-from receiving_app.gui.pages.report_charts import ReportCharts
 from receiving_app.gui.pages.report_models import (
     ContradictionsModel,
     DenialsModel,
@@ -58,17 +43,6 @@ from receiving_app.services.station import Station
 
 ALL_STATIONS = "All stations"
 TILE_POINT_SIZE = 22
-TILES_PER_ROW = 4
-TILES = (
-    ("lines", "Lines received"),
-    ("refunded", "Refunded"),
-    ("fees", "Restocking fees"),
-    ("denied", "Denied"),
-    ("holds", "On hold"),
-    ("voided", "Voided"),
-    ("findings", "Findings at the bench"),
-    ("contradictions", "Approved over a contradiction"),
-)
 
 
 class ReportsPage(QWidget):
@@ -86,121 +60,57 @@ class ReportsPage(QWidget):
 
     def __init__(self, station: Station, signed_in_user: SignedInUser, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("reportsPage")
         self._user = signed_in_user
         self._service = station.reports
         self._runner = OperationRunner(self)
         self._report: BenchReport | None = None
         self._shown_once = False
         self._reload_pending = False  # the choice changed while a report was being made
+        self.ui = ui = Ui_ReportsPage()
+        ui.setupUi(self)
+        # The form makes the scroll area before the report inside it, which puts it first in the tab
+        # order and gives it the focus when the page opens. The day comes first and the scroll area
+        # (whose arrow keys scroll the report) last. Qt leaves alone a widget that already follows
+        # the last table round the page's focus ring, hence the step through the day first.
+        QWidget.setTabOrder(ui.dayEdit, ui.reportScroll)
+        QWidget.setTabOrder(ui.holdsTable, ui.reportScroll)
 
-        self._build_controls()
+        ui.dayEdit.setDate(QDate.currentDate())
+        ui.stationCombo.addItem(ALL_STATIONS, "")
         if station.settings.station_id:  # this station first, before the list of the others arrives
-            self.stationCombo.addItem(station.settings.station_id, station.settings.station_id)
-        self._build_tiles()
-        self.charts = ReportCharts(self)
-        self._build_tables()
-
-        content = QWidget(self)
-        content.setObjectName("reportContent")
-        column = QVBoxLayout(content)
-        column.addLayout(self._controls)
-        column.addWidget(self.statusLabel)
-        column.addLayout(self._tiles)
-        column.addWidget(self.charts)
-        column.addWidget(self.tablesTabs)
-        scroll = QScrollArea(self)
-        scroll.setObjectName("reportScroll")
-        scroll.setAccessibleName("Report")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-
-    # Building the page ---------------------------------------------------------------------
-
-    def _build_controls(self) -> None:
-        self.dayEdit = QDateEdit(QDate.currentDate(), self)
-        self.dayEdit.setObjectName("dayEdit")
-        self.dayEdit.setAccessibleName("Report day")
-        self.dayEdit.setCalendarPopup(True)
-        self.dayEdit.setDisplayFormat("yyyy-MM-dd")
-        self.stationCombo = QComboBox(self)
-        self.stationCombo.setObjectName("stationCombo")
-        self.stationCombo.setAccessibleName("Station")
-        self.stationCombo.addItem(ALL_STATIONS, "")
-        self.stationCombo.setMinimumContentsLength(14)
-        self.personalCheck = QCheckBox("Include customer details", self)
-        self.personalCheck.setObjectName("personalDataCheck")
-        self.personalCheck.setAccessibleName("Include customer details (admins only)")
-        self.personalCheck.setVisible(self._user.role in ROLES_SEEING_PERSONAL_DATA)
-        self.showButton = QPushButton("Show report", self)
-        self.showButton.setObjectName("showReportButton")
-        self.showButton.setAccessibleName("Show the report")
-        self.showButton.setDefault(True)
-        self.exportPdfButton = QPushButton("Export PDF…", self)
-        self.exportPdfButton.setObjectName("exportPdfButton")
-        self.exportPdfButton.setAccessibleName("Export the report as PDF")
-        self.exportCsvButton = QPushButton("Export CSV…", self)
-        self.exportCsvButton.setObjectName("exportCsvButton")
-        self.exportCsvButton.setAccessibleName("Export the report as CSV")
-        for button in (self.exportPdfButton, self.exportCsvButton):
-            button.setEnabled(False)
-        self.statusLabel = QLabel(self)
-        self.statusLabel.setObjectName("reportStatusLabel")
-        self.statusLabel.setAccessibleName("Report status")
-        self.statusLabel.setWordWrap(True)
-        clear_message(self.statusLabel)
-
-        day_label = QLabel("&Day", self)
-        day_label.setBuddy(self.dayEdit)
-        station_label = QLabel("S&tation", self)
-        station_label.setBuddy(self.stationCombo)
-        self._controls = QHBoxLayout()
-        for widget in (day_label, self.dayEdit, station_label, self.stationCombo, self.personalCheck, self.showButton):
-            self._controls.addWidget(widget)
-        self._controls.addStretch(1)
-        self._controls.addWidget(self.exportPdfButton)
-        self._controls.addWidget(self.exportCsvButton)
-
-        self.showButton.clicked.connect(self.load)
-        self.dayEdit.dateChanged.connect(lambda _date: self.load())
-        self.stationCombo.activated.connect(lambda _index: self.load())
-        self.personalCheck.toggled.connect(lambda _checked: self.load())
-        self.exportPdfButton.clicked.connect(lambda: self._choose_and_export("pdf"))
-        self.exportCsvButton.clicked.connect(lambda: self._choose_and_export("csv"))
-
-    def _build_tiles(self) -> None:
-        self._tiles = QGridLayout()
+            ui.stationCombo.addItem(station.settings.station_id, station.settings.station_id)
+        ui.personalDataCheck.setVisible(signed_in_user.role in ROLES_SEEING_PERSONAL_DATA)
+        clear_message(ui.reportStatusLabel)
         self.tileValues: dict[str, QLabel] = {}
-        for index, (key, caption) in enumerate(TILES):
-            tile = QFrame(self)
-            tile.setObjectName(f"{key}Tile")
-            tile.setFrameShape(QFrame.Shape.StyledPanel)
-            inner = QVBoxLayout(tile)
-            title = QLabel(caption, tile)
-            value = QLabel("–", tile)
-            value.setObjectName(f"{key}Value")
-            value.setAccessibleName(caption)
+        for key, caption, value in (
+            ("lines", ui.linesCaption, ui.linesValue),
+            ("refunded", ui.refundedCaption, ui.refundedValue),
+            ("fees", ui.feesCaption, ui.feesValue),
+            ("denied", ui.deniedCaption, ui.deniedValue),
+            ("holds", ui.holdsCaption, ui.holdsValue),
+            ("voided", ui.voidedCaption, ui.voidedValue),
+            ("findings", ui.findingsCaption, ui.findingsValue),
+            ("contradictions", ui.contradictionsCaption, ui.contradictionsValue),
+        ):
+            value.setAccessibleName(caption.text())  # a screen reader says the figure under its caption
             value.setFont(sized_font(self.font(), TILE_POINT_SIZE))
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            inner.addWidget(title)
-            inner.addWidget(value)
             self.tileValues[key] = value
-            self._tiles.addWidget(tile, index // TILES_PER_ROW, index % TILES_PER_ROW)
+        self._prepare_tables()
+
+        ui.showReportButton.clicked.connect(self.load)
+        ui.dayEdit.dateChanged.connect(lambda _date: self.load())
+        ui.stationCombo.activated.connect(lambda _index: self.load())
+        ui.personalDataCheck.toggled.connect(lambda _checked: self.load())
+        ui.exportPdfButton.clicked.connect(lambda: self._choose_and_export("pdf"))
+        ui.exportCsvButton.clicked.connect(lambda: self._choose_and_export("csv"))
 
     @property
     def chartViews(self):
         """The chart view now shown for each chart: outcomes, refunds, denials, fill."""
-        return self.charts.views
+        return self.ui.reportCharts.views
 
-    def _build_tables(self) -> None:
-        self.tablesTabs = QTabWidget(self)
-        self.tablesTabs.setObjectName("reportTables")
-        self.tablesTabs.setAccessibleName("Report tables")
-        self.tablesTabs.setMinimumHeight(240)
+    def _prepare_tables(self) -> None:
+        ui = self.ui
         self.operatorsModel = OperatorsModel(self)
         self.stationsModel = StationsModel(self)
         self.refundsModel = RefundsModel(self)
@@ -210,26 +120,20 @@ class ReportsPage(QWidget):
         self.voidsModel = VoidsModel(self)
         self.holdsModel = HoldsModel(self)  # its Customer column shows only in a report with personal data
         self.tables: dict[str, QTableView] = {}
-        for key, title, model in (
-            ("operators", "By operator", self.operatorsModel),
-            ("stations", "By station", self.stationsModel),
-            ("refunds", "Refunds by method", self.refundsModel),
-            ("denials", "Denials by reason", self.denialsModel),
-            ("findings", "Findings at the bench", self.findingsModel),
-            ("contradictions", "Approved over a contradiction", self.contradictionsModel),
-            ("voids", "Voids", self.voidsModel),
-            ("holds", "On hold", self.holdsModel),
+        for key, table, model in (
+            ("operators", ui.operatorsTable, self.operatorsModel),
+            ("stations", ui.stationsTable, self.stationsModel),
+            ("refunds", ui.refundsTable, self.refundsModel),
+            ("denials", ui.denialsTable, self.denialsModel),
+            ("findings", ui.findingsTable, self.findingsModel),
+            ("contradictions", ui.contradictionsTable, self.contradictionsModel),
+            ("voids", ui.voidsTable, self.voidsModel),
+            ("holds", ui.holdsTable, self.holdsModel),
         ):
-            table = QTableView(self.tablesTabs)
-            table.setObjectName(f"{key}Table")
-            table.setAccessibleName(title)
+            table.setAccessibleName(ui.reportTables.tabText(ui.reportTables.indexOf(table)))  # named as its tab
             table.setModel(model)
-            table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-            table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-            table.setSortingEnabled(False)
             prepare_table(table)
             self.tables[key] = table
-            self.tablesTabs.addTab(table, title)
 
     # Loading -------------------------------------------------------------------------------
 
@@ -246,10 +150,10 @@ class ReportsPage(QWidget):
         return self._report
 
     def chosen_day(self) -> date:
-        return self.dayEdit.date().toPython()
+        return self.ui.dayEdit.date().toPython()
 
     def chosen_station(self) -> str | None:
-        return self.stationCombo.currentData() or None
+        return self.ui.stationCombo.currentData() or None
 
     def load(self) -> None:
         """Make the report for the chosen day and station in the background."""
@@ -257,10 +161,10 @@ class ReportsPage(QWidget):
             self._reload_pending = True  # made again, as now chosen, when the running one is done
             return
         day, station, service = self.chosen_day(), self.chosen_station(), self._service
-        personal = self.personalCheck.isVisible() and self.personalCheck.isChecked()
+        personal = self.ui.personalDataCheck.isVisible() and self.ui.personalDataCheck.isChecked()
         user = self._user.name
-        self.showButton.setEnabled(False)
-        show_progress(self.statusLabel, f"Adding up {day.isoformat()}…")
+        self.ui.showReportButton.setEnabled(False)
+        show_progress(self.ui.reportStatusLabel, f"Adding up {day.isoformat()}…")
         self._runner.start(
             lambda: service.daily(day, station, include_personal_data=personal, user=user if personal else None),
             key="report",
@@ -276,31 +180,28 @@ class ReportsPage(QWidget):
     def _fill_stations(self, stations: Sequence[str]) -> None:
         chosen = self.chosen_station()
         for station in stations:
-            if self.stationCombo.findData(station) < 0:
-                self.stationCombo.addItem(station, station)
+            if self.ui.stationCombo.findData(station) < 0:
+                self.ui.stationCombo.addItem(station, station)
         if chosen:
-            self.stationCombo.setCurrentIndex(max(0, self.stationCombo.findData(chosen)))
-
-    def show_report(self, report: BenchReport) -> None:
-        """Puts ``report`` on the page: figures, charts and tables."""
-        self._show(report)
+            self.ui.stationCombo.setCurrentIndex(max(0, self.ui.stationCombo.findData(chosen)))
 
     def _show(self, report: BenchReport) -> None:
         if self._reload_after_running():
             return
         self._report = report
-        self.showButton.setEnabled(True)
-        for button in (self.exportPdfButton, self.exportCsvButton):
+        self.ui.showReportButton.setEnabled(True)
+        for button in (self.ui.exportPdfButton, self.ui.exportCsvButton):
             button.setEnabled(True)
-        clear_message(self.statusLabel)
+        clear_message(self.ui.reportStatusLabel)
         later = report.voided_later
         voided_later = (
-            f" {later.lines} decision(s) of this period were voided later (${later.refunded} refunded): they are in no figure here."
+            f" {later.lines} decision(s) of this period were voided later (${later.refunded} refunded):"
+            " they are in no figure here."
             if later.lines
             else ""
         )
-        self.statusLabel.setText(f"{report.title}. Made {report.generated_at:%H:%M}.{voided_later}")
-        self.statusLabel.setVisible(True)
+        self.ui.reportStatusLabel.setText(f"{report.title}. Made {report.generated_at:%H:%M}.{voided_later}")
+        self.ui.reportStatusLabel.setVisible(True)
         values = self.tileValues
         values["lines"].setText(str(report.lines_received))
         values["refunded"].setText(f"${report.refunded}")
@@ -313,7 +214,7 @@ class ReportsPage(QWidget):
         )
         values["findings"].setText(str(report.finding_counts.changed))
         values["contradictions"].setText(str(report.finding_counts.contradicted))
-        self.charts.show_report(report)
+        self.ui.reportCharts.show_report(report)
         self.operatorsModel.set_records(report.operators)
         self.stationsModel.set_records(report.stations)
         self.refundsModel.set_records(report.refunds_by_method)
@@ -332,7 +233,8 @@ class ReportsPage(QWidget):
         if report is None:
             return
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        name = f"{report.kind}-report-{(report.day or report.start.date()).isoformat()}-{report.station or 'all-stations'}.{kind}"
+        day = (report.day or report.start.date()).isoformat()
+        name = f"{report.kind}-report-{day}-{report.station or 'all-stations'}.{kind}"
         label = "PDF files (*.pdf)" if kind == "pdf" else "CSV files (*.csv)"
         path, _chosen = QFileDialog.getSaveFileName(
             self, f"Export the report as {kind.upper()}", str(Path(folder) / name), label
@@ -347,13 +249,13 @@ class ReportsPage(QWidget):
         report = self._report
         if report is None:
             return
-        show_progress(self.statusLabel, f"Writing {Path(path).name}…")
+        show_progress(self.ui.reportStatusLabel, f"Writing {Path(path).name}…")
         self._runner.start(
             lambda: str(export_report(report, path)), key="export", on_success=self._exported, on_failure=self._problem
         )
 
     def _exported(self, path: str) -> None:
-        show_success(self.statusLabel, f"Written to {path}")
+        show_success(self.ui.reportStatusLabel, f"Written to {path}")
         self.exported.emit(path)
 
     def _reload_after_running(self) -> bool:
@@ -368,6 +270,6 @@ class ReportsPage(QWidget):
             self._problem(message)
 
     def _problem(self, message: str) -> None:
-        self.showButton.setEnabled(True)
-        show_problem(self.statusLabel, message)
+        self.ui.showReportButton.setEnabled(True)
+        show_problem(self.ui.reportStatusLabel, message)
         self.problem_shown.emit(message)
