@@ -141,7 +141,7 @@ class Keyboard:
 
     def focus(self):
         focused = QApplication.focusWidget()
-        return focused if focused is not None else self.window.receiving.form.linesTable
+        return focused if focused is not None else self.window.receiving.ui.linesTable
 
     def press(self, key) -> None:
         """One key, pressed the way a person does (then the wedge's pause passes)."""

@@ -28,9 +28,9 @@ def test_every_control_of_the_dialogs_is_named(qtbot, station, runner) -> None:
 def test_the_type_is_large_and_the_outcome_larger(window) -> None:
     screen = window.receiving
     assert BASE_POINT_SIZE >= 13 and window.font().pointSize() >= 13
-    assert screen.decision_panel.form.outcomeLabel.font().pointSize() >= 28 and OUTCOME_POINT_SIZE >= 28
+    assert screen.decision_panel.ui.outcomeLabel.font().pointSize() >= 28 and OUTCOME_POINT_SIZE >= 28
 
 
 def test_states_carry_a_symbol_and_words_as_well_as_a_colour(window) -> None:
-    outcome = window.receiving.decision_panel.form.outcomeLabel
+    outcome = window.receiving.decision_panel.ui.outcomeLabel
     assert outcome.text().split(" ", 1)[0] in "✔⇄✖…•≈" and len(outcome.text()) > 2

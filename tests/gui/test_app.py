@@ -28,14 +28,14 @@ def session(qtbot, station):
 def test_signing_in_opens_the_window_and_f10_signs_out(qtbot, session) -> None:
     dialog = session.sign_in
     assert dialog.isVisible() and session.window is None
-    qtbot.keyClicks(dialog.form.nameEdit, "supervisor")
-    qtbot.keyClicks(dialog.form.secretEdit, "supervisor-demo")
+    qtbot.keyClicks(dialog.ui.nameEdit, "supervisor")
+    qtbot.keyClicks(dialog.ui.secretEdit, "supervisor-demo")
     with qtbot.waitSignal(dialog.signed_in, timeout=10_000):
-        qtbot.keyClick(dialog.form.secretEdit, Qt.Key.Key_Return)
+        qtbot.keyClick(dialog.ui.secretEdit, Qt.Key.Key_Return)
     window = session.window
     assert window is not None and window.isVisible()
     assert window.findChild(QLabel, "signedInLabel").text().startswith("Signed in: Sam Supervisor (supervisor)")
-    pages = window.form.navigationList
+    pages = window.ui.navigationList
     assert [pages.item(row).text() for row in range(pages.count())] == [
         "Receiving",
         "History",
@@ -45,9 +45,9 @@ def test_signing_in_opens_the_window_and_f10_signs_out(qtbot, session) -> None:
         "Settings",
     ]
 
-    qtbot.keyClick(window.receiving.form.linesTable, Qt.Key.Key_F10)
+    qtbot.keyClick(window.receiving.ui.linesTable, Qt.Key.Key_F10)
     qtbot.waitUntil(lambda: session.window is None and dialog.isVisible())
-    assert dialog.form.nameEdit.text() == "" and dialog.form.messageLabel.text() == ""
+    assert dialog.ui.nameEdit.text() == "" and dialog.ui.messageLabel.text() == ""
 
 
 @pytest.fixture
@@ -63,10 +63,10 @@ def quickly_locking(qtbot, station):
 
 
 def sign_in(qtbot, dialog, name: str, secret: str) -> None:
-    qtbot.keyClicks(dialog.form.nameEdit, name)
-    qtbot.keyClicks(dialog.form.secretEdit, secret)
+    qtbot.keyClicks(dialog.ui.nameEdit, name)
+    qtbot.keyClicks(dialog.ui.secretEdit, secret)
     with qtbot.waitSignal(dialog.signed_in, timeout=10_000):
-        qtbot.keyClick(dialog.form.secretEdit, Qt.Key.Key_Return)
+        qtbot.keyClick(dialog.ui.secretEdit, Qt.Key.Key_Return)
 
 
 def test_an_idle_station_locks_and_the_same_clerk_comes_back_to_the_same_window(
@@ -110,19 +110,19 @@ def test_a_new_installation_creates_its_first_admin_before_anyone_signs_in(qtbot
         dialog = session.first_admin
         assert not session.sign_in.isVisible()
 
-        qtbot.keyClicks(dialog.form.nameEdit, "ops")
-        qtbot.keyClicks(dialog.form.passwordEdit, "long-enough-1")
-        qtbot.keyClicks(dialog.form.confirmEdit, "long-enough-2")
-        qtbot.keyClick(dialog.form.confirmEdit, Qt.Key.Key_Return)
-        assert "differ" in dialog.form.messageLabel.text()
+        qtbot.keyClicks(dialog.ui.nameEdit, "ops")
+        qtbot.keyClicks(dialog.ui.passwordEdit, "long-enough-1")
+        qtbot.keyClicks(dialog.ui.confirmEdit, "long-enough-2")
+        qtbot.keyClick(dialog.ui.confirmEdit, Qt.Key.Key_Return)
+        assert "differ" in dialog.ui.messageLabel.text()
 
-        qtbot.keyClicks(dialog.form.passwordEdit, "long-enough-1")
-        qtbot.keyClicks(dialog.form.confirmEdit, "long-enough-1")
+        qtbot.keyClicks(dialog.ui.passwordEdit, "long-enough-1")
+        qtbot.keyClicks(dialog.ui.confirmEdit, "long-enough-1")
         with qtbot.waitSignal(dialog.created, timeout=10_000):
-            qtbot.keyClick(dialog.form.confirmEdit, Qt.Key.Key_Return)
+            qtbot.keyClick(dialog.ui.confirmEdit, Qt.Key.Key_Return)
 
         qtbot.waitUntil(session.sign_in.isVisible, timeout=5_000)
-        assert session.sign_in.form.nameEdit.text() == "ops"
+        assert session.sign_in.ui.nameEdit.text() == "ops"
         sign_in(qtbot, session.sign_in, "", "long-enough-1")
         assert session.user.role == "admin"
     finally:
@@ -145,11 +145,11 @@ def test_a_sign_in_sent_while_the_station_opens_waits_for_it_then_goes_ahead(qtb
         session.start()
         qtbot.waitUntil(session.sign_in.isVisible, timeout=5_000)  # on screen before the database is open
         dialog = session.sign_in
-        qtbot.keyClicks(dialog.form.nameEdit, "receiver")
-        qtbot.keyClicks(dialog.form.secretEdit, "1111")
-        qtbot.keyClick(dialog.form.secretEdit, Qt.Key.Key_Return)
-        assert "Opening the station's database" in dialog.form.messageLabel.text()
-        assert not dialog.form.signInButton.isEnabled() and session.window is None
+        qtbot.keyClicks(dialog.ui.nameEdit, "receiver")
+        qtbot.keyClicks(dialog.ui.secretEdit, "1111")
+        qtbot.keyClick(dialog.ui.secretEdit, Qt.Key.Key_Return)
+        assert "Opening the station's database" in dialog.ui.messageLabel.text()
+        assert not dialog.ui.signInButton.isEnabled() and session.window is None
 
         with qtbot.waitSignal(dialog.signed_in, timeout=10_000):
             database_opened.set()
@@ -170,16 +170,16 @@ def test_a_database_that_cannot_be_opened_is_said_in_the_sign_in_and_nobody_sign
     try:
         session.start()
         dialog = session.sign_in
-        qtbot.waitUntil(lambda: "could not open its database" in dialog.form.messageLabel.text(), timeout=5_000)
-        assert "connection refused" in dialog.form.messageLabel.text()
-        assert not dialog.form.signInButton.isEnabled()
+        qtbot.waitUntil(lambda: "could not open its database" in dialog.ui.messageLabel.text(), timeout=5_000)
+        assert "connection refused" in dialog.ui.messageLabel.text()
+        assert not dialog.ui.signInButton.isEnabled()
         assert isinstance(session.opening_error, InputError)  # the command reports it once the dialog closes
 
-        qtbot.keyClicks(dialog.form.nameEdit, "receiver")
-        qtbot.keyClicks(dialog.form.secretEdit, "1111")
-        qtbot.keyClick(dialog.form.secretEdit, Qt.Key.Key_Return)
+        qtbot.keyClicks(dialog.ui.nameEdit, "receiver")
+        qtbot.keyClicks(dialog.ui.secretEdit, "1111")
+        qtbot.keyClick(dialog.ui.secretEdit, Qt.Key.Key_Return)
         qtbot.wait(100)
-        assert "could not open its database" in dialog.form.messageLabel.text()
+        assert "could not open its database" in dialog.ui.messageLabel.text()
         assert session.window is None and session.user is None
     finally:
         session.shut_down()

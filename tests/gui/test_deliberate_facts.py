@@ -103,7 +103,7 @@ def test_a_unit_with_nothing_set_cannot_be_accepted(qtbot, window, keyboard, sta
     assert "Nothing is checked on line 1 yet: N if new and sealed" in screen.feedback_text
 
     weigh_by_hand(qtbot, keyboard, runner, f"{rma.lines[0].full_g} g")  # weighed, nothing else checked
-    still = screen.decision_panel.form.reasonsLabel.text()
+    still = screen.decision_panel.ui.reasonsLabel.text()
     assert still.startswith("Still to check: ") and "weight" not in still
     keyboard.press(Qt.Key.Key_Return)
     wait_until_idle(qtbot, runner)
@@ -111,7 +111,7 @@ def test_a_unit_with_nothing_set_cannot_be_accepted(qtbot, window, keyboard, sta
 
     keyboard.press(Qt.Key.Key_X)  # the weight cleared again, the facts set
     check_as_sold(qtbot, keyboard, runner)
-    assert screen.decision_panel.form.reasonsLabel.text() == "Still to check: weight."
+    assert screen.decision_panel.ui.reasonsLabel.text() == "Still to check: weight."
     keyboard.press(Qt.Key.Key_Return)
     wait_until_idle(qtbot, runner)
     assert screen.feedback_text == "✖ Line 1 is not decided. Still to check: weight."
@@ -156,16 +156,16 @@ def test_a_weight_that_contradicts_a_ticked_seal_asks_for_a_supervisor_who_appro
     weigh_by_hand(qtbot, keyboard, runner, f"{half} g")  # far below a sealed new one
     check_as_sold(qtbot, keyboard, runner)
     screen = window.receiving
-    warning = screen.decision_panel.form.supervisorLabel
+    warning = screen.decision_panel.ui.supervisorLabel
     assert warning.isVisible() and "Needs a supervisor" in warning.text() and "Ticked sealed" in warning.text()
 
     keyboard.press(Qt.Key.Key_Return)
     dialog = shown_dialog(qtbot, window, ApprovalDialog)
-    assert "Ticked sealed" in dialog.form.explanationLabel.text()
+    assert "Ticked sealed" in dialog.ui.explanationLabel.text()
     assert station.history.show_rma(rma.number).decisions == ()
 
     fill_supervisor_note(keyboard, "receiver", "1111", "looks fine to me")
-    qtbot.waitUntil(lambda: "needs a supervisor" in dialog.form.messageLabel.text())
+    qtbot.waitUntil(lambda: "needs a supervisor" in dialog.ui.messageLabel.text())
     assert station.history.show_rma(rma.number).decisions == ()
 
     keyboard.press(Qt.Key.Key_Escape)
@@ -193,8 +193,8 @@ def test_changing_the_customers_choice_shows_why_before_enter_and_needs_a_superv
     keyboard.press(Qt.Key.Key_C)  # found: the customer wants a replacement after all
     wait_until_idle(qtbot, runner)
     screen = window.receiving
-    assert "Customer said refund, found replacement" in screen.inspection_panel.form.findingLabel.text()
-    assert "changing it to a replacement needs a supervisor" in screen.decision_panel.form.supervisorLabel.text()
+    assert "Customer said refund, found replacement" in screen.inspection_panel.ui.findingLabel.text()
+    assert "changing it to a replacement needs a supervisor" in screen.decision_panel.ui.supervisorLabel.text()
     keyboard.press(Qt.Key.Key_Return)
     shown_dialog(qtbot, window, ApprovalDialog)
     with qtbot.waitSignal(screen.line_recorded, timeout=10_000) as recorded:

@@ -91,7 +91,7 @@ def test_hold_asks_for_a_note_and_puts_the_line_on_hold(qtbot, window, keyboard,
     keyboard.press(Qt.Key.Key_F3)
     dialog = shown_dialog(qtbot, window, NoteDialog)
     keyboard.press(Qt.Key.Key_Return)  # an empty note is refused
-    assert "Write a note first" in dialog.form.messageLabel.text()
+    assert "Write a note first" in dialog.ui.messageLabel.text()
     keyboard.type("box soaked, ask the customer")
     with qtbot.waitSignal(window.receiving.rma_shown, timeout=10_000):
         keyboard.press(Qt.Key.Key_Return)
@@ -114,7 +114,7 @@ def test_did_not_arrive_marks_the_line_and_the_last_line_closes_the_rma(
     detail = station.history.show_rma(rma.number)
     assert [line.status for line in detail.rma.lines] == ["not_received"]
     assert detail.rma.status == "closed"
-    assert "closed" in window.receiving.form.statusValue.text()
+    assert "closed" in window.receiving.ui.statusValue.text()
     wait_until_idle(qtbot, runner)
 
 
@@ -139,7 +139,7 @@ def test_a_supervisor_overrides_the_decision_with_a_password_and_a_reason(
     dialog = shown_dialog(qtbot, window, OverrideDialog)
 
     fill_override(keyboard, "supervisor", "wrong-password", "loyal customer")
-    qtbot.waitUntil(lambda: "do not match" in dialog.form.messageLabel.text())
+    qtbot.waitUntil(lambda: "do not match" in dialog.ui.messageLabel.text())
     assert dialog.isVisible()
 
     keyboard.type("supervisor-demo")  # the password field was cleared and has the focus again
@@ -160,7 +160,7 @@ def test_a_receiver_cannot_confirm_an_override(qtbot, window, keyboard, station,
     keyboard.press(Qt.Key.Key_F6)
     dialog = shown_dialog(qtbot, window, OverrideDialog)
     fill_override(keyboard, "receiver", "1111", "because I say so")
-    qtbot.waitUntil(lambda: "needs a supervisor" in dialog.form.messageLabel.text())
+    qtbot.waitUntil(lambda: "needs a supervisor" in dialog.ui.messageLabel.text())
     assert station.history.show_rma(rma.number).decisions == ()
     wait_until_idle(qtbot, runner)
 
@@ -174,7 +174,7 @@ def test_a_damage_photo_from_a_file_is_stored_with_the_inspection(
     open_rma(qtbot, window, keyboard, runner, rma)
     window.receiving.attach_photo_files([photo])
     qtbot.waitUntil(lambda: len(window.receiving.inspection_panel.photos) == 1)
-    assert "crushed-box.png" in window.receiving.inspection_panel.form.photosLabel.text()
+    assert "crushed-box.png" in window.receiving.inspection_panel.ui.photosLabel.text()
     receive_as_sold(qtbot, window, keyboard, runner, f"{rma.lines[0].full_g} g")
     assert station.history.show_rma(rma.number).inspections[0].photo_count == 1
     wait_until_idle(qtbot, runner)

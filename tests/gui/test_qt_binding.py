@@ -25,4 +25,4 @@ def test_qt_calls_and_signals_keep_none_true_and_false_alive(qtbot) -> None:
         flag.changed.emit(False)
 
     after = sys.getrefcount(None), sys.getrefcount(True), sys.getrefcount(False)
-    assert [change for change in map(lambda pair: pair[1] - pair[0], zip(before, after, strict=True))] == [0, 0, 0]
+    assert [later - earlier for earlier, later in zip(before, after, strict=True)] == [0, 0, 0]

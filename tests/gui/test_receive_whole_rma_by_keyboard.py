@@ -45,5 +45,5 @@ def test_a_whole_rma_is_received_with_keystrokes_only(qtbot, window, keyboard, s
     assert numbers and all(decision.documents for decision in detail.decisions)
     assert sorted(path.stem for path in printed_folder.glob("*.pdf")) == sorted(numbers)
     assert all(path.read_bytes().startswith(b"%PDF") for path in printed_folder.glob("*.pdf"))
-    assert "closed" in screen.form.statusValue.text()
+    assert "closed" in screen.ui.statusValue.text()
     assert screen.feedback_text.endswith("RMA closed.")

@@ -42,7 +42,7 @@ def test_each_check_starts_not_checked_and_its_key_says_yes_then_toggles(
     binding = binding_for(command)
     check = window.receiving.inspection_panel.check(command)
     assert check.text().startswith(f"[{binding.label}]")
-    unchecked = window.receiving.inspection_panel.form.uncheckedLabel
+    unchecked = window.receiving.inspection_panel.ui.uncheckedLabel
     assert check.value is None and check.checkState() == Qt.CheckState.PartiallyChecked
     assert check.text().endswith(": —") and check.accessibleDescription() == "not checked"
     assert unchecked.text().startswith("… Nothing checked yet")
@@ -66,7 +66,7 @@ def test_n_and_o_set_every_fact_at_once(qtbot, window, keyboard, station, runner
     opened = replace(Condition.as_sold(), unopened=False, sealed=False)
     assert (panel.condition(), panel.flags()) == (opened, Flags.as_sold())
     assert panel.check(Command.SEALED).text().endswith(": no")
-    assert panel.form.uncheckedLabel.text() == "✔ Every fact checked."
+    assert panel.ui.uncheckedLabel.text() == "✔ Every fact checked."
     wait_until_idle(qtbot, runner)
 
 
@@ -77,13 +77,13 @@ def test_reason_and_choice_are_preset_from_the_rma_and_change_with_their_keys(
     panel = window.receiving.inspection_panel
     assert panel.reason().value == rma.lines[0].reason
     assert panel.customer_choice().value == rma.lines[0].customer_choice
-    said = panel.form.findingLabel.text()
+    said = panel.ui.findingLabel.text()
     assert "As the customer said" in said and rma.lines[0].reason.replace("_", " ") in said
     keyboard.press(Qt.Key.Key_R)
     keyboard.press(Qt.Key.Key_C)
     assert panel.reason().value != rma.lines[0].reason
     assert panel.customer_choice().value != rma.lines[0].customer_choice
-    found = panel.form.findingLabel.text()
+    found = panel.ui.findingLabel.text()
     assert f"Customer said {rma.lines[0].reason.replace('_', ' ')}, found {panel.reason().label}" in found
     assert f"customer said {rma.lines[0].customer_choice}, found {panel.customer_choice().value}" in found
     wait_until_idle(qtbot, runner)
@@ -95,29 +95,29 @@ def test_the_decision_names_what_is_still_to_check_then_follows_each_fact_live(
     rma = open_first_line(qtbot, window, keyboard, station, runner, policy="image-pro-services")
     screen = window.receiving
     assert screen.decision_panel.outcome == "waiting"
-    still = screen.decision_panel.form.reasonsLabel.text()
+    still = screen.decision_panel.ui.reasonsLabel.text()
     assert still.startswith("Still to check: ") and still.endswith(", weight.")
     line = rma.lines[0]
 
     check_as_sold(qtbot, keyboard, runner)
-    assert screen.decision_panel.form.reasonsLabel.text() == "Still to check: weight."
+    assert screen.decision_panel.ui.reasonsLabel.text() == "Still to check: weight."
     with qtbot.waitSignal(screen.preview_shown) as shown:
         weigh_by_hand(qtbot, keyboard, runner, f"{line.full_g} g")
     assert shown.args[0].decision.outcome.value in ("refund", "replacement")
-    assert screen.decision_panel.form.fillValue.text() == "100.0 % left"
+    assert screen.decision_panel.ui.fillValue.text() == "100.0 % left"
 
     with qtbot.waitSignal(screen.preview_shown) as shown:
         keyboard.press(Qt.Key.Key_B)  # not bought from this seller after all
     assert shown.args[0].decision.outcome.value == "denied"
-    assert screen.decision_panel.form.outcomeLabel.text() == "✖ DENIED"
-    assert screen.decision_panel.form.reasonsLabel.text()  # the customer's words
+    assert screen.decision_panel.ui.outcomeLabel.text() == "✖ DENIED"
+    assert screen.decision_panel.ui.reasonsLabel.text()  # the customer's words
     wait_until_idle(qtbot, runner)
 
 
 def test_the_keyboard_map_lists_every_key_once_and_reads_as_markdown(window) -> None:
     keys = [binding.key for binding in KEYBOARD_MAP]
     assert len(keys) == len(set(keys))
-    table = window.form.keyboardMapTable
+    table = window.ui.keyboardMapTable
     assert table.rowCount() == len(KEYBOARD_MAP)
     assert table.item(1, 0).text() == "Enter"
     assert "| F3 | Hold the line (with a note) |" in keyboard_map_markdown()
@@ -129,7 +129,7 @@ def test_the_readme_shows_the_keyboard_map_as_the_window_does() -> None:
 
 
 def test_f1_shows_and_hides_the_keyboard_map(qtbot, window, keyboard) -> None:
-    dock = window.form.keyboardMapDock
+    dock = window.ui.keyboardMapDock
     visible = dock.isVisible()
     keyboard.press(Qt.Key.Key_F1)
     assert dock.isVisible() is not visible

@@ -50,11 +50,11 @@ def test_a_supervisor_releases_a_held_line_and_it_can_be_received_again(
     qtbot, window, keyboard, station, runner
 ) -> None:
     rma = held_first_line(qtbot, window, keyboard, station, runner)
-    assert f"({binding_for(Command.RELEASE_HOLD).label})" in window.receiving.decision_panel.form.reasonsLabel.text()
+    assert f"({binding_for(Command.RELEASE_HOLD).label})" in window.receiving.decision_panel.ui.reasonsLabel.text()
 
     keyboard.press(RELEASE_KEY)
     dialog = shown_dialog(qtbot, window, ReleaseHoldDialog)
-    assert HOLD_NOTE in dialog.form.explanationLabel.text()
+    assert HOLD_NOTE in dialog.ui.explanationLabel.text()
     with qtbot.waitSignal(window.receiving.rma_shown, timeout=10_000):
         fill_supervisor_note(keyboard, "supervisor", "supervisor-demo", "customer sent a photo of the label")
     wait_until_idle(qtbot, runner)
@@ -66,7 +66,7 @@ def test_a_supervisor_releases_a_held_line_and_it_can_be_received_again(
     ]
     assert not dialog.isVisible()
     assert "released by supervisor" in window.receiving.feedback_text
-    assert window.receiving.current_line.line == 1 and window.receiving.form.acceptButton.isEnabled()
+    assert window.receiving.current_line.line == 1 and window.receiving.ui.acceptButton.isEnabled()
 
 
 def test_a_receivers_password_does_not_release_a_hold(qtbot, window, keyboard, station, runner) -> None:
@@ -74,7 +74,7 @@ def test_a_receivers_password_does_not_release_a_hold(qtbot, window, keyboard, s
     keyboard.press(RELEASE_KEY)
     dialog = shown_dialog(qtbot, window, ReleaseHoldDialog)
     fill_supervisor_note(keyboard, "receiver", "1111", "I checked it myself")
-    qtbot.waitUntil(lambda: "needs a supervisor" in dialog.form.messageLabel.text())
+    qtbot.waitUntil(lambda: "needs a supervisor" in dialog.ui.messageLabel.text())
     assert dialog.isVisible()
     assert station.history.show_rma(rma.number).rma.lines[0].status == "on_hold"
     assert release_events(station, rma.number) == []

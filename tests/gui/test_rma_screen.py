@@ -108,7 +108,7 @@ def test_scanning_an_rma_shows_its_header_with_the_customer_masked_and_its_lines
     screen = window.receiving
     with qtbot.waitSignal(screen.rma_shown):
         keyboard.scan(rma.number)
-    form = screen.form
+    form = screen.ui
     assert form.numberValue.text() == rma.number
     assert "open" in form.statusValue.text()
     assert "***" in form.customerValue.text() and rma.customer_account in form.customerValue.text()
@@ -141,13 +141,13 @@ def test_a_slow_lookup_says_it_is_opening_the_rma_until_it_arrives(
 ) -> None:
     rma = open_rmas(station)[0]
     database_answers = threading.Event()
-    look_up_scan = station.receiving.look_up_scan
+    look_up_scan = station.rma_opening.look_up_scan
 
     def held_back_lookup(*args, **kwargs):
         database_answers.wait(10)  # as another station's long write would hold it
         return look_up_scan(*args, **kwargs)
 
-    monkeypatch.setattr(station.receiving, "look_up_scan", held_back_lookup)
+    monkeypatch.setattr(station.rma_opening, "look_up_scan", held_back_lookup)
     screen = window.receiving
     keyboard.scan(rma.number)
     qtbot.waitUntil(lambda: screen.feedback_text == f"• Opening {rma.number}…")

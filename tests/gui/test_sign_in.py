@@ -17,11 +17,11 @@ def dialog(qtbot, station, runner) -> SignInDialog:
 
 
 def test_a_receiver_signs_in_with_the_pin(qtbot, dialog) -> None:
-    qtbot.keyClicks(dialog.form.nameEdit, "receiver")
-    qtbot.keyClick(dialog.form.nameEdit, "\r")
-    qtbot.keyClicks(dialog.form.secretEdit, "1111")
+    qtbot.keyClicks(dialog.ui.nameEdit, "receiver")
+    qtbot.keyClick(dialog.ui.nameEdit, "\r")
+    qtbot.keyClicks(dialog.ui.secretEdit, "1111")
     with qtbot.waitSignal(dialog.signed_in, timeout=10_000) as signed_in:
-        qtbot.keyClick(dialog.form.secretEdit, "\r")
+        qtbot.keyClick(dialog.ui.secretEdit, "\r")
     user = signed_in.args[0]
     assert (user.name, user.role) == ("receiver", "receiver")
     assert not dialog.isVisible()
@@ -30,18 +30,18 @@ def test_a_receiver_signs_in_with_the_pin(qtbot, dialog) -> None:
 def test_a_wrong_pin_is_refused_with_a_message_and_nobody_signs_in(qtbot, dialog, runner) -> None:
     signed_in = []
     dialog.signed_in.connect(signed_in.append)
-    qtbot.keyClicks(dialog.form.nameEdit, "receiver")
-    qtbot.keyClicks(dialog.form.secretEdit, "9999")
-    qtbot.keyClick(dialog.form.secretEdit, "\r")
-    qtbot.waitUntil(lambda: "do not match" in dialog.form.messageLabel.text(), timeout=10_000)
+    qtbot.keyClicks(dialog.ui.nameEdit, "receiver")
+    qtbot.keyClicks(dialog.ui.secretEdit, "9999")
+    qtbot.keyClick(dialog.ui.secretEdit, "\r")
+    qtbot.waitUntil(lambda: "do not match" in dialog.ui.messageLabel.text(), timeout=10_000)
     assert signed_in == [] and dialog.user is None
-    assert dialog.form.secretEdit.text() == ""
-    assert dialog.form.messageLabel.text().startswith("✖")
+    assert dialog.ui.secretEdit.text() == ""
+    assert dialog.ui.messageLabel.text().startswith("✖")
 
 
 def test_an_empty_form_asks_for_both_fields(dialog) -> None:
-    dialog.form.signInButton.click()
-    assert "Type your user name" in dialog.form.messageLabel.text()
+    dialog.ui.signInButton.click()
+    assert "Type your user name" in dialog.ui.messageLabel.text()
 
 
 def test_the_window_shows_who_is_signed_in(window) -> None:

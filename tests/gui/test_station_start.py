@@ -15,8 +15,9 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QWidget
 
+from benchmarks.ready_probe import PASSWORD_VARIABLE, READY_PROBE_VARIABLE
 from receiving_app.bootstrap import bootstrap
-from receiving_app.gui.app import OPENING_AT_THE_LATEST_MS, PASSWORD_VARIABLE, READY_PROBE_VARIABLE, StationSession
+from receiving_app.gui.app import OPENING_AT_THE_LATEST_MS, StationSession
 from receiving_app.gui.main_window import BUSY_INDICATOR_DELAY_MS
 from receiving_app.gui.pages import HistoryPage
 from receiving_app.persistence.schema import declared_head, head_revision
@@ -37,7 +38,7 @@ def test_the_ready_probe_signs_in_through_the_dialog_reports_and_quits(tmp_path,
     database.parent.mkdir()
     shutil.copy(demo_database, database)
     completed = subprocess.run(
-        [sys.executable, "-m", "receiving_app", "gui", "--db", f"sqlite:///{database}"],
+        [sys.executable, "-m", "benchmarks.ready_probe", "gui", "--db", f"sqlite:///{database}"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -77,7 +78,7 @@ def test_a_wrong_password_leaves_the_probe_at_the_sign_in(tmp_path, demo_databas
     database = tmp_path / DATABASE_NAME
     shutil.copy(demo_database, database)
     process = subprocess.Popen(
-        [sys.executable, "-m", "receiving_app", "gui", "--db", f"sqlite:///{database}"],
+        [sys.executable, "-m", "benchmarks.ready_probe", "gui", "--db", f"sqlite:///{database}"],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
@@ -145,8 +146,8 @@ for _ in range(50):  # the next clerk's window is built just after the station o
     app.processEvents()
 made = lambda: {{name for module in (QtCore, QtGui, QtWidgets) for name in vars(module)}}
 before = made()
-session.sign_in.form.nameEdit.setText("receiver")
-session.sign_in.form.secretEdit.setText("1111")
+session.sign_in.ui.nameEdit.setText("receiver")
+session.sign_in.ui.secretEdit.setText("1111")
 session.sign_in.sign_in()
 while session.window is None or not session.window.isVisible():
     app.processEvents()
@@ -175,22 +176,22 @@ def test_the_back_office_pages_are_listed_at_once_and_built_when_first_shown(qtb
     session.start()
     try:
         qtbot.waitUntil(session.sign_in.isVisible, timeout=5_000)
-        qtbot.keyClicks(session.sign_in.form.nameEdit, "receiver")
-        qtbot.keyClicks(session.sign_in.form.secretEdit, "1111")
+        qtbot.keyClicks(session.sign_in.ui.nameEdit, "receiver")
+        qtbot.keyClicks(session.sign_in.ui.secretEdit, "1111")
         with qtbot.waitSignal(session.sign_in.signed_in, timeout=10_000):
-            qtbot.keyClick(session.sign_in.form.secretEdit, Qt.Key.Key_Return)
+            qtbot.keyClick(session.sign_in.ui.secretEdit, Qt.Key.Key_Return)
         window = session.window
-        pages = window.form.navigationList
+        pages = window.ui.navigationList
         assert [pages.item(row).text() for row in range(pages.count())][:2] == ["Receiving", "History"]
         assert window.findChild(HistoryPage) is None
 
         pages.setCurrentRow(1)
-        history = window.form.pageStack.currentWidget()
+        history = window.ui.pageStack.currentWidget()
         assert isinstance(history, HistoryPage) and history.isVisible()
-        assert window.form.pageStack.count() == pages.count()
+        assert window.ui.pageStack.count() == pages.count()
         pages.setCurrentRow(0)
         pages.setCurrentRow(1)
-        assert window.form.pageStack.currentWidget() is history  # built once
+        assert window.ui.pageStack.currentWidget() is history  # built once
         qtbot.waitUntil(lambda: not session.runner.busy, timeout=10_000)
     finally:
         if session.window is not None:

@@ -47,15 +47,15 @@ def test_a_decided_line_shows_its_own_recorded_facts_not_the_previous_lines(
 
     screen, panel = window.receiving, window.receiving.inspection_panel
     opened = {**AS_SOLD, "unopened": False, "sealed": False, "improper_use": True}
-    qtbot.waitUntil(lambda: "Recorded facts" in panel.form.recordLabel.text())
+    qtbot.waitUntil(lambda: "Recorded facts" in panel.ui.recordLabel.text())
     assert screen.current_line.line == 2 and panel.read_only
     assert {**asdict(panel.condition()), **asdict(panel.flags())} == opened
-    assert f"weighed {rma.lines[1].full_g} g (manual)" in panel.form.recordLabel.text()
+    assert f"weighed {rma.lines[1].full_g} g (manual)" in panel.ui.recordLabel.text()
 
     keyboard.press(Qt.Key.Key_Up)
-    qtbot.waitUntil(lambda: screen.current_line.line == 1 and "Recorded facts" in panel.form.recordLabel.text())
+    qtbot.waitUntil(lambda: screen.current_line.line == 1 and "Recorded facts" in panel.ui.recordLabel.text())
     assert {**asdict(panel.condition()), **asdict(panel.flags())} == AS_SOLD
-    assert f"weighed {rma.lines[0].full_g} g (manual)" in panel.form.recordLabel.text()
+    assert f"weighed {rma.lines[0].full_g} g (manual)" in panel.ui.recordLabel.text()
     assert "recorded by receiver" in screen.decision_panel.title()
     keyboard.press(Qt.Key.Key_S)  # a decided unit's facts stay as recorded
     assert panel.check(Command.SEALED).value is True
@@ -81,7 +81,7 @@ def test_a_decided_line_opened_later_fetches_its_record_and_shows_nothing_else_m
     assert (screen.current_line.line, screen.current_unit) == (2, 1)  # resumed at its first open unit
     assert panel.condition() == Condition() and panel.flags() == Flags()
     keyboard.press(Qt.Key.Key_Up)
-    qtbot.waitUntil(lambda: "Recorded facts" in panel.form.recordLabel.text())
+    qtbot.waitUntil(lambda: "Recorded facts" in panel.ui.recordLabel.text())
     assert {**asdict(panel.condition()), **asdict(panel.flags())} == AS_SOLD
 
 
@@ -111,20 +111,20 @@ def test_a_line_of_two_is_worked_unit_by_unit_and_f4_records_the_second_as_not_a
     open_rma(qtbot, window, keyboard, runner, rma)
     screen = window.receiving
     assert screen.current_unit == 1
-    assert screen.inspection_panel.form.unitLabel.text().startswith("Unit 1 of 2 on line 1")
+    assert screen.inspection_panel.ui.unitLabel.text().startswith("Unit 1 of 2 on line 1")
     status = screen.lines.index(0, screen.lines.COLUMNS.index("Status"))
     assert screen.lines.data(status) == "• 0 of 2 decided"
 
     first = receive_as_sold(qtbot, window, keyboard, runner, f"{line.full_g} g")
     assert (first.line, first.unit) == (1, 1)
     assert (screen.current_line.line, screen.current_unit) == (1, 2)
-    assert screen.inspection_panel.form.unitLabel.text().startswith("Unit 2 of 2 on line 1")
+    assert screen.inspection_panel.ui.unitLabel.text().startswith("Unit 2 of 2 on line 1")
     assert screen.inspection_panel.condition() == Condition()  # unit 2 starts unknown
     assert screen.lines.data(screen.lines.index(0, status.column())).startswith("• 1 of 2 decided")
 
     keyboard.press(Qt.Key.Key_F4)
     dialog = shown_dialog(qtbot, window, NoteDialog)
-    assert "Unit 2 of 2 on line 1" in dialog.form.promptLabel.text()
+    assert "Unit 2 of 2 on line 1" in dialog.ui.promptLabel.text()
     keyboard.type("only one in the box")
     with qtbot.waitSignal(screen.rma_shown, timeout=10_000):
         keyboard.press(Qt.Key.Key_Return)
@@ -148,10 +148,10 @@ def test_the_arrow_keys_step_through_a_lines_units(qtbot, window, keyboard, stat
     receive_as_sold(qtbot, window, keyboard, runner, f"{rma.lines[0].full_g} g")
     assert screen.current_unit == 2
     keyboard.press(Qt.Key.Key_Left)
-    qtbot.waitUntil(lambda: "Recorded facts" in screen.inspection_panel.form.recordLabel.text())
-    assert screen.current_unit == 1 and not screen.form.acceptButton.isEnabled()
+    qtbot.waitUntil(lambda: "Recorded facts" in screen.inspection_panel.ui.recordLabel.text())
+    assert screen.current_unit == 1 and not screen.ui.acceptButton.isEnabled()
     keyboard.press(Qt.Key.Key_Right)
-    assert screen.current_unit == 2 and screen.form.acceptButton.isEnabled()
+    assert screen.current_unit == 2 and screen.ui.acceptButton.isEnabled()
     assert screen.inspection_panel.condition() == Condition() and screen.inspection_panel.flags() == Flags()
     wait_until_idle(qtbot, runner)
 
@@ -174,7 +174,7 @@ def redecide_a_voided_unit(qtbot, window, keyboard, station, runner, monkeypatch
     assert screen.lines.data(screen.lines.index(0, screen.lines.COLUMNS.index("Status"))) == "• open"
     weigh_by_hand(qtbot, keyboard, runner, f"{rma.lines[0].full_g} g")
     check_as_sold(qtbot, keyboard, runner)
-    warning = screen.decision_panel.form.supervisorLabel.text()
+    warning = screen.decision_panel.ui.supervisorLabel.text()
     assert "supervisor voided that decision: printed on the wrong customer" in warning
 
     keyboard.press(Qt.Key.Key_Return)
@@ -199,7 +199,7 @@ def test_a_unit_whose_decision_was_voided_says_so_and_is_decided_again_only_with
 def test_the_approval_to_decide_a_voided_unit_again_is_recorded(
     qtbot, window, keyboard, station, runner, monkeypatch
 ) -> None:
-    rma, result, _ = redecide_a_voided_unit(qtbot, window, keyboard, station, runner, monkeypatch)
+    _rma, result, _ = redecide_a_voided_unit(qtbot, window, keyboard, station, runner, monkeypatch)
     assert (result.decision.approved_by, result.decision.approval_note) == (
         "supervisor",
         "reissued for the right customer",

@@ -47,9 +47,9 @@ def panel(qtbot) -> WeightPanel:
 
 def type_weight(qtbot, panel: WeightPanel, text: str) -> None:
     panel.start_typing()
-    panel.form.manualEdit.clear()
-    qtbot.keyClicks(panel.form.manualEdit, text)
-    qtbot.keyClick(panel.form.manualEdit, "\r")
+    panel.ui.manualEdit.clear()
+    qtbot.keyClicks(panel.ui.manualEdit, text)
+    qtbot.keyClick(panel.ui.manualEdit, "\r")
 
 
 def weigh_unit_one(panel: WeightPanel) -> None:
@@ -76,7 +76,7 @@ def test_w_is_refused_for_the_next_unit_while_the_last_units_cartridge_sits_unch
         panel.capture_now()
         panel.capture_now()  # the second quick press is refused as well
     assert panel.captured is None
-    assert panel.form.problemLabel.text() == f"✖ That weight was captured for line 1 unit 1. {LIFT}"
+    assert panel.ui.problemLabel.text() == f"✖ That weight was captured for line 1 unit 1. {LIFT}"
     assert panel.title() == "Weight — CN-PG245XL · unit 2/3"
 
 
@@ -92,7 +92,7 @@ def test_w_takes_the_next_units_weight_once_the_pan_has_changed(qtbot, panel, ch
     with qtbot.waitSignal(panel.weight_changed) as changed:
         panel.capture_now()
     assert changed.args[0].grams == Decimal("35.1")
-    assert panel.form.problemLabel.text() == ""
+    assert panel.ui.problemLabel.text() == ""
 
 
 @pytest.mark.parametrize("change", PAN_CHANGES.values(), ids=PAN_CHANGES.keys())
@@ -103,10 +103,10 @@ def test_auto_capture_waits_for_the_pan_to_change_between_units(qtbot, panel, ch
         for _ in range(3):
             panel.show_reading(reading("38.2"))
     assert panel.captured is None
-    assert panel.form.problemLabel.text() == f"… That weight was captured for line 1 unit 1. {LIFT}"
+    assert panel.ui.problemLabel.text() == f"… That weight was captured for line 1 unit 1. {LIFT}"
     for shown in change:
         panel.show_reading(shown)
-    assert panel.captured is None and panel.form.problemLabel.text() == ""
+    assert panel.captured is None and panel.ui.problemLabel.text() == ""
     panel.show_reading(reading("35.1"))
     assert panel.captured.grams == Decimal("35.1")
 
@@ -118,7 +118,7 @@ def test_an_old_caller_without_units_still_gets_a_fresh_weight_per_set_line(pane
     panel.show_reading(reading("38.2"))
     panel.capture_now()
     assert panel.captured is None
-    assert panel.form.problemLabel.text() == f"✖ That weight was captured for line 1. {LIFT}"
+    assert panel.ui.problemLabel.text() == f"✖ That weight was captured for line 1. {LIFT}"
     assert panel.title() == "Weight — CN-PG245XL"
 
 
@@ -137,7 +137,7 @@ def test_a_typed_weight_is_not_held_back_by_the_pan(qtbot, panel) -> None:
     assert panel.captured is None
     type_weight(qtbot, panel, "35.1 g")
     assert (panel.captured.grams, panel.captured.source) == (Decimal("35.1"), "manual")
-    assert panel.form.problemLabel.text() == ""
+    assert panel.ui.problemLabel.text() == ""
 
 
 def test_a_typed_weight_uses_up_the_pan_for_the_next_unit(qtbot, panel) -> None:
@@ -155,7 +155,7 @@ def test_x_lets_the_same_unit_be_weighed_again_once_the_pan_changes(panel) -> No
     panel.clear_capture()
     assert panel.captured is None
     assert (
-        panel.form.problemLabel.text()
+        panel.ui.problemLabel.text()
         == "… Lift the cartridge off and set it back on the scale to weigh line 1 unit 1 again."
     )
     panel.show_reading(reading("38.2"))
@@ -177,7 +177,7 @@ def test_w_on_an_empty_pan_is_refused(panel) -> None:
     panel.show_reading(reading("0.0"))
     panel.capture_now()
     assert panel.captured is None
-    assert "pan is empty" in panel.form.problemLabel.text()
+    assert "pan is empty" in panel.ui.problemLabel.text()
 
 
 # Plausible weights ------------------------------------------------------------------------------
@@ -189,11 +189,11 @@ def test_two_pounds_typed_for_an_ink_cartridge_is_refused_naming_the_range_and_a
         type_weight(qtbot, panel, "2 lb")
         qtbot.wait(10)  # the refused text is selected again once the Enter is done with
     assert panel.captured is None
-    assert panel.form.problemLabel.text() == (
+    assert panel.ui.problemLabel.text() == (
         f"✖ 2 lb (907.2 g) is not what a CN-PG245XL can weigh {RANGE}; check the unit and weigh again."
     )
-    assert panel.form.manualEdit.text() == "2 lb"
-    assert panel.form.manualEdit.selectedText() == "2 lb"
+    assert panel.ui.manualEdit.text() == "2 lb"
+    assert panel.ui.manualEdit.selectedText() == "2 lb"
 
 
 @pytest.mark.parametrize(
@@ -205,19 +205,19 @@ def test_text_that_is_no_weight_is_explained_and_the_message_stays_while_the_sca
 ) -> None:
     type_weight(qtbot, panel, typed)
     assert panel.captured is None
-    assert said in panel.form.problemLabel.text()
+    assert said in panel.ui.problemLabel.text()
     panel.show_reading(reading("12.0", ScaleStatus.MOVING))  # the next poll of the scale
-    assert said in panel.form.problemLabel.text()
-    assert panel.form.manualEdit.selectedText() == typed
+    assert said in panel.ui.problemLabel.text()
+    assert panel.ui.manualEdit.selectedText() == typed
 
 
 def test_a_plausible_typed_weight_is_captured_and_shown_large(qtbot, panel) -> None:
     panel.show_reading(reading("0.0"))
     type_weight(qtbot, panel, "33.6 g")
     assert (panel.captured.grams, panel.captured.source) == (Decimal("33.6"), "manual")
-    assert panel.form.readingLabel.text().startswith("33.6 g <span")
-    assert "✔ captured" in panel.form.readingLabel.text()
-    assert panel.form.liveLabel.text() == "Scale now: 0.0 g  ✔ Stable"
+    assert panel.ui.readingLabel.text().startswith("33.6 g <span")
+    assert "✔ captured" in panel.ui.readingLabel.text()
+    assert panel.ui.liveLabel.text() == "Scale now: 0.0 g  ✔ Stable"
 
 
 def test_a_read_weight_the_sku_cannot_have_is_not_captured(panel) -> None:
@@ -225,11 +225,11 @@ def test_a_read_weight_the_sku_cannot_have_is_not_captured(panel) -> None:
     panel.capture_now()
     assert panel.captured is None
     assert (
-        panel.form.problemLabel.text()
+        panel.ui.problemLabel.text()
         == f"✖ 812.4 g is not what a CN-PG245XL can weigh {RANGE}; check the unit and weigh again."
     )
     panel.show_reading(reading("400.0", ScaleStatus.MOVING))
-    assert panel.form.problemLabel.text() == ""
+    assert panel.ui.problemLabel.text() == ""
     panel.show_reading(reading("35.0"))
     assert panel.captured.grams == Decimal("35.0")
 
@@ -251,7 +251,7 @@ def test_the_large_number_is_the_captured_weight_and_the_live_reading_moves_to_a
     widget.source = "simulated"
     widget.set_line(line_view(1))  # TN-660: full 815.0 g, empty 590.0 g
     widget.show_reading(reading("770.0", ScaleStatus.MOVING))
-    form = widget.form
+    form = widget.ui
     assert form.readingLabel.text() == "770.0 g"
     assert form.stateLabel.isVisibleTo(widget) and not form.liveLabel.isVisibleTo(widget)
 
@@ -293,7 +293,7 @@ def test_the_demo_scale_swaps_cartridges_so_each_unit_gets_its_own_weight(qtbot)
         count = len(seen)
         qtbot.waitUntil(lambda: len(seen) >= count + 5, timeout=5000)
         assert widget.captured is None
-        assert LIFT in widget.form.problemLabel.text()
+        assert LIFT in widget.ui.problemLabel.text()
 
         count = len(seen)
         feed.place_demo_item(line)

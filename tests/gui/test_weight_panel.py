@@ -51,8 +51,8 @@ def panel(qtbot) -> WeightPanel:
 
 def test_a_moving_reading_is_shown_as_moving_and_not_captured(panel) -> None:
     panel.show_reading(reading("760.0", ScaleStatus.MOVING))
-    assert panel.form.readingLabel.text() == "760.0 g"
-    assert panel.form.stateLabel.text() == "≈ Moving — wait"
+    assert panel.ui.readingLabel.text() == "760.0 g"
+    assert panel.ui.stateLabel.text() == "≈ Moving — wait"
     assert panel.captured is None
 
 
@@ -63,9 +63,9 @@ def test_the_first_stable_reading_is_captured_with_its_fill_level(qtbot, panel) 
     capture = changed.args[0]
     assert (capture.grams, capture.stable, capture.source) == (Decimal("770.0"), True, "simulated")
     # Once captured, the state of the live scale is told on the small line under the captured weight.
-    assert panel.form.liveLabel.isVisibleTo(panel) and not panel.form.stateLabel.isVisibleTo(panel)
-    assert panel.form.liveLabel.text() == "Scale now: 770.0 g  ✔ Stable"
-    assert panel.form.fillGauge.value() == 80  # (770 - 590) / (815 - 590)
+    assert panel.ui.liveLabel.isVisibleTo(panel) and not panel.ui.stateLabel.isVisibleTo(panel)
+    assert panel.ui.liveLabel.text() == "Scale now: 770.0 g  ✔ Stable"
+    assert panel.ui.fillGauge.value() == 80  # (770 - 590) / (815 - 590)
     assert [seen.grams for seen in panel.readings_seen] == [Decimal("760.0")]
 
 
@@ -74,34 +74,34 @@ def test_the_last_items_weight_still_on_the_platter_is_not_captured_for_the_next
     panel.set_line(line_view(2))
     panel.show_reading(reading("770.0"))
     assert panel.captured is None
-    assert "Lift the cartridge off and set the next one on the scale" in panel.form.problemLabel.text()
+    assert "Lift the cartridge off and set the next one on the scale" in panel.ui.problemLabel.text()
     panel.show_reading(reading("700.0", ScaleStatus.MOVING))
     panel.show_reading(reading("700.0"))
     assert panel.captured.grams == Decimal("700.0")
 
 
 def test_a_typed_weight_is_recorded_as_manual_in_exact_grams(qtbot, panel) -> None:
-    qtbot.keyClicks(panel.form.manualEdit, "28.6 oz")
+    qtbot.keyClicks(panel.ui.manualEdit, "28.6 oz")
     with qtbot.waitSignal(panel.weight_changed) as changed:
-        qtbot.keyClick(panel.form.manualEdit, "\r")
+        qtbot.keyClick(panel.ui.manualEdit, "\r")
     capture = changed.args[0]
     assert (capture.value, capture.unit, capture.source) == (Decimal("28.6"), "oz", "manual")
     assert capture.grams == Decimal("28.6") * Decimal("28.349523125")
-    assert "typed by hand (manual)" in panel.form.capturedLabel.text()
+    assert "typed by hand (manual)" in panel.ui.capturedLabel.text()
 
 
 def test_a_weight_that_is_not_a_weight_is_explained(qtbot, panel) -> None:
-    qtbot.keyClicks(panel.form.manualEdit, "heavy")
-    qtbot.keyClick(panel.form.manualEdit, "\r")
+    qtbot.keyClicks(panel.ui.manualEdit, "heavy")
+    qtbot.keyClick(panel.ui.manualEdit, "\r")
     assert panel.captured is None
-    assert "not a weight" in panel.form.problemLabel.text()
+    assert "not a weight" in panel.ui.problemLabel.text()
 
 
 def test_capturing_while_the_scale_moves_is_refused(panel) -> None:
     panel.show_reading(reading("700.0", ScaleStatus.MOVING))
     panel.capture_now()
     assert panel.captured is None
-    assert "not stable" in panel.form.problemLabel.text()
+    assert "not stable" in panel.ui.problemLabel.text()
 
 
 def test_the_configured_simulated_scale_feeds_live_readings_until_one_is_captured(qtbot, panel) -> None:
@@ -125,7 +125,7 @@ def test_a_scale_that_cannot_be_opened_is_reported_in_the_panel(qtbot, panel) ->
         feed.start()
     feed.stop()
     assert "unknown scale protocol" in problem.args[0]
-    assert "Type the weight instead" in panel.form.problemLabel.text()
+    assert "Type the weight instead" in panel.ui.problemLabel.text()
 
 
 def test_the_demo_scale_puts_a_cartridge_between_its_empty_and_full_weight() -> None:

@@ -27,13 +27,13 @@ def window(request, qtbot, station, runner, wedge) -> MainWindow:
 
 
 def sideways_scroll(window: MainWindow) -> int:
-    return window.receiving.form.columnsScroll.horizontalScrollBar().maximum()
+    return window.receiving.ui.columnsScroll.horizontalScrollBar().maximum()
 
 
 @pytest.mark.parametrize("window", [WIDE], indirect=True)
 def test_a_wide_screen_shows_the_columns_and_the_keyboard_map_side_by_side(window) -> None:
     assert window.size() == WIDE
-    assert window.form.keyboardMapDock.isVisible()
+    assert window.ui.keyboardMapDock.isVisible()
     assert sideways_scroll(window) == 0
 
 
@@ -42,9 +42,9 @@ def test_a_1366_screen_holds_an_opened_rma_without_sideways_scrolling(qtbot, win
     rma = open_rmas(station, lines=3)[0]
     keyboard.scan(rma.number)
     wait_until_idle(qtbot, runner)
-    assert window.receiving.form.numberValue.text() == rma.number
+    assert window.receiving.ui.numberValue.text() == rma.number
     assert window.size() == LAPTOP
-    assert not window.form.keyboardMapDock.isVisible()
+    assert not window.ui.keyboardMapDock.isVisible()
     assert window.findChild(type(window.signed_in_label), "keyboardMapHint").text() == "[F1] Keyboard map"
     assert sideways_scroll(window) == 0
 
@@ -52,20 +52,20 @@ def test_a_1366_screen_holds_an_opened_rma_without_sideways_scrolling(qtbot, win
 @pytest.mark.parametrize("window", [LAPTOP], indirect=True)
 def test_f1_brings_back_the_keyboard_map_that_started_hidden(window, keyboard) -> None:
     keyboard.press(Qt.Key.Key_F1)
-    assert window.form.keyboardMapDock.isVisible()
+    assert window.ui.keyboardMapDock.isVisible()
 
 
 @pytest.mark.parametrize("window", [TABLET], indirect=True)
 def test_a_screen_too_narrow_for_the_columns_scrolls_them_rather_than_outgrow_the_screen(window) -> None:
     assert window.width() <= TABLET.width()
     assert sideways_scroll(window) > 0
-    assert window.receiving.form.scanEdit.isVisible()  # the scan row stays above the scrolling columns
+    assert window.receiving.ui.scanEdit.isVisible()  # the scan row stays above the scrolling columns
 
 
 @pytest.mark.parametrize("window", [TABLET], indirect=True)
 def test_a_window_fitted_again_to_a_wide_screen_shows_the_keyboard_map_again(window) -> None:
     window.fit_to_screen(WIDE)
-    assert window.form.keyboardMapDock.isVisible()
+    assert window.ui.keyboardMapDock.isVisible()
     assert sideways_scroll(window) == 0
 
 
@@ -77,7 +77,7 @@ def test_a_message_too_long_for_the_screen_ends_in_an_ellipsis_and_is_whole_in_i
     for scanned in (left, rma):  # the second opening also says the first was left with a line open
         keyboard.scan(scanned.number)
         wait_until_idle(qtbot, runner)
-    label, whole = window.receiving.form.feedbackLabel, window.receiving.feedback_text
+    label, whole = window.receiving.ui.feedbackLabel, window.receiving.feedback_text
     assert whole.startswith(f"✔ {left.number} left with 1 line open.") and whole.endswith("Scan or pick a cartridge.")
     assert label.text().endswith("…") and whole.startswith(label.text()[:-1])
     assert label.fontMetrics().horizontalAdvance(label.text()) < label.contentsRect().width()
@@ -95,7 +95,7 @@ def test_each_accepted_unit_is_said_whole_on_a_1366_screen_up_to_the_rma_closing
     )
     keyboard.scan(rma.number)
     wait_until_idle(qtbot, runner)
-    label, said = window.receiving.form.feedbackLabel, []
+    label, said = window.receiving.ui.feedbackLabel, []
     for line in rma.lines:
         for _unit in range(line.quantity):
             receive_as_sold(qtbot, window, keyboard, runner, f"{line.full_g}g")

@@ -21,7 +21,8 @@ import pytest
 
 from receiving_app import APP_NAME, __version__
 
-pytestmark = pytest.mark.installer
+# One worker builds the bundle once and runs every test of it (pytest-xdist --dist loadgroup).
+pytestmark = [pytest.mark.installer, pytest.mark.xdist_group("installer_bundle")]
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "build_installer.spec"

@@ -5,15 +5,11 @@ from __future__ import annotations
 from sqlalchemy import func, select, text
 
 from receiving_app.domain.lifecycle import line_status_of
-from receiving_app.persistence.tables import (
-    AuditEventRow,
-    DecisionRow,
-    DocumentCounterRow,
-    DocumentRow,
-    InspectionRow,
-    RmaLineRow,
-    WeightReadingRow,
-)
+from receiving_app.persistence.audit_tables import AuditEventRow
+from receiving_app.persistence.decision_tables import DecisionRow
+from receiving_app.persistence.document_tables import DocumentCounterRow, DocumentRow
+from receiving_app.persistence.inspection_tables import InspectionRow, WeightReadingRow
+from receiving_app.persistence.rma_tables import RmaLineRow
 from receiving_app.services.station import Station
 
 EXPECTED_DOCUMENTS = {"denied": {"denial_notice"}, "replacement": {"replacement_slip"}}

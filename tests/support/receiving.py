@@ -1,4 +1,5 @@
-"""Receiving commands as a clerk gives them: every fact set on purpose, none left to a default."""
+"""Receiving commands as a clerk gives them (every fact set on purpose, none left to a default), and
+a line received with one."""
 
 from __future__ import annotations
 
@@ -35,3 +36,10 @@ def weighed(text: str) -> WeightCapture:
 def full_weight(station, number: str, line: int) -> WeightCapture:
     """The line's cartridge weighed full, as the catalog gives it."""
     return grams(station.history.show_rma(number).rma.lines[line - 1].full_g)
+
+
+def receive(station, number: str, line: int, **options):
+    """Receive a unit found as sold; weighed full unless ``weight`` says otherwise (None: not weighed)."""
+    if "weight" not in options:
+        options["weight"] = full_weight(station, number, line)
+    return station.receiving.receive(as_sold(number, line, options.pop("user", "receiver"), "bench-1", **options))

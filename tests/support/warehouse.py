@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from receiving_app.services.importing import RMA_COLUMNS, import_rmas
+from receiving_app.services.import_rows import RMA_COLUMNS
+from receiving_app.services.importing import import_rmas
 from receiving_app.services.station import Station
 
 

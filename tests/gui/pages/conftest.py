@@ -18,8 +18,8 @@ from receiving_app.services.settings import (
     StationSettings,
 )
 from receiving_app.services.station import Station
-from tests.integration.printers.conftest import closed_port  # noqa: F401  (a fixture, used by name)
-from tests.integration.services.conftest import decide  # noqa: F401  (a fixture, used by name)
+from tests.support.deciding import decide  # noqa: F401  (a fixture, used by name)
+from tests.support.printer_ports import closed_port  # noqa: F401  (a fixture, used by name)
 
 USERS = {
     "receiver": SignedInUser("receiver", "Riley Receiver", "receiver"),

@@ -34,9 +34,9 @@ def open_reports(qtbot, station, user: SignedInUser, day=None) -> ReportsPage:
     qtbot.add_widget(page)
     page.resize(1400, 1400)
     if day is not None:
-        page.dayEdit.blockSignals(True)
-        page.dayEdit.setDate(QDate(day))
-        page.dayEdit.blockSignals(False)
+        page.ui.dayEdit.blockSignals(True)
+        page.ui.dayEdit.setDate(QDate(day))
+        page.ui.dayEdit.blockSignals(False)
     with qtbot.waitSignal(page.report_shown, timeout=WAIT_MS):
         page.show()
     return page
@@ -71,36 +71,36 @@ def test_the_page_opens_on_today_s_report_with_its_figures_and_charts(qtbot, sta
     assert [(count.name, count.lines) for count in page.operatorsModel.records()] == [("receiver", 3)]
     assert [(count.name, count.denials) for count in page.stationsModel.records()] == [("S1", 1)]
     assert page.chartViews["outcomes"].accessibleDescription() == "Refund 2, Replacement 0, Denied 1"
-    assert page.exportPdfButton.isEnabled() and page.exportCsvButton.isEnabled()
+    assert page.ui.exportPdfButton.isEnabled() and page.ui.exportCsvButton.isEnabled()
 
 
 def test_choosing_a_station_shows_that_station_s_report(qtbot, station, decided) -> None:
     day = decided[0].decision.decided_at.astimezone().date()
     page = open_reports(qtbot, station, USERS["receiver"], day)
-    qtbot.waitUntil(lambda: page.stationCombo.findData("S1") >= 0, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: page.ui.stationCombo.findData("S1") >= 0, timeout=WAIT_MS)
 
-    page.stationCombo.setCurrentIndex(page.stationCombo.findData("S1"))
+    page.ui.stationCombo.setCurrentIndex(page.ui.stationCombo.findData("S1"))
     with qtbot.waitSignal(page.report_shown, timeout=WAIT_MS):
-        page.stationCombo.activated.emit(page.stationCombo.currentIndex())
+        page.ui.stationCombo.activated.emit(page.ui.stationCombo.currentIndex())
 
     assert page.report.station == "S1" and page.report.lines_received == 3
     with qtbot.waitSignal(page.report_shown, timeout=WAIT_MS):
-        page.dayEdit.setDate(QDate(day).addDays(-1))
+        page.ui.dayEdit.setDate(QDate(day).addDays(-1))
     assert page.report.lines_received == 0 and page.tileValues["lines"].text() == "0"
 
 
 def test_only_an_admin_can_ask_for_customer_details(qtbot, station, decided) -> None:
     number = station.history.list_rmas("open")[0].number
-    station.receiving.hold(number, 1, user="receiver", station="S1", note="Waiting for photos")
+    station.line_actions.hold(number, 1, user="receiver", station="S1", note="Waiting for photos")
 
     receiver = open_reports(qtbot, station, USERS["receiver"])
-    assert not receiver.personalCheck.isVisibleTo(receiver)
+    assert not receiver.ui.personalDataCheck.isVisibleTo(receiver)
     assert receiver.tables["holds"].isColumnHidden(7) and receiver.holdsModel.records()[0].customer == ""
 
     admin = open_reports(qtbot, station, USERS["admin"])
-    assert admin.personalCheck.isVisibleTo(admin)
+    assert admin.ui.personalDataCheck.isVisibleTo(admin)
     with qtbot.waitSignal(admin.report_shown, timeout=WAIT_MS):
-        admin.personalCheck.setChecked(True)
+        admin.ui.personalDataCheck.setChecked(True)
     assert admin.report.personal_data and admin.holdsModel.records()[0].customer != ""
     assert not admin.tables["holds"].isColumnHidden(7)
 
@@ -110,10 +110,10 @@ def test_a_refusal_is_shown_on_the_page(qtbot, station) -> None:
     page = open_reports(qtbot, station, impostor)
 
     with qtbot.waitSignal(page.problem_shown, timeout=WAIT_MS) as problem:
-        page.personalCheck.setChecked(True)
+        page.ui.personalDataCheck.setChecked(True)
 
     assert "not a known, active user" in problem.args[0]
-    assert "not a known, active user" in page.statusLabel.text() and not page.report.personal_data
+    assert "not a known, active user" in page.ui.reportStatusLabel.text() and not page.report.personal_data
 
 
 @pytest.mark.parametrize("kind", ["pdf", "csv"])
@@ -122,7 +122,7 @@ def test_the_export_buttons_write_the_report_on_the_page(qtbot, station, decided
     page = open_reports(qtbot, station, USERS["supervisor"], day)
     chosen = tmp_path / "manager-copy"  # the dialog's answer without an extension: the page adds it
     monkeypatch.setattr(reports_module.QFileDialog, "getSaveFileName", lambda *args: (str(chosen), ""))
-    button = page.exportPdfButton if kind == "pdf" else page.exportCsvButton
+    button = page.ui.exportPdfButton if kind == "pdf" else page.ui.exportCsvButton
 
     with qtbot.waitSignal(page.exported, timeout=WAIT_MS) as written:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -136,7 +136,7 @@ def test_the_export_buttons_write_the_report_on_the_page(qtbot, station, decided
         rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
         assert rows[0] == ["Returns Receiving Station", page.report.title]
         assert ["Total", "3"] in rows
-    assert "Written to" in page.statusLabel.text()
+    assert "Written to" in page.ui.reportStatusLabel.text()
 
 
 @pytest.mark.parametrize("role", ["receiver", "admin"])

@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from tests.integration.devices.pty_devices import silent
-from tests.integration.devices.test_serial_scales import CASES, IDS, Case
 from tests.support.cli import run_cli
+from tests.support.pty_devices import silent
+from tests.support.simulated_scales import CASES, IDS, Case
 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import stat
 from pathlib import Path
 
@@ -50,7 +51,7 @@ def test_a_refusing_lp_is_a_print_error_carrying_its_message(tmp_path, monkeypat
     install_fake_lp(tmp_path, monkeypatch, exit_status=1, stderr="lp: The printer or class does not exist.")
     with pytest.raises(
         PrintError,
-        match="Printer queue Gone refused the job: lp: The printer or class does not exist.",
+        match=re.escape("Printer queue Gone refused the job: lp: The printer or class does not exist."),
     ):
         CupsPrinter("Gone").print_job(make_job())
 

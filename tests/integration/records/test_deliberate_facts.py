@@ -137,7 +137,7 @@ def test_a_line_of_two_is_decided_unit_by_unit_and_a_missing_unit_is_recorded(st
 
     first = station.receiving.receive(as_sold("RA0001509", 1, unit=1, weight=FULL_TN660))
     assert station.history.show_rma("RA0001509").rma.lines[0].status == "open"  # unit 2 is still to come
-    assert station.receiving.mark_not_received(
+    assert station.line_actions.mark_not_received(
         "RA0001509", 1, user="receiver", station="bench-1", note="only one in the box"
     ) == (2,)
 
@@ -146,7 +146,7 @@ def test_a_line_of_two_is_decided_unit_by_unit_and_a_missing_unit_is_recorded(st
     assert [(decision.unit, str(decision.merchandise)) for decision in detail.decisions] == [(1, "54.99")]
     assert detail.rma.lines[0].units == ("decided", "not_received") and detail.rma.status == "closed"
     with pytest.raises(LineNotOpen, match="no unit is still to receive"):
-        station.receiving.mark_not_received("RA0001509", 1, user="receiver", station="bench-1")
+        station.line_actions.mark_not_received("RA0001509", 1, user="receiver", station="bench-1")
     text = pdf_text(station.history.document(first.decision.documents[0].number, reprint=False).pdf)
     assert "unit 1 of 2" in text
     assert_records_are_whole(station)
@@ -178,7 +178,7 @@ def test_voiding_a_credit_memo_voids_its_receipt_and_reopens_the_unit_for_a_supe
 def test_leaving_an_rma_with_open_lines_is_recorded(station, tmp_path) -> None:
     add_rmas(station, tmp_path, Rma("RA0001511", lines=(Line(), Line(sku="TN-760", unit_price="59.99"))))
 
-    station.receiving.record_left("RA0001511", (1, 2), user="receiver", station="bench-1")
+    station.rma_opening.record_left("RA0001511", (1, 2), user="receiver", station="bench-1")
 
     assert ("rma_left_open", {"open_lines": [1, 2]}) in events_of(station, "RA0001511")
 

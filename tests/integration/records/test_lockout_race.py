@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select
 
 from receiving_app.bootstrap import bootstrap, fill_demo_data
-from receiving_app.persistence.tables import AuditEventRow
+from receiving_app.persistence.audit_tables import AuditEventRow
 from tests.support.databases import fresh_postgres_database
 from tests.support.race import sign_in_process
 

@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from receiving_app.services.receiving import ScanProblem
-from tests.integration.records.test_receiving import receive, weighed
+from receiving_app.services.rma_opening import ScanProblem
+from tests.support.receiving import receive, weighed
 from tests.support.warehouse import Line, Rma, add_rmas
 
 
@@ -27,12 +27,12 @@ def test_a_scan_shows_the_rma_and_its_decisions_and_records_nothing_until_the_be
     receive(station, "RA0000201", 1, weight=weighed("812.4g"))
     before = events(station, "RA0000201")
 
-    rma, decisions = station.receiving.look_up_scan("]C0ra0000201", user="receiver", station="bench-1")
+    rma, decisions = station.rma_opening.look_up_scan("]C0ra0000201", user="receiver", station="bench-1")
 
     assert rma.number == "RA0000201" and [line.status for line in rma.lines] == ["decided", "open"]
     assert [decision.line for decision in decisions] == [1] and decisions[0].documents
     assert events(station, "RA0000201") == before
-    station.receiving.record_opened(rma.number, user="receiver", station="bench-1")
+    station.rma_opening.record_opened(rma.number, user="receiver", station="bench-1")
     assert events(station, "RA0000201")[-1] == ("rma_opened", "receiver", {"scanned": "RA0000201"})
 
 
@@ -42,13 +42,13 @@ def test_a_scan_shows_the_rma_and_its_decisions_and_records_nothing_until_the_be
 )
 def test_a_bad_scan_is_recorded_and_refused_as_when_opening(station, scanned, event, message) -> None:
     with pytest.raises(ScanProblem, match=message):
-        station.receiving.look_up_scan(scanned, user="receiver", station="bench-1")
+        station.rma_opening.look_up_scan(scanned, user="receiver", station="bench-1")
     assert events(station)[-1][:2] == (event, "receiver")
 
 
 def test_a_hold_is_released_with_the_supervisors_note(station, tmp_path) -> None:
     add_rmas(station, tmp_path, Rma("RA0000202"))
-    station.receiving.hold("RA0000202", 1, user="receiver", station="bench-1", note="waiting for photos")
-    station.receiving.release_hold("RA0000202", 1, user="supervisor", station="bench-1", note="  photos arrived ")
+    station.line_actions.hold("RA0000202", 1, user="receiver", station="bench-1", note="waiting for photos")
+    station.line_actions.release_hold("RA0000202", 1, user="supervisor", station="bench-1", note="  photos arrived ")
     assert station.history.show_rma("RA0000202").rma.lines[0].status == "open"
     assert events(station, "RA0000202")[-1] == ("hold_released", "supervisor", {"line": 1, "note": "photos arrived"})

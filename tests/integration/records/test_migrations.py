@@ -5,14 +5,14 @@ from __future__ import annotations
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
+from receiving_app.persistence.all_tables import STATION_METADATA
 from receiving_app.persistence.schema import head_revision, upgrade_to_head
-from receiving_app.persistence.tables import Base
 
 
 def test_the_migrated_schema_matches_the_tables(station) -> None:
     with station.units.engine.connect() as connection:
         differences = compare_metadata(
-            MigrationContext.configure(connection, opts={"compare_type": True}), Base.metadata
+            MigrationContext.configure(connection, opts={"compare_type": True}), STATION_METADATA
         )
     assert differences == []
 

@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.exc import DataError, IntegrityError
 
-from receiving_app.persistence.tables import DecisionRow, DocumentRow
+from receiving_app.persistence.decision_tables import DecisionRow
+from receiving_app.persistence.document_tables import DocumentRow
 from tests.support.race import race_process, receive_for_race
 from tests.support.warehouse import Line, Rma, add_rmas
 
@@ -46,15 +47,14 @@ def test_the_database_refuses_a_second_decision_or_credit_memo_for_a_line(statio
 
 
 def test_card_numbers_longer_than_four_digits_cannot_be_stored(station) -> None:
-    with station.units.write() as uow:
-        # SQLite's check constraint says IntegrityError; PostgreSQL's varchar(4) says DataError first.
-        with pytest.raises((IntegrityError, DataError)):
-            uow.session.execute(
-                text(
-                    "INSERT INTO customers (account_number, name, email, phone, address, payment_method, card_last4) "
-                    "VALUES ('C1', 'X', '', '', '', 'card', '4111111111111111')"
-                )
+    # SQLite's check constraint says IntegrityError; PostgreSQL's varchar(4) says DataError first.
+    with station.units.write() as uow, pytest.raises((IntegrityError, DataError)):
+        uow.session.execute(
+            text(
+                "INSERT INTO customers (account_number, name, email, phone, address, payment_method, card_last4) "
+                "VALUES ('C1', 'X', '', '', '', 'card', '4111111111111111')"
             )
+        )
 
 
 def test_three_connections_receiving_one_line_make_one_decision(station, tmp_path) -> None:

@@ -106,9 +106,9 @@ def test_a_receiver_cannot_do_a_supervisors_work_through_the_services(station, t
         station.receiving.receive(
             ReceiveLine("RA0000501", 1, "receiver", "bench-1", override=Override("receiver", "refund", "mine"))
         )
-    station.receiving.hold("RA0000502", 1, user="receiver", station="bench-1", note="waiting")
+    station.line_actions.hold("RA0000502", 1, user="receiver", station="bench-1", note="waiting")
     with pytest.raises(NotAllowed):
-        station.receiving.release_hold("RA0000502", 1, user="receiver", station="bench-1")
+        station.line_actions.release_hold("RA0000502", 1, user="receiver", station="bench-1")
     _, documents = receive_for_race(station.database_url, tmp_path / "settings.json", "RA0000501", 1, "bench-1")
     with pytest.raises(NotAllowed):
         station.history.void_document(documents[0][1], user="receiver", station="bench-1", reason="oops")

@@ -7,9 +7,11 @@ import re
 
 from sqlalchemy import LargeBinary, String, Text, select
 
-from receiving_app.persistence.tables import Base, CustomerRow, DocumentRow
-from tests.integration.records.test_receiving import pdf_text
+from receiving_app.persistence.all_tables import STATION_METADATA
+from receiving_app.persistence.document_tables import DocumentRow
+from receiving_app.persistence.order_tables import CustomerRow
 from tests.support.cli import run_cli
+from tests.support.pdf import pdf_text
 from tests.support.race import receive_for_race
 from tests.support.warehouse import Line, Rma, add_rmas
 
@@ -36,7 +38,7 @@ WHERE_CUSTOMER_DATA_BELONGS = {CustomerRow.__tablename__}
 def every_text_value(station):
     """(table, column, value) for every text cell in the database."""
     with station.units.read() as uow:
-        for table in Base.metadata.sorted_tables:
+        for table in STATION_METADATA.sorted_tables:
             columns = [
                 column
                 for column in table.columns

@@ -11,9 +11,9 @@ import pytest
 from receiving_app.domain.errors import InputError
 from receiving_app.domain.money import Money
 from receiving_app.services.errors import NotAllowed
-from receiving_app.services.reports import FILL_BUCKETS, BenchReport
-from tests.integration.reports import expected
-from tests.integration.reports.conftest import (
+from receiving_app.services.reports import FILL_BUCKETS
+from tests.support import report_sums as expected
+from tests.support.bench_day import (
     BENCH_ZONE,
     CARD_LAST4,
     CUSTOMER,
@@ -23,72 +23,7 @@ from tests.integration.reports.conftest import (
     FULL_CARD,
     local,
 )
-
-
-def figures(report: BenchReport) -> dict:
-    """The report's figures in the shape of tests/integration/reports/expected.py."""
-    return {
-        "outcomes": {count.outcome: count.lines for count in report.outcomes},
-        "refunds": {
-            method.method: (
-                method.lines,
-                method.merchandise,
-                method.restocking_fees,
-                method.label_deductions,
-                method.shipping_refunded,
-                method.refunded,
-            )
-            for method in report.refunds_by_method
-            if method.lines
-        },
-        "fees": (report.fees.lines, report.fees.total),
-        "reasons": {reason.code: reason.lines for reason in report.denials_by_reason},
-        "operators": {
-            count.name: (
-                count.lines,
-                count.refunds,
-                count.replacements,
-                count.denials,
-                count.overridden,
-                count.refunded,
-            )
-            for count in report.operators
-        },
-        "stations": {
-            count.name: (
-                count.lines,
-                count.refunds,
-                count.replacements,
-                count.denials,
-                count.overridden,
-                count.refunded,
-            )
-            for count in report.stations
-        },
-        "overrides": {
-            count.name: (
-                count.lines,
-                count.refunds,
-                count.replacements,
-                count.denials,
-                count.overridden,
-                count.refunded,
-            )
-            for count in report.overrides
-        },
-    }
-
-
-def expected_figures(decided) -> dict:
-    return {
-        "outcomes": expected.outcomes(decided),
-        "refunds": expected.refunds_by_method(decided),
-        "fees": expected.fees(decided),
-        "reasons": expected.denial_reasons(decided),
-        "operators": expected.work(decided, lambda decision: decision.decided_by),
-        "stations": expected.work(decided, lambda decision: decision.station),
-        "overrides": expected.work(decided, lambda decision: decision.overridden_by),
-    }
+from tests.support.report_figures import expected_figures, figures
 
 
 def test_every_total_equals_the_sum_of_the_decisions_it_summarises(station, reports, bench_day) -> None:

@@ -3,8 +3,6 @@ headings, totals that add up, and no customer's name, email, phone or card digit
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import replace
 from decimal import Decimal
@@ -14,23 +12,13 @@ import pytest
 from receiving_app.domain.errors import InputError
 from receiving_app.domain.money import Money
 from receiving_app.services.reports import HeldLine, WorkCount, export_format, export_report, report_csv, report_pdf
-from tests.integration.reports import expected
-from tests.integration.reports.conftest import BENCH_ZONE, CARD_LAST4, CUSTOMER, DAY, FULL_CARD, local
+from tests.support import report_sums as expected
+from tests.support.bench_day import BENCH_ZONE, CARD_LAST4, CUSTOMER, DAY, FULL_CARD, local
+from tests.support.csv_reading import csv_sections
 from tests.support.pdf import page_texts, reading_text
 from tests.support.warehouse import Rma, add_rmas
 
 CARD_NUMBER = re.compile(r"(?<!\d)\d{13,19}(?!\d)")
-
-
-def csv_sections(text: str) -> dict[str, list[list[str]]]:
-    """Title -> rows (heading row first), read the way a spreadsheet user or a script would."""
-    blocks = text.replace("\r\n", "\n").strip("\n").split("\n\n")
-    sections = {}
-    for block in blocks[1:]:
-        rows = list(csv.reader(io.StringIO(block)))
-        title, *body = rows
-        sections[title[0]] = [row for row in body if not row[0].startswith("Note: ")]
-    return sections
 
 
 def test_the_csv_has_one_section_per_table_and_its_figures_are_the_decisions(station, reports, bench_day) -> None:
@@ -161,7 +149,7 @@ def test_an_admin_s_export_with_personal_data_says_so(station, reports, bench_da
 
 def test_a_note_that_looks_like_a_formula_is_not_run_by_a_spreadsheet(station, reports, tmp_path) -> None:
     add_rmas(station, tmp_path, Rma("RA0000901"))
-    station.receiving.hold("RA0000901", 1, user="receiver", station="bench-1", note='=HYPERLINK("http://x")')
+    station.line_actions.hold("RA0000901", 1, user="receiver", station="bench-1", note='=HYPERLINK("http://x")')
 
     sections = csv_sections(report_csv(reports.daily(station.units.clock().astimezone(BENCH_ZONE).date())))
 

@@ -11,7 +11,7 @@ import pytest
 
 from receiving_app.bootstrap import bootstrap, fill_demo_data
 from receiving_app.services.reports import ReportService, report_csv
-from tests.integration.reports.conftest import BENCH_ZONE, CUSTOMER, DAY, BenchClock, build_bench_day, local
+from tests.support.bench_day import BENCH_ZONE, CUSTOMER, DAY, BenchClock, build_bench_day, local
 from tests.support.cli import run_cli
 from tests.support.pdf import reading_text
 
@@ -169,8 +169,8 @@ def test_a_void_leaves_the_totals_and_is_listed(shell, tmp_path) -> None:
     assert run.code == 0, run.stderr
     report = reports.daily(DAY)
     assert (
-        f"13 line(s) received, {report.refunded} refunded, 1 decision(s) voided ({decision.refund_total} refunded, in no total)"
-        in run.stdout
+        f"13 line(s) received, {report.refunded} refunded, "
+        f"1 decision(s) voided ({decision.refund_total} refunded, in no total)" in run.stdout
     )
     assert without_made_line(out.read_text(encoding="utf-8")) == without_made_line(report_csv(report))
     assert f"RA0000802,1,1,Refund,{decision.refund_total}" in out.read_text(encoding="utf-8") and memo in out.read_text(

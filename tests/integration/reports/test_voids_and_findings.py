@@ -12,8 +12,8 @@ import pytest
 
 from receiving_app.domain.money import Money
 from receiving_app.services.reports import report_csv, report_pdf
-from tests.integration.reports import expected
-from tests.integration.reports.conftest import (
+from tests.support import report_sums as expected
+from tests.support.bench_day import (
     CUSTOMER,
     DAY,
     DAY_ENDS,
@@ -23,9 +23,9 @@ from tests.integration.reports.conftest import (
     add_findings,
     local,
 )
-from tests.integration.reports.test_daily_report import expected_figures, figures
-from tests.integration.reports.test_exports import csv_sections
+from tests.support.csv_reading import csv_sections
 from tests.support.pdf import reading_text
+from tests.support.report_figures import expected_figures, figures
 
 REFUND_TOTAL = re.compile(r"Refund total\s*\$?\s*([\d,]+\.\d\d)")
 OUTCOME_DOCUMENT = {"credit_memo": "refund", "replacement_slip": "replacement", "denial_notice": "denied"}

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import replace
+from collections.abc import Iterator
 
 import pytest
 
 from receiving_app.bootstrap import bootstrap, fill_demo_data
-from receiving_app.domain.facts import CustomerChoice, Flags, ReturnReason
-from receiving_app.services.commands import Approval, WeightCapture
 from receiving_app.services.station import Station
-from receiving_app.services.views import ReceiveResult
-from tests.support.receiving import as_sold
+from tests.support.deciding import decide  # noqa: F401 - a fixture pytest finds here
 
 DEMO_RMAS = 40
 
@@ -23,33 +19,3 @@ def station(tmp_path) -> Iterator[Station]:
     fill_demo_data(built, rmas=DEMO_RMAS, seed=7)
     yield built
     built.close()
-
-
-Decide = Callable[..., ReceiveResult]
-
-
-@pytest.fixture
-def decide(station: Station) -> Decide:
-    """Receive one line as the receiver: a full cartridge returned as defective, which every shipped
-    policy refunds (or replaces, when asked); ``deny=True`` marks it as not sold by the seller,
-    which every shipped policy denies."""
-
-    def receive(number: str, line: int = 1, *, deny: bool = False, replacement: bool = False) -> ReceiveResult:
-        detail = station.history.show_rma(number)
-        full = detail.rma.lines[line - 1].full_g
-        command = as_sold(
-            number,
-            line,
-            "receiver",
-            "S1",
-            reason=ReturnReason.DEFECTIVE,
-            customer_choice=CustomerChoice.REPLACEMENT if replacement else CustomerChoice.REFUND,
-            weight=WeightCapture(value=full, unit="g", grams=full, stable=True, source="manual"),
-            # The reason and choice set here may differ from the customer's, which only a supervisor may let stand.
-            approval=Approval("supervisor", "found defective at the bench"),
-        )
-        if deny:
-            command = replace(command, flags=replace(Flags.as_sold(), sold_by_seller=False))
-        return station.receiving.receive(command)
-
-    return receive

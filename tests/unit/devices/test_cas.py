@@ -3,28 +3,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import reduce
 
 import pytest
-from hypothesis import given, settings
 
 from receiving_app.devices.scales import GarbledFrame, ScaleError, ScaleStatus
 from receiving_app.devices.scales.cas import CasScale, parse_frame
-from tests.unit.devices.fuzzing import (
-    NORMAL_EXAMPLES,
-    assert_only_clear_outcomes,
-    frames,
-    fuzz_at_length,
-    seeded_frames,
-)
-
-
-def block(data: bytes) -> bytes:
-    """SOH STX data BCC ETX EOT, BCC the exclusive-or of the data bytes."""
-    return b"\x01\x02" + data + bytes([reduce(lambda a, b: a ^ b, data, 0)]) + b"\x03\x04"
-
-
-CAS_22 = b"ST,NT,1\xc0,0013.500 kg\r\n"  # device id "1", lamp byte 0xC0 (bit 7 set, stable)
+from tests.support.cas_frames import CAS_22, block
 
 
 def test_the_22_byte_frame_has_exactly_the_manuals_length() -> None:
@@ -101,25 +85,3 @@ def test_an_unknown_mode_is_refused() -> None:
 def test_the_cas_protocol_has_no_zero_command() -> None:
     with pytest.raises(ScaleError, match="press its ZERO key"):
         CasScale("/dev/ttyUSB0").zero()
-
-
-SEEDS = [
-    CAS_22,
-    b"ST,GS,+0013.50kg\r\n",
-    b"US,NT,-0001.79lb\r\n",
-    b"OL,GS,--------kg\r\n",
-    block(b"S 01.234kg"),
-    block(b"U-00.012kg"),
-]
-ALPHABET = b"STUOLGN,+-.0123456789 kglboz\r\n\x01\x02\x03\x04"
-
-
-@settings(max_examples=NORMAL_EXAMPLES, deadline=None)
-@given(frames(SEEDS, ALPHABET))
-def test_fuzzed_frames_give_a_reading_or_a_scale_error(frame) -> None:
-    assert_only_clear_outcomes(parse_frame, frame)
-
-
-@pytest.mark.slow
-def test_fuzzed_frames_at_length() -> None:
-    fuzz_at_length(lambda frame: assert_only_clear_outcomes(parse_frame, frame), seeded_frames(SEEDS, ALPHABET))

@@ -6,25 +6,10 @@ import sys
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from receiving_app.devices.scales import GarbledFrame, ScaleError, ScaleNotResponding, ScaleStatus
 from receiving_app.devices.scales.hid_pos import HidPosScale, open_hid_device, parse_report
-from tests.unit.devices.fuzzing import (
-    NORMAL_EXAMPLES,
-    assert_only_clear_outcomes,
-    fuzz_at_length,
-    mutated,
-    seeded_frames,
-)
-
-GRAM, KILOGRAM, OUNCE, POUND = 2, 3, 11, 12
-
-
-def report(status: int, unit: int, exponent: int, weight: int) -> list[int]:
-    """A Scale Data Report as hidapi returns it: a list of ints."""
-    return [3, status, unit, exponent & 0xFF, weight & 0xFF, weight >> 8]
+from tests.support.hid_pos_reports import GRAM, KILOGRAM, OUNCE, POUND, report
 
 
 @pytest.mark.parametrize(
@@ -88,7 +73,7 @@ def test_faults_and_unconvertible_units_are_explained(data, message) -> None:
     [
         [],
         report(4, GRAM, 0, 812)[:5],
-        report(4, GRAM, 0, 812) + [0],
+        [*report(4, GRAM, 0, 812), 0],
         [4, 4, GRAM, 0, 0x2C, 0x03],  # a status report, not a data report
         report(0, GRAM, 0, 812),
         report(9, GRAM, 0, 812),
@@ -150,27 +135,6 @@ def test_a_silent_scale_is_not_responding() -> None:
 def test_hid_scales_are_zeroed_with_their_own_key() -> None:
     with pytest.raises(ScaleError, match="ZERO key"):
         HidPosScale("").zero()
-
-
-SEEDS = [
-    bytes(report(status, unit, exponent, 812))
-    for status, unit, exponent in [(4, GRAM, 0), (3, OUNCE, -1), (5, KILOGRAM, -3), (6, POUND, -2), (2, GRAM, 0)]
-]
-REPORTS = st.one_of(st.binary(min_size=0, max_size=8), st.binary(min_size=6, max_size=6), mutated(SEEDS))
-
-
-@settings(max_examples=NORMAL_EXAMPLES, deadline=None)
-@given(REPORTS)
-def test_fuzzed_reports_give_a_reading_or_a_scale_error(data) -> None:
-    assert_only_clear_outcomes(parse_report, data)
-
-
-@pytest.mark.slow
-def test_fuzzed_reports_at_length() -> None:
-    fuzz_at_length(
-        lambda report: assert_only_clear_outcomes(parse_report, report),
-        seeded_frames(SEEDS, lengths=(*range(9), *[6] * 9)),
-    )  # a report is 6 bytes
 
 
 class FakeHidapi:

@@ -5,17 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
 
 from receiving_app.devices.scales import GarbledFrame, ScaleError, ScaleStatus
 from receiving_app.devices.scales.mt_sics import parse_tare_response, parse_weight_response, parse_zero_response
-from tests.unit.devices.fuzzing import (
-    NORMAL_EXAMPLES,
-    assert_only_clear_outcomes,
-    frames,
-    fuzz_at_length,
-    seeded_frames,
-)
 
 
 @pytest.mark.parametrize(
@@ -108,32 +100,3 @@ def test_tare_returns_the_tare_weight_or_the_reason() -> None:
         parse_tare_response(b"T I\r\n")
     with pytest.raises(ScaleError, match="over the tare range"):
         parse_tare_response(b"T +\r\n")
-
-
-SEEDS = [
-    b"S S     100.00 g\r\n",
-    b"S D      99.98 kg\r\n",
-    b"S S      -1.79 lb\r\n",
-    b"S I\r\n",
-    b"S +\r\n",
-    b"Z A\r\n",
-    b"T S      35.20 oz\r\n",
-    b"ES\r\n",
-]
-ALPHABET = b"SDIZTA+-.0123456789 gklbozE\r\n"
-
-
-def check_every_parser(frame: bytes) -> None:
-    for parse in (parse_weight_response, parse_zero_response, parse_tare_response):
-        assert_only_clear_outcomes(parse, frame)
-
-
-@settings(max_examples=NORMAL_EXAMPLES, deadline=None)
-@given(frames(SEEDS, ALPHABET))
-def test_fuzzed_answers_give_a_reading_or_a_scale_error(frame) -> None:
-    check_every_parser(frame)
-
-
-@pytest.mark.slow
-def test_fuzzed_answers_at_length() -> None:
-    fuzz_at_length(check_every_parser, seeded_frames(SEEDS, ALPHABET))

@@ -5,29 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
 
 from receiving_app.devices.scales import GarbledFrame, ScaleError, ScaleStatus
 from receiving_app.devices.scales.scp01 import parse_frame, parse_zero_response
-from tests.unit.devices.fuzzing import (
-    NORMAL_EXAMPLES,
-    assert_only_clear_outcomes,
-    frames,
-    fuzz_at_length,
-    seeded_frames,
-)
-
-
-def answer(weight: bytes | None, *status_bits: int, prefix: bytes = b"") -> bytes:
-    """An answer whose status bytes carry ``status_bits`` on top of the fixed bits 4 and 5,
-    with bit 6 set on every byte after the first that another byte follows."""
-    count = len(status_bits)
-    status = bytes(0x30 | bits | (0x40 if 1 <= index < count - 1 else 0) for index, bits in enumerate(status_bits))
-    weight_line = b"" if weight is None else weight + b"\r\n"
-    return b"\n" + weight_line + prefix + status + b"\r\x03"
-
-
-STABLE = (0x00, 0x00)
+from tests.support.scp01_answers import STABLE, answer
 
 
 @pytest.mark.parametrize(
@@ -135,31 +116,3 @@ def test_zero_answers_with_the_status() -> None:
         parse_zero_response(answer(None, 0x00, 0x02))
     with pytest.raises(GarbledFrame):
         parse_zero_response(answer(b"0001.79lb", *STABLE))
-
-
-SEEDS = [
-    answer(b"0001.79lb", *STABLE),
-    answer(b"000.812kg", 0x01, 0x00, prefix=b"S"),
-    answer(b"1LB 12.66OZ", *STABLE),
-    answer(b"^^^^^^^^lb", 0x00, 0x02),
-    answer(None, 0x00, 0x01),
-    answer(b"-0000.12lb", 0x00, 0x00, 0x00, 0x00),
-    b"\n?\r\x03",
-]
-ALPHABET = b"\n\r\x03S0123456789.- ^_lbkgozLBOZ0123pqrx"
-
-
-def check_every_parser(frame: bytes) -> None:
-    assert_only_clear_outcomes(parse_frame, frame)
-    assert_only_clear_outcomes(parse_zero_response, frame)
-
-
-@settings(max_examples=NORMAL_EXAMPLES, deadline=None)
-@given(frames(SEEDS, ALPHABET))
-def test_fuzzed_answers_give_a_reading_or_a_scale_error(frame) -> None:
-    check_every_parser(frame)
-
-
-@pytest.mark.slow
-def test_fuzzed_answers_at_length() -> None:
-    fuzz_at_length(check_every_parser, seeded_frames(SEEDS, ALPHABET))

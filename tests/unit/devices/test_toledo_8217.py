@@ -5,22 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
 
 from receiving_app.devices.scales import GarbledFrame, ScaleError, ScaleStatus
 from receiving_app.devices.scales.toledo_8217 import Toledo8217Scale, parse_frame, parse_zero_response
-from tests.unit.devices.fuzzing import (
-    NORMAL_EXAMPLES,
-    assert_only_clear_outcomes,
-    frames,
-    fuzz_at_length,
-    seeded_frames,
-)
-
-
-def status_record(bits: int) -> bytes:
-    """A "?" record; bits 5 and 6 are always set on the wire."""
-    return b"\x02?" + bytes([0x60 | bits]) + b"\r"
+from tests.support.toledo_8217_records import status_record
 
 
 @pytest.mark.parametrize(
@@ -113,31 +101,3 @@ def test_zero_answers_with_a_status_record() -> None:
         parse_zero_response(status_record(0x02))
     with pytest.raises(GarbledFrame):
         parse_zero_response(b"\x0201.790\r")
-
-
-SEEDS = [
-    b"\x0201.790\r",
-    b"\x02  0.812kg\r",
-    b"\x02-00.120\r",
-    status_record(0x01),
-    status_record(0x02),
-    status_record(0x04),
-    status_record(0x10),
-]
-ALPHABET = b"\x02\r?0123456789.-+ kglboz\x60\x61\x62\x64\x68\x70"
-
-
-def check_every_parser(frame: bytes) -> None:
-    assert_only_clear_outcomes(parse_frame, frame)
-    assert_only_clear_outcomes(parse_zero_response, frame)
-
-
-@settings(max_examples=NORMAL_EXAMPLES, deadline=None)
-@given(frames(SEEDS, ALPHABET))
-def test_fuzzed_records_give_a_reading_or_a_scale_error(frame) -> None:
-    check_every_parser(frame)
-
-
-@pytest.mark.slow
-def test_fuzzed_records_at_length() -> None:
-    fuzz_at_length(check_every_parser, seeded_frames(SEEDS, ALPHABET))

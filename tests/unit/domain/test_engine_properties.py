@@ -20,10 +20,11 @@ CATEGORIES = ["ink", "toner", "drum", "replacement_part"]
 
 cents = st.integers(min_value=0, max_value=500_000).map(lambda c: f"{Decimal(c) / 100:.2f}")
 grams = st.integers(min_value=0, max_value=2_000_000).map(lambda mg: str(Decimal(mg) / 1000))
+policies = st.sampled_from(POLICIES)
 
 
 @st.composite
-def returns(draw, policy=st.sampled_from(POLICIES)):
+def returns(draw, policy=policies):
     purchased = date(2024, 1, 1) + timedelta(days=draw(st.integers(0, 900)))
     shipped = purchased + timedelta(days=draw(st.integers(0, 5)))
     delivered = shipped + timedelta(days=draw(st.integers(0, 10)))

@@ -45,7 +45,7 @@ def test_money_arithmetic_stays_exact_and_floors_at_zero() -> None:
 
 def test_float_operations_are_trapped_in_the_suite() -> None:
     with pytest.raises(decimal.FloatOperation):
-        Decimal("1.00") + Decimal(0.1)
+        Decimal("1.00") + Decimal(float("0.1"))
 
 
 @pytest.mark.parametrize(

@@ -160,7 +160,7 @@ def test_without_a_fixed_day_the_century_is_judged_from_today() -> None:
 LONG_RUN = 25_000  # under `slow`: 50 times the normal run, about a minute each (hypothesis takes ~2 ms per scan)
 
 ai_parts = st.sampled_from(["01", "10", "17", "21", "3103", "00", "99", "(01)", "(10)", "(17)", "(", ")", GS])
-scan_alphabet = st.sampled_from(list(string.printable) + [GS, "\x00", "\x7f", "\u00e9", "]", "\u200b"])
+scan_alphabet = st.sampled_from([*string.printable, GS, "\x00", "\x7f", "\u00e9", "]", "\u200b"])
 pieces = st.one_of(ai_parts, st.text(scan_alphabet, max_size=6), st.just(GTIN), st.sampled_from(["]C1", "]E0", "]d2"]))
 scans = st.one_of(st.text(max_size=60), st.lists(pieces, max_size=12).map("".join))
 

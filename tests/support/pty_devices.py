@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import select
 import threading
-import time
 from collections.abc import Callable, Iterator
 
 Answer = Callable[[bytes], bytes]
@@ -126,10 +125,3 @@ def settling(moving: bytes, stable: bytes, moving_count: int = 2) -> Callable[[]
         return moving if count <= moving_count else stable
 
     return next_answer
-
-
-def wait_until(condition: Callable[[], bool], timeout: float = 2.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "condition not met in time"
-        time.sleep(0.01)

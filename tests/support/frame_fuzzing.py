@@ -14,9 +14,6 @@ from collections.abc import Callable, Iterator, Sequence
 
 from hypothesis import strategies as st
 
-from receiving_app.devices.scales import ScaleError, ScaleReading, ScaleStatus
-from receiving_app.domain.weight import Unit
-
 NORMAL_EXAMPLES = 300
 SLOW_EXAMPLES = 200_000
 
@@ -83,21 +80,3 @@ def fuzz_at_length(check: Callable[[bytes], None], frames_to_try: Iterator[bytes
             check(frame)
         except Exception as failure:
             raise AssertionError(f"frame {frame!r}: {failure!r}") from failure
-
-
-def assert_only_clear_outcomes(parse: Callable[[bytes], ScaleReading | None], frame: bytes) -> None:
-    """Either the parser's own error with a message, or a reading that is consistent."""
-    try:
-        reading = parse(frame)
-    except ScaleError as error:
-        assert str(error), "a scale error must say what is wrong"
-        return
-    if reading is None:  # a command's acknowledgement (zero) carries no reading
-        return
-    assert isinstance(reading, ScaleReading)
-    if reading.capturable:
-        assert reading.status is ScaleStatus.STABLE
-        assert reading.grams is not None and reading.grams >= 0
-    if reading.grams is not None:
-        assert reading.value is not None
-        assert reading.grams == reading.value * Unit.from_symbol(reading.unit).grams_per_unit
