@@ -27,6 +27,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 import receiving_app
+from receiving_app.domain.scan import parse_scan
 from receiving_app.locations import resources_dir
 
 DEMO_SEED = 7
@@ -298,7 +299,7 @@ def scanned_forms(number: str, rng: random.Random) -> str:
 
 def open_as_the_window_does(rma_opening, scan: str, *, station: str):
     """Open an RMA by its scan as the bench window does: read it, then record that it was opened."""
-    view, _decisions = rma_opening.look_up_scan(scan, user="receiver", station=station)
+    view, _decisions = rma_opening.look_up_scan(parse_scan(scan), user="receiver", station=station)
     rma_opening.record_opened(view.number, user="receiver", station=station)
     return view
 

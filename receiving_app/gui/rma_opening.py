@@ -58,11 +58,15 @@ class RmaOpening:
         if value.gtin is not None:
             screen.feedback(BAD, f"{describe_scan(value)} is a cartridge: scan the RMA label first.", alarm=True)
             return
-        self._open(value.text)
+        self._open(value)
 
     def show_scan_problem(self, message: str) -> None:
         beep()
         self._screen.feedback(BAD, f"Scan not understood: {message}", alarm=True)
+        self._record(
+            lambda rma_opening, user, station: rma_opening.record_refused_scan(message, user=user, station=station),
+            "The refused scan was not recorded",
+        )
 
     def typed_scan(self) -> None:
         edit = self._screen.ui.scanEdit
@@ -78,7 +82,8 @@ class RmaOpening:
         self._screen.ui.linesTable.setFocus()  # so that the next keys are commands again
         self.handle_scan(value)
 
-    def _open(self, text: str) -> None:
+    def _open(self, scan: ScanValue) -> None:
+        text = scan.text
         screen = self._screen
         rma_opening = screen.station.rma_opening
         user, station_id = screen.user.name, screen.station.settings.station_id
@@ -93,7 +98,7 @@ class RmaOpening:
         self._scan_being_opened = text
         self._notice.start()
         screen.runner.start(
-            lambda: rma_opening.look_up_scan(text, user=user, station=station_id),
+            lambda: rma_opening.look_up_scan(scan, user=user, station=station_id),
             owner=screen,
             key="open-rma",
             on_success=self._opened,

@@ -1,7 +1,8 @@
 """Opening an RMA at the bench by its scan, and leaving it for another with lines still open.
 
-Each is recorded in the audit trail, refused scans too: a garbled scan or an unknown number says
-who scanned what, and where.
+The scan arrives parsed (``domain.scan.ScanValue``): the wedge or the scan field parsed it once,
+and it is not flattened to text and parsed again here. Each step is recorded in the audit trail,
+refused scans too: a garbled scan or an unknown number says who scanned what, and where.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from receiving_app.domain.audit import AuditEvent
 from receiving_app.domain.errors import InputError
 from receiving_app.domain.policy import Policy
-from receiving_app.domain.scan import parse_scan
+from receiving_app.domain.scan import ScanValue
 from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
 from receiving_app.services.mapping import decision_view, rma_view
 from receiving_app.services.rma_lines import installed_policy
@@ -28,15 +29,15 @@ class RmaOpeningService:
         self._policies = policies
 
     def look_up_scan(
-        self, raw_scan: str, *, user: str, station: str, mask_customer: bool = True
+        self, scan: ScanValue, *, user: str, station: str, mask_customer: bool = True
     ) -> tuple[RmaView, tuple[DecisionView, ...]]:
         """The RMA a scan names and the decisions already made on its lines, for the bench to show.
 
         Read without the write lock, so that the RMA shows at once even while another station is
-        recording; the bench then records the opening with ``record_opened``. A bad scan is
-        recorded and raised as ScanProblem.
+        recording; the bench then records the opening with ``record_opened``. A number that names
+        no RMA is recorded and raised as ScanProblem.
         """
-        number = self._scanned_number(raw_scan, user=user, station=station)
+        number = scan.text.upper()
         with self._units.read() as uow:
             row = uow.records.rma(number)
             if row is not None:
@@ -58,12 +59,9 @@ class RmaOpeningService:
         """The bench moved to another RMA while lines of this one were still open."""
         self._record(AuditEvent("rma_left_open", user, station, number, {"open_lines": list(open_lines)}))
 
-    def _scanned_number(self, raw_scan: str, *, user: str, station: str) -> str:
-        try:
-            return parse_scan(raw_scan).text.upper()
-        except InputError as problem:
-            self._record(AuditEvent("scan_rejected", user, station, None, {"problem": str(problem)}))
-            raise ScanProblem(f"Scan not understood: {problem}") from None
+    def record_refused_scan(self, problem: str, *, user: str, station: str) -> None:
+        """A scan that could not be parsed: what was wrong with it, never the characters it held."""
+        self._record(AuditEvent("scan_rejected", user, station, None, {"problem": problem}))
 
     def _unknown_rma(self, number: str, *, user: str, station: str) -> ScanProblem:
         self._record(AuditEvent("scan_unknown_rma", user, station, None, {"scanned": number}))

@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from receiving_app.domain.scan import ScanError, parse_scan
 from receiving_app.services.rma_opening import ScanProblem
 from tests.support.receiving import receive, weighed
 from tests.support.warehouse import Line, Rma, add_rmas
@@ -27,7 +28,7 @@ def test_a_scan_shows_the_rma_and_its_decisions_and_records_nothing_until_the_be
     receive(station, "RA0000201", 1, weight=weighed("812.4g"))
     before = events(station, "RA0000201")
 
-    rma, decisions = station.rma_opening.look_up_scan("]C0ra0000201", user="receiver", station="bench-1")
+    rma, decisions = station.rma_opening.look_up_scan(parse_scan("]C0ra0000201"), user="receiver", station="bench-1")
 
     assert rma.number == "RA0000201" and [line.status for line in rma.lines] == ["decided", "open"]
     assert [decision.line for decision in decisions] == [1] and decisions[0].documents
@@ -36,14 +37,17 @@ def test_a_scan_shows_the_rma_and_its_decisions_and_records_nothing_until_the_be
     assert events(station, "RA0000201")[-1] == ("rma_opened", "receiver", {"scanned": "RA0000201"})
 
 
-@pytest.mark.parametrize(
-    ("scanned", "event", "message"),
-    [("RA0999999", "scan_unknown_rma", "No RMA"), ("RA\x0700", "scan_rejected", "garbled")],
-)
-def test_a_bad_scan_is_recorded_and_refused_as_when_opening(station, scanned, event, message) -> None:
-    with pytest.raises(ScanProblem, match=message):
-        station.rma_opening.look_up_scan(scanned, user="receiver", station="bench-1")
-    assert events(station)[-1][:2] == (event, "receiver")
+def test_a_number_that_names_no_rma_is_recorded_and_refused(station) -> None:
+    with pytest.raises(ScanProblem, match="No RMA"):
+        station.rma_opening.look_up_scan(parse_scan("RA0999999"), user="receiver", station="bench-1")
+    assert events(station)[-1] == ("scan_unknown_rma", "receiver", {"scanned": "RA0999999"})
+
+
+def test_a_garbled_scan_is_recorded_by_what_was_wrong_not_by_its_characters(station) -> None:
+    with pytest.raises(ScanError, match="garbled") as refused:
+        parse_scan("RA\x0700")
+    station.rma_opening.record_refused_scan(str(refused.value), user="receiver", station="bench-1")
+    assert events(station)[-1] == ("scan_rejected", "receiver", {"problem": str(refused.value)})
 
 
 def test_a_hold_is_released_with_the_supervisors_note(station, tmp_path) -> None:

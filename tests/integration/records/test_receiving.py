@@ -15,6 +15,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from receiving_app.domain.errors import InputError
+from receiving_app.domain.scan import ScanError, parse_scan
 from receiving_app.persistence.document_tables import DocumentRow
 from receiving_app.persistence.inspection_tables import PhotoRow
 from receiving_app.services.commands import Override, PhotoAttachment, WeightCapture
@@ -172,7 +173,7 @@ def test_seller_errors_refund_the_order_shipping_once_and_labels_are_deducted_on
 def test_an_rma_opens_from_its_scan_with_aim_prefix_spaces_or_lower_case(station, tmp_path, scanned) -> None:
     add_rmas(station, tmp_path, Rma("RA0000109"))
 
-    view, decisions = station.rma_opening.look_up_scan(scanned, user="receiver", station="bench-1")
+    view, decisions = station.rma_opening.look_up_scan(parse_scan(scanned), user="receiver", station="bench-1")
     station.rma_opening.record_opened(view.number, user="receiver", station="bench-1")
 
     assert view.number == "RA0000109" and view.customer_name == "D*** W***" and decisions == ()
@@ -181,15 +182,20 @@ def test_an_rma_opens_from_its_scan_with_aim_prefix_spaces_or_lower_case(station
 
 @pytest.mark.parametrize(
     ("scanned", "message"),
-    [("RA0999999", "No RMA"), ("RA\x0700\x00109", "garbled"), ("RA00\ufffd0109", "garbled"), ("", "nothing was read")],
+    [("RA\x0700\x00109", "garbled"), ("RA00\ufffd0109", "garbled"), ("", "nothing was read")],
 )
-def test_a_bad_scan_is_a_clear_message_and_an_audit_event(station, scanned, message) -> None:
-    with pytest.raises(ScanProblem, match=message):
-        station.rma_opening.look_up_scan(scanned, user="receiver", station="bench-1")
+def test_a_garbled_scan_is_a_clear_message_before_anything_is_looked_up(scanned, message) -> None:
+    with pytest.raises(ScanError, match=message):
+        parse_scan(scanned)
+
+
+def test_an_unknown_number_is_a_clear_message_and_an_audit_event(station) -> None:
+    with pytest.raises(ScanProblem, match="No RMA, RA or RGA numbered RA0999999"):
+        station.rma_opening.look_up_scan(parse_scan("RA0999999"), user="receiver", station="bench-1")
     assert station.history.verify_audit_chain().events >= 1
     with station.units.read() as uow:
         kinds = [event.event_type for event in uow.records.audit_chain()]
-    assert kinds[-1] in ("scan_rejected", "scan_unknown_rma")
+    assert kinds[-1] == "scan_unknown_rma"
 
 
 def test_documents_are_voided_not_deleted_and_reprints_say_copy(station, tmp_path) -> None:
