@@ -314,7 +314,8 @@ def receive_command(line: LineToReceive, rng: random.Random, *, station: str, da
     opened one anything from empty to full.
     """
     from receiving_app.domain.facts import Condition, Flags
-    from receiving_app.services.commands import PhotoAttachment, ReceiveLine, WeightCapture
+    from receiving_app.domain.weight_capture import WeightCapture
+    from receiving_app.services.commands import PhotoAttachment, ReceiveLine
 
     damaged = rng.random() < 0.12
     opened = not damaged and rng.random() < 0.15
@@ -496,6 +497,7 @@ def credit_memo_content(policies, photos: tuple[bytes, ...]):
     from receiving_app.domain.facts import Category, Item, PaymentMethod, ReturnDates, ReturnFacts, ReturnReason
     from receiving_app.domain.money import Money
     from receiving_app.domain.weight import FillMeasurement
+    from receiving_app.domain.weight_capture import WeightCapture
 
     policy = policies["image-pro-services"]
     facts = ReturnFacts(
@@ -549,7 +551,7 @@ def credit_memo_content(policies, photos: tuple[bytes, ...]):
         reasons=decision.reasons,
         refund_timing=policy.refund_timing,
         evidence=Evidence(
-            measured_weight_g=facts.fill.measured_g,
+            weight=WeightCapture(facts.fill.measured_g, "g", facts.fill.measured_g, True, "mt-sics"),
             fill_percent=facts.fill.reported_fraction * 100,
             condition=tuple((label, getattr(facts.condition, name)) for name, label in condition_labels),
             flags=(("Sold by this seller", True), ("Rejected by an HP+ printer", False)),

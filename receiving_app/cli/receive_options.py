@@ -14,7 +14,8 @@ from datetime import date
 from receiving_app.domain.errors import InputError
 from receiving_app.domain.facts import FLAG_FIELDS, Condition, CustomerChoice, Flags, ReturnReason
 from receiving_app.domain.weight import Weight
-from receiving_app.services.commands import Approval, ReceiveLine, WeightCapture
+from receiving_app.domain.weight_capture import WeightCapture
+from receiving_app.services.commands import Approval, ReceiveLine
 
 CONDITION_CHECKS = ("unopened", "sealed", "original_packaging", "labels_intact")
 
@@ -103,9 +104,7 @@ def _weight(text: str | None) -> WeightCapture | None:
         weight = Weight.parse(text)
     except InputError as error:
         raise InputError(f"--weight: {error}") from None
-    return WeightCapture(
-        value=weight.value, unit=weight.unit.symbol, grams=weight.in_grams, stable=True, source="manual"
-    )
+    return WeightCapture.typed(weight)
 
 
 def _received(text: str | None) -> date | None:

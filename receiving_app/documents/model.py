@@ -15,6 +15,7 @@ from typing import Final, Literal
 
 from receiving_app.domain.decision import Decision, DocumentType, Outcome, Reason
 from receiving_app.domain.money import Money
+from receiving_app.domain.weight_capture import WeightCapture
 
 PageSize = Literal["letter", "a4"]
 PAGE_SIZES: Final = ("letter", "a4")
@@ -104,8 +105,7 @@ class LineDetail:
 class Evidence:
     """What the receiver measured and saw, as the inspection recorded it."""
 
-    measured_weight_g: Decimal | None = None
-    weight_entered_by_hand: bool = False
+    weight: WeightCapture | None = None  # the one the decision used
     fill_percent: Decimal | None = None
     condition: tuple[tuple[str, bool | None], ...] = ()
     """Each check with its finding; None prints as "not checked"."""

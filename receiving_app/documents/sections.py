@@ -136,9 +136,9 @@ def evidence_section(evidence: Evidence | None, width: float, scale: TypeScale) 
     if evidence is None:
         return []
     facts: list[tuple[str, str]] = []
-    if evidence.measured_weight_g is not None:
-        how = "entered by hand" if evidence.weight_entered_by_hand else "read from the scale"
-        facts.append(("Weight", f"{decimal_text(evidence.measured_weight_g)} g, {how}"))
+    if evidence.weight is not None:
+        how = "entered by hand" if evidence.weight.typed_by_hand else "read from the scale"
+        facts.append(("Weight", f"{decimal_text(evidence.weight.grams)} g, {how}"))
     if evidence.fill_percent is not None:
         facts.append(("Fill level", f"{decimal_text(evidence.fill_percent)}% of a full cartridge"))
     if evidence.condition:

@@ -18,14 +18,7 @@ from receiving_app.domain.facts import CustomerChoice, ReturnFacts, ReturnReason
 from receiving_app.domain.inspection import Contradiction, WeightLimits, finding_needs_supervisor, must_be_weighed
 from receiving_app.domain.policy import Policy
 from receiving_app.domain.weight import FillMeasurement
-
-
-@dataclass(frozen=True, slots=True)
-class Weighing:
-    """The captured weight of the unit, in grams and as it was read ("2 lb")."""
-
-    grams: Decimal
-    as_read: str
+from receiving_app.domain.weight_capture import WeightCapture
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +50,7 @@ def judge(
     *,
     stated: Stated,
     limits: WeightLimits,
-    weighing: Weighing | None,
+    weighing: WeightCapture | None,
     override: tuple[Outcome, str] | None = None,
 ) -> Judgement:
     """Raises MissingFact naming every fact still to check (unless a supervisor overrides), and
@@ -83,7 +76,7 @@ def _with_fill(facts: ReturnFacts, limits: WeightLimits, grams: Decimal) -> Retu
     return replace(facts, fill=FillMeasurement(grams, limits.full_g, limits.empty_g))
 
 
-def _require_bench_facts(policy: Policy, facts: ReturnFacts, weighing: Weighing | None, *, checks: bool) -> None:
+def _require_bench_facts(policy: Policy, facts: ReturnFacts, weighing: WeightCapture | None, *, checks: bool) -> None:
     unchecked = (
         [name for name in policy.checks_needed(facts.reason) if facts.boolean_fact(name) is None] if checks else []
     )

@@ -24,6 +24,7 @@ from receiving_app.devices.scales import ScaleReading, ScaleStatus
 from receiving_app.domain.errors import InputError
 from receiving_app.domain.pan import EMPTY_PAN_G, PanWatch, implausible_weight
 from receiving_app.domain.weight import FillMeasurement, Weight
+from receiving_app.domain.weight_capture import WeightCapture
 from receiving_app.gui.forms.ui_weight_panel import Ui_WeightPanel
 from receiving_app.gui.keyboard_map import Command, key_label
 from receiving_app.gui.style import (
@@ -38,10 +39,8 @@ from receiving_app.gui.style import (
     sized_font,
     tone_style,
 )
-from receiving_app.services.commands import WeightCapture
 from receiving_app.services.views import RmaLineView
 
-MANUAL_SOURCE = "manual"
 # At or below this the platter is empty: lifting the last item off lets the pan give the next unit a weight.
 EMPTY_PLATTER_G = EMPTY_PAN_G
 MAX_READINGS_KEPT = 20
@@ -71,17 +70,6 @@ class _Problem:
     symbol: str
     text: str
     until: _Until
-
-
-def capture_from_reading(reading: ScaleReading, source: str) -> WeightCapture:
-    return WeightCapture(
-        value=reading.value,
-        unit=reading.unit,
-        grams=reading.grams,
-        stable=reading.status is ScaleStatus.STABLE,
-        source=MANUAL_SOURCE if reading.manual else source,
-        read_at=datetime.now(UTC),
-    )
 
 
 def fill_percent(grams: Decimal, line: RmaLineView) -> int | None:
@@ -172,8 +160,9 @@ class WeightPanel(QGroupBox):
             or (self._problem.until is _Until.STABLE and reading.capturable)
         ):
             self._problem = None
-        if self._line is not None and reading.grams is not None:
-            self._remember(capture_from_reading(reading, self.source))
+        seen = reading.capture(self.source, datetime.now(UTC))
+        if self._line is not None and seen is not None:
+            self._remember(seen)
         if (
             self._line is not None
             and self._captured is None
@@ -222,9 +211,7 @@ class WeightPanel(QGroupBox):
         # Typed for the cartridge on the pan: the pan gives no other unit a weight until it changes.
         self._pan.took(self._weighing, self._unit_name())
         self._problem = None
-        self._set_captured(
-            WeightCapture(weight.value, weight.unit.symbol, weight.in_grams, True, MANUAL_SOURCE, datetime.now(UTC))
-        )
+        self._set_captured(WeightCapture.typed(weight, datetime.now(UTC)))
 
     def clear_capture(self) -> None:
         """Forget this unit's weight so it can be weighed again, once the pan has changed."""
@@ -251,7 +238,7 @@ class WeightPanel(QGroupBox):
             return
         self._pan.took(self._weighing, self._unit_name())
         self._problem = None
-        self._set_captured(capture_from_reading(reading, self.source))
+        self._set_captured(reading.capture(self.source, datetime.now(UTC)))
 
     def _pan_message(self) -> str:
         taken = self._pan.taken
@@ -332,8 +319,8 @@ class WeightPanel(QGroupBox):
             self.ui.capturedLabel.setText(f"{NEUTRAL.symbol} Captured: nothing yet")
             restyle(self.ui.capturedLabel, tone_style(NEUTRAL))
             return
-        how = "typed by hand (manual)" if capture.source == MANUAL_SOURCE else f"from the scale ({capture.source})"
-        self.ui.capturedLabel.setText(f"{GOOD.symbol} Captured: {capture.value} {capture.unit} {how}")
+        how = "typed by hand (manual)" if capture.typed_by_hand else f"from the scale ({capture.source})"
+        self.ui.capturedLabel.setText(f"{GOOD.symbol} Captured: {capture.as_read} {how}")
         restyle(self.ui.capturedLabel, tone_style(GOOD))
 
     def _show_gauge(self) -> None:

@@ -3,26 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from decimal import Decimal
+from datetime import date
 
 from receiving_app.domain.facts import Condition, CustomerChoice, Flags, ReturnReason
-
-
-@dataclass(frozen=True, slots=True)
-class WeightCapture:
-    """One reading from the scale (or typed by hand), in the unit it was read in."""
-
-    value: Decimal
-    unit: str
-    grams: Decimal
-    stable: bool
-    source: str  # the scale protocol, or "manual"
-    read_at: datetime | None = None
-
-    @property
-    def capturable(self) -> bool:
-        return self.stable and self.grams >= 0
+from receiving_app.domain.weight_capture import WeightCapture
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from receiving_app.domain.decision import DocumentType, Outcome, Reason
 from receiving_app.domain.facts import ReturnReason
 from receiving_app.domain.money import Money
 from receiving_app.domain.policy import Policy
+from receiving_app.domain.weight_capture import WeightCapture
 from receiving_app.persistence.decision_tables import DecisionRow
 from receiving_app.persistence.document_tables import DocumentRow
 from receiving_app.persistence.order_tables import CustomerRow
@@ -286,8 +287,11 @@ def _evidence(decision: DecisionRow) -> Evidence:
     inspection = decision.inspection
     captured = next((reading for reading in inspection.readings if reading.captured), None)
     return Evidence(
-        measured_weight_g=captured.grams if captured else None,
-        weight_entered_by_hand=bool(captured and captured.source == "manual"),
+        weight=WeightCapture(
+            captured.value, captured.unit, captured.grams, captured.stable, captured.source, captured.read_at
+        )
+        if captured
+        else None,
         fill_percent=decision.fill_fraction * 100 if decision.fill_fraction is not None else None,
         condition=tuple((label, getattr(inspection, name)) for name, label in CONDITION_LABELS),
         flags=tuple((label, getattr(inspection, name)) for name, label in FLAG_LABELS),

@@ -27,7 +27,7 @@ from receiving_app.domain.facts import (
     ReturnReason,
 )
 from receiving_app.domain.inspection import WeightLimits
-from receiving_app.domain.judgement import Judgement, Stated, Weighing, judge
+from receiving_app.domain.judgement import Judgement, Stated, judge
 from receiving_app.domain.lifecycle import LineStatus, UnitState, require_unit_open
 from receiving_app.domain.policy import Policy
 from receiving_app.persistence.decision_tables import DecisionRow
@@ -175,11 +175,8 @@ class ReceivingService:
         limits = WeightLimits(
             item.sku, item.full_g, item.empty_g, item.weight_tolerance_g, item.sealed_min_g, item.sealed_max_g
         )
-        weighing = None
-        if command.weight is not None:
-            if not command.weight.capturable:
-                raise InputError("weight: only a stable, non-negative reading can be used for a decision.")
-            weighing = Weighing(command.weight.grams, f"{command.weight.value} {command.weight.unit}")
+        if command.weight is not None and not command.weight.capturable:
+            raise InputError("weight: only a stable, non-negative reading can be used for a decision.")
         override = None
         if command.override is not None:
             override = (_override_outcome(command.override.outcome), command.override.reason)
@@ -187,7 +184,7 @@ class ReceivingService:
                 raise InputError("override: a supervisor override needs a written reason.")
         facts = self._facts(uow, rma, line, command, received_on)
         stated = Stated(ReturnReason(line.reason), CustomerChoice(line.customer_choice))
-        return judge(policy, facts, stated=stated, limits=limits, weighing=weighing, override=override)
+        return judge(policy, facts, stated=stated, limits=limits, weighing=command.weight, override=override)
 
     def _require_approval(
         self, uow: UnitOfWork, line: RmaLineRow, command: ReceiveLine, judgement: Judgement

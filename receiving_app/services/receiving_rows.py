@@ -9,10 +9,11 @@ from receiving_app.domain.audit import AuditEvent
 from receiving_app.domain.decision import Decision
 from receiving_app.domain.facts import CONDITION_FIELDS, FLAG_FIELDS, Condition, Flags
 from receiving_app.domain.judgement import Judgement
+from receiving_app.domain.weight_capture import WeightCapture
 from receiving_app.persistence.decision_tables import DecisionRow
 from receiving_app.persistence.inspection_tables import InspectionRow, PhotoRow, WeightReadingRow
 from receiving_app.persistence.rma_tables import RmaLineRow
-from receiving_app.services.commands import ReceiveLine, WeightCapture
+from receiving_app.services.commands import ReceiveLine
 
 
 def inspection_row(

@@ -8,7 +8,8 @@ from dataclasses import replace
 import pytest
 
 from receiving_app.domain.facts import CustomerChoice, Flags, ReturnReason
-from receiving_app.services.commands import Approval, WeightCapture
+from receiving_app.domain.weight_capture import WeightCapture
+from receiving_app.services.commands import Approval
 from receiving_app.services.station import Station
 from receiving_app.services.views import ReceiveResult
 from tests.support.receiving import as_sold

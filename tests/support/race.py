@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from receiving_app.bootstrap import bootstrap
-from receiving_app.services.commands import WeightCapture
+from receiving_app.domain.weight_capture import WeightCapture
 from receiving_app.services.errors import NotFound
 from tests.support.receiving import as_sold
 

@@ -7,7 +7,8 @@ from decimal import Decimal
 
 from receiving_app.domain.facts import Condition, Flags
 from receiving_app.domain.weight import Weight
-from receiving_app.services.commands import ReceiveLine, WeightCapture
+from receiving_app.domain.weight_capture import WeightCapture
+from receiving_app.services.commands import ReceiveLine
 
 OPENED = Condition(unopened=False, sealed=False, original_packaging=True, box_damage=False, labels_intact=True)
 """Checked and found opened, its seal broken; otherwise as sold."""

@@ -13,11 +13,13 @@ import re
 import time
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 from enum import Enum
 
 from receiving_app.domain.errors import InputError
 from receiving_app.domain.weight import Unit, WeightError
+from receiving_app.domain.weight_capture import TYPED_BY_HAND, WeightCapture, usable_for_a_decision
 
 
 class ScaleError(InputError):
@@ -58,7 +60,14 @@ class ScaleReading:
 
     @property
     def capturable(self) -> bool:
-        return self.status is ScaleStatus.STABLE and self.grams is not None and self.grams >= 0
+        return usable_for_a_decision(self.status is ScaleStatus.STABLE, self.grams)
+
+    def capture(self, protocol: str, at: datetime) -> WeightCapture | None:
+        """This reading as the bench keeps it (None when the scale showed no number)."""
+        if self.grams is None or self.value is None:
+            return None
+        source = TYPED_BY_HAND if self.manual else protocol
+        return WeightCapture(self.value, self.unit, self.grams, self.status is ScaleStatus.STABLE, source, at)
 
     def __str__(self) -> str:
         if self.value is None:

@@ -6,6 +6,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from receiving_app.devices.scales.base import Scale, ScaleReading, ScaleStatus, weighed
 from receiving_app.domain.weight import Weight
+from receiving_app.domain.weight_capture import TYPED_BY_HAND
 
 
 def _as_weight(weight: Weight | str) -> Weight:
@@ -89,7 +90,7 @@ class ManualScale(Scale):
     decision shows the weight was not read from a scale.
     """
 
-    protocol = "manual"
+    protocol = TYPED_BY_HAND
 
     def __init__(self, text: str, *, port: str = "keyboard") -> None:
         self.port = port

@@ -12,7 +12,7 @@ import time
 import pytest
 
 from receiving_app.bootstrap import bootstrap, fill_demo_data
-from receiving_app.services.commands import WeightCapture
+from receiving_app.domain.weight_capture import WeightCapture
 from receiving_app.services.errors import LineNotOpen
 from tests.support.invariants import assert_records_are_whole
 from tests.support.receiving import as_sold

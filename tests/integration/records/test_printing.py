@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from receiving_app.devices.printers import FakePrinter
-from receiving_app.services.commands import WeightCapture
+from receiving_app.domain.weight_capture import WeightCapture
 from receiving_app.services.printing import PrintingService
 from tests.support.pdf import decode_code128, pdf_text, rasterize_page
 from tests.support.receiving import OPENED, as_sold

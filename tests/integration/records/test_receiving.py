@@ -16,9 +16,10 @@ from sqlalchemy.exc import IntegrityError
 
 from receiving_app.domain.errors import InputError
 from receiving_app.domain.scan import ScanError, parse_scan
+from receiving_app.domain.weight_capture import WeightCapture
 from receiving_app.persistence.document_tables import DocumentRow
 from receiving_app.persistence.inspection_tables import PhotoRow
-from receiving_app.services.commands import Override, PhotoAttachment, WeightCapture
+from receiving_app.services.commands import Override, PhotoAttachment
 from receiving_app.services.errors import LineNotOpen, NotAllowed, NotFound
 from receiving_app.services.rma_opening import ScanProblem
 from receiving_app.services.setup import prepare_database

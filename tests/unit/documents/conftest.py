@@ -26,7 +26,8 @@ from receiving_app.domain.facts import (
 )
 from receiving_app.domain.money import Money
 from receiving_app.domain.policy import Policy
-from receiving_app.domain.weight import FillMeasurement
+from receiving_app.domain.weight import FillMeasurement, Weight
+from receiving_app.domain.weight_capture import WeightCapture
 from receiving_app.locations import policies_dir
 from receiving_app.persistence.policy_files import load_policies
 
@@ -67,11 +68,16 @@ def thumbnail(color: str, label: str, image_format: str) -> bytes:
     return output.getvalue()
 
 
+def scale_weight(grams: Decimal) -> WeightCapture:
+    return WeightCapture(grams, "g", grams, True, "mt-sics")
+
+
 def evidence_for(facts: ReturnFacts, *, photos: tuple[bytes, ...] = (), by_hand: bool = False) -> Evidence:
     fill = facts.fill
     return Evidence(
-        measured_weight_g=fill.measured_g if fill else None,
-        weight_entered_by_hand=by_hand,
+        weight=(WeightCapture.typed(Weight(fill.measured_g)) if by_hand else scale_weight(fill.measured_g))
+        if fill
+        else None,
         fill_percent=fill.reported_fraction * 100 if fill else None,
         condition=tuple((CONDITION_LABELS[name], getattr(facts.condition, name)) for name in CONDITION_LABELS),
         flags=(("Sold by seller", facts.flags.sold_by_seller), ("HP+ rejected", facts.flags.hp_plus_rejected)),

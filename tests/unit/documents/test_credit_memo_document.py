@@ -13,6 +13,8 @@ from receiving_app.documents.credit_memo import render_credit_memo
 from receiving_app.documents.model import DocumentContent, LineDetail
 from receiving_app.documents.photos import printable_photo
 from receiving_app.domain.money import Money
+from receiving_app.domain.weight import Weight
+from receiving_app.domain.weight_capture import WeightCapture
 from tests.support.pdf import decode_code128, one_line, page_sizes_pt, page_texts, rasterize_page, reading_text
 
 LETTER = (612.0, 792.0)
@@ -63,7 +65,8 @@ def test_the_memo_shows_the_inspection_evidence_and_who_received_it(credit_memo_
 
 
 def test_a_weight_typed_in_by_hand_says_so(credit_memo_content: DocumentContent) -> None:
-    evidence = dataclasses.replace(credit_memo_content.evidence, weight_entered_by_hand=True)
+    grams = credit_memo_content.evidence.weight.grams
+    evidence = dataclasses.replace(credit_memo_content.evidence, weight=WeightCapture.typed(Weight(grams)))
     text = reading_text(render_credit_memo(dataclasses.replace(credit_memo_content, evidence=evidence)))
     assert "Weight 812.4 g, entered by hand" in text
 

@@ -13,11 +13,13 @@ import pytest
 from receiving_app.domain.engine import MissingFact
 from receiving_app.domain.facts import Condition, CustomerChoice, Flags, ReturnReason
 from receiving_app.domain.inspection import ImplausibleWeight, WeightLimits, default_tolerance_g
-from receiving_app.domain.judgement import Stated, Weighing, judge
+from receiving_app.domain.judgement import Stated, judge
 from receiving_app.domain.lifecycle import LineStatus, RmaStatus, UnitState, line_status_of, rma_status_of
 from receiving_app.domain.scenario import read_scenario
+from receiving_app.domain.weight_capture import WeightCapture
 from tests.support.scenarios import scenario, shipped_policies
 
+SCALE_815 = WeightCapture(Decimal("815.0"), "g", Decimal("815.0"), True, "mt-sics")
 TN660 = WeightLimits("TN-660", Decimal("815.0"), Decimal("590.0"), Decimal("22.5"), Decimal("802.8"), Decimal("827.2"))
 
 
@@ -66,7 +68,7 @@ def test_unchecked_facts_the_decision_does_not_rest_on_may_stay_unchecked() -> N
         facts,
         stated=Stated(facts.reason, facts.customer_choice),
         limits=TN660,
-        weighing=Weighing(Decimal("815.0"), "815.0 g"),
+        weighing=SCALE_815,
     )
     assert judgement.decision.outcome.value == "refund" and judgement.needs_supervisor == ()
 
@@ -106,7 +108,7 @@ def test_a_weight_contradicts_a_ticked_seal_outside_the_band_and_any_unit_heavie
 
 def test_a_finding_that_raises_the_sellers_share_needs_no_supervisor_and_one_that_lowers_it_does() -> None:
     policy = shipped_policies()["image-pro-services"]
-    weighing = Weighing(Decimal("815.0"), "815.0 g")
+    weighing = SCALE_815
     as_found = facts_for("image-pro-services", reason="not_needed")
     stated_defective = Stated(ReturnReason.DEFECTIVE, CustomerChoice.REFUND)
     stated_not_needed = Stated(ReturnReason.NOT_NEEDED, CustomerChoice.REFUND)
