@@ -19,6 +19,7 @@ from receiving_app.domain.decision import (
 from receiving_app.domain.errors import InputError
 from receiving_app.domain.facts import CustomerChoice, PaymentMethod, ReturnFacts, fact_group, fact_label
 from receiving_app.domain.money import Money
+from receiving_app.domain.money_text import money_text
 from receiving_app.domain.policy import FactRule, Policy, ReasonRules, Window
 from receiving_app.domain.windows import days_between
 
@@ -179,7 +180,8 @@ def _refund_amounts(rules: ReasonRules, facts: ReturnFacts) -> tuple[Amounts, li
             reasons.append(
                 Reason(
                     "shipping_refunded",
-                    f"The original shipping of ${facts.shipping_paid} is refunded because we shipped the wrong item.",
+                    f"The original shipping of {money_text(facts.shipping_paid)} is refunded"
+                    " because we shipped the wrong item.",
                 )
             )
     else:
@@ -190,7 +192,9 @@ def _refund_amounts(rules: ReasonRules, facts: ReturnFacts) -> tuple[Amounts, li
         deduction = facts.return_label_cost if rules.deduct_return_label else Money.zero()
         if not deduction.is_zero:
             reasons.append(
-                Reason("return_label_deducted", rules.deduct_return_label_text.replace("{amount}", f"${deduction}"))
+                Reason(
+                    "return_label_deducted", rules.deduct_return_label_text.replace("{amount}", money_text(deduction))
+                )
             )
         amounts = Amounts(merchandise, fee, deduction, Money.zero())
     if amounts.is_floored:

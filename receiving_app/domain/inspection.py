@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from receiving_app.domain.decision import Decision, Outcome
 from receiving_app.domain.errors import InputError
 from receiving_app.domain.facts import Category, Condition, CustomerChoice, ReturnReason
+from receiving_app.domain.money_text import money_text
 
 # Every ink and toner unit is weighed at the bench, whatever the policy: the weight is evidence
 # for the customer and the seller, and where the cartridge goes next depends on it.
@@ -136,7 +137,8 @@ def finding_needs_supervisor(
         return f"{change}, which turns a denial into a {found.outcome.value}: a supervisor decides."
     if found.refund_total > stated.refund_total or found.amounts.restocking_fee < stated.amounts.restocking_fee:
         return (
-            f"{change}, which refunds ${found.refund_total} instead of ${stated.refund_total}"
-            f" (fee ${found.amounts.restocking_fee} instead of ${stated.amounts.restocking_fee}): a supervisor decides."
+            f"{change}, which refunds {money_text(found.refund_total)} instead of {money_text(stated.refund_total)}"
+            f" (fee {money_text(found.amounts.restocking_fee)} instead of"
+            f" {money_text(stated.amounts.restocking_fee)}): a supervisor decides."
         )
     return None

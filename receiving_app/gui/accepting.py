@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from receiving_app.domain.engine import MissingFact
 from receiving_app.domain.judgement import Judgement
+from receiving_app.domain.money_text import money_text
 from receiving_app.gui.decision_panel import still_to_check
 from receiving_app.gui.dialogs import ApprovalDialog, verify_supervisor
 from receiving_app.gui.keyboard_map import Command, key_label
@@ -86,7 +87,9 @@ class Acceptor:
         why = (*verdict.needs_supervisor, *screen.display.voided_before(screen.current_line, screen.current_unit))
         if why:
             decision = verdict.decision
-            self._ask_supervisor(command, f"{where}: {decision.outcome.value.upper()} ${decision.refund_total}", why)
+            self._ask_supervisor(
+                command, f"{where}: {decision.outcome.value.upper()} {money_text(decision.refund_total)}", why
+            )
             return
         self._receive(command)
 
@@ -155,7 +158,7 @@ class Acceptor:
         where = (
             f"Line {result.line}" if line is None or line.quantity == 1 else f"Line {result.line} unit {result.unit}"
         )
-        summary = f"{where}: {decision.outcome.upper()} ${decision.refund_total}"
+        summary = f"{where}: {decision.outcome.upper()} {money_text(decision.refund_total)}"
         failed = [print_outcome for print_outcome in prints if not print_outcome.printed]
         if result.already_decided:
             tone, text = MOVING, f"{summary} — it had already been decided; nothing new was written."

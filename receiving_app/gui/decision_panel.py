@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGroupBox, QWidget
 from receiving_app.domain.decision import DocumentType
 from receiving_app.domain.engine import MissingFact
 from receiving_app.domain.judgement import Judgement
-from receiving_app.domain.money import Money
+from receiving_app.domain.money_text import money_text
 from receiving_app.gui.forms.ui_decision_panel import Ui_DecisionPanel
 from receiving_app.gui.keyboard_map import Command, key_label
 from receiving_app.gui.style import (
@@ -31,10 +31,6 @@ from receiving_app.gui.style import (
     tone_style,
 )
 from receiving_app.services.views import DecisionView, RmaLineView
-
-
-def _money(amount: Money) -> str:
-    return f"${amount}"
 
 
 def _fill(fraction: Decimal | None) -> str:
@@ -160,11 +156,11 @@ class DecisionPanel(QGroupBox):
 
     def _show_amounts(self, merchandise, fee, deduction, shipping_refund, total, method, fill) -> None:
         ui = self.ui
-        ui.merchandiseValue.setText(_money(merchandise))
-        ui.restockingFeeValue.setText(f"− {_money(fee)}")
-        ui.shippingDeductionValue.setText(f"− {_money(deduction)}")
-        ui.shippingRefundValue.setText(f"+ {_money(shipping_refund)}")
-        ui.refundTotalValue.setText(_money(total))
+        ui.merchandiseValue.setText(money_text(merchandise))
+        ui.restockingFeeValue.setText(f"− {money_text(fee)}")
+        ui.shippingDeductionValue.setText(f"− {money_text(deduction)}")
+        ui.shippingRefundValue.setText(f"+ {money_text(shipping_refund)}")
+        ui.refundTotalValue.setText(money_text(total))
         ui.refundMethodValue.setText(_words(method))
         ui.fillValue.setText(_fill(fill))
 

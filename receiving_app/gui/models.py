@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from receiving_app.domain.money_text import money_text
 from receiving_app.gui.style import BAD, GOOD, MOVING, NEUTRAL, OUTCOME_TONES, WAIT, Tone
 from receiving_app.services.views import DecisionView, RmaLineView
 
@@ -123,7 +124,7 @@ class RmaLinesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             outcomes = self.outcomes(line)
             return (
-                f"{line.quantity} × {line.description}, ${line.unit_price} each; "
+                f"{line.quantity} × {line.description}, {money_text(line.unit_price)} each; "
                 f"{_words(line.reason)}, wants {line.customer_choice}; "
                 f"UPC {line.upc or 'none'}; full {line.full_g} g, empty {line.empty_g} g"
                 + (f"; decided: {', '.join(outcomes)}" if outcomes else "")

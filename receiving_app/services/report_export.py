@@ -11,6 +11,7 @@ from pathlib import Path
 from receiving_app.documents.daily_report import ReportContent, render_report
 from receiving_app.domain.errors import InputError
 from receiving_app.domain.money import Money
+from receiving_app.domain.money_text import money_text
 from receiving_app.services.report_model import BenchReport, moment_words
 from receiving_app.services.report_tables import report_highlights, report_tables
 
@@ -38,7 +39,7 @@ def _content(report: BenchReport) -> ReportContent:
         footer=report.title,
         facts=tuple(facts),
         highlights=tuple(
-            (label, f"${value}" if isinstance(value, Money) else str(value))
+            (label, money_text(value) if isinstance(value, Money) else str(value))
             for label, value in report_highlights(report)
         ),
         tables=report_tables(report),

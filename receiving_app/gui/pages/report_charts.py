@@ -23,6 +23,8 @@ from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
 
+from receiving_app.domain.money import Money
+from receiving_app.domain.money_text import money_text
 from receiving_app.gui.pages.models import words
 from receiving_app.gui.style import sized_font
 from receiving_app.services.reports import BenchReport, FillLevels, ReasonCount, RefundsByMethod
@@ -143,7 +145,7 @@ class ReportCharts(QWidget):
 
 
 def _figure(value, money: bool) -> str:
-    return f"${value}" if money else str(value)
+    return money_text(Money(value)) if money else str(value)
 
 
 def refund_bars(methods: Sequence[RefundsByMethod]) -> list[tuple[str, object]]:

@@ -22,6 +22,7 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QLabel, QTableView, QWidget
 
+from receiving_app.domain.money_text import money_text
 from receiving_app.gui.forms.ui_pages_reports import Ui_ReportsPage
 from receiving_app.gui.operations import OperationRunner
 from receiving_app.gui.pages.feedback import clear_message, show_problem, show_progress, show_success
@@ -195,7 +196,7 @@ class ReportsPage(QWidget):
         clear_message(self.ui.reportStatusLabel)
         later = report.voided_later
         voided_later = (
-            f" {later.lines} decision(s) of this period were voided later (${later.refunded} refunded):"
+            f" {later.lines} decision(s) of this period were voided later ({money_text(later.refunded)} refunded):"
             " they are in no figure here."
             if later.lines
             else ""
@@ -204,13 +205,13 @@ class ReportsPage(QWidget):
         self.ui.reportStatusLabel.setVisible(True)
         values = self.tileValues
         values["lines"].setText(str(report.lines_received))
-        values["refunded"].setText(f"${report.refunded}")
-        values["fees"].setText(f"${report.fees.total} ({report.fees.lines})")
+        values["refunded"].setText(money_text(report.refunded))
+        values["fees"].setText(f"{money_text(report.fees.total)} ({report.fees.lines})")
         values["denied"].setText(str(report.denials))
         values["holds"].setText(str(len(report.holds)))
         values["voided"].setText(str(len(report.voids)))
         values["voided"].setToolTip(
-            f"${report.voided_refunds} refunded by decisions voided in this period; in no figure here"
+            f"{money_text(report.voided_refunds)} refunded by decisions voided in this period; in no figure here"
         )
         values["findings"].setText(str(report.finding_counts.changed))
         values["contradictions"].setText(str(report.finding_counts.contradicted))
