@@ -28,7 +28,7 @@ SCANNED = (
     "scripts",
     "ui",
     "README.md",
-    "DEVELOPERS.md",
+    "CONTRIBUTING.md",
     "build_installer.spec",
     "pyproject.toml",
     "dev",
