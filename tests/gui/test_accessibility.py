@@ -6,7 +6,7 @@ from __future__ import annotations
 from receiving_app.gui.dialogs import ApprovalDialog, NoteDialog, OverrideDialog
 from receiving_app.gui.sign_in import SignInDialog
 from receiving_app.gui.style import BASE_POINT_SIZE, OUTCOME_POINT_SIZE
-from tests.gui.conftest import unnamed_controls
+from tests.support.gui_accessibility import unnamed_controls
 
 
 def test_every_control_of_the_station_window_has_an_object_name_and_an_accessible_name(window) -> None:

@@ -14,16 +14,13 @@ from PySide6.QtCore import Qt
 from receiving_app.devices.scales import ScaleReading, ScaleStatus
 from receiving_app.domain.facts import Condition, Flags
 from receiving_app.gui.dialogs import ApprovalDialog
-from tests.gui.conftest import (
-    AS_SOLD,
+from tests.support.demo_rmas import AS_SOLD, decided_units, recorded_facts, single_units
+from tests.support.gui_keyboard import (
     burst,
     check_as_sold,
-    decided_units,
     fill_supervisor_note,
     open_rma,
-    recorded_facts,
     shown_dialog,
-    single_units,
     wait_until_idle,
     weigh_by_hand,
 )

@@ -13,19 +13,18 @@ from receiving_app.bootstrap import bootstrap
 from receiving_app.gui.dialogs import NoteDialog, OverrideDialog
 from receiving_app.gui.main_window import MainWindow
 from receiving_app.services.settings import DOCUMENT_PRINTER_KEYS
-from tests.gui.conftest import (
-    DATABASE_NAME,
-    RECEIVER,
+from tests.support.demo_rmas import open_rmas
+from tests.support.demo_users import RECEIVER
+from tests.support.gui_keyboard import (
     Keyboard,
     check_as_sold,
     open_rma,
-    open_rmas,
     receive_as_sold,
     shown_dialog,
     wait_until_idle,
     weigh_by_hand,
-    write_settings,
 )
+from tests.support.gui_station import DATABASE_NAME, write_settings
 
 
 def test_accept_records_the_line_prints_its_documents_and_moves_to_the_next_line(

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from receiving_app.domain.errors import InputError
 from receiving_app.gui.main_window import MainWindow
 from receiving_app.gui.operations import OperationRunner
-from tests.gui.conftest import RECEIVER
+from tests.support.demo_users import RECEIVER
 
 
 def test_the_result_comes_back_on_the_ui_thread(qtbot, runner: OperationRunner) -> None:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from tests.gui.conftest import open_rmas, wait_until_idle
+from tests.support.demo_rmas import open_rmas
+from tests.support.gui_keyboard import wait_until_idle
 
 
 def test_a_whole_rma_is_received_with_keystrokes_only(qtbot, window, keyboard, station, runner, printed_folder) -> None:

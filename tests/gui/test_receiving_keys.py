@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 
 from receiving_app.domain.facts import Condition, Flags, fact_label
 from receiving_app.gui.keyboard_map import KEYBOARD_MAP, Command, binding_for, keyboard_map_markdown
-from tests.gui.conftest import check_as_sold, open_rmas, wait_until_idle, weigh_by_hand
+from tests.support.demo_rmas import open_rmas
+from tests.support.gui_keyboard import check_as_sold, wait_until_idle, weigh_by_hand
 
 CHECKS = (
     Command.UNOPENED,

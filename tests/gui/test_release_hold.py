@@ -9,14 +9,9 @@ from PySide6.QtCore import Qt
 
 from receiving_app.gui.dialogs import NoteDialog, ReleaseHoldDialog
 from receiving_app.gui.keyboard_map import Command, binding_for
-from tests.gui.conftest import (
-    fill_supervisor_note,
-    open_rma,
-    open_rmas,
-    shown_dialog,
-    unnamed_controls,
-    wait_until_idle,
-)
+from tests.support.demo_rmas import open_rmas
+from tests.support.gui_accessibility import unnamed_controls
+from tests.support.gui_keyboard import fill_supervisor_note, open_rma, shown_dialog, wait_until_idle
 
 RELEASE_KEY = binding_for(Command.RELEASE_HOLD).key
 HOLD_NOTE = "label torn, ask the customer"

@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from receiving_app.domain.money import Money
 from receiving_app.gui.models import LINE_ROLE, RmaLinesModel
 from receiving_app.services.views import DecisionView, RmaLineView
-from tests.gui.conftest import open_rmas, wait_until_idle
+from tests.support.demo_rmas import open_rmas
+from tests.support.gui_keyboard import wait_until_idle
 
 
 def line_view(

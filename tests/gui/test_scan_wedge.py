@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QVBoxLayout, QWidget
 
 from receiving_app.domain.scan import ScanKind
 from receiving_app.gui.scan_wedge import ScanWedge
-from tests.gui.conftest import INTERKEY_MS, FakeClock
+from tests.support.gui_station import INTERKEY_MS, FakeClock
 
 SLOW = 0.2  # seconds between a person's keys
 FAST = 0.005  # seconds between a scanner's keys

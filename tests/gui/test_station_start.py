@@ -21,7 +21,9 @@ from receiving_app.gui.app import OPENING_AT_THE_LATEST_MS, StationSession
 from receiving_app.gui.main_window import BUSY_INDICATOR_DELAY_MS
 from receiving_app.gui.pages import HistoryPage
 from receiving_app.persistence.schema import declared_head, head_revision
-from tests.gui.conftest import DATABASE_NAME, open_rmas, wait_until_idle
+from tests.support.demo_rmas import open_rmas
+from tests.support.gui_keyboard import wait_until_idle
+from tests.support.gui_station import DATABASE_NAME
 
 ROOT = Path(__file__).resolve().parents[2]
 

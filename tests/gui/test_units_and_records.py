@@ -14,18 +14,14 @@ from receiving_app.domain.facts import Condition, Flags
 from receiving_app.gui.dialogs import ApprovalDialog, NoteDialog
 from receiving_app.gui.keyboard_map import Command
 from receiving_app.services.commands import Approval
-from tests.gui.conftest import (
-    AS_SOLD,
-    WEIGHED,
+from tests.support.demo_rmas import AS_SOLD, WEIGHED, open_rmas, recorded_facts, single_units
+from tests.support.gui_keyboard import (
     accept,
     check_as_sold,
     fill_supervisor_note,
     open_rma,
-    open_rmas,
     receive_as_sold,
-    recorded_facts,
     shown_dialog,
-    single_units,
     wait_until_idle,
     weigh_by_hand,
 )

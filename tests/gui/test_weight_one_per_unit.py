@@ -13,7 +13,7 @@ import pytest
 from receiving_app.devices.scales import ScaleReading, ScaleStatus
 from receiving_app.gui.scale_feed import ScaleFeed
 from receiving_app.gui.weight_panel import WeightPanel
-from tests.gui.test_weight_panel import line_view
+from tests.support.line_views import line_view
 
 RANGE = "(26.7 g to 41.0 g)"
 LIFT = "Lift the cartridge off and set the next one on the scale."

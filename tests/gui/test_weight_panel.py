@@ -11,29 +11,9 @@ from decimal import Decimal
 import pytest
 
 from receiving_app.devices.scales import ScaleReading, ScaleStatus
-from receiving_app.domain.money import Money
 from receiving_app.gui.scale_feed import ScaleFeed, demo_weight_for
 from receiving_app.gui.weight_panel import WeightPanel
-from receiving_app.services.views import RmaLineView
-
-
-def line_view(line: int, status: str = "open", sku: str = "TN-660") -> RmaLineView:
-    """A line of two TN-660 toners (full 815.0 g, empty 590.0 g), made here so that the panel's
-    tests need nothing of the receiving screen."""
-    return RmaLineView(
-        line=line,
-        sku=sku,
-        description="Brother TN-660 toner",
-        category="toner",
-        quantity=2,
-        unit_price=Money.of("54.99"),
-        reason="not_needed",
-        customer_choice="refund",
-        status=status,
-        upc="082002977276",
-        full_g=Decimal("815.0"),
-        empty_g=Decimal("590.0"),
-    )
+from tests.support.line_views import line_view
 
 
 def reading(grams: str, status: ScaleStatus = ScaleStatus.STABLE) -> ScaleReading:

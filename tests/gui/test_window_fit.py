@@ -7,7 +7,9 @@ import pytest
 from PySide6.QtCore import QSize, Qt
 
 from receiving_app.gui.main_window import MainWindow
-from tests.gui.conftest import RECEIVER, open_rmas, receive_as_sold, wait_until_idle
+from tests.support.demo_rmas import open_rmas
+from tests.support.demo_users import RECEIVER
+from tests.support.gui_keyboard import receive_as_sold, wait_until_idle
 
 WIDE = QSize(2200, 1200)
 LAPTOP = QSize(1366, 768)

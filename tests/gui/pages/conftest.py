@@ -1,5 +1,5 @@
-"""A demo station on a fresh SQLite file whose printers all save to a folder under tmp_path, the
-three demo users as signed in, and the station's type size."""
+"""A demo station on a fresh SQLite file whose printers all save to a folder under tmp_path, and the
+station's type size."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication
 
 from receiving_app.bootstrap import bootstrap, fill_demo_data
 from receiving_app.gui.style import apply_station_style
-from receiving_app.services.auth import SignedInUser
 from receiving_app.services.settings import (
     DOCUMENT_PRINTER_KEYS,
     SettingsStore,
@@ -20,12 +19,6 @@ from receiving_app.services.settings import (
 from receiving_app.services.station import Station
 from tests.support.deciding import decide  # noqa: F401  (a fixture, used by name)
 from tests.support.printer_ports import closed_port  # noqa: F401  (a fixture, used by name)
-
-USERS = {
-    "receiver": SignedInUser("receiver", "Riley Receiver", "receiver"),
-    "supervisor": SignedInUser("supervisor", "Sam Supervisor", "supervisor"),
-    "admin": SignedInUser("admin", "Alex Admin", "admin"),
-}
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from receiving_app.gui.pages.catalog import CatalogPage
-from tests.gui.pages.conftest import USERS
+from tests.support.demo_users import USERS
 
 WAIT_MS = 15_000
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QInputDialog
 from receiving_app.gui.pages.history import HistoryPage
 from receiving_app.gui.pages.models import RECORD_ROLE, phrase
 from receiving_app.services.search import OutcomeFilter
-from tests.gui.pages.conftest import USERS
+from tests.support.demo_users import USERS
 
 WAIT_MS = 15_000
 

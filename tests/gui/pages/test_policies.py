@@ -8,7 +8,7 @@ from receiving_app.domain.facts import ReturnReason
 from receiving_app.domain.policy import format_percent, policy_from_mapping
 from receiving_app.gui.pages.policies import PoliciesPage, policy_html, window_words
 from receiving_app.locations import policies_dir
-from tests.gui.pages.conftest import USERS
+from tests.support.demo_users import USERS
 from tests.support.scenarios import shipped_policies
 
 POLICY_IDS = sorted(path.stem for path in policies_dir().glob("*.toml"))

@@ -13,8 +13,8 @@ from receiving_app.domain.money import Money
 from receiving_app.gui.pages import reports as reports_module
 from receiving_app.gui.pages.reports import ReportsPage
 from receiving_app.services.auth import SignedInUser
-from tests.gui.pages.conftest import USERS
-from tests.gui.pages.test_accessibility import controls
+from tests.support.demo_users import USERS
+from tests.support.gui_accessibility import controls
 from tests.support.pdf import reading_text
 
 WAIT_MS = 15_000

@@ -7,7 +7,7 @@ import pytest
 from pypdf import PdfReader
 
 from receiving_app.gui.pages.settings import SettingsPage, masked_database_url
-from tests.gui.pages.conftest import USERS
+from tests.support.demo_users import USERS
 
 WAIT_MS = 15_000
 
