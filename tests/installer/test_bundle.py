@@ -21,8 +21,7 @@ import pytest
 
 from receiving_app import APP_NAME, __version__
 
-# One worker builds the bundle once and runs every test of it (pytest-xdist --dist loadgroup).
-pytestmark = [pytest.mark.installer, pytest.mark.xdist_group("installer_bundle")]
+pytestmark = pytest.mark.installer
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "build_installer.spec"

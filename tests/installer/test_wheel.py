@@ -27,9 +27,6 @@ import pytest
 
 from receiving_app import APP_NAME, __version__
 
-# One worker builds and installs the wheel once and runs every test of it (pytest-xdist --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("installed_wheel")
-
 ROOT = Path(__file__).resolve().parents[2]
 # What setuptools reads to build the wheel: pyproject.toml names the readme and maps resources/.
 PACKAGING_INPUTS = ("pyproject.toml", "README.md", "receiving_app", "resources")

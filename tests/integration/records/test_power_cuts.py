@@ -3,102 +3,12 @@ nothing half-written; receiving the interrupted lines again completes them."""
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import random
-import signal
-import time
-
 import pytest
 
-from receiving_app.bootstrap import bootstrap, fill_demo_data
-from receiving_app.domain.weight_capture import WeightCapture
-from receiving_app.services.errors import LineNotOpen
-from tests.support.invariants import assert_records_are_whole
-from tests.support.receiving import as_sold
+from tests.support.power_cuts import CAN_CUT_POWER, kill_repeatedly
 
-pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL") or os.name != "posix", reason="needs fork and SIGKILL")
-
-
-def units_to_receive(station) -> list[tuple[str, int, int, object]]:
-    """Every open unit of the open RMAs, as (RMA, line, unit, full weight), in receiving order."""
-    waiting = [*station.history.list_rmas("open"), *station.history.list_rmas("partially_received")]
-    return [
-        (rma.number, line.line, unit, line.full_g)
-        for rma in waiting
-        for line in rma.lines
-        if line.status == "open"
-        for unit in line.open_units
-    ]
-
-
-def receive_until_killed(database_url: str, settings_path, work: list, report_fd: int) -> None:
-    """The child: say "ready", then receive the units in turn, writing "RMA line unit" after each commit.
-
-    The parent hands over the units it has not seen committed, so a child does not list thousands of
-    RMAs before it starts. A unit the last child committed but was killed before reporting is
-    received again: the station answers with the decision it already holds, as a rescan at the
-    bench would get."""
-    station = bootstrap(database_url, prepare=False, settings_path=settings_path)
-    os.write(report_fd, b"ready\n")
-    for number, line, unit, full_g in work:
-        weight = WeightCapture(full_g, "g", full_g, True, "manual")
-        try:
-            result = station.receiving.receive(
-                as_sold(number, line, "receiver", "bench-crash", unit=unit, weight=weight)
-            )
-        except LineNotOpen:
-            continue
-        os.write(report_fd, f"{result.rma} {result.line} {result.unit}\n".encode())
-
-
-def received(station, rma_number: str, line: int, unit: int) -> bool:
-    return any(
-        (decision.line, decision.unit) == (line, unit) for decision in station.history.show_rma(rma_number).decisions
-    )
-
-
-def kill_repeatedly(tmp_path, kills: int) -> None:
-    url = f"sqlite:///{tmp_path / 'station.sqlite3'}"
-    settings = tmp_path / "settings.json"
-    station = bootstrap(url, settings_path=settings)
-    fill_demo_data(station, rmas=max(300, kills * 3), seed=11)
-    fork = multiprocessing.get_context("fork")
-    rng = random.Random(2026)
-    work = units_to_receive(station)
-    for kill in range(1, kills + 1):
-        read_end, write_end = os.pipe()
-        child = fork.Process(target=receive_until_killed, args=(url, settings, work, write_end))
-        child.start()
-        os.close(write_end)
-        with os.fdopen(read_end) as pipe:
-            # Kill while it receives, not while it starts up: after its first commit, at a random
-            # moment of the receives that follow (each takes milliseconds to tens of milliseconds).
-            assert pipe.readline() == "ready\n"
-            first_commit = pipe.readline()
-            time.sleep(rng.uniform(0.0, 0.08))
-            os.kill(child.pid, signal.SIGKILL)
-            child.join()
-            lines = [entry.split() for entry in (first_commit + pipe.read()).splitlines()]
-        committed = {(number, int(line), int(unit)) for number, line, unit in lines}
-        work = [entry for entry in work if entry[:3] not in committed]
-        for number, line, unit in lines:
-            assert received(station, number, int(line), int(unit)), (
-                f"{number} line {line} unit {unit} was reported committed but is missing"
-            )
-        if kill % 50 == 0:
-            assert_records_are_whole(station)
-
-    receive_until_killed(url, settings, work, os.open(os.devnull, os.O_WRONLY))  # the interrupted lines, again
-    assert_records_are_whole(station)
-    assert {rma.status for rma in station.history.list_rmas()} == {"closed"}
-    station.close()
+pytestmark = pytest.mark.skipif(not CAN_CUT_POWER, reason="needs fork and SIGKILL")
 
 
 def test_two_hundred_power_cuts_lose_nothing(tmp_path) -> None:
     kill_repeatedly(tmp_path, 200)
-
-
-@pytest.mark.slow
-def test_a_thousand_power_cuts_lose_nothing(tmp_path) -> None:
-    kill_repeatedly(tmp_path, 1000)
