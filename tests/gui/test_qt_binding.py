@@ -1,5 +1,9 @@
 """The Qt binding must not leak references to None, True or False: on Python 3.11 those objects are
-not immortal, and PySide6 6.12.0, which drops one on each call, aborts a busy station."""
+not immortal, and PySide6 6.12.0, which drops one on each call, aborts a busy station.
+
+A leak shows as a drift of about one per call, a thousand here. Anything else in the process (the
+garbage collector, a Qt thread flipping a flag from False to True) may move a count by one or two
+while the loop runs, so the test allows that much and no more."""
 
 from __future__ import annotations
 
@@ -7,6 +11,8 @@ import sys
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel
+
+_UNRELATED_DRIFT = 5
 
 
 class _Flag(QObject):
@@ -25,4 +31,5 @@ def test_qt_calls_and_signals_keep_none_true_and_false_alive(qtbot) -> None:
         flag.changed.emit(False)
 
     after = sys.getrefcount(None), sys.getrefcount(True), sys.getrefcount(False)
-    assert [later - earlier for earlier, later in zip(before, after, strict=True)] == [0, 0, 0]
+    drifts = [later - earlier for earlier, later in zip(before, after, strict=True)]
+    assert all(abs(drift) <= _UNRELATED_DRIFT for drift in drifts), drifts
