@@ -8,7 +8,6 @@ from receiving_app.documents.model import DocumentContent, LineDetail
 from receiving_app.documents.pages import PAGE_SIZES_PT, render_pages
 from receiving_app.documents.rules_and_boxes import boxed
 from receiving_app.documents.sections import (
-    Totals,
     amount_rows,
     customer_and_return,
     evidence_section,
@@ -49,7 +48,13 @@ def render_credit_memo(content: DocumentContent, *, printer_dpi: int = DEFAULT_P
             [_line_row(line) for line in content.lines],
             width,
             size=scale.table,
-            totals=["", f"Totals ({content.total.currency})", "", "", *signed_amounts(Totals.of(content))],
+            totals=[
+                "",
+                f"Totals ({content.total.currency})",
+                "",
+                "",
+                *signed_amounts(content.summed_amounts, content.total),
+            ],
         ),
         gap(10),
         _refund_box(content, width),
@@ -67,7 +72,7 @@ def _line_row(line: LineDetail) -> list[str]:
         f"{line.sku}\n{line.described}",
         str(line.quantity),
         figure_text(line.unit_price),
-        *signed_amounts(line),
+        *signed_amounts(line.amounts, line.total),
     ]
 
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import reduce
 from typing import Final, Literal
 
-from receiving_app.domain.decision import Decision, DocumentType, Outcome, Reason
+from receiving_app.domain.decision import Amounts, Decision, DocumentType, Outcome, Reason
 from receiving_app.domain.money import Money
 from receiving_app.domain.weight_capture import WeightCapture
 
@@ -44,11 +44,8 @@ class LineDetail:
     description: str
     quantity: int
     unit_price: Money
-    merchandise: Money
-    restocking_fee: Money
-    return_shipping_deduction: Money
-    shipping_refund: Money
-    total: Money
+    amounts: Amounts
+    total: Money  # what the line pays back: the breakdown's total on a refund, nothing otherwise
     unit_number: int = 1
     unit_count: int = 1
     """Which unit of the RMA line this is: units are decided one by one, each on its own document."""
@@ -63,9 +60,10 @@ class LineDetail:
     def __post_init__(self) -> None:
         if self.quantity <= 0:
             raise DocumentError(f"line {self.line_number}: quantity must be positive, got {self.quantity}")
-        if self.merchandise != self.unit_price * self.quantity:
+        merchandise = self.amounts.merchandise
+        if merchandise != self.unit_price * self.quantity:
             raise DocumentError(
-                f"line {self.line_number}: merchandise {self.merchandise} is not {self.quantity} x {self.unit_price}"
+                f"line {self.line_number}: merchandise {merchandise} is not {self.quantity} x {self.unit_price}"
             )
 
     @classmethod
@@ -79,26 +77,15 @@ class LineDetail:
         unit_price: Money,
         decision: Decision,
     ) -> LineDetail:
-        amounts = decision.amounts
         return cls(
             line_number=line_number,
             sku=sku,
             description=description,
             quantity=quantity,
             unit_price=unit_price,
-            merchandise=amounts.merchandise,
-            restocking_fee=amounts.restocking_fee,
-            return_shipping_deduction=amounts.return_shipping_deduction,
-            shipping_refund=amounts.shipping_refund,
+            amounts=decision.amounts,
             total=decision.refund_total,
         )
-
-    @property
-    def computed_total(self) -> Money:
-        """Merchandise less fee and deduction plus shipping refund, floored at 0.00 as the policy says."""
-        return (
-            self.merchandise - self.restocking_fee - self.return_shipping_deduction + self.shipping_refund
-        ).floored_at_zero()
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,21 +173,22 @@ class DocumentContent:
     @property
     def total(self) -> Money:
         """The document's total: the sum of its line totals."""
-        return self.line_sum("total")
+        # Started from the first total rather than zero, so that the sum keeps the lines' currency.
+        totals = [line.total for line in self.lines]
+        return reduce(operator.add, totals) if totals else Money.zero()
 
-    def line_sum(self, amount_field: str) -> Money:
-        """One amount of ``LineDetail`` ("merchandise", "restocking_fee", ...) summed over the lines."""
-        amounts = [getattr(line, amount_field) for line in self.lines]
-        # Started from the first amount rather than zero: most documents have a single line, whose
-        # amount is then the sum as it is, with no Money made (and checked) to add it up.
-        return reduce(operator.add, amounts) if amounts else Money.zero()
+    @property
+    def summed_amounts(self) -> Amounts:
+        """Each amount of the breakdown summed over the lines: the totals row of a document."""
+        return Amounts.summed(line.amounts for line in self.lines)
 
     def require_amounts_add_up(self) -> None:
         """Refuses to print money that does not add up, line by line, rather than print a wrong record."""
         for line in self.lines:
-            if line.total != line.computed_total:
+            amounts = line.amounts
+            if line.total != amounts.refund_total:
                 raise DocumentError(
                     f"{self.document_number} line {line.line_number}: total {line.total} is not "
-                    f"{line.merchandise} - {line.restocking_fee} - {line.return_shipping_deduction} "
-                    f"+ {line.shipping_refund} = {line.computed_total}"
+                    f"{amounts.merchandise} - {amounts.restocking_fee} - {amounts.return_shipping_deduction} "
+                    f"+ {amounts.shipping_refund} = {amounts.refund_total}"
                 )

@@ -15,7 +15,6 @@ from receiving_app.documents.model import DocumentContent, LineDetail
 from receiving_app.documents.pages import PAGE_SIZES_PT, ROLL_WIDTH_PT, render_pages, render_roll
 from receiving_app.documents.rules_and_boxes import rule
 from receiving_app.documents.sections import (
-    Totals,
     amount_rows,
     customer_and_return,
     people_section,
@@ -67,14 +66,14 @@ def _body(
     row_for: Callable[[LineDetail], list[str]],
 ) -> list[Block]:
     facts = [("Refund to", content.refund_method or "Nothing to refund")]
-    totals = Totals.of(content)
-    merchandise, fee, return_label, shipping_refund, _refund = signed_amounts(totals)
+    totals = content.summed_amounts
+    merchandise, fee, return_label, shipping_refund, _refund = signed_amounts(totals, content.total)
     summary = [("Merchandise", merchandise), ("Restocking fee kept", fee)]
     if not totals.return_shipping_deduction.is_zero:
         summary.append(("Return label deducted", return_label))
     if not totals.shipping_refund.is_zero:
         summary.append(("Shipping refunded", shipping_refund))
-    summary.append(("Refund after the fee", money_text(totals.total)))
+    summary.append(("Refund after the fee", money_text(content.total)))
     return [
         customer_and_return(content, width, scale, facts=facts),
         heading("Restocking fee", scale),
@@ -93,8 +92,8 @@ def _page_row(line: LineDetail) -> list[str]:
         str(line.line_number),
         f"{line.sku}\n{line.described}",
         str(line.quantity),
-        figure_text(line.merchandise),
-        deducted_text(line.restocking_fee),
+        figure_text(line.amounts.merchandise),
+        deducted_text(line.amounts.restocking_fee),
         figure_text(line.total),
     ]
 
@@ -102,6 +101,6 @@ def _page_row(line: LineDetail) -> list[str]:
 def _roll_row(line: LineDetail) -> list[str]:
     return [
         f"{line.line_number}. {line.quantity} x {line.sku}\n{line.described}",
-        figure_text(line.merchandise),
-        deducted_text(line.restocking_fee),
+        figure_text(line.amounts.merchandise),
+        deducted_text(line.amounts.restocking_fee),
     ]

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
 
 from receiving_app.documents.layout import Block, gap, side_by_side, stacked
-from receiving_app.documents.model import DocumentContent, Evidence, LineDetail, Party
+from receiving_app.documents.model import DocumentContent, Evidence, Party
 from receiving_app.documents.photos import photo_strip
 from receiving_app.documents.printed_values import decimal_text, yes_no
 from receiving_app.documents.text_blocks import (
@@ -22,7 +21,7 @@ from receiving_app.documents.text_blocks import (
     text_lines,
 )
 from receiving_app.documents.typography import BOLD, LEADING, REGULAR, TypeScale, text_width
-from receiving_app.domain.decision import Outcome
+from receiving_app.domain.decision import Amounts, Outcome
 from receiving_app.domain.money import Money
 from receiving_app.domain.money_text import added_text, deducted_text, figure_text
 
@@ -66,35 +65,14 @@ def outcome_words(content: DocumentContent) -> str:
     return OUTCOME_WORDS[content.outcome] if content.outcome else ""
 
 
-@dataclass(frozen=True, slots=True)
-class Totals:
-    """A document's amounts, each summed over its lines once."""
-
-    merchandise: Money
-    restocking_fee: Money
-    return_shipping_deduction: Money
-    shipping_refund: Money
-    total: Money
-
-    @classmethod
-    def of(cls, content: DocumentContent) -> Totals:
-        return cls(
-            merchandise=content.line_sum("merchandise"),
-            restocking_fee=content.line_sum("restocking_fee"),
-            return_shipping_deduction=content.line_sum("return_shipping_deduction"),
-            shipping_refund=content.line_sum("shipping_refund"),
-            total=content.total,
-        )
-
-
-def signed_amounts(amounts: LineDetail | Totals) -> tuple[str, str, str, str, str]:
+def signed_amounts(amounts: Amounts, total: Money) -> tuple[str, str, str, str, str]:
     """Merchandise, restocking fee, return label, shipping refund and total, signed so that they add up as printed."""
     return (
         figure_text(amounts.merchandise),
         deducted_text(amounts.restocking_fee),
         deducted_text(amounts.return_shipping_deduction),
         added_text(amounts.shipping_refund),
-        figure_text(amounts.total),
+        figure_text(total),
     )
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import operator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
+from functools import reduce
 
 from receiving_app.domain.money import Money
 
@@ -60,6 +63,8 @@ class Reason:
 
 @dataclass(frozen=True, slots=True)
 class Amounts:
+    """The money of a decision, one breakdown from the policy to the screen and the printed page."""
+
     merchandise: Money
     restocking_fee: Money
     return_shipping_deduction: Money
@@ -67,23 +72,36 @@ class Amounts:
 
     @property
     def refund_total(self) -> Money:
-        return (
-            self.merchandise - self.restocking_fee - self.return_shipping_deduction + self.shipping_refund
-        ).floored_at_zero()
+        """Merchandise less the fee and the return label, plus any shipping refund, never below zero."""
+        return self._unfloored_total.floored_at_zero()
 
     @property
     def is_floored(self) -> bool:
-        unfloored = (
-            self.merchandise.amount
-            - self.restocking_fee.amount
-            - self.return_shipping_deduction.amount
-            + self.shipping_refund.amount
+        return self._unfloored_total.amount < 0
+
+    @property
+    def _unfloored_total(self) -> Money:
+        return self.merchandise - self.restocking_fee - self.return_shipping_deduction + self.shipping_refund
+
+    def __add__(self, other: Amounts) -> Amounts:
+        return Amounts(
+            self.merchandise + other.merchandise,
+            self.restocking_fee + other.restocking_fee,
+            self.return_shipping_deduction + other.return_shipping_deduction,
+            self.shipping_refund + other.shipping_refund,
         )
-        return unfloored < 0
 
     @classmethod
     def nothing_moves(cls, merchandise: Money) -> Amounts:
         return cls(merchandise, Money.zero(), Money.zero(), Money.zero())
+
+    @classmethod
+    def summed(cls, breakdowns: Iterable[Amounts]) -> Amounts:
+        """Each amount summed over the breakdowns: a document's totals over its lines.
+
+        Started from the first breakdown, not from zero, so that the sum keeps the lines' currency."""
+        listed = list(breakdowns)
+        return reduce(operator.add, listed) if listed else cls.nothing_moves(Money.zero())
 
 
 @dataclass(frozen=True, slots=True)

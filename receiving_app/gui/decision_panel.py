@@ -12,9 +12,10 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import QGroupBox, QWidget
 
-from receiving_app.domain.decision import DocumentType
+from receiving_app.domain.decision import Amounts, DocumentType
 from receiving_app.domain.engine import MissingFact
 from receiving_app.domain.judgement import Judgement
+from receiving_app.domain.money import Money
 from receiving_app.domain.money_text import money_text
 from receiving_app.gui.forms.ui_decision_panel import Ui_DecisionPanel
 from receiving_app.gui.keyboard_map import Command, key_label
@@ -64,13 +65,9 @@ class DecisionPanel(QGroupBox):
     def show_judgement(self, judgement: Judgement, also_needs_supervisor: Sequence[str] = (), where: str = "") -> None:
         """A preview: what accepting now would decide, and what a supervisor must approve first."""
         decision = judgement.decision
-        amounts = decision.amounts
         self._show_outcome(decision.outcome.value, "if accepted now", where)
         self._show_amounts(
-            amounts.merchandise,
-            amounts.restocking_fee,
-            amounts.return_shipping_deduction,
-            amounts.shipping_refund,
+            decision.amounts,
             decision.refund_total,
             decision.refund_method.value if decision.refund_method else None,
             decision.fill_fraction,
@@ -98,10 +95,7 @@ class DecisionPanel(QGroupBox):
             by = f"voided by {decision.voided_by}"
         self._show_outcome(decision.outcome, by, where)
         self._show_amounts(
-            decision.merchandise,
-            decision.restocking_fee,
-            decision.return_shipping_deduction,
-            decision.shipping_refund,
+            decision.amounts,
             decision.refund_total,
             decision.refund_method,
             decision.fill_fraction,
@@ -154,12 +148,12 @@ class DecisionPanel(QGroupBox):
         self.ui.outcomeLabel.setToolTip(f"{where}: {note}" if where else note)
         self.setTitle(f"Decision — {note}")
 
-    def _show_amounts(self, merchandise, fee, deduction, shipping_refund, total, method, fill) -> None:
+    def _show_amounts(self, amounts: Amounts, total: Money, method: str | None, fill: Decimal | None) -> None:
         ui = self.ui
-        ui.merchandiseValue.setText(money_text(merchandise))
-        ui.restockingFeeValue.setText(f"− {money_text(fee)}")
-        ui.shippingDeductionValue.setText(f"− {money_text(deduction)}")
-        ui.shippingRefundValue.setText(f"+ {money_text(shipping_refund)}")
+        ui.merchandiseValue.setText(money_text(amounts.merchandise))
+        ui.restockingFeeValue.setText(f"− {money_text(amounts.restocking_fee)}")
+        ui.shippingDeductionValue.setText(f"− {money_text(amounts.return_shipping_deduction)}")
+        ui.shippingRefundValue.setText(f"+ {money_text(amounts.shipping_refund)}")
         ui.refundTotalValue.setText(money_text(total))
         ui.refundMethodValue.setText(_words(method))
         ui.fillValue.setText(_fill(fill))

@@ -11,8 +11,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, ForeignKeyConstraint, Index, Integer, String, Text, text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, composite, mapped_column, relationship
 
+from receiving_app.domain.decision import Amounts
 from receiving_app.domain.money import Money
 from receiving_app.persistence.column_types import Fraction4, MoneyCents, UtcDateTime
 from receiving_app.persistence.inspection_tables import InspectionRow
@@ -74,6 +75,11 @@ class DecisionRow(Base):
     restocking_fee: Mapped[Money] = mapped_column(MoneyCents)
     return_shipping_deduction: Mapped[Money] = mapped_column(MoneyCents)
     shipping_refund: Mapped[Money] = mapped_column(MoneyCents)
+    # The four columns read and written as the domain's one breakdown; each stays a column of its
+    # own so that the reports can sum it in SQL.
+    amounts: Mapped[Amounts] = composite(
+        "merchandise", "restocking_fee", "return_shipping_deduction", "shipping_refund"
+    )
     refund_total: Mapped[Money] = mapped_column(MoneyCents)
     fill_fraction: Mapped[Decimal | None] = mapped_column(Fraction4)
     reasons: Mapped[list[dict[str, Any]]] = mapped_column(JSON)

@@ -18,9 +18,8 @@ from dataclasses import dataclass
 
 from receiving_app.documents.model import RMA_LABEL, DocumentContent, Evidence, LineDetail, PageSize, Party
 from receiving_app.domain.audit import AuditEvent
-from receiving_app.domain.decision import DocumentType, Outcome, Reason
+from receiving_app.domain.decision import Amounts, DocumentType, Outcome, Reason
 from receiving_app.domain.facts import ReturnReason
-from receiving_app.domain.money import Money
 from receiving_app.domain.policy import Policy
 from receiving_app.domain.weight_capture import WeightCapture
 from receiving_app.persistence.decision_tables import DecisionRow
@@ -158,10 +157,7 @@ class DocumentIssuer:
                         description=line.item.description,
                         quantity=line.quantity,
                         unit_price=line.order_line.unit_price,
-                        merchandise=line.order_line.unit_price * line.quantity,
-                        restocking_fee=Money.zero(),
-                        return_shipping_deduction=Money.zero(),
-                        shipping_refund=Money.zero(),
+                        amounts=Amounts.nothing_moves(line.order_line.unit_price * line.quantity),
                         total=line.order_line.unit_price * line.quantity,
                     )
                     for line in rma.lines
@@ -211,10 +207,7 @@ class DocumentIssuer:
                     unit_number=decision.unit_no,
                     unit_count=line.quantity,
                     unit_price=line.order_line.unit_price,
-                    merchandise=decision.merchandise,
-                    restocking_fee=decision.restocking_fee,
-                    return_shipping_deduction=decision.return_shipping_deduction,
-                    shipping_refund=decision.shipping_refund,
+                    amounts=decision.amounts,
                     total=decision.refund_total,
                 ),
             ),
@@ -240,7 +233,7 @@ class DocumentIssuer:
 def _units_decided(decision: DecisionRow, line: RmaLineRow) -> int:
     # Decisions are made unit by unit; one recorded before that decided the whole line at once.
     whole_line = line.order_line.unit_price * line.quantity
-    return line.quantity if line.quantity > 1 and decision.merchandise == whole_line else 1
+    return line.quantity if line.quantity > 1 and decision.amounts.merchandise == whole_line else 1
 
 
 def _finding_words(decision: DecisionRow) -> str | None:

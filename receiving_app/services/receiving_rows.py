@@ -76,7 +76,6 @@ def decision_row(
     """``approved_over``: what the supervisor of ``command.approval`` approved the decision over
     (empty: no approval was needed)."""
     decision = judgement.decision
-    amounts = decision.amounts
     override, approval = command.override, command.approval if approved_over else None
     return DecisionRow(
         rma_line_id=line.id,
@@ -91,10 +90,7 @@ def decision_row(
         outcome=decision.outcome.value,
         engine_outcome=judgement.engine_outcome,
         refund_method=decision.refund_method.value if decision.refund_method else None,
-        merchandise=amounts.merchandise,
-        restocking_fee=amounts.restocking_fee,
-        return_shipping_deduction=amounts.return_shipping_deduction,
-        shipping_refund=amounts.shipping_refund,
+        amounts=decision.amounts,
         refund_total=decision.refund_total,
         fill_fraction=decision.fill_fraction,
         reasons=[{"code": reason.code, "text": reason.text} for reason in decision.reasons],

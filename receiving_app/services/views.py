@@ -7,6 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from receiving_app.domain.decision import Amounts
 from receiving_app.domain.money import Money
 
 
@@ -98,11 +99,8 @@ class DecisionView:
     policy: str
     policy_version: str
     refund_method: str | None
-    merchandise: Money
-    restocking_fee: Money
-    return_shipping_deduction: Money
-    shipping_refund: Money
-    refund_total: Money
+    amounts: Amounts
+    refund_total: Money  # as decided: what is paid back, nothing unless the outcome is a refund
     fill_fraction: Decimal | None
     reasons: tuple[tuple[str, str], ...]
     decided_at: datetime
@@ -131,10 +129,10 @@ class DecisionView:
             "policy": self.policy,
             "policy_version": self.policy_version,
             "refund_method": self.refund_method,
-            "merchandise": str(self.merchandise),
-            "restocking_fee": str(self.restocking_fee),
-            "return_shipping_deduction": str(self.return_shipping_deduction),
-            "shipping_refund": str(self.shipping_refund),
+            "merchandise": str(self.amounts.merchandise),
+            "restocking_fee": str(self.amounts.restocking_fee),
+            "return_shipping_deduction": str(self.amounts.return_shipping_deduction),
+            "shipping_refund": str(self.amounts.shipping_refund),
             "refund_total": str(self.refund_total),
             "fill_fraction": fraction_json(self.fill_fraction),
             "reasons": [{"code": code, "text": text} for code, text in self.reasons],
@@ -243,7 +241,7 @@ class ReceiveResult:
             "unit": self.unit,
             "outcome": self.decision.outcome,
             "refund_total": str(self.decision.refund_total),
-            "restocking_fee": str(self.decision.restocking_fee),
+            "restocking_fee": str(self.decision.amounts.restocking_fee),
             "fill_fraction": fraction_json(self.decision.fill_fraction),
             "reasons": [{"code": code, "text": text} for code, text in self.decision.reasons],
             "documents": [{"type": document.type, "number": document.number} for document in self.decision.documents],

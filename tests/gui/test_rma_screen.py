@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt
 
+from receiving_app.domain.decision import Amounts
 from receiving_app.domain.money import Money
 from receiving_app.gui.models import LINE_ROLE, RmaLinesModel
 from receiving_app.services.views import DecisionView, RmaLineView
@@ -44,10 +45,7 @@ def decision_view(line: int, unit: int, outcome: str, *, voided_by: str | None =
         policy="p",
         policy_version="1",
         refund_method=None,
-        merchandise=Money.zero(),
-        restocking_fee=Money.zero(),
-        return_shipping_deduction=Money.zero(),
-        shipping_refund=Money.zero(),
+        amounts=Amounts.nothing_moves(Money.zero()),
         refund_total=Money.zero(),
         fill_fraction=None,
         reasons=(),

@@ -41,7 +41,9 @@ def assert_records_are_whole(station: Station) -> None:
         for decision in decisions:
             issued = {document.document_type for document in decision.documents}
             expected = EXPECTED_DOCUMENTS.get(decision.outcome) or (
-                {"credit_memo", "restocking_fee_receipt"} if not decision.restocking_fee.is_zero else {"credit_memo"}
+                {"credit_memo", "restocking_fee_receipt"}
+                if not decision.amounts.restocking_fee.is_zero
+                else {"credit_memo"}
             )
             assert issued == expected, f"decision {decision.id} has documents {issued}, expected {expected}"
         # A power cut between a receive's commit and its PDF's commit leaves the PDF to be drawn

@@ -28,10 +28,10 @@ def refunds_by_method(decided: Sequence[DecisionView]) -> dict[str, tuple]:
     return {
         method: (
             len(rows),
-            money_sum(row.merchandise for row in rows),
-            money_sum(row.restocking_fee for row in rows),
-            money_sum(row.return_shipping_deduction for row in rows),
-            money_sum(row.shipping_refund for row in rows),
+            money_sum(row.amounts.merchandise for row in rows),
+            money_sum(row.amounts.restocking_fee for row in rows),
+            money_sum(row.amounts.return_shipping_deduction for row in rows),
+            money_sum(row.amounts.shipping_refund for row in rows),
             money_sum(row.refund_total for row in rows),
         )
         for method, rows in methods.items()
@@ -39,7 +39,7 @@ def refunds_by_method(decided: Sequence[DecisionView]) -> dict[str, tuple]:
 
 
 def fees(decided: Sequence[DecisionView]) -> tuple[int, Money]:
-    charged = [decision.restocking_fee for decision in decided if not decision.restocking_fee.is_zero]
+    charged = [decision.amounts.restocking_fee for decision in decided if not decision.amounts.restocking_fee.is_zero]
     return len(charged), money_sum(charged)
 
 

@@ -9,6 +9,7 @@ from functools import partial
 from PySide6.QtCore import QItemSelection, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QTableView, QWidget
 
+from receiving_app.domain.money_text import money_text
 from receiving_app.gui.forms.ui_pages_rma_detail import Ui_RmaDetailView
 from receiving_app.gui.operations import OperationRunner
 from receiving_app.gui.pages.document_preview import DocumentPreviewDialog
@@ -102,8 +103,12 @@ def _outcome_text(row: LineWithDecision) -> str:
     return f"{tone.symbol + ' ' if tone else ''}{words(row.decision.outcome)}{overridden}"
 
 
-def _amount(row: LineWithDecision, field: str) -> str:
-    return "" if row.decision is None else str(getattr(row.decision, field))
+def _refund(row: LineWithDecision) -> str:
+    return "" if row.decision is None else str(row.decision.refund_total)
+
+
+def _fee(row: LineWithDecision) -> str:
+    return "" if row.decision is None else str(row.decision.amounts.restocking_fee)
 
 
 def _fill(row: LineWithDecision) -> str:
@@ -126,8 +131,8 @@ class LineModel(RecordTableModel):
                 (BAD if row.decision.voided else OUTCOME_TONES.get(row.decision.outcome)) if row.decision else None
             ),
         ),
-        Column("Refund", lambda row: _amount(row, "refund_total"), numeric=True),
-        Column("Fee", lambda row: _amount(row, "restocking_fee"), numeric=True),
+        Column("Refund", _refund, numeric=True),
+        Column("Fee", _fee, numeric=True),
         Column("Fill", _fill, numeric=True),
         Column("Decided", lambda row: local_time(row.decision.decided_at) if row.decision else ""),
         Column("By", lambda row: f"{row.decision.decided_by} at {row.decision.station}" if row.decision else ""),
@@ -163,10 +168,11 @@ def _reasons_text(row: LineWithDecision) -> str:
     if decision is None:
         note = f" Hold note: {row.line.hold_note}" if row.line.hold_note else ""
         return f"{where} is {phrase(_outcome_text(row))}: no decision stands.{note}"
+    amounts = decision.amounts
     sums = (
-        f"Merchandise {decision.merchandise} − restocking fee {decision.restocking_fee}"
-        f" − return label {decision.return_shipping_deduction} + shipping {decision.shipping_refund}"
-        f" = {decision.refund_total}"
+        f"Merchandise {money_text(amounts.merchandise)} − restocking fee {money_text(amounts.restocking_fee)}"
+        f" − return label {money_text(amounts.return_shipping_deduction)}"
+        f" + shipping {money_text(amounts.shipping_refund)} = {money_text(decision.refund_total)}"
     )
     method = f" by {phrase(decision.refund_method)}" if decision.refund_method else ""
     lines = [f"{where}: {phrase(decision.outcome)}{method}. {sums}."]

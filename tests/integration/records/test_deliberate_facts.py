@@ -108,7 +108,7 @@ def test_a_finding_that_lowers_the_fee_needs_a_supervisor_and_both_reasons_are_k
         station.receiving.receive(found_defective)
     result = station.receiving.receive(replace(found_defective, approval=APPROVED))
 
-    assert (result.decision.reason, str(result.decision.restocking_fee)) == ("defective", "0.00")
+    assert (result.decision.reason, str(result.decision.amounts.restocking_fee)) == ("defective", "0.00")
     assert station.history.show_rma("RA0001506").rma.lines[0].reason == "not_needed"  # the customer's word stays
     [finding] = [payload for kind, payload in events_of(station, "RA0001506") if kind == "finding_recorded"]
     assert finding["from"] == {"reason": "not_needed", "choice": "refund"} and finding["to"]["reason"] == "defective"
@@ -121,7 +121,7 @@ def test_a_finding_that_keeps_the_sellers_share_is_the_clerks_to_record(station,
 
     result = station.receiving.receive(as_sold("RA0001507", 1, weight=FULL_TN660, reason=ReturnReason.NOT_NEEDED))
 
-    assert str(result.decision.restocking_fee) == "8.25" and result.decision.approved_by is None
+    assert str(result.decision.amounts.restocking_fee) == "8.25" and result.decision.approved_by is None
     assert "finding_recorded" in [kind for kind, _ in events_of(station, "RA0001507")]
 
 
@@ -143,7 +143,7 @@ def test_a_line_of_two_is_decided_unit_by_unit_and_a_missing_unit_is_recorded(st
 
     detail = station.history.show_rma("RA0001509")
     assert [(inspection.unit, inspection.arrived) for inspection in detail.inspections] == [(1, True), (2, False)]
-    assert [(decision.unit, str(decision.merchandise)) for decision in detail.decisions] == [(1, "54.99")]
+    assert [(decision.unit, str(decision.amounts.merchandise)) for decision in detail.decisions] == [(1, "54.99")]
     assert detail.rma.lines[0].units == ("decided", "not_received") and detail.rma.status == "closed"
     with pytest.raises(LineNotOpen, match="no unit is still to receive"):
         station.line_actions.mark_not_received("RA0001509", 1, user="receiver", station="bench-1")

@@ -33,7 +33,11 @@ def test_a_refund_issues_numbered_documents_and_stores_what_was_seen(station, tm
 
     result = receive(station, "RA0000101", 1, weight=weighed("812.4g"))
 
-    assert (result.decision.outcome, str(result.decision.refund_total), str(result.decision.restocking_fee)) == (
+    assert (
+        result.decision.outcome,
+        str(result.decision.refund_total),
+        str(result.decision.amounts.restocking_fee),
+    ) == (
         "refund",
         "46.74",
         "8.25",
@@ -160,10 +164,16 @@ def test_seller_errors_refund_the_order_shipping_once_and_labels_are_deducted_on
         ),
     )
     first, second = receive(station, "RMA-000107", 1), receive(station, "RMA-000107", 2)
-    assert (str(first.decision.shipping_refund), str(second.decision.shipping_refund)) == ("7.95", "0.00")
+    assert (str(first.decision.amounts.shipping_refund), str(second.decision.amounts.shipping_refund)) == (
+        "7.95",
+        "0.00",
+    )
 
     first, second = receive(station, "RMA-000108", 1), receive(station, "RMA-000108", 2)
-    assert (str(first.decision.return_shipping_deduction), str(second.decision.return_shipping_deduction)) == (
+    assert (
+        str(first.decision.amounts.return_shipping_deduction),
+        str(second.decision.amounts.return_shipping_deduction),
+    ) == (
         "8.50",
         "0.00",
     )

@@ -12,7 +12,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 from receiving_app.documents.model import RMA_LABEL, DocumentContent, Evidence, LineDetail, Party
-from receiving_app.domain.decision import Decision, DocumentType
+from receiving_app.domain.decision import Amounts, Decision, DocumentType
 from receiving_app.domain.engine import decide
 from receiving_app.domain.facts import (
     Category,
@@ -270,7 +270,9 @@ def rma_label_content(policies: Mapping[str, Policy]) -> DocumentContent:
         rma_number="RGA-300518",
         order_number="SO-558120",
         lines=tuple(
-            LineDetail(number, sku, "toner", 1, Money.of(price), Money.of(price), *[Money.zero()] * 3, Money.of(price))
+            LineDetail(
+                number, sku, "toner", 1, Money.of(price), Amounts.nothing_moves(Money.of(price)), Money.of(price)
+            )
             for number, (sku, price) in enumerate([("TN-660", "54.99"), ("CE285A", "39.50"), ("DR-630", "89.00")], 1)
         ),
         received_by="Dana Whitfield",

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from receiving_app.documents.credit_memo import render_credit_memo
 from receiving_app.documents.model import DocumentContent, LineDetail
 from receiving_app.documents.photos import printable_photo
+from receiving_app.domain.decision import Amounts
 from receiving_app.domain.money import Money
 from receiving_app.domain.weight import Weight
 from receiving_app.domain.weight_capture import WeightCapture
@@ -133,10 +134,7 @@ def test_a_floored_line_prints_zero_and_says_why(policies, credit_memo_content: 
         description="sample pack",
         quantity=1,
         unit_price=Money.of("5.00"),
-        merchandise=Money.of("5.00"),
-        restocking_fee=Money.of("0.75"),
-        return_shipping_deduction=Money.of("8.95"),
-        shipping_refund=Money.zero(),
+        amounts=Amounts(Money.of("5.00"), Money.of("0.75"), Money.of("8.95"), Money.zero()),
         total=Money.zero(),
     )
     content = dataclasses.replace(credit_memo_content, lines=(floored,), refund_method=None)

@@ -9,7 +9,10 @@ import pytest
 from receiving_app.documents.credit_memo import render_credit_memo
 from receiving_app.documents.model import DocumentContent, DocumentError, LineDetail
 from receiving_app.documents.restocking_receipt import render_restocking_receipt
+from receiving_app.domain.decision import Amounts
 from receiving_app.domain.money import Money
+
+TWO_TONERS = Amounts(Money.of("109.98"), Money.of("16.50"), Money.of("8.95"), Money.of("0.00"))
 
 
 def line(**changes: object) -> LineDetail:
@@ -19,10 +22,7 @@ def line(**changes: object) -> LineDetail:
         "description": "toner",
         "quantity": 2,
         "unit_price": Money.of("54.99"),
-        "merchandise": Money.of("109.98"),
-        "restocking_fee": Money.of("16.50"),
-        "return_shipping_deduction": Money.of("8.95"),
-        "shipping_refund": Money.of("0.00"),
+        "amounts": TWO_TONERS,
         "total": Money.of("84.53"),
     }
     values.update(changes)
@@ -30,25 +30,27 @@ def line(**changes: object) -> LineDetail:
 
 
 def test_line_total_is_merchandise_less_fee_and_deduction_plus_shipping_refund() -> None:
-    assert line().computed_total == Money.of("84.53")
-    assert line(shipping_refund=Money.of("7.95"), total=Money.of("92.48")).computed_total == Money.of("92.48")
+    assert TWO_TONERS.refund_total == Money.of("84.53")
+    shipped_back = dataclasses.replace(TWO_TONERS, shipping_refund=Money.of("7.95"))
+    assert shipped_back.refund_total == Money.of("92.48")
 
 
 def test_a_line_whose_fees_exceed_the_merchandise_totals_zero() -> None:
-    floored = line(
-        quantity=1,
-        unit_price=Money.of("5.00"),
-        merchandise=Money.of("5.00"),
-        restocking_fee=Money.of("0.75"),
-        return_shipping_deduction=Money.of("8.95"),
-        total=Money.zero(),
-    )
-    assert floored.computed_total == Money.zero()
+    floored = Amounts(Money.of("5.00"), Money.of("0.75"), Money.of("8.95"), Money.zero())
+    assert (floored.refund_total, floored.is_floored) == (Money.zero(), True)
+
+
+def test_a_document_sums_each_amount_over_its_lines(two_line_credit_memo_content: DocumentContent) -> None:
+    first, second = (line.amounts for line in two_line_credit_memo_content.lines)
+    summed = two_line_credit_memo_content.summed_amounts
+    assert summed.merchandise == first.merchandise + second.merchandise
+    assert summed.restocking_fee == first.restocking_fee + second.restocking_fee
+    assert summed.refund_total == two_line_credit_memo_content.total
 
 
 def test_merchandise_must_be_unit_price_times_quantity() -> None:
     with pytest.raises(DocumentError, match=r"merchandise 100.00 is not 2 x 54.99"):
-        line(merchandise=Money.of("100.00"))
+        line(amounts=dataclasses.replace(TWO_TONERS, merchandise=Money.of("100.00")))
 
 
 def test_the_document_total_is_the_sum_of_the_line_totals(two_line_credit_memo_content: DocumentContent) -> None:
@@ -84,5 +86,5 @@ def test_unknown_paper_type_or_missing_number_is_refused(
 
 def test_a_line_built_from_a_replacement_decision_moves_no_money(replacement_content: DocumentContent) -> None:
     (replaced,) = replacement_content.lines
-    assert replaced.merchandise == Money.of("54.99")
+    assert replaced.amounts.merchandise == Money.of("54.99")
     assert replaced.total == Money.zero()
