@@ -1,13 +1,19 @@
-"""Suite-wide guards: no float may ever reach a Decimal, and Qt runs without a screen."""
+"""Suite-wide guards: no float may ever reach a Decimal, Qt runs without a screen, and the audit
+chain's key is the suite's own, not the key of whoever runs the tests."""
 
 from __future__ import annotations
 
 import decimal
 import os
+import tempfile
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Set before the workers and the subprocesses start, so that every one of them seals with one key.
+os.environ.setdefault(
+    "RECEIVING_APP_CHAIN_KEY_FILE", os.path.join(tempfile.mkdtemp(prefix="receiving-chain-key-"), "audit-chain.key")
+)
 
 
 @pytest.fixture(autouse=True)

@@ -2,13 +2,19 @@
 
 Changing any hashed field, deleting an event or reordering events breaks the chain from that
 event on, which `receiving-app audit verify` reports by naming the first broken event.
+
+A hash alone can be recomputed by anyone who can write to the database, so each event is also
+sealed: an HMAC of its hash under the station's chain key, which lives outside the database. The
+last event of each transaction carries the digests of the money and rights rows it wrote
+(``sealed_rows``), so that a row changed later outside the station no longer matches its record.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -62,6 +68,17 @@ class ChainedEvent:
     payload: str  # canonical JSON text
     previous_hash: str
     hash: str
+    sealed_rows: str = ""  # canonical JSON {table: {key: digest}} of the rows its transaction wrote
+    seal: str = ""
+
+
+def seal_of(key: bytes, digest: str) -> str:
+    """The HMAC that only a holder of the chain key can make for an event's hash."""
+    return hmac.new(key, digest.encode("ascii"), hashlib.sha256).hexdigest()
+
+
+def head_seal(key: bytes, sequence: int, digest: str) -> str:
+    return seal_of(key, f"head:{sequence}:{digest}")
 
 
 def event_hash(
@@ -73,37 +90,75 @@ def event_hash(
     station: str,
     rma_number: str | None,
     payload: str,
+    sealed_rows: str = "",
 ) -> str:
-    body = canonical_json(
-        {
-            "sequence": sequence,
-            "type": event_type,
-            "at": at.isoformat(),
-            "user": user,
-            "station": station,
-            "rma": rma_number,
-            "payload": payload,
-        }
-    )
+    content = {
+        "sequence": sequence,
+        "type": event_type,
+        "at": at.isoformat(),
+        "user": user,
+        "station": station,
+        "rma": rma_number,
+        "payload": payload,
+    }
+    if sealed_rows:  # absent rather than empty, so events that seal no rows hash as they always did
+        content["rows"] = sealed_rows
+    body = canonical_json(content)
     return hashlib.sha256((previous_hash + body).encode("utf-8")).hexdigest()
 
 
-def chain(events: Iterable[AuditEvent], *, after_sequence: int, after_hash: str, at: datetime) -> list[ChainedEvent]:
+def chain(
+    events: Sequence[AuditEvent],
+    *,
+    after_sequence: int,
+    after_hash: str,
+    at: datetime,
+    key: bytes,
+    sealed_rows: str = "",
+) -> list[ChainedEvent]:
+    """The events linked after the head; the last one carries ``sealed_rows``."""
     linked = []
     previous, sequence = after_hash, after_sequence
-    for event in events:
+    for index, event in enumerate(events):
         sequence += 1
         payload = canonical_json(event.payload)
+        rows = sealed_rows if index == len(events) - 1 else ""
         digest = event_hash(
-            previous, sequence, event.event_type, at, event.user, event.station, event.rma_number, payload
+            previous, sequence, event.event_type, at, event.user, event.station, event.rma_number, payload, rows
         )
         linked.append(
             ChainedEvent(
-                sequence, event.event_type, at, event.user, event.station, event.rma_number, payload, previous, digest
+                sequence,
+                event.event_type,
+                at,
+                event.user,
+                event.station,
+                event.rma_number,
+                payload,
+                previous,
+                digest,
+                rows,
+                seal_of(key, digest),
             )
         )
         previous = digest
     return linked
+
+
+def is_sealed(event: ChainedEvent, key: bytes) -> bool:
+    """Whether one event is as the station wrote it: its hash covers its content, its seal its hash."""
+    recomputed = event_hash(
+        event.previous_hash,
+        event.sequence,
+        event.event_type,
+        event.at,
+        event.user,
+        event.station,
+        event.rma_number,
+        event.payload,
+        event.sealed_rows,
+    )
+    return recomputed == event.hash and hmac.compare_digest(event.seal, seal_of(key, event.hash))
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,8 +171,17 @@ class ChainBreak:
         return f"event {self.sequence} ({self.event_type}) {self.problem}"
 
 
-def find_first_break(events: Iterable[ChainedEvent], *, head_sequence: int, head_hash: str) -> ChainBreak | None:
-    """Replay the chain in sequence order; None when every link and the head agree."""
+@dataclass(frozen=True, slots=True)
+class ChainHead:
+    """The chain's newest link as the database holds it, with its seal."""
+
+    sequence: int
+    hash: str
+    seal: str
+
+
+def find_first_break(events: Iterable[ChainedEvent], *, head: ChainHead, key: bytes) -> ChainBreak | None:
+    """Replay the chain in sequence order; None when every link, every seal and the head agree."""
     previous_hash, expected_sequence, last = GENESIS_HASH, 1, None
     for event in events:
         if event.sequence != expected_sequence:
@@ -133,12 +197,23 @@ def find_first_break(events: Iterable[ChainedEvent], *, head_sequence: int, head
             event.station,
             event.rma_number,
             event.payload,
+            event.sealed_rows,
         )
         if recomputed != event.hash:
             return ChainBreak(
                 event.sequence, event.event_type, "was changed after it was recorded: its hash does not match"
             )
+        if not hmac.compare_digest(event.seal, seal_of(key, event.hash)):
+            return ChainBreak(
+                event.sequence,
+                event.event_type,
+                "was not sealed with this station's chain key: it was written or rewritten outside the station",
+            )
         previous_hash, expected_sequence, last = event.hash, expected_sequence + 1, event
-    if (last.sequence if last else 0) != head_sequence or previous_hash != head_hash:
-        return ChainBreak(head_sequence, "head", "is missing: events at the end of the chain were removed")
+    if (last.sequence if last else 0) != head.sequence or previous_hash != head.hash:
+        return ChainBreak(head.sequence, "head", "is missing: events at the end of the chain were removed")
+    if head.sequence == 0:
+        return None  # a chain nothing was written to yet: the rows' check still catches rows put in by hand
+    if not hmac.compare_digest(head.seal, head_seal(key, head.sequence, head.hash)):
+        return ChainBreak(head.sequence, "head", "was not sealed with this station's chain key: the chain was cut")
     return None

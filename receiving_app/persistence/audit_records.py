@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from receiving_app.domain.audit import ChainedEvent
+from receiving_app.domain.audit import ChainedEvent, ChainHead
 from receiving_app.persistence.audit_tables import AuditEventRow, AuditHeadRow
 
 
@@ -23,8 +23,13 @@ class AuditRecords:
             .all()
         )
 
-    def audit_head(self) -> AuditHeadRow:
-        return self.session.get_one(AuditHeadRow, 1)
+    def chained_events_of_rma(self, rma_number: str, event_type: str) -> list[ChainedEvent]:
+        """The RMA's events of one type, each as the chain holds it (to be checked against its seal)."""
+        return [_chained(row) for row in self.audit_events_for_rma(rma_number) if row.event_type == event_type]
+
+    def audit_head(self) -> ChainHead:
+        row = self.session.get_one(AuditHeadRow, 1)
+        return ChainHead(row.last_sequence, row.last_hash, row.seal or "")
 
     def audit_chain(self, batch: int = 5_000) -> Iterator[ChainedEvent]:
         """Every event in order, in batches so that a long chain does not sit in memory at once."""
@@ -42,17 +47,22 @@ class AuditRecords:
             )
             if not rows:
                 return
-            for row in rows:
-                yield ChainedEvent(
-                    row.sequence,
-                    row.event_type,
-                    row.at,
-                    row.user_name,
-                    row.station_id,
-                    row.rma_number,
-                    row.payload,
-                    row.previous_hash,
-                    row.hash,
-                )
+            yield from (_chained(row) for row in rows)
             after = rows[-1].sequence
             self.session.expunge_all()
+
+
+def _chained(row: AuditEventRow) -> ChainedEvent:
+    return ChainedEvent(
+        row.sequence,
+        row.event_type,
+        row.at,
+        row.user_name,
+        row.station_id,
+        row.rma_number,
+        row.payload,
+        row.previous_hash,
+        row.hash,
+        row.sealed_rows or "",
+        row.seal or "",
+    )

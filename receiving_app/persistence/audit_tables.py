@@ -19,6 +19,7 @@ class AuditHeadRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     last_sequence: Mapped[int] = mapped_column(Integer)
     last_hash: Mapped[str] = mapped_column(String(64))
+    seal: Mapped[str | None] = mapped_column(String(64))  # None only before the first event
 
 
 class AuditEventRow(Base):
@@ -34,3 +35,6 @@ class AuditEventRow(Base):
     payload: Mapped[str] = mapped_column(Text)  # canonical JSON, exactly the text that was hashed
     previous_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # The digests of the money and rights rows its transaction wrote (last event of each only).
+    sealed_rows: Mapped[str | None] = mapped_column(Text)
+    seal: Mapped[str | None] = mapped_column(String(64))  # HMAC of the hash under the chain key

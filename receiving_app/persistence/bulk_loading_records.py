@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from receiving_app.persistence.catalog_tables import CatalogItemRow
 from receiving_app.persistence.rma_tables import RmaRow
+from receiving_app.persistence.row_sealing import mark_written
 from receiving_app.persistence.table_base import Base
 
 
@@ -17,8 +18,11 @@ class BulkLoadingRecords:
 
     def bulk_insert(self, table: type[Base], rows: list[dict[str, Any]]) -> None:
         """Insert many rows at once; they may carry their own ids (see ``catch_up_id_sequences``)."""
-        if rows:
-            self.session.execute(insert(table), rows)
+        if not rows:
+            return
+        key_columns = list(cast(Table, table.__table__).primary_key.columns)
+        inserted = self.session.execute(insert(table).returning(*key_columns), rows).all()
+        mark_written(self.session, table, {tuple(row) for row in inserted})
 
     def catch_up_id_sequences(self, *tables: type[Base]) -> None:
         """After rows were inserted with explicit ids, move PostgreSQL's id sequences past them.

@@ -10,16 +10,20 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import cast
 
-from sqlalchemy import Engine, Table, insert, select, update
+from sqlalchemy import Engine, Table, event, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from receiving_app.domain.audit import AuditEvent, chain
+from receiving_app.domain.audit import AuditEvent, chain, head_seal
+from receiving_app.domain.sealed_rows import sealed_rows_text
 from receiving_app.persistence.audit_tables import AuditEventRow, AuditHeadRow
+from receiving_app.persistence.chain_key import ChainKeyMismatch, station_chain_key
 from receiving_app.persistence.database import writer_engine
 from receiving_app.persistence.records import Records
 from receiving_app.persistence.report_records import ReportRecords
+from receiving_app.persistence.row_sealing import digests_of, every_row_key, note_flushed_rows, take_written
 
 Clock = Callable[[], datetime]
+KeySource = Callable[[], bytes]
 
 
 def utc_now() -> datetime:
@@ -29,11 +33,12 @@ def utc_now() -> datetime:
 class UnitOfWork:
     """``with uow: ...; uow.commit()`` — anything not committed is rolled back on leaving."""
 
-    def __init__(self, session: Session, clock: Clock) -> None:
+    def __init__(self, session: Session, clock: Clock, chain_key: KeySource) -> None:
         self.session = session
         self.records = Records(session)
         self.reports = ReportRecords(session)
         self.clock = clock
+        self.chain_key = chain_key
         self._pending_events: list[AuditEvent] = []
 
     def __enter__(self) -> UnitOfWork:
@@ -47,17 +52,35 @@ class UnitOfWork:
         self._pending_events.append(event)
 
     def commit(self) -> None:
+        self.session.flush()
+        written = take_written(self.session)
+        if written and not self._pending_events:
+            # Rows that decide money or rights never change unrecorded, even where nothing else is said.
+            self.record(AuditEvent("rows_sealed", "system", "station", None, {"tables": sorted(written)}))
         if self._pending_events:
-            self._append_audit_events()
+            self._append_audit_events(written)
         self.session.commit()
 
-    def _append_audit_events(self) -> None:
+    def _append_audit_events(self, written: dict[str, set[tuple[object, ...]]]) -> None:
         # Everything else is written first, so the chain's head is locked only for its own rows;
         # the rows go in as one Core statement, not one ORM object each (a receive has ten).
-        self.session.flush()
         head = self.session.execute(select(AuditHeadRow).where(AuditHeadRow.id == 1).with_for_update()).scalar_one()
+        key = self.chain_key()
+        if head.last_sequence == 0:
+            written = every_row_key(self.session)  # the chain's first transaction seals what migrations put in
+        elif head.seal != head_seal(key, head.last_sequence, head.last_hash):
+            # Sealing with another key would break the chain for every station that shares it.
+            raise ChainKeyMismatch(
+                "this station does not hold the audit key of this database, so it may not write to it: "
+                "import the warehouse's key with `receiving-app audit import-key FILE`"
+            )
         linked = chain(
-            self._pending_events, after_sequence=head.last_sequence, after_hash=head.last_hash, at=self.clock()
+            self._pending_events,
+            after_sequence=head.last_sequence,
+            after_hash=head.last_hash,
+            at=self.clock(),
+            key=key,
+            sealed_rows=sealed_rows_text(digests_of(self.session, written)),
         )
         # Declarative types __table__ as any FromClause; a class that names its table has a Table.
         events = cast(Table, AuditEventRow.__table__)
@@ -74,6 +97,8 @@ class UnitOfWork:
                     "payload": event.payload,
                     "previous_hash": event.previous_hash,
                     "hash": event.hash,
+                    "sealed_rows": event.sealed_rows or None,
+                    "seal": event.seal,
                 }
                 for event in linked
             ],
@@ -81,7 +106,11 @@ class UnitOfWork:
         self.session.execute(
             update(AuditHeadRow)
             .where(AuditHeadRow.id == 1)
-            .values(last_sequence=linked[-1].sequence, last_hash=linked[-1].hash)
+            .values(
+                last_sequence=linked[-1].sequence,
+                last_hash=linked[-1].hash,
+                seal=head_seal(key, linked[-1].sequence, linked[-1].hash),
+            )
         )
         self._pending_events.clear()
 
@@ -89,14 +118,23 @@ class UnitOfWork:
 class UnitOfWorkFactory:
     """Hands out units of work: read ones, and write ones that take SQLite's write lock at BEGIN."""
 
-    def __init__(self, engine: Engine, clock: Clock = utc_now) -> None:
+    def __init__(self, engine: Engine, clock: Clock = utc_now, chain_key: KeySource = station_chain_key) -> None:
         self.engine = engine
         self.clock = clock
+        self._key_source = chain_key
+        self._key: bytes | None = None
         self._readers = sessionmaker(engine, expire_on_commit=False)
         self._writers = sessionmaker(writer_engine(engine), expire_on_commit=False)
+        event.listen(self._writers, "after_flush", note_flushed_rows)
+
+    def chain_key(self) -> bytes:
+        """Read when first needed, not at start: the sign-in screen shows before any key is wanted."""
+        if self._key is None:
+            self._key = self._key_source()
+        return self._key
 
     def read(self) -> UnitOfWork:
-        return UnitOfWork(self._readers(), self.clock)
+        return UnitOfWork(self._readers(), self.clock, self.chain_key)
 
     def write(self) -> UnitOfWork:
-        return UnitOfWork(self._writers(), self.clock)
+        return UnitOfWork(self._writers(), self.clock, self.chain_key)

@@ -27,6 +27,7 @@ from receiving_app.persistence.document_tables import DocumentRow
 from receiving_app.persistence.order_tables import CustomerRow
 from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
 from receiving_app.persistence.unit_of_work import UnitOfWork
+from receiving_app.services.stored_pdfs import require_as_stored
 
 Renderer = Callable[[DocumentContent], bytes]
 
@@ -124,6 +125,8 @@ class DocumentIssuer:
             uow.session.refresh(document)
             # Another station may have stored its own rendering first (its paper size, say): theirs stands.
             stored = document.pdf or rendered
+        else:
+            require_as_stored(uow, document.number, uow.records.rma_number_of_document(document), stored)
         return stored
 
     @staticmethod

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from receiving_app.domain.audit import AuditEvent, ChainBreak, find_first_break
+from receiving_app.domain.audit import AuditEvent
 from receiving_app.domain.errors import InputError
 from receiving_app.domain.lifecycle import LineStatus, line_status_of, rma_status_of
 from receiving_app.domain.policy import Policy
 from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
+from receiving_app.services.audit_check import ChainReport, check_audit_trail
 from receiving_app.services.document_issuing import DocumentIssuer
 from receiving_app.services.errors import LineNotOpen, NotAllowed, NotFound
 from receiving_app.services.mapping import decision_view, event_view, inspection_view, rma_view
@@ -24,12 +25,6 @@ class StoredDocument:
     type: str
     pdf: bytes
     copy: bool
-
-
-@dataclass(frozen=True)
-class ChainReport:
-    events: int
-    first_break: ChainBreak | None
 
 
 class HistoryService:
@@ -149,7 +144,4 @@ class HistoryService:
 
     def verify_audit_chain(self) -> ChainReport:
         with self._units.read() as uow:
-            head = uow.records.audit_head()
-            head_sequence, head_hash = head.last_sequence, head.last_hash
-            first_break = find_first_break(uow.records.audit_chain(), head_sequence=head_sequence, head_hash=head_hash)
-            return ChainReport(head_sequence, first_break)
+            return check_audit_trail(uow)

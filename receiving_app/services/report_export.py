@@ -33,6 +33,7 @@ def _content(report: BenchReport) -> ReportContent:
         ("Period", f"{moment_words(report.start)} to {moment_words(report.end)} ({zone})"),
         ("Station", report.station or "All stations"),
         ("Made", moment_words(report.generated_at)),
+        ("Audit chain", report.audit_head_words),
     ]
     return ReportContent(
         title=report.title,
@@ -60,6 +61,7 @@ def report_csv(report: BenchReport) -> str:
     writer.writerow(["Period end", report.end.isoformat()])
     writer.writerow(["Station", report.station or "All stations"])
     writer.writerow(["Made", report.generated_at.isoformat()])
+    writer.writerow(["Audit chain head", str(report.audit_head[0]), report.audit_head[1]])
     writer.writerow(
         ["Customer personal data", "included at an admin's request" if report.personal_data else "not included"]
     )

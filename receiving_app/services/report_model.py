@@ -216,6 +216,14 @@ class BenchReport:
     findings: tuple[BenchFinding, ...] = ()  # by when decided; at most MAX_LISTED_FINDINGS
     finding_counts: FindingCounts = field(default_factory=FindingCounts)
     page_size: PageSize = field(default="letter", compare=False)
+    # The audit chain's newest event when the report was made: printed, so that paper anchors history
+    # (a chain later cut back to before this event no longer reaches it).
+    audit_head: tuple[int, str] = (0, "")
+
+    @property
+    def audit_head_words(self) -> str:
+        sequence, digest = self.audit_head
+        return f"event {sequence:,}, hash {digest[:16]}" if sequence else "no events yet"
 
     @property
     def lines_received(self) -> int:

@@ -162,6 +162,7 @@ class ReportService:
             documents = reports.voided_documents([row.id for row in voided if row.voided_at < end_utc])
             found, finding_counts = self._found(uow, start_utc, end_utc, station)
             holds = self._holds(uow, end_utc, station, personal)
+            head = uow.records.audit_head()
             generated = uow.clock()
         voids, voided_later = voids_of_period(
             voided, documents, start_utc, end_utc, local=self._local, personal=personal
@@ -189,6 +190,7 @@ class ReportService:
             findings=findings,
             finding_counts=finding_counts,
             page_size=self._page_size,
+            audit_head=(head.sequence, head.hash),
         )
 
     @staticmethod

@@ -119,6 +119,8 @@ def test_the_pdf_reads_back_with_the_figures_and_charts_titles(station, reports,
         assert words in text, words
     assert f"${report.refunded}" in text and f"${report.fees.total}" in text
     assert "Total 14" in text
+    head = station.history.verify_audit_chain()
+    assert f"Audit chain event {head.events:,}, hash {head.head_hash[:16]}" in text  # paper anchors history
     pages = page_texts(pdf)
     assert all(f"page {number} of {len(pages)}" in page for number, page in enumerate(pages, start=1))
 
