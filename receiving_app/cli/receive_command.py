@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 
+from receiving_app.cli.credentials import APPROVER_PASSWORD_VARIABLE, read_secret, sign_in
 from receiving_app.cli.shared import EXIT_OK, Commands, add_command, open_station, print_json
 
 
@@ -16,7 +18,9 @@ def add_receive_command(commands: Commands) -> None:
     receive.add_argument(
         "--unit", type=int, default=1, help="which unit of the line, from 1 to its quantity (default 1)"
     )
-    receive.add_argument("--user", required=True)
+    receive.add_argument(
+        "--user", required=True, help="who receives, signed in with RECEIVING_APP_PASSWORD or a prompt"
+    )
     receive.add_argument("--station", required=True)
     receive.add_argument("--reason", help="the return reason, if not the one on the RMA")
     receive.add_argument(
@@ -44,7 +48,8 @@ def add_receive_command(commands: Commands) -> None:
     receive.add_argument(
         "--approved-by",
         metavar="SUPERVISOR",
-        help="the supervisor who approves a decision the bench may not make alone",
+        help="the supervisor who approves a decision the bench may not make alone, signed in with "
+        "RECEIVING_APP_APPROVER_PASSWORD or a prompt",
     )
     receive.add_argument("--approval-note", metavar="TEXT", help="why the supervisor approves it")
     receive.add_argument("--received", help="the day the parcel arrived, YYYY-MM-DD (default today)")
@@ -56,7 +61,25 @@ def receive_unit(args: argparse.Namespace) -> int:
     from receiving_app.cli.receive_options import receive_command_from_options
 
     command = receive_command_from_options(args)
+    # Both secrets are read before anyone signs in: one that is missing stops the command with nothing recorded.
+    secret = read_secret(f"PIN or password for {args.user}: ")
+    approval = command.approval
+    approver_secret = (
+        read_secret(f"password of {approval.supervisor}, approving: ", APPROVER_PASSWORD_VARIABLE) if approval else ""
+    )
     with open_station(args) as station:
+        clerk = sign_in(station, args.user, least_role="receiver", doing="receive", secret=secret, at=command.station)
+        command = replace(command, user=clerk.name)
+        if approval:
+            approver = sign_in(
+                station,
+                approval.supervisor,
+                least_role="supervisor",
+                doing="approve a decision",
+                secret=approver_secret,
+                at=command.station,
+            )
+            command = replace(command, approval=replace(approval, supervisor=approver.name))
         result = station.receiving.receive(command)
     if args.json:
         print_json(result.as_json())

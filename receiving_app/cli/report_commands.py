@@ -35,7 +35,11 @@ def write_daily_report(args: argparse.Namespace) -> int:
     if args.include_personal_data and not args.user:
         raise InputError("--include-personal-data needs --user: the admin asking for it")
     with open_station(args) as station:
-        user = sign_in(station, args.user).name if args.include_personal_data else None
+        user = (
+            sign_in(station, args.user, least_role="admin", doing="see customers' personal data").name
+            if args.include_personal_data
+            else None
+        )
         report = station.reports.daily(day, args.station, include_personal_data=args.include_personal_data, user=user)
         export_report(report, args.out)
     voided = (

@@ -45,7 +45,7 @@ def add_user(args: argparse.Namespace) -> int:
     import getpass
 
     with open_station(args) as station:
-        admin = sign_in(station, args.user)
+        admin = sign_in(station, args.user, least_role="admin", doing="add users")
         secret = (
             getpass.getpass(f"new PIN or password for {args.name}: ")
             if sys.stdin.isatty()

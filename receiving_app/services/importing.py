@@ -58,12 +58,16 @@ def import_catalog(units: UnitOfWorkFactory, path: Path, *, user: str, station: 
         raise ImportRejected(path.name, sorted(problems, key=_line_order))
     with units.write() as uow:
         created = updated = 0
+        changed: list[dict[str, object]] = []
         for line, item in items:
             holder = uow.records.catalog_item_by_upc(item["upc"]) if item["upc"] else None
             if holder is not None and holder.sku != item["sku"]:
                 problems.append(f"line {line}: upc {item['upc']} already belongs to {holder.sku}")
                 continue
             existing = uow.records.catalog_item(item["sku"])
+            changes = _catalog_changes(existing, item)
+            if changes:
+                changed.append({"sku": item["sku"], "changes": changes})
             if existing is None:
                 uow.records.add(CatalogItemRow(**item))
                 created += 1
@@ -75,11 +79,25 @@ def import_catalog(units: UnitOfWorkFactory, path: Path, *, user: str, station: 
             raise ImportRejected(path.name, problems)
         uow.record(
             AuditEvent(
-                "catalog_imported", user, station, None, {"file": path.name, "created": created, "updated": updated}
+                "catalog_imported",
+                user,
+                station,
+                None,
+                {"file": path.name, "created": created, "updated": updated, "items": changed},
             )
         )
         uow.commit()
     return ImportSummary("catalog", len(items), created, updated)
+
+
+def _catalog_changes(existing: CatalogItemRow | None, item: CatalogItemFields) -> dict[str, dict[str, object]]:
+    """Each field the row changes, ``from`` what it was (None for a new item) ``to`` what the file says, as a
+    catalog edit at the window records it: a weight or price changed by a file is as plain in the trail."""
+    return {
+        key: {"from": before, "to": after}
+        for key, after in item.items()
+        if (before := getattr(existing, key) if existing is not None else None) != after
+    }
 
 
 def _duplicates(items: list[tuple[int, CatalogItemFields]], key: Literal["sku", "upc"]) -> list[str]:

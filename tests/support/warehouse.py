@@ -39,6 +39,11 @@ class Rma:
 
 
 def add_rmas(station: Station, folder: Path, *rmas: Rma) -> None:
+    import_rmas(station.units, rma_file(folder, *rmas), user="admin", station="test")
+
+
+def rma_file(folder: Path, *rmas: Rma) -> Path:
+    """The RMAs as an import file, one row per line, in ``folder``."""
     path = folder / f"rmas-{rmas[0].number}.csv"
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=RMA_COLUMNS)
@@ -71,4 +76,4 @@ def add_rmas(station: Station, folder: Path, *rmas: Rma) -> None:
                         "customer_choice": line.choice,
                     }
                 )
-    import_rmas(station.units, path, user="admin", station="test")
+    return path

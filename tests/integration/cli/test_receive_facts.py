@@ -9,7 +9,7 @@ import pytest
 
 from receiving_app.bootstrap import bootstrap, fill_demo_data
 from tests.support.cli import run_cli
-from tests.support.invariants import row_counts
+from tests.support.signing_in import row_counts_beside_sign_ins
 from tests.support.warehouse import Line, Rma, add_rmas
 
 RECEIVE = ("receive", "RA0002001", "--line", "1", "--user", "receiver", "--station", "S1")
@@ -23,7 +23,7 @@ def warehouse(tmp_path):
     station = bootstrap(url, settings_path=tmp_path / "settings.json", today=lambda: date(2026, 3, 16))
     fill_demo_data(station, rmas=0, seed=7)
     add_rmas(station, tmp_path, Rma("RA0002001", lines=(Line(reason="not_needed"),)))
-    yield station, {"RECEIVING_APP_DB": url}
+    yield station, {"RECEIVING_APP_DB": url, "RECEIVING_APP_PASSWORD": "1111"}  # the demo receiver's PIN
     station.close()
 
 
@@ -46,13 +46,13 @@ def warehouse(tmp_path):
 )
 def test_receive_refuses_what_it_may_not_decide_and_writes_nothing(warehouse, options, code, words) -> None:
     station, environment = warehouse
-    before = row_counts(station)
+    before = row_counts_beside_sign_ins(station)
 
     run = run_cli(*RECEIVE, *options, "--json", env=environment)
 
     assert (run.code, run.stdout) == (code, "")
     assert words in run.stderr and len(run.stderr.strip().splitlines()) == 1 and "Traceback" not in run.stderr
-    assert row_counts(station) == before
+    assert row_counts_beside_sign_ins(station) == before
 
 
 def test_a_supervisors_approval_lets_a_contradiction_stand_and_is_printed_in_the_output(warehouse) -> None:
@@ -68,7 +68,7 @@ def test_a_supervisors_approval_lets_a_contradiction_stand_and_is_printed_in_the
         "--approval-note",
         "opened and resealed by the customer",
         "--json",
-        env=environment,
+        env={**environment, "RECEIVING_APP_APPROVER_PASSWORD": "supervisor-demo"},
     )
 
     assert run.code == 0, run.stderr

@@ -106,7 +106,16 @@ def test_the_import_command_exits_2_with_one_line_naming_the_rows(station, tmp_p
     path = tmp_path / "catalog.csv"
     path.write_text(CATALOG_HEADER + GOOD_ITEM + "TN-997,,,Brother,Full below empty,toner,500,600,49.99\n")
 
-    run = run_cli("--db", station.database_url, "import", "catalog", str(path))
+    run = run_cli(
+        "--db",
+        station.database_url,
+        "import",
+        "catalog",
+        str(path),
+        "--user",
+        "admin",
+        env={"RECEIVING_APP_PASSWORD": "admin-demo"},
+    )
 
     assert run.code == 2
     assert len(run.stderr.strip().splitlines()) == 1 and "line 3: full_g" in run.stderr

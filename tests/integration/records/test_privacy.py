@@ -69,7 +69,15 @@ def test_no_table_log_or_export_holds_a_card_number_or_customer_details_where_it
         "rma list": run_cli("rma", "list", "--json", env=environment).stdout,
         "rma show": run_cli("rma", "show", "RA0000601", "--json", env=environment).stdout,
         "failed command": run_cli(
-            "receive", "RA0000601", "--line", "7", "--user", "receiver", "--station", "S1", env=environment
+            "receive",
+            "RA0000601",
+            "--line",
+            "7",
+            "--user",
+            "receiver",
+            "--station",
+            "S1",
+            env={**environment, "RECEIVING_APP_PASSWORD": "1111"},
         ).stderr,
     }
     logs = {path.name: path.read_text() for path in (tmp_path / "state").rglob("*.log")}

@@ -18,7 +18,7 @@ def empty_database(request, tmp_path):
 
 
 def test_demo_list_receive_show_from_the_shell(empty_database) -> None:
-    environment = {"RECEIVING_APP_DB": empty_database}
+    environment = {"RECEIVING_APP_DB": empty_database, "RECEIVING_APP_PASSWORD": "1111"}  # the demo receiver's PIN
     assert run_cli("db", "upgrade", env=environment).code == 0
     assert run_cli("demo", "--rmas", "40", "--seed", "5", env=environment).code == 0
 
@@ -75,7 +75,7 @@ def test_demo_list_receive_show_from_the_shell(empty_database) -> None:
 
 
 def test_a_receiver_cannot_void_and_an_unknown_line_is_bad_input(tmp_path) -> None:
-    environment = {"RECEIVING_APP_DB": f"sqlite:///{tmp_path / 's.sqlite3'}"}
+    environment = {"RECEIVING_APP_DB": f"sqlite:///{tmp_path / 's.sqlite3'}", "RECEIVING_APP_PASSWORD": "1111"}
     run_cli("demo", "--rmas", "8", env=environment)
     number = run_cli("rma", "list", "--json", env=environment).json()[0]["number"]
 
