@@ -8,6 +8,7 @@ import functools
 import logging
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -32,6 +33,7 @@ log = logging.getLogger(__name__)
 
 OPENING_AT_THE_LATEST_MS = 250
 """The station opens once the sign-in has been painted, or after this long if it is not painted."""
+NIGHTLY_BACKUP_CHECK_MS = 60_000
 
 
 class AfterNextPaint(QObject):
@@ -117,6 +119,7 @@ class StationSession(QObject):
     def _opened(self, opened: tuple[Station, bool]) -> None:
         self.station, needs_first_admin = opened
         QTimer.singleShot(0, self._prepare_next_window)
+        self._start_nightly_backups()
         if not needs_first_admin:
             self.sign_in.station_opened(self.station.auth)
             return
@@ -128,15 +131,29 @@ class StationSession(QObject):
         self.sign_in.hide()
         self.first_admin.show()
 
-    def _not_opened(self, _message: str) -> None:
+    def _start_nightly_backups(self) -> None:
+        """Once a minute, on a worker: the nightly backup, when the settings name its folder and it is due."""
+        from receiving_app.services.nightly_backups import nightly_backups
+
+        nightly = nightly_backups(self.station.database_url, self.station.settings)
+        if nightly is None:
+            return
+        self._nightly_timer = QTimer(self)
+        self._nightly_timer.timeout.connect(
+            lambda: self.runner.start(
+                lambda: nightly.run_if_due(datetime.now()),
+                key="nightly-backup",
+                on_failure=lambda message: log.warning("the nightly backup failed: %s", message),
+            )
+        )
+        self._nightly_timer.start(NIGHTLY_BACKUP_CHECK_MS)
+
+    def _not_opened(self, message: str) -> None:
         error = self.opening_error = self._opening.error  # the runner has logged it with its traceback
         if isinstance(error, InputError):
-            why = str(error)
-        else:
-            why = (
-                f"{type(error).__name__}: {error}. It has been logged; "
-                "close this window and start the station again once it is fixed."
-            )
+            why = message
+        else:  # the runner's sentence says what failed and what to do, never the database's own text
+            why = f"{message[:1].lower()}{message[1:]} Close this window and start the station again once it is fixed."
         self.sign_in.station_failed(f"The station could not open its database: {why}")
 
     def _first_admin_created(self, name: str) -> None:

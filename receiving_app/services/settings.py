@@ -1,4 +1,4 @@
-"""A station's own settings (station id, paper, printers per document type, devices), as a JSON file.
+"""A station's own settings (station id, paper, printers per document type, devices, nightly backups), as a JSON file.
 
 These belong to one bench, not to the warehouse, so they live beside the station rather than in
 the shared database. A damaged file is reported and replaced by defaults, never a crash.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -32,6 +33,7 @@ def this_computers_name() -> str:
     return socket.gethostname()
 
 
+_BACKUP_TIME = re.compile(r"(?:[01][0-9]|2[0-3]):[0-5][0-9]")
 DOCUMENT_PRINTER_KEYS = ("credit_memo", "restocking_fee_receipt", "denial_notice", "replacement_slip", "rma_label")
 
 
@@ -45,6 +47,9 @@ class StationSettings:
     scanner: Mapping[str, str] = field(default_factory=lambda: {"prefix": "", "suffix": "", "max_interkey_ms": "35"})
     idle_lock_minutes: int = 10
     database_url: str = ""  # a shared database for this station, never with its password (see credentials.py)
+    backup_folder: str = ""  # where the station backs itself up every night; none when empty
+    backup_keep: int = 7  # how many of this station's nightly backups the folder keeps
+    backup_time: str = "02:00"  # local time, HH:MM
 
     def printer_for(self, document_type: str, fallback_folder: Path) -> Mapping[str, str]:
         return self.printers.get(document_type) or {"backend": "folder", "folder": str(fallback_folder)}
@@ -95,6 +100,12 @@ def _validated(data: Any) -> StationSettings:
         raise InputError("database_url must not carry a password; the keyring keeps it")
     if not isinstance(merged["idle_lock_minutes"], int) or merged["idle_lock_minutes"] < 1:
         raise InputError("idle_lock_minutes must be a whole number of at least 1")
+    if not isinstance(merged["backup_folder"], str):
+        raise InputError("backup_folder must be a folder's path, or empty for no nightly backup")
+    if not isinstance(merged["backup_keep"], int) or merged["backup_keep"] < 1:
+        raise InputError("backup_keep must be a whole number of at least 1")
+    if not isinstance(merged["backup_time"], str) or not _BACKUP_TIME.fullmatch(merged["backup_time"]):
+        raise InputError("backup_time must be a time of day as HH:MM, such as 02:00")
     return StationSettings(**merged)
 
 
