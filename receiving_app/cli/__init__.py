@@ -1,7 +1,9 @@
 """The ``receiving-app`` command (docs/cli.md): the station window and its headless commands.
 
 Exit codes are a contract: 0 done, 2 bad input or usage (one line on stderr), 3 refused by a
-business rule, 1 anything else (logged with its traceback, one line on stderr).
+business rule, 1 anything else (one line on stderr saying what failed and what to do; its
+traceback, without the values the work carried, in the log). A value the database finds too long
+is bad input: its column is named.
 Each command group lives in a module of its own; this one parses and runs, and keeps the contract.
 """
 
@@ -10,7 +12,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from receiving_app import APP_NAME, __version__
@@ -22,6 +24,7 @@ from receiving_app.cli.document_commands import add_documents_commands, add_labe
 from receiving_app.cli.evaluate_command import add_evaluate_command
 from receiving_app.cli.gui_command import add_gui_command, open_station_window
 from receiving_app.cli.import_command import add_import_command
+from receiving_app.cli.log_file import open_log_file
 from receiving_app.cli.print_command import add_print_command
 from receiving_app.cli.receive_command import add_receive_command
 from receiving_app.cli.report_commands import add_report_commands
@@ -71,28 +74,31 @@ def _run_self_test() -> int:
     return EXIT_OK
 
 
-def _configure_logging() -> Path | None:
-    """Log to a file in the user's log directory; never to the user's terminal."""
-    try:
-        from platformdirs import user_log_dir
-
-        folder = Path(user_log_dir(APP_NAME, appauthor=False))
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / "receiving-app.log"
-        logging.basicConfig(filename=path, level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-        return path
-    except OSError:
-        return None
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    log_path = _configure_logging()
+    log_path = open_log_file()
+    return run_under_the_contract(lambda: _run(argv), log_path, database_url=lambda: _database_url(argv))
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.self_test:
+        return _run_self_test()
+    handler = getattr(args, "handler", open_station_window)
+    return handler(args)
+
+
+def run_under_the_contract(
+    command: Callable[[], int],
+    log_path: Path | None = None,
+    *,
+    database_url: Callable[[], str | None] | None = None,
+) -> int:
+    """One command run under the exit-code contract, however it ends; the evaluate fuzzing runs handlers through it.
+
+    ``database_url`` names the database the command used, for a failure of that database to name it.
+    """
     try:
-        args = build_parser().parse_args(argv)
-        if args.self_test:
-            return _run_self_test()
-        handler = getattr(args, "handler", open_station_window)
-        return handler(args)
+        return command()
     except InputError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -102,10 +108,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return EXIT_FAILED
     except Exception as error:  # the contract: anything else is logged and reported in one line
-        log.exception("command failed")
-        where = f" (details in {log_path})" if log_path else ""
-        print(f"failed: {type(error).__name__}: {error}{where}", file=sys.stderr)
-        return EXIT_FAILED
+        return _report_failure(error, log_path, database_url)
+
+
+def _report_failure(error: Exception, log_path: Path | None, database_url: Callable[[], str | None] | None) -> int:
+    """One line on stderr saying what failed and what to do; the detail, without any value the
+    work carried, in the log. A value the database could not take is bad input (exit 2)."""
+    from receiving_app.services.failure_log import logged_failure
+    from receiving_app.services.failures import describe_failure
+
+    failure = describe_failure(error, database_url=database_url)
+    log.error("command failed: %s\n%s", failure.sentence, logged_failure(error))
+    if failure.bad_input:
+        print(f"error: {failure.sentence}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    where = f" (details in {log_path})" if log_path else ""
+    print(f"failed: {failure.sentence}{where}", file=sys.stderr)
+    return EXIT_FAILED
+
+
+def _database_url(argv: Sequence[str] | None) -> str | None:
+    """The database the command opened, by the rule bootstrap opens it with. The arguments are
+    parsed again: the contract is handed the command, not its arguments (and a command whose
+    arguments did not parse fails with exit code 2 before it could use a database)."""
+    from receiving_app.bootstrap import settings_store
+    from receiving_app.services.failures import database_in_use
+
+    explicit = getattr(build_parser().parse_args(argv), "db", None)
+    try:
+        return database_in_use(explicit, settings_store().load().database_url or None)
+    except OSError:  # the default database's folder cannot be made: the failure is still said, unnamed
+        return None
 
 
 if __name__ == "__main__":

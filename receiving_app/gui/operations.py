@@ -38,12 +38,15 @@ def _after_paint_priority() -> int:
 
 
 def readable_message(error: BaseException) -> str:
-    """What the clerk reads when work fails: the refusal itself, or a plain line for a bug."""
+    """What the clerk reads when work fails: the refusal itself, or the line the command line
+    would print (what failed and what to do; never the database's text, which quotes values)."""
     if isinstance(error, (InputError, RuleRefusal, PrintError)):
         return str(error)
-    if isinstance(error, OSError):
-        return f"{error.strerror or error}: {error.filename or ''}".rstrip(": ")
-    return f"Something went wrong ({type(error).__name__}: {error}); it has been logged. Try again."
+    # Imported at the first failure, not with the window: the sign-in need not wait for them.
+    from receiving_app.services.failures import describe_failure
+
+    sentence = describe_failure(error).sentence
+    return f"{sentence[:1].upper()}{sentence[1:]}. It has been logged."
 
 
 class Operation(QObject):
@@ -193,7 +196,9 @@ class OperationRunner(QObject):
         if error is not None:
             operation.error = error
             if not isinstance(error, (InputError, RuleRefusal, PrintError)):
-                log.error("background operation failed", exc_info=error)
+                from receiving_app.services.failure_log import logged_failure
+
+                log.error("background operation failed: %s", logged_failure(error))
         if not operation.owner_gone():
             if error is None:
                 # A bare bool would lose a reference in emit (see _Relay); its int says the same.

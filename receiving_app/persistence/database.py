@@ -38,6 +38,8 @@ def resolve_database_url(explicit: str | None, configured: str | None = None) ->
 
 
 def create_database_engine(url: str) -> Engine:
+    """An engine whose errors never quote the statement's values (hide_parameters): those are a
+    customer's details or a password hash, and an error's text ends up on a screen and in the log."""
     try:
         parsed = make_url(url)
     except ArgumentError:
@@ -47,7 +49,7 @@ def create_database_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "postgresql":
         if parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")
-        return create_engine(parsed, pool_pre_ping=True, pool_size=5, max_overflow=5)
+        return create_engine(parsed, pool_pre_ping=True, pool_size=5, max_overflow=5, hide_parameters=True)
     raise InputError(f"--db: the station runs on SQLite or PostgreSQL, not {parsed.get_backend_name()}")
 
 
@@ -55,7 +57,7 @@ def _sqlite_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+    engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
