@@ -6,8 +6,11 @@ from __future__ import annotations
 import decimal
 import os
 import tempfile
+from collections.abc import Iterator
 
 import pytest
+
+from tests.support.database_templates import DatabaseTemplates, database_templates_for_session
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Set before the workers and the subprocesses start, so that every one of them seals with one key.
@@ -31,3 +34,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     collection order, and a thousand power cuts started last would leave one worker running alone
     at the end."""
     items.sort(key=lambda item: not any(item.get_closest_marker(name) for name in ("slow", "installer")))
+
+
+@pytest.fixture(scope="session")
+def database_templates(tmp_path_factory) -> Iterator[DatabaseTemplates]:
+    """Prepared databases of this test process, copied for each test (see tests/support/database_templates.py)."""
+    yield from database_templates_for_session(tmp_path_factory.mktemp("templates"))

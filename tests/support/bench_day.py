@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, timezone
 
+from receiving_app.bootstrap import bootstrap, fill_demo_data
 from receiving_app.domain.facts import Condition, Flags, ReturnReason
 from receiving_app.services.commands import Approval, Override, ReceiveLine
 from receiving_app.services.station import Station
@@ -108,6 +109,15 @@ HOLD_NOTE = (
 )
 
 
+BENCH_DAY = BenchDay(
+    numbers=tuple(rma.number for rma in RMAS),
+    held_today=(("RA0000816", 1), ("RA0000817", 1)),
+    held_tomorrow=(("RA0000818", 1),),
+)
+BEFORE_THE_DAY = datetime(2026, 3, 15, 12, 0, tzinfo=UTC)  # where a report test's clock starts
+MORNING_AFTER = DAY_ENDS + timedelta(hours=2)  # where the bench day leaves it: reports are made then
+
+
 def build_bench_day(station: Station, folder) -> BenchDay:
     add_rmas(station, folder, *RMAS)
     clock: BenchClock = station.units.clock
@@ -153,12 +163,19 @@ def build_bench_day(station: Station, folder) -> BenchDay:
     station.line_actions.release_hold("RA0000819", 1, user="supervisor", station="bench-2")
     clock.at(DAY_ENDS + timedelta(hours=1))
     station.line_actions.hold("RA0000818", 1, user="receiver", station="bench-1", note="Arrived after closing")
-    clock.at(DAY_ENDS + timedelta(hours=2))  # the report is made the next morning
-    return BenchDay(
-        numbers=tuple(rma.number for rma in RMAS),
-        held_today=(("RA0000816", 1), ("RA0000817", 1)),
-        held_tomorrow=(("RA0000818", 1),),
-    )
+    clock.at(MORNING_AFTER)
+    return BENCH_DAY
+
+
+def prepared_bench_day(url: str, folder) -> None:
+    """A template database holding the bench day (see tests/support/database_templates.py)."""
+    station = bootstrap(url, settings_path=folder / "settings.json", today=lambda: DAY)
+    try:
+        fill_demo_data(station, rmas=0, seed=7)
+        station.units.clock = BenchClock(BEFORE_THE_DAY)
+        build_bench_day(station, folder)
+    finally:
+        station.close()
 
 
 FOUND = (

@@ -26,8 +26,16 @@ def printed(tmp_path) -> Path:
     return tmp_path / "printed"
 
 
+def _demo_with_30_rmas(url: str, folder: Path) -> None:
+    built = bootstrap(url, settings_path=folder / "settings.json")
+    try:
+        fill_demo_data(built, rmas=30, seed=7)
+    finally:
+        built.close()
+
+
 @pytest.fixture
-def station(tmp_path, printed, qapp: QApplication) -> Iterator[Station]:
+def station(tmp_path, printed, qapp: QApplication, database_templates) -> Iterator[Station]:
     apply_station_style(qapp)
     settings_path = tmp_path / "settings.json"
     SettingsStore(settings_path).save(
@@ -36,7 +44,8 @@ def station(tmp_path, printed, qapp: QApplication) -> Iterator[Station]:
             printers={key: {"backend": "folder", "folder": str(printed)} for key in DOCUMENT_PRINTER_KEYS},
         )
     )
-    built = bootstrap(f"sqlite:///{tmp_path}/s.sqlite3", settings_path=settings_path)
-    fill_demo_data(built, rmas=30, seed=7)
+    url = f"sqlite:///{tmp_path}/s.sqlite3"
+    database_templates.fill(url, "demo with 30 RMAs", _demo_with_30_rmas)
+    built = bootstrap(url, settings_path=settings_path)
     yield built
     built.close()

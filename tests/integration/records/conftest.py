@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from receiving_app.bootstrap import bootstrap, fill_demo_data
+from receiving_app.bootstrap import bootstrap
+from tests.support.database_templates import demo_without_rmas
 from tests.support.databases import DATABASES, fresh_postgres_database
 
 
@@ -18,9 +19,9 @@ def database_url(request, tmp_path):
 
 
 @pytest.fixture
-def station(database_url, tmp_path):
+def station(database_url, tmp_path, database_templates):
     """A migrated database with the demo catalog, sellers and users, and no RMAs yet."""
+    database_templates.fill(database_url, "demo without RMAs", demo_without_rmas)
     built = bootstrap(database_url, settings_path=tmp_path / "settings.json", today=lambda: date(2026, 3, 16))
-    fill_demo_data(built, rmas=0, seed=7)
     yield built
     built.close()

@@ -6,6 +6,7 @@ import stat
 
 import pytest
 
+from receiving_app.bootstrap import bootstrap, fill_demo_data
 from receiving_app.persistence.chain_key import ChainKeyMismatch
 from tests.support.cli import run_cli
 from tests.support.tampering import opened
@@ -17,6 +18,15 @@ def key_files(tmp_path, monkeypatch):
     first, second = tmp_path / "bench-1.key", tmp_path / "bench-2.key"
     monkeypatch.setenv("RECEIVING_APP_CHAIN_KEY_FILE", str(first))
     return first, second
+
+
+@pytest.fixture
+def station(key_files, database_url, tmp_path):
+    """A station whose chain began under the first key file (not the suite's prepared databases' key)."""
+    built = bootstrap(database_url, settings_path=tmp_path / "settings.json")
+    fill_demo_data(built, rmas=0, seed=7)
+    yield built
+    built.close()
 
 
 def events_in(station) -> int:

@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
 
 import pytest
 
-from receiving_app.bootstrap import bootstrap, fill_demo_data
+from receiving_app.bootstrap import bootstrap
 from receiving_app.services.reports import ReportService
 from receiving_app.services.station import Station
-from tests.support.bench_day import BENCH_ZONE, DAY, BenchClock, BenchDay, build_bench_day
+from tests.support.bench_day import (
+    BEFORE_THE_DAY,
+    BENCH_DAY,
+    BENCH_ZONE,
+    DAY,
+    MORNING_AFTER,
+    BenchClock,
+    BenchDay,
+    prepared_bench_day,
+)
+from tests.support.database_templates import demo_without_rmas
 from tests.support.databases import DATABASES, fresh_postgres_database
 
 
@@ -24,11 +33,17 @@ def database_url(request, tmp_path) -> Iterator[str]:
 
 
 @pytest.fixture
-def station(database_url, tmp_path) -> Iterator[Station]:
-    """A migrated database with the demo catalog, sellers and users, no RMAs, and a clock of our own."""
+def station(database_url, tmp_path, database_templates, request) -> Iterator[Station]:
+    """A migrated database with the demo catalog, sellers and users, and a clock of our own; with the
+    bench day already recorded when the test asks for it (copied from a database that holds it)."""
+    if "bench_day" in request.fixturenames:
+        database_templates.fill(database_url, "bench day", prepared_bench_day)
+        clock = BenchClock(MORNING_AFTER)
+    else:
+        database_templates.fill(database_url, "demo without RMAs", demo_without_rmas)
+        clock = BenchClock(BEFORE_THE_DAY)
     built = bootstrap(database_url, settings_path=tmp_path / "settings.json", today=lambda: DAY)
-    fill_demo_data(built, rmas=0, seed=7)
-    built.units.clock = BenchClock(datetime(2026, 3, 15, 12, 0, tzinfo=UTC))
+    built.units.clock = clock
     yield built
     built.close()
 
@@ -39,5 +54,5 @@ def reports(station) -> ReportService:
 
 
 @pytest.fixture
-def bench_day(station, tmp_path) -> BenchDay:
-    return build_bench_day(station, tmp_path)
+def bench_day(station) -> BenchDay:
+    return BENCH_DAY
