@@ -8,6 +8,7 @@ write lock at BEGIN so two stations never both read-then-write the same line.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from pathlib import Path
 
@@ -37,13 +38,18 @@ def resolve_database_url(explicit: str | None, configured: str | None = None) ->
     return explicit or os.environ.get(DB_ENVIRONMENT_VARIABLE) or configured or default_database_url()
 
 
+def _without_password(url: str) -> str:
+    """A URL that did not parse may still carry a password (``scheme://user:secret@host``): never echo it."""
+    return re.sub(r"([^:/@\s]+:)[^@\s]*@", r"\1***@", url)
+
+
 def create_database_engine(url: str) -> Engine:
     """An engine whose errors never quote the statement's values (hide_parameters): those are a
     customer's details or a password hash, and an error's text ends up on a screen and in the log."""
     try:
         parsed = make_url(url)
     except ArgumentError:
-        raise InputError(f"--db: not a database URL: {url!r}") from None
+        raise InputError(f"--db: not a database URL: {_without_password(url)!r}") from None
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(url)
     if parsed.get_backend_name() == "postgresql":

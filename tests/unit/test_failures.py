@@ -153,3 +153,11 @@ def test_the_log_formatter_blanks_message_and_traceback_but_not_the_time() -> No
 
     assert formatted.startswith("1773656430.123000 customer [phone]")
     assert "no order for [e-mail]" in formatted and "dana@" not in formatted
+
+
+def test_a_database_url_that_does_not_parse_is_named_without_its_password(capsys) -> None:
+    from receiving_app.cli import main
+
+    assert main(["--db", "postgresql+psycopg//clerk:hunter2@db.lan/returns", "audit", "verify"]) == 2
+    error = capsys.readouterr().err
+    assert "not a database URL" in error and "hunter2" not in error and "clerk:***@db.lan" in error
