@@ -43,8 +43,13 @@ def import_key(args: argparse.Namespace) -> int:
 
 
 def verify_audit_chain(args: argparse.Namespace) -> int:
+    from receiving_app.services.audit_check import StationRouting
+    from receiving_app.services.settings import routing_digest
+
     with open_station(args) as station:
-        report = station.history.verify_audit_chain()
+        settings = station.settings
+        routing = StationRouting(settings.station_id, routing_digest(settings), bool(settings.printers))
+        report = station.history.verify_audit_chain(routing)
     if report.first_break is not None:
         print(f"audit chain broken: {report.first_break}", file=sys.stderr)
         return EXIT_REFUSED

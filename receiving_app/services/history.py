@@ -10,7 +10,7 @@ from receiving_app.domain.errors import InputError
 from receiving_app.domain.lifecycle import LineStatus, line_status_of, rma_status_of
 from receiving_app.domain.policy import Policy
 from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
-from receiving_app.services.audit_check import ChainReport, check_audit_trail
+from receiving_app.services.audit_check import ChainReport, StationRouting, check_audit_trail
 from receiving_app.services.document_issuing import DocumentIssuer
 from receiving_app.services.errors import LineNotOpen, NotAllowed, NotFound
 from receiving_app.services.mapping import decision_view, event_view, inspection_view, rma_view
@@ -142,6 +142,7 @@ class HistoryService:
             uow.commit()
             return tuple(document.number for document in voided)
 
-    def verify_audit_chain(self) -> ChainReport:
+    def verify_audit_chain(self, routing: StationRouting | None = None) -> ChainReport:
+        """The chain, every sealed row, and (given) this station's document routing."""
         with self._units.read() as uow:
-            return check_audit_trail(uow)
+            return check_audit_trail(uow, routing)

@@ -6,6 +6,7 @@ the shared database. A damaged file is reported and replaced by defaults, never 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -56,6 +57,13 @@ class StationSettings:
 
     def with_changes(self, **changes: Any) -> StationSettings:
         return replace(self, **changes)
+
+
+def routing_digest(settings: StationSettings) -> str:
+    """The digest of where the station sends each document: ``audit verify`` holds the settings file
+    against the digest its last recorded change left, so a hand edit that reroutes credit memos shows."""
+    text = json.dumps(settings.printers, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 class SettingsStore:
@@ -129,6 +137,14 @@ class SettingsService:
         changed = sorted(key for key in after if after[key] != before[key])
         with self._units.write() as uow:
             # The file is written inside the transaction: if it cannot be written, no change is recorded.
-            uow.record(AuditEvent("settings_changed", by.name, station, None, {"changed": changed}))
+            uow.record(
+                AuditEvent(
+                    "settings_changed",
+                    by.name,
+                    station,
+                    None,
+                    {"changed": changed, "routing": routing_digest(settings), "station_id": settings.station_id},
+                )
+            )
             self.store.save(settings)
             uow.commit()

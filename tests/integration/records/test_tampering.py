@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from receiving_app.persistence.row_sealing import current_digests
+from receiving_app.services.audit_check import StationRouting
+from receiving_app.services.settings import routing_digest
 from receiving_app.services.stored_pdfs import StoredPdfChanged
 from tests.support.cli import run_cli
 from tests.support.databases import DATABASES
@@ -27,6 +29,10 @@ def bench_copy(request, tmp_path_factory):
     copies = sqlite_copies if request.param == "sqlite" else postgres_copies
     with copies(folder) as copy:
         yield lambda: (copy(), folder)
+
+
+def routing_of(settings) -> StationRouting:
+    return StationRouting(settings.station_id, routing_digest(settings), bool(settings.printers))
 
 
 def problem_after(url: str, folder) -> str:
@@ -180,3 +186,20 @@ def test_audit_verify_exits_3_naming_the_row(bench_copy) -> None:
     run = run_cli("--db", url, "audit", "verify")
     assert run.code == 3
     assert "decisions row 1 differs from its record in the audit chain" in run.stderr
+
+
+def test_document_routing_edited_outside_the_station_is_named(station) -> None:
+    """Credit memos quietly sent to another printer: the settings file no longer matches its record."""
+    admin = station.auth.sign_in("admin", "admin-demo", station="bench-1")
+    routed = station.settings.with_changes(printers={"credit_memo": {"backend": "folder", "folder": "/srv/memos"}})
+    station.settings_service.save(routed, by=admin, station="bench-1")
+    assert station.history.verify_audit_chain(routing_of(routed)).first_break is None
+
+    rerouted = routed.with_changes(printers={"credit_memo": {"backend": "folder", "folder": "/tmp/elsewhere"}})
+    station.settings_store.save(rerouted)  # the file edited by hand: no change recorded
+
+    problem = str(station.history.verify_audit_chain(routing_of(rerouted)).first_break)
+    assert problem == (
+        f"the document routing in station {routed.station_id}'s settings differs from its last recorded change: "
+        "it was edited outside the station"
+    )
