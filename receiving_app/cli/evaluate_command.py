@@ -5,10 +5,20 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
+from collections.abc import Mapping
+from functools import cache
+from typing import TYPE_CHECKING
 
 from receiving_app.cli.shared import EXIT_OK, Commands, add_command, print_json
 from receiving_app.domain.errors import InputError
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from receiving_app.domain.policy import Policy
+
+# Python will not make an int of more than 4,300 digits; no field takes more than eighteen.
+_LONGEST_JSON_INT = 18
 
 
 def add_evaluate_command(commands: Commands) -> None:
@@ -19,13 +29,12 @@ def add_evaluate_command(commands: Commands) -> None:
 
 
 def evaluate_scenario(args: argparse.Namespace) -> int:
-    from receiving_app.bootstrap import load_shipped_policies
     from receiving_app.domain.decision import decision_as_json
     from receiving_app.domain.engine import decide
     from receiving_app.domain.scenario import ScenarioError, read_scenario
 
     scenario = read_scenario(_read_json_input(args.file))
-    policies = load_shipped_policies()
+    policies = _shipped_policies()
     policy = policies.get(scenario.policy_id)
     if policy is None:
         raise ScenarioError("policy", f"unknown policy {scenario.policy_id!r} (known: {', '.join(sorted(policies))})")
@@ -33,17 +42,78 @@ def evaluate_scenario(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@cache
+def _shipped_policies() -> Mapping[str, Policy]:
+    # The shipped files cannot change under a running process, and scripts/fuzz.py evaluates millions in one.
+    from receiving_app.bootstrap import load_shipped_policies
+
+    return load_shipped_policies()
+
+
 def _read_json_input(name: str) -> object:
+    # Imported here, as the command runs: the station window's start does not need it.
+    from receiving_app.domain.limits import MAX_JSON_CHARACTERS, MAX_JSON_DEPTH
+
+    # One character past the limit is enough to know the document is too long: never read a whole huge file.
+    source = "standard input" if name == "-" else name
     try:
-        text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
+        if name == "-":
+            text = sys.stdin.read(MAX_JSON_CHARACTERS + 1)
+        else:
+            with open(name, encoding="utf-8") as file:
+                text = file.read(MAX_JSON_CHARACTERS + 1)
     except OSError as error:
         raise InputError(f"cannot read {name}: {error.strerror or error}") from None
     except UnicodeDecodeError:
-        raise InputError(f"{name} is not UTF-8 text") from None
-    from decimal import Decimal  # the station window's start does not need it
+        raise InputError(f"{source} is not UTF-8 text") from None
+    if len(text) > MAX_JSON_CHARACTERS:
+        raise InputError(
+            f"{source} is longer than {MAX_JSON_CHARACTERS} characters; a scenario is one small JSON object"
+        )
+    try:
+        # A Decimal for every JSON number, so no float ever reaches money or weight.
+        document = json.loads(text, parse_float=_json_decimal, parse_int=_json_int, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as error:
+        raise InputError(
+            f"{source} is not valid JSON: {error.msg} at line {error.lineno} column {error.colno}"
+        ) from None
+    except RecursionError:  # the parser's own stack gave out, hundreds of levels past the limit
+        raise InputError(f"{source} nests objects and arrays deeper than {MAX_JSON_DEPTH} levels") from None
+    if _depth_over_limit(document, MAX_JSON_DEPTH):
+        raise InputError(f"{source} nests objects and arrays deeper than {MAX_JSON_DEPTH} levels")
+    return document
+
+
+def _json_decimal(text: str) -> Decimal:
+    """A JSON number with a fraction or exponent, as an exact Decimal (never a float)."""
+    from decimal import Decimal, InvalidOperation
 
     try:
-        # Decimal for every JSON number, so no float ever reaches money or weight.
-        return json.loads(text, parse_float=Decimal)
-    except json.JSONDecodeError as error:
-        raise InputError(f"{name} is not valid JSON: {error.msg} at line {error.lineno} column {error.colno}") from None
+        return Decimal(text)
+    except InvalidOperation:  # an exponent of twenty digits or more: Decimal itself cannot hold it
+        from receiving_app.domain.limits import shown
+
+        raise InputError(f"the number {shown(text)} is too large to read") from None
+
+
+def _json_int(text: str) -> int | Decimal:
+    """A JSON whole number; one too long for any field stays a Decimal, which that field's check refuses by name."""
+    from decimal import Decimal
+
+    return int(text) if len(text) <= _LONGEST_JSON_INT else Decimal(text)
+
+
+def _refuse_constant(name: str) -> object:
+    raise InputError(f"{name} is not a number a scenario may hold (JSON has no NaN or Infinity)")
+
+
+def _depth_over_limit(document: object, limit: int) -> bool:
+    waiting: list[tuple[object, int]] = [(document, 1)]
+    while waiting:
+        value, depth = waiting.pop()
+        if isinstance(value, (dict, list)):
+            if depth > limit:
+                return True
+            children = value.values() if isinstance(value, dict) else value
+            waiting.extend((child, depth + 1) for child in children)
+    return False

@@ -293,6 +293,8 @@ def parse_scan(raw: str, *, today: date | None = None) -> ScanValue:
         raise ScanError(f"a scan is text, not {type(raw).__name__}")
     if len(raw) > 4 * MAX_SCAN_LENGTH:
         raise ScanError(f"scan too long to be one barcode ({len(raw)} characters); scan one code at a time")
+    if "\x00" in raw:  # not even as noise at the ends: no barcode holds one, and PostgreSQL could not look it up
+        raise ScanError("garbled scan: it holds a NUL character; scan again")
     reference_day = today or date.today()
     text = _trimmed(raw)
     symbology = None

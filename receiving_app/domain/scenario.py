@@ -1,7 +1,8 @@
 """Reading an ``evaluate`` scenario (docs/return-policies.md) into facts, naming the field at fault.
 
 Money arrives as decimal strings and weights as numbers or strings; the JSON is expected to have
-been parsed with ``parse_float=Decimal`` so that no number ever passes through a float.
+been parsed with ``parse_float=Decimal`` so that no number ever passes through a float. Every value is
+held to the bounds of ``limits`` before any arithmetic is done with it.
 """
 
 from __future__ import annotations
@@ -27,7 +28,20 @@ from receiving_app.domain.facts import (
     ReturnFacts,
     ReturnReason,
 )
-from receiving_app.domain.money import Money, MoneyError, parse_decimal
+from receiving_app.domain.limits import (
+    MAX_GRAMS,
+    MAX_QUANTITY,
+    POLICY_ID_LENGTH,
+    SKU_LENGTH,
+    WEIGHT_PLACES,
+    OutOfBounds,
+    decimal_within,
+    money_within,
+    shown,
+    text_within,
+    whole_number_within,
+)
+from receiving_app.domain.money import Money
 from receiving_app.domain.weight import FillError, FillMeasurement
 
 
@@ -55,14 +69,14 @@ _FLAG_DEFAULTS = {name: name == "sold_by_seller" for name in FLAG_FIELDS}
 def read_scenario(data: Any) -> Scenario:
     if not isinstance(data, Mapping):
         raise ScenarioError("(scenario)", "must be a JSON object")
-    policy_id = _text(data, "policy", "policy")
+    policy_id = _text(data, "policy", "policy", POLICY_ID_LENGTH)
     item = _table(data, "item", "item")
     dates = _read_dates(_table(data, "dates", "dates"))
     facts = ReturnFacts(
         reason=_choice(data, "reason", "reason", ReturnReason),
         customer_choice=_choice(data, "customer_choice", "customer_choice", CustomerChoice, CustomerChoice.REFUND),
         item=Item(
-            sku=_text(item, "sku", "item.sku"),
+            sku=_text(item, "sku", "item.sku", SKU_LENGTH),
             category=_choice(item, "category", "item.category", Category),
             unit_price=_money(item, "unit_price", "item.unit_price"),
             quantity=_quantity(item),
@@ -87,13 +101,16 @@ def _table(data: Mapping[str, Any], key: str, field: str) -> Mapping[str, Any]:
     return value
 
 
-def _text(data: Mapping[str, Any], key: str, field: str) -> str:
+def _text(data: Mapping[str, Any], key: str, field: str, length: int) -> str:
     value = data.get(key)
     if value is None:
         raise ScenarioError(field, "is missing")
     if not isinstance(value, str) or not value.strip():
         raise ScenarioError(field, "must be non-empty text")
-    return value.strip()
+    try:
+        return text_within(value.strip(), length=length)
+    except OutOfBounds as error:
+        raise ScenarioError(field, str(error)) from None
 
 
 def _choice(data: Mapping[str, Any], key: str, field: str, enum: type[E], default: E | None = None) -> E:
@@ -106,7 +123,7 @@ def _choice(data: Mapping[str, Any], key: str, field: str, enum: type[E], defaul
         return enum(value)
     except ValueError:
         allowed = ", ".join(member.value for member in enum)
-        raise ScenarioError(field, f"must be one of {allowed}, not {value!r}") from None
+        raise ScenarioError(field, f"must be one of {allowed}, not {shown(value)}") from None
 
 
 def _money(data: Mapping[str, Any], key: str, field: str, default: str | None = None) -> Money:
@@ -114,21 +131,21 @@ def _money(data: Mapping[str, Any], key: str, field: str, default: str | None = 
     if value is None:
         raise ScenarioError(field, "is missing")
     try:
-        money = Money.of(value, what="the amount")
-    except MoneyError as error:
+        return money_within(value)
+    except OutOfBounds as error:
         raise ScenarioError(field, str(error)) from None
-    if money.amount < 0:
-        raise ScenarioError(field, f"cannot be negative ({money})")
-    return money
 
 
 def _quantity(item: Mapping[str, Any]) -> int:
     value = item.get("quantity")
     if value is None:
         raise ScenarioError("item.quantity", "is missing")
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ScenarioError("item.quantity", f"must be a whole number of 1 or more, not {value!r}")
-    return value
+    if isinstance(value, str):  # a JSON number, not digits in quotes
+        raise ScenarioError("item.quantity", f"must be a whole number, not the text {shown(value)}")
+    try:
+        return whole_number_within(value, maximum=MAX_QUANTITY)
+    except OutOfBounds as error:
+        raise ScenarioError("item.quantity", str(error)) from None
 
 
 def _required_date(data: Mapping[str, Any], key: str) -> date:
@@ -144,11 +161,11 @@ def _date(data: Mapping[str, Any], key: str) -> date | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise ScenarioError(field, f'must be a date such as "2026-03-02", not {value!r}')
+        raise ScenarioError(field, f'must be a date such as "2026-03-02", not {shown(value)}')
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        raise ScenarioError(field, f"is not a real date in YYYY-MM-DD form: {value!r}") from None
+        raise ScenarioError(field, f"is not a real date in YYYY-MM-DD form: {shown(value)}") from None
 
 
 def _read_dates(data: Mapping[str, Any]) -> ReturnDates:
@@ -180,12 +197,9 @@ def _grams(data: Mapping[str, Any], key: str) -> Decimal:
     if value is None:
         raise ScenarioError(field, "is missing")
     try:
-        grams = parse_decimal(value, what="the weight")
-    except MoneyError as error:
+        return decimal_within(value, maximum=MAX_GRAMS, places=WEIGHT_PLACES, unit=" g")
+    except OutOfBounds as error:
         raise ScenarioError(field, str(error)) from None
-    if grams < 0:
-        raise ScenarioError(field, f"cannot be negative ({grams} g)")
-    return grams
 
 
 def _read_weight(data: Any) -> FillMeasurement | None:
@@ -209,8 +223,10 @@ def _booleans(data: Mapping[str, Any], key: str, defaults: Mapping[str, bool]) -
     values = dict(defaults)
     for name, value in table.items():
         if name not in defaults:
-            raise ScenarioError(f"{key}.{name}", f"is not a known field ({', '.join(defaults)})")
+            # The name is the sender's: quoted and cut short unless it reads as a field name.
+            label = name if isinstance(name, str) and name.isidentifier() and len(name) <= SKU_LENGTH else shown(name)
+            raise ScenarioError(f"{key}.{label}", f"is not a known field ({', '.join(defaults)})")
         if not isinstance(value, bool):
-            raise ScenarioError(f"{key}.{name}", f"must be true or false, not {value!r}")
+            raise ScenarioError(f"{key}.{name}", f"must be true or false, not {shown(value)}")
         values[name] = value
     return values

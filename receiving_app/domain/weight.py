@@ -12,11 +12,18 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 
 from receiving_app.domain.errors import InputError
-from receiving_app.domain.money import MoneyError, parse_decimal
+from receiving_app.domain.limits import (
+    MAX_GRAMS,
+    MAX_NUMBER_CHARACTERS,
+    WEIGHT_PLACES,
+    OutOfBounds,
+    decimal_within,
+    shown,
+)
 
 
 class WeightError(InputError):
-    """A weight that cannot be used: negative, unknown unit, not a number."""
+    """A weight that cannot be used: negative, over MAX_GRAMS, unknown unit, not a number."""
 
 
 class Unit(Enum):
@@ -41,37 +48,44 @@ class Unit(Enum):
 
 
 _WEIGHT_TEXT = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?|[-+]?\.\d+)\s*([a-zA-Z]*)\s*$")
+_LONGEST_WEIGHT_TEXT = MAX_NUMBER_CHARACTERS + 16  # the number, spaces and a unit
 
 
 @dataclass(frozen=True, slots=True)
 class Weight:
-    """A non-negative weight as read, kept in the unit it was read in."""
+    """A non-negative weight of at most MAX_GRAMS as read, kept in the unit it was read in."""
 
     value: Decimal
     unit: Unit = Unit.GRAM
 
     def __post_init__(self) -> None:
         if not isinstance(self.value, Decimal) or not self.value.is_finite():
-            raise WeightError(f"a weight must be a finite Decimal, got {self.value!r}")
+            raise WeightError(f"a weight must be a finite Decimal, got {shown(self.value)}")
         if self.value < 0:
-            raise WeightError(f"a weight cannot be negative: {self.value} {self.unit.symbol}")
+            raise WeightError(f"a weight cannot be negative: {shown(self.value)} {self.unit.symbol}")
+        # Compared before multiplying: the product of a huge exponent is what must never be computed.
+        if self.value > MAX_GRAMS or self.in_grams > MAX_GRAMS:
+            raise WeightError(f"a weight must be at most {MAX_GRAMS} g, not {shown(self.value)} {self.unit.symbol}")
 
     @classmethod
     def grams(cls, value: object) -> Weight:
         try:
-            return cls(parse_decimal(value, what="weight"), Unit.GRAM)
-        except MoneyError as error:
-            raise WeightError(str(error)) from None
+            return cls(decimal_within(value, maximum=MAX_GRAMS, places=WEIGHT_PLACES, unit=" g"), Unit.GRAM)
+        except OutOfBounds as error:
+            raise WeightError(f"the weight {error}") from None
 
     @classmethod
     def parse(cls, text: str) -> Weight:
         """``"812.4g"``, ``"1.79 lb"``, ``"28.6oz"``; a bare number is grams."""
-        match = _WEIGHT_TEXT.match(text)
+        match = _WEIGHT_TEXT.match(text) if len(text) <= _LONGEST_WEIGHT_TEXT else None
         if not match:
-            raise WeightError(f"not a weight: {text!r} (expected a number and g, kg, oz or lb)")
+            raise WeightError(f"not a weight: {shown(text)} (expected a number and g, kg, oz or lb)")
         number, symbol = match.groups()
         unit = Unit.from_symbol(symbol) if symbol else Unit.GRAM
-        return cls(Decimal(number), unit)
+        weight = cls(Decimal(number), unit)
+        if weight.value != weight.value.quantize(Decimal(1).scaleb(-WEIGHT_PLACES)):
+            raise WeightError(f"not a weight: {shown(text)} has more than {WEIGHT_PLACES} decimal places")
+        return weight
 
     @property
     def in_grams(self) -> Decimal:
@@ -103,6 +117,9 @@ class FillMeasurement:
                 raise FillError(f"{name} must be a finite Decimal")
             if value < 0:
                 raise FillError(f"{name} cannot be negative")
+            # A catalog row written before imports were bounded must fail here, not in the arithmetic.
+            if value > MAX_GRAMS:
+                raise FillError(f"{name} must be at most {MAX_GRAMS} g")
         if self.full_g <= self.empty_g:
             raise FillError("full_g must be greater than empty_g")
 

@@ -11,6 +11,7 @@ from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import Mapped, mapped_column
 
 from receiving_app.domain.inspection import default_tolerance_g
+from receiving_app.domain.limits import POLICY_ID_LENGTH, SKU_LENGTH
 from receiving_app.domain.money import Money
 from receiving_app.persistence.column_types import ExactDecimal, MoneyCents, UtcDateTime
 from receiving_app.persistence.table_base import Base
@@ -19,7 +20,7 @@ from receiving_app.persistence.table_base import Base
 class SellerRow(Base):
     __tablename__ = "sellers"
 
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # the policy id
+    id: Mapped[str] = mapped_column(String(POLICY_ID_LENGTH), primary_key=True)  # the policy id
     name: Mapped[str] = mapped_column(String(200))
     authorization: Mapped[str] = mapped_column(String(8))  # RMA, RA, RGA: the seller's own word
     return_address: Mapped[str] = mapped_column(Text, default="")
@@ -51,7 +52,7 @@ class CatalogItemRow(Base):
         CheckConstraint("(sealed_min_g IS NULL) = (sealed_max_g IS NULL)", name="sealed_band_whole"),
     )
 
-    sku: Mapped[str] = mapped_column(String(64), primary_key=True)
+    sku: Mapped[str] = mapped_column(String(SKU_LENGTH), primary_key=True)
     oem_part_number: Mapped[str] = mapped_column(String(64), default="")
     upc: Mapped[str | None] = mapped_column(String(14), unique=True)
     brand: Mapped[str] = mapped_column(String(64))

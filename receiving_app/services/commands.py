@@ -7,6 +7,7 @@ from datetime import date
 
 from receiving_app.domain.facts import Condition, CustomerChoice, Flags, ReturnReason
 from receiving_app.domain.weight_capture import WeightCapture
+from receiving_app.services.receive_bounds import check_receive_line
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,3 +54,7 @@ class ReceiveLine:
     photos: tuple[PhotoAttachment, ...] = ()
     override: Override | None = None
     approval: Approval | None = None
+
+    def __post_init__(self) -> None:
+        # Checked where every request is made, the command line's options and the window's alike.
+        check_receive_line(self)
