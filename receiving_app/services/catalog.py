@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from receiving_app.domain.audit import AuditEvent
 from receiving_app.domain.errors import InputError
 from receiving_app.domain.inspection import WeightLimits, default_tolerance_g
+from receiving_app.domain.limits import MAX_GRAMS, WEIGHT_PLACES, OutOfBounds, decimal_within, money_within
 from receiving_app.domain.money import Money
 from receiving_app.domain.scan import has_valid_check_digit
 from receiving_app.persistence.catalog_tables import CatalogItemRow
@@ -25,7 +26,6 @@ from receiving_app.services.errors import NotAllowed, NotFound
 EDITING_ROLES = frozenset({"admin"})
 UPC_LENGTHS = (8, 12, 13, 14)  # UPC-E/EAN-8, UPC-A, EAN-13, GTIN-14
 MAX_DESCRIPTION = 200  # the column's width
-MAX_WEIGHT_TEXT = 48  # weights are stored as their exact text in a column this wide
 
 
 def may_edit_catalog(role: str) -> bool:
@@ -133,28 +133,21 @@ def _upc(text: str, problems: dict[str, str]) -> str | None:
 
 
 def _grams(text: str, key: str, label: str, problems: dict[str, str]) -> Decimal | None:
+    # Checked as text before any Decimal is made: "1e99999999" would cost seconds and memory.
     text = text.strip().removesuffix("g").strip()
     try:
-        grams = Decimal(text)
-    except InvalidOperation:
-        problems[key] = f"{label} must be a number of grams such as 815.0, not {text!r}."
+        return decimal_within(text, maximum=MAX_GRAMS, places=WEIGHT_PLACES, unit=" g")
+    except OutOfBounds as problem:
+        problems[key] = f"{label} must be a number of grams, zero or more, such as 815.0; it {problem}."
         return None
-    if not grams.is_finite() or grams < 0 or len(format(grams, "f")) > MAX_WEIGHT_TEXT:
-        problems[key] = f"{label} must be zero or more grams, not {text!r}."
-        return None
-    return grams
 
 
 def _price(text: str, problems: dict[str, str]) -> Money | None:
     try:
-        price = Money.of(text.strip().removeprefix("$").strip(), what="The list price")
-    except InputError as error:
-        problems["list_price"] = f"{error} (whole cents, such as 54.99)."
+        return money_within(text.strip().removeprefix("$").strip())
+    except OutOfBounds as problem:
+        problems["list_price"] = f"The list price (whole cents, such as 54.99) {problem}."
         return None
-    if price.amount < 0:
-        problems["list_price"] = "The list price cannot be negative."
-        return None
-    return price
 
 
 class CatalogService:

@@ -110,6 +110,9 @@ def test_only_an_admin_may_edit_the_catalog(catalog, user) -> None:
         ({"list_price": "54.999"}, "list_price", "fractions of a cent"),
         ({"list_price": "-3.00"}, "list_price", "cannot be negative"),
         ({"list_price": "cheap"}, "list_price", "not a number"),
+        ({"list_price": "1e999999"}, "list_price", "not a number"),
+        ({"full_g": "1e99999999"}, "full_g", "not a number"),
+        ({"full_g": "250000"}, "full_g", "at most 100000 g"),
         ({"description": "  "}, "description", "empty"),
     ],
 )
