@@ -147,6 +147,10 @@ def chain(
 
 def is_sealed(event: ChainedEvent, key: bytes) -> bool:
     """Whether one event is as the station wrote it: its hash covers its content, its seal its hash."""
+    return _hash_matches(event) and _seal_matches(event, key)
+
+
+def _hash_matches(event: ChainedEvent) -> bool:
     recomputed = event_hash(
         event.previous_hash,
         event.sequence,
@@ -158,7 +162,11 @@ def is_sealed(event: ChainedEvent, key: bytes) -> bool:
         event.payload,
         event.sealed_rows,
     )
-    return recomputed == event.hash and hmac.compare_digest(event.seal, seal_of(key, event.hash))
+    return recomputed == event.hash
+
+
+def _seal_matches(event: ChainedEvent, key: bytes) -> bool:
+    return hmac.compare_digest(event.seal, seal_of(key, event.hash))
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,22 +196,11 @@ def find_first_break(events: Iterable[ChainedEvent], *, head: ChainHead, key: by
             return ChainBreak(expected_sequence, "missing", f"is missing: the chain jumps to event {event.sequence}")
         if event.previous_hash != previous_hash:
             return ChainBreak(event.sequence, event.event_type, "does not link to the event before it")
-        recomputed = event_hash(
-            previous_hash,
-            event.sequence,
-            event.event_type,
-            event.at,
-            event.user,
-            event.station,
-            event.rma_number,
-            event.payload,
-            event.sealed_rows,
-        )
-        if recomputed != event.hash:
+        if not _hash_matches(event):
             return ChainBreak(
                 event.sequence, event.event_type, "was changed after it was recorded: its hash does not match"
             )
-        if not hmac.compare_digest(event.seal, seal_of(key, event.hash)):
+        if not _seal_matches(event, key):
             return ChainBreak(
                 event.sequence,
                 event.event_type,
