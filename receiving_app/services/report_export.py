@@ -61,7 +61,7 @@ def report_csv(report: BenchReport) -> str:
     writer.writerow(["Period end", report.end.isoformat()])
     writer.writerow(["Station", report.station or "All stations"])
     writer.writerow(["Made", report.generated_at.isoformat()])
-    writer.writerow(["Audit chain head", str(report.audit_head[0]), report.audit_head[1]])
+    writer.writerow(["Audit chain", report.audit_head_words])
     writer.writerow(
         ["Customer personal data", "included at an admin's request" if report.personal_data else "not included"]
     )

@@ -120,7 +120,8 @@ def test_the_pdf_reads_back_with_the_figures_and_charts_titles(station, reports,
     assert f"${report.refunded}" in text and f"${report.fees.total}" in text
     assert "Total 14" in text
     head = station.history.verify_audit_chain()
-    assert f"Audit chain event {head.events:,}, hash {head.head_hash[:16]}" in text  # paper anchors history
+    grouped = " ".join(head.head_hash[start : start + 4] for start in range(0, 16, 4))
+    assert f"Audit chain event {head.events:,}, hash {grouped}" in text  # paper anchors history
     pages = page_texts(pdf)
     assert all(f"page {number} of {len(pages)}" in page for number, page in enumerate(pages, start=1))
 
