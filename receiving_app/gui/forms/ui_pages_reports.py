@@ -9,7 +9,7 @@
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, QSize, Qt
-from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QSpacerItem, QTabWidget, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QSpacerItem, QTabWidget, QTableView, QVBoxLayout, QWidget
 
 from receiving_app.gui.pages.report_charts import ReportCharts
 
@@ -53,11 +53,6 @@ class Ui_ReportsPage(object):
 
         self.controlsRow.addWidget(self.stationCombo)
 
-        self.personalDataCheck = QCheckBox(self.reportContent)
-        self.personalDataCheck.setObjectName(u"personalDataCheck")
-
-        self.controlsRow.addWidget(self.personalDataCheck)
-
         self.showReportButton = QPushButton(self.reportContent)
         self.showReportButton.setObjectName(u"showReportButton")
 
@@ -67,21 +62,36 @@ class Ui_ReportsPage(object):
 
         self.controlsRow.addItem(self.controlsSpacer)
 
+        self.controlsRow.setStretch(5, 1)
+
+        self.reportColumn.addLayout(self.controlsRow)
+
+        self.exportRow = QHBoxLayout()
+        self.exportRow.setObjectName(u"exportRow")
+        self.personalDataCheck = QCheckBox(self.reportContent)
+        self.personalDataCheck.setObjectName(u"personalDataCheck")
+
+        self.exportRow.addWidget(self.personalDataCheck)
+
+        self.exportSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.exportRow.addItem(self.exportSpacer)
+
         self.exportPdfButton = QPushButton(self.reportContent)
         self.exportPdfButton.setObjectName(u"exportPdfButton")
         self.exportPdfButton.setEnabled(False)
 
-        self.controlsRow.addWidget(self.exportPdfButton)
+        self.exportRow.addWidget(self.exportPdfButton)
 
         self.exportCsvButton = QPushButton(self.reportContent)
         self.exportCsvButton.setObjectName(u"exportCsvButton")
         self.exportCsvButton.setEnabled(False)
 
-        self.controlsRow.addWidget(self.exportCsvButton)
+        self.exportRow.addWidget(self.exportCsvButton)
 
-        self.controlsRow.setStretch(6, 1)
+        self.exportRow.setStretch(1, 1)
 
-        self.reportColumn.addLayout(self.controlsRow)
+        self.reportColumn.addLayout(self.exportRow)
 
         self.reportStatusLabel = QLabel(self.reportContent)
         self.reportStatusLabel.setObjectName(u"reportStatusLabel")
@@ -89,9 +99,9 @@ class Ui_ReportsPage(object):
 
         self.reportColumn.addWidget(self.reportStatusLabel)
 
-        self.tilesGrid = QGridLayout()
-        self.tilesGrid.setObjectName(u"tilesGrid")
-        self.linesTile = QFrame(self.reportContent)
+        self.tilesArea = QWidget(self.reportContent)
+        self.tilesArea.setObjectName(u"tilesArea")
+        self.linesTile = QFrame(self.tilesArea)
         self.linesTile.setObjectName(u"linesTile")
         self.linesTile.setFrameShape(QFrame.Shape.StyledPanel)
         self.linesTileLayout = QVBoxLayout(self.linesTile)
@@ -107,10 +117,7 @@ class Ui_ReportsPage(object):
 
         self.linesTileLayout.addWidget(self.linesValue)
 
-
-        self.tilesGrid.addWidget(self.linesTile, 0, 0, 1, 1)
-
-        self.refundedTile = QFrame(self.reportContent)
+        self.refundedTile = QFrame(self.tilesArea)
         self.refundedTile.setObjectName(u"refundedTile")
         self.refundedTile.setFrameShape(QFrame.Shape.StyledPanel)
         self.refundedTileLayout = QVBoxLayout(self.refundedTile)
@@ -126,10 +133,7 @@ class Ui_ReportsPage(object):
 
         self.refundedTileLayout.addWidget(self.refundedValue)
 
-
-        self.tilesGrid.addWidget(self.refundedTile, 0, 1, 1, 1)
-
-        self.feesTile = QFrame(self.reportContent)
+        self.feesTile = QFrame(self.tilesArea)
         self.feesTile.setObjectName(u"feesTile")
         self.feesTile.setFrameShape(QFrame.Shape.StyledPanel)
         self.feesTileLayout = QVBoxLayout(self.feesTile)
@@ -145,10 +149,7 @@ class Ui_ReportsPage(object):
 
         self.feesTileLayout.addWidget(self.feesValue)
 
-
-        self.tilesGrid.addWidget(self.feesTile, 0, 2, 1, 1)
-
-        self.deniedTile = QFrame(self.reportContent)
+        self.deniedTile = QFrame(self.tilesArea)
         self.deniedTile.setObjectName(u"deniedTile")
         self.deniedTile.setFrameShape(QFrame.Shape.StyledPanel)
         self.deniedTileLayout = QVBoxLayout(self.deniedTile)
@@ -164,10 +165,7 @@ class Ui_ReportsPage(object):
 
         self.deniedTileLayout.addWidget(self.deniedValue)
 
-
-        self.tilesGrid.addWidget(self.deniedTile, 0, 3, 1, 1)
-
-        self.holdsTile = QFrame(self.reportContent)
+        self.holdsTile = QFrame(self.tilesArea)
         self.holdsTile.setObjectName(u"holdsTile")
         self.holdsTile.setFrameShape(QFrame.Shape.StyledPanel)
         self.holdsTileLayout = QVBoxLayout(self.holdsTile)
@@ -183,10 +181,7 @@ class Ui_ReportsPage(object):
 
         self.holdsTileLayout.addWidget(self.holdsValue)
 
-
-        self.tilesGrid.addWidget(self.holdsTile, 1, 0, 1, 1)
-
-        self.voidedTile = QFrame(self.reportContent)
+        self.voidedTile = QFrame(self.tilesArea)
         self.voidedTile.setObjectName(u"voidedTile")
         self.voidedTile.setFrameShape(QFrame.Shape.StyledPanel)
         self.voidedTileLayout = QVBoxLayout(self.voidedTile)
@@ -202,10 +197,7 @@ class Ui_ReportsPage(object):
 
         self.voidedTileLayout.addWidget(self.voidedValue)
 
-
-        self.tilesGrid.addWidget(self.voidedTile, 1, 1, 1, 1)
-
-        self.findingsTile = QFrame(self.reportContent)
+        self.findingsTile = QFrame(self.tilesArea)
         self.findingsTile.setObjectName(u"findingsTile")
         self.findingsTile.setFrameShape(QFrame.Shape.StyledPanel)
         self.findingsTileLayout = QVBoxLayout(self.findingsTile)
@@ -221,10 +213,7 @@ class Ui_ReportsPage(object):
 
         self.findingsTileLayout.addWidget(self.findingsValue)
 
-
-        self.tilesGrid.addWidget(self.findingsTile, 1, 2, 1, 1)
-
-        self.contradictionsTile = QFrame(self.reportContent)
+        self.contradictionsTile = QFrame(self.tilesArea)
         self.contradictionsTile.setObjectName(u"contradictionsTile")
         self.contradictionsTile.setFrameShape(QFrame.Shape.StyledPanel)
         self.contradictionsTileLayout = QVBoxLayout(self.contradictionsTile)
@@ -241,10 +230,7 @@ class Ui_ReportsPage(object):
         self.contradictionsTileLayout.addWidget(self.contradictionsValue)
 
 
-        self.tilesGrid.addWidget(self.contradictionsTile, 1, 3, 1, 1)
-
-
-        self.reportColumn.addLayout(self.tilesGrid)
+        self.reportColumn.addWidget(self.tilesArea)
 
         self.reportCharts = ReportCharts(self.reportContent)
         self.reportCharts.setObjectName(u"reportCharts")
@@ -328,13 +314,13 @@ class Ui_ReportsPage(object):
         self.stationCombo.setAccessibleName(QCoreApplication.translate("ReportsPage", u"Station", None))
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
-        self.personalDataCheck.setAccessibleName(QCoreApplication.translate("ReportsPage", u"Include customer details (admins only)", None))
-#endif // QT_CONFIG(accessibility)
-        self.personalDataCheck.setText(QCoreApplication.translate("ReportsPage", u"Include customer details", None))
-#if QT_CONFIG(accessibility)
         self.showReportButton.setAccessibleName(QCoreApplication.translate("ReportsPage", u"Show the report", None))
 #endif // QT_CONFIG(accessibility)
         self.showReportButton.setText(QCoreApplication.translate("ReportsPage", u"Show report", None))
+#if QT_CONFIG(accessibility)
+        self.personalDataCheck.setAccessibleName(QCoreApplication.translate("ReportsPage", u"Include customer details (admins only)", None))
+#endif // QT_CONFIG(accessibility)
+        self.personalDataCheck.setText(QCoreApplication.translate("ReportsPage", u"Include customer details", None))
 #if QT_CONFIG(accessibility)
         self.exportPdfButton.setAccessibleName(QCoreApplication.translate("ReportsPage", u"Export the report as PDF", None))
 #endif // QT_CONFIG(accessibility)

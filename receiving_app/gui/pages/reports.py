@@ -8,7 +8,8 @@ frozen ``BenchReport``, the same one the export writes, so the window and the pa
 Voided decisions are in none of the figures; the Voids tab lists those voided on the day, and the
 findings at the bench and the decisions approved over a contradicting weight have tabs of their own.
 
-The layout is the form ``ui/pages_reports.ui``; the charts are a ``ReportCharts`` promoted in it.
+The layout is the form ``ui/pages_reports.ui``; the charts are a ``ReportCharts`` promoted in it, and
+the figures and the charts reflow in columns (``ColumnsLayout``) so that the page never scrolls sideways.
 Customer details are never shown here unless an admin ticks the box for them, and the service
 checks that role again.
 """
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QTableView, QWidget
 from receiving_app.domain.money_text import money_text
 from receiving_app.gui.forms.ui_pages_reports import Ui_ReportsPage
 from receiving_app.gui.operations import OperationRunner
+from receiving_app.gui.pages.columns_layout import ColumnsLayout
 from receiving_app.gui.pages.feedback import clear_message, show_problem, show_progress, show_success
 from receiving_app.gui.pages.models import prepare_table
 from receiving_app.gui.pages.report_models import (
@@ -37,13 +39,12 @@ from receiving_app.gui.pages.report_models import (
     StationsModel,
     VoidsModel,
 )
-from receiving_app.gui.style import sized_font
 from receiving_app.services.auth import SignedInUser
 from receiving_app.services.reports import ROLES_SEEING_PERSONAL_DATA, BenchReport, export_report
 from receiving_app.services.station import Station
 
 ALL_STATIONS = "All stations"
-TILE_POINT_SIZE = 22
+TILE_VALUE_STYLE = "font-size: 22pt; font-weight: bold;"
 
 
 class ReportsPage(QWidget):
@@ -82,19 +83,25 @@ class ReportsPage(QWidget):
             ui.stationCombo.addItem(station.settings.station_id, station.settings.station_id)
         ui.personalDataCheck.setVisible(signed_in_user.role in ROLES_SEEING_PERSONAL_DATA)
         clear_message(ui.reportStatusLabel)
+        # The figures four in a row, or two where four would make the page scroll sideways.
+        tiles = ColumnsLayout(ui.tilesArea, column_counts=(4, 2))
+        tiles.setContentsMargins(0, 0, 0, 0)
         self.tileValues: dict[str, QLabel] = {}
-        for key, caption, value in (
-            ("lines", ui.linesCaption, ui.linesValue),
-            ("refunded", ui.refundedCaption, ui.refundedValue),
-            ("fees", ui.feesCaption, ui.feesValue),
-            ("denied", ui.deniedCaption, ui.deniedValue),
-            ("holds", ui.holdsCaption, ui.holdsValue),
-            ("voided", ui.voidedCaption, ui.voidedValue),
-            ("findings", ui.findingsCaption, ui.findingsValue),
-            ("contradictions", ui.contradictionsCaption, ui.contradictionsValue),
+        for key, tile, caption, value in (
+            ("lines", ui.linesTile, ui.linesCaption, ui.linesValue),
+            ("refunded", ui.refundedTile, ui.refundedCaption, ui.refundedValue),
+            ("fees", ui.feesTile, ui.feesCaption, ui.feesValue),
+            ("denied", ui.deniedTile, ui.deniedCaption, ui.deniedValue),
+            ("holds", ui.holdsTile, ui.holdsCaption, ui.holdsValue),
+            ("voided", ui.voidedTile, ui.voidedCaption, ui.voidedValue),
+            ("findings", ui.findingsTile, ui.findingsCaption, ui.findingsValue),
+            ("contradictions", ui.contradictionsTile, ui.contradictionsCaption, ui.contradictionsValue),
         ):
             value.setAccessibleName(caption.text())  # a screen reader says the figure under its caption
-            value.setFont(sized_font(self.font(), TILE_POINT_SIZE))
+            # A style sheet, not setFont: under the station's style sheet a font set on a widget is lost
+            # when the window takes the page in.
+            value.setStyleSheet(TILE_VALUE_STYLE)
+            tiles.addWidget(tile)
             self.tileValues[key] = value
         self._prepare_tables()
 

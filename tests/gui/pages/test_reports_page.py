@@ -46,7 +46,9 @@ def bar_values(page: ReportsPage, chart: str) -> dict[str, float]:
     view = page.chartViews[chart]
     series = view.chart().series()[0]
     labels = (
-        view.chart().axes(Qt.Orientation.Vertical if chart == "denials" else Qt.Orientation.Horizontal)[0].categories()
+        view.chart()
+        .axes(Qt.Orientation.Vertical if chart in ("denials", "fill") else Qt.Orientation.Horizontal)[0]
+        .categories()
     )
     bar_set = series.barSets()[0]
     return {label: bar_set.at(index) for index, label in enumerate(labels)}
