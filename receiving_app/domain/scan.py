@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -317,3 +318,40 @@ def parse_scan(raw: str, *, today: date | None = None) -> ScanValue:
         except ScanError:
             pass  # a long number that only starts like a GTIN: an SKU or RMA number after all
     return ScanValue(kind=ScanKind.TEXT, text=text, symbology=symbology)
+
+
+# --- saying what a scan looked like ----------------------------------------------------------
+
+_GTIN_NAMES = {8: "EAN-8", 12: "UPC", 13: "EAN", 14: "GTIN"}
+
+
+def scanned_as(value: ScanValue) -> str:
+    """A scan as the clerk reads it back: "UPC 036000291452" with every digit printed under the bars
+    (a UPC's leading zero is part of it), "GS1 label with GTIN …", or the text as scanned."""
+    if value.kind is ScanKind.GS1:
+        return f"GS1 label with GTIN {value.gtin}" if value.gtin else f"GS1 label {value.text}"
+    if value.kind is ScanKind.GTIN:
+        return f"{_GTIN_NAMES.get(len(value.text), 'product code')} {value.text}"
+    return value.text
+
+
+def number_prefix(number: str) -> str:
+    """What an RMA number holds before its serial digits: "RMA-" of RMA-100004, "4IJ-" of 4IJ-000001."""
+    return number.rstrip("0123456789")
+
+
+def looks_like_rma_number(text: str, prefixes: Collection[str]) -> bool:
+    """Shaped like the RMA numbers on file: one of their prefixes, then digits."""
+    prefix = number_prefix(text.upper())
+    return prefix != text.upper() and prefix in prefixes
+
+
+def looks_like_misread_product_code(text: str) -> bool:
+    """The digits of a UPC, EAN or GTIN whose check digit is wrong: a half-read product barcode."""
+    return text.isdigit() and text.isascii() and len(text) in _GTIN_LENGTHS and not has_valid_check_digit(text)
+
+
+def prefixes_in_words(prefixes: Collection[str]) -> str:
+    """ "4IJ-, RA, RGA- or RMA-": the prefixes named in a sentence, in alphabetical order."""
+    named = sorted(prefixes)
+    return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} or {named[-1]}"

@@ -1,8 +1,9 @@
 """Scans at the bench: a cartridge picks its line on the RMA on screen, anything else opens an RMA.
 
-Opening another RMA while the one on screen still has lines to receive says so in the feedback
-("RA0100001 left with 2 lines open") and records it; opening that RMA again later resumes at its
-first open unit.
+A scan that does neither is answered with what it looked like (the service reads the catalog and
+the RMA numbers on file to say so). Opening another RMA while the one on screen still has lines to
+receive says so in the feedback ("RA0100001 left with 2 lines open") and records it; opening that
+RMA again later resumes at its first open unit.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
-from receiving_app.domain.scan import ScanError, ScanValue, parse_scan
+from receiving_app.domain.scan import ScanError, ScanValue, parse_scan, scanned_as
 from receiving_app.gui.feedback_line import beep
 from receiving_app.gui.forms.ui_receiving_screen import Ui_ReceivingScreen
-from receiving_app.gui.scan_wedge import describe_scan
+from receiving_app.gui.scan_wedge import take_scans_in
 from receiving_app.gui.style import BAD, GOOD, MOVING, NEUTRAL, restyle, tone_style
 from receiving_app.services.line_matching import OPEN_LINE, match_line
 from receiving_app.services.views import DecisionView, RmaView
@@ -41,22 +42,24 @@ class RmaOpening:
         self._notice.setSingleShot(True)
         self._notice.setInterval(OPENING_NOTICE_DELAY_MS)
         self._notice.timeout.connect(lambda: screen.feedback(NEUTRAL, f"Opening {self._scan_being_opened}…"))
+        take_scans_in(screen.ui.scanEdit)
 
     def handle_scan(self, value: ScanValue) -> None:
         """A scan from the wedge or the scan field: a line of this RMA, or another RMA to open."""
         screen = self._screen
         beep()
-        if screen.rma is not None:
-            match = match_line(screen.rma, value)
+        rma = screen.rma
+        if rma is not None:
+            match = match_line(rma, value)
             if match.line is not None:
                 screen.select_line(match.line.line)
                 screen.feedback(GOOD, match.message)
                 return
-            if match.product:
+            if match.product and value.gtin is None:  # an SKU of this RMA whose line is done
                 screen.feedback(BAD, match.message, alarm=True)
                 return
         if value.gtin is not None:
-            screen.feedback(BAD, f"{describe_scan(value)} is a cartridge: scan the RMA label first.", alarm=True)
+            self._name_cartridge(value, rma)
             return
         self._open(value)
 
@@ -82,23 +85,33 @@ class RmaOpening:
         self._screen.ui.linesTable.setFocus()  # so that the next keys are commands again
         self.handle_scan(value)
 
+    def _name_cartridge(self, scan: ScanValue, rma: RmaView | None) -> None:
+        """A cartridge's barcode that picks no line: say which product it is, from the catalog."""
+        screen = self._screen
+        rma_opening = screen.station.rma_opening
+        screen.runner.start(
+            lambda: rma_opening.answer_product_scan(scan, on_screen=rma),
+            owner=screen,
+            on_success=lambda message: screen.feedback(BAD, message, alarm=True),
+            on_failure=lambda message: screen.feedback(
+                BAD, f"{scanned_as(scan)} picks no line, and the catalog could not be read: {message}", alarm=True
+            ),
+        )
+
     def _open(self, scan: ScanValue) -> None:
-        text = scan.text
         screen = self._screen
         rma_opening = screen.station.rma_opening
         user, station_id = screen.user.name, screen.station.settings.station_id
-        open_before = screen.rma.number if screen.rma else None
+        on_screen = screen.rma.number if screen.rma else None
 
         def refused(message: str) -> None:
             self._notice.stop()
-            if open_before:
-                message = f"{text} is not an SKU on {open_before}, and {message[0].lower()}{message[1:]}"
             screen.feedback(BAD, message, alarm=True)
 
-        self._scan_being_opened = text
+        self._scan_being_opened = scan.text
         self._notice.start()
         screen.runner.start(
-            lambda: rma_opening.look_up_scan(scan, user=user, station=station_id),
+            lambda: rma_opening.look_up_scan(scan, user=user, station=station_id, on_screen=on_screen),
             owner=screen,
             key="open-rma",
             on_success=self._opened,
@@ -181,6 +194,6 @@ def show_rma_header(ui: Ui_ReceivingScreen, rma: RmaView | None) -> None:
         f"purchased {rma.purchased}",
         f"shipped {rma.shipped or '—'}",
         f"delivered {rma.delivered or '—'}",
-        f"return authorised {rma.reported}",
+        f"return authorized {rma.reported}",
     ]
     ui.datesValue.setText(" · ".join(dates))

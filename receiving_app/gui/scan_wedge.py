@@ -12,6 +12,11 @@ station window receives, wherever focus is:
 - Keys that turn out to be typing are delivered to the widget they were meant for, in order,
   or given to the window's single-key commands when that widget is not a text field.
 - A configured prefix makes everything up to the suffix (or Enter/Tab) a scan, however slow.
+- In a text field that wants typing (a search box, notes, a setting) speed proves nothing, since
+  a quick typist is as fast as a scanner: there only a complete scan, one ending in the scanner's
+  configured suffix, is a scan, and without a suffix configured every key is typing. The bench's
+  scan box is marked with ``take_scans_in``: there a burst is a scan as over a table or a button.
+  A search box with a ``ScanLookUp`` keeps its complete scans to look them up itself.
 
 The clock is injectable so that tests can type "slowly" without waiting.
 """
@@ -28,7 +33,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 from shiboken6 import getCppPointer, isValid
 
-from receiving_app.domain.scan import ScanError, ScanKind, ScanValue, parse_scan
+from receiving_app.domain.scan import ScanError, parse_scan
 
 MIN_SCAN_LENGTH = 4
 DEFAULT_MAX_INTERKEY_MS = 35
@@ -45,6 +50,7 @@ COMMAND_MODIFIERS = (
     Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
 )
 TEXT_ENTRY_WIDGETS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox, QComboBox)
+TAKES_SCANS_PROPERTY = "takesScans"
 
 KeyRoute = Callable[[QWidget, int, str], bool]
 
@@ -61,6 +67,36 @@ class _HeldKey:
 def is_text_entry(widget: QObject | None) -> bool:
     """Widgets where a letter is text, not a command."""
     return isinstance(widget, TEXT_ENTRY_WIDGETS)
+
+
+def take_scans_in(field: QWidget) -> None:
+    """Make a text field one that a scanner types into: there a scanner-fast burst is a scan."""
+    field.setProperty(TAKES_SCANS_PROPERTY, True)
+
+
+def wants_typing(widget: QObject | None) -> bool:
+    """A text field where only a complete scan (with the scanner's suffix) is taken for one."""
+    return is_text_entry(widget) and isValid(widget) and not widget.property(TAKES_SCANS_PROPERTY)
+
+
+class ScanLookUp(QObject):
+    """A search box's own complete scans: what was scanned into it is looked up there, not received.
+
+    Signals:
+        scanned(object): a ``ScanValue`` scanned into the box (AIM identifier, prefix and suffix removed).
+        scan_rejected(str): a complete scan into the box that is not a usable barcode, with what was wrong.
+    """
+
+    scanned = Signal(object)
+    scan_rejected = Signal(str)
+
+    def __init__(self, search_box: QWidget) -> None:
+        super().__init__(search_box)
+
+    @staticmethod
+    def of(widget: QWidget) -> ScanLookUp | None:
+        found = widget.findChild(ScanLookUp, "", Qt.FindChildOption.FindDirectChildrenOnly)
+        return found if isinstance(found, ScanLookUp) else None
 
 
 class ScanWedge(QObject):
@@ -126,7 +162,7 @@ class ScanWedge(QObject):
         now = self._clock()
         if self._held and not self._in_prefixed_scan() and now - self._held[-1].at > self._max_gap:
             self._burst_ended_by_pause()
-        if self._can_be_scanned(key, text, modifiers):
+        if self._can_be_scanned(key, text, modifiers, watched):
             self._held.append(_HeldKey(key, modifiers, text, watched, now))
             if self._suffix and self._held_text().endswith(self._suffix) and self._is_scan():
                 self._finish_scan()
@@ -161,9 +197,11 @@ class ScanWedge(QObject):
             return True
         return False
 
-    def _can_be_scanned(self, key: int, text: str, modifiers: Qt.KeyboardModifier) -> bool:
+    def _can_be_scanned(self, key: int, text: str, modifiers: Qt.KeyboardModifier, receiver: QWidget) -> bool:
         if modifiers & COMMAND_MODIFIERS or len(text) != 1 or not text.isprintable():
             return False
+        if not self._suffix and wants_typing(receiver):
+            return False  # nothing could make it a scan there: typed at once, never held back
         # A lone space is a checkbox's key; inside a burst it is part of the code.
         return text != " " or bool(self._held)
 
@@ -177,6 +215,8 @@ class ScanWedge(QObject):
         return text.startswith(self._prefix) if len(text) >= len(self._prefix) else self._prefix.startswith(text)
 
     def _is_scan(self) -> bool:
+        if wants_typing(self._held[0].receiver) and not (self._suffix and self._held_text().endswith(self._suffix)):
+            return False
         if self._in_prefixed_scan():
             return True
         gaps_fast = all(b.at - a.at <= self._max_gap for a, b in pairwise(self._held))
@@ -197,18 +237,19 @@ class ScanWedge(QObject):
 
     def _finish_scan(self) -> None:
         self._silence.stop()
-        text = self._held_text()
+        text, receiver = self._held_text(), self._held[0].receiver
         self._held.clear()
         if self._prefix and text.startswith(self._prefix):
             text = text[len(self._prefix) :]
         if self._suffix and text.endswith(self._suffix):
             text = text[: -len(self._suffix)]
+        look_up = ScanLookUp.of(receiver) if isValid(receiver) else None
         try:
             value = parse_scan(text)
         except ScanError as problem:
-            self.scan_rejected.emit(str(problem))
+            (look_up or self).scan_rejected.emit(str(problem))
             return
-        self.scanned.emit(value)
+        (look_up or self).scanned.emit(value)
 
     def _deliver_held_as_typing(self) -> None:
         self._silence.stop()
@@ -232,12 +273,3 @@ class ScanWedge(QObject):
         if is_text_entry(receiver) and not is_function_key and key != Qt.Key.Key_Escape:
             return False
         return self._route_typed_key(receiver, key, text)
-
-
-def describe_scan(value: ScanValue) -> str:
-    """A scan as the clerk reads it back in the feedback line."""
-    if value.kind is ScanKind.GS1:
-        return f"GS1 label, product {value.gtin}"
-    if value.gtin:
-        return f"product code {value.text}"
-    return value.text

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from receiving_app.persistence.catalog_tables import SellerRow
 from receiving_app.persistence.decision_tables import DecisionRow
 from receiving_app.persistence.inspection_tables import InspectionRow
 from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
@@ -27,6 +28,20 @@ class RmaRecords:
         if status:
             query = query.where(RmaRow.status == status)
         return self.session.execute(query).scalars().all()
+
+    def latest_rma_numbers(self) -> list[str]:
+        """The newest RMA number of each seller on file: how each numbers its RMAs now.
+
+        Walked back from the newest row: a seller receiving returns is met within a few rows even
+        among a million; only a seller without any RMA costs a whole pass."""
+        latest = (
+            select(RmaRow.number)
+            .where(RmaRow.seller_id == SellerRow.id)
+            .order_by(RmaRow.id.desc())
+            .limit(1)
+            .scalar_subquery()
+        )
+        return [number for number in self.session.scalars(select(latest).select_from(SellerRow)) if number]
 
     def rma_line_for_update(self, rma_id: int, line_no: int) -> RmaLineRow | None:
         """The line, locked until commit: concurrent receivers of one line queue here (PostgreSQL)."""

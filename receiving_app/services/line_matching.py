@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from receiving_app.domain.scan import ScanValue
+from receiving_app.domain.scan import ScanValue, scanned_as
 from receiving_app.services.views import RmaLineView, RmaView
 
 OPEN_LINE = "open"
@@ -34,18 +34,22 @@ def _gtin(upc: str | None) -> str | None:
     return digits.zfill(14) if digits.isdigit() else None
 
 
-def match_line(rma: RmaView, scan: ScanValue) -> LineMatch:
-    """The first open line for the scanned product, else the reason there is none."""
+def match_line(rma: RmaView, scan: ScanValue, *, product: str | None = None) -> LineMatch:
+    """The first open line for the scanned product, else the reason there is none.
+
+    ``product`` is the catalog's name for the scanned code where it is known: a cartridge that is
+    not on the RMA is then named, so that the clerk can tell what was sent instead."""
     if scan.gtin is not None:
         candidates = [line for line in rma.lines if _gtin(line.upc) == scan.gtin]
-        what = f"product {scan.gtin.lstrip('0') or scan.gtin}"
+        what = scanned_as(scan)
     else:
         wanted = scan.text.strip().upper()
         candidates = [line for line in rma.lines if line.sku.upper() == wanted]
         what = f"SKU {wanted}"
     if not candidates:
+        named = f"{what} ({product})" if product else what
         return LineMatch(
-            None, f"{what} is not on {rma.number}: set it aside and check the parcel.", scan.gtin is not None
+            None, f"{named} is not on {rma.number}: set it aside and check the parcel.", scan.gtin is not None
         )
     open_line = next((line for line in candidates if line.status == OPEN_LINE), None)
     if open_line is not None:

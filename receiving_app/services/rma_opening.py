@@ -3,6 +3,11 @@
 The scan arrives parsed (``domain.scan.ScanValue``): the wedge or the scan field parsed it once,
 and it is not flattened to text and parsed again here. Each step is recorded in the audit trail,
 refused scans too: a garbled scan or an unknown number says who scanned what, and where.
+
+A scan that opens nothing is answered with what it looked like: an RMA number that is not on file,
+an SKU or a cartridge's barcode (named with its catalog product), a half-read product barcode, or
+none of these, with the prefixes the sellers' RMA numbers start with. Those prefixes are read from
+the RMAs on file, so that a seller's numbering is known from the day its RMAs are imported.
 """
 
 from __future__ import annotations
@@ -12,8 +17,17 @@ from collections.abc import Mapping, Sequence
 from receiving_app.domain.audit import AuditEvent
 from receiving_app.domain.errors import InputError
 from receiving_app.domain.policy import Policy
-from receiving_app.domain.scan import ScanValue
+from receiving_app.domain.scan import (
+    ScanValue,
+    looks_like_misread_product_code,
+    looks_like_rma_number,
+    number_prefix,
+    prefixes_in_words,
+    scanned_as,
+)
+from receiving_app.persistence.records import Records
 from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
+from receiving_app.services.line_matching import match_line
 from receiving_app.services.mapping import decision_view, rma_view
 from receiving_app.services.rma_lines import installed_policy
 from receiving_app.services.views import DecisionView, RmaView
@@ -29,13 +43,20 @@ class RmaOpeningService:
         self._policies = policies
 
     def look_up_scan(
-        self, scan: ScanValue, *, user: str, station: str, mask_customer: bool = True
+        self,
+        scan: ScanValue,
+        *,
+        user: str,
+        station: str,
+        on_screen: str | None = None,
+        mask_customer: bool = True,
     ) -> tuple[RmaView, tuple[DecisionView, ...]]:
         """The RMA a scan names and the decisions already made on its lines, for the bench to show.
 
         Read without the write lock, so that the RMA shows at once even while another station is
-        recording; the bench then records the opening with ``record_opened``. A number that names
-        no RMA is recorded and raised as ScanProblem.
+        recording; the bench then records the opening with ``record_opened``. A scan that names no
+        RMA is recorded and raised as ScanProblem, saying what it looked like; ``on_screen`` is the
+        number of the RMA the bench shows, which an SKU may have been meant for.
         """
         number = scan.text.upper()
         with self._units.read() as uow:
@@ -49,7 +70,20 @@ class RmaOpeningService:
                 units = uow.records.unit_states_of_lines(row.lines)
                 policy = installed_policy(self._policies, row.seller_id)
                 return rma_view(row, policy, units, mask_customer=mask_customer), decisions
-        raise self._unknown_rma(number, user=user, station=station)
+            problem = _not_an_rma(uow.records, scan, on_screen)
+        self._record(AuditEvent("scan_unknown_rma", user, station, None, {"scanned": number}))
+        raise ScanProblem(problem)
+
+    def answer_product_scan(self, scan: ScanValue, *, on_screen: RmaView | None) -> str:
+        """What the bench says of a cartridge's barcode that picked no line of ``on_screen``: the
+        catalog product it is, and what to do with it. Only read: a cartridge scanned is no event."""
+        with self._units.read() as uow:
+            product = _catalog_name(uow.records, scan.gtin or "")
+        if on_screen is not None:
+            return match_line(on_screen, scan, product=product).message
+        if product is None:
+            return f"{scanned_as(scan)} is not in the catalog: scan the parcel's RMA label first."
+        return f"{scanned_as(scan)} is {product}: scan the parcel's RMA label first."
 
     def record_opened(self, number: str, *, user: str, station: str) -> None:
         """The audit event of an RMA shown by ``look_up_scan``."""
@@ -63,11 +97,41 @@ class RmaOpeningService:
         """A scan that could not be parsed: what was wrong with it, never the characters it held."""
         self._record(AuditEvent("scan_rejected", user, station, None, {"problem": problem}))
 
-    def _unknown_rma(self, number: str, *, user: str, station: str) -> ScanProblem:
-        self._record(AuditEvent("scan_unknown_rma", user, station, None, {"scanned": number}))
-        return ScanProblem(f"No RMA, RA or RGA numbered {number} is on file.")
-
     def _record(self, event: AuditEvent) -> None:
         with self._units.write() as uow:
             uow.record(event)
             uow.commit()
+
+
+def _not_an_rma(records: Records, scan: ScanValue, on_screen: str | None) -> str:
+    """Why a scan opened no RMA, by what it looked like."""
+    number = scan.text.upper()
+    prefixes = {number_prefix(latest) for latest in records.latest_rma_numbers()} - {""}
+    if looks_like_rma_number(number, prefixes):
+        return f"No RMA {number} is on file: check the number on the label."
+    if looks_like_misread_product_code(number):
+        return f"{number} looks like a product barcode read wrong (its check digit is off): scan it again."
+    item = records.catalog_item(number)
+    if item is not None and on_screen is not None:
+        return f"SKU {item.sku} ({item.description}) is not on {on_screen}: set it aside and check the parcel."
+    if item is not None:
+        return f"{item.sku} is the SKU of {item.description}: scan the parcel's RMA label first."
+    starts = (
+        f" The sellers' RMA numbers start with {prefixes_in_words(prefixes)}."
+        if prefixes
+        else " No RMA is on file yet: the sellers' RMAs are to be imported first."
+    )
+    if on_screen is not None:
+        return f"{scanned_as(scan)} is not an SKU on {on_screen}, nor an RMA number on file.{starts}"
+    return f"{scanned_as(scan)} is neither an RMA number on file nor an SKU in the catalog.{starts}"
+
+
+def _catalog_name(records: Records, gtin: str) -> str | None:
+    """ "TN-660 Brother TN-660 high-yield black toner": the catalog item a 14-digit GTIN names."""
+    # The catalog keeps a code as printed under the bars (UPC-A 12 digits, EAN 13, EAN-8 8) or whole.
+    for length in (12, 13, 8, 14):
+        if len(gtin) == 14 and not gtin[: 14 - length].strip("0"):
+            item = records.catalog_item_by_upc(gtin[14 - length :])
+            if item is not None:
+                return f"{item.sku} {item.description}"
+    return None

@@ -122,7 +122,7 @@ def test_scanning_an_rma_shows_its_header_with_the_customer_masked_and_its_lines
 def test_an_unknown_rma_number_says_so(qtbot, window, keyboard, runner) -> None:
     keyboard.scan("RA9999999")
     wait_until_idle(qtbot, runner)
-    assert "No RMA, RA or RGA numbered RA9999999" in window.receiving.feedback_text
+    assert "No RMA RA9999999 is on file" in window.receiving.feedback_text
 
 
 def test_a_quick_lookup_shows_the_rma_without_an_opening_line_first(qtbot, window, keyboard, station, runner) -> None:
@@ -193,6 +193,7 @@ def test_a_cartridge_that_is_not_on_the_rma_is_refused_clearly(qtbot, window, ke
         keyboard.scan(rma.number)
     wait_until_idle(qtbot, runner)
     keyboard.scan(foreign)
+    qtbot.waitUntil(lambda: f"UPC {foreign} (" in screen.feedback_text)  # named from the catalog
     assert f"is not on {rma.number}" in screen.feedback_text
     assert screen.current_line.line == 1
     wait_until_idle(qtbot, runner)
@@ -200,4 +201,5 @@ def test_a_cartridge_that_is_not_on_the_rma_is_refused_clearly(qtbot, window, ke
 
 def test_a_cartridge_scanned_before_any_rma_asks_for_the_rma_first(qtbot, window, keyboard) -> None:
     keyboard.scan("082002977276")
-    assert "scan the RMA label first" in window.receiving.feedback_text
+    qtbot.waitUntil(lambda: "scan the parcel's RMA label first" in window.receiving.feedback_text)
+    assert "UPC 082002977276 is TN-660 Brother TN-660 high-yield black toner" in window.receiving.feedback_text

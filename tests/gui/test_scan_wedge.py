@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QVBoxLayout, QWidget
 
 from receiving_app.domain.scan import ScanKind
-from receiving_app.gui.scan_wedge import ScanWedge
+from receiving_app.gui.scan_wedge import ScanLookUp, ScanWedge, take_scans_in
 from tests.support.gui_station import INTERKEY_MS, FakeClock
 
 SLOW = 0.2  # seconds between a person's keys
@@ -15,17 +15,24 @@ FAST = 0.005  # seconds between a scanner's keys
 
 
 class Bench(QWidget):
-    """A window with a text field and a checkbox, standing in for the station window."""
+    """A window with a scan box, a box for typing, a search box and a checkbox, standing in for the
+    station window."""
 
     def __init__(self) -> None:
         super().__init__()
         layout = QVBoxLayout(self)
         self.field = QLineEdit(self)
         self.field.setObjectName("field")
+        take_scans_in(self.field)  # as the bench's scan box
+        self.notes = QLineEdit(self)
+        self.notes.setObjectName("notes")
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.look_up = ScanLookUp(self.search)
         self.check = QCheckBox("check", self)
         self.check.setObjectName("check")
-        layout.addWidget(self.field)
-        layout.addWidget(self.check)
+        for widget in (self.field, self.notes, self.search, self.check):
+            layout.addWidget(widget)
         self.routed: list[str] = []
 
     def route(self, _receiver, _key: int, text: str) -> bool:
@@ -139,4 +146,55 @@ def test_a_burst_without_a_terminator_ends_with_silence(qtbot, bench) -> None:
     with qtbot.waitSignal(wedge.scanned, timeout=2000) as scanned:
         type_keys(qtbot, bench.field, clock, "RGA-100002", FAST)
     assert scanned.args[0].text == "RGA-100002"
+    wedge.stop()
+
+
+# Text fields that want typing ------------------------------------------------------------------
+
+
+def test_typing_as_fast_as_a_scanner_into_a_text_field_is_typing_when_no_suffix_is_configured(qtbot, bench) -> None:
+    clock = FakeClock()
+    wedge = make_wedge(bench, clock)
+    scans, problems = [], []
+    wedge.scanned.connect(scans.append)
+    wedge.scan_rejected.connect(problems.append)
+    typed = []
+    bench.notes.returnPressed.connect(lambda: typed.append(bench.notes.text()))
+    type_keys(qtbot, bench.notes, clock, "RA0100003", FAST)
+    assert bench.notes.text() == "RA0100003"  # at once: nothing is held back where nothing can be a scan
+    qtbot.keyClick(bench.notes, Qt.Key.Key_Return)
+    assert typed == ["RA0100003"] and scans == [] and problems == []
+    wedge.stop()
+
+
+def test_with_a_suffix_configured_a_fast_burst_without_it_is_typing_and_one_with_it_is_a_scan(qtbot, bench) -> None:
+    clock = FakeClock()
+    wedge = make_wedge(bench, clock, suffix="#")
+    scans = []
+    wedge.scanned.connect(scans.append)
+    type_keys(qtbot, bench.notes, clock, "crushed", FAST)
+    qtbot.waitUntil(lambda: bench.notes.text() == "crushed")  # delivered once the burst went quiet
+    assert scans == []
+    bench.notes.clear()
+    type_keys(qtbot, bench.notes, clock, "box crushed", FAST)
+    qtbot.keyClick(bench.notes, Qt.Key.Key_Return)
+    assert bench.notes.text() == "box crushed" and scans == []
+    with qtbot.waitSignal(wedge.scanned) as scanned:
+        type_keys(qtbot, bench.notes, clock, "RGA-100002#", FAST)
+    assert scanned.args[0].text == "RGA-100002"
+    assert bench.notes.text() == "box crushed"  # the scan did not type into the notes
+    wedge.stop()
+
+
+def test_a_complete_scan_into_a_search_box_is_the_boxs_to_look_up_not_the_benchs(qtbot, bench) -> None:
+    clock = FakeClock()
+    wedge = make_wedge(bench, clock, suffix="#")
+    bench_scans = []
+    wedge.scanned.connect(bench_scans.append)
+    with qtbot.waitSignal(bench.look_up.scanned) as scanned:
+        type_keys(qtbot, bench.search, clock, "]E0082002977276#", FAST)
+    assert scanned.args[0].text == "082002977276" and bench_scans == []
+    with qtbot.waitSignal(bench.look_up.scan_rejected) as rejected:
+        type_keys(qtbot, bench.search, clock, "]E0082002977270#", FAST)
+    assert "check digit" in rejected.args[0]
     wedge.stop()

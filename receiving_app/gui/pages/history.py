@@ -1,7 +1,8 @@
 """RMA history: search by number, customer, SKU, date range and outcome; open one to see its detail.
 
 Enter in any search box searches; Enter (or double-click) on a result opens it; Back returns to
-the results as they were.
+the results as they were. A complete scan (one with the scanner's suffix) into a search box is
+searched for in that box, here, rather than taken to Receiving; typing there is only typing.
 """
 
 from __future__ import annotations
@@ -9,8 +10,9 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import QDateEdit, QWidget
+from PySide6.QtWidgets import QDateEdit, QLineEdit, QWidget
 
+from receiving_app.domain.scan import ScanValue
 from receiving_app.gui.forms.ui_pages_history import Ui_HistoryPage
 from receiving_app.gui.operations import OperationRunner
 from receiving_app.gui.pages.feedback import clear_message, show_problem, show_progress
@@ -24,6 +26,7 @@ from receiving_app.gui.pages.models import (
     words,
 )
 from receiving_app.gui.pages.rma_detail import RmaDetailView
+from receiving_app.gui.scan_wedge import ScanLookUp
 from receiving_app.services.auth import SignedInUser
 from receiving_app.services.search import (
     ROLES_SEEING_CUSTOMER_NAMES,
@@ -37,15 +40,23 @@ from receiving_app.services.station import Station
 
 
 class RmaSummaryModel(RecordTableModel):
+    # On a narrow screen the dates step aside first (the RMA's detail has them), then the customer,
+    # the lines and the amount; the number, seller, SKUs and status stay.
     COLUMNS = (
         Column("RMA", lambda rma: rma.number),
         Column("Seller", lambda rma: rma.seller),
-        Column("Customer", lambda rma: f"{rma.customer_name} ({rma.customer_account})"),
-        Column("Authorized", lambda rma: rma.reported.isoformat()),
-        Column("SKUs", lambda rma: ", ".join(rma.skus)),
-        Column("Lines", lambda rma: rma.outcome_words),
-        Column("Refunded", lambda rma: str(rma.refund_total), lambda rma: rma.refund_total.amount, numeric=True),
-        Column("Last received", lambda rma: local_time(rma.last_decided)),
+        Column("Customer", lambda rma: f"{rma.customer_name} ({rma.customer_account})", hide_order=3),
+        Column("Authorized", lambda rma: rma.reported.isoformat(), hide_order=2),
+        Column("SKUs", lambda rma: ", ".join(rma.skus), stretch=True),
+        Column("Lines", lambda rma: rma.outcome_words, hide_order=4),
+        Column(
+            "Refunded",
+            lambda rma: str(rma.refund_total),
+            lambda rma: rma.refund_total.amount,
+            numeric=True,
+            hide_order=5,
+        ),
+        Column("Last received", lambda rma: local_time(rma.last_decided), hide_order=1),
         Column("Status", lambda rma: words(rma.status)),
     )
 
@@ -99,6 +110,9 @@ class HistoryPage(QWidget):
 
         for edit in (self.ui.numberEdit, self.ui.customerEdit, self.ui.skuEdit):
             edit.returnPressed.connect(self.search)
+            look_up = ScanLookUp(edit)
+            look_up.scanned.connect(lambda value, edit=edit: self._search_scanned(edit, value))
+            look_up.scan_rejected.connect(lambda message: self._problem(f"Scan not understood: {message}"))
         self.ui.searchButton.clicked.connect(self.search)
         self.ui.clearButton.clicked.connect(self.clear)
         self.ui.openButton.clicked.connect(self.open_selected)
@@ -141,6 +155,10 @@ class HistoryPage(QWidget):
         self.ui.dateFieldCombo.setCurrentIndex(0)
         self.ui.outcomeCombo.setCurrentIndex(0)
         self.ui.numberEdit.setFocus()
+
+    def _search_scanned(self, edit: QLineEdit, value: ScanValue) -> None:
+        edit.setText(value.text)
+        self.search()
 
     def _show_results(self, result: SearchResult) -> None:
         self.ui.searchButton.setEnabled(True)

@@ -201,7 +201,7 @@ def test_a_garbled_scan_is_a_clear_message_before_anything_is_looked_up(scanned,
 
 
 def test_an_unknown_number_is_a_clear_message_and_an_audit_event(station) -> None:
-    with pytest.raises(ScanProblem, match="No RMA, RA or RGA numbered RA0999999"):
+    with pytest.raises(ScanProblem, match="RA0999999 is neither an RMA number on file nor an SKU in the catalog"):
         station.rma_opening.look_up_scan(parse_scan("RA0999999"), user="receiver", station="bench-1")
     assert station.history.verify_audit_chain().events >= 1
     with station.units.read() as uow:
