@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from receiving_app.domain.scan import ScanValue
 from receiving_app.gui.accepting import Acceptor
+from receiving_app.gui.bench_layout import BenchLayout
 from receiving_app.gui.decision_panel import DecisionPanel
 from receiving_app.gui.feedback_line import FeedbackLine
 from receiving_app.gui.forms.ui_receiving_screen import Ui_ReceivingScreen
@@ -30,7 +31,7 @@ from receiving_app.gui.models import RmaLinesModel, unit_states
 from receiving_app.gui.operations import OperationRunner
 from receiving_app.gui.rma_opening import RmaOpening, show_rma_header
 from receiving_app.gui.scale_feed import ScaleFeed
-from receiving_app.gui.style import BAD, NEUTRAL, Tone, sized_font
+from receiving_app.gui.style import BAD, NEUTRAL, Tone
 from receiving_app.gui.unit_display import UnitDisplay
 from receiving_app.gui.weight_panel import WeightPanel
 from receiving_app.services.auth import SignedInUser
@@ -98,10 +99,9 @@ class ReceivingScreen(QWidget):
         self.lines = RmaLinesModel(self)
         ui.linesTable.setModel(self.lines)
         ProductColumnFit(ui.linesTable)
+        self.bench_layout = BenchLayout(self)
         ui.linesTable.verticalHeader().setVisible(False)
         ui.linesTable.selectionModel().currentRowChanged.connect(self._current_row_changed)
-        ui.numberValue.setFont(sized_font(self.font(), 22))
-        ui.inspectionPanel.ui.unitLabel.setFont(sized_font(self.font(), 16))
         # The key alone: the field's own words say what goes in it, and the feedback beside it needs
         # the room to say a whole accepted unit ("Line 2 unit 1: REFUND … printed …") on a 1366 px screen.
         ui.scanLabel.setText(f"[{key_label(Command.SCAN_FIELD)}]")
@@ -122,8 +122,6 @@ class ReceivingScreen(QWidget):
         for button, command in buttons.items():
             button.setText(f"{button.text()}  [{key_label(command)}]")
             button.clicked.connect(lambda _checked=False, command=command: self.handle_command(command))
-        ui.acceptButton.setFont(sized_font(self.font(), 18))
-        ui.acceptButton.setMinimumHeight(56)
         ui.scanEdit.setFocus()
 
     # What the screen shows --------------------------------------------------------------------------
@@ -344,6 +342,7 @@ class ReceivingScreen(QWidget):
             Command.OVERRIDE: actions.override_line,
             Command.PHOTO: actions.add_photo,
             Command.RELEASE_HOLD: actions.release_line,
+            Command.LAST_MESSAGE: self._feedback.show_whole,
         }
         if command in commands:
             commands[command]()
@@ -391,4 +390,5 @@ class ReceivingScreen(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self.bench_layout.fit()
         self._feedback.fit()

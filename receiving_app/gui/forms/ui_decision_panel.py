@@ -9,15 +9,17 @@
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, QSize, Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QSizePolicy, QSpacerItem, QVBoxLayout
+from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QScrollArea, QSizePolicy, QSpacerItem, QVBoxLayout, QWidget
 
 class Ui_DecisionPanel(object):
     def setupUi(self, DecisionPanel):
         if not DecisionPanel.objectName():
             DecisionPanel.setObjectName(u"DecisionPanel")
-        DecisionPanel.setMinimumSize(QSize(400, 0))
+        DecisionPanel.setMinimumSize(QSize(320, 0))
         self.decisionLayout = QVBoxLayout(DecisionPanel)
+        self.decisionLayout.setSpacing(4)
         self.decisionLayout.setObjectName(u"decisionLayout")
+        self.decisionLayout.setContentsMargins(6, 4, 6, 4)
         self.outcomeLabel = QLabel(DecisionPanel)
         self.outcomeLabel.setObjectName(u"outcomeLabel")
         sizePolicy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -30,17 +32,10 @@ class Ui_DecisionPanel(object):
 
         self.decisionLayout.addWidget(self.outcomeLabel)
 
-        self.supervisorLabel = QLabel(DecisionPanel)
-        self.supervisorLabel.setObjectName(u"supervisorLabel")
-        sizePolicy.setHeightForWidth(self.supervisorLabel.sizePolicy().hasHeightForWidth())
-        self.supervisorLabel.setSizePolicy(sizePolicy)
-        self.supervisorLabel.setWordWrap(True)
-        self.supervisorLabel.setVisible(False)
-
-        self.decisionLayout.addWidget(self.supervisorLabel)
-
         self.amountsForm = QFormLayout()
         self.amountsForm.setObjectName(u"amountsForm")
+        self.amountsForm.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.amountsForm.setVerticalSpacing(2)
         self.merchandiseTitle = QLabel(DecisionPanel)
         self.merchandiseTitle.setObjectName(u"merchandiseTitle")
 
@@ -48,8 +43,11 @@ class Ui_DecisionPanel(object):
 
         self.merchandiseValue = QLabel(DecisionPanel)
         self.merchandiseValue.setObjectName(u"merchandiseValue")
-        sizePolicy.setHeightForWidth(self.merchandiseValue.sizePolicy().hasHeightForWidth())
-        self.merchandiseValue.setSizePolicy(sizePolicy)
+        sizePolicy1 = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        sizePolicy1.setHorizontalStretch(0)
+        sizePolicy1.setVerticalStretch(0)
+        sizePolicy1.setHeightForWidth(self.merchandiseValue.sizePolicy().hasHeightForWidth())
+        self.merchandiseValue.setSizePolicy(sizePolicy1)
 
         self.amountsForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.merchandiseValue)
 
@@ -60,8 +58,8 @@ class Ui_DecisionPanel(object):
 
         self.restockingFeeValue = QLabel(DecisionPanel)
         self.restockingFeeValue.setObjectName(u"restockingFeeValue")
-        sizePolicy.setHeightForWidth(self.restockingFeeValue.sizePolicy().hasHeightForWidth())
-        self.restockingFeeValue.setSizePolicy(sizePolicy)
+        sizePolicy1.setHeightForWidth(self.restockingFeeValue.sizePolicy().hasHeightForWidth())
+        self.restockingFeeValue.setSizePolicy(sizePolicy1)
 
         self.amountsForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.restockingFeeValue)
 
@@ -72,8 +70,8 @@ class Ui_DecisionPanel(object):
 
         self.shippingDeductionValue = QLabel(DecisionPanel)
         self.shippingDeductionValue.setObjectName(u"shippingDeductionValue")
-        sizePolicy.setHeightForWidth(self.shippingDeductionValue.sizePolicy().hasHeightForWidth())
-        self.shippingDeductionValue.setSizePolicy(sizePolicy)
+        sizePolicy1.setHeightForWidth(self.shippingDeductionValue.sizePolicy().hasHeightForWidth())
+        self.shippingDeductionValue.setSizePolicy(sizePolicy1)
 
         self.amountsForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.shippingDeductionValue)
 
@@ -84,8 +82,8 @@ class Ui_DecisionPanel(object):
 
         self.shippingRefundValue = QLabel(DecisionPanel)
         self.shippingRefundValue.setObjectName(u"shippingRefundValue")
-        sizePolicy.setHeightForWidth(self.shippingRefundValue.sizePolicy().hasHeightForWidth())
-        self.shippingRefundValue.setSizePolicy(sizePolicy)
+        sizePolicy1.setHeightForWidth(self.shippingRefundValue.sizePolicy().hasHeightForWidth())
+        self.shippingRefundValue.setSizePolicy(sizePolicy1)
 
         self.amountsForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.shippingRefundValue)
 
@@ -96,8 +94,8 @@ class Ui_DecisionPanel(object):
 
         self.refundTotalValue = QLabel(DecisionPanel)
         self.refundTotalValue.setObjectName(u"refundTotalValue")
-        sizePolicy.setHeightForWidth(self.refundTotalValue.sizePolicy().hasHeightForWidth())
-        self.refundTotalValue.setSizePolicy(sizePolicy)
+        sizePolicy1.setHeightForWidth(self.refundTotalValue.sizePolicy().hasHeightForWidth())
+        self.refundTotalValue.setSizePolicy(sizePolicy1)
 
         self.amountsForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.refundTotalValue)
 
@@ -109,8 +107,8 @@ class Ui_DecisionPanel(object):
         self.refundMethodValue = QLabel(DecisionPanel)
         self.refundMethodValue.setObjectName(u"refundMethodValue")
         self.refundMethodValue.setWordWrap(True)
-        sizePolicy.setHeightForWidth(self.refundMethodValue.sizePolicy().hasHeightForWidth())
-        self.refundMethodValue.setSizePolicy(sizePolicy)
+        sizePolicy1.setHeightForWidth(self.refundMethodValue.sizePolicy().hasHeightForWidth())
+        self.refundMethodValue.setSizePolicy(sizePolicy1)
 
         self.amountsForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.refundMethodValue)
 
@@ -121,8 +119,8 @@ class Ui_DecisionPanel(object):
 
         self.fillValue = QLabel(DecisionPanel)
         self.fillValue.setObjectName(u"fillValue")
-        sizePolicy.setHeightForWidth(self.fillValue.sizePolicy().hasHeightForWidth())
-        self.fillValue.setSizePolicy(sizePolicy)
+        sizePolicy1.setHeightForWidth(self.fillValue.sizePolicy().hasHeightForWidth())
+        self.fillValue.setSizePolicy(sizePolicy1)
 
         self.amountsForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.fillValue)
 
@@ -134,26 +132,54 @@ class Ui_DecisionPanel(object):
         self.documentsValue = QLabel(DecisionPanel)
         self.documentsValue.setObjectName(u"documentsValue")
         self.documentsValue.setWordWrap(True)
-        sizePolicy.setHeightForWidth(self.documentsValue.sizePolicy().hasHeightForWidth())
-        self.documentsValue.setSizePolicy(sizePolicy)
+        sizePolicy1.setHeightForWidth(self.documentsValue.sizePolicy().hasHeightForWidth())
+        self.documentsValue.setSizePolicy(sizePolicy1)
 
         self.amountsForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.documentsValue)
 
 
         self.decisionLayout.addLayout(self.amountsForm)
 
-        self.reasonsLabel = QLabel(DecisionPanel)
+        self.reasonsScroll = QScrollArea(DecisionPanel)
+        self.reasonsScroll.setObjectName(u"reasonsScroll")
+        sizePolicy2 = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        sizePolicy2.setHorizontalStretch(0)
+        sizePolicy2.setVerticalStretch(1)
+        sizePolicy2.setHeightForWidth(self.reasonsScroll.sizePolicy().hasHeightForWidth())
+        self.reasonsScroll.setSizePolicy(sizePolicy2)
+        self.reasonsScroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.reasonsScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.reasonsScroll.setWidgetResizable(True)
+        self.reasonsArea = QWidget()
+        self.reasonsArea.setObjectName(u"reasonsArea")
+        self.reasonsLayout = QVBoxLayout(self.reasonsArea)
+        self.reasonsLayout.setObjectName(u"reasonsLayout")
+        self.reasonsLayout.setContentsMargins(0, 0, 0, 0)
+        self.supervisorLabel = QLabel(self.reasonsArea)
+        self.supervisorLabel.setObjectName(u"supervisorLabel")
+        sizePolicy.setHeightForWidth(self.supervisorLabel.sizePolicy().hasHeightForWidth())
+        self.supervisorLabel.setSizePolicy(sizePolicy)
+        self.supervisorLabel.setWordWrap(True)
+        self.supervisorLabel.setVisible(False)
+
+        self.reasonsLayout.addWidget(self.supervisorLabel)
+
+        self.reasonsLabel = QLabel(self.reasonsArea)
         self.reasonsLabel.setObjectName(u"reasonsLabel")
         sizePolicy.setHeightForWidth(self.reasonsLabel.sizePolicy().hasHeightForWidth())
         self.reasonsLabel.setSizePolicy(sizePolicy)
         self.reasonsLabel.setWordWrap(True)
         self.reasonsLabel.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignTop)
 
-        self.decisionLayout.addWidget(self.reasonsLabel)
+        self.reasonsLayout.addWidget(self.reasonsLabel)
 
-        self.decisionSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+        self.reasonsSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
-        self.decisionLayout.addItem(self.decisionSpacer)
+        self.reasonsLayout.addItem(self.reasonsSpacer)
+
+        self.reasonsScroll.setWidget(self.reasonsArea)
+
+        self.decisionLayout.addWidget(self.reasonsScroll)
 
 
         self.retranslateUi(DecisionPanel)
@@ -170,10 +196,6 @@ class Ui_DecisionPanel(object):
         self.outcomeLabel.setAccessibleName(QCoreApplication.translate("DecisionPanel", u"Outcome", None))
 #endif // QT_CONFIG(accessibility)
         self.outcomeLabel.setText(QCoreApplication.translate("DecisionPanel", u"Scan an RMA", None))
-#if QT_CONFIG(accessibility)
-        self.supervisorLabel.setAccessibleName(QCoreApplication.translate("DecisionPanel", u"What needs a supervisor", None))
-#endif // QT_CONFIG(accessibility)
-        self.supervisorLabel.setText("")
         self.merchandiseTitle.setText(QCoreApplication.translate("DecisionPanel", u"Merchandise", None))
 #if QT_CONFIG(accessibility)
         self.merchandiseValue.setAccessibleName(QCoreApplication.translate("DecisionPanel", u"Merchandise", None))
@@ -214,6 +236,13 @@ class Ui_DecisionPanel(object):
         self.documentsValue.setAccessibleName(QCoreApplication.translate("DecisionPanel", u"Documents to print", None))
 #endif // QT_CONFIG(accessibility)
         self.documentsValue.setText(QCoreApplication.translate("DecisionPanel", u"\u2014", None))
+#if QT_CONFIG(accessibility)
+        self.reasonsScroll.setAccessibleName(QCoreApplication.translate("DecisionPanel", u"Reasons and approvals", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.supervisorLabel.setAccessibleName(QCoreApplication.translate("DecisionPanel", u"What needs a supervisor", None))
+#endif // QT_CONFIG(accessibility)
+        self.supervisorLabel.setText("")
 #if QT_CONFIG(accessibility)
         self.reasonsLabel.setAccessibleName(QCoreApplication.translate("DecisionPanel", u"Reasons for the customer", None))
 #endif // QT_CONFIG(accessibility)

@@ -18,8 +18,9 @@ class Ui_InspectionPanel(object):
         if not InspectionPanel.objectName():
             InspectionPanel.setObjectName(u"InspectionPanel")
         self.inspectionLayout = QVBoxLayout(InspectionPanel)
+        self.inspectionLayout.setSpacing(2)
         self.inspectionLayout.setObjectName(u"inspectionLayout")
-        self.inspectionLayout.setContentsMargins(0, -1, 0, -1)
+        self.inspectionLayout.setContentsMargins(0, 0, 0, 0)
         self.unitLabel = QLabel(InspectionPanel)
         self.unitLabel.setObjectName(u"unitLabel")
         sizePolicy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -50,7 +51,9 @@ class Ui_InspectionPanel(object):
         self.conditionGroup = QGroupBox(InspectionPanel)
         self.conditionGroup.setObjectName(u"conditionGroup")
         self.conditionLayout = QVBoxLayout(self.conditionGroup)
+        self.conditionLayout.setSpacing(0)
         self.conditionLayout.setObjectName(u"conditionLayout")
+        self.conditionLayout.setContentsMargins(-1, 2, -1, 2)
         self.unopenedCheck = FactCheck(self.conditionGroup)
         self.unopenedCheck.setObjectName(u"unopenedCheck")
 
@@ -82,7 +85,9 @@ class Ui_InspectionPanel(object):
         self.flagsGroup = QGroupBox(InspectionPanel)
         self.flagsGroup.setObjectName(u"flagsGroup")
         self.flagsLayout = QVBoxLayout(self.flagsGroup)
+        self.flagsLayout.setSpacing(0)
         self.flagsLayout.setObjectName(u"flagsLayout")
+        self.flagsLayout.setContentsMargins(-1, 2, -1, 2)
         self.soldBySellerCheck = FactCheck(self.flagsGroup)
         self.soldBySellerCheck.setObjectName(u"soldBySellerCheck")
 
@@ -108,6 +113,7 @@ class Ui_InspectionPanel(object):
 
         self.returnForm = QFormLayout()
         self.returnForm.setObjectName(u"returnForm")
+        self.returnForm.setVerticalSpacing(2)
         self.reasonLabel = QLabel(InspectionPanel)
         self.reasonLabel.setObjectName(u"reasonLabel")
 
@@ -115,8 +121,7 @@ class Ui_InspectionPanel(object):
 
         self.reasonCombo = QComboBox(InspectionPanel)
         self.reasonCombo.setObjectName(u"reasonCombo")
-        self.reasonCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.reasonCombo.setMinimumContentsLength(9)
+        self.reasonCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
         self.returnForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.reasonCombo)
 
@@ -127,8 +132,7 @@ class Ui_InspectionPanel(object):
 
         self.choiceCombo = QComboBox(InspectionPanel)
         self.choiceCombo.setObjectName(u"choiceCombo")
-        self.choiceCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.choiceCombo.setMinimumContentsLength(9)
+        self.choiceCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
         self.returnForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.choiceCombo)
 
@@ -179,6 +183,7 @@ class Ui_InspectionPanel(object):
 #if QT_CONFIG(accessibility)
         InspectionPanel.setAccessibleName(QCoreApplication.translate("InspectionPanel", u"Inspection", None))
 #endif // QT_CONFIG(accessibility)
+        self.unitLabel.setStyleSheet(QCoreApplication.translate("InspectionPanel", u"font-size: 16pt; font-weight: bold;", None))
 #if QT_CONFIG(accessibility)
         self.unitLabel.setAccessibleName(QCoreApplication.translate("InspectionPanel", u"Unit being inspected", None))
 #endif // QT_CONFIG(accessibility)

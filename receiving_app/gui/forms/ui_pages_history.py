@@ -53,18 +53,18 @@ class Ui_HistoryPage(object):
         self.skuLabel = QLabel(self.searchGroup)
         self.skuLabel.setObjectName(u"skuLabel")
 
-        self.searchGrid.addWidget(self.skuLabel, 0, 4, 1, 1)
+        self.searchGrid.addWidget(self.skuLabel, 1, 0, 1, 1)
 
         self.skuEdit = QLineEdit(self.searchGroup)
         self.skuEdit.setObjectName(u"skuEdit")
         self.skuEdit.setClearButtonEnabled(True)
 
-        self.searchGrid.addWidget(self.skuEdit, 0, 5, 1, 1)
+        self.searchGrid.addWidget(self.skuEdit, 1, 1, 1, 1)
 
         self.dateLabel = QLabel(self.searchGroup)
         self.dateLabel.setObjectName(u"dateLabel")
 
-        self.searchGrid.addWidget(self.dateLabel, 1, 0, 1, 1)
+        self.searchGrid.addWidget(self.dateLabel, 2, 0, 1, 1)
 
         self.dateRangeLayout = QHBoxLayout()
         self.dateRangeLayout.setObjectName(u"dateRangeLayout")
@@ -104,17 +104,17 @@ class Ui_HistoryPage(object):
         self.dateRangeLayout.addItem(self.dateRangeSpacer)
 
 
-        self.searchGrid.addLayout(self.dateRangeLayout, 1, 1, 1, 3)
+        self.searchGrid.addLayout(self.dateRangeLayout, 2, 1, 1, 3)
 
         self.outcomeLabel = QLabel(self.searchGroup)
         self.outcomeLabel.setObjectName(u"outcomeLabel")
 
-        self.searchGrid.addWidget(self.outcomeLabel, 1, 4, 1, 1)
+        self.searchGrid.addWidget(self.outcomeLabel, 1, 2, 1, 1)
 
         self.outcomeCombo = QComboBox(self.searchGroup)
         self.outcomeCombo.setObjectName(u"outcomeCombo")
 
-        self.searchGrid.addWidget(self.outcomeCombo, 1, 5, 1, 1)
+        self.searchGrid.addWidget(self.outcomeCombo, 1, 3, 1, 1)
 
         self.searchButtonsLayout = QHBoxLayout()
         self.searchButtonsLayout.setObjectName(u"searchButtonsLayout")
@@ -133,8 +133,10 @@ class Ui_HistoryPage(object):
         self.searchButtonsLayout.addItem(self.searchButtonsSpacer)
 
 
-        self.searchGrid.addLayout(self.searchButtonsLayout, 2, 0, 1, 6)
+        self.searchGrid.addLayout(self.searchButtonsLayout, 3, 0, 1, 4)
 
+        self.searchGrid.setColumnStretch(1, 1)
+        self.searchGrid.setColumnStretch(3, 1)
 
         self.searchPaneLayout.addWidget(self.searchGroup)
 

@@ -54,6 +54,7 @@ class Ui_RmaDetailView(object):
 
         self.sellerValue = QLabel(self.headerGroup)
         self.sellerValue.setObjectName(u"sellerValue")
+        self.sellerValue.setWordWrap(True)
         self.sellerValue.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.headerGrid.addWidget(self.sellerValue, 0, 1, 1, 3)
@@ -65,6 +66,7 @@ class Ui_RmaDetailView(object):
 
         self.customerValue = QLabel(self.headerGroup)
         self.customerValue.setObjectName(u"customerValue")
+        self.customerValue.setWordWrap(True)
         self.customerValue.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.headerGrid.addWidget(self.customerValue, 1, 1, 1, 1)
@@ -76,6 +78,7 @@ class Ui_RmaDetailView(object):
 
         self.orderValue = QLabel(self.headerGroup)
         self.orderValue.setObjectName(u"orderValue")
+        self.orderValue.setWordWrap(True)
         self.orderValue.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.headerGrid.addWidget(self.orderValue, 1, 3, 1, 1)

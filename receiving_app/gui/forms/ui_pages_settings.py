@@ -127,6 +127,8 @@ class Ui_SettingsPage(object):
 
         self.protocolCombo = QComboBox(self.scaleGroup)
         self.protocolCombo.setObjectName(u"protocolCombo")
+        self.protocolCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.protocolCombo.setMinimumContentsLength(24)
 
         self.scaleGrid.addWidget(self.protocolCombo, 0, 1, 1, 1)
 

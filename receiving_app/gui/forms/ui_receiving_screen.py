@@ -9,8 +9,10 @@
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, QSize
-from PySide6.QtWidgets import QAbstractItemView, QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSizePolicy, QTableView, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QAbstractItemView, QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSizePolicy, QSpacerItem, QTableView, QVBoxLayout, QWidget
 
+from receiving_app.gui.bench_layout import ColumnsArea
 from receiving_app.gui.decision_panel import DecisionPanel
 from receiving_app.gui.inspection_panel import InspectionPanel
 from receiving_app.gui.weight_panel import WeightPanel
@@ -53,18 +55,25 @@ class Ui_ReceivingScreen(object):
         self.columnsScroll.setObjectName(u"columnsScroll")
         self.columnsScroll.setFrameShape(QFrame.Shape.NoFrame)
         self.columnsScroll.setWidgetResizable(True)
-        self.columnsArea = QWidget()
+        self.columnsArea = ColumnsArea()
         self.columnsArea.setObjectName(u"columnsArea")
+        sizePolicy1 = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        sizePolicy1.setHorizontalStretch(0)
+        sizePolicy1.setVerticalStretch(0)
+        sizePolicy1.setHeightForWidth(self.columnsArea.sizePolicy().hasHeightForWidth())
+        self.columnsArea.setSizePolicy(sizePolicy1)
         self.columns = QHBoxLayout(self.columnsArea)
         self.columns.setObjectName(u"columns")
         self.columns.setContentsMargins(0, 0, 0, 0)
-        self.rmaColumn = QVBoxLayout()
-        self.rmaColumn.setObjectName(u"rmaColumn")
+        self.firstColumn = QVBoxLayout()
+        self.firstColumn.setObjectName(u"firstColumn")
         self.rmaGroup = QGroupBox(self.columnsArea)
         self.rmaGroup.setObjectName(u"rmaGroup")
-        self.rmaGroup.setMinimumSize(QSize(360, 0))
+        self.rmaGroup.setMinimumSize(QSize(320, 0))
         self.rmaForm = QFormLayout(self.rmaGroup)
         self.rmaForm.setObjectName(u"rmaForm")
+        self.rmaForm.setVerticalSpacing(2)
+        self.rmaForm.setContentsMargins(6, 4, 6, 4)
         self.numberTitle = QLabel(self.rmaGroup)
         self.numberTitle.setObjectName(u"numberTitle")
 
@@ -72,9 +81,6 @@ class Ui_ReceivingScreen(object):
 
         self.numberValue = QLabel(self.rmaGroup)
         self.numberValue.setObjectName(u"numberValue")
-        sizePolicy1 = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        sizePolicy1.setHorizontalStretch(0)
-        sizePolicy1.setVerticalStretch(0)
         sizePolicy1.setHeightForWidth(self.numberValue.sizePolicy().hasHeightForWidth())
         self.numberValue.setSizePolicy(sizePolicy1)
 
@@ -145,7 +151,7 @@ class Ui_ReceivingScreen(object):
         self.rmaForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.datesValue)
 
 
-        self.rmaColumn.addWidget(self.rmaGroup)
+        self.firstColumn.addWidget(self.rmaGroup)
 
         self.linesTable = QTableView(self.columnsArea)
         self.linesTable.setObjectName(u"linesTable")
@@ -155,69 +161,83 @@ class Ui_ReceivingScreen(object):
         self.linesTable.setTabKeyNavigation(False)
         self.linesTable.setWordWrap(False)
 
-        self.rmaColumn.addWidget(self.linesTable)
+        self.firstColumn.addWidget(self.linesTable)
 
-
-        self.columns.addLayout(self.rmaColumn)
-
-        self.inspectColumn = QVBoxLayout()
-        self.inspectColumn.setObjectName(u"inspectColumn")
         self.weightPanel = WeightPanel(self.columnsArea)
         self.weightPanel.setObjectName(u"weightPanel")
 
-        self.inspectColumn.addWidget(self.weightPanel)
+        self.firstColumn.addWidget(self.weightPanel)
 
+        self.firstColumn.setStretch(1, 1)
+
+        self.columns.addLayout(self.firstColumn)
+
+        self.secondColumn = QVBoxLayout()
+        self.secondColumn.setObjectName(u"secondColumn")
         self.inspectionPanel = InspectionPanel(self.columnsArea)
         self.inspectionPanel.setObjectName(u"inspectionPanel")
 
-        self.inspectColumn.addWidget(self.inspectionPanel)
+        self.secondColumn.addWidget(self.inspectionPanel)
+
+        self.secondColumnSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.secondColumn.addItem(self.secondColumnSpacer)
 
 
-        self.columns.addLayout(self.inspectColumn)
+        self.columns.addLayout(self.secondColumn)
 
-        self.decideColumn = QVBoxLayout()
-        self.decideColumn.setObjectName(u"decideColumn")
+        self.thirdColumn = QVBoxLayout()
+        self.thirdColumn.setObjectName(u"thirdColumn")
         self.decisionPanel = DecisionPanel(self.columnsArea)
         self.decisionPanel.setObjectName(u"decisionPanel")
 
-        self.decideColumn.addWidget(self.decisionPanel)
+        self.thirdColumn.addWidget(self.decisionPanel)
 
-        self.actionGrid = QGridLayout()
+        self.actionsBox = QWidget(self.columnsArea)
+        self.actionsBox.setObjectName(u"actionsBox")
+        self.actionGrid = QGridLayout(self.actionsBox)
         self.actionGrid.setObjectName(u"actionGrid")
-        self.acceptButton = QPushButton(self.columnsArea)
+        self.actionGrid.setContentsMargins(0, 0, 0, 0)
+        self.acceptButton = QPushButton(self.actionsBox)
         self.acceptButton.setObjectName(u"acceptButton")
+        self.acceptButton.setMinimumSize(QSize(0, 56))
+        font = QFont()
+        font.setPointSize(18)
+        font.setBold(True)
+        self.acceptButton.setFont(font)
 
         self.actionGrid.addWidget(self.acceptButton, 0, 0, 1, 2)
 
-        self.holdButton = QPushButton(self.columnsArea)
+        self.holdButton = QPushButton(self.actionsBox)
         self.holdButton.setObjectName(u"holdButton")
 
         self.actionGrid.addWidget(self.holdButton, 1, 0, 1, 1)
 
-        self.notReceivedButton = QPushButton(self.columnsArea)
+        self.notReceivedButton = QPushButton(self.actionsBox)
         self.notReceivedButton.setObjectName(u"notReceivedButton")
 
         self.actionGrid.addWidget(self.notReceivedButton, 1, 1, 1, 1)
 
-        self.overrideButton = QPushButton(self.columnsArea)
+        self.overrideButton = QPushButton(self.actionsBox)
         self.overrideButton.setObjectName(u"overrideButton")
 
         self.actionGrid.addWidget(self.overrideButton, 2, 0, 1, 1)
 
-        self.photoButton = QPushButton(self.columnsArea)
+        self.photoButton = QPushButton(self.actionsBox)
         self.photoButton.setObjectName(u"photoButton")
 
         self.actionGrid.addWidget(self.photoButton, 2, 1, 1, 1)
 
 
-        self.decideColumn.addLayout(self.actionGrid)
+        self.thirdColumn.addWidget(self.actionsBox)
 
+        self.thirdColumn.setStretch(0, 1)
 
-        self.columns.addLayout(self.decideColumn)
+        self.columns.addLayout(self.thirdColumn)
 
-        self.columns.setStretch(0, 5)
-        self.columns.setStretch(1, 4)
-        self.columns.setStretch(2, 4)
+        self.columns.setStretch(0, 1)
+        self.columns.setStretch(1, 1)
+        self.columns.setStretch(2, 1)
         self.columnsScroll.setWidget(self.columnsArea)
 
         self.screenLayout.addWidget(self.columnsScroll)
@@ -256,6 +276,7 @@ class Ui_ReceivingScreen(object):
 #if QT_CONFIG(accessibility)
         self.numberValue.setAccessibleName(QCoreApplication.translate("ReceivingScreen", u"RMA number", None))
 #endif // QT_CONFIG(accessibility)
+        self.numberValue.setStyleSheet(QCoreApplication.translate("ReceivingScreen", u"font-size: 22pt; font-weight: bold;", None))
         self.numberValue.setText(QCoreApplication.translate("ReceivingScreen", u"\u2014", None))
         self.statusTitle.setText(QCoreApplication.translate("ReceivingScreen", u"Status", None))
 #if QT_CONFIG(accessibility)
@@ -284,6 +305,9 @@ class Ui_ReceivingScreen(object):
         self.datesValue.setText(QCoreApplication.translate("ReceivingScreen", u"\u2014", None))
 #if QT_CONFIG(accessibility)
         self.linesTable.setAccessibleName(QCoreApplication.translate("ReceivingScreen", u"RMA lines", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.actionsBox.setAccessibleName(QCoreApplication.translate("ReceivingScreen", u"Actions on the unit", None))
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
         self.acceptButton.setAccessibleName(QCoreApplication.translate("ReceivingScreen", u"Accept and print", None))

@@ -16,7 +16,9 @@ class Ui_WeightPanel(object):
         if not WeightPanel.objectName():
             WeightPanel.setObjectName(u"WeightPanel")
         self.weightLayout = QVBoxLayout(WeightPanel)
+        self.weightLayout.setSpacing(4)
         self.weightLayout.setObjectName(u"weightLayout")
+        self.weightLayout.setContentsMargins(6, 4, 6, 4)
         self.readingRow = QHBoxLayout()
         self.readingRow.setObjectName(u"readingRow")
         self.readingLabel = QLabel(WeightPanel)
@@ -33,19 +35,24 @@ class Ui_WeightPanel(object):
 
         self.weightLayout.addLayout(self.readingRow)
 
+        self.gaugeRow = QHBoxLayout()
+        self.gaugeRow.setObjectName(u"gaugeRow")
         self.liveLabel = QLabel(WeightPanel)
         self.liveLabel.setObjectName(u"liveLabel")
         self.liveLabel.setWordWrap(True)
         self.liveLabel.setVisible(False)
 
-        self.weightLayout.addWidget(self.liveLabel)
+        self.gaugeRow.addWidget(self.liveLabel)
 
         self.fillGauge = QProgressBar(WeightPanel)
         self.fillGauge.setObjectName(u"fillGauge")
         self.fillGauge.setMaximum(100)
         self.fillGauge.setValue(0)
 
-        self.weightLayout.addWidget(self.fillGauge)
+        self.gaugeRow.addWidget(self.fillGauge)
+
+
+        self.weightLayout.addLayout(self.gaugeRow)
 
         self.capturedLabel = QLabel(WeightPanel)
         self.capturedLabel.setObjectName(u"capturedLabel")

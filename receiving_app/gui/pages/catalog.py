@@ -35,14 +35,16 @@ from receiving_app.services.station import Station
 
 
 class CatalogModel(RecordTableModel):
+    # On a narrow screen the category and brand step aside first (the description names both), then
+    # the weights; the selected item's editor below shows every field whole.
     COLUMNS = (
         Column("SKU", lambda item: item.sku),
-        Column("Brand", lambda item: item.brand),
-        Column("Description", lambda item: item.description),
-        Column("Category", lambda item: words(item.category)),
-        Column("UPC", lambda item: item.upc or "—"),
-        Column("Full g", lambda item: str(item.full_g), lambda item: item.full_g, numeric=True),
-        Column("Empty g", lambda item: str(item.empty_g), lambda item: item.empty_g, numeric=True),
+        Column("Brand", lambda item: item.brand, hide_order=2),
+        Column("Description", lambda item: item.description, stretch=True),
+        Column("Category", lambda item: words(item.category), hide_order=1),
+        Column("UPC", lambda item: item.upc or "—", hide_order=5),
+        Column("Full g", lambda item: str(item.full_g), lambda item: item.full_g, numeric=True, hide_order=4),
+        Column("Empty g", lambda item: str(item.empty_g), lambda item: item.empty_g, numeric=True, hide_order=3),
         Column("List price", lambda item: str(item.list_price), lambda item: item.list_price.amount, numeric=True),
     )
 

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractProxyModel,
     QAbstractTableModel,
     QByteArray,
     QModelIndex,
@@ -20,8 +21,9 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHeaderView, QTableView
+from PySide6.QtWidgets import QTableView
 
+from receiving_app.gui.pages.column_fit import ColumnFit
 from receiving_app.gui.style import Tone
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -38,6 +40,8 @@ class Column:
     sort_key: Callable[[Any], Any] | None = None  # None: sort by the text
     numeric: bool = False  # right-aligned, so digits line up
     tone: Callable[[Any], Tone | None] | None = None  # a background that repeats what the text says
+    stretch: bool = False  # takes the width the other columns leave (a description); one per table
+    hide_order: int | None = None  # steps aside on a narrow table, lowest first; None: always shown
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -102,25 +106,12 @@ class RecordTableModel(QAbstractTableModel):
         return names
 
 
-MAX_COLUMN_WIDTH = 300  # px: a long seller name is cut short rather than pushing columns out of sight
-
-
 def prepare_table(table: QTableView) -> None:
-    """Row-selecting, read-only tables without row numbers, whose last column takes the slack."""
+    """Row-selecting, read-only tables without row numbers, whose columns fit the table's width."""
     table.verticalHeader().setVisible(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
-    table.model().modelReset.connect(lambda: fit_columns(table))
-
-
-def fit_columns(table: QTableView) -> None:
-    """Each column as wide as its contents, up to MAX_COLUMN_WIDTH; the clerk can still drag."""
-    table.resizeColumnsToContents()
-    header = table.horizontalHeader()
-    for section in range(header.count()):
-        if header.sectionSize(section) > MAX_COLUMN_WIDTH:
-            header.resizeSection(section, MAX_COLUMN_WIDTH)
+    model = table.model()
+    records = model.sourceModel() if isinstance(model, QAbstractProxyModel) else model
+    ColumnFit(table, records.COLUMNS)
 
 
 def local_time(moment: datetime | None) -> str:

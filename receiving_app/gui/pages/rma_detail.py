@@ -9,6 +9,7 @@ from functools import partial
 from PySide6.QtCore import QItemSelection, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QTableView, QWidget
 
+from receiving_app.domain.fill_text import fill_text
 from receiving_app.domain.money_text import money_text
 from receiving_app.gui.forms.ui_pages_rma_detail import Ui_RmaDetailView
 from receiving_app.gui.operations import OperationRunner
@@ -113,17 +114,20 @@ def _fee(row: LineWithDecision) -> str:
 
 def _fill(row: LineWithDecision) -> str:
     fraction = row.decision.fill_fraction if row.decision else None
-    return "" if fraction is None else f"{fraction * 100:.1f} %"
+    return "" if fraction is None else fill_text(fraction)
 
 
 class LineModel(RecordTableModel):
+    # On a narrow screen who decided and when step aside first (the timeline has both), then the
+    # quantity (the line's label counts units), the fee, fill, choice and reason (the reasons below
+    # the table say them all for the selected line); the line, SKU, description, outcome and refund stay.
     COLUMNS = (
         Column("Line", lambda row: row.label, lambda row: (row.line.line, row.unit), numeric=True),
         Column("SKU", lambda row: row.line.sku),
-        Column("Description", lambda row: row.line.description),
-        Column("Qty", lambda row: str(row.line.quantity), numeric=True),
-        Column("Reason", lambda row: row.reason),
-        Column("Wants", lambda row: row.choice),
+        Column("Description", lambda row: row.line.description, stretch=True),
+        Column("Qty", lambda row: str(row.line.quantity), numeric=True, hide_order=3),
+        Column("Reason", lambda row: row.reason, hide_order=7),
+        Column("Wants", lambda row: row.choice, hide_order=6),
         Column(
             "Outcome",
             _outcome_text,
@@ -132,19 +136,23 @@ class LineModel(RecordTableModel):
             ),
         ),
         Column("Refund", _refund, numeric=True),
-        Column("Fee", _fee, numeric=True),
-        Column("Fill", _fill, numeric=True),
-        Column("Decided", lambda row: local_time(row.decision.decided_at) if row.decision else ""),
-        Column("By", lambda row: f"{row.decision.decided_by} at {row.decision.station}" if row.decision else ""),
+        Column("Fee", _fee, numeric=True, hide_order=4),
+        Column("Fill", _fill, numeric=True, hide_order=5),
+        Column("Decided", lambda row: local_time(row.decision.decided_at) if row.decision else "", hide_order=2),
+        Column(
+            "By",
+            lambda row: f"{row.decision.decided_by} at {row.decision.station}" if row.decision else "",
+            hide_order=1,
+        ),
     )
 
 
 class EventModel(RecordTableModel):
     COLUMNS = (
         Column("Time", lambda event: local_time(event.at), lambda event: event.sequence),
-        Column("Event", lambda event: words(event.type)),
-        Column("User", lambda event: event.user),
-        Column("Station", lambda event: event.station),
+        Column("Event", lambda event: " — ".join(filter(None, (words(event.type), event.detail))), stretch=True),
+        Column("User", lambda event: event.user, hide_order=2),
+        Column("Station", lambda event: event.station, hide_order=1),
     )
 
 
@@ -156,9 +164,9 @@ class DocumentModel(RecordTableModel):
             lambda entry: f"{BAD.symbol} VOIDED" if entry.document.voided else "Issued",
             tone=lambda entry: BAD if entry.document.voided else None,
         ),
-        Column("Type", lambda entry: words(entry.document.type)),
-        Column("Line", lambda entry: str(entry.line), lambda entry: entry.line, numeric=True),
-        Column("Issued", lambda entry: local_time(entry.document.issued_at)),
+        Column("Type", lambda entry: words(entry.document.type), stretch=True),
+        Column("Line", lambda entry: str(entry.line), lambda entry: entry.line, numeric=True, hide_order=2),
+        Column("Issued", lambda entry: local_time(entry.document.issued_at), hide_order=1),
     )
 
 
