@@ -56,6 +56,7 @@ def bootstrap(
     from receiving_app.services.auth import AuthService
     from receiving_app.services.catalog import CatalogService
     from receiving_app.services.credentials import with_remembered_password
+    from receiving_app.services.day_counts import DayCountService
     from receiving_app.services.document_issuing import DocumentIssuer
     from receiving_app.services.history import HistoryService
     from receiving_app.services.line_actions import LineActionService
@@ -103,6 +104,7 @@ def bootstrap(
         search=SearchService(units),
         catalog=CatalogService(units),
         reports=ReportService(units, page_size=settings.page_size),
+        day_counts=DayCountService(units),
     )
 
 

@@ -1,9 +1,12 @@
-"""Every key the receiving screen answers to, in one table: the window, its buttons and the README
-all read it from here, so the keys shown can never drift from the keys that work.
+"""Every key the station window answers to, in one table: the window, its buttons, its navigation
+list and the README all read it from here, so the keys shown can never drift from the keys that work.
 
 A fact key (U S P D L B H F I) says "yes" on its first press and toggles after that; every fact
 starts "not checked" on each unit. N and O set every fact at once, deliberately, for the two
 commonest finds.
+
+The keys that move between pages and to the Notes field are Ctrl keys: they work from inside any
+text field (a plain letter or digit there is typing), and no text field uses Ctrl with a digit or N.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QKeyCombination, Qt
 
 
 class Command(str, Enum):
@@ -31,6 +34,7 @@ class Command(str, Enum):
     IMPROPER_USE = "improper_use"
     NEXT_REASON = "next_reason"
     TOGGLE_CHOICE = "toggle_choice"
+    NOTES = "notes"
     CAPTURE_WEIGHT = "capture_weight"
     MANUAL_WEIGHT = "manual_weight"
     CLEAR_WEIGHT = "clear_weight"
@@ -43,7 +47,14 @@ class Command(str, Enum):
     OVERRIDE = "override"
     PHOTO = "photo"
     RELEASE_HOLD = "release_hold"
+    LAST_MESSAGE = "last_message"
     SIGN_OUT = "sign_out"
+    RECEIVING_PAGE = "receiving_page"
+    HISTORY_PAGE = "history_page"
+    CATALOG_PAGE = "catalog_page"
+    POLICIES_PAGE = "policies_page"
+    REPORTS_PAGE = "reports_page"
+    SETTINGS_PAGE = "settings_page"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,11 +63,19 @@ class KeyBinding:
     label: str  # as printed on the control and in the map
     command: Command
     description: str
+    modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+    page: str | None = None  # the title of the navigation page the key opens
 
+    @property
+    def combination(self) -> QKeyCombination:
+        return QKeyCombination(self.modifiers, self.key)
+
+
+CTRL = Qt.KeyboardModifier.ControlModifier
 
 KEYBOARD_MAP: tuple[KeyBinding, ...] = (
     KeyBinding(Qt.Key.Key_F2, "F2", Command.SCAN_FIELD, "Type an RMA or SKU, then Enter"),
-    KeyBinding(Qt.Key.Key_Return, "Enter", Command.ACCEPT, "Accept the unit, print, go to the next"),
+    KeyBinding(Qt.Key.Key_Return, "Enter", Command.ACCEPT, "Accept, print, go to the next unit"),
     KeyBinding(Qt.Key.Key_Up, "↑", Command.PREVIOUS_LINE, "Previous line"),
     KeyBinding(Qt.Key.Key_Down, "↓", Command.NEXT_LINE, "Next line"),
     KeyBinding(Qt.Key.Key_Left, "←", Command.PREVIOUS_UNIT, "Previous unit of the line"),
@@ -77,13 +96,21 @@ KEYBOARD_MAP: tuple[KeyBinding, ...] = (
     KeyBinding(Qt.Key.Key_I, "I", Command.IMPROPER_USE, "Improper use"),
     KeyBinding(Qt.Key.Key_R, "R", Command.NEXT_REASON, "Next return reason"),
     KeyBinding(Qt.Key.Key_C, "C", Command.TOGGLE_CHOICE, "Refund or replacement"),
+    KeyBinding(Qt.Key.Key_N, "Ctrl+N", Command.NOTES, "Write in the unit's notes", CTRL),
     KeyBinding(Qt.Key.Key_F3, "F3", Command.HOLD, "Hold the line (with a note)"),
     KeyBinding(Qt.Key.Key_F4, "F4", Command.NOT_RECEIVED, "This unit did not arrive"),
     KeyBinding(Qt.Key.Key_F6, "F6", Command.OVERRIDE, "Supervisor override"),
     KeyBinding(Qt.Key.Key_F7, "F7", Command.PHOTO, "Add a damage photo"),
     KeyBinding(Qt.Key.Key_F8, "F8", Command.RELEASE_HOLD, "Release a held line (supervisor)"),
+    KeyBinding(Qt.Key.Key_F9, "F9", Command.LAST_MESSAGE, "Read the last message whole"),
     KeyBinding(Qt.Key.Key_F1, "F1", Command.KEYBOARD_MAP, "Show or hide this map"),
     KeyBinding(Qt.Key.Key_F10, "F10", Command.SIGN_OUT, "Sign out"),
+    KeyBinding(Qt.Key.Key_1, "Ctrl+1", Command.RECEIVING_PAGE, "Back to Receiving", CTRL, "Receiving"),
+    KeyBinding(Qt.Key.Key_2, "Ctrl+2", Command.HISTORY_PAGE, "History: find an RMA", CTRL, "History"),
+    KeyBinding(Qt.Key.Key_3, "Ctrl+3", Command.CATALOG_PAGE, "Catalog", CTRL, "Catalog"),
+    KeyBinding(Qt.Key.Key_4, "Ctrl+4", Command.POLICIES_PAGE, "Seller policies", CTRL, "Policies"),
+    KeyBinding(Qt.Key.Key_5, "Ctrl+5", Command.REPORTS_PAGE, "Reports", CTRL, "Reports"),
+    KeyBinding(Qt.Key.Key_6, "Ctrl+6", Command.SETTINGS_PAGE, "Station settings", CTRL, "Settings"),
 )
 
 # The keypad's Enter is the same key to a clerk as the main one.
@@ -99,8 +126,21 @@ def key_label(command: Command) -> str:
 
 
 def command_for_key(key: int) -> Command | None:
+    """The command of a key pressed alone (the Ctrl keys are the window's shortcuts)."""
     key = KEY_ALIASES.get(key, key)
-    return next((binding.command for binding in KEYBOARD_MAP if binding.key == key), None)
+    return next(
+        (
+            binding.command
+            for binding in KEYBOARD_MAP
+            if binding.key == key and binding.modifiers == Qt.KeyboardModifier.NoModifier
+        ),
+        None,
+    )
+
+
+def page_binding(title: str) -> KeyBinding | None:
+    """The key that opens the navigation page of this title, if it has one."""
+    return next((binding for binding in KEYBOARD_MAP if binding.page == title), None)
 
 
 def keyboard_map_markdown() -> str:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from receiving_app.persistence.audit_records import AuditRecords
 from receiving_app.persistence.bulk_loading_records import BulkLoadingRecords
 from receiving_app.persistence.catalog_records import CatalogRecords
+from receiving_app.persistence.day_count_records import DayCountRecords
 from receiving_app.persistence.decision_records import DecisionRecords
 from receiving_app.persistence.document_records import DocumentRecords
 from receiving_app.persistence.rma_records import RmaRecords
@@ -28,6 +29,7 @@ class Records(
     DocumentRecords,
     AuditRecords,
     BulkLoadingRecords,
+    DayCountRecords,
 ):
     def __init__(self, session: Session) -> None:
         self.session = session

@@ -10,6 +10,7 @@ from receiving_app.domain.policy import Policy
 from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
 from receiving_app.services.auth import AuthService
 from receiving_app.services.catalog import CatalogService
+from receiving_app.services.day_counts import DayCountService
 from receiving_app.services.document_issuing import DocumentIssuer
 from receiving_app.services.history import HistoryService
 from receiving_app.services.line_actions import LineActionService
@@ -42,6 +43,7 @@ class Station:
     search: SearchService
     catalog: CatalogService
     reports: ReportService
+    day_counts: DayCountService
 
     def printer_settings(self, document_type: str) -> Mapping[str, str]:
         return self.settings.printer_for(document_type, self.printed_folder)

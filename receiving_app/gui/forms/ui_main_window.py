@@ -24,6 +24,7 @@ class Ui_MainWindow(object):
         self.navigationList.setObjectName(u"navigationList")
         self.navigationList.setMinimumSize(QSize(140, 0))
         self.navigationList.setMaximumSize(QSize(160, 16777215))
+        self.navigationList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.centralLayout.addWidget(self.navigationList)
 
