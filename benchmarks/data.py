@@ -552,7 +552,7 @@ def credit_memo_content(policies, photos: tuple[bytes, ...]):
         refund_timing=policy.refund_timing,
         evidence=Evidence(
             weight=WeightCapture(facts.fill.measured_g, "g", facts.fill.measured_g, True, "mt-sics"),
-            fill_percent=facts.fill.reported_fraction * 100,
+            fill_fraction=facts.fill.reported_fraction,
             condition=tuple((label, getattr(facts.condition, name)) for name, label in condition_labels),
             flags=(("Sold by this seller", True), ("Rejected by an HP+ printer", False)),
             photos=photos,

@@ -3,7 +3,8 @@
     QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [--out docs]
 
 It signs in as the demo receiver, scans a demo RMA, lets the simulated scale settle and the
-decision preview arrive, and saves docs/sign-in.png, docs/receiving.png and docs/decision.png.
+decision preview arrive, and saves docs/sign-in.png, docs/receiving.png and docs/decision.png; then
+the Reports page on those decisions, docs/reports-1366x768.png and docs/reports-1920x1080.png.
 """
 
 from __future__ import annotations
@@ -21,16 +22,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QSize  # noqa: E402
+from PySide6.QtCore import QSize, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from receiving_app.bootstrap import bootstrap, fill_demo_data  # noqa: E402
 from receiving_app.domain.scan import parse_scan  # noqa: E402
 from receiving_app.gui.app import StationSession  # noqa: E402
-from receiving_app.gui.keyboard_map import Command  # noqa: E402
+from receiving_app.gui.keyboard_map import Command, page_binding  # noqa: E402
 from receiving_app.gui.style import apply_station_style  # noqa: E402
 
 WINDOW_SIZE = QSize(1920, 1080)  # the commonest bench monitor
+REPORT_SIZES = (QSize(1366, 768), QSize(1920, 1080))
 
 
 def wait_until(app: QApplication, condition: Callable[[], bool], what: str, timeout: float = 15.0) -> None:
@@ -54,6 +56,65 @@ def save(widget: QWidget, path: Path) -> None:
     if not widget.grab().save(str(path)):
         raise SystemExit(f"screenshots: could not write {path}")
     print(f"wrote {path}")
+
+
+def save_reports_page(app: QApplication, window, out: Path) -> None:
+    """The Reports page on today's decisions, at each of the bench's screen sizes."""
+    navigation = window.ui.navigationList
+    navigation.setCurrentItem(navigation.findItems("Reports", Qt.MatchFlag.MatchExactly)[0])
+    page = window.ui.pageStack.currentWidget()
+    wait_until(app, lambda: page.report is not None, "the day's report")
+    for size in REPORT_SIZES:
+        window.fit_to_screen(size)
+        settle(app, 0.5)
+        save(window, out / f"reports-{size.width()}x{size.height()}.png")
+
+
+def save_scan_answer(app: QApplication, window, runner, out: Path) -> None:
+    """A cartridge of another RMA scanned at a 1366x768 bench: the answer names its UPC, every digit
+    of it, and the catalog product it is."""
+    screen = window.receiving
+    window.fit_to_screen(QSize(1366, 768))
+    on_rma = {line.upc for line in screen.rma.lines}
+    screen.handle_scan(parse_scan(next(upc for upc in ("082002977276", "086931098026") if upc not in on_rma)))
+    wait_until(app, lambda: "is not on" in screen.feedback_text and not runner.busy, "the foreign cartridge's answer")
+    settle(app, 0.3)
+    save(window, out / "scan-answer-1366x768.png")
+
+
+def save_pages_by_key(app: QApplication, window, station, runner, out: Path) -> None:
+    """Every page opened by its key alone (Ctrl+1 to Ctrl+6) at each bench size, the focus ring on the
+    control the keys go to and the day's count in the status bar (two units received beforehand)."""
+    from PySide6.QtTest import QTest
+
+    from receiving_app.domain.facts import Condition, Flags
+    from receiving_app.domain.weight_capture import WeightCapture
+    from receiving_app.services.commands import ReceiveLine
+
+    rma = next(rma for rma in station.history.list_rmas("open") if len(rma.lines) >= 2)
+    for line in rma.lines[:2]:  # found as sold, weighed full
+        full = WeightCapture(line.full_g, "g", line.full_g, True, "manual")
+        station.receiving.receive(
+            ReceiveLine(
+                rma.number,
+                line.line,
+                "receiver",
+                station.settings.station_id,
+                condition=Condition.as_sold(),
+                flags=Flags.as_sold(),
+                weight=full,
+            )
+        )
+    navigation = window.ui.navigationList
+    titles = [navigation.item(row).text() for row in range(navigation.count())]
+    for size in REPORT_SIZES:
+        window.fit_to_screen(size)
+        for title in [*titles[1:], titles[0]]:  # Receiving last, by Ctrl+1
+            binding = page_binding(title)
+            QTest.keyClick(QApplication.focusWidget() or window, binding.key, binding.modifiers)
+            wait_until(app, lambda: not runner.busy, f"the {title} page")
+            settle(app, 0.3)
+            save(window, out / f"keys-{title.lower()}-{size.width()}x{size.height()}.png")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -104,6 +165,9 @@ def main(argv: list[str] | None = None) -> int:
     wait_until(app, lambda: screen.decision_panel.outcome not in ("", "waiting") and not runner.busy, "the denial")
     settle(app, 0.5)
     save(window, arguments.out / "decision.png")
+    save_scan_answer(app, window, runner, arguments.out)
+    save_reports_page(app, window, arguments.out)
+    save_pages_by_key(app, window, station, runner, arguments.out)
 
     window.close()
     session.shut_down()

@@ -45,5 +45,5 @@ def print_document(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_FAILED
-    print(f"{outcome.number} printed on {outcome.printer}" + (" (marked COPY)" if outcome.copy else ""))
+    print(f"{outcome.number} {outcome.done_words} ({outcome.printer})" + (", marked COPY" if outcome.copy else ""))
     return EXIT_OK

@@ -5,7 +5,7 @@ from __future__ import annotations
 from receiving_app.documents.barcodes import DEFAULT_PRINTER_DPI
 from receiving_app.documents.layout import Block, gap, stacked
 from receiving_app.documents.model import DocumentContent, LineDetail
-from receiving_app.documents.pages import PAGE_SIZES_PT, render_pages
+from receiving_app.documents.pages import PAGE_SIZES_PT, render_pages_with_photos
 from receiving_app.documents.rules_and_boxes import boxed
 from receiving_app.documents.sections import (
     amount_rows,
@@ -40,7 +40,7 @@ def render_credit_memo(content: DocumentContent, *, printer_dpi: int = DEFAULT_P
     scale = PAGE_TYPE
     width = PAGE_SIZES_PT[content.page_size][0] - 2 * scale.margin
     facts = [("Decision", outcome_words(content)), ("Refund to", content.refund_method or "Nothing to refund")]
-    body: list[Block] = [
+    above_evidence: list[Block] = [
         customer_and_return(content, width, scale, facts=facts),
         heading("Returned items", scale),
         *table(
@@ -60,10 +60,14 @@ def render_credit_memo(content: DocumentContent, *, printer_dpi: int = DEFAULT_P
         _refund_box(content, width),
         *refund_timing_section(content, width, scale),
         *reasons_section(content, width, scale),
-        *evidence_section(content.evidence, width, scale),
-        *people_section(content, width, scale),
     ]
-    return render_pages(content, body, scale, printer_dpi)
+    people = people_section(content, width, scale)
+
+    def body(photo_height: float) -> list[Block]:
+        evidence = evidence_section(content.evidence, width, scale, photo_height=photo_height)
+        return [*above_evidence, *evidence, *people]
+
+    return render_pages_with_photos(content, body, scale, printer_dpi)
 
 
 def _line_row(line: LineDetail) -> list[str]:

@@ -2,7 +2,7 @@
 section per table, each with a simple bar chart drawn with reportlab's canvas.
 
 The look is the one every document shares (``typography.py``, ``tables.py``: Helvetica, large type,
-black on white, amounts right-aligned, tables that break between rows and repeat their heading). Bars are grey so that
+black on white, amounts right-aligned, tables that break between rows and repeat their heading). Bars are gray so that
 the page prints on any office printer; every bar carries its number in words beside it, so the
 chart never has to be read by eye alone.
 
@@ -57,7 +57,7 @@ class Bar:
 class BarChart:
     bars: tuple[Bar, ...]
     upright: bool = False
-    """Columns standing side by side (a histogram), labelled underneath; otherwise bars across."""
+    """Columns standing side by side (a histogram), labeled underneath; otherwise bars across."""
     caption: str = ""
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from receiving_app.documents.barcodes import DEFAULT_PRINTER_DPI
 from receiving_app.documents.layout import Block, gap, stacked
 from receiving_app.documents.model import DocumentContent, LineDetail
-from receiving_app.documents.pages import PAGE_SIZES_PT, render_pages
+from receiving_app.documents.pages import PAGE_SIZES_PT, render_pages_with_photos
 from receiving_app.documents.rules_and_boxes import boxed
 from receiving_app.documents.sections import (
     customer_and_return,
@@ -33,7 +33,7 @@ def render_denial_notice(content: DocumentContent, *, printer_dpi: int = DEFAULT
     scale = PAGE_TYPE
     width = PAGE_SIZES_PT[content.page_size][0] - 2 * scale.margin
     facts = [("Decision", outcome_words(content)), ("Refund", "None"), ("Replacement", "None")]
-    body: list[Block] = [
+    above_evidence: list[Block] = [
         customer_and_return(content, width, scale, facts=facts),
         gap(10),
         _decision_box(content, width),
@@ -43,10 +43,14 @@ def render_denial_notice(content: DocumentContent, *, printer_dpi: int = DEFAULT
         *_policy_rules(content, width),
         heading("What you can do next", scale),
         *(bullet_item(step, width, size=scale.body) for step in _next_steps(content)),
-        *evidence_section(content.evidence, width, scale),
-        *people_section(content, width, scale),
     ]
-    return render_pages(content, body, scale, printer_dpi)
+    people = people_section(content, width, scale)
+
+    def body(photo_height: float) -> list[Block]:
+        evidence = evidence_section(content.evidence, width, scale, photo_height=photo_height)
+        return [*above_evidence, *evidence, *people]
+
+    return render_pages_with_photos(content, body, scale, printer_dpi)
 
 
 def _decision_box(content: DocumentContent, width: float) -> Block:

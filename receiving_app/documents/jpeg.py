@@ -1,7 +1,7 @@
 """A JPEG's frame header, read from its bytes without decoding a pixel.
 
 A PDF embeds a JPEG as the file it is (DCTDecode); all the PDF needs to know besides is the
-picture's size and number of colour components, which the frame header (SOF marker) holds.
+picture's size and number of color components, which the frame header (SOF marker) holds.
 Reading that takes microseconds, where opening the file with Pillow to learn the same costs
 a good part of rendering a whole document.
 """
@@ -26,7 +26,7 @@ class JpegFrame:
     width: int
     height: int
     components: int
-    """1 for grey, 3 for colour (YCbCr or RGB), 4 for CMYK or YCCK."""
+    """1 for gray, 3 for color (YCbCr or RGB), 4 for CMYK or YCCK."""
     has_exif: bool
     """An Exif block precedes the frame: it may say the picture is to be shown rotated."""
 

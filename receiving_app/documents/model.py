@@ -93,14 +93,15 @@ class Evidence:
     """What the receiver measured and saw, as the inspection recorded it."""
 
     weight: WeightCapture | None = None  # the one the decision used
-    fill_percent: Decimal | None = None
+    fill_fraction: Decimal | None = None
+    """Of a full cartridge, 0 to 1, as the decision stored it."""
     condition: tuple[tuple[str, bool | None], ...] = ()
     """Each check with its finding; None prints as "not checked"."""
     flags: tuple[tuple[str, bool | None], ...] = ()
     contradictions: tuple[str, ...] = ()
     """Where the weight disagreed with what was ticked, each in a sentence."""
     photos: tuple[bytes, ...] = ()
-    """The pictures as stored. An upright RGB or grey JPEG of at most 480 px (``photos.printable_photo``)
+    """The pictures as stored. An upright RGB or gray JPEG of at most 480 px (``photos.printable_photo``)
     is embedded as it is; anything else is made into one each time it is printed."""
 
 
@@ -122,7 +123,7 @@ class DocumentContent:
     received_by: str
     outcome: Outcome | None = None
     refund_method: str | None = None
-    """As the customer recognises it: "Card ending 4242", "Credit to account 10023"."""
+    """As the customer recognizes it: "Card ending 4242", "Credit to account 10023"."""
     reasons: tuple[Reason, ...] = ()
     rule_texts: tuple[str, ...] = ()
     """The policy's own words for each rule that denied, printed on a denial notice."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.pdfgen.canvas import Canvas
@@ -15,6 +16,7 @@ from receiving_app.documents.header_footer import Footer, header_block
 from receiving_app.documents.layout import Block, paginate
 from receiving_app.documents.model import DocumentContent, PageSize
 from receiving_app.documents.pdf_canvas import new_canvas
+from receiving_app.documents.photos import PHOTO_HEIGHTS
 from receiving_app.documents.typography import TypeScale
 from receiving_app.documents.void_copy_marks import draw_watermark
 
@@ -24,14 +26,46 @@ ROLL_WIDTH_PT = 80 * MILLIMETRE_PT
 FOOTER_GAP = 8.0
 
 
+@dataclass(frozen=True, slots=True)
+class _Sheet:
+    """A Letter or A4 page of a document: its size, the header and footer on it, the room between."""
+
+    size: tuple[float, float]
+    header: Block
+    footer: Footer
+    body_height: float
+
+    @classmethod
+    def of(cls, content: DocumentContent, scale: TypeScale, printer_dpi: int) -> _Sheet:
+        size = PAGE_SIZES_PT[content.page_size]
+        width = size[0] - 2 * scale.margin
+        header = header_block(content, width, scale, printer_dpi)
+        footer = Footer.of(content, width, scale.small)
+        return cls(size, header, footer, size[1] - 2 * scale.margin - header.height - footer.height - FOOTER_GAP)
+
+
 def render_pages(content: DocumentContent, body: Sequence[Block], scale: TypeScale, printer_dpi: int) -> bytes:
     """Letter or A4 as the content asks: header on every page, body flowed, footer with page count."""
-    page_size = PAGE_SIZES_PT[content.page_size]
-    width = page_size[0] - 2 * scale.margin
-    header = header_block(content, width, scale, printer_dpi)
-    footer = Footer.of(content, width, scale.small)
-    body_height = page_size[1] - 2 * scale.margin - header.height - footer.height - FOOTER_GAP
-    return _render(content, page_size, scale.margin, header, paginate(body, body_height), footer)
+    sheet = _Sheet.of(content, scale, printer_dpi)
+    return _render(content, sheet.size, scale.margin, sheet.header, paginate(body, sheet.body_height), sheet.footer)
+
+
+def render_pages_with_photos(
+    content: DocumentContent, body_for: Callable[[float], Sequence[Block]], scale: TypeScale, printer_dpi: int
+) -> bytes:
+    """``render_pages`` for a body whose damage photos can be drawn smaller: ``body_for(height)``.
+
+    The photos are drawn full size unless a smaller size in ``PHOTO_HEIGHTS`` saves a page: a row
+    of photos, or the names under them, must not open a page of its own that is nearly empty."""
+    sheet = _Sheet.of(content, scale, printer_dpi)
+    pages = paginate(body_for(PHOTO_HEIGHTS[0]), sheet.body_height)
+    if len(pages) > 1 and content.evidence is not None and content.evidence.photos:
+        for photo_height in PHOTO_HEIGHTS[1:]:
+            fewer = paginate(body_for(photo_height), sheet.body_height)
+            if len(fewer) < len(pages):
+                pages = fewer
+                break
+    return _render(content, sheet.size, scale.margin, sheet.header, pages, sheet.footer)
 
 
 def render_roll(content: DocumentContent, body: Sequence[Block], scale: TypeScale, printer_dpi: int) -> bytes:

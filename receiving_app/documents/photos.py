@@ -1,7 +1,7 @@
 """Damage photos on paper: made printable once when taken, and drawn in a row of thumbnails.
 
 A photo is stored as taken and, beside it, as a small upright JPEG (``printable_photo``) that every
-document embeds byte for byte; a picture already small, upright and RGB or grey is kept as it is.
+document embeds byte for byte; a picture already small, upright and RGB or gray is kept as it is.
 """
 
 from __future__ import annotations
@@ -23,9 +23,17 @@ class UnreadablePhoto(ValueError):
     """A file that is not a picture Pillow can read."""
 
 
-def photo_strip(photos: Sequence[bytes], width: float, *, box_width: float, box_height: float) -> list[Block]:
+PHOTO_HEIGHTS = (72.0, 64.0, 56.0, 48.0, 40.0)
+"""How high a row of thumbnails is printed, largest first: a page takes a smaller size rather than
+leave one more page almost empty (``pages.render_pages``); below 40 pt a dent no longer shows."""
+PHOTO_BOX_RATIO = 4 / 3
+"""A thumbnail's box is as wide as a camera's 4:3 picture."""
+
+
+def photo_strip(photos: Sequence[bytes], width: float, *, box_height: float) -> list[Block]:
     """Thumbnails side by side, as many rows as needed, each kept to its own aspect ratio."""
     spacing = 8.0
+    box_width = box_height * PHOTO_BOX_RATIO
     per_row = max(1, int((width + spacing) // (box_width + spacing)))
     rows = [photos[start : start + per_row] for start in range(0, len(photos), per_row)]
     return [_photo_row(row, box_width, box_height, spacing) for row in rows]
@@ -63,7 +71,7 @@ def _printable(photo: bytes) -> tuple[bytes, JpegFrame]:
 
 def _thumbnail_already(photo: bytes, frame: JpegFrame) -> bool:
     return (
-        # Grey and colour print alike in every reader; a CMYK JPEG is often stored inverted (Adobe)
+        # Gray and color print alike in every reader; a CMYK JPEG is often stored inverted (Adobe)
         # and prints as a negative where the reader does not expect that.
         frame.components in (1, 3)
         and max(frame.width, frame.height) <= PHOTO_LONG_SIDE_PX
@@ -102,11 +110,11 @@ class _JpegImage(PDFObject):  # type: ignore[misc]
 
     def format(self, document: PDFDocument) -> bytes:
         frame = self.frame
-        colour_space = "DeviceRGB" if frame.components == 3 else "DeviceGray"
+        color_space = "DeviceRGB" if frame.components == 3 else "DeviceGray"
         content: bytes = document.encrypt.encode(self.jpeg)
         dictionary = (
             f"<< /Type /XObject /Subtype /Image /Width {frame.width} /Height {frame.height}"
-            f" /ColorSpace /{colour_space} /BitsPerComponent 8 /Filter /DCTDecode /Length {len(content)} >>"
+            f" /ColorSpace /{color_space} /BitsPerComponent 8 /Filter /DCTDecode /Length {len(content)} >>"
         )
         return dictionary.encode("ascii") + b"\nstream\n" + content + b"\nendstream\n"
 

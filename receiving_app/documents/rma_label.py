@@ -50,7 +50,7 @@ def render_rma_label(content: DocumentContent, *, printer_dpi: int = DEFAULT_PRI
         printer_dpi=printer_dpi,
         module_sizes_mm=BARCODE_MODULES_MM,
     )
-    blocks = [*above, _centred_barcode(barcode, width), *below]
+    blocks = [*above, _centered_barcode(barcode, width), *below]
 
     def draw_page(canvas: Canvas) -> None:
         top = label_height - MARGIN
@@ -115,7 +115,7 @@ def _rma_number(rma_number: str, width: float) -> Block:
     return text_lines([rma_number], font=BOLD, size=size, align="center", width=width)
 
 
-def _centred_barcode(barcode: Code128Barcode, width: float) -> Block:
+def _centered_barcode(barcode: Code128Barcode, width: float) -> Block:
     def draw(canvas: Canvas, left: float, top: float) -> None:
         barcode.draw(canvas, left + (width - barcode.width) / 2, top - barcode.height)
 

@@ -8,7 +8,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from receiving_app.documents.layout import Block, gap, side_by_side, stacked
 from receiving_app.documents.model import DocumentContent, Evidence, Party
-from receiving_app.documents.photos import photo_strip
+from receiving_app.documents.photos import PHOTO_HEIGHTS, photo_strip
 from receiving_app.documents.printed_values import decimal_text, yes_no
 from receiving_app.documents.text_blocks import (
     TextRun,
@@ -21,7 +21,8 @@ from receiving_app.documents.text_blocks import (
     text_lines,
 )
 from receiving_app.documents.typography import BOLD, LEADING, REGULAR, TypeScale, text_width
-from receiving_app.domain.decision import Amounts, Outcome
+from receiving_app.domain.decision import SUPERVISOR_OVERRIDE, Amounts, Outcome
+from receiving_app.domain.fill_text import fill_text
 from receiving_app.domain.money import Money
 from receiving_app.domain.money_text import added_text, deducted_text, figure_text
 
@@ -109,16 +110,18 @@ def refund_timing_section(content: DocumentContent, width: float, scale: TypeSca
     ]
 
 
-def evidence_section(evidence: Evidence | None, width: float, scale: TypeScale) -> list[Block]:
-    """What the receiver measured and saw; photo thumbnails under it when there are any."""
+def evidence_section(
+    evidence: Evidence | None, width: float, scale: TypeScale, *, photo_height: float = PHOTO_HEIGHTS[0]
+) -> list[Block]:
+    """What the receiver measured and saw; photo thumbnails ``photo_height`` high under it when there are any."""
     if evidence is None:
         return []
     facts: list[tuple[str, str]] = []
     if evidence.weight is not None:
         how = "entered by hand" if evidence.weight.typed_by_hand else "read from the scale"
         facts.append(("Weight", f"{decimal_text(evidence.weight.grams)} g, {how}"))
-    if evidence.fill_percent is not None:
-        facts.append(("Fill level", f"{decimal_text(evidence.fill_percent)}% of a full cartridge"))
+    if evidence.fill_fraction is not None:
+        facts.append(("Fill level", f"{fill_text(evidence.fill_fraction)} of a full cartridge"))
     if evidence.condition:
         facts.append(("Condition", "; ".join(f"{label}: {yes_no(value)}" for label, value in evidence.condition)))
     if evidence.flags:
@@ -128,7 +131,7 @@ def evidence_section(evidence: Evidence | None, width: float, scale: TypeScale) 
     blocks = [heading("Inspection", scale), key_values(facts, width, size=scale.body)]
     if evidence.photos:
         blocks.append(gap(6))
-        blocks.extend(photo_strip(evidence.photos, width, box_width=96, box_height=72))
+        blocks.extend(photo_strip(evidence.photos, width, box_height=photo_height))
     return blocks
 
 
@@ -141,5 +144,7 @@ def people_section(content: DocumentContent, width: float, scale: TypeScale) -> 
         people.append(("Approved by", f"{content.approved_by}: {content.approval_note or ''}"))
     if content.overridden_by:
         people.append(("Overridden by", content.overridden_by))
-        people.append(("Override reason", content.override_reason or ""))
+        # The decision's own reasons, printed above, already quote the supervisor's reason.
+        if not any(reason.code == SUPERVISOR_OVERRIDE for reason in content.reasons):
+            people.append(("Override reason", content.override_reason or ""))
     return [gap(scale.heading * 0.8), key_values(people, width, size=scale.body)]

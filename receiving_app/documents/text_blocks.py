@@ -83,7 +83,7 @@ def text_lines(
     align: Literal["left", "center", "right"] = "left",
     width: float = 0.0,
 ) -> Block:
-    """Lines as given, one per row; ``width`` is needed to centre or right-align."""
+    """Lines as given, one per row; ``width`` is needed to center or right-align."""
     runs = aligned_runs(lines, font=font, size=size, align=align, width=width)
 
     def draw(canvas: Canvas, left: float, top: float) -> None:
@@ -126,8 +126,8 @@ def bullet_item(text: str, width: float, *, size: float) -> Block:
     dot = _dot_path(size * 0.16)
 
     def draw(canvas: Canvas, left: float, top: float) -> None:
-        centre = fp_str(left + size * 0.3, _baseline(top, size) + size * 0.3)
-        canvas.addLiteral(f"q 1 0 0 1 {centre} cm {dot} Q")
+        center = fp_str(left + size * 0.3, _baseline(top, size) + size * 0.3)
+        canvas.addLiteral(f"q 1 0 0 1 {center} cm {dot} Q")
         body.draw(canvas, left + indent, top)
 
     return Block(body.height, draw)
@@ -135,7 +135,7 @@ def bullet_item(text: str, width: float, *, size: float) -> Block:
 
 @cache
 def _dot_path(radius: float) -> str:
-    """A filled dot centred on the origin: the four Bezier curves of pdfgen's ``circle``, worked out once."""
+    """A filled dot centered on the origin: the four Bezier curves of pdfgen's ``circle``, worked out once."""
     r = radius
     k = r * 0.5522847498  # the control-point distance that makes a quarter circle of one curve
     curves = [(r, k, k, r, 0, r), (-k, r, -r, k, -r, 0), (-r, -k, -k, -r, 0, -r), (k, -r, r, -k, r, 0)]

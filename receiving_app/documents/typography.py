@@ -2,7 +2,7 @@
 
 Plain and large, because these are read at a returns bench, in a warehouse and by customers:
 Helvetica only (built into every PDF reader, so nothing is embedded and rendering stays fast),
-black on white (thermal printers have no grey worth the name), amounts right-aligned.
+black on white (thermal printers have no gray worth the name), amounts right-aligned.
 """
 
 from __future__ import annotations

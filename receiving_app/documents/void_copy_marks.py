@@ -1,4 +1,4 @@
-"""How a voided document or a reprint says so: a banner in words under the header, a grey word across the page."""
+"""How a voided document or a reprint says so: a banner in words under the header, a gray word across the page."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ MARK_GRAY = 0.87
 
 
 def mark_banner(content: DocumentContent, width: float, size: float) -> list[Block]:
-    """VOID or COPY in words, besides the watermark: a photocopy may lose the grey.
+    """VOID or COPY in words, besides the watermark: a photocopy may lose the gray.
 
     A reprint of a voided document says both, so that neither can pass for the issued original.
     """

@@ -49,6 +49,8 @@ DENIAL_CODES = frozenset(
         "below_fill_threshold",
     }
 )
+SUPERVISOR_OVERRIDE = "supervisor_override"
+"""The code of the reason an override gives first, in the supervisor's own words."""
 
 
 @dataclass(frozen=True, slots=True)

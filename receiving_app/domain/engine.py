@@ -6,9 +6,8 @@ paid) are written here once; everything a seller can change is read from the pol
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
-
 from receiving_app.domain.decision import (
+    SUPERVISOR_OVERRIDE,
     Amounts,
     Decision,
     DocumentType,
@@ -18,6 +17,7 @@ from receiving_app.domain.decision import (
 )
 from receiving_app.domain.errors import InputError
 from receiving_app.domain.facts import CustomerChoice, PaymentMethod, ReturnFacts, fact_group, fact_label
+from receiving_app.domain.fill_text import fill_text
 from receiving_app.domain.money import Money
 from receiving_app.domain.money_text import money_text
 from receiving_app.domain.policy import FactRule, Policy, ReasonRules, Window
@@ -131,7 +131,7 @@ def _denials(policy: Policy, rules: ReasonRules, facts: ReturnFacts, window_deni
         and facts.item.category in fill_rule.categories
         and facts.fill.exact_fraction < fill_rule.minimum_fraction
     ):
-        left = _percent_words(facts.fill.reported_fraction)
+        left = fill_text(facts.fill.reported_fraction)
         denials.append(
             Reason(
                 "below_fill_threshold",
@@ -210,11 +210,6 @@ def _refund_method(policy: Policy, payment: PaymentMethod) -> RefundMethod:
     return RefundMethod.ORIGINAL_PAYMENT
 
 
-def _percent_words(fraction: Decimal) -> str:
-    percent = (fraction * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    return f"{percent}%"
-
-
 def _join_words(words: list[str]) -> str:
     if len(words) <= 1:
         return "".join(words)
@@ -224,7 +219,7 @@ def _join_words(words: list[str]) -> str:
 def decide_with_override(policy: Policy, facts: ReturnFacts, outcome: Outcome, why: str) -> Decision:
     """A supervisor's outcome in place of the engine's; the money still follows the policy's rules."""
     rules = policy.rules_for(facts.reason)
-    override = Reason("supervisor_override", f"Decided by a supervisor: {why.strip().rstrip('.')}.")
+    override = Reason(SUPERVISOR_OVERRIDE, f"Decided by a supervisor: {why.strip().rstrip('.')}.")
     fill_fraction = facts.fill.reported_fraction if facts.fill else None
     merchandise = facts.item.merchandise
     if outcome is Outcome.REFUND:

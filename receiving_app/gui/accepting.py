@@ -166,10 +166,19 @@ class Acceptor:
             problems = "; ".join(f"{failure.number}: {failure.problem}" for failure in failed)
             tone, text = BAD, f"{summary} is recorded, but did not print ({problems}). Reprint it from History."
         else:
-            # Numbers only (their prefix names the kind, the paper its title): the whole message fits a 1366 px screen.
-            documents = ", ".join(document.number for document in decision.documents)
-            tone, text = OUTCOME_TONES.get(decision.outcome, GOOD), f"{summary}, printed {documents or 'no documents'}."
+            tone, text = OUTCOME_TONES.get(decision.outcome, GOOD), f"{summary}, {_delivered(prints)}."
         text += screen.advance_after(result.line, result.unit)
         screen.feedback(tone, text, alarm=bool(failed), keep=True)
         self._recorded_at = time.monotonic()
         screen.line_recorded.emit(result)
+
+
+def _delivered(prints: tuple[PrintOutcome, ...]) -> str:
+    """ "printed CM-000012, RF-000004", or "saved to folder CM-000012" where no paper came out.
+
+    Numbers only (their prefix names the kind, the paper its title): the whole message fits a 1366 px screen."""
+    numbers_by_words: dict[str, list[str]] = {}
+    for outcome in prints:
+        numbers_by_words.setdefault(outcome.done_words, []).append(outcome.number)
+    said = "; ".join(f"{words} {', '.join(numbers)}" for words, numbers in numbers_by_words.items())
+    return said or "no documents to print"

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from receiving_app import APP_NAME, __version__
 from receiving_app.domain.errors import InputError
-from receiving_app.gui.idle_lock import IdleWatch
+from receiving_app.gui.idle_lock import IdleWatch, lock_notice
 from receiving_app.gui.operations import Operation, OperationRunner
 from receiving_app.gui.sign_in import SignInDialog
 from receiving_app.gui.style import apply_station_style
@@ -206,7 +206,7 @@ class StationSession(QObject):
             key="record-lock",
             on_failure=lambda message: log.warning("the station locked but the lock was not recorded: %s", message),
         )
-        self.sign_in.reset()
+        self.sign_in.reset(lock_notice(minutes))
         self.sign_in.show()
         self.window.hide()
 

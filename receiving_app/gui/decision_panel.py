@@ -1,4 +1,4 @@
-"""The decision panel: the outcome in large type with its symbol and colour, every amount, the
+"""The decision panel: the outcome in large type with its symbol and color, every amount, the
 documents that will print, and the reasons in the words the customer will read.
 
 Before Enter it also says what is still to check, and what a supervisor must approve (a weight
@@ -8,12 +8,15 @@ it and what the bench found."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from html import escape
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QWidget
 
-from receiving_app.domain.decision import Amounts, DocumentType
+from receiving_app.domain.decision import Amounts, DocumentType, Outcome
 from receiving_app.domain.engine import MissingFact
+from receiving_app.domain.fill_text import fill_text
 from receiving_app.domain.judgement import Judgement
 from receiving_app.domain.money import Money
 from receiving_app.domain.money_text import money_text
@@ -33,9 +36,37 @@ from receiving_app.gui.style import (
 )
 from receiving_app.services.views import DecisionView, RmaLineView
 
+FEE_POINT_SIZE = 20
+"""The fee named in the headline, under the outcome it qualifies and smaller."""
+
 
 def _fill(fraction: Decimal | None) -> str:
-    return "not weighed" if fraction is None else f"{(fraction * 100).quantize(Decimal('0.1'))} % left"
+    return "not weighed" if fraction is None else f"{fill_text(fraction)} left"
+
+
+def headline(outcome: str, amounts: Amounts) -> str:
+    """ "REFUND", or "REFUND less 15% fee" when a restocking fee comes off it."""
+    return " ".join(words for words in (outcome.upper(), fee_words(outcome, amounts)) if words)
+
+
+def fee_words(outcome: str, amounts: Amounts) -> str:
+    """ "less 15% fee" for a refund a restocking fee comes off; "" for any other outcome."""
+    fee = amounts.restocking_fee
+    if outcome != Outcome.REFUND.value or fee.is_zero:
+        return ""
+    return f"less {_fee_rate(amounts.merchandise, fee)} fee"
+
+
+def _fee_rate(merchandise: Money, fee: Money) -> str:
+    """The percent the fee was taken at ("15%"), found back from the two amounts: the simplest rate
+    that gives exactly this fee. Where none does (a fee of a few cents), the fee itself ("$0.02")."""
+    if not merchandise.is_zero:
+        exact = fee.amount / merchandise.amount * 100
+        for places in (Decimal(1), Decimal("0.1")):
+            rate = exact.quantize(places, rounding=ROUND_HALF_UP)
+            if merchandise.percent(rate) == fee:
+                return f"{rate}%"
+    return money_text(fee)
 
 
 def _words(code: str | None) -> str:
@@ -57,6 +88,7 @@ class DecisionPanel(QGroupBox):
         self.ui = Ui_DecisionPanel()
         self.ui.setupUi(self)
         self.ui.outcomeLabel.setFont(sized_font(self.font(), OUTCOME_POINT_SIZE))
+        self.ui.outcomeLabel.setTextFormat(Qt.TextFormat.RichText)
         self.ui.refundTotalValue.setFont(sized_font(self.font(), 20))
         self.outcome = ""  # what the panel shows now: an outcome, "waiting" or "problem"
         self.needs_supervisor: tuple[str, ...] = ()  # what Enter will ask a supervisor to approve
@@ -65,7 +97,7 @@ class DecisionPanel(QGroupBox):
     def show_judgement(self, judgement: Judgement, also_needs_supervisor: Sequence[str] = (), where: str = "") -> None:
         """A preview: what accepting now would decide, and what a supervisor must approve first."""
         decision = judgement.decision
-        self._show_outcome(decision.outcome.value, "if accepted now", where)
+        self._show_outcome(decision.outcome.value, decision.amounts, "if accepted now", where)
         self._show_amounts(
             decision.amounts,
             decision.refund_total,
@@ -93,7 +125,7 @@ class DecisionPanel(QGroupBox):
         by = f"override by {decision.overridden_by}" if decision.overridden_by else f"recorded by {decision.decided_by}"
         if decision.voided:
             by = f"voided by {decision.voided_by}"
-        self._show_outcome(decision.outcome, by, where)
+        self._show_outcome(decision.outcome, decision.amounts, by, where)
         self._show_amounts(
             decision.amounts,
             decision.refund_total,
@@ -138,15 +170,22 @@ class DecisionPanel(QGroupBox):
 
     # Showing -------------------------------------------------------------------------------------
 
-    def _show_outcome(self, outcome: str, note: str, where: str) -> None:
+    def _show_outcome(self, outcome: str, amounts: Amounts, note: str, where: str) -> None:
         # The title stays short (a group box is as wide as its title): the unit is named in the tooltip,
         # and in the inspection panel's heading beside it.
         tone = OUTCOME_TONES.get(outcome, WAIT)
         self.outcome = outcome
-        self.ui.outcomeLabel.setText(f"{tone.symbol} {outcome.upper()}")
-        restyle(self.ui.outcomeLabel, tone_style(tone))
+        self._show_headline(tone, outcome.upper(), fee_words(outcome, amounts))
         self.ui.outcomeLabel.setToolTip(f"{where}: {note}" if where else note)
         self.setTitle(f"Decision — {note}")
+
+    def _show_headline(self, tone: Tone, words: str, fee: str = "") -> None:
+        # The fee under the outcome, in smaller type: beside it, it would not fit a column on any bench screen.
+        label = self.ui.outcomeLabel
+        smaller = f'<br><span style="font-size: {FEE_POINT_SIZE}pt">{escape(fee)}</span>' if fee else ""
+        label.setText(f"{tone.symbol} {escape(words)}{smaller}")
+        label.setAccessibleDescription(" ".join(part for part in (tone.symbol, words, fee) if part))
+        restyle(label, tone_style(tone))
 
     def _show_amounts(self, amounts: Amounts, total: Money, method: str | None, fill: Decimal | None) -> None:
         ui = self.ui
@@ -171,8 +210,7 @@ class DecisionPanel(QGroupBox):
         self.outcome = outcome
         self.needs_supervisor = ()
         self.setTitle("Decision")
-        self.ui.outcomeLabel.setText(f"{tone.symbol} {headline}")
-        restyle(self.ui.outcomeLabel, tone_style(tone))
+        self._show_headline(tone, headline)
         self.ui.outcomeLabel.setToolTip(where)
         for label in (
             self.ui.merchandiseValue,

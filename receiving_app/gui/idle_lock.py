@@ -1,5 +1,6 @@
 """Locking an unattended station: no key or mouse for the configured minutes hides the window
-behind the sign-in, so nobody can walk up and issue refunds under someone else's name."""
+behind the sign-in, so nobody can walk up and issue refunds under someone else's name. The sign-in
+then says why it is back, so that the clerk does not take the lock for a crash."""
 
 from __future__ import annotations
 
@@ -43,3 +44,8 @@ class IdleWatch(QObject):
         if event.type() in ACTIVITY:
             self._timer.start()
         return False
+
+
+def lock_notice(minutes: int) -> str:
+    """What the sign-in says after a lock, in the words of the clerk's own settings (minutes)."""
+    return f"Locked after {minutes} minute{'' if minutes == 1 else 's'} without use — sign in again."

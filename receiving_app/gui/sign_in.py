@@ -82,12 +82,13 @@ class SignInDialog(QDialog):
         self.ui.signInButton.setEnabled(False)
         self._show_problem(message)
 
-    def reset(self) -> None:
-        """Ready for the next person (after a sign-out): nothing of the last one stays on screen."""
+    def reset(self, why: str = "") -> None:
+        """Ready for the next person (after a sign-out or a lock, which ``why`` explains): nothing of the
+        last one stays on screen."""
         self.user = None
         self.ui.nameEdit.clear()
         self.ui.secretEdit.clear()
-        self.ui.messageLabel.clear()
+        self.ui.messageLabel.setText(why)
         self.ui.messageLabel.setStyleSheet("")
         self.ui.nameEdit.setFocus()
 

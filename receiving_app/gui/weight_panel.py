@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QGroupBox, QWidget
 
 from receiving_app.devices.scales import ScaleReading, ScaleStatus
 from receiving_app.domain.errors import InputError
+from receiving_app.domain.fill_text import fill_text
 from receiving_app.domain.pan import EMPTY_PAN_G, PanWatch, implausible_weight
 from receiving_app.domain.weight import FillMeasurement, Weight
 from receiving_app.domain.weight_capture import WeightCapture
@@ -72,13 +73,12 @@ class _Problem:
     until: _Until
 
 
-def fill_percent(grams: Decimal, line: RmaLineView) -> int | None:
-    """Whole percent left, from the catalog's full and empty weights (None if they cannot say)."""
+def fill_fraction(grams: Decimal, line: RmaLineView) -> Decimal | None:
+    """The fraction left, from the catalog's full and empty weights (None if they cannot say)."""
     try:
-        fraction = FillMeasurement(grams, line.full_g, line.empty_g).reported_fraction
+        return FillMeasurement(grams, line.full_g, line.empty_g).reported_fraction
     except InputError:
         return None
-    return int((fraction * 100).to_integral_value())
 
 
 class WeightPanel(QGroupBox):
@@ -325,11 +325,11 @@ class WeightPanel(QGroupBox):
 
     def _show_gauge(self) -> None:
         grams = self._captured.grams if self._captured else (self._last.grams if self._last else None)
-        percent = (
-            fill_percent(grams, self._line) if self._line is not None and grams is not None and grams >= 0 else None
+        fraction = (
+            fill_fraction(grams, self._line) if self._line is not None and grams is not None and grams >= 0 else None
         )
-        self.ui.fillGauge.setValue(percent or 0)
-        self.ui.fillGauge.setFormat("%p% left" if percent is not None else "fill level: —")
+        self.ui.fillGauge.setValue(0 if fraction is None else int((fraction * 100).to_integral_value()))
+        self.ui.fillGauge.setFormat("fill level: —" if fraction is None else f"{fill_text(fraction)} left")
 
     def _show_problems(self) -> None:
         lines = [f"{self._problem.symbol} {self._problem.text}"] if self._problem is not None else []

@@ -288,7 +288,7 @@ def _evidence(decision: DecisionRow) -> Evidence:
         )
         if captured
         else None,
-        fill_percent=decision.fill_fraction * 100 if decision.fill_fraction is not None else None,
+        fill_fraction=decision.fill_fraction,
         condition=tuple((label, getattr(inspection, name)) for name, label in CONDITION_LABELS),
         flags=tuple((label, getattr(inspection, name)) for name, label in FLAG_LABELS),
         contradictions=tuple(item["text"] for item in decision.contradictions),

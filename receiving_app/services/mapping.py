@@ -11,6 +11,7 @@ from receiving_app.persistence.audit_tables import AuditEventRow
 from receiving_app.persistence.decision_tables import DecisionRow
 from receiving_app.persistence.inspection_tables import InspectionRow
 from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
+from receiving_app.services.timeline import event_detail
 from receiving_app.services.views import DecisionView, DocumentRef, EventView, InspectionView, RmaLineView, RmaView
 
 
@@ -128,4 +129,6 @@ def inspection_view(row: InspectionRow, line_no: int) -> InspectionView:
 
 
 def event_view(row: AuditEventRow) -> EventView:
-    return EventView(row.sequence, row.event_type, row.at, row.user_name, row.station_id)
+    return EventView(
+        row.sequence, row.event_type, row.at, row.user_name, row.station_id, event_detail(row.event_type, row.payload)
+    )

@@ -25,6 +25,8 @@ class PrintOutcome:
     printed: bool
     copy: bool
     problem: str = ""
+    done_words: str = "printed"
+    """ "printed", or "saved to folder" where the printer makes no paper: what the clerk is told."""
 
 
 class PrintingService:
@@ -58,7 +60,7 @@ class PrintingService:
             self._record(job.document_number, station, user, printer_settings, printed=False, problem=str(error))
             return PrintOutcome(job.document_number, _describe(printer_settings), False, copy, str(error))
         self._record(job.document_number, station, user, printer_settings, printed=True, problem="")
-        return PrintOutcome(job.document_number, printer.describe(), True, copy)
+        return PrintOutcome(job.document_number, printer.describe(), True, copy, done_words=printer.done_words)
 
     def _record(
         self, number: str, station: str, user: str, settings: Mapping[str, str], *, printed: bool, problem: str

@@ -222,7 +222,7 @@ class ReceivingService:
         order = rma.order
         reported = rma.reported_on
         if received_on < reported:
-            raise InputError(f"received: {received_on} is before the return was authorised ({reported}).")
+            raise InputError(f"received: {received_on} is before the return was authorized ({reported}).")
         return ReturnFacts(
             reason=command.reason or ReturnReason(line.reason),
             customer_choice=command.customer_choice or CustomerChoice(line.customer_choice),

@@ -129,9 +129,10 @@ def receiving_events(
     user, station, where = command.user, command.station, {"line": line.line_no, "unit": command.unit}
     events = [AuditEvent("inspection_recorded", user, station, rma_number, {**where, **_inspection_payload(command)})]
     if command.weight is not None:
-        # One event for the weight the decision used; every other reading shown is kept in its row.
+        # One event for the weight the decision used; every other reading shown is kept in its row. The
+        # reading has a unit of its own ("g", "lb"), so it is a part of its own beside the unit's number.
         events.append(
-            AuditEvent("weight_read", user, station, rma_number, {**where, **_reading_payload(command.weight)})
+            AuditEvent("weight_read", user, station, rma_number, {**where, "reading": _reading_payload(command.weight)})
         )
     if (row.reason, row.customer_choice) != (row.stated_reason, row.stated_choice):
         events.append(

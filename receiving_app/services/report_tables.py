@@ -8,9 +8,10 @@ clock.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from receiving_app.documents.daily_report import Bar, BarChart, ReportTable
+from receiving_app.domain.fill_text import fill_text
 from receiving_app.domain.money import Money
 from receiving_app.services.report_model import (
     FILL_BUCKETS,
@@ -22,8 +23,6 @@ from receiving_app.services.report_model import (
     moment_words,
     money_sum,
 )
-
-_PERCENT_PLACES = Decimal("0.01")
 
 VOIDS_NOTE = (
     "Decisions voided in this period, whenever they were decided. A voided decision moved no money: it counts in no "
@@ -50,10 +49,8 @@ def _count(value: int) -> str:
     return str(value)
 
 
-def _percent(fraction: Decimal | None) -> str:
-    if fraction is None:
-        return ""
-    return f"{(fraction * 100).quantize(_PERCENT_PLACES, rounding=ROUND_HALF_UP)}%"
+def _fill(fraction: Decimal | None) -> str:
+    return "" if fraction is None else fill_text(fraction)
 
 
 def _count_bars(items: Iterable[tuple[str, int]]) -> tuple[Bar, ...]:
@@ -158,9 +155,9 @@ def _totals_tables(report: BenchReport) -> tuple[ReportTable, ...]:
                     _count(report.denials),
                     _count(fill.weighed),
                     _count(fill.not_weighed),
-                    _percent(fill.lowest),
-                    _percent(fill.median),
-                    _percent(fill.highest),
+                    _fill(fill.lowest),
+                    _fill(fill.median),
+                    _fill(fill.highest),
                 ),
             ),
             (False, True, True, True, True, True, True),

@@ -192,6 +192,8 @@ class EventView:
     at: datetime
     user: str
     station: str
+    detail: str = ""
+    """What the event was about, in a few words: "line 2 unit 1 · 812.4 g from the scale"."""
 
     def as_json(self) -> dict[str, Any]:
         return {

@@ -37,6 +37,8 @@ class Printer(ABC):
     """A place a document can be sent: a folder, a CUPS queue, a receipt or a label printer."""
 
     name: str
+    done_words = "printed"
+    """What the clerk is told happened to a delivered document; a backend that makes no paper says so."""
 
     @abstractmethod
     def describe(self) -> str:

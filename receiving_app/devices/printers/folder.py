@@ -16,6 +16,8 @@ class FolderPrinter(Printer):
     """Writes ``<document_number>.pdf``; a reprint becomes ``-copy2``, ``-copy3``… and nothing is
     ever overwritten. One file per job whatever the copies: a file is not paper."""
 
+    done_words = "saved to folder"
+
     def __init__(self, folder: Path | str, *, name: str | None = None) -> None:
         self.folder = Path(folder)
         self.name = name or "Folder"

@@ -72,6 +72,8 @@ class QtSystemPrinter(Printer):
         self.printer_name = printer_name
         self.pdf_output = Path(pdf_output) if pdf_output is not None else None
         self.name = name or printer_name or ("PDF file" if self.pdf_output else "Default printer")
+        if self.pdf_output is not None:
+            self.done_words = "saved to a PDF file"
 
     def describe(self) -> str:
         if self.pdf_output is not None:

@@ -8,7 +8,7 @@ Commands are one letter and CR: ``W`` weight, ``S`` status, ``Z`` zero. Answers:
 
     LF  xxxx.xxuu  CR  LF  hh  CR  ETX     weight with unit (lb, kg, oz, g), then status
     LF  hh  CR  ETX                        status only: below zero, moving, out of capacity
-    LF  ?  CR  ETX                         command not recognised
+    LF  ?  CR  ETX                         command not recognized
 
 Some scales print the status line as ``S`` + bytes, some weigh in pounds and ounces
 (``1LB 3.5OZ``), and some print ``^^^^`` / ``____`` / ``----`` instead of digits when over,
@@ -62,7 +62,7 @@ def _lines(frame: bytes) -> list[bytes]:
         raise GarbledFrame(f"not an SCP-01 answer (LF ... CR ETX): {frame!r}")
     lines = frame[1 : -len(FRAME_END)].split(b"\r\n")
     if lines == [b"?"]:
-        raise ScaleError("the scale did not recognise the command: is it set to the NCI (SCP-01) protocol?")
+        raise ScaleError("the scale did not recognize the command: is it set to the NCI (SCP-01) protocol?")
     if len(lines) > 2:
         raise GarbledFrame(f"an SCP-01 answer has at most a weight line and a status line: {frame!r}")
     return lines

@@ -113,7 +113,7 @@ class DocumentPreviewDialog(QDialog):
     def _printed(self, outcome: PrintOutcome) -> None:
         self.print_button.setEnabled(True)
         if outcome.printed:
-            text = f"{outcome.number}{' (COPY)' if outcome.copy else ''} sent to {outcome.printer}."
+            text = f"{outcome.number}{' (COPY)' if outcome.copy else ''} {outcome.done_words} ({outcome.printer})."
             show_success(self.message, text)
         else:
             text = f"{outcome.number} did not print: {outcome.problem}"

@@ -278,13 +278,13 @@ class PrinterRow(QGroupBox):
                     title=f"Test print: {title}",
                 )
             )
-            return printer.describe()
+            return f"{printer.done_words} ({printer.describe()})"
 
         self._runner.start(work, key="test", on_success=self._printed, on_failure=self._failed)
 
-    def _printed(self, description: str) -> None:
+    def _printed(self, what_happened: str) -> None:
         self.test_button.setEnabled(True)
-        message = f"Test page sent: {description}."
+        message = f"Test page {what_happened}."
         show_success(self.result, message)
         self.test_finished.emit(True, message)
 

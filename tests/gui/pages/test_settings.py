@@ -49,7 +49,7 @@ def test_a_test_print_to_a_folder_printer_succeeds(qtbot, open_settings, tmp_pat
         row.test_button.click()
 
     assert finished.args[0] is True, finished.args[1]
-    assert row.result.text().startswith("✔ Test page sent")
+    assert row.result.text().startswith("✔ Test page saved to folder (Save PDFs to folder")
     [pdf] = (tmp_path / "tests").glob("*.pdf")
     page_box = PdfReader(pdf).pages[0].mediabox
     assert (round(float(page_box.width) / 72, 1), round(float(page_box.height) / 72, 1)) == (4.0, 6.0)  # a label's size

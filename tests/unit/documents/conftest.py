@@ -12,8 +12,8 @@ import pytest
 from PIL import Image, ImageDraw
 
 from receiving_app.documents.model import RMA_LABEL, DocumentContent, Evidence, LineDetail, Party
-from receiving_app.domain.decision import Amounts, Decision, DocumentType
-from receiving_app.domain.engine import decide
+from receiving_app.domain.decision import Amounts, Decision, DocumentType, Outcome
+from receiving_app.domain.engine import decide, decide_with_override
 from receiving_app.domain.facts import (
     Category,
     Condition,
@@ -78,7 +78,7 @@ def evidence_for(facts: ReturnFacts, *, photos: tuple[bytes, ...] = (), by_hand:
         weight=(WeightCapture.typed(Weight(fill.measured_g)) if by_hand else scale_weight(fill.measured_g))
         if fill
         else None,
-        fill_percent=fill.reported_fraction * 100 if fill else None,
+        fill_fraction=fill.reported_fraction if fill else None,
         condition=tuple((CONDITION_LABELS[name], getattr(facts.condition, name)) for name in CONDITION_LABELS),
         flags=(("Sold by seller", facts.flags.sold_by_seller), ("HP+ rejected", facts.flags.hp_plus_rejected)),
         photos=photos,
@@ -179,6 +179,27 @@ def credit_memo_content(policies: Mapping[str, Policy]) -> DocumentContent:
     )
     photos = (thumbnail("#d8e4f0", "front", "PNG"), thumbnail("#f0e0c8", "label", "JPEG"))
     return dataclasses.replace(content, evidence=evidence_for(facts, photos=photos))
+
+
+OVERRIDE_REASON = "Long-standing customer; the fee is waived in part"
+
+
+@pytest.fixture
+def override_memo_content(policies: Mapping[str, Policy]) -> DocumentContent:
+    """The worked example refunded by a supervisor's override, as the station issues it: the override's
+    reason first among the decision's reasons, and the supervisor named."""
+    policy = policies["image-pro-services"]
+    facts = toner_return(ReturnReason.NOT_NEEDED)
+    decision = decide_with_override(policy, facts, Outcome.REFUND, OVERRIDE_REASON)
+    return content_for(
+        policy,
+        [(facts, decision, "Brother TN-660 high-yield black toner")],
+        DocumentType.CREDIT_MEMO,
+        "CM-2026-000125",
+        refund_method="Credit to account 10023",
+        overridden_by="Sam Okafor (supervisor)",
+        override_reason=OVERRIDE_REASON,
+    )
 
 
 @pytest.fixture

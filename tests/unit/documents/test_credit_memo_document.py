@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import re
 
 import pytest
 from PIL import ExifTags, Image, ImageDraw
 from pypdf import PdfReader
 
+from receiving_app.documents import pages
 from receiving_app.documents.credit_memo import render_credit_memo
 from receiving_app.documents.model import DocumentContent, LineDetail
 from receiving_app.documents.photos import printable_photo
-from receiving_app.domain.decision import Amounts
+from receiving_app.domain.decision import Amounts, Reason
 from receiving_app.domain.money import Money
 from receiving_app.domain.weight import Weight
 from receiving_app.domain.weight_capture import WeightCapture
@@ -58,7 +60,7 @@ def test_the_memo_shows_the_inspection_evidence_and_who_received_it(credit_memo_
     pdf = render_credit_memo(credit_memo_content)
     text = reading_text(pdf)
     assert "Weight 812.4 g, read from the scale" in text
-    assert "Fill level 98.84% of a full cartridge" in text
+    assert "Fill level 98.8% of a full cartridge" in text
     assert "Unopened: yes; Sealed: yes; Original packaging: yes; Box damage: no; Labels intact: yes" in text
     assert "Received by Dana Whitfield, station BENCH-02" in text
     images = PdfReader(io.BytesIO(pdf)).pages[0].images
@@ -184,3 +186,41 @@ def test_every_photo_is_printed_as_a_jpeg_of_its_own_size(credit_memo_content: D
     printed = [Image.open(io.BytesIO(file)) for file in files]
     assert [(picture.format, picture.size) for picture in printed] == [("JPEG", (160, 120))] * 2
     assert jpeg in files
+
+
+def test_an_override_gives_its_reason_once_and_names_the_supervisor(override_memo_content: DocumentContent) -> None:
+    text = reading_text(render_credit_memo(override_memo_content))
+    reason = override_memo_content.override_reason
+    assert text.count(reason) == 1
+    assert f"Decided by a supervisor: {reason}." in text
+    assert "Overridden by Sam Okafor (supervisor)" in text
+    assert "Override reason" not in text
+
+
+def drawn_photo_heights(pdf: bytes, page: int = 0) -> list[float]:
+    """How high each picture is drawn on the page, in points, read from the page's drawing commands."""
+    commands = PdfReader(io.BytesIO(pdf)).pages[page].get_contents().get_data().decode("latin-1")
+    return [float(height) for height in re.findall(r"q [\d.]+ 0 0 ([\d.]+) [\d.]+ [\d.]+ cm\s*/\S+ Do", commands)]
+
+
+def test_a_photo_that_would_push_the_memo_onto_a_second_page_is_printed_smaller(
+    credit_memo_content: DocumentContent, monkeypatch
+) -> None:
+    content = credit_memo_content
+    note = Reason("bench_note", "The outer box was checked again at the bench and found as described.")
+    # Reasons are added until full-size photos would no longer fit on the page, as they were once always printed.
+    with monkeypatch.context() as full_size_only:
+        full_size_only.setattr(pages, "PHOTO_HEIGHTS", pages.PHOTO_HEIGHTS[:1])
+        while len(page_texts(render_credit_memo(content))) == 1:
+            content = dataclasses.replace(content, reasons=(*content.reasons, note))
+        full_size = render_credit_memo(content)
+    assert len(page_texts(full_size)) == 2  # the photos, or the names under them, on a page nearly empty
+
+    pdf = render_credit_memo(content)
+
+    [page] = page_texts(pdf)
+    assert "Received by Dana Whitfield" in one_line(page)
+    heights = drawn_photo_heights(pdf)
+    assert len(heights) == len(content.evidence.photos)
+    assert all(min(pages.PHOTO_HEIGHTS) <= height < max(pages.PHOTO_HEIGHTS) for height in heights)
+    rasterize_page(pdf, dpi=100)  # it draws

@@ -47,7 +47,7 @@ def test_the_notice_tells_the_customer_what_they_can_do_next(denial_content: Doc
 def test_the_notice_shows_the_weight_that_denied_it(denial_content: DocumentContent) -> None:
     text = reading_text(render_denial_notice(denial_content))
     assert "Weight 601.2 g, read from the scale" in text
-    assert "Fill level 4.98% of a full cartridge" in text
+    assert "Fill level 5.0% of a full cartridge" in text
     assert "Unopened: no; Sealed: no" in text
     assert "1 TN-660 Brother TN-660 high-yield black toner 1 54.99" in text
 

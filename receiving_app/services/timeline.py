@@ -1,0 +1,49 @@
+"""What each event on an RMA's timeline was about, in a few words beside its name: the line and unit,
+the weight the decision used, the outcome, the document's number.
+
+Without them a line of four units shows four rows that each say only "Weight read". Only these
+facts are worded: notes and reasons are free text that may name a customer.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from receiving_app.domain.weight_capture import TYPED_BY_HAND
+
+
+def event_detail(event_type: str, payload_json: str) -> str:
+    """ "line 2 unit 1 · 812.4 g from the scale" for a weight read; "" for an event about the whole RMA."""
+    payload = json.loads(payload_json)
+    if not isinstance(payload, dict):
+        return ""
+    parts = [_where(payload)]
+    if event_type == "weight_read":
+        parts.append(_weight(payload))
+    elif event_type in ("decision_made", "decision_overridden") and isinstance(payload.get("outcome"), str):
+        parts.append(payload["outcome"].replace("_", " "))
+    if isinstance(payload.get("number"), str):
+        parts.append(payload["number"])
+    return " · ".join(part for part in parts if part)
+
+
+def _where(payload: Mapping[str, Any]) -> str:
+    line, unit, units = payload.get("line"), payload.get("unit"), payload.get("units")
+    if not isinstance(line, int):
+        return ""
+    # A weight read recorded before its reading had a part of its own holds the weight's unit ("g") here.
+    if isinstance(unit, int):
+        return f"line {line} unit {unit}"
+    if isinstance(units, list) and units:
+        return f"line {line} unit{'s' if len(units) > 1 else ''} {', '.join(str(number) for number in units)}"
+    return f"line {line}"
+
+
+def _weight(payload: Mapping[str, Any]) -> str:
+    reading = payload.get("reading", payload)
+    if not isinstance(reading, Mapping) or not isinstance(reading.get("value"), str):
+        return ""
+    weight = " ".join(str(part) for part in (reading["value"], reading.get("unit")) if part)
+    return f"{weight} {'typed by hand' if reading.get('source') == TYPED_BY_HAND else 'from the scale'}"
