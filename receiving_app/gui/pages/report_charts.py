@@ -201,6 +201,8 @@ def outcome_bars(report: BenchReport) -> list[Bar]:
 
 
 def refund_bars(methods: Sequence[RefundsByMethod]) -> list[Bar]:
+    # The float is only the bar's drawn length (Qt Charts measures in floating point); the figure
+    # printed on the bar is the exact amount through the money formatter.
     return [Bar(words(method.method), float(method.refunded.amount), money_text(method.refunded)) for method in methods]
 
 
