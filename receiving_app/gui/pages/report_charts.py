@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -60,7 +61,7 @@ CHARTS = (
 @dataclass(frozen=True, slots=True)
 class Bar:
     label: str  # the category, under or beside the bar
-    value: float  # only for drawing; the figure people read is ``text``
+    value: Decimal  # the bar's length, exact; the figure people read is ``text``
     text: str  # the exact figure, as the page writes it elsewhere
 
 
@@ -114,7 +115,7 @@ class ReportCharts(QWidget):
         old_view = self.views[key]
         title = old_view.accessibleName()
         chart = self._empty_chart(title)
-        values = [bar.value for bar in bars]
+        values = [float(bar.value) for bar in bars]  # Qt Charts measures lengths in floating point
         bar_set = QBarSet(title)
         bar_set.append(values)
         bar_set.setColor(QColor(BAR_COLOR))
@@ -197,20 +198,18 @@ def _amount_axis(largest: float, *, money: bool) -> QValueAxis:
 
 
 def outcome_bars(report: BenchReport) -> list[Bar]:
-    return [Bar(words(count.outcome), float(count.lines), str(count.lines)) for count in report.outcomes]
+    return [Bar(words(count.outcome), Decimal(count.lines), str(count.lines)) for count in report.outcomes]
 
 
 def refund_bars(methods: Sequence[RefundsByMethod]) -> list[Bar]:
-    # The float is only the bar's drawn length (Qt Charts measures in floating point); the figure
-    # printed on the bar is the exact amount through the money formatter.
-    return [Bar(words(method.method), float(method.refunded.amount), money_text(method.refunded)) for method in methods]
+    return [Bar(words(method.method), method.refunded.amount, money_text(method.refunded)) for method in methods]
 
 
 def reason_bars(reasons: Sequence[ReasonCount]) -> list[Bar]:
     # A horizontal chart draws its first category at the bottom: reversed, the largest is on top.
-    return [Bar(reason.words, float(reason.lines), str(reason.lines)) for reason in reversed(reasons)]
+    return [Bar(reason.words, Decimal(reason.lines), str(reason.lines)) for reason in reversed(reasons)]
 
 
 def fill_bars(fill: FillLevels) -> list[Bar]:
     # Drawn across, like the denials: the emptiest at the bottom, the fullest on top.
-    return [Bar(FillLevels.bucket_label(index), float(count), str(count)) for index, count in enumerate(fill.buckets)]
+    return [Bar(FillLevels.bucket_label(index), Decimal(count), str(count)) for index, count in enumerate(fill.buckets)]
