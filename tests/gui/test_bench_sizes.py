@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QHelpEvent
+from PySide6.QtGui import QFont, QFontMetrics, QHelpEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
 
 from receiving_app.gui.app import station_window
 from receiving_app.gui.main_window import MainWindow
+from receiving_app.gui.models import PRODUCT_ROLE, RmaLinesModel
 from receiving_app.gui.operations import OperationRunner
 from tests.support.demo_rmas import open_rmas, single_units
 from tests.support.demo_users import RECEIVER, USERS
 from tests.support.gui_keyboard import Keyboard, check_as_sold, open_rma, wait_until_idle, weigh_by_hand
 
 LAPTOP = QSize(1366, 768)
+WRAP_WORDS = int(Qt.TextFlag.TextWordWrap)
 DESKTOP = QSize(1920, 1080)
 
 
@@ -116,6 +118,27 @@ def test_what_a_clerk_checks_on_every_unit_is_on_screen_whole_without_scrolling(
     assert total.fontMetrics().horizontalAdvance(total.text()) <= total.contentsRect().width(), total.text()
 
 
+@pytest.mark.parametrize("window", [LAPTOP], ids=["1366x768"], indirect=True)
+def test_the_line_list_names_each_lines_product_whole_under_its_sku(qtbot, window, keyboard, station, runner) -> None:
+    set_keyboard_map(keyboard, window, True)  # the narrowest the line list gets
+    rma = max(open_rmas(station), key=lambda rma: max(len(line.description) for line in rma.lines))
+    open_rma(qtbot, window, keyboard, runner, rma)
+    table = window.receiving.ui.linesTable
+    cartridge = RmaLinesModel.COLUMNS.index("Cartridge")
+    QApplication.processEvents()  # the rows grow to their names once the column has its width
+    room = table.columnWidth(cartridge) - 8  # the cell's padding, left and right
+    font = table.font()
+    bold = QFont(font)
+    bold.setBold(True)
+    for row, line in enumerate(rma.lines):
+        index = table.model().index(row, cartridge)
+        assert (index.data(), index.data(PRODUCT_ROLE)) == (line.sku, line.description)
+        name = QFontMetrics(font).boundingRect(QRect(0, 0, room, 10_000), WRAP_WORDS, line.description)
+        assert name.width() <= room, f"{line.description!r} is wider than its column"
+        assert QFontMetrics(bold).height() + name.height() <= table.rowHeight(row), f"{line.description!r} is cut"
+    assert not table.horizontalScrollBar().isVisible()
+
+
 @pytest.fixture
 def station_pages(qtbot, station, runner, wedge):
     """The window a sign-in opens, with every page, on a 1366x768 screen, signed in as an admin (who
@@ -191,9 +214,10 @@ def on_screen_problems(window: MainWindow, page: QWidget, name: str) -> list[str
 TITLED_PAGES = ("History", "RMA detail", "Catalog")
 
 
-def test_no_page_scrolls_sideways_on_a_1366_screen(qtbot, station_pages, clock, station) -> None:
+@pytest.mark.parametrize("map_shown", [False, True], ids=["map closed", "map open"])
+def test_no_page_scrolls_sideways_on_a_1366_screen(qtbot, station_pages, clock, station, map_shown) -> None:
     window = station_pages
-    set_keyboard_map(Keyboard(qtbot, window, clock), window, False)
+    set_keyboard_map(Keyboard(qtbot, window, clock), window, map_shown)
     titles = tuple(window.ui.navigationList.item(row).text() for row in range(window.ui.navigationList.count()))
     problems = page_problems(qtbot, window, station, titles)
     assert set(problems) == {*titles, "RMA detail"}

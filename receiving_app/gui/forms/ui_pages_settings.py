@@ -49,37 +49,36 @@ class Ui_SettingsPage(object):
         self.idleLockLabel = QLabel(self.stationGroup)
         self.idleLockLabel.setObjectName(u"idleLockLabel")
 
-        self.stationGrid.addWidget(self.idleLockLabel, 0, 2, 1, 1)
+        self.stationGrid.addWidget(self.idleLockLabel, 1, 0, 1, 1)
 
         self.idleLockSpin = QSpinBox(self.stationGroup)
         self.idleLockSpin.setObjectName(u"idleLockSpin")
         self.idleLockSpin.setMinimum(1)
         self.idleLockSpin.setMaximum(480)
 
-        self.stationGrid.addWidget(self.idleLockSpin, 0, 3, 1, 1)
+        self.stationGrid.addWidget(self.idleLockSpin, 1, 1, 1, 1)
 
         self.pageSizeLabel = QLabel(self.stationGroup)
         self.pageSizeLabel.setObjectName(u"pageSizeLabel")
 
-        self.stationGrid.addWidget(self.pageSizeLabel, 1, 0, 1, 1)
+        self.stationGrid.addWidget(self.pageSizeLabel, 2, 0, 1, 1)
 
         self.pageSizeCombo = QComboBox(self.stationGroup)
         self.pageSizeCombo.setObjectName(u"pageSizeCombo")
 
-        self.stationGrid.addWidget(self.pageSizeCombo, 1, 1, 1, 1)
+        self.stationGrid.addWidget(self.pageSizeCombo, 2, 1, 1, 1)
 
         self.receiptLayoutLabel = QLabel(self.stationGroup)
         self.receiptLayoutLabel.setObjectName(u"receiptLayoutLabel")
 
-        self.stationGrid.addWidget(self.receiptLayoutLabel, 1, 2, 1, 1)
+        self.stationGrid.addWidget(self.receiptLayoutLabel, 3, 0, 1, 1)
 
         self.receiptLayoutCombo = QComboBox(self.stationGroup)
         self.receiptLayoutCombo.setObjectName(u"receiptLayoutCombo")
 
-        self.stationGrid.addWidget(self.receiptLayoutCombo, 1, 3, 1, 1)
+        self.stationGrid.addWidget(self.receiptLayoutCombo, 3, 1, 1, 1)
 
         self.stationGrid.setColumnStretch(1, 1)
-        self.stationGrid.setColumnStretch(3, 1)
 
         self.contentsLayout.addWidget(self.stationGroup)
 
@@ -130,57 +129,56 @@ class Ui_SettingsPage(object):
         self.protocolCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.protocolCombo.setMinimumContentsLength(24)
 
-        self.scaleGrid.addWidget(self.protocolCombo, 0, 1, 1, 1)
+        self.scaleGrid.addWidget(self.protocolCombo, 0, 1, 1, 2)
 
         self.portLabel = QLabel(self.scaleGroup)
         self.portLabel.setObjectName(u"portLabel")
 
-        self.scaleGrid.addWidget(self.portLabel, 0, 2, 1, 1)
+        self.scaleGrid.addWidget(self.portLabel, 1, 0, 1, 1)
 
         self.portCombo = QComboBox(self.scaleGroup)
         self.portCombo.setObjectName(u"portCombo")
         self.portCombo.setEditable(True)
 
-        self.scaleGrid.addWidget(self.portCombo, 0, 3, 1, 1)
+        self.scaleGrid.addWidget(self.portCombo, 1, 1, 1, 1)
 
         self.findDevicesButton = QPushButton(self.scaleGroup)
         self.findDevicesButton.setObjectName(u"findDevicesButton")
 
-        self.scaleGrid.addWidget(self.findDevicesButton, 0, 4, 1, 1)
+        self.scaleGrid.addWidget(self.findDevicesButton, 1, 2, 1, 1)
 
         self.optionsLabel = QLabel(self.scaleGroup)
         self.optionsLabel.setObjectName(u"optionsLabel")
 
-        self.scaleGrid.addWidget(self.optionsLabel, 1, 0, 1, 1)
+        self.scaleGrid.addWidget(self.optionsLabel, 2, 0, 1, 1)
 
         self.scaleOptionsEdit = QLineEdit(self.scaleGroup)
         self.scaleOptionsEdit.setObjectName(u"scaleOptionsEdit")
 
-        self.scaleGrid.addWidget(self.scaleOptionsEdit, 1, 1, 1, 3)
+        self.scaleGrid.addWidget(self.scaleOptionsEdit, 2, 1, 1, 2)
 
         self.liveReadingCheck = QCheckBox(self.scaleGroup)
         self.liveReadingCheck.setObjectName(u"liveReadingCheck")
 
-        self.scaleGrid.addWidget(self.liveReadingCheck, 2, 0, 1, 1)
+        self.scaleGrid.addWidget(self.liveReadingCheck, 3, 0, 1, 1)
 
         self.readingLabel = QLabel(self.scaleGroup)
         self.readingLabel.setObjectName(u"readingLabel")
 
-        self.scaleGrid.addWidget(self.readingLabel, 2, 1, 1, 3)
+        self.scaleGrid.addWidget(self.readingLabel, 3, 1, 1, 1)
 
         self.testScaleButton = QPushButton(self.scaleGroup)
         self.testScaleButton.setObjectName(u"testScaleButton")
 
-        self.scaleGrid.addWidget(self.testScaleButton, 2, 4, 1, 1)
+        self.scaleGrid.addWidget(self.testScaleButton, 3, 2, 1, 1)
 
         self.scaleMessage = QLabel(self.scaleGroup)
         self.scaleMessage.setObjectName(u"scaleMessage")
         self.scaleMessage.setWordWrap(True)
 
-        self.scaleGrid.addWidget(self.scaleMessage, 3, 1, 1, 4)
+        self.scaleGrid.addWidget(self.scaleMessage, 4, 1, 1, 2)
 
         self.scaleGrid.setColumnStretch(1, 1)
-        self.scaleGrid.setColumnStretch(3, 1)
 
         self.contentsLayout.addWidget(self.scaleGroup)
 
