@@ -20,12 +20,15 @@ def plural(count: int, word: str) -> str:
 
 
 def work_words(work: WorkDone) -> str:
-    """ "12 lines, 14 cartridges, $431.20 refunded" """
-    return f"{plural(work.lines, 'line')}, {plural(work.units, 'cartridge')}, {money_text(work.refunded)} refunded"
+    """ "12 lines, 14 cartridges, $431.20" """
+    return f"{plural(work.lines, 'line')}, {plural(work.units, 'cartridge')}, {money_text(work.refunded)}"
 
 
-def day_count_words(count: DayCount, station_id: str) -> str:
-    return f"You today: {work_words(count.clerk)} · Station {station_id}: {work_words(count.station)}"
+def day_count_words(count: DayCount) -> str:
+    # "refunded" once, after the clerk's part, which the station's part mirrors, and the station
+    # unnamed (the window's title names it): a busy day's two counts then fit a 1366 px status bar
+    # beside who is signed in and the keyboard map's key.
+    return f"You today: {work_words(count.clerk)} refunded · This station: {work_words(count.station)}"
 
 
 class DayCountLabel(QLabel):
@@ -66,7 +69,7 @@ class DayCountLabel(QLabel):
         return self._words
 
     def _counted(self, count: DayCount) -> None:
-        self._say(day_count_words(count, self._station_id))
+        self._say(day_count_words(count))
         self._count_again_if_asked()
 
     def _not_counted(self, message: str) -> None:

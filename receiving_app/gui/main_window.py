@@ -104,8 +104,9 @@ class MainWindow(QMainWindow):
         """The clerk who signed in: named in the status bar and in everything they record, and the
         scanner's keys come to this window from now on. The keyboard map is as they last left it."""
         self.user = self.receiving.user = user
-        # The station is named in the window's title and in the day's count beside this label.
-        self.signed_in_label.setText(f"Signed in: {user.display_name} ({user.role})")
+        # The station is named in the window's title; the day's count follows this label.
+        self.signed_in_label.setText(f"{user.display_name} ({user.role})")
+        self.signed_in_label.setToolTip(f"Signed in: {user.display_name} ({user.role})")
         shown = self._map_choice.shown_for(user.name)
         if shown is not None:
             self.ui.keyboardMapDock.setVisible(shown)

@@ -4,9 +4,16 @@ clerk's part is theirs at any station, the station's part everyone's at this one
 
 from __future__ import annotations
 
+from datetime import date
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QLabel
+
 from receiving_app.domain.money import Money
 from receiving_app.domain.money_text import money_text
+from receiving_app.gui.day_count_label import day_count_words
 from receiving_app.gui.main_window import MainWindow
+from receiving_app.services.day_counts import DayCount, WorkDone
 from tests.support.demo_rmas import single_units
 from tests.support.demo_users import RECEIVER
 from tests.support.gui_keyboard import Keyboard, open_rma, receive_as_sold, wait_until_idle
@@ -41,7 +48,7 @@ def test_the_count_is_the_days_decisions_of_this_clerk_and_this_station(qtbot, s
     window.activateWindow()
     assert shown_count(qtbot, window, runner) == (
         f"You today: 2 lines, 2 cartridges, {money_text(mine)} refunded · "
-        f"Station {HERE}: 2 lines, 2 cartridges, {money_text(here)} refunded"
+        f"This station: 2 lines, 2 cartridges, {money_text(here)}"
     )
 
     keyboard = Keyboard(qtbot, window, clock)
@@ -50,6 +57,27 @@ def test_the_count_is_the_days_decisions_of_this_clerk_and_this_station(qtbot, s
     refund = receive_as_sold(qtbot, window, keyboard, runner, f"{other.lines[0].full_g}g").decision.refund_total
     assert shown_count(qtbot, window, runner) == (
         f"You today: 3 lines, 3 cartridges, {money_text(mine + refund)} refunded · "
-        f"Station {HERE}: 3 lines, 3 cartridges, {money_text(here + refund)} refunded"
+        f"This station: 3 lines, 3 cartridges, {money_text(here + refund)}"
     )
     assert window.day_count.toolTip() == window.day_count.words
+
+
+def test_a_busy_days_count_fits_a_1366_status_bar_beside_the_clerk_and_the_maps_key(
+    qtbot, station, runner, wedge, clock
+) -> None:
+    window = MainWindow(station, RECEIVER, runner, wedge)
+    qtbot.add_widget(window)
+    window.fit_to_screen(QSize(1366, 768))
+    window.show()
+    qtbot.waitExposed(window)
+    if window.ui.keyboardMapDock.isVisible():  # closed, the map leaves its key in the status bar
+        Keyboard(qtbot, window, clock).press(Qt.Key.Key_F1)
+    wait_until_idle(qtbot, runner)
+    assert window.findChild(QLabel, "keyboardMapHint").isVisible()
+    busy_day = DayCount(
+        date(2026, 12, 2),
+        clerk=WorkDone(212, 240, Money.of("4312.50")),
+        station=WorkDone(400, 431, Money.of("8123.00")),
+    )
+    label = window.day_count
+    assert label.fontMetrics().horizontalAdvance(day_count_words(busy_day)) <= label.contentsRect().width()

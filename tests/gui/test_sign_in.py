@@ -46,4 +46,4 @@ def test_an_empty_form_asks_for_both_fields(dialog) -> None:
 
 def test_the_window_shows_who_is_signed_in(window) -> None:
     label = window.findChild(QLabel, "signedInLabel")
-    assert label.text().startswith("Signed in: Riley Receiver (receiver)")
+    assert (label.text(), label.toolTip()) == ("Riley Receiver (receiver)", "Signed in: Riley Receiver (receiver)")
