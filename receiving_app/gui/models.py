@@ -14,6 +14,7 @@ from receiving_app.services.views import DecisionView, RmaLineView
 
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1  # the RmaLineView of a row
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # the line's status code ("open", "decided", ...)
+PRODUCT_ROLE = Qt.ItemDataRole.UserRole + 3  # the catalog's name for the line's cartridge
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invalid index Qt passes as the parent of a table's rows
@@ -34,9 +35,10 @@ class RmaLinesModel(QAbstractTableModel):
     """The lines of one RMA, with how far each has come unit by unit and the outcomes decided."""
 
     # The price, reason and choice are in each row's tooltip and in the panels: the table keeps the
-    # columns a clerk matches parcels by, wide enough to read at arm's length. A line's quantity is
-    # in its status ("1 of 2 decided") where it is more than one.
-    COLUMNS = ("Line", "SKU", "Product", "Status")
+    # columns a clerk matches parcels by, wide enough to read at arm's length. The cartridge is its
+    # SKU (the display) with its product's name under it (PRODUCT_ROLE). A line's quantity is in its
+    # status ("1 of 2 decided") where it is more than one.
+    COLUMNS = ("Line", "Cartridge", "Status")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -114,13 +116,12 @@ class RmaLinesModel(QAbstractTableModel):
         if role == STATUS_ROLE:
             return line.status
         column = self.COLUMNS[index.column()]
+        if column == "Cartridge" and role == PRODUCT_ROLE:
+            return line.description
+        if column == "Cartridge" and role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{line.sku}, {line.description}"
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return {
-                "Line": str(line.line),
-                "SKU": line.sku,
-                "Product": line.description,
-                "Status": self.status_text(line),
-            }[column]
+            return {"Line": str(line.line), "Cartridge": line.sku, "Status": self.status_text(line)}[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             outcomes = self.outcomes(line)
             return (

@@ -25,7 +25,7 @@ from receiving_app.gui.forms.ui_receiving_screen import Ui_ReceivingScreen
 from receiving_app.gui.inspection_panel import INSPECTION_COMMANDS, InspectionPanel, unit_name
 from receiving_app.gui.keyboard_map import Command, key_label
 from receiving_app.gui.line_actions import LineActions
-from receiving_app.gui.lines_table import ProductColumnFit
+from receiving_app.gui.lines_table import CartridgeColumnFit
 from receiving_app.gui.live_decision import LiveDecision
 from receiving_app.gui.models import RmaLinesModel, unit_states
 from receiving_app.gui.operations import OperationRunner
@@ -98,7 +98,7 @@ class ReceivingScreen(QWidget):
         ui = self.ui
         self.lines = RmaLinesModel(self)
         ui.linesTable.setModel(self.lines)
-        ProductColumnFit(ui.linesTable)
+        CartridgeColumnFit(ui.linesTable)
         self.bench_layout = BenchLayout(self)
         ui.linesTable.verticalHeader().setVisible(False)
         ui.linesTable.selectionModel().currentRowChanged.connect(self._current_row_changed)

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from receiving_app.domain.decision import Amounts
 from receiving_app.domain.money import Money
-from receiving_app.gui.models import LINE_ROLE, RmaLinesModel
+from receiving_app.gui.models import LINE_ROLE, PRODUCT_ROLE, RmaLinesModel
 from receiving_app.services.views import DecisionView, RmaLineView
 from tests.support.demo_rmas import open_rmas
 from tests.support.gui_keyboard import wait_until_idle
@@ -84,8 +84,9 @@ def test_the_lines_model_shows_each_line_its_product_and_how_far_its_units_have_
 
     status = RmaLinesModel.COLUMNS.index("Status")
     assert model.rowCount() == 6
-    assert model.data(model.index(0, RmaLinesModel.COLUMNS.index("SKU"))) == "TN-660"
-    assert model.data(model.index(0, RmaLinesModel.COLUMNS.index("Product"))) == "Brother TN-660 toner"
+    cartridge = model.index(0, RmaLinesModel.COLUMNS.index("Cartridge"))
+    assert (model.data(cartridge), model.data(cartridge, PRODUCT_ROLE)) == ("TN-660", "Brother TN-660 toner")
+    assert model.data(cartridge, Qt.ItemDataRole.AccessibleTextRole) == "TN-660, Brother TN-660 toner"
     assert model.data(model.index(0, status)) == "• 0 of 2 decided"
     assert model.data(model.index(1, status)) == "✖ 2 of 2 decided"
     assert model.data(model.index(1, 0), Qt.ItemDataRole.ToolTipRole).endswith("; decided: denied, denied")

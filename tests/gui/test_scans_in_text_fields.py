@@ -10,12 +10,11 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import Qt
 
-from receiving_app.gui.models import RmaLinesModel
 from receiving_app.gui.pages.history import HistoryPage
 from receiving_app.gui.scan_wedge import ScanWedge
 from tests.support.demo_rmas import open_rmas
 from tests.support.demo_users import RECEIVER
-from tests.support.gui_keyboard import open_rma, wait_until_idle
+from tests.support.gui_keyboard import wait_until_idle
 from tests.support.gui_station import INTERKEY_MS
 
 SUFFIX = "#"
@@ -102,12 +101,3 @@ def test_fast_typing_in_the_notes_is_notes_and_a_complete_scan_there_opens_the_r
         at_scanner_speed(qtbot, keyboard, f"{second.number}{SUFFIX}")
     assert window.receiving.rma.number == second.number
     wait_until_idle(qtbot, runner)
-
-
-def test_the_line_list_names_each_lines_product(qtbot, window, keyboard, station, runner) -> None:
-    rma = next(rma for rma in open_rmas(station) if len({line.description for line in rma.lines}) >= 2)
-    open_rma(qtbot, window, keyboard, runner, rma)
-    table, product = window.receiving.ui.linesTable, RmaLinesModel.COLUMNS.index("Product")
-    shown = [table.model().index(row, product).data() for row in range(table.model().rowCount())]
-    assert shown == [line.description for line in rma.lines]
-    assert not table.isColumnHidden(product) and table.columnWidth(product) > 0

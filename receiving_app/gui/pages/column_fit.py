@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QTableView,
     QToolTip,
 )
+
+from receiving_app.gui.refit_soon import RefitSoon
 
 if TYPE_CHECKING:
     from receiving_app.gui.pages.models import Column
@@ -45,25 +47,7 @@ class ColumnFit(QObject):
         header.setMinimumSectionSize(0)
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
         table.setItemDelegate(WholeTextTooltip(table))
-        self._soon = QTimer(self)
-        self._soon.setSingleShot(True)
-        self._soon.setInterval(0)
-        self._soon.timeout.connect(self.fit)
-        model = table.model()
-        for changed in (
-            model.modelReset,
-            model.layoutChanged,
-            model.dataChanged,
-            model.rowsInserted,
-            model.rowsRemoved,
-        ):
-            changed.connect(self._soon.start)
-        table.viewport().installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            self._soon.start()
-        return False
+        RefitSoon(table, self.fit)
 
     def fit(self) -> None:
         table, header = self._table, self._table.horizontalHeader()
