@@ -191,6 +191,9 @@ class StationSession(QObject):
         else:
             self._close_window()
             self._open_window(user)
+        # The clerk's next key is for the window, page keys included, as the sign-in closes; a
+        # screen with no window manager to hand it the keyboard would leave those keys with nobody.
+        self.window.activateWindow()
         self.user = user
         self.idle_watch.start()
 

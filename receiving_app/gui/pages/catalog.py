@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
+from receiving_app.domain.money_text import money_text
 from receiving_app.gui.forms.ui_pages_catalog import Ui_CatalogPage
 from receiving_app.gui.operations import Operation, OperationRunner
 from receiving_app.gui.pages.feedback import (
@@ -45,7 +46,9 @@ class CatalogModel(RecordTableModel):
         Column("UPC", lambda item: item.upc or "—", hide_order=5),
         Column("Full g", lambda item: str(item.full_g), lambda item: item.full_g, numeric=True, hide_order=4),
         Column("Empty g", lambda item: str(item.empty_g), lambda item: item.empty_g, numeric=True, hide_order=3),
-        Column("List price", lambda item: str(item.list_price), lambda item: item.list_price.amount, numeric=True),
+        Column(
+            "List price", lambda item: money_text(item.list_price), lambda item: item.list_price.amount, numeric=True
+        ),
     )
 
 

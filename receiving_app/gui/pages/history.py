@@ -12,6 +12,7 @@ from datetime import date
 from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QDateEdit, QLineEdit, QWidget
 
+from receiving_app.domain.money_text import money_text
 from receiving_app.domain.scan import ScanValue
 from receiving_app.gui.forms.ui_pages_history import Ui_HistoryPage
 from receiving_app.gui.operations import OperationRunner
@@ -51,7 +52,7 @@ class RmaSummaryModel(RecordTableModel):
         Column("Lines", lambda rma: rma.outcome_words, hide_order=4),
         Column(
             "Refunded",
-            lambda rma: str(rma.refund_total),
+            lambda rma: money_text(rma.refund_total),
             lambda rma: rma.refund_total.amount,
             numeric=True,
             hide_order=5,

@@ -71,7 +71,7 @@ def test_an_admin_edit_is_saved_and_shown(qtbot, open_catalog, station) -> None:
     item = stored(station, "TN-660")
     assert (item.full_g, str(item.list_price)) == (Decimal("816.5"), "52.49")
     row = next(row for row in range(page.filtered.rowCount()) if page.filtered.index(row, 0).data() == "TN-660")
-    assert page.filtered.index(row, 5).data() == "816.5" and page.filtered.index(row, 7).data() == "52.49"
+    assert page.filtered.index(row, 5).data() == "816.5" and page.filtered.index(row, 7).data() == "$52.49"
     assert "saved" in page.ui.messageLabel.text() and not page.ui.saveButton.isEnabled()
 
 
