@@ -19,12 +19,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSize
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLayout, QStyle, QWidget
+
+from receiving_app.gui.lines_table import PADDING as CELL_PADDING
 
 if TYPE_CHECKING:
     from receiving_app.gui.receiving_screen import ReceivingScreen
 
-LEAST_LINE_ROWS = 3  # the lines table shrinks no further: the line in hand and one either side
+LEAST_LINE_TEXT_ROWS = 3  # lines of text the lines table keeps: the line in hand whole, the next one's SKU
 RMA_DETAIL_ROWS = (2, 3, 4, 5)  # customer, order, seller, dates
 RMA_STATUS_ROW = 1  # the lines' own states say much of it
 AMOUNT_DETAIL_ROWS = (0, 1, 2, 3, 5, 6, 7)  # all but the refund total
@@ -77,9 +80,12 @@ class BenchLayout(QObject):
         self.folded = 0
         """How many of ``FOLDS`` are folded away now."""
         table = screen.ui.linesTable
+        # The line in hand whole (its SKU and a line of its product's name) and the next line's SKU.
+        line_height = QFontMetrics(table.font()).height()
         table.setMinimumHeight(
             table.horizontalHeader().sizeHint().height()
-            + LEAST_LINE_ROWS * table.verticalHeader().defaultSectionSize()
+            + LEAST_LINE_TEXT_ROWS * line_height
+            + CELL_PADDING
             + 2 * table.frameWidth()
         )
         screen.rma_shown.connect(self._header_changed)

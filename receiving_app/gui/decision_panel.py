@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QGroupBox, QWidget
 
 from receiving_app.domain.decision import Amounts, DocumentType, Outcome
@@ -37,6 +38,8 @@ from receiving_app.gui.style import (
 from receiving_app.services.views import DecisionView, RmaLineView
 
 FEE_POINT_SIZE = 20
+LEAST_OUTCOME_POINT_SIZE = 16  # the headline grows no smaller to stay on one line; below it, it wraps
+HEADLINE_SLACK = 24  # px the headline's frame and padding take from its width
 """The fee named in the headline, under the outcome it qualifies and smaller."""
 
 
@@ -89,6 +92,12 @@ class DecisionPanel(QGroupBox):
         self.ui.setupUi(self)
         self.ui.outcomeLabel.setFont(sized_font(self.font(), OUTCOME_POINT_SIZE))
         self.ui.outcomeLabel.setTextFormat(Qt.TextFormat.RichText)
+        self._headline = ""
+        self._fitted_width = -1
+        self._refit_headline = QTimer(self)
+        self._refit_headline.setSingleShot(True)
+        self._refit_headline.setInterval(0)
+        self._refit_headline.timeout.connect(self._refit_if_width_changed)
         self.ui.refundTotalValue.setFont(sized_font(self.font(), 20))
         self.outcome = ""  # what the panel shows now: an outcome, "waiting" or "problem"
         self.needs_supervisor: tuple[str, ...] = ()  # what Enter will ask a supervisor to approve
@@ -186,6 +195,34 @@ class DecisionPanel(QGroupBox):
         label.setText(f"{tone.symbol} {escape(words)}{smaller}")
         label.setAccessibleDescription(" ".join(part for part in (tone.symbol, words, fee) if part))
         restyle(label, tone_style(tone))
+        self._headline = f"{tone.symbol} {words}"
+        self._fit_headline()
+
+    def _fit_headline(self) -> None:
+        """The headline on one line, in smaller type where the column is narrow: "… Not checked" on
+        two lines at a 1366 px bench took the height Accept needed."""
+        label, margins = self.ui.outcomeLabel, self.layout().contentsMargins()
+        room = self.contentsRect().width() - margins.left() - margins.right() - HEADLINE_SLACK
+        size = OUTCOME_POINT_SIZE
+        while (
+            size > LEAST_OUTCOME_POINT_SIZE
+            and QFontMetrics(sized_font(self.font(), size)).horizontalAdvance(self._headline) > room
+        ):
+            size -= 1
+        self._fitted_width = self.width()
+        if label.font().pointSize() != size:
+            label.setFont(sized_font(self.font(), size))
+
+    def _refit_if_width_changed(self) -> None:
+        if self.width() != self._fitted_width:
+            self._fit_headline()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Once the resize is over, and only for a new width: a font set while the columns are being
+        # measured would have them measured again from inside this event.
+        if event.size().width() != event.oldSize().width():
+            self._refit_headline.start()
 
     def _show_amounts(self, amounts: Amounts, total: Money, method: str | None, fill: Decimal | None) -> None:
         ui = self.ui

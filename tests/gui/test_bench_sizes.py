@@ -119,6 +119,20 @@ def test_what_a_clerk_checks_on_every_unit_is_on_screen_whole_without_scrolling(
 
 
 @pytest.mark.parametrize("window", [LAPTOP], ids=["1366x768"], indirect=True)
+def test_the_headline_stands_on_one_line_before_anything_is_checked_too(
+    qtbot, window, keyboard, station, runner
+) -> None:
+    set_keyboard_map(keyboard, window, True)  # the decision's column at its narrowest
+    open_rma(qtbot, window, keyboard, runner, single_units(station, lines=3))
+    headline = window.receiving.decision_panel.ui.outcomeLabel
+    qtbot.waitUntil(lambda: "Not checked" in headline.accessibleDescription())
+    QApplication.processEvents()  # the headline's type is fitted once the columns have their widths
+    words = headline.accessibleDescription()
+    assert headline.fontMetrics().horizontalAdvance(words) <= headline.contentsRect().width(), words
+    assert headline.height() < 2 * headline.fontMetrics().height(), "the headline wraps onto a second line"
+
+
+@pytest.mark.parametrize("window", [LAPTOP], ids=["1366x768"], indirect=True)
 def test_the_line_list_names_each_lines_product_whole_under_its_sku(qtbot, window, keyboard, station, runner) -> None:
     set_keyboard_map(keyboard, window, True)  # the narrowest the line list gets
     rma = max(open_rmas(station), key=lambda rma: max(len(line.description) for line in rma.lines))
