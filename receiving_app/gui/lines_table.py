@@ -94,3 +94,5 @@ class CartridgeColumnFit(QObject):
         if header.sectionSize(self._cartridge) != room:
             header.resizeSection(self._cartridge, room)
         table.resizeRowsToContents()  # a name that wraps makes its row taller
+        if table.currentIndex().isValid():  # taller rows may have pushed the line in hand out of sight
+            table.scrollTo(table.currentIndex())

@@ -26,7 +26,14 @@ from receiving_app.gui.models import PRODUCT_ROLE, RmaLinesModel
 from receiving_app.gui.operations import OperationRunner
 from tests.support.demo_rmas import open_rmas, single_units
 from tests.support.demo_users import RECEIVER, USERS
-from tests.support.gui_keyboard import Keyboard, check_as_sold, open_rma, wait_until_idle, weigh_by_hand
+from tests.support.gui_keyboard import (
+    Keyboard,
+    check_as_sold,
+    open_rma,
+    receive_as_sold,
+    wait_until_idle,
+    weigh_by_hand,
+)
 
 LAPTOP = QSize(1366, 768)
 WRAP_WORDS = int(Qt.TextFlag.TextWordWrap)
@@ -151,6 +158,22 @@ def test_the_line_list_names_each_lines_product_whole_under_its_sku(qtbot, windo
         assert name.width() <= room, f"{line.description!r} is wider than its column"
         assert QFontMetrics(bold).height() + name.height() <= table.rowHeight(row), f"{line.description!r} is cut"
     assert not table.horizontalScrollBar().isVisible()
+
+
+@pytest.mark.parametrize("window", [LAPTOP], ids=["1366x768"], indirect=True)
+def test_the_line_in_hand_stays_in_sight_when_the_keyboard_map_narrows_the_list(
+    qtbot, window, keyboard, station, runner
+) -> None:
+    set_keyboard_map(keyboard, window, False)
+    rma = max(open_rmas(station), key=lambda rma: len(rma.lines))
+    open_rma(qtbot, window, keyboard, runner, rma)
+    receive_as_sold(qtbot, window, keyboard, runner, f"{rma.lines[0].full_g}g")  # the screen moves to line 2
+    set_keyboard_map(keyboard, window, True)  # the list gets narrower and its rows taller
+    QApplication.processEvents()
+    table = window.receiving.ui.linesTable
+    in_hand = table.visualRect(table.currentIndex())
+    assert table.currentIndex().row() == 1
+    assert table.viewport().rect().contains(in_hand), f"the line in hand at {in_hand} is out of sight"
 
 
 @pytest.fixture
