@@ -1,12 +1,13 @@
 """Reports: what the bench did on a day, at one station or all, with charts; exported as PDF or CSV.
 
-Opening the page shows today's report for every station (the figures come from the report
-service in the background); Export PDF… then writes it: a manager's two clicks. The figures at
-the top, the four charts (outcomes, refunds by method, denials by reason, fill levels of denied
-cartridges; ``report_charts``) and the tables under them (``report_models``) all come from one
-frozen ``BenchReport``, the same one the export writes, so the window and the paper never disagree.
-Voided decisions are in none of the figures; the Voids tab lists those voided on the day, and the
-findings at the bench and the decisions approved over a contradicting weight have tabs of their own.
+Opening the page shows today's report for every station, as of that moment (the figures come from
+the report service in the background, made again each time the page is opened); Export PDF… then
+writes it: a manager's two clicks. The figures at the top, the four charts (outcomes, refunds by
+method, denials by reason, fill levels of denied cartridges; ``report_charts``) and the tables under
+them (``report_models``) all come from one frozen ``BenchReport``, the same one the export writes,
+so the window and the paper never disagree. Voided decisions are in none of the figures; the Voids
+tab lists those voided on the day, and the findings at the bench and the decisions approved over a
+contradicting weight have tabs of their own.
 
 The layout is the form ``ui/pages_reports.ui``; the charts are a ``ReportCharts`` promoted in it, and
 the figures and the charts reflow in columns (``ColumnsLayout``) so that the page never scrolls sideways.
@@ -147,11 +148,12 @@ class ReportsPage(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        # The report is made the first time the page is shown, not when the window is built.
+        # The report is made when the page is shown, not when the window is built, and made again
+        # each time the clerk comes back to it: the bench has been adding to the day meanwhile.
         if not self._shown_once:
             self._shown_once = True
             self._load_stations()
-            self.load()
+        self.load()
 
     @property
     def report(self) -> BenchReport | None:

@@ -76,6 +76,19 @@ def test_the_page_opens_on_today_s_report_with_its_figures_and_charts(qtbot, sta
     assert page.ui.exportPdfButton.isEnabled() and page.ui.exportCsvButton.isEnabled()
 
 
+def test_coming_back_to_the_page_shows_what_the_bench_did_meanwhile(qtbot, station, decided, decide) -> None:
+    day = decided[0].decision.decided_at.astimezone().date()
+    seen = {result.rma for result in decided}
+    page = open_reports(qtbot, station, USERS["supervisor"], day)
+    assert page.report.lines_received == 3
+    page.hide()  # back to Receiving
+    untouched = next(rma.number for rma in station.history.list_rmas("open") if rma.number not in seen)
+    decide(untouched)
+    with qtbot.waitSignal(page.report_shown, timeout=WAIT_MS):
+        page.show()
+    assert page.report.lines_received == 4 and page.tileValues["lines"].text() == "4"
+
+
 def test_choosing_a_station_shows_that_station_s_report(qtbot, station, decided) -> None:
     day = decided[0].decision.decided_at.astimezone().date()
     page = open_reports(qtbot, station, USERS["receiver"], day)
