@@ -4,7 +4,9 @@
 
 It signs in as the demo receiver, scans a demo RMA, lets the simulated scale settle and the
 decision preview arrive, and saves docs/sign-in.png, docs/receiving.png and docs/decision.png; then
-the Reports page on those decisions, docs/reports-1366x768.png and docs/reports-1920x1080.png.
+the Reports page on those decisions, docs/reports-1366x768.png and docs/reports-1920x1080.png; a
+foreign cartridge's answer, docs/scan-answer-1366x768.png; and every page opened by its key at both
+bench sizes with the keyboard map closed and open, docs/screens/PAGE-WxH-map-STATE.png.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QSize, Qt  # noqa: E402
+from PySide6.QtGui import QImage  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from receiving_app.bootstrap import bootstrap, fill_demo_data  # noqa: E402
@@ -53,7 +56,10 @@ def settle(app: QApplication, seconds: float) -> None:
 
 def save(widget: QWidget, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    if not widget.grab().save(str(path)):
+    # 256 colours are plenty for a window's flat colours and keep docs/ a quarter of the size.
+    flags = Qt.ImageConversionFlag.ThresholdDither | Qt.ImageConversionFlag.AvoidDither
+    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_Indexed8, flags)
+    if not image.save(str(path)):
         raise SystemExit(f"screenshots: could not write {path}")
     print(f"wrote {path}")
 
@@ -109,12 +115,16 @@ def save_pages_by_key(app: QApplication, window, station, runner, out: Path) -> 
     titles = [navigation.item(row).text() for row in range(navigation.count())]
     for size in REPORT_SIZES:
         window.fit_to_screen(size)
-        for title in [*titles[1:], titles[0]]:  # Receiving last, by Ctrl+1
-            binding = page_binding(title)
-            QTest.keyClick(QApplication.focusWidget() or window, binding.key, binding.modifiers)
-            wait_until(app, lambda: not runner.busy, f"the {title} page")
-            settle(app, 0.3)
-            save(window, out / f"keys-{title.lower()}-{size.width()}x{size.height()}.png")
+        for map_state in ("closed", "open"):
+            if window.ui.keyboardMapDock.isVisible() != (map_state == "open"):
+                QTest.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F1)
+            for title in [*titles[1:], titles[0]]:  # Receiving last, by Ctrl+1
+                binding = page_binding(title)
+                QTest.keyClick(QApplication.focusWidget() or window, binding.key, binding.modifiers)
+                wait_until(app, lambda: not runner.busy, f"the {title} page")
+                settle(app, 0.3)
+                name = f"{title.lower()}-{size.width()}x{size.height()}-map-{map_state}.png"
+                save(window, out / "screens" / name)
 
 
 def main(argv: list[str] | None = None) -> int:
