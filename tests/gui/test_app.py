@@ -11,27 +11,19 @@ from PySide6.QtWidgets import QLabel
 
 from receiving_app.domain.errors import InputError
 from receiving_app.gui.app import StationSession
+from tests.support.gui_session import running_session, sign_in_by_keys
 
 
 @pytest.fixture
 def session(qtbot, station):
-    started = StationSession(station.settings, lambda: station)
-    qtbot.add_widget(started.sign_in)
-    started.start()
-    qtbot.waitUntil(started.sign_in.isVisible, timeout=5_000)
-    yield started
-    if started.window is not None:
-        started.window.close()
-    started.shut_down()
+    with running_session(qtbot, station) as started:
+        yield started
 
 
 def test_signing_in_opens_the_window_and_f10_signs_out(qtbot, session) -> None:
     dialog = session.sign_in
     assert dialog.isVisible() and session.window is None
-    qtbot.keyClicks(dialog.ui.nameEdit, "supervisor")
-    qtbot.keyClicks(dialog.ui.secretEdit, "supervisor-demo")
-    with qtbot.waitSignal(dialog.signed_in, timeout=10_000):
-        qtbot.keyClick(dialog.ui.secretEdit, Qt.Key.Key_Return)
+    sign_in_by_keys(qtbot, session, "supervisor", "supervisor-demo")
     window = session.window
     assert window is not None and window.isVisible()
     assert window.findChild(QLabel, "signedInLabel").text() == "Sam Supervisor (supervisor)"
@@ -52,28 +44,15 @@ def test_signing_in_opens_the_window_and_f10_signs_out(qtbot, session) -> None:
 
 @pytest.fixture
 def quickly_locking(qtbot, station):
-    started = StationSession(station.settings, lambda: station, idle_ms=300)
-    qtbot.add_widget(started.sign_in)
-    started.start()
-    qtbot.waitUntil(started.sign_in.isVisible, timeout=5_000)
-    yield started
-    if started.window is not None:
-        started.window.close()
-    started.shut_down()
-
-
-def sign_in(qtbot, dialog, name: str, secret: str) -> None:
-    qtbot.keyClicks(dialog.ui.nameEdit, name)
-    qtbot.keyClicks(dialog.ui.secretEdit, secret)
-    with qtbot.waitSignal(dialog.signed_in, timeout=10_000):
-        qtbot.keyClick(dialog.ui.secretEdit, Qt.Key.Key_Return)
+    with running_session(qtbot, station, idle_ms=300) as started:
+        yield started
 
 
 def test_an_idle_station_locks_and_the_same_clerk_comes_back_to_the_same_window(
     qtbot, quickly_locking, station
 ) -> None:
     session = quickly_locking
-    sign_in(qtbot, session.sign_in, "receiver", "1111")
+    sign_in_by_keys(qtbot, session, "receiver", "1111")
     window = session.window
 
     qtbot.waitUntil(lambda: session.sign_in.isVisible() and not window.isVisible(), timeout=5_000)
@@ -81,17 +60,17 @@ def test_an_idle_station_locks_and_the_same_clerk_comes_back_to_the_same_window(
     with station.units.read() as uow:
         assert [event.event_type for event in uow.records.audit_chain()][-1] == "station_locked"
 
-    sign_in(qtbot, session.sign_in, "receiver", "1111")
+    sign_in_by_keys(qtbot, session, "receiver", "1111")
     assert session.window is window and window.isVisible()
 
 
 def test_another_person_after_a_lock_gets_a_window_of_their_own(qtbot, quickly_locking) -> None:
     session = quickly_locking
-    sign_in(qtbot, session.sign_in, "receiver", "1111")
+    sign_in_by_keys(qtbot, session, "receiver", "1111")
     first = session.window
     qtbot.waitUntil(lambda: session.sign_in.isVisible(), timeout=5_000)
 
-    sign_in(qtbot, session.sign_in, "supervisor", "supervisor-demo")
+    sign_in_by_keys(qtbot, session, "supervisor", "supervisor-demo")
 
     assert session.window is not first and session.user.name == "supervisor"
 
@@ -123,7 +102,7 @@ def test_a_new_installation_creates_its_first_admin_before_anyone_signs_in(qtbot
 
         qtbot.waitUntil(session.sign_in.isVisible, timeout=5_000)
         assert session.sign_in.ui.nameEdit.text() == "ops"
-        sign_in(qtbot, session.sign_in, "", "long-enough-1")
+        sign_in_by_keys(qtbot, session, "", "long-enough-1")
         assert session.user.role == "admin"
     finally:
         if session.window is not None:

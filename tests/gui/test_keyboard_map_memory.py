@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
-from receiving_app.gui.app import StationSession
 from receiving_app.gui.main_window import MainWindow
+from tests.support.gui_session import running_session, sign_in_by_keys
 
 WIDE = QSize(2200, 1200)  # a screen where the map starts shown to a clerk who never chose
 
@@ -18,22 +18,12 @@ WIDE = QSize(2200, 1200)  # a screen where the map starts shown to a clerk who n
 def session(qtbot, station, monkeypatch):
     fit = MainWindow.fit_to_screen
     monkeypatch.setattr(MainWindow, "fit_to_screen", lambda window, available=None: fit(window, available or WIDE))
-    started = StationSession(station.settings, lambda: station)
-    qtbot.add_widget(started.sign_in)
-    started.start()
-    qtbot.waitUntil(started.sign_in.isVisible, timeout=5_000)
-    yield started
-    if started.window is not None:
-        started.window.close()
-    started.shut_down()
+    with running_session(qtbot, station) as started:
+        yield started
 
 
 def sign_in(qtbot, session, name: str, secret: str) -> MainWindow:
-    dialog = session.sign_in
-    qtbot.keyClicks(dialog.ui.nameEdit, name)
-    qtbot.keyClicks(dialog.ui.secretEdit, secret)
-    with qtbot.waitSignal(dialog.signed_in, timeout=10_000):
-        qtbot.keyClick(dialog.ui.secretEdit, Qt.Key.Key_Return)
+    sign_in_by_keys(qtbot, session, name, secret)
     qtbot.waitExposed(session.window)
     return session.window
 

@@ -22,7 +22,6 @@ from receiving_app.domain.fill_text import fill_text
 from receiving_app.domain.judgement import Judgement
 from receiving_app.domain.money import Money
 from receiving_app.domain.weight import FillMeasurement
-from receiving_app.gui.app import StationSession
 from receiving_app.gui.decision_panel import DecisionPanel, headline
 from receiving_app.gui.feedback_line import POINT_SIZES
 from receiving_app.gui.idle_lock import lock_notice
@@ -33,6 +32,7 @@ from receiving_app.gui.weight_panel import WeightPanel
 from receiving_app.services.report_tables import report_tables
 from tests.support.demo_rmas import WEIGHED, open_rmas
 from tests.support.demo_users import RECEIVER
+from tests.support.gui_session import running_session, sign_in_by_keys
 from tests.support.pdf import reading_text
 from tests.support.receiving import OPENED, grams, receive
 from tests.support.scenarios import shipped_policies
@@ -180,16 +180,9 @@ def test_the_fee_is_named_by_the_rate_that_gives_it_exactly_or_else_by_its_amoun
 
 
 def test_the_idle_lock_says_why_the_sign_in_is_back(qtbot, station) -> None:
-    session = StationSession(station.settings, lambda: station, idle_ms=300)
-    qtbot.add_widget(session.sign_in)
-    session.start()
-    try:
-        qtbot.waitUntil(session.sign_in.isVisible, timeout=5_000)
+    with running_session(qtbot, station, idle_ms=300) as session:
         dialog = session.sign_in
-        qtbot.keyClicks(dialog.ui.nameEdit, "receiver")
-        qtbot.keyClicks(dialog.ui.secretEdit, "1111")
-        with qtbot.waitSignal(dialog.signed_in, timeout=10_000):
-            qtbot.keyClick(dialog.ui.secretEdit, Qt.Key.Key_Return)
+        sign_in_by_keys(qtbot, session, "receiver", "1111")
 
         qtbot.waitUntil(lambda: dialog.isVisible() and not session.window.isVisible(), timeout=5_000)
 
@@ -197,7 +190,3 @@ def test_the_idle_lock_says_why_the_sign_in_is_back(qtbot, station) -> None:
         assert dialog.ui.messageLabel.text() == lock_notice(minutes)
         assert dialog.ui.messageLabel.text() == f"Locked after {minutes} minutes without use — sign in again."
         assert lock_notice(1) == "Locked after 1 minute without use — sign in again."
-    finally:
-        if session.window is not None:
-            session.window.close()
-        session.shut_down()
