@@ -16,7 +16,7 @@ from receiving_app.domain.engine import MissingFact
 from receiving_app.domain.judgement import Judgement
 from receiving_app.domain.money_text import money_text
 from receiving_app.gui.decision_panel import still_to_check
-from receiving_app.gui.dialogs import ApprovalDialog, verify_supervisor
+from receiving_app.gui.dialogs import ApprovalDialog
 from receiving_app.gui.keyboard_map import Command, key_label
 from receiving_app.gui.operations import readable_message
 from receiving_app.gui.style import BAD, GOOD, MOVING, NEUTRAL, OUTCOME_TONES
@@ -95,21 +95,13 @@ class Acceptor:
 
     def _ask_supervisor(self, command: ReceiveLine, decision: str, why: tuple[str, ...]) -> None:
         screen = self._screen
-        dialog = ApprovalDialog(decision, why, screen)
-        auth, station_id = screen.station.auth, screen.station.settings.station_id
-        dialog.confirmed.connect(
-            lambda supervisor, password, note: verify_supervisor(
-                dialog,
-                screen.runner,
-                auth,
-                station_id,
-                supervisor,
-                password,
-                lambda signed_in: self._receive(replace(command, approval=Approval(signed_in.name, note))),
-            )
-        )
         screen.feedback(MOVING, f"{decision} needs a supervisor: their name, password and a note.")
-        dialog.open()
+        ApprovalDialog(decision, why, screen).open_for(
+            screen.runner,
+            screen.station.auth,
+            screen.station.settings.station_id,
+            lambda signed_in, note: self._receive(replace(command, approval=Approval(signed_in.name, note))),
+        )
 
     def _receive(self, command: ReceiveLine) -> None:
         screen = self._screen

@@ -144,6 +144,17 @@ class SupervisorNoteDialog(_SupervisorDialog):
     def _requested(self, supervisor: str, password: str, reason: str) -> None:
         self.confirmed.emit(supervisor, password, reason)
 
+    def open_for(
+        self, runner: OperationRunner, auth: AuthService, station_id: str, then: Callable[[SignedInUser, str], None]
+    ) -> None:
+        """Open; once a supervisor's password checks out, close and go on with who they are and their note."""
+        self.confirmed.connect(
+            lambda supervisor, password, note: verify_supervisor(
+                self, runner, auth, station_id, supervisor, password, lambda signed_in: then(signed_in, note)
+            )
+        )
+        self.open()
+
 
 class ReleaseHoldDialog(SupervisorNoteDialog):
     """A supervisor releasing a held line for receiving."""

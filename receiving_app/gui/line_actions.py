@@ -91,19 +91,12 @@ class LineActions:
             f"Line {line.line} ({line.sku}) is on hold: {line.hold_note}. A supervisor releases it for receiving.",
             screen,
         )
-        auth, station_id = screen.station.auth, screen.station.settings.station_id
-        dialog.confirmed.connect(
-            lambda supervisor, password, note: verify_supervisor(
-                dialog,
-                screen.runner,
-                auth,
-                station_id,
-                supervisor,
-                password,
-                lambda signed_in: self._change("release", line.line, note, by=signed_in.name),
-            )
+        dialog.open_for(
+            screen.runner,
+            screen.station.auth,
+            screen.station.settings.station_id,
+            lambda signed_in, note: self._change("release", line.line, note, by=signed_in.name),
         )
-        dialog.open()
 
     def _change(self, change: str, line_no: int, note: str, *, by: str | None = None, unit: int | None = None) -> None:
         """Hold a line, record a unit as not received, or release a hold (``by`` the supervisor who did)."""
