@@ -5,8 +5,9 @@
 It signs in as the demo receiver, scans a demo RMA, lets the simulated scale settle and the
 decision preview arrive, and saves docs/sign-in.png, docs/receiving.png and docs/decision.png; then
 the Reports page on those decisions, docs/reports-1366x768.png and docs/reports-1920x1080.png; a
-foreign cartridge's answer, docs/scan-answer-1366x768.png; and every page opened by its key at both
-bench sizes with the keyboard map closed and open, docs/screens/PAGE-WxH-map-STATE.png.
+foreign cartridge's answer, docs/scan-answer-1366x768.png; every page opened by its key at both
+bench sizes with the keyboard map closed and open, docs/screens/PAGE-WxH-map-STATE.png; and the
+denial accepted, docs/accepted-1366x768.png.
 """
 
 from __future__ import annotations
@@ -127,6 +128,17 @@ def save_pages_by_key(app: QApplication, window, station, runner, out: Path) -> 
                 save(window, out / "screens" / name)
 
 
+def save_accepted(app: QApplication, window, runner, out: Path) -> None:
+    """Enter on the previewed denial at a 1366x768 bench: the answer says where the notice went, saved
+    to the station's folder rather than printed, and the line list shows the line decided."""
+    window.fit_to_screen(QSize(1366, 768))
+    screen = window.receiving
+    screen.handle_command(Command.ACCEPT)
+    wait_until(app, lambda: "saved to folder" in screen.feedback_text and not runner.busy, "the accepted denial")
+    settle(app, 0.3)
+    save(window, out / "accepted-1366x768.png")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs")
@@ -178,6 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     save_scan_answer(app, window, runner, arguments.out)
     save_reports_page(app, window, arguments.out)
     save_pages_by_key(app, window, station, runner, arguments.out)
+    save_accepted(app, window, runner, arguments.out)
 
     window.close()
     session.shut_down()
