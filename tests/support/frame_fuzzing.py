@@ -138,6 +138,9 @@ CAS_SEEDS = [
     b"OL,GS,--------kg\r\n",
     cas_frames.block(b"S 01.234kg"),
     cas_frames.block(b"U-00.012kg"),
+    b"000013.5\r\n",
+    b"-0000.12\r\n",
+    b"ERR  03\r\n",
 ]
 HID_POS_SEEDS = [
     bytes(hid_pos_reports.report(status, unit, exponent, 812))
@@ -169,7 +172,7 @@ PROTOCOLS = [
         SCP_01_SEEDS,
         b"\n\r\x03S0123456789.- ^_lbkgozLBOZ0123pqrx",
     ),
-    FuzzedProtocol("cas", (cas.parse_frame,), CAS_SEEDS, b"STUOLGN,+-.0123456789 kglboz\r\n\x01\x02\x03\x04"),
+    FuzzedProtocol("cas", (cas.parse_frame,), CAS_SEEDS, b"STUOLGNER,+-.0123456789 kglboz\r\n\x01\x02\x03\x04"),
     # A report is 6 bytes: random ones are that long half the time.
     FuzzedProtocol("hid-pos", (hid_pos.parse_report,), HID_POS_SEEDS, lengths=(*range(9), *[6] * 9)),
 ]

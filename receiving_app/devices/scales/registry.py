@@ -112,7 +112,11 @@ PROTOCOLS: Mapping[str, Driver] = MappingProxyType(
             "Toledo 8217 / 8213 demand mode", (*SERIAL_OPTIONS, "default_unit"), _open_serial(Toledo8217Scale)
         ),
         "scp-01": Driver("NCI / Weigh-Tronix / Brecknell SCP-01", SERIAL_OPTIONS, _open_serial(Scp01Scale)),
-        "cas": Driver("CAS streamed frames or ENQ poll", (*SERIAL_OPTIONS, "mode"), _open_serial(CasScale)),
+        "cas": Driver(
+            "CAS streamed, data-only or ENQ-polled frames",
+            (*SERIAL_OPTIONS, "mode", "default_unit"),
+            _open_serial(CasScale),
+        ),
         "hid-pos": Driver(
             "USB HID point-of-sale scale (Dymo, Stamps.com); port: a HID path, VID:PID, or empty for the first",
             (),

@@ -7,11 +7,12 @@ import threading
 import time
 from collections.abc import Iterator
 from decimal import Decimal
+from itertools import repeat
 
 import pytest
 
 from receiving_app.devices.scales import ScaleError, ScaleNotResponding, ScaleStatus, open_scale, read_stable
-from tests.support.pty_devices import PtyDevice, answering, one_byte, silent
+from tests.support.pty_devices import PtyDevice, answering, one_byte, silent, streaming
 from tests.support.simulated_scales import (
     CASES,
     FAST,
@@ -131,3 +132,31 @@ def test_a_cas_indicator_that_answers_enq_with_its_weight_line_is_understood(dev
     device = use(devices, answering(lambda request: b"ST,GS,+00.8124kg\r\n" if request == b"\x05" else b"", one_byte))
     with open_scale("cas", device.path, mode="enq", **FAST) as scale:
         assert scale.read(timeout=2.0).grams == Decimal("812.4000")
+
+
+def test_a_cas_indicator_streaming_data_only_lines_shows_its_weight_but_never_settles(devices) -> None:
+    """The 10-byte format names no unit (kg unless set) and has no stable flag."""
+    device = use(devices, streaming(repeat(b"0000.812\r\n"), period=0.02))
+    with open_scale("cas", device.path) as scale:
+        reading = scale.read(timeout=2.0)
+    assert (reading.grams, reading.unit, reading.status) == (Decimal("812.000"), "kg", ScaleStatus.MOVING)
+    assert not reading.capturable
+
+
+def test_a_streaming_cas_indicator_in_error_is_reported_with_its_code(devices) -> None:
+    device = use(devices, streaming(repeat(b"ERR  03\r\n"), period=0.02))
+    with open_scale("cas", device.path) as scale, pytest.raises(ScaleError, match="reports error 03") as caught:
+        read_stable(scale, timeout=3.0, poll_interval=0.01)
+    assert not isinstance(caught.value, ScaleNotResponding)
+
+
+def test_a_polled_cas_indicator_answering_dc1_with_an_error_is_reported_with_its_code(devices) -> None:
+    replies = {b"\x05": b"\x06", b"\x11": b"ERR  03\r\n"}
+    device = use(devices, answering(lambda request: replies.get(request, b""), one_byte))
+    with (
+        open_scale("cas", device.path, mode="enq", **FAST) as scale,
+        pytest.raises(ScaleError, match="reports error 03") as caught,
+    ):
+        read_stable(scale, timeout=3.0, poll_interval=0.01)
+    assert not isinstance(caught.value, ScaleNotResponding)
+    assert device.received == [b"\x05", b"\x11"]

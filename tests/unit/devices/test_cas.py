@@ -1,4 +1,5 @@
-"""CAS frames: the streamed ST/US/OL lines (22- and 18-byte forms) and the DC1 weight block."""
+"""CAS frames: the streamed ST/US/OL lines (22- and 18-byte forms), the 10-byte data-only line, the DC1 weight
+block and the ERR reply."""
 
 from __future__ import annotations
 
@@ -75,6 +76,105 @@ def test_tonnes_are_a_setting_to_change() -> None:
 def test_malformed_frames_are_garbled(frame) -> None:
     with pytest.raises(GarbledFrame):
         parse_frame(frame)
+
+
+# The CI-600D manual's example, 13.5 kg sent as the eight bytes "000013.5", then CR LF.
+MANUAL_DATA_ONLY = b"000013.5\r\n"
+
+
+def test_the_data_only_frame_has_exactly_the_manuals_length() -> None:
+    assert len(MANUAL_DATA_ONLY) == 10
+
+
+@pytest.mark.parametrize(
+    ("frame", "unit", "value", "grams"),
+    [
+        (MANUAL_DATA_ONLY, "kg", "13.5", "13500.0"),
+        (b"0000.812\r\n", "kg", "0.812", "812.000"),
+        (b"+0013.50\r\n", "kg", "13.50", "13500.00"),
+        (b"-0000.12\r\n", "kg", "-0.12", "-120.00"),
+        (b" 00000.0\r\n", "kg", "0.0", "0.0"),
+        (b"00000000\r\n", "kg", "0", "0"),
+        (b"000812.4\r\n", "g", "812.4", "812.4"),
+        (b"00001.79\r\n", "lb", "1.79", "811.9303423"),
+    ],
+)
+def test_data_only_frames_give_the_weight_in_the_unit_the_scale_is_set_to(frame, unit, value, grams) -> None:
+    reading = parse_frame(frame, default_unit=unit)
+    assert (reading.value, reading.unit, reading.grams) == (Decimal(value), unit, Decimal(grams))
+
+
+def test_a_data_only_frame_without_a_unit_setting_is_in_kilograms() -> None:
+    assert (parse_frame(MANUAL_DATA_ONLY).unit, parse_frame(MANUAL_DATA_ONLY).grams) == ("kg", Decimal("13500.0"))
+
+
+def test_a_data_only_weight_is_shown_but_never_captured_as_settled() -> None:
+    """The format has no stable flag, and only a weight the scale called stable may decide."""
+    reading = parse_frame(MANUAL_DATA_ONLY)
+    assert reading.status is ScaleStatus.MOVING
+    assert not reading.capturable
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        b"00013.5\r\n",  # seven bytes of weight
+        b"0000013.5\r\n",  # nine
+        b"000013.5\n\r",
+        b"000013.5\r\r",
+        b"0000 a.5\r\n",
+        b"--0013.5\r\n",
+        b"0013.5.0\r\n",
+        b"        \r\n",
+        b"+       \r\n",
+        b"0000\xb3.5\r\n",
+    ],
+)
+def test_malformed_data_only_frames_are_garbled(frame) -> None:
+    with pytest.raises(GarbledFrame):
+        parse_frame(frame)
+
+
+@pytest.mark.parametrize(
+    ("frame", "code"),
+    [
+        (b"ERR  03\r\n", "03"),
+        (b"ERR0003\r\n", "0003"),
+        (b"ERR 12\r\n", "12"),
+        (b"ERR A7 \r\n", "A7"),
+    ],
+)
+def test_an_error_reply_tells_the_clerk_the_code_and_where_to_look_it_up(frame, code) -> None:
+    with pytest.raises(ScaleError) as caught:
+        parse_frame(frame)
+    assert not isinstance(caught.value, GarbledFrame), "an error reply must not be waited out as line noise"
+    assert str(caught.value) == (
+        f"the scale reports error {code}: look the code up in the error list of the scale's manual, "
+        "or call a supervisor"
+    )
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        b"ERR\r\n",
+        b"ERR    \r\n",
+        b"ERR 0 3\r\n",
+        b"ERR12345\r\n",
+        b"ERR 03",
+        b"ERR 03\n",
+        b"ERR-03\r\n",
+        b"ERR\xb303\r\n",
+    ],
+)
+def test_malformed_error_replies_are_garbled(frame) -> None:
+    with pytest.raises(GarbledFrame):
+        parse_frame(frame)
+
+
+def test_a_unit_the_station_cannot_convert_is_refused_when_the_scale_is_opened() -> None:
+    with pytest.raises(ScaleError, match="set it to g, kg, oz or lb"):
+        CasScale("/dev/ttyUSB0", default_unit="t")
 
 
 def test_an_unknown_mode_is_refused() -> None:
