@@ -1,22 +1,32 @@
-"""`receiving-app print`: a stored document sent to a printer by a signed-in user; the first print is the original."""
+"""`receiving-app print`: a stored document, or an RMA's parcel label, sent to a printer by a signed-in user.
+
+A document's first print is the original; a number that is no document's but an RMA's prints that RMA's label."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from receiving_app.cli.credentials import sign_in
 from receiving_app.cli.shared import EXIT_FAILED, EXIT_OK, Commands, add_command, open_station
+from receiving_app.domain.errors import InputError
+
+if TYPE_CHECKING:
+    from receiving_app.services.printing import PrinterFor
+    from receiving_app.services.station import Station
 
 
 def add_print_command(commands: Commands) -> None:
     printing = add_command(
         commands,
         "print",
-        print_document,
-        "send a document to a printer (the first print is the original; asks for the password)",
+        print_document_or_label,
+        "send a document, or an RMA's label, to a printer (a document's first print is the original; "
+        "asks for the password)",
     )
-    printing.add_argument("number", metavar="DOC_NUMBER")
+    printing.add_argument("number", metavar="NUMBER", help="a document's number, or an RMA's for its label")
     printing.add_argument(
         "--printer",
         metavar="NAME",
@@ -25,18 +35,23 @@ def add_print_command(commands: Commands) -> None:
     printing.add_argument("--user", required=True, help="who prints it, signed in (recorded with the print)")
 
 
-def print_document(args: argparse.Namespace) -> int:
+def print_document_or_label(args: argparse.Namespace) -> int:
     from receiving_app.cli.printer_option import printer_settings_from_option
 
     chosen = printer_settings_from_option(args.printer) if args.printer else None  # a bad spec before any sign-in
     with open_station(args) as station:
         user = sign_in(station, args.user, least_role="receiver", doing="print documents")
+
+        def printer_for(paper: str) -> Mapping[str, str]:
+            return chosen or station.printer_settings(paper)
+
         with station.units.read() as uow:
             row = uow.records.document(args.number.strip().upper())
-            document_type = row.document_type if row else ""
-        settings = chosen or station.printer_settings(document_type)
+            document_type = row.document_type if row else None
+        if document_type is None:
+            return _print_rma_label(station, args.number, printer_for, user.name)
         outcome = station.printing.print_document(
-            args.number, settings, user=user.name, station=station.settings.station_id
+            args.number, printer_for(document_type), user=user.name, station=station.settings.station_id
         )
     if not outcome.printed:
         print(
@@ -46,4 +61,18 @@ def print_document(args: argparse.Namespace) -> int:
         )
         return EXIT_FAILED
     print(f"{outcome.number} {outcome.done_words} ({outcome.printer})" + (", marked COPY" if outcome.copy else ""))
+    return EXIT_OK
+
+
+def _print_rma_label(station: Station, number: str, printer_for: PrinterFor, user: str) -> int:
+    from receiving_app.services.errors import NotFound
+
+    try:
+        label = station.printing.print_rma_label(number, printer_for, user=user, station=station.settings.station_id)
+    except NotFound:
+        raise InputError(f"No document or RMA numbered {number} is on file.") from None
+    if not label.printed:
+        print(f"failed: {label.sentence[:1].lower()}{label.sentence[1:]} (print it again)", file=sys.stderr)
+        return EXIT_FAILED
+    print(label.sentence)
     return EXIT_OK

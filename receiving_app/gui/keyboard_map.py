@@ -44,6 +44,7 @@ class Command(str, Enum):
     NEXT_UNIT = "next_unit"
     HOLD = "hold"
     NOT_RECEIVED = "not_received"
+    PRINT_LABEL = "print_label"
     OVERRIDE = "override"
     PHOTO = "photo"
     RELEASE_HOLD = "release_hold"
@@ -99,6 +100,7 @@ KEYBOARD_MAP: tuple[KeyBinding, ...] = (
     KeyBinding(Qt.Key.Key_N, "Ctrl+N", Command.NOTES, "Write in the unit's notes", CTRL),
     KeyBinding(Qt.Key.Key_F3, "F3", Command.HOLD, "Hold the line (with a note)"),
     KeyBinding(Qt.Key.Key_F4, "F4", Command.NOT_RECEIVED, "This unit did not arrive"),
+    KeyBinding(Qt.Key.Key_F5, "F5", Command.PRINT_LABEL, "Print the RMA's label"),
     KeyBinding(Qt.Key.Key_F6, "F6", Command.OVERRIDE, "Supervisor override"),
     KeyBinding(Qt.Key.Key_F7, "F7", Command.PHOTO, "Add a damage photo"),
     KeyBinding(Qt.Key.Key_F8, "F8", Command.RELEASE_HOLD, "Release a held line (supervisor)"),

@@ -24,6 +24,7 @@ from receiving_app.gui.feedback_line import FeedbackLine
 from receiving_app.gui.forms.ui_receiving_screen import Ui_ReceivingScreen
 from receiving_app.gui.inspection_panel import INSPECTION_COMMANDS, InspectionPanel, unit_name
 from receiving_app.gui.keyboard_map import Command, key_label
+from receiving_app.gui.label_printing import print_open_rma_label
 from receiving_app.gui.line_actions import LineActions
 from receiving_app.gui.lines_table import CartridgeColumnFit
 from receiving_app.gui.live_decision import LiveDecision
@@ -339,6 +340,7 @@ class ReceivingScreen(QWidget):
             Command.CLEAR_WEIGHT: ui.weightPanel.clear_capture,
             Command.HOLD: actions.hold_line,
             Command.NOT_RECEIVED: actions.mark_not_received,
+            Command.PRINT_LABEL: lambda: print_open_rma_label(self),
             Command.OVERRIDE: actions.override_line,
             Command.PHOTO: actions.add_photo,
             Command.RELEASE_HOLD: actions.release_line,

@@ -1,6 +1,7 @@
 """Printing stored documents. The document is stored before anything is printed, so a printer that
 fails loses nothing: the failure is recorded and shown, and the same document can be printed again.
-The first print is the original; every later one is marked COPY.
+The first print is the original; every later one is marked COPY. An RMA's parcel label is drawn
+afresh for each print (it is not a stored document) and every print of it, or failure, is recorded.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from receiving_app.devices.printers import Printer, PrintError, PrintJob
+from receiving_app.devices.printers.folder import FolderPrinter
+from receiving_app.documents.model import RMA_LABEL
 from receiving_app.domain.audit import AuditEvent
 from receiving_app.persistence.document_tables import DocumentRow
 from receiving_app.persistence.unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -16,6 +19,8 @@ from receiving_app.services.document_issuing import DocumentIssuer
 from receiving_app.services.errors import NotFound
 
 PrinterFactory = Callable[[Mapping[str, str]], Printer]
+PrinterFor = Callable[[str], Mapping[str, str]]
+"""The printer settings for a kind of paper (a document type, or ``rma_label``), as ``Station.printer_settings``."""
 
 
 @dataclass(frozen=True)
@@ -27,6 +32,27 @@ class PrintOutcome:
     problem: str = ""
     done_words: str = "printed"
     """ "printed", or "saved to folder" where the printer makes no paper: what the clerk is told."""
+
+
+@dataclass(frozen=True)
+class LabelOutcome:
+    """What became of one RMA label sent to a printer."""
+
+    rma_number: str
+    printed: bool
+    place: str
+    """The folder a folder printer filed the label in, or the printer as the settings page describes it."""
+    saved_to_folder: bool = False
+    problem: str = ""
+
+    @property
+    def sentence(self) -> str:
+        """What the clerk is told, in the window and in the shell alike."""
+        if not self.printed:
+            return f"The label for {self.rma_number} did not print: {self.problem}"
+        if self.saved_to_folder:
+            return f"Label for {self.rma_number} saved to folder {self.place}."
+        return f"Label for {self.rma_number} sent to {self.place}."
 
 
 class PrintingService:
@@ -61,6 +87,46 @@ class PrintingService:
             return PrintOutcome(job.document_number, _describe(printer_settings), False, copy, str(error))
         self._record(job.document_number, station, user, printer_settings, printed=True, problem="")
         return PrintOutcome(job.document_number, printer.describe(), True, copy, done_words=printer.done_words)
+
+    def print_rma_label(self, rma_number: str, printer_for: PrinterFor, *, user: str, station: str) -> LabelOutcome:
+        """The RMA's parcel label on the printer ``printer_for`` gives for labels; a printer that fails
+        is said in the outcome, an RMA not on file is refused (NotFound) before anything is printed."""
+        with self._units.read() as uow:
+            rma = uow.records.rma(rma_number.strip().upper())
+            if rma is None:
+                raise NotFound(f"No RMA numbered {rma_number} is on file.")
+            job = PrintJob(
+                pdf=self._issuer.label(rma, station=station),
+                document_number=rma.number,
+                document_type=RMA_LABEL,
+                title=f"RMA label {rma.number}",
+            )
+        settings = printer_for(RMA_LABEL)
+        try:
+            printer = self._make_printer(settings)
+            printer.print_job(job)
+        except PrintError as error:
+            self._record_label(job.document_number, station, user, settings, problem=str(error))
+            return LabelOutcome(job.document_number, False, _describe(settings), problem=str(error))
+        self._record_label(job.document_number, station, user, settings, problem="")
+        if isinstance(printer, FolderPrinter):
+            return LabelOutcome(job.document_number, True, str(printer.folder), saved_to_folder=True)
+        return LabelOutcome(job.document_number, True, printer.describe())
+
+    def _record_label(
+        self, rma_number: str, station: str, user: str, settings: Mapping[str, str], *, problem: str
+    ) -> None:
+        with self._units.write() as uow:
+            uow.record(
+                AuditEvent(
+                    "label_print_failed" if problem else "label_printed",
+                    user,
+                    station,
+                    rma_number,
+                    {"printer": _describe(settings), "problem": problem},
+                )
+            )
+            uow.commit()
 
     def _record(
         self, number: str, station: str, user: str, settings: Mapping[str, str], *, printed: bool, problem: str

@@ -34,6 +34,12 @@ class Ui_RmaDetailView(object):
 
         self.titleLayout.addItem(self.titleSpacer)
 
+        self.printLabelButton = QPushButton(RmaDetailView)
+        self.printLabelButton.setObjectName(u"printLabelButton")
+        self.printLabelButton.setEnabled(False)
+
+        self.titleLayout.addWidget(self.printLabelButton)
+
 
         self.detailLayout.addLayout(self.titleLayout)
 
@@ -187,7 +193,8 @@ class Ui_RmaDetailView(object):
 
         self.detailLayout.addWidget(self.detailSplitter)
 
-        QWidget.setTabOrder(self.backButton, self.linesTable)
+        QWidget.setTabOrder(self.backButton, self.printLabelButton)
+        QWidget.setTabOrder(self.printLabelButton, self.linesTable)
         QWidget.setTabOrder(self.linesTable, self.timelineTable)
         QWidget.setTabOrder(self.timelineTable, self.documentsTable)
         QWidget.setTabOrder(self.documentsTable, self.reprintButton)
@@ -210,6 +217,10 @@ class Ui_RmaDetailView(object):
         self.titleLabel.setAccessibleName(QCoreApplication.translate("RmaDetailView", u"RMA number and status", None))
 #endif // QT_CONFIG(accessibility)
         self.titleLabel.setText("")
+#if QT_CONFIG(accessibility)
+        self.printLabelButton.setAccessibleName(QCoreApplication.translate("RmaDetailView", u"Print this RMA's parcel label", None))
+#endif // QT_CONFIG(accessibility)
+        self.printLabelButton.setText(QCoreApplication.translate("RmaDetailView", u"&Print label", None))
 #if QT_CONFIG(accessibility)
         self.messageLabel.setAccessibleName(QCoreApplication.translate("RmaDetailView", u"Message", None))
 #endif // QT_CONFIG(accessibility)

@@ -1,5 +1,5 @@
-"""One RMA looked back on: its header, each line with its decision and amounts, the timeline of
-audit events, and its documents, which can be reprinted as a COPY or voided by a supervisor."""
+"""One RMA looked back on: its header, each line with its decision and amounts, the timeline of audit
+events, its documents, which can be reprinted as a COPY or voided by a supervisor, and its parcel label."""
 
 from __future__ import annotations
 
@@ -12,33 +12,18 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QTableView, QWidget
 from receiving_app.domain.fill_text import fill_text
 from receiving_app.domain.money_text import money_text
 from receiving_app.gui.forms.ui_pages_rma_detail import Ui_RmaDetailView
+from receiving_app.gui.label_printing import start_label_print
 from receiving_app.gui.operations import OperationRunner
 from receiving_app.gui.pages.document_preview import DocumentPreviewDialog
-from receiving_app.gui.pages.feedback import (
-    clear_message,
-    show_problem,
-    show_progress,
-    show_success,
-)
-from receiving_app.gui.pages.models import (
-    Column,
-    RecordTableModel,
-    local_time,
-    phrase,
-    prepare_table,
-    words,
-)
+from receiving_app.gui.pages.feedback import clear_message, show_problem, show_progress, show_success
+from receiving_app.gui.pages.models import Column, RecordTableModel, local_time, phrase, prepare_table, words
 from receiving_app.gui.style import BAD, OUTCOME_TONES, sized_font
 from receiving_app.services.auth import SignedInUser
 from receiving_app.services.history import VOIDING_ROLES, StoredDocument
+from receiving_app.services.printing import LabelOutcome
 from receiving_app.services.search import ROLES_SEEING_CUSTOMER_NAMES
 from receiving_app.services.station import Station
-from receiving_app.services.views import (
-    DecisionView,
-    DocumentRef,
-    RmaDetail,
-    RmaLineView,
-)
+from receiving_app.services.views import DecisionView, DocumentRef, RmaDetail, RmaLineView
 
 TITLE_POINT_SIZE = 20
 
@@ -207,6 +192,7 @@ class RmaDetailView(QWidget):
         voided(str): a document number, once it has been voided.
         preview_opened(str): a document number, once its COPY is shown for printing.
         problem_shown(str): a refusal or failure, as the clerk reads it.
+        label_finished(bool, str): whether the RMA's label printed, and the words shown (failed work: problem_shown).
     """
 
     loaded = Signal(str)
@@ -214,6 +200,7 @@ class RmaDetailView(QWidget):
     voided = Signal(str)
     preview_opened = Signal(str)
     problem_shown = Signal(str)
+    label_finished = Signal(bool, str)
 
     def __init__(self, station: Station, signed_in_user: SignedInUser, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -252,6 +239,7 @@ class RmaDetailView(QWidget):
         self.ui.backButton.clicked.connect(self.back_requested)
         self.ui.reprintButton.clicked.connect(self.reprint_selected)
         self.ui.voidButton.clicked.connect(self.ask_to_void_selected)
+        self.ui.printLabelButton.clicked.connect(self.print_label)
 
     def show_rma(self, number: str) -> None:
         self._number = number
@@ -308,6 +296,7 @@ class RmaDetailView(QWidget):
         self._document_selected()
         if rma.lines:
             self.ui.linesTable.selectRow(0)
+        self.ui.printLabelButton.setEnabled(True)
         self.loaded.emit(rma.number)
 
     def _line_selected(self, *_: QItemSelection) -> None:
@@ -380,6 +369,24 @@ class RmaDetailView(QWidget):
         self._show(detail)
         show_success(self.ui.messageLabel, f"{number} is void; the void is on the timeline.")
         self.voided.emit(number)
+
+    def print_label(self) -> None:
+        number = self._number
+        show_progress(self.ui.messageLabel, f"Sending the label for {number}…")
+        start_label_print(
+            self._runner,
+            self._station,
+            self._user.name,
+            number,
+            owner=self,
+            on_done=lambda outcome: self._load(partial(self._show_label_outcome, outcome)),  # now on the timeline
+            on_failure=self._problem,
+        )
+
+    def _show_label_outcome(self, outcome: LabelOutcome, detail: RmaDetail) -> None:
+        self._show(detail)
+        (show_success if outcome.printed else show_problem)(self.ui.messageLabel, outcome.sentence)
+        self.label_finished.emit(outcome.printed, outcome.sentence)
 
     def _problem(self, message: str) -> None:
         show_problem(self.ui.messageLabel, message)
