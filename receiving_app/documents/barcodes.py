@@ -17,9 +17,11 @@ from dataclasses import dataclass
 
 import barcode
 from barcode.errors import BarcodeError
-from reportlab.lib.rl_accel import escapePDF, fp_str
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfgen.canvas import Canvas
+
+from receiving_app.documents.text_blocks import text_operators
+from receiving_app.documents.typography import REGULAR, text_width
 
 POINTS_PER_INCH = 72
 MILLIMETRES_PER_INCH = 25.4
@@ -100,7 +102,7 @@ class Code128Barcode:
     grid: DotGrid
     bar_height: float
     text_size: float
-    text_font: str = "Helvetica"
+    text_font: str = REGULAR
 
     @classmethod
     def create(
@@ -159,17 +161,17 @@ class Code128Barcode:
         snapped_left = grid.snap(left)
         bars_left = snapped_left + QUIET_ZONE_MODULES * module
         bars_bottom = bottom + self.text_size + TEXT_GAP_PT
-        text_left = snapped_left + (self.width - stringWidth(self.value, self.text_font, self.text_size)) / 2
-        font = canvas._doc.getInternalFontName(self.text_font)  # how pdfgen's own text names the font
+        text_left = snapped_left + (self.width - text_width(self.value, self.text_font, self.text_size)) / 2
+        text = text_operators(
+            canvas, self.text_size, text_left, bottom + self.text_size * 0.2, [(self.text_font, 0, 0, self.value)]
+        )
         # Counted in modules (x) and bar heights (y), every bar is a rectangle of whole numbers,
         # written as they are instead of formatting four decimals per bar.
         bars = " ".join(f"{first} 0 {count} 1 re" for first, count in bar_runs(self.modules))
         canvas.addLiteral(
             # Paper-white under the whole barcode: a COPY or VOID watermark must not cross the bars
             # or the quiet zones, or the scanner sees a bar that is not there.
-            f"q 1 g n {fp_str(snapped_left, bottom, self.width, self.height)} re f 0 g"
-            f" BT {font} {fp_str(self.text_size)} Tf 1 0 0 1 {fp_str(text_left, bottom + self.text_size * 0.2)} Tm"
-            f" ({escapePDF(self.value)}) Tj ET"
+            f"q 1 g n {fp_str(snapped_left, bottom, self.width, self.height)} re f 0 g {text}"
             f" {fp_str(module, 0, 0, self.bar_height, bars_left, bars_bottom)} cm {bars} f Q"
         )
         return snapped_left

@@ -1,7 +1,7 @@
 """The shift and daily report as PDF: a header with the period, figures at a glance, then one
 section per table, each with a simple bar chart drawn with reportlab's canvas.
 
-The look is the one every document shares (``typography.py``, ``tables.py``: Helvetica, large type,
+The look is the one every document shares (``typography.py``, ``tables.py``: DejaVu Sans, large type,
 black on white, amounts right-aligned, tables that break between rows and repeat their heading). Bars are gray so that
 the page prints on any office printer; every bar carries its number in words beside it, so the
 chart never has to be read by eye alone.
@@ -13,22 +13,23 @@ service; the CSV export is written from the very same tables, so the two always 
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from receiving_app.documents.layout import Block, gap, paginate, stacked
 from receiving_app.documents.model import PageSize
 from receiving_app.documents.pages import PAGE_SIZES_PT
+from receiving_app.documents.pdf_canvas import blank_canvas
 from receiving_app.documents.printed_values import date_time_text
 from receiving_app.documents.rules_and_boxes import RULE_GRAY, boxed, rule
 from receiving_app.documents.tables import Column, table
 from receiving_app.documents.text_blocks import heading, key_values, paragraph, text_lines
-from receiving_app.documents.typography import BOLD, LEADING, PAGE_TYPE, REGULAR
+from receiving_app.documents.typography import BOLD, LEADING, PAGE_TYPE, REGULAR, text_width
 
 BAR_GRAY = 0.45
 """Bars: dark enough to print solid, light enough that a number beside one stays the thing read."""
@@ -42,6 +43,8 @@ TEXT_COLUMN_CAP = 110.0
 """Other text columns wrap beyond this width rather than squeezing the flexible one."""
 TILES_PER_ROW = 4
 """Figures at the top beyond this many go on a second row, so that each label and figure fits its tile."""
+SMALLEST_TILE_LABEL = 7.0
+"""A tile's label is set no smaller than this to fit its tile."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,8 +116,7 @@ def render_report(content: ReportContent) -> bytes:
     pages = paginate(body, body_height)
 
     output = io.BytesIO()
-    # invariant=1: no clock or random id in the file, so the same report gives the same bytes.
-    canvas = Canvas(output, pagesize=(page_width, page_height), invariant=1, pageCompression=1)
+    canvas = blank_canvas(output, (page_width, page_height))
     canvas.setDateFormatter(lambda *_ignored: f"D:{content.generated_at:%Y%m%d%H%M%S}")
     canvas.setTitle(content.title)
     canvas.setSubject(content.footer)
@@ -172,12 +174,13 @@ def _highlight_tiles(highlights: Sequence[tuple[str, str]], width: float) -> Blo
             for index, (label, value) in enumerate(row):
                 x = left + index * (tile_width + spacing)
                 canvas.rect(x, row_top - tile_height, tile_width, tile_height, stroke=1, fill=0)
-                canvas.setFont(REGULAR, label_size)
-                canvas.drawString(
-                    x + padding,
-                    row_top - padding - label_size,
-                    _fitted(label, REGULAR, label_size, tile_width - 2 * padding),
-                )
+                # A long label is set smaller, down to SMALLEST_TILE_LABEL, before it is cut short; in
+                # tenths of a point, rounded down, so that the size found is one that fits.
+                room = tile_width - 2 * padding
+                fitting = math.floor(label_size * room / text_width(label, REGULAR, label_size) * 10) / 10
+                size = max(SMALLEST_TILE_LABEL, min(label_size, fitting))
+                canvas.setFont(REGULAR, size)
+                canvas.drawString(x + padding, row_top - padding - label_size, _fitted(label, REGULAR, size, room))
                 canvas.setFont(BOLD, value_size)
                 canvas.drawString(
                     x + padding,
@@ -216,11 +219,11 @@ def _columns(section: ReportTable, width: float) -> list[Column]:
     rows = [*section.rows, *([section.totals] if section.totals else [])]
     headings, widths, narrowest = [], [], []
     for index, title in enumerate(section.columns):
-        cells = max((stringWidth(row[index], BOLD, size) for row in rows), default=0.0)
-        title_text = _two_lines(title, size) if stringWidth(title, BOLD, size) > max(cells, 40) else title
-        title_width = max(stringWidth(line, BOLD, size) for line in title_text.split("\n"))
+        cells = max((text_width(row[index], BOLD, size) for row in rows), default=0.0)
+        title_text = _two_lines(title, size) if text_width(title, BOLD, size) > max(cells, 40) else title
+        title_width = max(text_width(line, BOLD, size) for line in title_text.split("\n"))
         # A column is never narrower than its longest word: a word cannot wrap (an email address).
-        longest_word = max((stringWidth(word, BOLD, size) for row in rows for word in row[index].split()), default=0.0)
+        longest_word = max((text_width(word, BOLD, size) for row in rows for word in row[index].split()), default=0.0)
         floor = max(title_width, longest_word) + padding
         wanted = max(cells, title_width) + padding
         if not section.numeric[index]:
@@ -265,16 +268,16 @@ def _two_lines(title: str, size: float) -> str:
     best = min(
         range(1, len(words)),
         key=lambda cut: max(
-            stringWidth(" ".join(words[:cut]), BOLD, size), stringWidth(" ".join(words[cut:]), BOLD, size)
+            text_width(" ".join(words[:cut]), BOLD, size), text_width(" ".join(words[cut:]), BOLD, size)
         ),
     )
     return " ".join(words[:best]) + "\n" + " ".join(words[best:])
 
 
 def _fitted(text: str, font: str, size: float, width: float) -> str:
-    if stringWidth(text, font, size) <= width:
+    if text_width(text, font, size) <= width:
         return text
-    while text and stringWidth(text + "...", font, size) > width:
+    while text and text_width(text + "...", font, size) > width:
         text = text[:-1]
     return text + "..."
 
@@ -297,9 +300,9 @@ def _bar_chart(chart: BarChart, width: float) -> Block:
     size = PAGE_TYPE.table
     row = size * 1.7
     bar_height = size * 1.05
-    label_width = min(max(stringWidth(bar.label, REGULAR, size) for bar in bars) + 8, width * 0.35)
-    text_width = max(stringWidth(bar.text, BOLD, size) for bar in bars) + 6
-    plot_width = max(40.0, width * 0.85 - label_width - text_width)
+    label_width = min(max(text_width(bar.label, REGULAR, size) for bar in bars) + 8, width * 0.35)
+    figure_width = max(text_width(bar.text, BOLD, size) for bar in bars) + 6
+    plot_width = max(40.0, width * 0.85 - label_width - figure_width)
     largest = max((bar.value for bar in bars), default=Decimal(0))
     caption = text_lines([chart.caption], size=PAGE_TYPE.small) if chart.caption else gap(0)
     height = row * len(bars) + 4 + caption.height

@@ -1,54 +1,25 @@
-"""A new PDF file for a document: its canvas with the fonts ready and the document's own metadata."""
+"""A new PDF file for a document: its canvas set in the embedded faces and the document's own metadata."""
 
 from __future__ import annotations
 
 import io
 from datetime import datetime
 
-from reportlab.pdfbase.pdfdoc import PDFDocument, PDFObject
-from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import Canvas
 
 from receiving_app.documents.model import DocumentContent
-from receiving_app.documents.typography import BOLD, REGULAR
-
-_ENCODINGS: dict[str, str] = {font: getFont(font).encoding.makePDFObject() for font in (REGULAR, BOLD)}
-"""Each face's encoding as the PDF names it ("/WinAnsiEncoding"): the same for every document."""
+from receiving_app.documents.typography import REGULAR, faces
 
 
-# reportlab ships no type information, so mypy sees PDFObject as Any; pdfdoc writes an object
-# as a PDF object only when it is one of PDFObject's subclasses.
-class _StandardFont(PDFObject):  # type: ignore[misc]
-    """A Helvetica face as a font resource, its dictionary written as one line of text."""
+def blank_canvas(output: io.BytesIO, page_size: tuple[float, float]) -> Canvas:
+    """A canvas whose only fonts are the embedded faces, writing the same bytes for the same drawing.
 
-    __RefOnly__ = 1  # referred to from the page's resources, never written inline
-
-    def __init__(self, font: str, internal_name: str) -> None:
-        self.dictionary = (
-            f"<< /Type /Font /Subtype /Type1 /BaseFont /{font} /Name /{internal_name} /Encoding {_ENCODINGS[font]} >>"
-        ).encode("ascii")
-
-    def format(self, document: PDFDocument) -> bytes:
-        return self.dictionary
-
-
-def _add_fonts(canvas: Canvas) -> None:
-    """The bold face, in the document before anything is drawn, as pdfgen would add it on first use
-    (a new canvas already holds the regular one, its starting font).
-
-    pdfgen works a font's encoding out afresh in every document, comparing 256 glyph names with
-    those of its base encoding: for the bold face, a twentieth of a credit memo's time.
+    pdfgen starts a canvas in Helvetica and puts that in the file, unembedded, even when no text is
+    set in it; starting in our regular face keeps every font of the file embedded. invariant=1 takes
+    the clock and random file ID out of the PDF.
     """
-    document = canvas._doc
-    resources = document.idToObject["BasicFonts"].dict
-    for font in (REGULAR, BOLD):
-        if font in document.fontMapping:
-            continue
-        internal_name = f"F{len(document.fontMapping) + 1}"
-        resource = _StandardFont(font, internal_name)
-        document.Reference(resource, internal_name)
-        resources[internal_name] = resource
-        document.fontMapping[font] = f"/{internal_name}"
+    faces()  # registered before pdfgen looks the starting face up
+    return Canvas(output, pagesize=page_size, invariant=1, pageCompression=1, initialFontName=REGULAR)
 
 
 def _pdf_date(moment: datetime) -> str:
@@ -62,10 +33,8 @@ def _pdf_date(moment: datetime) -> str:
 
 
 def new_canvas(content: DocumentContent, output: io.BytesIO, page_size: tuple[float, float]) -> Canvas:
-    # invariant=1 takes the clock and random file ID out of the PDF, so the same content gives
-    # the same bytes; the creation date it does carry is the document's own issue time.
-    canvas = Canvas(output, pagesize=page_size, invariant=1, pageCompression=1)
-    _add_fonts(canvas)
+    # The creation date the file does carry is the document's own issue time.
+    canvas = blank_canvas(output, page_size)
     issued = _pdf_date(content.issued_at)
     canvas.setDateFormatter(lambda *_ignored: issued)
     canvas.setTitle(f"{content.title} {content.document_number}")

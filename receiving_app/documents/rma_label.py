@@ -8,7 +8,6 @@ the addresses leave room for.
 from __future__ import annotations
 
 from reportlab.lib.units import inch
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from receiving_app.documents.barcodes import DEFAULT_PRINTER_DPI, Code128Barcode
@@ -19,7 +18,7 @@ from receiving_app.documents.printed_values import date_time_text
 from receiving_app.documents.rules_and_boxes import boxed, rule
 from receiving_app.documents.sections import party_lines
 from receiving_app.documents.text_blocks import text_lines
-from receiving_app.documents.typography import BOLD, wrapped
+from receiving_app.documents.typography import BOLD, text_width, wrapped
 from receiving_app.documents.void_copy_marks import mark_banner
 
 LABEL_SIZE = (4 * inch, 6 * inch)
@@ -111,7 +110,7 @@ def _address(caption: str, lines: list[str], width: float, *, name_size: float, 
 
 def _rma_number(rma_number: str, width: float) -> Block:
     """The number in the largest type that fits the label's width, up to ``RMA_TEXT_SIZE``."""
-    size = min(RMA_TEXT_SIZE, RMA_TEXT_SIZE * width / stringWidth(rma_number, BOLD, RMA_TEXT_SIZE))
+    size = min(RMA_TEXT_SIZE, RMA_TEXT_SIZE * width / text_width(rma_number, BOLD, RMA_TEXT_SIZE))
     return text_lines([rma_number], font=BOLD, size=size, align="center", width=width)
 
 

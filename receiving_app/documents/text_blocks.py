@@ -7,11 +7,10 @@ from functools import cache, lru_cache
 from typing import Literal
 
 from reportlab.lib.rl_accel import escapePDF, fp_str
-from reportlab.pdfbase.pdfmetrics import stringWidth, unicode2T1
 from reportlab.pdfgen.canvas import Canvas
 
 from receiving_app.documents.layout import Block, gap, stacked
-from receiving_app.documents.typography import BOLD, FACES, LEADING, REGULAR, TypeScale, text_width, wrapped
+from receiving_app.documents.typography import BOLD, LEADING, REGULAR, TypeScale, faces, text_width, wrapped
 
 TextRun = tuple[str, float, float, str]
 """A string in a font, and where its baseline starts as offsets from a block's top-left corner."""
@@ -23,34 +22,52 @@ def _baseline(top: float, size: float) -> float:
 
 
 def draw_text(canvas: Canvas, size: float, left: float, top: float, runs: Sequence[TextRun]) -> None:
-    """Several strings in one PDF text object, in reading order, written as PDF operators.
+    """Several strings in one PDF text object, in reading order, written as PDF operators."""
+    operators = text_operators(canvas, size, left, top, runs)
+    if operators:
+        canvas.addLiteral(operators)
+
+
+def text_operators(canvas: Canvas, size: float, left: float, top: float, runs: Sequence[TextRun]) -> str:
+    """The PDF text object that sets ``runs`` in the embedded faces ("" when there is no text).
 
     pdfgen's text object measures every string again to advance a cursor that the next run's own
-    origin replaces anyway; that measuring was the largest single cost of a credit memo. Text
-    beyond printable ASCII is encoded by pdfgen's own ``unicode2T1``, so a character Helvetica
-    lacks is substituted as before.
+    origin replaces anyway; that measuring was the largest single cost of a credit memo. A face's
+    characters are spread over subsets of up to 256 glyphs, each a font resource of its own, and a
+    string is written as each subset's one-byte codes, which the face's ``splitString`` assigns as
+    it meets new characters. ASCII keeps its own codes in the first subset (``typography._load``),
+    so a line of printable ASCII, nearly every line, is written as it is, without being split.
     """
-    font_resource = canvas._doc.getInternalFontName  # how pdfgen's text objects name a font too
+    document = canvas._doc
+    loaded = faces()
     size_text = fp_str(size)
     operators = ["BT"]
     current_font = None
+    ascii_fonts: dict[str, str] = {}  # each face's first subset, where ASCII is, as this PDF names it
     for font, dx, dy, line in runs:
         if not line:
             continue
         operators.append(f"1 0 0 1 {fp_str(left + dx, top + dy)} Tm")
         if line.isascii() and line.isprintable():
-            # Nearly every line: the same bytes in WinAnsi, every glyph in Helvetica.
-            pieces: Sequence[tuple[str, str | bytes]] = ((font, line),)
+            subset_font = ascii_fonts.get(font)
+            if subset_font is None:
+                subset_font = ascii_fonts[font] = loaded[font].font.getSubsetInternalName(0, document)
+            pieces: Sequence[tuple[str, str | bytes]] = ((subset_font, line),)
         else:
-            pieces = [(face.fontName, encoded) for face, encoded in unicode2T1(line, FACES[font])]
-        for piece_font, encoded in pieces:
-            if piece_font != current_font:
-                operators.append(f"{font_resource(piece_font)} {size_text} Tf")
-                current_font = piece_font
+            face = loaded[font].font
+            pieces = [
+                (face.getSubsetInternalName(subset, document), encoded)
+                for subset, encoded in face.splitString(line, document)
+            ]
+        for subset_font, encoded in pieces:
+            if subset_font != current_font:
+                operators.append(f"{subset_font} {size_text} Tf")
+                current_font = subset_font
             operators.append(f"({escapePDF(encoded)}) Tj")
-    if current_font is not None:
-        operators.append("ET")
-        canvas.addLiteral(" ".join(operators))
+    if current_font is None:
+        return ""
+    operators.append("ET")
+    return " ".join(operators)
 
 
 def aligned_runs(
@@ -176,7 +193,7 @@ def key_values(pairs: Sequence[tuple[str, str]], width: float, *, size: float) -
 @lru_cache(maxsize=256)
 def _label_column(labels: tuple[str, ...], size: float) -> float:
     """Where values start. Labels are a layout's own words, so measured once for all its documents."""
-    widest: float = max(stringWidth(label, BOLD, size) for label in labels)
+    widest = max(text_width(label, BOLD, size) for label in labels)
     return widest + size
 
 

@@ -1,26 +1,206 @@
 """The type every document is set in: its faces, its sizes on each kind of paper, and how much room a text takes.
 
-Plain and large, because these are read at a returns bench, in a warehouse and by customers:
-Helvetica only (built into every PDF reader, so nothing is embedded and rendering stays fast),
-black on white (thermal printers have no gray worth the name), amounts right-aligned.
+Plain and large, because these are read at a returns bench, in a warehouse and by customers: DejaVu Sans
+Condensed (about as wide as Helvetica, so tables keep their columns and a memo its one page), embedded as
+a subset in every PDF, because customers' names and addresses come in every alphabet the
+station's sellers ship to (Polish, Vietnamese, Greek, Cyrillic...) and a reader's own fonts cannot be
+relied on for any of them; black on white (thermal printers have no gray worth the name), amounts
+right-aligned.
 """
 
 from __future__ import annotations
 
+import threading
+import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfdoc import PDFDocument, PDFObject
+from reportlab.pdfbase.pdfmetrics import registerFont
+from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, SUBSETN, TTFont
 
-REGULAR = "Helvetica"
-BOLD = "Helvetica-Bold"
+from receiving_app.locations import resources_dir
+
+REGULAR = "DejaVuSansCondensed"
+BOLD = "DejaVuSansCondensed-Bold"
+FONT_FILES = {REGULAR: "DejaVuSansCondensed.ttf", BOLD: "DejaVuSansCondensed-Bold.ttf"}
+"""Each face's file in the shipped ``fonts`` folder, beside the fonts' licence."""
 LEADING = 1.25
 """Line height as a multiple of the type size."""
-FACES = {font: [getFont(font), *getFont(font).substitutionFonts] for font in (REGULAR, BOLD)}
-"""Each font with the fonts pdfgen falls back to for characters it lacks."""
-_GLYPH_WIDTHS: dict[str, list[int]] = {font: getFont(font).widths for font in (REGULAR, BOLD)}
-"""Each font's advance widths in thousandths of an em, by WinAnsi code: ASCII's codes are its own."""
-_WIDEST_GLYPH = {font: max(max(face.widths) for face in faces) / 1000 for font, faces in FACES.items()}
-"""In ems: no character is wider, whichever of the fonts pdfgen prints it in."""
+
+
+@dataclass(frozen=True, slots=True)
+class Face:
+    """A face registered with reportlab, and what measuring ASCII in it needs, worked out once."""
+
+    font: Any
+    """reportlab's ``TTFont`` (reportlab ships no type information)."""
+    ascii_widths: tuple[float, ...]
+    """Advance widths in thousandths of an em, by character code from 0 to 127."""
+    widest_ascii: float
+    """In ems: no ASCII character is wider."""
+    characters: frozenset[int]
+    """The code points the face has a glyph for."""
+
+
+_faces: Mapping[str, Face] | None = None
+_loading = threading.Lock()
+
+
+def faces() -> Mapping[str, Face]:
+    """Both faces, read from their files and registered with reportlab on the first call in the process.
+
+    Lazily, because reading the two files takes a few dozen milliseconds that a process which never
+    renders a document should not pay; under a lock, because the station renders on worker threads.
+    """
+    global _faces
+    loaded = _faces
+    if loaded is None:
+        with _loading:
+            loaded = _faces
+            if loaded is None:
+                loaded = {name: _load(name, file) for name, file in FONT_FILES.items()}
+                for face in loaded.values():
+                    registerFont(face.font)
+                _faces = loaded
+    return loaded
+
+
+def _load(name: str, file: str) -> Face:
+    # asciiReadable: ASCII keeps its own codes in the first subset, whatever the process-wide setting,
+    # so that a line of ASCII is written to the page as it is (see text_blocks.text_operators).
+    font = _EmbeddedFont(name, str(resources_dir() / "fonts" / file), asciiReadable=True)
+    face = font.face
+    widths = tuple(face.charWidths.get(code, face.defaultWidth) for code in range(128))
+    return Face(font, widths, max(widths) / 1000, frozenset(face.charToGlyph))
+
+
+@dataclass(frozen=True, slots=True)
+class _SubsetParts:
+    """What a PDF says of one subset of a face that does not depend on the PDF: made once, written many times."""
+
+    base_font: str
+    widths: str
+    """The advance width of each code, as the font dictionary's array."""
+    last_code: int
+    descriptor: str
+    """The font descriptor's dictionary up to its reference to the font program."""
+    program: bytes
+    """The subset's TrueType program as a deflated PDF stream."""
+    to_unicode: bytes
+    """How the subset's codes read back as text, as a deflated PDF stream."""
+
+
+class _Written(PDFObject):  # type: ignore[misc]
+    """A PDF object whose text is known when it is added to a PDF: nothing left for pdfdoc to work out."""
+
+    __RefOnly__ = 1  # referred to, never written inline
+
+    def __init__(self, text: bytes) -> None:
+        self.text = text
+
+    def format(self, document: PDFDocument) -> bytes:
+        return self.text
+
+
+def _deflated_stream(data: bytes, **entries: int) -> bytes:
+    # Written whole rather than by pdfdoc, which would deflate it in every PDF again. Our PDFs are
+    # never encrypted, which is the only thing pdfdoc would still do to a stream's content.
+    deflated = zlib.compress(data)
+    dictionary = " ".join(f"/{key} {value}" for key, value in {"Length": len(deflated), **entries}.items())
+    return f"<< /Filter /FlateDecode {dictionary} >>\nstream\n".encode("ascii") + deflated + b"\nendstream"
+
+
+class _EmbeddedFont(TTFont):  # type: ignore[misc]
+    """reportlab's TrueType font, writing each subset into a PDF from parts made once per process.
+
+    reportlab subsets, deflates and describes every subset afresh in every PDF: three quarters of a
+    credit memo's time. The same characters in the same subset make the same parts, and nearly
+    every document's first subset is ASCII alone, so the parts are kept, a bounded number per face.
+    """
+
+    KEPT_SUBSETS = 64
+
+    def __init__(self, name: str, filename: str, *, asciiReadable: bool) -> None:
+        super().__init__(name, filename, asciiReadable=asciiReadable)
+        self._parts: dict[tuple[int, tuple[int, ...]], _SubsetParts] = {}
+
+    def addObjects(self, doc: PDFDocument) -> None:
+        # Called by reportlab when the PDF is saved, for each face that text was set in.
+        state = self.state[doc]
+        state.frozen = 1
+        resources = doc.idToObject["BasicFonts"].dict
+        for number, codes in enumerate(state.subsets):
+            name = self.getSubsetInternalName(number, doc)[1:]
+            parts = self._subset_parts(number, tuple(codes))
+            program = doc.Reference(_Written(parts.program)).format(doc).decode()
+            to_unicode = doc.Reference(_Written(parts.to_unicode)).format(doc).decode()
+            descriptor = doc.Reference(_Written(f"{parts.descriptor} /FontFile2 {program} >>".encode("latin-1")))
+            font = _Written(
+                f"<< /Type /Font /Subtype /TrueType /Name /{name} /BaseFont /{parts.base_font} /FirstChar 0"
+                f" /LastChar {parts.last_code} /Widths {parts.widths} /ToUnicode {to_unicode}"
+                f" /FontDescriptor {descriptor.format(doc).decode()} >>".encode("latin-1")
+            )
+            doc.Reference(font, name)
+            resources[name] = font
+        del self.state[doc]
+
+    def _subset_parts(self, number: int, codes: tuple[int, ...]) -> _SubsetParts:
+        key = (number, codes)
+        parts = self._parts.get(key)
+        if parts is None:
+            if len(self._parts) >= self.KEPT_SUBSETS:
+                self._parts.clear()
+            parts = self._parts[key] = self._made_parts(number, codes)
+        return parts
+
+    def _made_parts(self, number: int, codes: tuple[int, ...]) -> _SubsetParts:
+        face = self.face
+        base_font = (SUBSETN(number) + b"+" + face.name + face.subfontNameX).decode("latin-1")
+        program = face.makeSubset(codes)
+        # Symbolic: the subset's codes are its own, not those of a standard encoding.
+        flags = face.flags & ~FF_NONSYMBOLIC | FF_SYMBOLIC
+        descriptor = (
+            f"<< /Type /FontDescriptor /FontName /{base_font} /Flags {flags} /FontBBox [{fp_str(*face.bbox)}]"
+            f" /ItalicAngle {fp_str(face.italicAngle)} /Ascent {fp_str(face.ascent)} /Descent {fp_str(face.descent)}"
+            f" /CapHeight {fp_str(face.capHeight)} /StemV {fp_str(face.stemV)}"
+            f" /MissingWidth {fp_str(face.defaultWidth)}"
+        )
+        return _SubsetParts(
+            base_font=base_font,
+            widths="[" + " ".join(fp_str(face.getCharWidth(code)) for code in codes) + "]",
+            last_code=len(codes) - 1,
+            descriptor=descriptor,
+            program=_deflated_stream(program, Length1=len(program)),
+            to_unicode=_deflated_stream(_to_unicode_cmap(codes).encode("ascii")),
+        )
+
+
+def _to_unicode_cmap(codes: tuple[int, ...]) -> str:
+    """What each code of a subset reads back as, when text is copied or searched.
+
+    Written here rather than by reportlab, whose map gives every character four hex digits, which
+    reads a character beyond U+FFFF (DejaVu has hundreds) back wrong: a PDF wants its UTF-16 pair.
+    """
+    # Code 0, and the codes below the space no character has taken yet, are the missing-glyph box: no text.
+    pairs = [
+        f"<{code:02X}> <{chr(character).encode('utf-16-be').hex().upper()}>"
+        for code, character in enumerate(codes)
+        if character
+    ]
+    blocks = [pairs[first : first + 100] for first in range(0, len(pairs), 100)]  # at most 100 to a block
+    return "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin 12 dict begin begincmap",
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+            "/CMapName /Adobe-Identity-UCS def /CMapType 2 def",
+            "1 begincodespacerange <00> <FF> endcodespacerange",
+            *(f"{len(block)} beginbfchar\n" + "\n".join(block) + "\nendbfchar" for block in blocks),
+            "endcmap CMapName currentdict /CMap defineresource pop end end",
+        ]
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,21 +222,23 @@ ROLL_TYPE = TypeScale(title=15, seller=13, heading=11.5, body=10, table=9.5, sma
 
 
 def text_width(text: str, font: str, size: float) -> float:
-    """What ``pdfmetrics.stringWidth`` says, in a third of its time for printable ASCII (nearly every string).
+    """What ``pdfmetrics.stringWidth`` says, in a fraction of its time for printable ASCII (nearly every string).
 
-    A document measures dozens of strings; for ASCII, summing the font's own widths is all there is to it.
+    A document measures dozens of strings; for ASCII, summing the face's widths from a table is all there is to it.
     """
+    face = faces()[font]
     if text.isascii() and text.isprintable():
-        return sum(map(_GLYPH_WIDTHS[font].__getitem__, text.encode("ascii"))) * 0.001 * size
-    width: float = stringWidth(text, font, size)
+        return sum(map(face.ascii_widths.__getitem__, text.encode("ascii"))) * 0.001 * size
+    width: float = face.font.stringWidth(text, size)
     return width
 
 
 def wrapped(text: str, width: float, *, font: str = REGULAR, size: float) -> list[str]:
-    # Most texts fit on one line, and rendering speed matters at a busy bench. A short text fits
-    # by its length alone, unmeasured; a longer one, measured once as a whole, still usually
+    # Most texts fit on one line, and rendering speed matters at a busy bench. A short ASCII text
+    # fits by its length alone, unmeasured; a longer one, measured once as a whole, still usually
     # does, which is much cheaper than simpleSplit's word-by-word measuring.
-    if len(text) * _WIDEST_GLYPH[font] * size <= width or text_width(text, font, size) <= width:
+    fits_unmeasured = text.isascii() and len(text) * faces()[font].widest_ascii * size <= width
+    if fits_unmeasured or text_width(text, font, size) <= width:
         return [text]
     return _filled_lines(text, width, font, size) or [""]
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from receiving_app.documents.layout import Block, gap
@@ -10,7 +9,7 @@ from receiving_app.documents.model import DocumentContent
 from receiving_app.documents.printed_values import date_time_text
 from receiving_app.documents.rules_and_boxes import boxed
 from receiving_app.documents.text_blocks import paragraph
-from receiving_app.documents.typography import BOLD
+from receiving_app.documents.typography import BOLD, text_width
 
 MARK_GRAY = 0.87
 """COPY and VOID watermarks: clearly there, yet light enough to read the document through."""
@@ -44,7 +43,7 @@ def draw_watermark(canvas: Canvas, content: DocumentContent, page_width: float, 
     else:
         return
     # Sized by the page's shorter side so the rotated word stays whole on any paper.
-    size = 0.8 * min(page_width, page_height) / (stringWidth(mark, BOLD, 100) / 100)
+    size = 0.8 * min(page_width, page_height) / (text_width(mark, BOLD, 100) / 100)
     canvas.saveState()
     canvas.setFillGray(MARK_GRAY)
     canvas.translate(page_width / 2, page_height / 2)

@@ -86,8 +86,8 @@ def test_text_reads_back_as_written_with_the_characters_pdf_escapes(credit_memo_
     assert "O'Brien (Dental) \\ Lab – 5€ “North” Attn: Zoë Ørsted" in text
 
 
-def test_a_letter_helvetica_lacks_leaves_the_rest_readable(credit_memo_content: DocumentContent) -> None:
+def test_letters_beyond_latin_1_read_back_whole(credit_memo_content: DocumentContent) -> None:
     customer = Party("Łukasz Nowak Dental", ("ul. Długa 5",))
     text = reading_text(render(dataclasses.replace(credit_memo_content, customer=customer)))
-    assert "ukasz Nowak Dental" in text
-    assert "uga 5" in text
+    assert "Łukasz Nowak Dental" in text
+    assert "ul. Długa 5" in text
