@@ -1,32 +1,23 @@
-"""Reading an import CSV and checking each of its rows into typed fields, naming every bad row by its line.
+"""Checking each row of an import file into typed fields, naming every problem of every row with its row.
 
 Nothing here looks at the database: whether a SKU, seller or RMA number is already on file is the
-import's own check (importing). Every value is held to the bounds of ``domain.limits`` and every text
-to the width of the column it goes into (read from the table), so that a row that passes here can be
-written on SQLite and PostgreSQL alike; the file, its rows and its cells are bounded before any is checked.
+import's own check (importing). A value may be spelled as real exports spell it (import_spellings); then
+it is held to the bounds of ``domain.limits`` and every text to the width of the column it goes into
+(read from the table), so that a row that passes here can be written on SQLite and PostgreSQL alike.
+The file itself is read and bounded by import_files.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from enum import Enum
-from pathlib import Path
 from typing import Literal, TypedDict, TypeVar
 
-from receiving_app.domain.errors import InputError
-from receiving_app.domain.facts import Category, CustomerChoice, PaymentMethod, ReturnReason
+from receiving_app.documents.glyph_coverage import characters_without_glyph
 from receiving_app.domain.inspection import default_tolerance_g
 from receiving_app.domain.limits import (
-    MAX_CSV_CELL,
-    MAX_CSV_COLUMNS,
-    MAX_CSV_ROW,
     MAX_GRAMS,
-    MAX_IMPORT_BYTES,
-    MAX_IMPORT_ROWS,
     MAX_LINE_NUMBER,
     MAX_QUANTITY,
     WEIGHT_PLACES,
@@ -43,6 +34,16 @@ from receiving_app.persistence.catalog_tables import CatalogItemRow, SellerRow
 from receiving_app.persistence.order_tables import CustomerRow, OrderRow
 from receiving_app.persistence.rma_tables import RmaRow
 from receiving_app.services.column_widths import text_width
+from receiving_app.services.import_files import ROW_ERROR, ImportTable
+from receiving_app.services.import_mappings import CHOICES
+from receiving_app.services.import_spellings import (
+    ValueReading,
+    choice_word,
+    date_value,
+    grams_value,
+    money_text,
+    whole_number_text,
+)
 
 CATALOG_COLUMNS = (
     "sku",
@@ -55,6 +56,8 @@ CATALOG_COLUMNS = (
     "empty_g",
     "list_price",
 )
+# Every column a catalog file may give: the nine above, and a weight tolerance and a sealed unit's weight band.
+ALL_CATALOG_COLUMNS = (*CATALOG_COLUMNS, "weight_tolerance_g", "sealed_min_g", "sealed_max_g")
 RMA_COLUMNS = (
     "rma_number",
     "seller",
@@ -98,7 +101,6 @@ TEXT_WIDTHS = {
 }
 
 Parsed = TypeVar("Parsed")
-NumberedRow = tuple[int, dict[str, str]]  # the file's line number, and the row's cells by column
 
 
 class CatalogItemFields(TypedDict):
@@ -156,230 +158,213 @@ RMA_SHARED_FIELDS: tuple[RmaSharedField, ...] = (
 )
 
 
-class _RowProblem(Exception):
-    pass
+class _RowProblems(Exception):
+    """Every problem of one row, each a sentence naming its column and value."""
 
-
-def read_rows(path: Path, columns: tuple[str, ...]) -> list[NumberedRow]:
-    # One byte past the limit is enough to know the file is too large: never read a whole huge file.
-    try:
-        with path.open("rb") as file:
-            content = file.read(MAX_IMPORT_BYTES + 1)
-    except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror or error}") from None
-    if len(content) > MAX_IMPORT_BYTES:
-        raise InputError(f"{path.name} is larger than {MAX_IMPORT_BYTES // 2**20} MiB: split it into smaller files")
-    return parse_rows(content, path.name, columns)
-
-
-def parse_rows(content: bytes, file_name: str, columns: tuple[str, ...]) -> list[NumberedRow]:
-    """The rows of one CSV file's bytes, each with its line; a row too big to check is marked with why."""
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(f"{file_name} is not UTF-8 text (save it as UTF-8 CSV)") from None
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = _header(next(reader, []), file_name, columns)
-        rows: list[NumberedRow] = []
-        for cells in reader:
-            if not cells:
-                continue  # a blank line, as a spreadsheet leaves at the end
-            if len(rows) == MAX_IMPORT_ROWS:
-                raise InputError(f"{file_name} has more than {MAX_IMPORT_ROWS} rows: split it into smaller files")
-            rows.append((reader.line_num, _row(header, cells)))
-    except csv.Error as error:  # only a cell of over 128 KiB gets past the csv module's own checks
-        raise InputError(f"{file_name}: line {reader.line_num}: {error}") from None
-    if not rows:
-        raise InputError(f"{file_name}: has a header but no rows")
-    return rows
-
-
-def _header(cells: list[str], file_name: str, columns: tuple[str, ...]) -> list[str]:
-    if len(cells) > MAX_CSV_COLUMNS:
-        raise InputError(f"{file_name}: line 1: {len(cells)} columns, more than the {MAX_CSV_COLUMNS} a file may have")
-    header = [name.strip() for name in cells]
-    missing = [column for column in columns if column not in header]
-    if missing:
-        raise InputError(
-            f"{file_name}: line 1: missing column(s) {', '.join(missing)} (expected: {', '.join(columns)})"
-        )
-    return header
-
-
-def _row(header: list[str], cells: list[str]) -> dict[str, str]:
-    """The row's cells by column (missing cells empty), or only an ``__error__`` saying why it cannot be checked."""
-    if len(cells) > len(header):
-        return {"__error__": "has more cells than the header"}
-    if sum(map(len, cells)) > MAX_CSV_ROW:
-        return {"__error__": f"is longer than {MAX_CSV_ROW} characters"}
-    row = dict.fromkeys(header, "")
-    for column, cell in zip(header, cells, strict=False):
-        if len(cell) > MAX_CSV_CELL:
-            return {"__error__": f"{column or 'a column without a name'} is longer than {MAX_CSV_CELL} characters"}
-        if "\x00" in cell:
-            return {"__error__": f"{column or 'a column without a name'} holds a NUL character"}
-        row[column] = cell.strip()
-    return row
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
 
 
 def checked(
-    rows: Iterable[NumberedRow], check: Callable[[dict[str, str]], Parsed]
+    table: ImportTable, check: Callable[[dict[str, str], ValueReading], Parsed], reading: ValueReading | None = None
 ) -> tuple[list[tuple[int, Parsed]], list[str]]:
-    """The rows that ``check`` passed, each with its line; and a "line N: ..." problem for each other row."""
+    """The rows that ``check`` passed, each with its row number; and a "row N: ..." for each problem of
+    every other row. ``reading`` gathers the spellings read (a plain one for the file when not given)."""
+    reading = reading or ValueReading(decimal_comma=table.decimal_comma)
     good: list[tuple[int, Parsed]] = []
     problems: list[str] = []
-    for line, row in rows:
+    for number, row in table.rows:
         try:
-            if "__error__" in row:
-                raise _RowProblem(row["__error__"])
-            good.append((line, check(row)))
-        except _RowProblem as problem:
-            problems.append(f"line {line}: {problem}")
+            if ROW_ERROR in row:
+                raise _RowProblems([row[ROW_ERROR]])
+            good.append((number, check(row, reading)))
+        except _RowProblems as found:
+            problems += [f"row {number}: {problem}" for problem in found.problems]
     return good, problems
 
 
-def catalog_item(row: dict[str, str]) -> CatalogItemFields:
-    full, empty = _grams(row, "full_g"), _grams(row, "empty_g")
-    if full <= empty:
-        raise _RowProblem(f"full_g ({full}) must be greater than empty_g ({empty})")
+class _Cells:
+    """One row's cells read as typed values. A value that cannot be read notes its problem and stands in
+    as a harmless placeholder, so that every problem of the row is found; ``done`` then raises them all."""
+
+    def __init__(self, row: dict[str, str], reading: ValueReading) -> None:
+        self.row, self.reading = row, reading
+        self.problems: list[str] = []
+        self.failed: set[str] = set()
+
+    def given(self, key: str) -> bool:
+        return bool(self.row.get(key))
+
+    def fail(self, key: str, problem: str) -> None:
+        self.failed.add(key)
+        self.problems.append(f"{key} {problem}")
+
+    def both_read(self, *keys: str) -> bool:
+        return not self.failed.intersection(keys)
+
+    def done(self) -> None:
+        if self.problems:
+            raise _RowProblems(self.problems)
+
+    def _required(self, key: str) -> str | None:
+        value = self.row.get(key, "")
+        if not value:
+            self.fail(key, "is empty")
+            return None
+        return value
+
+    def text(self, key: str, *, required: bool = True, upper: bool = False, lines: bool = False) -> str:
+        value = self._required(key) if required else self.row.get(key, "")
+        if value is None:
+            return ""
+        if upper:
+            value = value.upper()
+        if lines:
+            value = value.replace("|", "\n")  # "|" is the file's line break; one within a quoted cell is one too
+        try:
+            value = text_within(value, length=TEXT_WIDTHS[key], lines=lines)
+        except OutOfBounds as error:
+            self.fail(key, str(error))
+            return ""
+        # Anything in the file may end up on a customer's paper, where a missing glyph prints as a box.
+        missing = characters_without_glyph(value)
+        if missing:
+            named = ", ".join(f"{character} (U+{ord(character):04X})" for character in missing)
+            self.fail(key, f"has characters the documents cannot print: {named}")
+            return ""
+        return value
+
+    def grams(self, key: str) -> Decimal:
+        text = self._required(key)
+        if text is None:
+            return Decimal(0)
+        try:
+            value = grams_value(key, text, self.reading)
+            return decimal_within(value, maximum=MAX_GRAMS, places=WEIGHT_PLACES, unit=" g")
+        except OutOfBounds as error:
+            self.fail(key, str(error))
+            return Decimal(0)
+
+    def money(self, key: str, *, required: bool = True) -> Money:
+        if not required and not self.given(key):
+            return Money.zero()
+        text = self._required(key)
+        if text is None:
+            return Money.zero()
+        try:
+            return money_within(money_text(key, text, self.reading))
+        except OutOfBounds as error:
+            self.fail(key, str(error))
+            return Money.zero()
+
+    def choice(self, key: str, default: str | None = None) -> str:
+        """The station's word (the tables store the enums' values, which are their words)."""
+        if default is not None and not self.given(key):
+            return default
+        text = self._required(key)
+        if text is None:
+            return ""
+        word = choice_word(key, text, CHOICES[key], self.reading)
+        if word is None:
+            self.fail(key, f"must be one of {', '.join(CHOICES[key])}, not {shown(text)}")
+            return ""
+        return word
+
+    def day(self, key: str) -> date:
+        text = self._required(key)
+        return date.min if text is None else self._date(key, text)
+
+    def optional_day(self, key: str) -> date | None:
+        return self._date(key, self.row[key]) if self.given(key) else None
+
+    def _date(self, key: str, text: str) -> date:
+        read = date_value(key, text, self.reading)
+        if read is None:
+            self.fail(key, f"is not a date such as 2026-03-31, 3/31/2026 or 31.03.2026: {shown(text)}")
+            return date.min
+        return read
+
+    def whole_number(self, key: str, maximum: int) -> int:
+        text = self._required(key)
+        if text is None:
+            return 1
+        try:
+            return whole_number_within(whole_number_text(key, text, self.reading), maximum=maximum)
+        except OutOfBounds as error:
+            self.fail(key, str(error))
+            return 1
+
+
+def catalog_item(row: dict[str, str], reading: ValueReading | None = None) -> CatalogItemFields:
+    cells = _Cells(row, reading or ValueReading())
+    full, empty = cells.grams("full_g"), cells.grams("empty_g")
+    if cells.both_read("full_g", "empty_g") and full <= empty:
+        cells.fail("full_g", f"({full}) must be greater than empty_g ({empty})")
     upc = row.get("upc") or None
     if upc is not None and not (len(upc) in (8, 12, 13, 14) and has_valid_check_digit(upc)):
-        raise _RowProblem(f"upc {shown(upc)} is not a UPC/EAN/GTIN with a valid check digit")
-    tolerance = _grams(row, "weight_tolerance_g") if row.get("weight_tolerance_g") else default_tolerance_g(full, empty)
-    sealed_min = _grams(row, "sealed_min_g") if row.get("sealed_min_g") else None
-    sealed_max = _grams(row, "sealed_max_g") if row.get("sealed_max_g") else None
+        cells.fail("upc", f"{shown(upc)} is not a UPC/EAN/GTIN with a valid check digit")
+    tolerance = cells.grams("weight_tolerance_g") if cells.given("weight_tolerance_g") else None
+    sealed_min = cells.grams("sealed_min_g") if cells.given("sealed_min_g") else None
+    sealed_max = cells.grams("sealed_max_g") if cells.given("sealed_max_g") else None
     if (sealed_min is None) != (sealed_max is None):
-        raise _RowProblem("sealed_min_g and sealed_max_g are given together or not at all")
-    if sealed_min is not None and sealed_max is not None and not sealed_min <= sealed_max:
-        raise _RowProblem(f"sealed_min_g ({sealed_min}) must not be above sealed_max_g ({sealed_max})")
-    return {
-        "sku": _text(row, "sku"),
-        "oem_part_number": _text(row, "oem_part_number", required=False),
+        cells.fail("sealed_min_g", "and sealed_max_g are given together or not at all")
+    elif sealed_min is not None and sealed_max is not None and not sealed_min <= sealed_max:
+        cells.fail("sealed_min_g", f"({sealed_min}) must not be above sealed_max_g ({sealed_max})")
+    item: CatalogItemFields = {
+        "sku": cells.text("sku"),
+        "oem_part_number": cells.text("oem_part_number", required=False),
         "upc": upc,
-        "brand": _text(row, "brand"),
-        "description": _text(row, "description"),
-        "category": _choice(row, "category", Category),
+        "brand": cells.text("brand"),
+        "description": cells.text("description"),
+        "category": cells.choice("category"),
         "full_g": full,
         "empty_g": empty,
-        "weight_tolerance_g": tolerance,
+        "weight_tolerance_g": tolerance if tolerance is not None else default_tolerance_g(full, empty),
         "sealed_min_g": sealed_min,
         "sealed_max_g": sealed_max,
-        "list_price": _money(row, "list_price"),
+        "list_price": cells.money("list_price"),
     }
+    cells.done()
+    return item
 
 
-def rma_line(row: dict[str, str]) -> RmaLineFields:
+def rma_line(row: dict[str, str], reading: ValueReading | None = None) -> RmaLineFields:
+    cells = _Cells(row, reading or ValueReading())
     card = row.get("card_last4", "")
     if card and not (card.isascii() and card.isdigit() and len(card) == 4):
-        raise _RowProblem("card_last4 must be exactly the last 4 digits; full card numbers are never stored")
-    shipped, delivered, purchased = (
-        _optional_date(row, "shipped_on"),
-        _optional_date(row, "delivered_on"),
-        _date(row, "purchased_on"),
-    )
-    reported = _date(row, "reported_on")
-    if reported < purchased:
-        raise _RowProblem(f"reported_on {reported} is before purchased_on {purchased}")
-    if shipped and shipped < purchased:
-        raise _RowProblem(f"shipped_on {shipped} is before purchased_on {purchased}")
-    if delivered and shipped and delivered < shipped:
-        raise _RowProblem(f"delivered_on {delivered} is before shipped_on {shipped}")
-    return {
-        "rma_number": _text(row, "rma_number", transform=str.upper),
-        "seller": _text(row, "seller"),
+        cells.fail("card_last4", "must be exactly the last 4 digits; full card numbers are never stored")
+    purchased, reported = cells.day("purchased_on"), cells.day("reported_on")
+    shipped, delivered = cells.optional_day("shipped_on"), cells.optional_day("delivered_on")
+    if cells.both_read("reported_on", "purchased_on") and reported < purchased:
+        cells.fail("reported_on", f"{reported} is before purchased_on {purchased}")
+    if shipped and cells.both_read("shipped_on", "purchased_on") and shipped < purchased:
+        cells.fail("shipped_on", f"{shipped} is before purchased_on {purchased}")
+    if delivered and shipped and cells.both_read("delivered_on", "shipped_on") and delivered < shipped:
+        cells.fail("delivered_on", f"{delivered} is before shipped_on {shipped}")
+    line: RmaLineFields = {
+        "rma_number": cells.text("rma_number", upper=True),
+        "seller": cells.text("seller"),
         "reported_on": reported,
-        "return_label_cost": _money(row, "return_label_cost") if row.get("return_label_cost") else Money.zero(),
-        "order_number": _text(row, "order_number"),
+        "return_label_cost": cells.money("return_label_cost", required=False),
+        "order_number": cells.text("order_number"),
         "purchased_on": purchased,
         "shipped_on": shipped,
         "delivered_on": delivered,
-        "shipping_paid": _money(row, "shipping_paid") if row.get("shipping_paid") else Money.zero(),
-        "payment_method": _choice(row, "payment_method", PaymentMethod),
-        "customer_account": _text(row, "customer_account"),
-        "customer_name": _text(row, "customer_name"),
-        "customer_email": _text(row, "customer_email", required=False),
-        "customer_phone": _text(row, "customer_phone", required=False),
-        # "|" is the file's line break; a line break within the quoted cell is one too.
-        "customer_address": _text(row, "customer_address", required=False, transform=_address_lines, lines=True),
+        "shipping_paid": cells.money("shipping_paid", required=False),
+        "payment_method": cells.choice("payment_method"),
+        "customer_account": cells.text("customer_account"),
+        "customer_name": cells.text("customer_name"),
+        "customer_email": cells.text("customer_email", required=False),
+        "customer_phone": cells.text("customer_phone", required=False),
+        "customer_address": cells.text("customer_address", required=False, lines=True),
         "card_last4": card or None,
-        "line": _whole_number(row, "line", MAX_LINE_NUMBER),
-        "sku": _text(row, "sku"),
-        "quantity": _whole_number(row, "quantity", MAX_QUANTITY),
-        "unit_price": _money(row, "unit_price"),
-        "reason": _choice(row, "reason", ReturnReason),
-        "customer_choice": _choice(row, "customer_choice", CustomerChoice) if row.get("customer_choice") else "refund",
+        "line": cells.whole_number("line", MAX_LINE_NUMBER),
+        "sku": cells.text("sku"),
+        "quantity": cells.whole_number("quantity", MAX_QUANTITY),
+        "unit_price": cells.money("unit_price"),
+        "reason": cells.choice("reason"),
+        "customer_choice": cells.choice("customer_choice", default="refund"),
     }
-
-
-def _required(row: Mapping[str, str], key: str) -> str:
-    value = row.get(key, "")
-    if not value:
-        raise _RowProblem(f"{key} is empty")
-    return value
-
-
-def _text(
-    row: Mapping[str, str],
-    key: str,
-    *,
-    required: bool = True,
-    transform: Callable[[str], str] = str,
-    lines: bool = False,
-) -> str:
-    value = transform(_required(row, key) if required else row.get(key, ""))
-    try:
-        return text_within(value, length=TEXT_WIDTHS[key], lines=lines)
-    except OutOfBounds as error:
-        raise _RowProblem(f"{key} {error}") from None
-
-
-def _address_lines(text: str) -> str:
-    return text.replace("|", "\n")
-
-
-def _grams(row: Mapping[str, str], key: str) -> Decimal:
-    try:
-        return decimal_within(_required(row, key), maximum=MAX_GRAMS, places=WEIGHT_PLACES, unit=" g")
-    except OutOfBounds as error:
-        raise _RowProblem(f"{key} {error}") from None
-
-
-def _money(row: Mapping[str, str], key: str) -> Money:
-    try:
-        return money_within(_required(row, key))
-    except OutOfBounds as error:
-        raise _RowProblem(f"{key} {error}") from None
-
-
-def _choice(row: Mapping[str, str], key: str, choices: type[Enum]) -> str:
-    """The member's value (these enums' values are their words), which the tables store."""
-    text = _required(row, key)
-    try:
-        return str(choices(text).value)
-    except ValueError:
-        words = ", ".join(str(member.value) for member in choices)
-        raise _RowProblem(f"{key} must be one of {words}, not {shown(text)}") from None
-
-
-def _date(row: Mapping[str, str], key: str) -> date:
-    return _iso_date(key, _required(row, key))
-
-
-def _optional_date(row: Mapping[str, str], key: str) -> date | None:
-    text = row.get(key, "")
-    return _iso_date(key, text) if text else None
-
-
-def _iso_date(key: str, text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise _RowProblem(f"{key} is not a date in YYYY-MM-DD form: {shown(text)}") from None
-
-
-def _whole_number(row: Mapping[str, str], key: str, maximum: int) -> int:
-    try:
-        return whole_number_within(_required(row, key), maximum=maximum)
-    except OutOfBounds as error:
-        raise _RowProblem(f"{key} {error}") from None
+    cells.done()
+    return line

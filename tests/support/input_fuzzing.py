@@ -27,13 +27,13 @@ from receiving_app.domain.limits import MAX_AMOUNT, MAX_FREE_TEXT, MAX_GRAMS, MA
 from receiving_app.domain.money import Money
 from receiving_app.domain.scan import ScanError, parse_scan
 from receiving_app.domain.weight import Weight, WeightError
+from receiving_app.services.import_files import parse_rows
 from receiving_app.services.import_rows import (
-    CATALOG_COLUMNS,
+    ALL_CATALOG_COLUMNS,
     RMA_COLUMNS,
     TEXT_WIDTHS,
     catalog_item,
     checked,
-    parse_rows,
     rma_line,
 )
 from tests.support.frame_fuzzing import PROTOCOLS
@@ -123,7 +123,7 @@ def _check_import(content: bytes, columns: tuple[str, ...], check_row: Callable[
     good, problems = checked(rows, check_row)
     for problem in problems:
         _one_line(problem)
-        assert problem.startswith("line "), problem
+        assert problem.startswith("row "), problem
     for _, fields in good:
         for key, value in fields.items():
             _assert_storable(key, value)
@@ -147,7 +147,7 @@ def _assert_storable(key: str, value: object) -> None:
 
 
 def check_catalog_file(content: bytes) -> None:
-    _check_import(content, CATALOG_COLUMNS, catalog_item)
+    _check_import(content, ALL_CATALOG_COLUMNS, catalog_item)
 
 
 def check_rma_file(content: bytes) -> None:

@@ -1,4 +1,4 @@
-"""CSV imports are all-or-nothing, and every bad row is reported with its line number."""
+"""CSV imports are all-or-nothing, and every problem of every row is reported with its row number."""
 
 from __future__ import annotations
 
@@ -34,18 +34,18 @@ def test_a_catalog_file_with_bad_rows_writes_nothing_and_names_every_row(station
     path.write_text(
         CATALOG_HEADER
         + GOOD_ITEM
-        + "TN-998,,036000291453,Brother,Bad check digit,toner,800,600,49.99\n"  # line 3
-        + "TN-997,,,Brother,Full below empty,toner,500,600,49.99\n"  # line 4
-        + "TN-996,,,Brother,Unknown category,paper,800,600,49.99\n"  # line 5
-        + "TN-995,,,Brother,Price with fractions of a cent,toner,800,600,49.999\n"  # line 6
-        + "TN-999,,,Brother,Repeats line 2,toner,800,600,49.99\n"  # line 7
-        + "TN-994,,,Brother,Negative weight,toner,800,-1,49.99\n"  # line 8
+        + "TN-998,,036000291453,Brother,Bad check digit,toner,800,600,49.99\n"  # row 3
+        + "TN-997,,,Brother,Full below empty,toner,500,600,49.99\n"  # row 4
+        + "TN-996,,,Brother,Unknown category,paper,800,600,49.99\n"  # row 5
+        + "TN-995,,,Brother,Price with fractions of a cent,toner,800,600,49.999\n"  # row 6
+        + "TN-999,,,Brother,Repeats line 2,toner,800,600,49.99\n"  # row 7
+        + "TN-994,,,Brother,Negative weight,toner,800,-1,49.99\n"  # row 8
     )
 
     with pytest.raises(ImportRejected) as rejected:
         import_catalog(station.units, path, user="admin", station="test")
 
-    assert [problem.split(":")[0] for problem in rejected.value.problems] == [f"line {n}" for n in (3, 4, 5, 6, 7, 8)]
+    assert [problem.split(":")[0] for problem in rejected.value.problems] == [f"row {n}" for n in (3, 4, 5, 6, 7, 8)]
     assert catalog_item(station, "TN-999") is None
 
 
@@ -87,18 +87,19 @@ def test_an_rma_file_with_bad_rows_writes_nothing_and_names_every_row(station, t
     path.write_text(
         RMA_HEADER
         + rma_row()
-        + rma_row("RA0000403", sku="NO-SUCH-SKU")  # line 3
-        + rma_row("RA0000404", card="4111111111111111")  # line 4: a full card number is never stored
-        + rma_row("RA0000405", reason="changed_mind")  # line 5
-        + rma_row("RA0000406", seller="acme")  # line 6
-        + rma_row("RA0000407", reported="2026-02-01")  # line 7: reported before purchase
-        + "RA0000408,too,few,cells\n"  # line 8
+        + rma_row("RA0000403", sku="NO-SUCH-SKU")  # row 3
+        + rma_row("RA0000404", card="4111111111111111")  # row 4: a full card number is never stored
+        + rma_row("RA0000405", reason="changed_mind")  # row 5
+        + rma_row("RA0000406", seller="acme")  # row 6
+        + rma_row("RA0000407", reported="2026-02-01")  # row 7: reported before purchase
+        + "RA0000408,too,few,cells\n"  # row 8
     )
 
     with pytest.raises(ImportRejected) as rejected:
         import_rmas(station.units, path, user="admin", station="test")
 
-    assert [problem.split(":")[0] for problem in rejected.value.problems] == [f"line {n}" for n in (3, 4, 5, 6, 7, 8)]
+    rows_named = [problem.split(":")[0] for problem in rejected.value.problems]
+    assert list(dict.fromkeys(rows_named)) == [f"row {n}" for n in (3, 4, 5, 6, 7, 8)]
     assert station.history.list_rmas() == []
 
 
@@ -118,5 +119,5 @@ def test_the_import_command_exits_2_with_one_line_naming_the_rows(station, tmp_p
     )
 
     assert run.code == 2
-    assert len(run.stderr.strip().splitlines()) == 1 and "line 3: full_g" in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1 and "row 3: full_g" in run.stderr
     assert catalog_item(station, "TN-999") is None

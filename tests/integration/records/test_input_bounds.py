@@ -76,12 +76,12 @@ def test_a_catalog_weight_of_1e999999999_is_refused_in_under_a_second(warehouse,
     before = warehouse.records()
 
     started = time.perf_counter()
-    with pytest.raises(ImportRejected, match="line 2: full_g is not a number"):
+    with pytest.raises(ImportRejected, match="row 2: full_g is not a number"):
         import_catalog(warehouse.station.units, path, user="admin", station="test")
     assert time.perf_counter() - started < 1.0
 
     said = run(warehouse, monkeypatch, capsys, "import", "catalog", str(path), "--user", "admin")
-    assert "line 2: full_g is not a number such as 12.5: '1e999999999'" in said
+    assert "row 2: full_g is not a number such as 12.5: '1e999999999'" in said
     assert warehouse.records() == before
 
 
@@ -91,7 +91,7 @@ def test_a_1000_character_sku_is_refused_and_nothing_is_written(warehouse, monke
 
     said = run(warehouse, monkeypatch, capsys, "import", "catalog", str(path), "--user", "admin")
 
-    assert "line 2: sku is longer than 64 characters (1000)" in said
+    assert "row 2: sku is longer than 64 characters (1000)" in said
     assert warehouse.records() == before
 
 
@@ -104,7 +104,7 @@ def test_an_rma_file_with_a_line_of_2_to_the_63_is_refused_and_nothing_is_writte
 
     said = run(warehouse, monkeypatch, capsys, "import", "rmas", str(path), "--user", "admin")
 
-    assert f"line 2: line must be a whole number from 1 to 10000, not '{LINE_2_TO_THE_63}'" in said
+    assert f"row 2: line must be a whole number from 1 to 10000, not '{LINE_2_TO_THE_63}'" in said
     assert warehouse.records() == before
 
 
