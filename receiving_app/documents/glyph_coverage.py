@@ -29,3 +29,8 @@ def characters_without_glyph(text: str) -> str:
         character for character in text if ord(character) not in printable and character not in LAYOUT_WHITESPACE
     )
     return "".join(lacking)
+
+
+def unprintable_named(text: str) -> str:
+    """The characters ``characters_without_glyph`` finds, each with its code point for a refusal: "漢 (U+6F22)"."""
+    return ", ".join(f"{character} (U+{ord(character):04X})" for character in characters_without_glyph(text))

@@ -127,7 +127,7 @@ def _delimiter(text: str) -> str:
 
 def _feeds(headings: list[str], file_name: str, columns: tuple[str, ...], mapping: KindMapping) -> dict[str, int]:
     """The position of the heading that feeds each station column. A heading the mapping names wins over
-    one the station recognises; of equals, the first."""
+    one the station recognizes; of equals, the first."""
     if len(headings) > MAX_CSV_COLUMNS:
         raise InputError(
             f"{file_name}: row 1: {len(headings)} columns, more than the {MAX_CSV_COLUMNS} a file may have"

@@ -78,14 +78,14 @@ class MappingError(InputError):
         super().__init__(f"mapping {source}: {key}: {problem}")
 
 
-def normalised(text: str) -> str:
+def normalized(text: str) -> str:
     """A heading or a value as compared: its letters and digits, case aside."""
     return _NOT_A_LETTER_OR_DIGIT.sub("", text).casefold()
 
 
 @dataclass(frozen=True)
 class KindMapping:
-    """How one kind of file from one source is read: each (normalised) heading's station columns, and
+    """How one kind of file from one source is read: each (normalized) heading's station columns, and
     values set for every row where the file has no column for them."""
 
     headings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -96,14 +96,14 @@ class KindMapping:
 
     def station_columns(self, heading: str, columns: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
         """The station columns a file's heading feeds (none for a heading the station does not use), and
-        whether the mapping named them (rather than the station recognising the heading)."""
-        mapped = self.headings.get(normalised(heading))
-        return (mapped, True) if mapped is not None else (recognised_column(heading, columns), False)
+        whether the mapping named them (rather than the station recognizing the heading)."""
+        mapped = self.headings.get(normalized(heading))
+        return (mapped, True) if mapped is not None else (recognized_column(heading, columns), False)
 
 
 @dataclass(frozen=True)
 class ColumnMapping:
-    """One source's mapping: by kind of import, and the source's words for a column's values (normalised)
+    """One source's mapping: by kind of import, and the source's words for a column's values (normalized)
     with the station's word for each, by station column."""
 
     name: str
@@ -112,11 +112,11 @@ class ColumnMapping:
     values: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
 
-def recognised_column(heading: str, columns: tuple[str, ...]) -> tuple[str, ...]:
+def recognized_column(heading: str, columns: tuple[str, ...]) -> tuple[str, ...]:
     """The station column a heading names, by the column's own name or a common synonym."""
-    key = normalised(heading)
+    key = normalized(heading)
     for column in columns:
-        if key == normalised(column) or key in (normalised(synonym) for synonym in SYNONYMS.get(column, ())):
+        if key == normalized(column) or key in (normalized(synonym) for synonym in SYNONYMS.get(column, ())):
             return (column,)
     return ()
 
@@ -199,9 +199,9 @@ def _headings(
     for heading, target in table.items():
         key = f'columns.{kind}."{heading}"'
         targets = target if isinstance(target, list) else [target]  # an empty list: a heading to leave unread
-        if not normalised(heading):
+        if not normalized(heading):
             raise MappingError(source, key, "needs a heading with letters or digits")
-        headings[normalised(heading)] = tuple(_station_column(source, key, column, columns) for column in targets)
+        headings[normalized(heading)] = tuple(_station_column(source, key, column, columns) for column in targets)
     return headings
 
 
@@ -232,5 +232,5 @@ def _value_words(source: str, values: object, columns: tuple[str, ...]) -> dict[
                 raise MappingError(
                     source, f'values.{column}."{word}"', f"must be one of {', '.join(CHOICES[column])}, not {meaning!r}"
                 )
-            spelled[normalised(word)] = meaning
+            spelled[normalized(word)] = meaning
     return words

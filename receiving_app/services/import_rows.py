@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal, TypedDict, TypeVar
 
-from receiving_app.documents.glyph_coverage import characters_without_glyph
+from receiving_app.documents.glyph_coverage import unprintable_named
 from receiving_app.domain.inspection import default_tolerance_g
 from receiving_app.domain.limits import (
     MAX_GRAMS,
@@ -228,10 +228,9 @@ class _Cells:
             self.fail(key, str(error))
             return ""
         # Anything in the file may end up on a customer's paper, where a missing glyph prints as a box.
-        missing = characters_without_glyph(value)
-        if missing:
-            named = ", ".join(f"{character} (U+{ord(character):04X})" for character in missing)
-            self.fail(key, f"has characters the documents cannot print: {named}")
+        unprintable = unprintable_named(value)
+        if unprintable:
+            self.fail(key, f"has characters the documents cannot print: {unprintable}")
             return ""
         return value
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from receiving_app.services.import_mappings import normalised
+from receiving_app.services.import_mappings import normalized
 
 # At most 32 characters reach here (the bounds' longest number); the digits are ASCII only.
 _MONEY = re.compile(r"(?:\$|US\$|USD)?\s*(?P<number>[0-9][0-9.,]*)\s*(?:\$|USD)?", re.IGNORECASE)
@@ -141,10 +141,10 @@ def _without_time(text: str) -> tuple[str, bool]:
 def choice_word(column: str, text: str, words: tuple[str, ...], reading: ValueReading) -> str | None:
     """The station's word that ``text`` spells: the source's own word for it (from its mapping) or the
     station's word in any case, with spaces or hyphens ("Toner", "Not needed"); None when it is neither."""
-    key = normalised(text)
+    key = normalized(text)
     word = reading.words.get(column, {}).get(key)
     if word is None:
-        word = next((candidate for candidate in words if normalised(candidate) == key and key), None)
+        word = next((candidate for candidate in words if normalized(candidate) == key and key), None)
     if word is not None and word != text:
         reading.noted(column, text, word)
     return word

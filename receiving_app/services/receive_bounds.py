@@ -1,13 +1,15 @@
 """The bounds of one request to receive a unit: numbers an RMA can have, and text its columns can hold.
 
 A request is built from options typed at a terminal as well as from the window, so a line number of
-2^63 or a NUL in the notes must be refused here, as bad input, before the database sees it.
+2^63, a NUL in the notes or a letter no document can print must be refused here, as bad input, before
+the database sees it.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from receiving_app.documents.glyph_coverage import unprintable_named
 from receiving_app.domain.errors import InputError
 from receiving_app.domain.limits import MAX_LINE_NUMBER, OutOfBounds, text_within, whole_number_within
 from receiving_app.persistence.decision_tables import DecisionRow
@@ -53,3 +55,7 @@ def _text(what: str, value: str, width: int, *, lines: bool = False) -> None:
         text_within(value, length=width, lines=lines)
     except OutOfBounds as error:
         raise InputError(f"{what} {error}") from None
+    # Each of these ends up on the unit's documents, where a letter the fonts lack would print as a box.
+    unprintable = unprintable_named(value)
+    if unprintable:
+        raise InputError(f"{what} has characters the documents cannot print: {unprintable}")

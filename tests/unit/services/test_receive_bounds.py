@@ -27,6 +27,8 @@ def request(**changes) -> ReceiveLine:
         ({"notes": "n" * 40_000}, "the notes field is longer than 32767 characters"),
         ({"approval": Approval("supervisor", "ok\x00")}, "the approval note holds a NUL character"),
         ({"override": Override("s" * 65, "refund", "goodwill")}, "the overriding supervisor is longer than 64"),
+        ({"notes": "dent 凹"}, "the notes field has characters the documents cannot print: 凹 (U+51F9)"),
+        ({"override": Override("supervisor", "refund", "goodwill 🚀")}, "the override's reason has characters"),
     ],
 )
 def test_a_request_outside_the_bounds_is_bad_input(changes, words) -> None:
@@ -36,5 +38,5 @@ def test_a_request_outside_the_bounds_is_bad_input(changes, words) -> None:
 
 
 def test_a_request_at_the_bounds_is_made() -> None:
-    made = request(line_no=10_000, unit=10_000, station="S" * 64, notes="box crushed\nleft corner")
-    assert (made.line_no, made.unit, made.notes) == (10_000, 10_000, "box crushed\nleft corner")
+    made = request(line_no=10_000, unit=10_000, station="S" * 64, notes="box crushed\nleft corner, Łódź")
+    assert (made.line_no, made.unit, made.notes) == (10_000, 10_000, "box crushed\nleft corner, Łódź")
