@@ -34,6 +34,7 @@ from tests.support.gui_keyboard import (
     wait_until_idle,
     weigh_by_hand,
 )
+from tests.support.gui_session import on_screen
 
 LAPTOP = QSize(1366, 768)
 WRAP_WORDS = int(Qt.TextFlag.TextWordWrap)
@@ -86,13 +87,7 @@ def set_keyboard_map(keyboard, window: MainWindow, shown: bool) -> None:
 @pytest.fixture
 def window(request, qtbot, station, runner, wedge) -> MainWindow:
     """The receiving window fitted to a screen of the parametrised size."""
-    main = MainWindow(station, RECEIVER, runner, wedge)
-    qtbot.add_widget(main)
-    main.fit_to_screen(request.param)
-    main.show()
-    qtbot.waitExposed(main)
-    main.activateWindow()
-    return main
+    return on_screen(qtbot, MainWindow(station, RECEIVER, runner, wedge), screen=request.param)
 
 
 @pytest.mark.parametrize("map_shown", [False, True], ids=["map closed", "map open"])

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QApplication, QWidget
 
@@ -16,18 +16,13 @@ from receiving_app.gui.style import FOCUS_COLOUR, FOCUS_RING_STYLE, FOCUS_TINT
 from tests.support.demo_rmas import open_rmas
 from tests.support.demo_users import USERS
 from tests.support.gui_keyboard import open_rma, wait_until_idle
+from tests.support.gui_session import on_screen
 
 
 @pytest.fixture
 def window(qtbot, station, runner, wedge) -> MainWindow:
     """The window as an admin sees it (every control of the Catalog and Settings enabled)."""
-    main = station_window(station, USERS["admin"], runner, wedge, None)
-    qtbot.add_widget(main)
-    main.resize(1600, 1000)
-    main.show()
-    qtbot.waitExposed(main)
-    main.activateWindow()
-    yield main
+    yield on_screen(qtbot, station_window(station, USERS["admin"], runner, wedge, None), size=QSize(1600, 1000))
     wait_until_idle(qtbot, runner)
 
 

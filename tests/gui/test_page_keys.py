@@ -6,7 +6,7 @@ unit's notes from any page."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication
 
 from receiving_app.gui.app import station_window
@@ -16,18 +16,13 @@ from receiving_app.gui.page_key_delegate import PAGE_KEY_ROLE
 from tests.support.demo_rmas import open_rmas
 from tests.support.demo_users import RECEIVER
 from tests.support.gui_keyboard import open_rma, wait_until_idle
+from tests.support.gui_session import on_screen
 
 
 @pytest.fixture
 def window(qtbot, station, runner, wedge) -> MainWindow:
     """The station window as a sign-in opens it: Receiving and the back office's pages."""
-    main = station_window(station, RECEIVER, runner, wedge, None)
-    qtbot.add_widget(main)
-    main.resize(1600, 1000)
-    main.show()
-    qtbot.waitExposed(main)
-    main.activateWindow()
-    yield main
+    yield on_screen(qtbot, station_window(station, RECEIVER, runner, wedge, None), size=QSize(1600, 1000))
     wait_until_idle(qtbot, runner)  # the pages' first loads end before the window goes
 
 

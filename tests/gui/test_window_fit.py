@@ -11,6 +11,7 @@ from receiving_app.gui.main_window import MainWindow
 from tests.support.demo_rmas import open_rmas
 from tests.support.demo_users import RECEIVER
 from tests.support.gui_keyboard import receive_as_sold, wait_until_idle
+from tests.support.gui_session import on_screen
 
 WIDE = QSize(2200, 1200)
 LAPTOP = QSize(1366, 768)
@@ -21,13 +22,7 @@ NETBOOK = QSize(800, 600)
 @pytest.fixture
 def window(request, qtbot, station, runner, wedge) -> MainWindow:
     """The window fitted to a screen of the parametrised size, then shown."""
-    main = MainWindow(station, RECEIVER, runner, wedge)
-    qtbot.add_widget(main)
-    main.fit_to_screen(request.param)
-    main.show()
-    qtbot.waitExposed(main)
-    main.activateWindow()
-    return main
+    return on_screen(qtbot, MainWindow(station, RECEIVER, runner, wedge), screen=request.param)
 
 
 def sideways_scroll(window: MainWindow) -> int:
