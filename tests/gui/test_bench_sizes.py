@@ -128,10 +128,13 @@ def test_the_headline_stands_on_one_line_before_anything_is_checked_too(
     open_rma(qtbot, window, keyboard, runner, single_units(station, lines=3))
     headline = window.receiving.decision_panel.ui.outcomeLabel
     qtbot.waitUntil(lambda: "Not checked" in headline.accessibleDescription())
-    QApplication.processEvents()  # the headline's type is fitted once the columns have their widths
-    words = headline.accessibleDescription()
-    assert headline.fontMetrics().horizontalAdvance(words) <= headline.contentsRect().width(), words
-    assert headline.height() < 2 * headline.fontMetrics().height(), "the headline wraps onto a second line"
+
+    def on_one_line() -> None:  # once the columns have their widths and the headline its type
+        words = headline.accessibleDescription()
+        assert headline.fontMetrics().horizontalAdvance(words) <= headline.contentsRect().width(), words
+        assert headline.height() < 2 * headline.fontMetrics().height(), "the headline wraps onto a second line"
+
+    qtbot.waitUntil(on_one_line, timeout=5_000)
 
 
 @pytest.mark.parametrize("window", [LAPTOP], ids=["1366x768"], indirect=True)
@@ -141,18 +144,21 @@ def test_the_line_list_names_each_lines_product_whole_under_its_sku(qtbot, windo
     open_rma(qtbot, window, keyboard, runner, rma)
     table = window.receiving.ui.linesTable
     cartridge = RmaLinesModel.COLUMNS.index("Cartridge")
-    QApplication.processEvents()  # the rows grow to their names once the column has its width
-    room = table.columnWidth(cartridge) - 8  # the cell's padding, left and right
     font = table.font()
     bold = QFont(font)
     bold.setBold(True)
-    for row, line in enumerate(rma.lines):
-        index = table.model().index(row, cartridge)
-        assert (index.data(), index.data(PRODUCT_ROLE)) == (line.sku, line.description)
-        name = QFontMetrics(font).boundingRect(QRect(0, 0, room, 10_000), WRAP_WORDS, line.description)
-        assert name.width() <= room, f"{line.description!r} is wider than its column"
-        assert QFontMetrics(bold).height() + name.height() <= table.rowHeight(row), f"{line.description!r} is cut"
-    assert not table.horizontalScrollBar().isVisible()
+
+    def every_name_whole() -> None:  # once the column has its width and the rows have grown to their names
+        room = table.columnWidth(cartridge) - 8  # the cell's padding, left and right
+        for row, line in enumerate(rma.lines):
+            index = table.model().index(row, cartridge)
+            assert (index.data(), index.data(PRODUCT_ROLE)) == (line.sku, line.description)
+            name = QFontMetrics(font).boundingRect(QRect(0, 0, room, 10_000), WRAP_WORDS, line.description)
+            assert name.width() <= room, f"{line.description!r} is wider than its column"
+            assert QFontMetrics(bold).height() + name.height() <= table.rowHeight(row), f"{line.description!r} is cut"
+        assert not table.horizontalScrollBar().isVisible()
+
+    qtbot.waitUntil(every_name_whole, timeout=5_000)
 
 
 @pytest.mark.parametrize("window", [LAPTOP], ids=["1366x768"], indirect=True)
@@ -164,11 +170,14 @@ def test_the_line_in_hand_stays_in_sight_when_the_keyboard_map_narrows_the_list(
     open_rma(qtbot, window, keyboard, runner, rma)
     receive_as_sold(qtbot, window, keyboard, runner, f"{rma.lines[0].full_g}g")  # the screen moves to line 2
     set_keyboard_map(keyboard, window, True)  # the list gets narrower and its rows taller
-    QApplication.processEvents()
     table = window.receiving.ui.linesTable
-    in_hand = table.visualRect(table.currentIndex())
-    assert table.currentIndex().row() == 1
-    assert table.viewport().rect().contains(in_hand), f"the line in hand at {in_hand} is out of sight"
+
+    def in_sight() -> None:  # once the rows have grown
+        in_hand = table.visualRect(table.currentIndex())
+        assert table.currentIndex().row() == 1
+        assert table.viewport().rect().contains(in_hand), f"the line in hand at {in_hand} is out of sight"
+
+    qtbot.waitUntil(in_sight, timeout=5_000)
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """Tables that fit the width they are given: no page's table scrolls sideways.
 
-Each column is as wide as its title and contents, up to ``MAX_COLUMN_WIDTH``; a column marked
+Each column is as wide as its title and contents (up to ``MAX_COLUMN_WIDTH`` where they do not all
+fit whole); a column marked
 ``stretch`` (a description) takes the room the others leave. On a narrow table the columns given a
 ``hide_order`` step aside, lowest first, before the stretching column falls below
 ``LEAST_STRETCH_WIDTH``; only then are the widest columns narrowed. A text cut short ends in "…",
@@ -29,7 +30,7 @@ from receiving_app.gui.refit_soon import RefitSoon
 if TYPE_CHECKING:
     from receiving_app.gui.pages.models import Column
 
-MAX_COLUMN_WIDTH = 300  # px: a long seller name is cut short rather than pushing columns out of sight
+MAX_COLUMN_WIDTH = 300  # px: on a narrow table a long seller name is cut short rather than push columns out of sight
 LEAST_STRETCH_WIDTH = 240  # px: below this a description says too little to be worth its column
 
 
@@ -59,9 +60,11 @@ class ColumnFit(QObject):
             if column in self._stepped_aside or not header.isSectionHidden(column)
         ]
         titles = {column: header.sectionSizeFromContents(column).width() for column in shown}
-        wanted = {
-            column: max(titles[column], min(table.sizeHintForColumn(column), MAX_COLUMN_WIDTH)) for column in shown
-        }
+        whole = {column: max(titles[column], table.sizeHintForColumn(column)) for column in shown}
+        # Where every column fits whole, none is cut (a long seller name on a wide screen); otherwise
+        # the widest give way first, down to the cap.
+        cap = MAX_COLUMN_WIDTH if sum(whole.values()) > room else max(whole.values(), default=0)
+        wanted = {column: max(titles[column], min(whole[column], cap)) for column in shown}
         stretch = next((column for column in shown if self._columns[column].stretch), None)
         least = dict(wanted)
         if stretch is not None:
