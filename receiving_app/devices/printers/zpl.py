@@ -37,7 +37,9 @@ def zpl_label(image: Image.Image, quantity: int = 1) -> str:
     """One label: the image from the top-left corner, printed ``quantity`` times."""
     bytes_per_row = (image.width + 7) // 8
     rows_per_band = max(1, MAX_GRAPHIC_FIELD_BYTES // bytes_per_row)
-    commands = ["^XA", "^LH0,0", f"^PW{image.width}"]
+    # The label's width and length in dots, so that a printer set up for another stock neither clips
+    # the image nor feeds past its end.
+    commands = ["^XA", "^LH0,0", f"^PW{image.width}", f"^LL{image.height}"]
     for top in range(0, image.height, rows_per_band):
         band = image.crop((0, top, image.width, min(top + rows_per_band, image.height)))
         commands.append(f"^FO0,{top}{graphic_field(band)}^FS")

@@ -19,13 +19,13 @@ def dot_is_black(data: str, bytes_per_row: int, x: int, y: int) -> bool:
     return bool(byte & (0x80 >> (x % 8)))
 
 
-def test_a_four_by_three_label_is_one_graphic_field_812_dots_wide(make_pdf, make_job) -> None:
+def test_a_four_by_three_label_is_one_graphic_field_812_dots_wide_and_609_long(make_pdf, make_job) -> None:
     zpl = ZplPrinter("printer.invalid").render(make_job(make_pdf(width_in=4, height_in=3)))
 
     assert zpl.startswith("^XA")
     assert zpl.endswith("^XZ")
     assert zpl.count("^XA") == 1 and zpl.count("^XZ") == 1
-    assert "^PW812" in zpl
+    assert "^PW812" in zpl and "^LL609" in zpl  # 4 by 3 inches at 203 dots per inch
     ((top, binary, total, per_row, data),) = graphic_fields(zpl)
     assert top == 0
     assert per_row == 102  # 812 dots rounded up to whole bytes
@@ -71,6 +71,6 @@ def test_copies_of_a_multi_page_document_come_out_collated(make_pdf, make_job) -
 def test_a_300_dpi_printer_gets_a_1200_dot_wide_label(make_pdf, make_job) -> None:
     zpl = ZplPrinter("printer.invalid", dpi=300, width_dots=1200).render(make_job(make_pdf()))
     fields = graphic_fields(zpl)
-    assert "^PW1200" in zpl
+    assert "^PW1200" in zpl and "^LL900" in zpl
     assert {per_row for _, _, _, per_row, _ in fields} == {150}
     assert sum(total for _, _, total, _, _ in fields) == 150 * 900
