@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
 from receiving_app.domain.policy import Policy, PolicyError, policy_from_mapping
+from receiving_app.persistence.toml_files import read_toml
 
 
 def load_policy_file(path: Path) -> Policy:
     source = path.name
-    try:
-        text = path.read_text(encoding="utf-8")
-        data = tomllib.loads(text)
-    except UnicodeDecodeError:
-        raise PolicyError(source, "(file)", "is not UTF-8 text") from None
-    except OSError as error:
-        raise PolicyError(source, "(file)", f"cannot be read: {error.strerror or error}") from None
-    except tomllib.TOMLDecodeError as error:
-        raise PolicyError(source, "(syntax)", str(error)) from None
+    data, text = read_toml(path, PolicyError)
     policy = policy_from_mapping(data, source, text)
     if policy.id != path.stem:
         raise PolicyError(source, "id", f"is {policy.id!r} but the file is named for {path.stem!r}")

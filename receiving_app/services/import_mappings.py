@@ -9,7 +9,6 @@ column names, then the synonyms below.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +16,7 @@ from pathlib import Path
 from receiving_app.domain.errors import InputError
 from receiving_app.domain.facts import Category, CustomerChoice, PaymentMethod, ReturnReason
 from receiving_app.locations import resources_dir
+from receiving_app.persistence.toml_files import read_toml
 
 IMPORT_KINDS = ("catalog", "rmas")
 
@@ -147,14 +147,7 @@ def load_mapping(name: str, kind: str, columns: tuple[str, ...]) -> ColumnMappin
 def mapping_from_file(path: Path, columns: tuple[str, ...]) -> ColumnMapping:
     """The mapping in ``path``; ``columns`` are every station column of every kind it may name."""
     source = path.name
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise MappingError(source, "(file)", "is not UTF-8 text") from None
-    except OSError as error:
-        raise MappingError(source, "(file)", f"cannot be read: {error.strerror or error}") from None
-    except tomllib.TOMLDecodeError as error:
-        raise MappingError(source, "(syntax)", str(error)) from None
+    data, _text = read_toml(path, MappingError)
     unknown = sorted(set(data) - {"source", "kinds", "columns", "constants", "values", "fill_down"})
     if unknown:
         raise MappingError(source, unknown[0], "is not a key of a mapping file")

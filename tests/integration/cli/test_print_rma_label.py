@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing
@@ -19,7 +18,6 @@ from receiving_app.bootstrap import bootstrap, fill_demo_data
 from receiving_app.devices.printers import PrintJob
 from receiving_app.devices.printers.zpl import ZplPrinter
 from tests.support.pdf import decode_code128, rasterize_page
-from tests.support.printer_ports import RawPortServer
 from tests.support.signing_in import DEMO_SECRETS, event_types, run_in_process
 
 
@@ -59,21 +57,6 @@ def rma_number(database) -> str:
         return station.history.list_rmas()[0].number
     finally:
         station.close()
-
-
-@pytest.fixture
-def zpl_port() -> Iterator[RawPortServer]:
-    server = RawPortServer()
-    yield server
-    server.close()
-
-
-@pytest.fixture
-def refusing_port() -> int:
-    """A port on 127.0.0.1 nothing listens on."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def print_command(database: Path, number: str, *options: str, monkeypatch, capsys):
@@ -133,37 +116,37 @@ def test_a_label_without_printer_option_goes_to_the_printer_set_for_rma_labels(
 
 
 def test_a_label_sent_to_a_zpl_printer_arrives_over_its_raw_port_as_that_label(
-    database, rma_number, zpl_port, monkeypatch, capsys
+    database, rma_number, raw_port_server, monkeypatch, capsys
 ) -> None:
     outcome = print_command(
         database,
         rma_number,
         "--printer",
-        f"zpl:127.0.0.1:{zpl_port.port}",
+        f"zpl:127.0.0.1:{raw_port_server.port}",
         monkeypatch=monkeypatch,
         capsys=capsys,
     )
 
     assert outcome.code == 0, outcome.stderr
-    received = zpl_port.received()
+    received = raw_port_server.received()
     station = bootstrap(f"sqlite:///{database}", prepare=False)
     try:
         pdf = station.history.rma_label(rma_number, station=station.settings.station_id)
     finally:
         station.close()
-    printer = ZplPrinter("127.0.0.1", zpl_port.port)
+    printer = ZplPrinter("127.0.0.1", raw_port_server.port)
     assert outcome.stdout == f"Label for {rma_number} sent to {printer.describe()}.\n"
-    assert printer.describe().startswith(f"ZPL label printer at 127.0.0.1:{zpl_port.port}")
+    assert printer.describe().startswith(f"ZPL label printer at 127.0.0.1:{raw_port_server.port}")
     expected = printer.render(PrintJob(pdf=pdf, document_number=rma_number, document_type="rma_label", title="label"))
     assert received == expected.encode("ascii")
     assert received.startswith(b"^XA") and b"^GFA" in received and received.endswith(b"^XZ")
 
 
 def test_a_printer_that_refuses_fails_in_one_line_and_the_failure_is_recorded(
-    database, rma_number, refusing_port, monkeypatch, capsys
+    database, rma_number, closed_port, monkeypatch, capsys
 ) -> None:
     outcome = print_command(
-        database, rma_number, "--printer", f"zpl:127.0.0.1:{refusing_port}", monkeypatch=monkeypatch, capsys=capsys
+        database, rma_number, "--printer", f"zpl:127.0.0.1:{closed_port}", monkeypatch=monkeypatch, capsys=capsys
     )
 
     assert (outcome.code, outcome.stdout) == (1, "")
