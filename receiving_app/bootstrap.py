@@ -80,8 +80,8 @@ def bootstrap(
     if prepare:
         prepare_database(units, policies, station=settings.station_id)
 
-    def render_with_settings(content):
-        return render(content, receipt_layout=settings.receipt_layout)
+    def render_with_settings(content, medium):
+        return render(content, medium, receipt_layout=settings.receipt_layout)
 
     issuer = DocumentIssuer(render_with_settings, policies, page_size=settings.page_size)
     calendar = today or date.today

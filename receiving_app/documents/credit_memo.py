@@ -1,16 +1,21 @@
-"""The credit memo: what is refunded for which lines, how it was worked out, and the evidence."""
+"""The credit memo: what is refunded for which lines, how it was worked out, and the evidence.
+
+On Letter and A4 the lines are a table of amounts; on a label or a receipt roll each line lists its
+amounts under it, every amount beside its label.
+"""
 
 from __future__ import annotations
 
-from receiving_app.documents.barcodes import DEFAULT_PRINTER_DPI
 from receiving_app.documents.layout import Block, gap, stacked
 from receiving_app.documents.model import DocumentContent, LineDetail
-from receiving_app.documents.pages import PAGE_SIZES_PT, render_pages_with_photos
+from receiving_app.documents.pages import render_document
 from receiving_app.documents.rules_and_boxes import boxed
 from receiving_app.documents.sections import (
     amount_rows,
     customer_and_return,
     evidence_section,
+    is_narrow,
+    line_card,
     outcome_words,
     people_section,
     reasons_section,
@@ -18,8 +23,9 @@ from receiving_app.documents.sections import (
     signed_amounts,
 )
 from receiving_app.documents.tables import Column, table
-from receiving_app.documents.text_blocks import heading, text_lines
-from receiving_app.documents.typography import BOLD, PAGE_TYPE
+from receiving_app.documents.text_blocks import heading, paragraph
+from receiving_app.documents.typography import BOLD, TypeScale
+from receiving_app.domain.media import Medium
 from receiving_app.domain.money_text import figure_text, money_text
 
 LINE_COLUMNS = (
@@ -35,39 +41,29 @@ LINE_COLUMNS = (
 )
 
 
-def render_credit_memo(content: DocumentContent, *, printer_dpi: int = DEFAULT_PRINTER_DPI) -> bytes:
+def render_credit_memo(content: DocumentContent, medium: Medium) -> bytes:
     content.require_amounts_add_up()
-    scale = PAGE_TYPE
-    width = PAGE_SIZES_PT[content.page_size][0] - 2 * scale.margin
-    facts = [("Decision", outcome_words(content)), ("Refund to", content.refund_method or "Nothing to refund")]
-    above_evidence: list[Block] = [
-        customer_and_return(content, width, scale, facts=facts),
-        heading("Returned items", scale),
-        *table(
-            LINE_COLUMNS,
-            [_line_row(line) for line in content.lines],
-            width,
-            size=scale.table,
-            totals=[
-                "",
-                f"Totals ({content.total.currency})",
-                "",
-                "",
-                *signed_amounts(content.summed_amounts, content.total),
-            ],
-        ),
-        gap(10),
-        _refund_box(content, width),
-        *refund_timing_section(content, width, scale),
-        *reasons_section(content, width, scale),
-    ]
-    people = people_section(content, width, scale)
 
-    def body(photo_height: float) -> list[Block]:
-        evidence = evidence_section(content.evidence, width, scale, photo_height=photo_height)
-        return [*above_evidence, *evidence, *people]
+    def body(width: float, scale: TypeScale, photo_height: float) -> list[Block]:
+        facts = [("Decision", outcome_words(content)), ("Refund to", content.refund_method or "Nothing to refund")]
+        return [
+            customer_and_return(content, width, scale, facts=facts),
+            heading("Returned items", scale, width),
+            *(_line_cards(content, width, scale) if is_narrow(width) else _line_table(content, width, scale)),
+            gap(10),
+            _refund_box(content, width, scale),
+            *refund_timing_section(content, width, scale),
+            *reasons_section(content, width, scale),
+            *evidence_section(content.evidence, width, scale, photo_height=photo_height),
+            *people_section(content, width, scale),
+        ]
 
-    return render_pages_with_photos(content, body, scale, printer_dpi)
+    return render_document(content, medium, body)
+
+
+def _line_table(content: DocumentContent, width: float, scale: TypeScale) -> list[Block]:
+    totals = ["", f"Totals ({content.total.currency})", "", "", *signed_amounts(content.summed_amounts, content.total)]
+    return table(LINE_COLUMNS, [_line_row(line) for line in content.lines], width, size=scale.table, totals=totals)
 
 
 def _line_row(line: LineDetail) -> list[str]:
@@ -80,10 +76,31 @@ def _line_row(line: LineDetail) -> list[str]:
     ]
 
 
-def _refund_box(content: DocumentContent, width: float) -> Block:
-    scale = PAGE_TYPE
+def _line_cards(content: DocumentContent, width: float, scale: TypeScale) -> list[Block]:
+    cards = [line_card(line, _line_amounts(line), width, scale) for line in content.lines]
+    if len(content.lines) == 1:
+        return cards
+    merchandise, fee, label, shipping, total = signed_amounts(content.summed_amounts, content.total)
+    totals = [("Merchandise", merchandise), ("Restocking fee", fee), ("Return label", label)]
+    totals += [("Shipping refund", shipping), (f"Totals ({content.total.currency})", total)]
+    return [*cards, amount_rows(totals, width, size=scale.table)]
+
+
+def _line_amounts(line: LineDetail) -> list[tuple[str, str]]:
+    merchandise, fee, label, shipping, total = signed_amounts(line.amounts, line.total)
+    return [
+        ("Unit price", figure_text(line.unit_price)),
+        ("Merchandise", merchandise),
+        ("Restocking fee", fee),
+        ("Return label", label),
+        ("Shipping refund", shipping),
+        ("Line total", total),
+    ]
+
+
+def _refund_box(content: DocumentContent, width: float, scale: TypeScale) -> Block:
     inner_width = width - 12
     total_row = amount_rows([("Refund total", money_text(content.total))], inner_width, size=scale.heading + 2)
     method = content.refund_method or "Nothing is refunded."
-    method_line = text_lines([f"Refunded to: {method}"], font=BOLD, size=scale.body)
+    method_line = paragraph(f"Refunded to: {method}", inner_width, font=BOLD, size=scale.body)
     return boxed(stacked([total_row, gap(2), method_line]), width)

@@ -23,13 +23,13 @@ from reportlab.pdfgen.canvas import Canvas
 
 from receiving_app.documents.layout import Block, gap, paginate, stacked
 from receiving_app.documents.model import PageSize
-from receiving_app.documents.pages import PAGE_SIZES_PT
 from receiving_app.documents.pdf_canvas import blank_canvas
 from receiving_app.documents.printed_values import date_time_text
 from receiving_app.documents.rules_and_boxes import RULE_GRAY, boxed, rule
 from receiving_app.documents.tables import Column, table
 from receiving_app.documents.text_blocks import heading, key_values, paragraph, text_lines
 from receiving_app.documents.typography import BOLD, LEADING, PAGE_TYPE, REGULAR, text_width
+from receiving_app.domain.media import SHEET_MEDIA
 
 BAR_GRAY = 0.45
 """Bars: dark enough to print solid, light enough that a number beside one stays the thing read."""
@@ -106,7 +106,8 @@ class ReportContent:
 
 def render_report(content: ReportContent) -> bytes:
     scale = PAGE_TYPE
-    page_width, page_height = PAGE_SIZES_PT[content.page_size]
+    paper = SHEET_MEDIA[content.page_size]
+    page_width, page_height = paper.width_pt, paper.length_pt or paper.width_pt
     width = page_width - 2 * scale.margin
     body: list[Block] = [*_header(content, width), _highlight_tiles(content.highlights, width), gap(4)]
     for section in content.tables:
@@ -194,7 +195,7 @@ def _highlight_tiles(highlights: Sequence[tuple[str, str]], width: float) -> Blo
 
 def _section(section: ReportTable, width: float) -> list[Block]:
     scale = PAGE_TYPE
-    blocks: list[Block] = [heading(section.title, scale)]
+    blocks: list[Block] = [heading(section.title, scale, width)]
     if not section.rows:
         blocks.append(paragraph(section.empty_text, width, size=scale.body))
         if section.note:

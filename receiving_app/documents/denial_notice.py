@@ -3,21 +3,23 @@ what the customer can do next."""
 
 from __future__ import annotations
 
-from receiving_app.documents.barcodes import DEFAULT_PRINTER_DPI
 from receiving_app.documents.layout import Block, gap, stacked
 from receiving_app.documents.model import DocumentContent, LineDetail
-from receiving_app.documents.pages import PAGE_SIZES_PT, render_pages_with_photos
+from receiving_app.documents.pages import render_document
 from receiving_app.documents.rules_and_boxes import boxed
 from receiving_app.documents.sections import (
     customer_and_return,
     evidence_section,
+    is_narrow,
+    line_card,
     outcome_words,
     people_section,
     reasons_section,
 )
 from receiving_app.documents.tables import Column, table
 from receiving_app.documents.text_blocks import bullet_item, heading, paragraph
-from receiving_app.documents.typography import BOLD, PAGE_TYPE
+from receiving_app.documents.typography import BOLD, TypeScale
+from receiving_app.domain.media import Medium
 from receiving_app.domain.money_text import figure_text
 
 ITEM_COLUMNS = (
@@ -29,32 +31,33 @@ ITEM_COLUMNS = (
 )
 
 
-def render_denial_notice(content: DocumentContent, *, printer_dpi: int = DEFAULT_PRINTER_DPI) -> bytes:
-    scale = PAGE_TYPE
-    width = PAGE_SIZES_PT[content.page_size][0] - 2 * scale.margin
-    facts = [("Decision", outcome_words(content)), ("Refund", "None"), ("Replacement", "None")]
-    above_evidence: list[Block] = [
-        customer_and_return(content, width, scale, facts=facts),
-        gap(10),
-        _decision_box(content, width),
-        heading("Items", scale),
-        *table(ITEM_COLUMNS, [_item_row(line) for line in content.lines], width, size=scale.table),
-        *reasons_section(content, width, scale, title="Why the return was denied"),
-        *_policy_rules(content, width),
-        heading("What you can do next", scale),
-        *(bullet_item(step, width, size=scale.body) for step in _next_steps(content)),
-    ]
-    people = people_section(content, width, scale)
+def render_denial_notice(content: DocumentContent, medium: Medium) -> bytes:
+    def body(width: float, scale: TypeScale, photo_height: float) -> list[Block]:
+        facts = [("Decision", outcome_words(content)), ("Refund", "None"), ("Replacement", "None")]
+        if is_narrow(width):
+            items = [
+                line_card(line, [("Unit price", figure_text(line.unit_price))], width, scale) for line in content.lines
+            ]
+        else:
+            items = table(ITEM_COLUMNS, [_item_row(line) for line in content.lines], width, size=scale.table)
+        return [
+            customer_and_return(content, width, scale, facts=facts),
+            gap(10),
+            _decision_box(content, width, scale),
+            heading("Items", scale, width),
+            *items,
+            *reasons_section(content, width, scale, title="Why the return was denied"),
+            *_policy_rules(content, width, scale),
+            heading("What you can do next", scale, width),
+            *(bullet_item(step, width, size=scale.body) for step in _next_steps(content)),
+            *evidence_section(content.evidence, width, scale, photo_height=photo_height),
+            *people_section(content, width, scale),
+        ]
 
-    def body(photo_height: float) -> list[Block]:
-        evidence = evidence_section(content.evidence, width, scale, photo_height=photo_height)
-        return [*above_evidence, *evidence, *people]
-
-    return render_pages_with_photos(content, body, scale, printer_dpi)
+    return render_document(content, medium, body)
 
 
-def _decision_box(content: DocumentContent, width: float) -> Block:
-    scale = PAGE_TYPE
+def _decision_box(content: DocumentContent, width: float, scale: TypeScale) -> Block:
     inner = width - 12
     item_count = len(content.lines)
     items = "item" if item_count == 1 else f"{item_count} items"
@@ -77,15 +80,15 @@ def _decision_box(content: DocumentContent, width: float) -> Block:
     )
 
 
-def _policy_rules(content: DocumentContent, width: float) -> list[Block]:
+def _policy_rules(content: DocumentContent, width: float, scale: TypeScale) -> list[Block]:
     """The policy's rule texts, except those a reason above already quotes word for word."""
     quoted = " ".join(reason.text for reason in content.reasons)
     rules = [rule_text for rule_text in content.rule_texts if rule_text not in quoted]
     if not rules:
         return []
     return [
-        heading(f"What the {content.seller.name} return policy says", PAGE_TYPE),
-        *(bullet_item(rule_text, width, size=PAGE_TYPE.body) for rule_text in rules),
+        heading(f"What the {content.seller.name} return policy says", scale, width),
+        *(bullet_item(rule_text, width, size=scale.body) for rule_text in rules),
     ]
 
 

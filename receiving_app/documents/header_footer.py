@@ -12,7 +12,7 @@ from receiving_app.documents.model import DocumentContent
 from receiving_app.documents.printed_values import date_time_text
 from receiving_app.documents.rules_and_boxes import RULE_GRAY, draw_line, rule
 from receiving_app.documents.text_blocks import draw_text, key_values, paragraph, text_lines
-from receiving_app.documents.typography import BOLD, LEADING, REGULAR, TypeScale, text_width
+from receiving_app.documents.typography import BOLD, LEADING, REGULAR, TypeScale, text_width, wrapped
 from receiving_app.documents.void_copy_marks import mark_banner
 
 
@@ -69,9 +69,9 @@ def header_block(content: DocumentContent, width: float, scale: TypeScale, print
         top_part = stacked(
             [
                 paragraph(seller.name, width, font=BOLD, size=scale.seller, align="center"),
-                text_lines(seller.address_lines, size=scale.small, align="center", width=width),
+                *(paragraph(line, width, size=scale.small, align="center") for line in seller.address_lines),
                 gap(4),
-                text_lines([content.title], font=BOLD, size=scale.title, align="center", width=width),
+                paragraph(content.title, width, font=BOLD, size=scale.title, align="center"),
                 gap(4),
                 Block(barcode.height + 4, draw_barcode),
                 # The number is printed under its bars already.
@@ -84,38 +84,53 @@ def header_block(content: DocumentContent, width: float, scale: TypeScale, print
 
 @dataclass(frozen=True, slots=True)
 class Footer:
-    """Document, station, policy and page count: one line on a page, two on a narrow roll."""
+    """Document, station, policy and page count: one line on a page; on a narrow roll centered lines,
+    each wrapped to the width."""
 
     document: str
     policy: str
     width: float
     size: float
     one_line: bool
+    document_lines: tuple[str, ...]
+    page_lines: int
+    """Lines the policy and page count take, measured with a two-digit count so every page agrees."""
 
     @classmethod
     def of(cls, content: DocumentContent, width: float, size: float) -> Footer:
         document = f"{content.title} {content.document_number} - station {content.station_id}"
         policy = f"Policy {content.policy_id} version {content.policy_version}"
-        # Measured with a two-digit page count so that every page of a document agrees.
-        widest = f"{document}{policy} - page 99 of 99"
-        return cls(document, policy, width, size, text_width(widest, REGULAR, size) + 2 * size <= width)
+        widest_pages = f"{policy} - page 99 of 99"
+        one_line = text_width(f"{document}{widest_pages}", REGULAR, size) + 2 * size <= width
+        document_lines = tuple(wrapped(document, width, size=size))
+        page_lines = len(wrapped(widest_pages, width, size=size))
+        return cls(document, policy, width, size, one_line, document_lines, page_lines)
 
     @property
     def height(self) -> float:
         rule_room = self.size * 1.6
-        return rule_room if self.one_line else rule_room + self.size * LEADING
+        if self.one_line:
+            return rule_room
+        return rule_room + self.size * LEADING * (len(self.document_lines) + self.page_lines - 1)
 
     def draw(self, canvas: Canvas, left: float, bottom: float, page: int, pages: int) -> None:
         size, width = self.size, self.width
         pages_text = f"{self.policy} - page {page} of {pages}"
-        pages_room = width - text_width(pages_text, REGULAR, size)
         if self.one_line:
-            runs = [(REGULAR, 0.0, 0.0, self.document), (REGULAR, pages_room, 0.0, pages_text)]
-        else:
-            document_room = width - text_width(self.document, REGULAR, size)
             runs = [
-                (REGULAR, document_room / 2, size * LEADING, self.document),
-                (REGULAR, pages_room / 2, 0.0, pages_text),
+                (REGULAR, 0.0, 0.0, self.document),
+                (REGULAR, width - text_width(pages_text, REGULAR, size), 0.0, pages_text),
+            ]
+        else:
+            lines = [*self.document_lines, *wrapped(pages_text, width, size=size)]
+            runs = [
+                (
+                    REGULAR,
+                    (width - text_width(line, REGULAR, size)) / 2,
+                    size * LEADING * (len(lines) - 1 - index),
+                    line,
+                )
+                for index, line in enumerate(lines)
             ]
         rule_y = bottom + self.height
         draw_line(canvas, left, rule_y, left + width, rule_y, line_width=0.5, gray=RULE_GRAY)

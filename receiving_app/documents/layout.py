@@ -59,10 +59,13 @@ def side_by_side(left_block: Block, right_block: Block, right_offset: float) -> 
     return Block(max(left_block.height, right_block.height), draw)
 
 
-def paginate(blocks: Sequence[Block], body_height: float) -> list[list[Block]]:
-    """Splits ``blocks`` into pages of at most ``body_height`` points each."""
+def paginate(
+    blocks: Sequence[Block], body_height: float, *, first_body_height: float | None = None
+) -> list[list[Block]]:
+    """Splits ``blocks`` into pages of at most ``body_height`` points each; the first page may have less
+    room (``first_body_height``) when only it carries the document's header."""
     pages: list[list[Block]] = [[]]
-    used = 0.0
+    used = 0.0 if first_body_height is None else body_height - first_body_height
     for block in blocks:
         if block.height > body_height:
             raise DocumentError(f"a block of {block.height:.0f} pt does not fit a page body of {body_height:.0f} pt")

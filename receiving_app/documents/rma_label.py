@@ -1,16 +1,20 @@
-"""The 4 x 6 inch parcel label: where the return goes, who sends it, and the RMA as a big barcode.
+"""The parcel label: where the return goes, who sends it, and the RMA as a big barcode.
 
 The dock scans this label to open the RMA, so the RMA number is the only barcode on it, drawn with
-the widest module that fits the label (0.5 mm when the number is short enough) and bars as tall as
-the addresses leave room for.
+the widest module that fits (0.5 mm when the number is short enough) and bars as tall as the
+addresses leave room for. It fills a label printer's label, runs as long as it needs on a receipt
+roll, and on Letter or A4 is drawn 4 x 6 in at the top of the sheet inside a line to cut along.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import inch
 from reportlab.pdfgen.canvas import Canvas
 
-from receiving_app.documents.barcodes import DEFAULT_PRINTER_DPI, Code128Barcode
+from receiving_app.documents.barcodes import Code128Barcode
 from receiving_app.documents.layout import Block, gap, stacked
 from receiving_app.documents.model import DocumentContent, DocumentError
 from receiving_app.documents.pages import render_single_page
@@ -18,46 +22,80 @@ from receiving_app.documents.printed_values import date_time_text
 from receiving_app.documents.rules_and_boxes import boxed, rule
 from receiving_app.documents.sections import party_lines
 from receiving_app.documents.text_blocks import text_lines
-from receiving_app.documents.typography import BOLD, text_width, wrapped
+from receiving_app.documents.typography import BOLD, REGULAR, ROLL_PAPER_PT, WIDE_PAPER_PT, text_width, wrapped
 from receiving_app.documents.void_copy_marks import mark_banner
+from receiving_app.domain.media import Medium
 
 LABEL_SIZE = (4 * inch, 6 * inch)
 MARGIN = 14.0
+NARROW_MARGIN = 6.0
+SHEET_MARGIN = 36.0
 BARCODE_MODULES_MM = (0.5, 0.375, 0.25)
 TALLEST_BARS = 1.15 * inch
 SHORTEST_BARS = 0.6 * inch
 BARCODE_TEXT_SIZE = 12.0
 RMA_TEXT_SIZE = 30.0
+CUT_HINT_SIZE = 9.0
 
 
-def render_rma_label(content: DocumentContent, *, printer_dpi: int = DEFAULT_PRINTER_DPI) -> bytes:
-    label_width, label_height = LABEL_SIZE
-    width = label_width - 2 * MARGIN
+def render_rma_label(content: DocumentContent, medium: Medium) -> bytes:
+    if medium.width_pt >= WIDE_PAPER_PT and medium.length_pt is not None:
+        return _on_sheet(content, medium, medium.length_pt)
+    margin = MARGIN if medium.width_pt >= ROLL_PAPER_PT else NARROW_MARGIN
+    blocks = _label_blocks(content, medium, medium.width_pt, medium.length_pt, margin)
+    length = medium.length_pt or 2 * margin + sum(block.height for block in blocks)
+    return render_single_page(content, (medium.width_pt, length), _drawn_from(blocks, margin, length - margin))
+
+
+def _on_sheet(content: DocumentContent, medium: Medium, sheet_length: float) -> bytes:
+    label_width, label_length = LABEL_SIZE
+    blocks = _label_blocks(content, medium, label_width, label_length, MARGIN)
+    label_top = sheet_length - SHEET_MARGIN
+    draw_label = _drawn_from(blocks, SHEET_MARGIN + MARGIN, label_top - MARGIN)
+    hint = text_lines(["Cut along the dashed line and tape the label to the parcel."], size=CUT_HINT_SIZE)
+
+    def draw_page(canvas: Canvas) -> None:
+        frame = fp_str(SHEET_MARGIN, label_top - label_length, label_width, label_length)
+        canvas.addLiteral(f"q 0.75 w [4 3] 0 d n {frame} re S Q")
+        draw_label(canvas)
+        hint.draw(canvas, SHEET_MARGIN, label_top - label_length - 4)
+
+    return render_single_page(content, (medium.width_pt, sheet_length), draw_page)
+
+
+def _drawn_from(blocks: list[Block], left: float, top: float) -> Callable[[Canvas], None]:
+    def draw_page(canvas: Canvas) -> None:
+        block_top = top
+        for block in blocks:
+            block.draw(canvas, left, block_top)
+            block_top -= block.height
+
+    return draw_page
+
+
+def _label_blocks(
+    content: DocumentContent, medium: Medium, label_width: float, label_length: float | None, margin: float
+) -> list[Block]:
+    """The label top to bottom; on a label of fixed length the bars take the height the addresses leave,
+    so a reprint's COPY banner or a long address shortens them instead of pushing onto a second label."""
+    width = label_width - 2 * margin
     above, below = _blocks_around_barcode(content, width)
-    # The bars take whatever height the addresses leave, so a reprint's COPY banner or a long
-    # address shortens them instead of pushing the label onto a second one.
-    room = label_height - 2 * MARGIN - sum(block.height for block in (*above, *below))
-    bar_height = min(TALLEST_BARS, room - BARCODE_TEXT_SIZE - 2)
-    if bar_height < SHORTEST_BARS:
-        raise DocumentError(f"{content.rma_number}: the addresses leave no room on a 6 inch label for the barcode")
+    bar_height = TALLEST_BARS
+    if label_length is not None:
+        room = label_length - 2 * margin - sum(block.height for block in (*above, *below))
+        bar_height = min(TALLEST_BARS, room - BARCODE_TEXT_SIZE - 2)
+        if bar_height < SHORTEST_BARS:
+            raise DocumentError(f"{content.rma_number}: the addresses leave no room on the label for the barcode")
     barcode = Code128Barcode.largest_fitting(
         content.rma_number,
         # The quiet zones may reach into the label's margins.
-        max_width=width + 2 * MARGIN - 4,
+        max_width=width + 2 * margin - 4,
         bar_height=bar_height,
         text_size=BARCODE_TEXT_SIZE,
-        printer_dpi=printer_dpi,
+        printer_dpi=medium.dpi,
         module_sizes_mm=BARCODE_MODULES_MM,
     )
-    blocks = [*above, _centered_barcode(barcode, width), *below]
-
-    def draw_page(canvas: Canvas) -> None:
-        top = label_height - MARGIN
-        for block in blocks:
-            block.draw(canvas, MARGIN, top)
-            top -= block.height
-
-    return render_single_page(content, LABEL_SIZE, draw_page)
+    return [*above, _centered_barcode(barcode, width), *below]
 
 
 def _blocks_around_barcode(content: DocumentContent, width: float) -> tuple[list[Block], list[Block]]:
@@ -74,27 +112,23 @@ def _blocks_around_barcode(content: DocumentContent, width: float) -> tuple[list
         _rma_number(content.rma_number, width),
         gap(6),
     ]
+    parcel = [f"Order {content.order_number}", f"{line_count} {'line' if line_count == 1 else 'lines'} in this parcel"]
+    issued = [
+        f"{content.seller.name} - issued {date_time_text(content.issued_at)}",
+        f"Station {content.station_id} - policy {content.policy_id} version {content.policy_version}",
+    ]
     below = [
         gap(8),
-        text_lines(
-            [f"Order {content.order_number}", f"{line_count} {'line' if line_count == 1 else 'lines'} in this parcel"],
-            font=BOLD,
-            size=12,
-            align="center",
-            width=width,
-        ),
+        _centered(parcel, width, font=BOLD, size=12),
         rule(width, line_width=0.5),
-        text_lines(
-            [
-                f"{content.seller.name} - issued {date_time_text(content.issued_at)}",
-                f"Station {content.station_id} - policy {content.policy_id} version {content.policy_version}",
-            ],
-            size=7.5,
-            align="center",
-            width=width,
-        ),
+        _centered(issued, width, size=7.5),
     ]
     return above, below
+
+
+def _centered(lines: list[str], width: float, *, font: str = REGULAR, size: float) -> Block:
+    wrapped_lines = [part for line in lines for part in wrapped(line, width, font=font, size=size)]
+    return text_lines(wrapped_lines, font=font, size=size, align="center", width=width)
 
 
 def _address(caption: str, lines: list[str], width: float, *, name_size: float, size: float) -> Block:

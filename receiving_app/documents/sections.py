@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from reportlab.pdfgen.canvas import Canvas
 
 from receiving_app.documents.layout import Block, gap, side_by_side, stacked
-from receiving_app.documents.model import DocumentContent, Evidence, Party
+from receiving_app.documents.model import DocumentContent, Evidence, LineDetail, Party
 from receiving_app.documents.photos import PHOTO_HEIGHTS, photo_strip
 from receiving_app.documents.printed_values import decimal_text, yes_no
 from receiving_app.documents.text_blocks import (
@@ -16,11 +16,12 @@ from receiving_app.documents.text_blocks import (
     draw_text,
     heading,
     key_values,
+    paragraph,
     party_block,
     policy_paragraph,
     text_lines,
 )
-from receiving_app.documents.typography import BOLD, LEADING, REGULAR, TypeScale, text_width
+from receiving_app.documents.typography import BOLD, LEADING, REGULAR, TypeScale, text_width, wrapped
 from receiving_app.domain.decision import SUPERVISOR_OVERRIDE, Amounts, Outcome
 from receiving_app.domain.fill_text import fill_text
 from receiving_app.domain.money import Money
@@ -38,8 +39,24 @@ def party_lines(party: Party) -> list[str]:
 
 
 TWO_COLUMNS_MIN_WIDTH = 360.0
-"""Narrower than this (an 80 mm roll), an address and the return's facts go one under the other."""
+"""Narrower than this (a label or a receipt roll), an address and the return's facts go one under the
+other, and a line's amounts are listed under it rather than set in a table's columns."""
 COLUMN_GAP = 24.0
+
+
+def is_narrow(width: float) -> bool:
+    return width < TWO_COLUMNS_MIN_WIDTH
+
+
+def line_card(line: LineDetail, amounts: Sequence[tuple[str, str]], width: float, scale: TypeScale) -> Block:
+    """One returned line on narrow paper: the item, then each of its amounts beside its label."""
+    blocks = [
+        paragraph(f"{line.line_number}. {line.quantity} x {line.sku}", width, font=BOLD, size=scale.body),
+        paragraph(line.described, width, size=scale.table),
+    ]
+    if amounts:
+        blocks.append(amount_rows(amounts, width, size=scale.table))
+    return stacked([*blocks, gap(4)])
 
 
 def customer_and_return(
@@ -78,25 +95,33 @@ def signed_amounts(amounts: Amounts, total: Money) -> tuple[str, str, str, str, 
 
 
 def amount_rows(rows: Sequence[tuple[str, str]], width: float, *, size: float) -> Block:
-    """Labels on the left, amounts right-aligned at ``width``, the last row (a total) in bold."""
+    """Labels on the left, amounts right-aligned at ``width``, the last row (a total) in bold.
+
+    A label too long for the room the amount leaves wraps, and its amount stands on the label's last line.
+    """
     leading = size * LEADING
     runs: list[TextRun] = []
+    row_top = 0.0
     for index, (label, value) in enumerate(rows):
         font = BOLD if index == len(rows) - 1 else REGULAR
-        baseline = -size - index * leading
-        runs += [(font, 0.0, baseline, label), (font, width - text_width(value, font, size), baseline, value)]
+        value_width = text_width(value, font, size)
+        label_lines = wrapped(label, width - value_width - size, font=font, size=size)
+        for line in label_lines:
+            runs.append((font, 0.0, row_top - size, line))
+            row_top -= leading
+        runs.append((font, width - value_width, row_top + leading - size, value))
 
     def draw(canvas: Canvas, left: float, top: float) -> None:
         draw_text(canvas, size, left, top, runs)
 
-    return Block(leading * len(rows), draw)
+    return Block(-row_top, draw)
 
 
 def reasons_section(content: DocumentContent, width: float, scale: TypeScale, title: str = "Why") -> list[Block]:
     if not content.reasons:
         return []
     return [
-        heading(title, scale),
+        heading(title, scale, width),
         *(bullet_item(reason.text, width, size=scale.body) for reason in content.reasons),
     ]
 
@@ -105,7 +130,7 @@ def refund_timing_section(content: DocumentContent, width: float, scale: TypeSca
     if not content.refund_timing:
         return []
     return [
-        heading("When your refund will show", scale),
+        heading("When your refund will show", scale, width),
         policy_paragraph(content.refund_timing, width, size=scale.body),
     ]
 
@@ -128,7 +153,7 @@ def evidence_section(
         facts.append(("Checks", "; ".join(f"{label}: {yes_no(value)}" for label, value in evidence.flags)))
     for contradiction in evidence.contradictions:
         facts.append(("Weight check", contradiction))
-    blocks = [heading("Inspection", scale), key_values(facts, width, size=scale.body)]
+    blocks = [heading("Inspection", scale, width), key_values(facts, width, size=scale.body)]
     if evidence.photos:
         blocks.append(gap(6))
         blocks.extend(photo_strip(evidence.photos, width, box_height=photo_height))

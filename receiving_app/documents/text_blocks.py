@@ -159,10 +159,11 @@ def _dot_path(radius: float) -> str:
     return " ".join([f"n {fp_str(r, 0)} m", *(f"{fp_str(*curve)} c" for curve in curves), "f*"])
 
 
-def heading(text: str, scale: TypeScale) -> Block:
-    """A section heading with air above it; it always travels with what follows."""
+def heading(text: str, scale: TypeScale, width: float) -> Block:
+    """A section heading with air above it, wrapped to ``width``; it always travels with what follows."""
     space = scale.heading * 0.8
-    title = text_lines([text], font=BOLD, size=scale.heading)
+    lines = wrapped(text, width, font=BOLD, size=scale.heading)
+    title = text_lines(lines, font=BOLD, size=scale.heading)
 
     def draw(canvas: Canvas, left: float, top: float) -> None:
         title.draw(canvas, left, top - space)

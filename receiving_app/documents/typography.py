@@ -21,6 +21,7 @@ from reportlab.pdfbase.pdfdoc import PDFDocument, PDFObject
 from reportlab.pdfbase.pdfmetrics import registerFont
 from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, SUBSETN, TTFont
 
+from receiving_app.domain.media import Medium
 from receiving_app.locations import resources_dir
 
 REGULAR = "DejaVuSansCondensed"
@@ -219,6 +220,19 @@ class TypeScale:
 
 PAGE_TYPE = TypeScale(title=22, seller=16, heading=13, body=11, table=10, small=8.5, barcode_height=38, margin=36)
 ROLL_TYPE = TypeScale(title=15, seller=13, heading=11.5, body=10, table=9.5, small=8, barcode_height=34, margin=10)
+NARROW_ROLL_TYPE = TypeScale(title=12, seller=11, heading=10, body=8.5, table=8, small=7, barcode_height=30, margin=6)
+"""For 58 mm paper, 48 mm printed: 8.5 pt is the smallest body a customer reads off a thermal slip without effort."""
+WIDE_PAPER_PT = 400.0
+ROLL_PAPER_PT = 200.0
+
+
+def type_scale_for(medium: Medium) -> TypeScale:
+    """Letter and A4 in page type; a 4 x 6 in label or an 80 mm roll in roll type; narrower rolls smaller."""
+    if medium.width_pt >= WIDE_PAPER_PT:
+        return PAGE_TYPE
+    if medium.width_pt >= ROLL_PAPER_PT:
+        return ROLL_TYPE
+    return NARROW_ROLL_TYPE
 
 
 def text_width(text: str, font: str, size: float) -> float:

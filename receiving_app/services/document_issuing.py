@@ -20,6 +20,7 @@ from receiving_app.documents.model import RMA_LABEL, DocumentContent, Evidence, 
 from receiving_app.domain.audit import AuditEvent
 from receiving_app.domain.decision import Amounts, DocumentType, Outcome, Reason
 from receiving_app.domain.facts import ReturnReason
+from receiving_app.domain.media import Medium
 from receiving_app.domain.policy import Policy
 from receiving_app.domain.weight_capture import WeightCapture
 from receiving_app.persistence.decision_tables import DecisionRow
@@ -29,7 +30,8 @@ from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
 from receiving_app.persistence.unit_of_work import UnitOfWork
 from receiving_app.services.stored_pdfs import require_as_stored
 
-Renderer = Callable[[DocumentContent], bytes]
+Renderer = Callable[[DocumentContent, Medium | None], bytes]
+"""Draws a document on a printer's paper, or on the paper it is stored on when given None."""
 
 NUMBER_PREFIX = {
     DocumentType.CREDIT_MEMO: "CM",
@@ -105,7 +107,7 @@ class DocumentIssuer:
 
     def render_pdfs(self, documents: Sequence[UnrenderedDocument]) -> list[tuple[UnrenderedDocument, bytes]]:
         """Draws the PDFs outside any transaction: no lock waits on the layout."""
-        return [(document, self._render(document.content)) for document in documents]
+        return [(document, self._render(document.content, None)) for document in documents]
 
     def store_pdfs(
         self, uow: UnitOfWork, rendered: Sequence[tuple[UnrenderedDocument, bytes]], *, user: str, station: str
@@ -120,7 +122,7 @@ class DocumentIssuer:
         if stored is None:
             decision = document.decision
             line = uow.session.get_one(RmaLineRow, decision.rma_line_id)
-            rendered = self._render(self.content(uow, document, decision, line.rma, line))
+            rendered = self._render(self.content(uow, document, decision, line.rma, line), None)
             self._store(uow, document.number, line.rma.number, rendered, user, station)
             uow.session.refresh(document)
             # Another station may have stored its own rendering first (its paper size, say): theirs stands.
@@ -138,7 +140,8 @@ class DocumentIssuer:
                 AuditEvent("document_stored", user, station, rma_number, {"number": number, "pdf_sha256": sha256})
             )
 
-    def label(self, rma: RmaRow, *, station: str) -> bytes:
+    def label(self, rma: RmaRow, *, station: str, medium: Medium | None = None) -> bytes:
+        """The RMA's parcel label, drawn for ``medium`` (a 4 x 6 in label when None)."""
         order, customer = rma.order, rma.order.customer
         return self._render(
             DocumentContent(
@@ -167,13 +170,19 @@ class DocumentIssuer:
                 ),
                 received_by="",
                 page_size=self.page_size,
-            )
+            ),
+            medium,
         )
 
-    def reprint(self, uow: UnitOfWork, document: DocumentRow) -> bytes:
+    def reprint(self, uow: UnitOfWork, document: DocumentRow, medium: Medium | None = None) -> bytes:
+        """The document again, marked COPY, on ``medium`` or on the paper it is stored on."""
+        return self.drawn_for(uow, document, medium, copy=True)
+
+    def drawn_for(self, uow: UnitOfWork, document: DocumentRow, medium: Medium | None, *, copy: bool = False) -> bytes:
+        """The document drawn from its records for a printer's paper; the stored PDF stays the record."""
         decision = document.decision
         line = uow.session.get_one(RmaLineRow, decision.rma_line_id)
-        return self._render(self.content(uow, document, decision, line.rma, line, copy=True))
+        return self._render(self.content(uow, document, decision, line.rma, line, copy=copy), medium)
 
     def content(
         self,

@@ -64,14 +64,22 @@ class PrintingService:
     def print_document(
         self, number: str, printer_settings: Mapping[str, str], *, user: str, station: str
     ) -> PrintOutcome:
+        """The document on the printer the settings describe, drawn for the paper that printer holds.
+
+        The first print is the original, every later one a COPY; a printer that cannot be reached or set
+        up is recorded as a failed print and said in the outcome, the document staying stored as it was.
+        """
+        printer, problem = self._printer(printer_settings)
         with self._units.write() as uow:  # a write: the PDF a power cut left undrawn is stored now
             row = _issued(uow, number)
             copy = row.print_count > 0
-            pdf = (
-                self._issuer.reprint(uow, row)
-                if copy
-                else self._issuer.stored_pdf(uow, row, user=user, station=station)
-            )
+            medium = printer.medium if printer is not None else None
+            if copy:
+                pdf = self._issuer.reprint(uow, row, medium)
+            else:
+                pdf = self._issuer.stored_pdf(uow, row, user=user, station=station)
+                if medium is not None:
+                    pdf = self._issuer.drawn_for(uow, row, medium)
             job = PrintJob(
                 pdf=pdf,
                 document_number=row.number,
@@ -80,7 +88,8 @@ class PrintingService:
             )
             uow.commit()
         try:
-            printer = self._make_printer(printer_settings)
+            if printer is None:
+                raise PrintError(problem)
             printer.print_job(job)
         except PrintError as error:
             self._record(job.document_number, station, user, printer_settings, printed=False, problem=str(error))
@@ -89,21 +98,25 @@ class PrintingService:
         return PrintOutcome(job.document_number, printer.describe(), True, copy, done_words=printer.done_words)
 
     def print_rma_label(self, rma_number: str, printer_for: PrinterFor, *, user: str, station: str) -> LabelOutcome:
-        """The RMA's parcel label on the printer ``printer_for`` gives for labels; a printer that fails
-        is said in the outcome, an RMA not on file is refused (NotFound) before anything is printed."""
+        """The RMA's parcel label on the printer ``printer_for`` gives for labels, drawn for its paper; a
+        printer that fails is said in the outcome, an RMA not on file is refused (NotFound) before anything
+        is printed."""
+        settings = printer_for(RMA_LABEL)
+        printer, problem = self._printer(settings)
         with self._units.read() as uow:
             rma = uow.records.rma(rma_number.strip().upper())
             if rma is None:
                 raise NotFound(f"No RMA numbered {rma_number} is on file.")
+            medium = printer.medium if printer is not None else None
             job = PrintJob(
-                pdf=self._issuer.label(rma, station=station),
+                pdf=self._issuer.label(rma, station=station, medium=medium),
                 document_number=rma.number,
                 document_type=RMA_LABEL,
                 title=f"RMA label {rma.number}",
             )
-        settings = printer_for(RMA_LABEL)
         try:
-            printer = self._make_printer(settings)
+            if printer is None:
+                raise PrintError(problem)
             printer.print_job(job)
         except PrintError as error:
             self._record_label(job.document_number, station, user, settings, problem=str(error))
@@ -112,6 +125,14 @@ class PrintingService:
         if isinstance(printer, FolderPrinter):
             return LabelOutcome(job.document_number, True, str(printer.folder), saved_to_folder=True)
         return LabelOutcome(job.document_number, True, printer.describe())
+
+    def _printer(self, settings: Mapping[str, str]) -> tuple[Printer | None, str]:
+        """The printer the settings describe, or why there is none: known before the document is drawn,
+        because the document is drawn for that printer's paper."""
+        try:
+            return self._make_printer(settings), ""
+        except PrintError as error:
+            return None, str(error)
 
     def _record_label(
         self, rma_number: str, station: str, user: str, settings: Mapping[str, str], *, problem: str

@@ -6,6 +6,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
 from receiving_app.domain.errors import InputError
+from receiving_app.domain.media import Medium
 
 PDF_SIGNATURE = b"%PDF-"
 
@@ -37,6 +38,9 @@ class Printer(ABC):
     """A place a document can be sent: a folder, a CUPS queue, a receipt or a label printer."""
 
     name: str
+    medium: Medium | None = None
+    """The paper this printer holds, which every document sent to it is drawn for; None for one that
+    takes a document on the paper it is stored on (a folder or a system printer left to its default)."""
     done_words = "printed"
     """What the clerk is told happened to a delivered document; a backend that makes no paper says so."""
 

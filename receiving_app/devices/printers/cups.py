@@ -6,6 +6,7 @@ import logging
 import subprocess
 
 from receiving_app.devices.printers.base import Printer, PrintError, PrintJob
+from receiving_app.domain.media import Medium
 
 logger = logging.getLogger(__name__)
 
@@ -48,16 +49,40 @@ def _last_line(stderr: bytes, returncode: int) -> str:
     return lines[-1] if lines else f"lp exited with status {returncode}"
 
 
-class CupsPrinter(Printer):
-    """Sends the PDF itself; CUPS converts it for whatever printer sits behind the queue."""
+PWG_MEDIA = {"letter": "na_letter_8.5x11in", "a4": "iso_a4_210x297mm", "4x6": "na_index-4x6_4x6in"}
+"""The PWG names CUPS knows these papers by."""
 
-    def __init__(self, queue: str, *, name: str | None = None, timeout: float = LP_TIMEOUT_SECONDS) -> None:
+
+def cups_media(medium: Medium) -> str:
+    """The ``media`` option for a sheet or label; a roll has no fixed length to name, so a CUPS queue
+    cannot hold one (a receipt roll is an ESC/POS printer)."""
+    if medium.length_dots is None:
+        raise PrintError(f"A CUPS queue takes sheets or labels, not a {medium.description}")
+    inches = f"{medium.width_dots / medium.dpi:.4g}x{medium.length_dots / medium.dpi:.4g}in"
+    return PWG_MEDIA.get(medium.name, f"Custom.{inches}")
+
+
+class CupsPrinter(Printer):
+    """Sends the PDF itself; CUPS converts it for whatever printer sits behind the queue.
+
+    With its paper known, the job names it and asks CUPS not to scale: the document was drawn for that
+    paper, and a queue set up for another would otherwise shrink or stretch it (and its barcodes).
+    """
+
+    def __init__(
+        self, queue: str, *, medium: Medium | None = None, name: str | None = None, timeout: float = LP_TIMEOUT_SECONDS
+    ) -> None:
         self.queue = queue
+        self.medium = medium
+        self._options = () if medium is None else (f"media={cups_media(medium)}", "print-scaling=none")
         self.name = name or queue
         self.timeout = timeout
 
     def describe(self) -> str:
-        return f"CUPS queue {self.queue}"
+        paper = f" ({self.medium.description})" if self.medium is not None else ""
+        return f"CUPS queue {self.queue}{paper}"
 
     def print_job(self, job: PrintJob) -> None:
-        submit_to_cups(self.queue, job.pdf, title=job.title, copies=job.copies, timeout=self.timeout)
+        submit_to_cups(
+            self.queue, job.pdf, title=job.title, copies=job.copies, options=self._options, timeout=self.timeout
+        )

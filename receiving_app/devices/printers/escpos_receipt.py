@@ -17,6 +17,7 @@ from escpos.printer import Network, Serial, Usb
 
 from receiving_app.devices.printers.base import Printer, PrintError, PrintJob
 from receiving_app.devices.printers.raster import rasterize_pdf
+from receiving_app.domain.media import roll
 
 RECEIPT_DPI = 203
 # 80 mm paper leaves 72 mm printable: 576 dots on a 203 dpi head.
@@ -65,15 +66,17 @@ class EscPosPrinter(Printer):
         connection: EscPosConnection | Escpos,
         *,
         width_dots: int | None = None,
-        dpi: int = RECEIPT_DPI,
+        dpi: int | None = None,
         profile: str | None = None,
         timeout: float = 5.0,
         name: str | None = None,
     ) -> None:
         self.connection = connection
         self.profile = profile
-        self.width_dots = width_dots or _profile_width(connection, profile) or EIGHTY_MM_RECEIPT_DOTS
-        self.dpi = dpi
+        profile_width, profile_dpi = _profile_media(connection, profile)
+        self.width_dots = width_dots or profile_width or EIGHTY_MM_RECEIPT_DOTS
+        self.dpi = dpi or profile_dpi or RECEIPT_DPI
+        self.medium = roll(self.width_dots, self.dpi)
         self.timeout = timeout
         self.name = name or "Receipt printer"
 
@@ -140,8 +143,8 @@ class EscPosPrinter(Printer):
         return lines[0] if lines else type(error).__name__
 
 
-def _profile_width(connection: EscPosConnection | Escpos, profile_name: str | None) -> int | None:
-    """The paper width in dots that the python-escpos profile knows, when it knows one."""
+def _profile_media(connection: EscPosConnection | Escpos, profile_name: str | None) -> tuple[int | None, int | None]:
+    """The paper width in dots and the head's resolution that the python-escpos profile knows, where it does."""
     profile: Any
     if isinstance(connection, Escpos):
         profile = connection.profile
@@ -151,9 +154,10 @@ def _profile_width(connection: EscPosConnection | Escpos, profile_name: str | No
         except KeyError as error:
             raise PrintError(f"python-escpos knows no printer profile named {profile_name!r}") from error
     else:
-        return None
-    pixels = profile.profile_data.get("media", {}).get("width", {}).get("pixels")
-    return pixels if isinstance(pixels, int) else None
+        return None, None
+    media = profile.profile_data.get("media", {})
+    pixels, dpi = media.get("width", {}).get("pixels"), media.get("dpi")
+    return (pixels if isinstance(pixels, int) else None), (dpi if isinstance(dpi, int) else None)
 
 
 def _profile_of_width(width_dots: int) -> Profile:

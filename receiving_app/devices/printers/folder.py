@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from receiving_app.devices.printers.base import Printer, PrintError, PrintJob
+from receiving_app.domain.media import Medium
 
 UNSAFE_FILE_NAME_CHARACTERS = re.compile(r"[^A-Za-z0-9._-]")
 
@@ -18,8 +19,9 @@ class FolderPrinter(Printer):
 
     done_words = "saved to folder"
 
-    def __init__(self, folder: Path | str, *, name: str | None = None) -> None:
+    def __init__(self, folder: Path | str, *, medium: Medium | None = None, name: str | None = None) -> None:
         self.folder = Path(folder)
+        self.medium = medium
         self.name = name or "Folder"
 
     def describe(self) -> str:

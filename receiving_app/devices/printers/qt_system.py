@@ -21,6 +21,7 @@ from receiving_app.devices.printers.raster import (
     crisp_render_options,
     open_pdf_document,
 )
+from receiving_app.domain.media import Medium
 
 PDF_FILE_PREFIX = "pdf:"
 # PDF output has no physical resolution; 300 dpi keeps text sharp and files small.
@@ -64,8 +65,10 @@ class QtSystemPrinter(Printer):
         printer_name: str = "",
         *,
         pdf_output: Path | str | None = None,
+        medium: Medium | None = None,
         name: str | None = None,
     ) -> None:
+        self.medium = medium
         if printer_name.startswith(PDF_FILE_PREFIX):
             pdf_output = printer_name.removeprefix(PDF_FILE_PREFIX)
             printer_name = ""

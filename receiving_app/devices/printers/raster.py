@@ -60,8 +60,9 @@ def crisp_render_options() -> QPdfDocumentRenderOptions:
 def rasterize_pdf(pdf: bytes, *, dpi: int, width_dots: int) -> list[Image.Image]:
     """Every page as a black-and-white image exactly ``width_dots`` wide, rendered at ``dpi``.
 
-    A page wider than the media is shrunk to fit (nothing on a legal document may be cut off);
-    a narrower page is centred on white. Heights follow the page.
+    A narrower page is centred on white; heights follow the page. A page wider than the media is
+    refused, never shrunk: shrinking moves barcode bars off the printer's dot grid and makes text
+    too small to read, so the station draws each document for the printer's own paper instead.
     """
     if dpi < 1 or width_dots < 1:
         raise PrintError(f"A printer needs a positive resolution and width, got {dpi} dpi, {width_dots} dots")
@@ -72,7 +73,10 @@ def rasterize_pdf(pdf: bytes, *, dpi: int, width_dots: int) -> list[Image.Image]
 def _rasterize_page(document: QPdfDocument, page_index: int, dpi: int, width_dots: int) -> Image.Image:
     natural = page_size_in_dots(document, page_index, dpi)
     if natural.width() > width_dots:
-        natural = page_size_in_dots(document, page_index, dpi * width_dots / natural.width())
+        raise PrintError(
+            f"Page {page_index + 1} is {natural.width()} dots wide at {dpi} dpi and this printer prints"
+            f" {width_dots}: it was drawn for other paper, and shrinking it would spoil its barcode"
+        )
     rendered = document.render(page_index, natural, crisp_render_options())
     black_and_white = _to_black_and_white(rendered)
     media = Image.new("1", (width_dots, black_and_white.height), WHITE)

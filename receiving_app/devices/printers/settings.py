@@ -8,6 +8,8 @@ from collections.abc import Callable, Mapping
 from receiving_app.devices.printers.base import Printer, PrintError
 from receiving_app.devices.printers.cups import CupsPrinter
 from receiving_app.devices.printers.folder import FolderPrinter
+from receiving_app.domain.errors import InputError
+from receiving_app.domain.media import Medium, named_medium
 
 Settings = Mapping[str, str]
 
@@ -15,14 +17,18 @@ Settings = Mapping[str, str]
 def printer_from_settings(settings: Settings) -> Printer:
     """Keys by backend (``name`` is optional everywhere):
 
-    - folder: ``folder``
-    - cups: ``queue``
-    - qt: ``printer`` (a system printer, "" for the default one, or ``pdf:/path/out.pdf``)
+    - folder: ``folder``; optional ``media``
+    - cups: ``queue``; optional ``media``
+    - qt: ``printer`` (a system printer, "" for the default one, or ``pdf:/path/out.pdf``); optional ``media``
     - escpos: ``connection`` = network (``host``, ``port``=9100) | usb (``vendor_id``,
       ``product_id``, hex like ``04b8``) | serial (``port``, ``baudrate``=9600); optional
       ``width_dots``, ``profile`` (a python-escpos profile name), ``timeout``
     - zpl: ``host`` (``port``=9100) or ``queue`` for a raw CUPS queue; optional ``dpi``,
-      ``width_dots``, ``timeout``
+      ``width_dots``, ``length_dots`` (6 in of dots unless set), ``timeout``
+
+    ``media`` is the paper the documents are drawn for (letter, a4 or 4x6; a folder also 80mm or 58mm);
+    without it they are printed on the paper they are stored on. Receipt and label printers know their
+    paper from their dots.
     """
     backend = settings.get("backend", "").strip()
     if not backend:
@@ -34,11 +40,11 @@ def printer_from_settings(settings: Settings) -> Printer:
 
 
 def _folder(settings: Settings) -> Printer:
-    return FolderPrinter(_required(settings, "folder", "folder"), name=_name(settings))
+    return FolderPrinter(_required(settings, "folder", "folder"), medium=_media(settings), name=_name(settings))
 
 
 def _cups(settings: Settings) -> Printer:
-    return CupsPrinter(_required(settings, "queue", "cups"), name=_name(settings))
+    return CupsPrinter(_required(settings, "queue", "cups"), medium=_media(settings), name=_name(settings))
 
 
 def _qt(settings: Settings) -> Printer:
@@ -47,7 +53,7 @@ def _qt(settings: Settings) -> Printer:
 
     if "printer" not in settings:
         raise PrintError("Printer setting 'printer' is missing for the qt backend")
-    return QtSystemPrinter(settings["printer"], name=_name(settings))
+    return QtSystemPrinter(settings["printer"], medium=_media(settings), name=_name(settings))
 
 
 def _zpl(settings: Settings) -> Printer:
@@ -63,6 +69,7 @@ def _zpl(settings: Settings) -> Printer:
         cups_queue=queue,
         dpi=_whole_number(settings, "dpi", 203),
         width_dots=_whole_number(settings, "width_dots", 812),
+        length_dots=_whole_number(settings, "length_dots", 0) or None,
         timeout=_seconds(settings, "timeout", 5.0),
         name=_name(settings),
     )
@@ -116,6 +123,16 @@ def _required(settings: Settings, key: str, backend: str) -> str:
     if not value:
         raise PrintError(f"Printer setting {key!r} is missing for the {backend} backend")
     return value
+
+
+def _media(settings: Settings) -> Medium | None:
+    text = settings.get("media", "").strip()
+    if not text:
+        return None
+    try:
+        return named_medium(text)
+    except InputError as error:
+        raise PrintError(f"Printer setting 'media': {error}") from None
 
 
 def _name(settings: Settings) -> str | None:

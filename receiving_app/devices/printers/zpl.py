@@ -14,9 +14,11 @@ from PIL import Image
 from receiving_app.devices.printers.base import Printer, PrintError, PrintJob
 from receiving_app.devices.printers.cups import submit_to_cups
 from receiving_app.devices.printers.raster import rasterize_pdf
+from receiving_app.domain.media import label
 
 LABEL_DPI = 203
 FOUR_INCH_LABEL_DOTS = 4 * LABEL_DPI
+SIX_INCHES = 6
 RAW_PRINTING_PORT = 9100
 # ZPL II caps the byte counts of one ^GF at 99999; a 4 x 6 in label at 203 dpi needs about
 # 124000, so taller labels are sent as several graphic fields stacked in bands.
@@ -86,6 +88,7 @@ class ZplPrinter(Printer):
         cups_queue: str | None = None,
         dpi: int = LABEL_DPI,
         width_dots: int = FOUR_INCH_LABEL_DOTS,
+        length_dots: int | None = None,
         timeout: float = 5.0,
         name: str | None = None,
     ) -> None:
@@ -96,11 +99,13 @@ class ZplPrinter(Printer):
         self.cups_queue = cups_queue
         self.dpi = dpi
         self.width_dots = width_dots
+        # Labels are 6 in long unless the printer's stock says otherwise.
+        self.medium = label(width_dots, length_dots or SIX_INCHES * dpi, dpi)
         self.timeout = timeout
         self.name = name or "Label printer"
 
     def describe(self) -> str:
-        media = f"{self.width_dots} dots at {self.dpi} dpi"
+        media = f"{self.medium.description}, {self.width_dots} x {self.medium.length_dots} dots at {self.dpi} dpi"
         if self.cups_queue is not None:
             return f"ZPL label printer on CUPS queue {self.cups_queue} ({media})"
         return f"ZPL label printer at {self.host}:{self.port} ({media})"

@@ -7,6 +7,7 @@ document, sent through exactly the printer the fields describe, in the backgroun
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from receiving_app.devices.printers import PrintJob
 from receiving_app.devices.printers.qt_system import list_system_printers
 from receiving_app.devices.printers.settings import printer_from_settings
+from receiving_app.domain.media import LABEL_4X6, ROLL_80MM, Medium
 from receiving_app.gui.operations import OperationRunner
 from receiving_app.gui.pages.feedback import (
     clear_message,
@@ -51,9 +53,24 @@ class Field:
 # The keys each backend reads (see devices.printers.settings.printer_from_settings).
 BACKENDS: Mapping[str, tuple[str, tuple[Field, ...]]] = {
     DEFAULT_BACKEND: ("Save to the station's folder (default)", ()),
-    "folder": ("Save PDFs to a folder", (Field("folder", "Folder", "/path/to/folder"),)),
-    "cups": ("CUPS queue (lp)", (Field("queue", "Queue", "queue name as lpstat -p lists it"),)),
-    "qt": ("System printer", (Field("printer", "Printer", "empty: the default printer; pdf:/path/file.pdf"),)),
+    "folder": (
+        "Save PDFs to a folder",
+        (Field("folder", "Folder", "/path/to/folder"), Field("media", "Paper", "empty: as stored; or 80mm, 4x6…")),
+    ),
+    "cups": (
+        "CUPS queue (lp)",
+        (
+            Field("queue", "Queue", "queue name as lpstat -p lists it"),
+            Field("media", "Paper", "letter, a4 or 4x6; empty: as stored"),
+        ),
+    ),
+    "qt": (
+        "System printer",
+        (
+            Field("printer", "Printer", "empty: the default printer; pdf:/path/file.pdf"),
+            Field("media", "Paper", "letter, a4 or 4x6; empty: as stored"),
+        ),
+    ),
     "escpos": (
         "ESC/POS receipt printer",
         (
@@ -63,7 +80,7 @@ BACKENDS: Mapping[str, tuple[str, tuple[Field, ...]]] = {
             Field("vendor_id", "USB vendor id", "usb: hexadecimal, 04b8"),
             Field("product_id", "USB product id", "usb: hexadecimal, 0e15"),
             Field("baudrate", "Baud rate", "serial: 9600"),
-            Field("width_dots", "Width in dots", "576 for 80 mm paper"),
+            Field("width_dots", "Width in dots", "576 for 80 mm paper, 384 for 58 mm"),
             Field("timeout", "Timeout (s)", "5"),
         ),
     ),
@@ -75,24 +92,30 @@ BACKENDS: Mapping[str, tuple[str, tuple[Field, ...]]] = {
             Field("queue", "or raw CUPS queue", "instead of host and port"),
             Field("dpi", "Dots per inch", "203"),
             Field("width_dots", "Width in dots", "812 for 4 in labels"),
+            Field("length_dots", "Length in dots", "1218 for 6 in labels"),
             Field("timeout", "Timeout (s)", "5"),
         ),
     ),
 }
 
 NAME_FIELD = Field("name", "Name", "optional: what messages call this printer")
-LABEL_SIZE_IN = (4, 6)
-ROLL_SIZE_MM = (80, 120)
 TEST_PDF_DPI = 300
+ROLL_TEST_LENGTH_PT = 340.0
 
 
 def test_page_size(document_type: str, page_size: str, receipt_layout: str) -> QPageSize:
-    """The size the real document has, so a test shows whether it fits the paper or labels."""
+    """The size the real document is stored in, for a printer that takes documents as stored."""
     if document_type == "rma_label":
-        return QPageSize(QSizeF(*LABEL_SIZE_IN), QPageSize.Unit.Inch, "4 x 6 in label")
+        return paper_page_size(LABEL_4X6)
     if document_type == "restocking_fee_receipt" and receipt_layout == "roll":
-        return QPageSize(QSizeF(*ROLL_SIZE_MM), QPageSize.Unit.Millimeter, "80 mm roll")
+        return paper_page_size(ROLL_80MM)
     return QPageSize(QPageSize.PageSizeId.A4 if page_size == "a4" else QPageSize.PageSizeId.Letter)
+
+
+def paper_page_size(medium: Medium) -> QPageSize:
+    """A test page the size of the paper the printer holds: whole points, never wider than its dots."""
+    size = QSizeF(math.floor(medium.width_pt), math.floor(medium.length_pt or ROLL_TEST_LENGTH_PT))
+    return QPageSize(size, QPageSize.Unit.Point, medium.description, QPageSize.SizeMatchPolicy.ExactMatch)
 
 
 def test_page_pdf(lines: list[str], size: QPageSize) -> bytes:
@@ -270,9 +293,10 @@ class PrinterRow(QGroupBox):
                 printer.describe(),
                 f"Sent {datetime.now():%Y-%m-%d %H:%M:%S}",
             ]
+            page = size if printer.medium is None else paper_page_size(printer.medium)
             printer.print_job(
                 PrintJob(
-                    pdf=test_page_pdf(lines, size),
+                    pdf=test_page_pdf(lines, page),
                     document_number=f"TEST-{document_type}",
                     document_type=document_type,
                     title=f"Test print: {title}",

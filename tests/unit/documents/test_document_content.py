@@ -6,9 +6,8 @@ import dataclasses
 
 import pytest
 
-from receiving_app.documents.credit_memo import render_credit_memo
 from receiving_app.documents.model import DocumentContent, DocumentError, LineDetail
-from receiving_app.documents.restocking_receipt import render_restocking_receipt
+from receiving_app.documents.render import render
 from receiving_app.domain.decision import Amounts
 from receiving_app.domain.money import Money
 
@@ -62,9 +61,9 @@ def test_money_documents_refuse_a_line_that_does_not_add_up(credit_memo_content:
     wrong = dataclasses.replace(credit_memo_content.lines[0], total=Money.of("54.99"))
     content = dataclasses.replace(credit_memo_content, lines=(wrong,))
     with pytest.raises(DocumentError, match=r"line 1: total 54.99 is not 54.99 - 8.25 - 0.00 \+ 0.00 = 46.74"):
-        render_credit_memo(content)
+        render(content)
     with pytest.raises(DocumentError, match="line 1"):
-        render_restocking_receipt(content)
+        render(content)
 
 
 def test_a_void_must_say_why_and_an_override_must_say_why(credit_memo_content: DocumentContent) -> None:

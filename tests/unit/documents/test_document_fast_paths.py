@@ -13,10 +13,10 @@ from pypdf import PdfReader
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from receiving_app.documents.credit_memo import render_credit_memo
 from receiving_app.documents.jpeg import JpegFrame, jpeg_frame
 from receiving_app.documents.model import DocumentContent
 from receiving_app.documents.photos import printable_photo
+from receiving_app.documents.render import render
 from receiving_app.documents.typography import BOLD, REGULAR, text_width, wrapped
 
 
@@ -104,9 +104,7 @@ def test_a_jpeg_that_is_not_print_ready_is_made_into_one(photo: bytes, printed_s
 def test_each_photo_is_embedded_as_its_jpeg_with_its_own_size(credit_memo_content: DocumentContent) -> None:
     photos = (picture((200, 100)), picture((90, 120), "L"), picture((200, 100)))
     evidence = dataclasses.replace(credit_memo_content.evidence, photos=photos)
-    page = PdfReader(io.BytesIO(render_credit_memo(dataclasses.replace(credit_memo_content, evidence=evidence)))).pages[
-        0
-    ]
+    page = PdfReader(io.BytesIO(render(dataclasses.replace(credit_memo_content, evidence=evidence)))).pages[0]
     images = {
         xobject["/Width"]: xobject
         for xobject in (reference.get_object() for reference in page["/Resources"]["/XObject"].values())

@@ -9,11 +9,10 @@ from decimal import Decimal
 
 from pypdf import PdfReader
 
-from receiving_app.documents.credit_memo import render_credit_memo
 from receiving_app.documents.daily_report import Bar, BarChart, ReportContent, ReportTable, render_report
 from receiving_app.documents.glyph_coverage import characters_without_glyph
 from receiving_app.documents.model import DocumentContent, Party
-from receiving_app.documents.rma_label import render_rma_label
+from receiving_app.documents.render import render
 from tests.support.pdf import decode_code128, rasterize_page, reading_text
 
 NAME = "Łucja Żółć"
@@ -53,7 +52,7 @@ def assert_every_font_is_embedded(pdf: bytes) -> None:
 def test_a_credit_memo_prints_every_alphabet_as_written_in_embedded_fonts(
     credit_memo_content: DocumentContent,
 ) -> None:
-    pdf = render_credit_memo(dataclasses.replace(credit_memo_content, customer=CUSTOMER))
+    pdf = render(dataclasses.replace(credit_memo_content, customer=CUSTOMER))
     text = reading_text(pdf)
     for written in (NAME, *ADDRESS):
         assert written in text
@@ -61,7 +60,7 @@ def test_a_credit_memo_prints_every_alphabet_as_written_in_embedded_fonts(
 
 
 def test_an_rma_label_prints_every_alphabet_as_written_in_embedded_fonts(rma_label_content: DocumentContent) -> None:
-    pdf = render_rma_label(dataclasses.replace(rma_label_content, customer=CUSTOMER))
+    pdf = render(dataclasses.replace(rma_label_content, customer=CUSTOMER))
     text = reading_text(pdf)
     assert f"FROM {NAME} {' '.join(ADDRESS)}" in text
     assert_every_font_is_embedded(pdf)
@@ -69,13 +68,13 @@ def test_an_rma_label_prints_every_alphabet_as_written_in_embedded_fonts(rma_lab
 
 
 def test_the_credit_memo_barcode_still_decodes_beside_a_foreign_name(credit_memo_content: DocumentContent) -> None:
-    pdf = render_credit_memo(dataclasses.replace(credit_memo_content, customer=CUSTOMER))
+    pdf = render(dataclasses.replace(credit_memo_content, customer=CUSTOMER))
     assert decode_code128(rasterize_page(pdf, dpi=203)) == [credit_memo_content.document_number]
 
 
 def test_a_void_copy_and_the_daily_report_use_only_embedded_fonts(credit_memo_content: DocumentContent) -> None:
     reprint = dataclasses.replace(credit_memo_content, copy=True, voided=True, void_reason="Entered twice")
-    assert_every_font_is_embedded(render_credit_memo(reprint))
+    assert_every_font_is_embedded(render(reprint))
     report = ReportContent(
         title="Daily report",
         footer="Station BENCH-02",
@@ -99,7 +98,7 @@ def test_a_void_copy_and_the_daily_report_use_only_embedded_fonts(credit_memo_co
 
 def test_the_same_document_renders_to_the_same_bytes_again(credit_memo_content: DocumentContent) -> None:
     memo = dataclasses.replace(credit_memo_content, customer=CUSTOMER)
-    assert render_credit_memo(memo) == render_credit_memo(memo)
+    assert render(memo) == render(memo)
 
 
 def test_the_four_alphabets_have_every_glyph() -> None:
@@ -117,5 +116,5 @@ def test_a_character_beyond_u_ffff_that_the_font_has_prints_and_reads_back(
 ) -> None:
     smiling = "Anna \U0001f600 Berg"
     assert characters_without_glyph(smiling) == ""
-    pdf = render_credit_memo(dataclasses.replace(credit_memo_content, customer=Party(smiling, ADDRESS)))
+    pdf = render(dataclasses.replace(credit_memo_content, customer=Party(smiling, ADDRESS)))
     assert smiling in reading_text(pdf)

@@ -7,22 +7,16 @@ import dataclasses
 import pytest
 
 from receiving_app.documents.model import DocumentContent, DocumentError
-from receiving_app.documents.rma_label import render_rma_label
+from receiving_app.documents.render import render
 from tests.support.pdf import decode_code128, page_sizes_pt, rasterize_page, reading_text
 
 
 def test_the_label_is_four_by_six_inches(rma_label_content: DocumentContent) -> None:
-    assert page_sizes_pt(render_rma_label(rma_label_content)) == [(288.0, 432.0)]
-
-
-@pytest.mark.parametrize("dpi", [203, 300])
-def test_the_rma_number_is_the_only_barcode_and_decodes(rma_label_content: DocumentContent, dpi: int) -> None:
-    pdf = render_rma_label(rma_label_content, printer_dpi=dpi)
-    assert decode_code128(rasterize_page(pdf, dpi=dpi)) == ["RGA-300518"]
+    assert page_sizes_pt(render(rma_label_content)) == [(288.0, 432.0)]
 
 
 def test_the_label_shows_return_address_sender_and_line_count(rma_label_content: DocumentContent) -> None:
-    text = reading_text(render_rma_label(rma_label_content))
+    text = reading_text(render(rma_label_content))
     assert "RETURN TO Image Pro International, Inc. RGA Processing 77 Gateway Blvd Miami, FL 33166" in text
     assert "FROM Northwind Dental Clinic Attn: Maria Alvarez" in text
     assert "RGA NUMBER RGA-300518" in text
@@ -31,7 +25,7 @@ def test_the_label_shows_return_address_sender_and_line_count(rma_label_content:
 
 def test_a_long_rma_number_gets_narrower_bars_and_still_decodes(rma_label_content: DocumentContent) -> None:
     long_number = "RGA-2026-0300518-B7"
-    pdf = render_rma_label(dataclasses.replace(rma_label_content, rma_number=long_number))
+    pdf = render(dataclasses.replace(rma_label_content, rma_number=long_number))
     assert decode_code128(rasterize_page(pdf, dpi=203)) == [long_number]
 
 
@@ -39,5 +33,5 @@ def test_a_label_with_more_address_than_fits_is_refused(rma_label_content: Docum
     crowded = dataclasses.replace(
         rma_label_content.customer, address_lines=tuple(f"Building {n}" for n in range(1, 16))
     )
-    with pytest.raises(DocumentError, match="no room on a 6 inch label for the barcode"):
-        render_rma_label(dataclasses.replace(rma_label_content, customer=crowded))
+    with pytest.raises(DocumentError, match="no room on the label for the barcode"):
+        render(dataclasses.replace(rma_label_content, customer=crowded))

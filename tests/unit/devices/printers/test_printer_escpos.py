@@ -59,11 +59,12 @@ def test_pages_of_one_copy_share_one_cut(make_pdf, make_job) -> None:
     assert dummy.output.count(FULL_CUT) == 1
 
 
-def test_the_width_comes_from_the_printer_profile_when_it_knows_one(make_pdf, make_job) -> None:
+def test_the_paper_comes_from_the_printer_profile_when_it_knows_it(make_pdf, make_job) -> None:
     dummy = Dummy(profile="TM-T88V")  # 512 dots at 180 dpi
     printer = EscPosPrinter(dummy)
-    printer.print_job(make_job(make_pdf(width_in=RECEIPT_INCHES, height_in=3)))
-    assert printer.width_dots == 512
+    printer.print_job(make_job(make_pdf(width_in=512 / 180, height_in=3)))
+    assert (printer.width_dots, printer.dpi) == (512, 180)
+    assert (printer.medium.width_dots, printer.medium.dpi, printer.medium.length_dots) == (512, 180, None)
     assert RASTER_IMAGE + (64).to_bytes(2, "little") in dummy.output
 
 

@@ -34,12 +34,12 @@ from receiving_app.devices.printers.zpl import ZplPrinter
         (
             {"backend": "zpl", "host": "10.0.0.5", "port": "9100"},
             ZplPrinter,
-            "ZPL label printer at 10.0.0.5:9100 (812 dots at 203 dpi)",
+            "ZPL label printer at 10.0.0.5:9100 (4 x 6 in labels, 812 x 1218 dots at 203 dpi)",
         ),
         (
             {"backend": "zpl", "queue": "Zebra", "dpi": "300", "width_dots": "1200"},
             ZplPrinter,
-            "ZPL label printer on CUPS queue Zebra (1200 dots at 300 dpi)",
+            "ZPL label printer on CUPS queue Zebra (4 x 6 in labels, 1200 x 1800 dots at 300 dpi)",
         ),
         (
             {"backend": "escpos", "connection": "network", "host": "10.0.0.7"},
