@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import io
-from datetime import datetime
 
 from reportlab.pdfgen.canvas import Canvas
 
+from receiving_app.documents.archival import make_archival
 from receiving_app.documents.model import DocumentContent
 from receiving_app.documents.typography import REGULAR, faces
 
@@ -22,21 +22,10 @@ def blank_canvas(output: io.BytesIO, page_size: tuple[float, float]) -> Canvas:
     return Canvas(output, pagesize=page_size, invariant=1, pageCompression=1, initialFontName=REGULAR)
 
 
-def _pdf_date(moment: datetime) -> str:
-    offset = moment.utcoffset()
-    if offset is None:
-        return f"D:{moment:%Y%m%d%H%M%S}"
-    minutes = int(offset.total_seconds() // 60)
-    sign = "+" if minutes >= 0 else "-"
-    hours, minutes = divmod(abs(minutes), 60)
-    return f"D:{moment:%Y%m%d%H%M%S}{sign}{hours:02d}'{minutes:02d}'"
-
-
 def new_canvas(content: DocumentContent, output: io.BytesIO, page_size: tuple[float, float]) -> Canvas:
-    # The creation date the file does carry is the document's own issue time.
+    """A canvas for a customer's document: a PDF/A-2b file created at the document's own issue time."""
     canvas = blank_canvas(output, page_size)
-    issued = _pdf_date(content.issued_at)
-    canvas.setDateFormatter(lambda *_ignored: issued)
+    make_archival(canvas, content.issued_at)
     canvas.setTitle(f"{content.title} {content.document_number}")
     canvas.setSubject(f"{content.authorization_label} {content.rma_number}")
     canvas.setAuthor(content.seller.name)
