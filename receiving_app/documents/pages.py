@@ -65,7 +65,7 @@ def render_document(content: DocumentContent, medium: Medium, body_for: BodyFor)
     if medium.length_pt is None:
         body = body_for(width, scale, PHOTO_HEIGHTS[0])
         length = 2 * scale.margin + header.height + sum(b.height for b in body) + FOOTER_GAP + frame.footer.height
-        return _render(content, (medium.width_pt, length), scale.margin, frame, [list(body)])
+        return _render(content, (medium.width_pt, length), frame, [list(body)])
     pages = frame.paginated(body_for(width, scale, PHOTO_HEIGHTS[0]), medium.length_pt)
     if len(pages) > 1 and content.evidence is not None and content.evidence.photos:
         for photo_height in PHOTO_HEIGHTS[1:]:
@@ -73,17 +73,17 @@ def render_document(content: DocumentContent, medium: Medium, body_for: BodyFor)
             if len(fewer) < len(pages):
                 pages = fewer
                 break
-    return _render(content, (medium.width_pt, medium.length_pt), scale.margin, frame, pages)
+    return _render(content, (medium.width_pt, medium.length_pt), frame, pages)
 
 
 def _render(
     content: DocumentContent,
     page_size: tuple[float, float],
-    margin: float,
     frame: _Frame,
     pages: Sequence[Sequence[Block]],
 ) -> bytes:
     page_width, page_height = page_size
+    margin = frame.scale.margin
     output = io.BytesIO()
     canvas = new_canvas(content, output, page_size)
     for page_number, page_blocks in enumerate(pages, start=1):

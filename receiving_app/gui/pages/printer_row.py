@@ -50,6 +50,9 @@ class Field:
     hint: str = ""
 
 
+SHEET_PAPER_FIELD = Field("media", "Paper", "letter, a4 or 4x6; empty: as stored")
+"""The paper of a printer that takes sheets or labels; documents are drawn for it (``printer_from_settings``)."""
+
 # The keys each backend reads (see devices.printers.settings.printer_from_settings).
 BACKENDS: Mapping[str, tuple[str, tuple[Field, ...]]] = {
     DEFAULT_BACKEND: ("Save to the station's folder (default)", ()),
@@ -61,14 +64,14 @@ BACKENDS: Mapping[str, tuple[str, tuple[Field, ...]]] = {
         "CUPS queue (lp)",
         (
             Field("queue", "Queue", "queue name as lpstat -p lists it"),
-            Field("media", "Paper", "letter, a4 or 4x6; empty: as stored"),
+            SHEET_PAPER_FIELD,
         ),
     ),
     "qt": (
         "System printer",
         (
             Field("printer", "Printer", "empty: the default printer; pdf:/path/file.pdf"),
-            Field("media", "Paper", "letter, a4 or 4x6; empty: as stored"),
+            SHEET_PAPER_FIELD,
         ),
     ),
     "escpos": (
