@@ -21,12 +21,15 @@ from decimal import Decimal
 
 from reportlab.pdfgen.canvas import Canvas
 
+from receiving_app.documents.archival import make_archival
 from receiving_app.documents.layout import Block, gap, paginate, stacked
 from receiving_app.documents.model import PageSize
+from receiving_app.documents.pages import draw_tagged
 from receiving_app.documents.pdf_canvas import blank_canvas
 from receiving_app.documents.printed_values import date_time_text
 from receiving_app.documents.rules_and_boxes import RULE_GRAY, boxed, rule
 from receiving_app.documents.tables import Column, table
+from receiving_app.documents.tagging import StructureTree
 from receiving_app.documents.text_blocks import heading, key_values, paragraph, text_lines
 from receiving_app.documents.typography import BOLD, LEADING, PAGE_TYPE, REGULAR, text_width
 from receiving_app.domain.media import SHEET_MEDIA
@@ -118,17 +121,18 @@ def render_report(content: ReportContent) -> bytes:
 
     output = io.BytesIO()
     canvas = blank_canvas(output, (page_width, page_height))
-    canvas.setDateFormatter(lambda *_ignored: f"D:{content.generated_at:%Y%m%d%H%M%S}")
+    # Archived with the day's books, so kept as the customers' documents are: PDF/A-2b, tagged.
+    make_archival(canvas, content.generated_at)
     canvas.setTitle(content.title)
     canvas.setSubject(content.footer)
     canvas.setCreator("Returns Receiving Station")
+    tree = StructureTree(canvas)
     for number, blocks in enumerate(pages, start=1):
-        top = page_height - scale.margin
-        for block in blocks:
-            block.draw(canvas, scale.margin, top)
-            top -= block.height
-        _draw_footer(canvas, content, scale.margin, width, footer_height, number, len(pages))
+        draw_tagged(tree, blocks, scale.margin, page_height - scale.margin)
+        with tree.artifact():
+            _draw_footer(canvas, content, scale.margin, width, footer_height, number, len(pages))
         canvas.showPage()
+    tree.write()
     canvas.save()
     return output.getvalue()
 

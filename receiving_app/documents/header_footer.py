@@ -79,7 +79,7 @@ def header_block(content: DocumentContent, width: float, scale: TypeScale, print
             ]
         )
     banner = mark_banner(content, width, scale.heading)
-    return stacked([top_part, *banner, rule(width, line_width=1.5, gray=0, space=6)])
+    return stacked([top_part, *banner, rule(width, line_width=1.5, gray=0, space=6)], role="Sect")
 
 
 @dataclass(frozen=True, slots=True)

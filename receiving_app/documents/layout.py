@@ -28,6 +28,11 @@ class Block:
     """A heading: never left alone at the bottom of a page."""
     repeat_header: Block | None = None
     """A table row: when it starts a new page, its table's heading row is drawn above it again."""
+    role: str | None = "P"
+    """What the block is in the tagged PDF's reading order (a standard structure type such as "P", "H2"
+    or "Figure"); None for page furniture that a reader skips: gaps and rules."""
+    alt: str | None = None
+    """For a figure: what it shows, in words."""
 
 
 def _draw_nothing(canvas: Canvas, left: float, top: float) -> None:
@@ -35,18 +40,19 @@ def _draw_nothing(canvas: Canvas, left: float, top: float) -> None:
 
 
 def gap(height: float) -> Block:
-    return Block(height, _draw_nothing)
+    return Block(height, _draw_nothing, role=None)
 
 
-def stacked(blocks: Sequence[Block], *, keep_with_next: bool = False) -> Block:
-    """Several blocks drawn one under the other and kept together on one page."""
+def stacked(blocks: Sequence[Block], *, keep_with_next: bool = False, role: str | None = "P") -> Block:
+    """Several blocks drawn one under the other and kept together on one page, as one element of the
+    reading order."""
 
     def draw(canvas: Canvas, left: float, top: float) -> None:
         for block in blocks:
             block.draw(canvas, left, top)
             top -= block.height
 
-    return Block(sum(block.height for block in blocks), draw, keep_with_next=keep_with_next)
+    return Block(sum(block.height for block in blocks), draw, keep_with_next=keep_with_next, role=role)
 
 
 def side_by_side(left_block: Block, right_block: Block, right_offset: float) -> Block:

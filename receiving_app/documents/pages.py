@@ -1,6 +1,8 @@
 """A document put on paper: the header, body and footer on pages of a sheet or label, or one roll-length page.
 
-Every page carries the VOID or COPY watermark under everything else, when the document has one.
+Every page carries the VOID or COPY watermark under everything else, when the document has one. The
+PDF is tagged: each block is one element of the reading order, in the order it is drawn, and the
+watermark, the footer, gaps and rules are page furniture that a reader skips.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from receiving_app.documents.layout import Block, paginate
 from receiving_app.documents.model import DocumentContent
 from receiving_app.documents.pdf_canvas import new_canvas
 from receiving_app.documents.photos import PHOTO_HEIGHTS
+from receiving_app.documents.tagging import StructureTree
 from receiving_app.documents.typography import WIDE_PAPER_PT, TypeScale, type_scale_for
 from receiving_app.documents.void_copy_marks import draw_watermark
 from receiving_app.domain.media import Medium
@@ -86,27 +89,47 @@ def _render(
     margin = frame.scale.margin
     output = io.BytesIO()
     canvas = new_canvas(content, output, page_size)
+    tree = StructureTree(canvas)
     for page_number, page_blocks in enumerate(pages, start=1):
-        draw_watermark(canvas, content, page_width, page_height)
-        top = page_height - margin
+        with tree.artifact():
+            draw_watermark(canvas, content, page_width, page_height)
         header = [frame.header] if page_number == 1 or frame.header_on_every_page else []
-        for block in (*header, *page_blocks):
-            block.draw(canvas, margin, top)
-            top -= block.height
-        frame.footer.draw(canvas, margin, margin, page_number, len(pages))
+        draw_tagged(tree, [*header, *page_blocks], margin, page_height - margin)
+        with tree.artifact():
+            frame.footer.draw(canvas, margin, margin, page_number, len(pages))
         canvas.showPage()
+    tree.write()
     canvas.save()
     return output.getvalue()
 
 
+def draw_tagged(tree: StructureTree, blocks: Sequence[Block], left: float, top: float) -> None:
+    """Draws ``blocks`` one under the other from ``top``, each as its element of the reading order."""
+    canvas = tree.canvas
+    for block in blocks:
+        with tree.element(block.role, block.alt) if block.role else tree.artifact():
+            block.draw(canvas, left, top)
+        top -= block.height
+
+
 def render_single_page(
-    content: DocumentContent, page_size: tuple[float, float], draw_page: Callable[[Canvas], None]
+    content: DocumentContent,
+    page_size: tuple[float, float],
+    placed: Sequence[tuple[float, float, Sequence[Block]]],
+    furniture: Callable[[Canvas], None] | None = None,
 ) -> bytes:
-    """A fixed one-page layout such as a label, with the shared watermark and file metadata."""
+    """A fixed one-page layout such as a label: each group of blocks stacked from its (left, top), over
+    the shared watermark and any ``furniture`` (a cut line) that is not part of the reading order."""
     output = io.BytesIO()
     canvas = new_canvas(content, output, page_size)
-    draw_watermark(canvas, content, *page_size)
-    draw_page(canvas)
+    tree = StructureTree(canvas)
+    with tree.artifact():
+        draw_watermark(canvas, content, *page_size)
+        if furniture is not None:
+            furniture(canvas)
+    for left, top, blocks in placed:
+        draw_tagged(tree, blocks, left, top)
     canvas.showPage()
+    tree.write()
     canvas.save()
     return output.getvalue()

@@ -140,4 +140,5 @@ def _photo_row(photos: Sequence[bytes], box_width: float, box_height: float, spa
             canvas.doForm(name)
             canvas.addLiteral("Q")
 
-    return Block(box_height + spacing, draw)
+    described = f"{len(photos)} {'photo' if len(photos) == 1 else 'photos'} of the returned item"
+    return Block(box_height + spacing, draw, role="Figure", alt=described)

@@ -8,8 +8,6 @@ roll, and on Letter or A4 is drawn 4 x 6 in at the top of the sheet inside a lin
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import inch
 from reportlab.pdfgen.canvas import Canvas
@@ -44,33 +42,21 @@ def render_rma_label(content: DocumentContent, medium: Medium) -> bytes:
     margin = MARGIN if medium.width_pt >= ROLL_PAPER_PT else NARROW_MARGIN
     blocks = _label_blocks(content, medium, medium.width_pt, medium.length_pt, margin)
     length = medium.length_pt or 2 * margin + sum(block.height for block in blocks)
-    return render_single_page(content, (medium.width_pt, length), _drawn_from(blocks, margin, length - margin))
+    return render_single_page(content, (medium.width_pt, length), [(margin, length - margin, blocks)])
 
 
 def _on_sheet(content: DocumentContent, medium: Medium, sheet_length: float) -> bytes:
     label_width, label_length = LABEL_SIZE
     blocks = _label_blocks(content, medium, label_width, label_length, MARGIN)
     label_top = sheet_length - SHEET_MARGIN
-    draw_label = _drawn_from(blocks, SHEET_MARGIN + MARGIN, label_top - MARGIN)
     hint = text_lines(["Cut along the dashed line and tape the label to the parcel."], size=CUT_HINT_SIZE)
 
-    def draw_page(canvas: Canvas) -> None:
+    def cut_line(canvas: Canvas) -> None:
         frame = fp_str(SHEET_MARGIN, label_top - label_length, label_width, label_length)
         canvas.addLiteral(f"q 0.75 w [4 3] 0 d n {frame} re S Q")
-        draw_label(canvas)
-        hint.draw(canvas, SHEET_MARGIN, label_top - label_length - 4)
 
-    return render_single_page(content, (medium.width_pt, sheet_length), draw_page)
-
-
-def _drawn_from(blocks: list[Block], left: float, top: float) -> Callable[[Canvas], None]:
-    def draw_page(canvas: Canvas) -> None:
-        block_top = top
-        for block in blocks:
-            block.draw(canvas, left, block_top)
-            block_top -= block.height
-
-    return draw_page
+    placed = [(SHEET_MARGIN + MARGIN, label_top - MARGIN, blocks), (SHEET_MARGIN, label_top - label_length - 4, [hint])]
+    return render_single_page(content, (medium.width_pt, sheet_length), placed, furniture=cut_line)
 
 
 def _label_blocks(
@@ -152,4 +138,4 @@ def _centered_barcode(barcode: Code128Barcode, width: float) -> Block:
     def draw(canvas: Canvas, left: float, top: float) -> None:
         barcode.draw(canvas, left + (width - barcode.width) / 2, top - barcode.height)
 
-    return Block(barcode.height, draw)
+    return Block(barcode.height, draw, role="Figure", alt=f"Barcode of {barcode.value}")

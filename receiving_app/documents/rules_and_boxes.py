@@ -16,7 +16,7 @@ def rule(width: float, *, line_width: float = 0.75, gray: float = RULE_GRAY, spa
     def draw(canvas: Canvas, left: float, top: float) -> None:
         draw_line(canvas, left, top - space, left + width, top - space, line_width=line_width, gray=gray)
 
-    return Block(2 * space, draw)
+    return Block(2 * space, draw, role=None)
 
 
 def draw_line(canvas: Canvas, x1: float, y1: float, x2: float, y2: float, *, line_width: float, gray: float) -> None:

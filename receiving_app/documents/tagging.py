@@ -54,6 +54,10 @@ class StructureTree:
         self._marking = False
 
     @property
+    def canvas(self) -> Canvas:
+        return self._canvas
+
+    @property
     def elements(self) -> tuple[RecordedElement, ...]:
         """The elements recorded so far, in drawing order."""
         return tuple(self._elements)

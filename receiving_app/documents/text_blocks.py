@@ -168,7 +168,7 @@ def heading(text: str, scale: TypeScale, width: float) -> Block:
     def draw(canvas: Canvas, left: float, top: float) -> None:
         title.draw(canvas, left, top - space)
 
-    return Block(space + title.height, draw, keep_with_next=True)
+    return Block(space + title.height, draw, keep_with_next=True, role="H2")
 
 
 def key_values(pairs: Sequence[tuple[str, str]], width: float, *, size: float) -> Block:
