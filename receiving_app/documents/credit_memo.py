@@ -6,7 +6,7 @@ amounts under it, every amount beside its label.
 
 from __future__ import annotations
 
-from receiving_app.documents.layout import Block, gap, stacked
+from receiving_app.documents.layout import Block, gap, side_by_side, stacked
 from receiving_app.documents.model import DocumentContent, LineDetail
 from receiving_app.documents.pages import render_document
 from receiving_app.documents.rules_and_boxes import boxed
@@ -39,6 +39,8 @@ LINE_COLUMNS = (
     Column("Shipping\nrefund", 56, "right"),
     Column("Line\ntotal", 58, "right"),
 )
+TOTALS_WIDTH = 240.0
+"""The sums under the line table: about the width of its last four amount columns."""
 
 
 def render_credit_memo(content: DocumentContent, medium: Medium) -> bytes:
@@ -50,8 +52,6 @@ def render_credit_memo(content: DocumentContent, medium: Medium) -> bytes:
             customer_and_return(content, width, scale, facts=facts),
             heading("Returned items", scale, width),
             *(_line_cards(content, width, scale) if is_narrow(width) else _line_table(content, width, scale)),
-            gap(10),
-            _refund_box(content, width, scale),
             *refund_timing_section(content, width, scale),
             *reasons_section(content, width, scale),
             *evidence_section(content.evidence, width, scale, photo_height=photo_height),
@@ -62,8 +62,15 @@ def render_credit_memo(content: DocumentContent, medium: Medium) -> bytes:
 
 
 def _line_table(content: DocumentContent, width: float, scale: TypeScale) -> list[Block]:
-    totals = ["", f"Totals ({content.total.currency})", "", "", *signed_amounts(content.summed_amounts, content.total)]
-    return table(LINE_COLUMNS, [_line_row(line) for line in content.lines], width, size=scale.table, totals=totals)
+    """The table of lines, then the refund box with the sums beside it, flush right under the amount columns.
+
+    The sums stand beside their labels rather than as the table's last row: in a totals row a text
+    export reads the amounts before the word "Totals" (see amount_rows).
+    """
+    lines = table(LINE_COLUMNS, [_line_row(line) for line in content.lines], width, size=scale.table)
+    totals = amount_rows(_totals(content), TOTALS_WIDTH, size=scale.table)
+    refund = _refund_box(content, width - TOTALS_WIDTH - 18, scale)
+    return [*lines, gap(10), side_by_side(refund, totals, width - TOTALS_WIDTH)]
 
 
 def _line_row(line: LineDetail) -> list[str]:
@@ -77,13 +84,17 @@ def _line_row(line: LineDetail) -> list[str]:
 
 
 def _line_cards(content: DocumentContent, width: float, scale: TypeScale) -> list[Block]:
+    """Each line with its amounts, the sums when there are several lines, then the refund box."""
     cards = [line_card(line, _line_amounts(line), width, scale) for line in content.lines]
-    if len(content.lines) == 1:
-        return cards
+    if len(content.lines) > 1:
+        cards.append(amount_rows(_totals(content), width, size=scale.table))
+    return [*cards, gap(10), _refund_box(content, width, scale)]
+
+
+def _totals(content: DocumentContent) -> list[tuple[str, str]]:
     merchandise, fee, label, shipping, total = signed_amounts(content.summed_amounts, content.total)
     totals = [("Merchandise", merchandise), ("Restocking fee", fee), ("Return label", label)]
-    totals += [("Shipping refund", shipping), (f"Totals ({content.total.currency})", total)]
-    return [*cards, amount_rows(totals, width, size=scale.table)]
+    return [*totals, ("Shipping refund", shipping), (f"Totals ({content.total.currency})", total)]
 
 
 def _line_amounts(line: LineDetail) -> list[tuple[str, str]]:

@@ -97,7 +97,10 @@ def signed_amounts(amounts: Amounts, total: Money) -> tuple[str, str, str, str, 
 def amount_rows(rows: Sequence[tuple[str, str]], width: float, *, size: float) -> Block:
     """Labels on the left, amounts right-aligned at ``width``, the last row (a total) in bold.
 
-    A label too long for the room the amount leaves wraps, and its amount stands on the label's last line.
+    Dot leaders run from each label to its amount: the eye follows them across the gap, and so does a
+    text export (pdftotext, an accounting OCR), which reads a label and an amount a wide gap apart as
+    two columns, every label first and every amount after them. A label too long for the room the
+    amount leaves wraps, and its amount stands on the label's last line.
     """
     leading = size * LEADING
     runs: list[TextRun] = []
@@ -109,12 +112,29 @@ def amount_rows(rows: Sequence[tuple[str, str]], width: float, *, size: float) -
         for line in label_lines:
             runs.append((font, 0.0, row_top - size, line))
             row_top -= leading
-        runs.append((font, width - value_width, row_top + leading - size, value))
+        baseline = row_top + leading - size
+        leader_start, leaders = _leaders(text_width(label_lines[-1], font, size), width - value_width, size)
+        if leaders:
+            runs.append((REGULAR, leader_start, baseline, leaders))
+        runs.append((font, width - value_width, baseline, value))
 
     def draw(canvas: Canvas, left: float, top: float) -> None:
         draw_text(canvas, size, left, top, runs)
 
     return Block(-row_top, draw)
+
+
+def _leaders(label_end: float, value_start: float, size: float) -> tuple[float, str]:
+    """Where the dots start and the dots, a space clear of the label and a space short of the amount.
+
+    Close-set dots end against the amount: with one space before every amount, a text export never
+    finds a gap wide enough to read the amount as a column of its own, and a row's dots stray at most
+    a dot's width (a quarter of a character) from the row above.
+    """
+    dot = text_width(".", REGULAR, size)
+    space = text_width(" ", REGULAR, size)
+    count = int((value_start - label_end - 2 * space) // dot)
+    return (value_start - space - count * dot, "." * count) if count >= 3 else (0.0, "")
 
 
 def reasons_section(content: DocumentContent, width: float, scale: TypeScale, title: str = "Why") -> list[Block]:

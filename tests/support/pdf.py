@@ -8,6 +8,7 @@ poppler, so the tests run on a fresh machine with only the project's Python depe
 from __future__ import annotations
 
 import io
+import re
 
 import zxingcpp
 from PIL import Image
@@ -29,9 +30,13 @@ def pdf_text(pdf: bytes) -> str:
     return "\n".join(page_texts(pdf))
 
 
+LEADER_DOTS = re.compile(r"\.{3,}")
+
+
 def reading_text(pdf: bytes) -> str:
-    """All text as one line with single spaces, so a sentence wrapped across lines still matches."""
-    return " ".join(pdf_text(pdf).split())
+    """All text as one line with single spaces, so a sentence wrapped across lines still matches, and
+    the dot leaders from a label to its amount read as the space a reader's eye makes of them."""
+    return " ".join(LEADER_DOTS.sub(" ", pdf_text(pdf)).split())
 
 
 def one_line(text: str) -> str:

@@ -28,8 +28,9 @@ def test_the_memo_shows_every_amount_of_the_spec_example(credit_memo_content: Do
     text = reading_text(render(credit_memo_content))
     # Line 1: quantity, unit price, merchandise, fee, label deduction, shipping refund, line total.
     assert "1 54.99 54.99 -8.25 0.00 0.00 46.74" in text
-    assert "Totals (USD) 54.99 -8.25 0.00 0.00 46.74" in text
     assert "Refund total $46.74" in text
+    sums = "Merchandise 54.99 Restocking fee -8.25 Return label 0.00 Shipping refund 0.00 Totals (USD) 46.74"
+    assert sums in text
     assert "Refunded to: Credit to account 10023" in text
 
 
@@ -88,7 +89,8 @@ def test_two_lines_add_up_across_and_down(two_line_credit_memo_content: Document
     text = reading_text(render(two_line_credit_memo_content))
     assert "2 54.99 109.98 -16.50 -8.95 0.00 84.53" in text
     assert "1 39.50 39.50 0.00 0.00 +7.95 47.45" in text
-    assert "Totals (USD) 149.48 -16.50 -8.95 +7.95 131.98" in text
+    sums = "Merchandise 149.48 Restocking fee -16.50 Return label -8.95 Shipping refund +7.95 Totals (USD) 131.98"
+    assert sums in text
     assert "Refund total $131.98" in text
     assert "Refunded to: Card ending 4242" in text
 
