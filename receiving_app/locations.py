@@ -29,3 +29,7 @@ def resources_dir() -> Path:
 
 def policies_dir() -> Path:
     return resources_dir() / "policies"
+
+
+def warehouse_dir() -> Path:
+    return resources_dir() / "warehouse"
