@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from receiving_app.domain.policy import Policy
+    from receiving_app.domain.routing import RoutingTable
     from receiving_app.services.station import Station
 
 
@@ -31,6 +32,13 @@ def load_shipped_policies() -> Mapping[str, Policy]:
     from receiving_app.persistence.policy_files import load_policies
 
     return load_policies(policies_dir())
+
+
+def load_shipped_routing() -> RoutingTable:
+    from receiving_app.locations import warehouse_dir
+    from receiving_app.persistence.route_files import load_routing
+
+    return load_routing(warehouse_dir() / "routes.toml")
 
 
 def settings_store(settings_path: Path | None = None) -> SettingsStore:
@@ -68,9 +76,11 @@ def bootstrap(
     from receiving_app.services.settings import SettingsService
     from receiving_app.services.setup import prepare_database
     from receiving_app.services.station import Station
+    from receiving_app.services.stock import StockService
     from receiving_app.services.users import UserService
 
     policies = load_shipped_policies()
+    routing = load_shipped_routing()
     store = settings_store(settings_path)
     settings = store.load()
     url = resolve_database_url(
@@ -78,7 +88,7 @@ def bootstrap(
     )
     units = UnitOfWorkFactory(create_database_engine(url))
     if prepare:
-        prepare_database(units, policies, station=settings.station_id)
+        prepare_database(units, policies, routing, station=settings.station_id)
 
     def render_with_settings(content, medium):
         return render(content, medium, receipt_layout=settings.receipt_layout)
@@ -95,7 +105,7 @@ def bootstrap(
         units=units,
         issuer=issuer,
         rma_opening=RmaOpeningService(units, policies),
-        receiving=ReceivingService(units, policies, issuer, calendar),
+        receiving=ReceivingService(units, policies, issuer, routing, calendar),
         line_actions=LineActionService(units, calendar),
         history=HistoryService(units, policies, issuer),
         printing=PrintingService(units, issuer, printer_from_settings),
@@ -105,6 +115,7 @@ def bootstrap(
         catalog=CatalogService(units),
         reports=ReportService(units, page_size=settings.page_size),
         day_counts=DayCountService(units),
+        stock=StockService(units),
     )
 
 
@@ -117,7 +128,7 @@ def upgrade_database(database_url: str | None) -> tuple[str | None, str]:
 
     units = UnitOfWorkFactory(create_database_engine(resolve_database_url(database_url)))
     try:
-        return prepare_database(units, load_shipped_policies())
+        return prepare_database(units, load_shipped_policies(), load_shipped_routing())
     finally:
         units.engine.dispose()
 

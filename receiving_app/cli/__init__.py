@@ -30,6 +30,7 @@ from receiving_app.cli.receive_command import add_receive_command
 from receiving_app.cli.report_commands import add_report_commands
 from receiving_app.cli.rma_commands import add_rma_commands
 from receiving_app.cli.shared import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, EXIT_REFUSED, OneLineParser
+from receiving_app.cli.stock_command import add_stock_command
 from receiving_app.cli.user_commands import add_user_commands
 from receiving_app.domain.errors import InputError, RuleRefusal
 
@@ -54,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_evaluate_command(commands)
     add_database_commands(commands)
     add_catalog_commands(commands)
+    add_stock_command(commands)
     add_rma_commands(commands)
     add_receive_command(commands)
     add_audit_commands(commands)

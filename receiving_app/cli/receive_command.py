@@ -37,6 +37,17 @@ def add_receive_command(commands: Commands) -> None:
         "left out, the condition was not checked and a decision that rests on it is refused",
     )
     receive.add_argument("--box-damage", action="store_true", help="the box is damaged or marked")
+    virgin = receive.add_mutually_exclusive_group()
+    virgin.add_argument(
+        "--virgin",
+        dest="virgin",
+        action="store_const",
+        const=True,
+        help="an OEM empty never refilled (asked when the warehouse's routes sort empties by it)",
+    )
+    virgin.add_argument(
+        "--not-virgin", dest="virgin", action="store_const", const=False, help="an empty refilled before"
+    )
     receive.add_argument(
         "--flag",
         action="append",

@@ -1,7 +1,8 @@
 """Turning `receive` options into a ReceiveLine command.
 
-A fact the options do not give is not checked: without --condition the condition is unknown, and
-without --weight the unit was not weighed; the service refuses a decision that rests on either.
+A fact the options do not give is not checked: without --condition the condition is unknown,
+without --weight the unit was not weighed, and without --virgin or --not-virgin nobody said whether an
+empty was refilled before; the service refuses a decision or a route that rests on any of them.
 Flags are the exception: they keep their defaults (bought here, nothing wrong) unless --flag says otherwise.
 """
 
@@ -31,6 +32,7 @@ def receive_command_from_options(args: argparse.Namespace) -> ReceiveLine:
         customer_choice=CustomerChoice(args.choice) if args.choice else None,
         condition=_condition(args.condition, args.box_damage),
         flags=_flags(args.flag),
+        virgin=args.virgin,
         weight=_weight(args.weight),
         received_on=_received(args.received),
         notes=args.notes,

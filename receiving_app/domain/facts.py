@@ -69,6 +69,8 @@ CONDITION_LABELS = {
     "box_damage": "Box damaged or marked",
     "labels_intact": "Labels intact",
 }
+SORTING_LABELS = {"virgin": "Virgin empty (never refilled)"}
+"""The facts the warehouse's routes may ask for besides the condition: how they read in a list of checks."""
 FLAG_LABELS = {
     "sold_by_seller": "Bought from this seller",
     "hp_plus_rejected": "HP+ printer rejected it",
@@ -152,8 +154,8 @@ def fact_group(name: str) -> str:
 
 
 def fact_label(name: str) -> str:
-    """A condition field, a flag or "weight" in words."""
-    return CONDITION_LABELS.get(name) or FLAG_LABELS.get(name) or name.replace("_", " ")
+    """A condition field, a flag, a sorting fact or "weight" in words."""
+    return CONDITION_LABELS.get(name) or FLAG_LABELS.get(name) or SORTING_LABELS.get(name) or name.replace("_", " ")
 
 
 @dataclass(frozen=True, slots=True)

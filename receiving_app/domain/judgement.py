@@ -17,6 +17,7 @@ from receiving_app.domain.engine import MissingFact, decide, decide_with_overrid
 from receiving_app.domain.facts import CustomerChoice, ReturnFacts, ReturnReason, fact_group, fact_label
 from receiving_app.domain.inspection import Contradiction, WeightLimits, finding_needs_supervisor, must_be_weighed
 from receiving_app.domain.policy import Policy
+from receiving_app.domain.routing import Routed
 from receiving_app.domain.weight import FillMeasurement
 from receiving_app.domain.weight_capture import WeightCapture
 
@@ -35,6 +36,8 @@ class Judgement:
     engine_outcome: str  # what the rules alone said ("unknown" if they lacked a fact under an override)
     contradictions: tuple[Contradiction, ...]
     finding: str | None  # why the reason or choice found at the bench needs a supervisor
+    route: Routed | None = None
+    """Where the unit goes, once the warehouse's routing file has sorted it (the station's service does)."""
 
     @property
     def needs_supervisor(self) -> tuple[str, ...]:

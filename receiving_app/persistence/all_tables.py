@@ -15,6 +15,7 @@ from receiving_app.persistence import (  # noqa: F401
     audit_tables,
     catalog_tables,
     decision_tables,
+    disposition_tables,
     document_tables,
     inspection_tables,
     order_tables,

@@ -49,6 +49,7 @@ class CatalogItemRow(Base):
     __tablename__ = "catalog_items"
     __table_args__ = (
         CheckConstraint("category IN ('ink', 'toner', 'drum', 'replacement_part')", name="category"),
+        CheckConstraint("make IN ('oem', 'compatible', 'remanufactured')", name="make"),
         CheckConstraint("(sealed_min_g IS NULL) = (sealed_max_g IS NULL)", name="sealed_band_whole"),
     )
 
@@ -58,6 +59,9 @@ class CatalogItemRow(Base):
     brand: Mapped[str] = mapped_column(String(64))
     description: Mapped[str] = mapped_column(String(200))
     category: Mapped[str] = mapped_column(String(32))
+    # Who made it: the printer maker (oem), a new compatible, or a refilled original (remanufactured).
+    # Where a returned unit goes depends on it: an OEM empty is a core empties buyers pay for.
+    make: Mapped[str] = mapped_column(String(16), default="oem", server_default="oem")
     full_g: Mapped[Decimal] = mapped_column(ExactDecimal)
     empty_g: Mapped[Decimal] = mapped_column(ExactDecimal)
     # How far below empty or above full a real cartridge of this SKU may weigh; outside that a

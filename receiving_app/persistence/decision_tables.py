@@ -20,7 +20,8 @@ from receiving_app.persistence.inspection_tables import InspectionRow
 from receiving_app.persistence.table_base import Base
 
 if TYPE_CHECKING:
-    # The documents refer back to their decision; the mapper finds DocumentRow by name at run time.
+    # The documents and the plate refer back to their decision; the mapper finds them by name at run time.
+    from receiving_app.persistence.disposition_tables import LicensePlateRow
     from receiving_app.persistence.document_tables import DocumentRow
 
 
@@ -99,3 +100,4 @@ class DecisionRow(Base):
 
     inspection: Mapped[InspectionRow] = relationship(lazy="joined")
     documents: Mapped[list[DocumentRow]] = relationship(back_populates="decision", order_by="DocumentRow.id")
+    license_plate: Mapped[LicensePlateRow | None] = relationship(back_populates="decision", lazy="selectin")

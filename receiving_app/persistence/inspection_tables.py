@@ -46,6 +46,8 @@ class InspectionRow(Base):
     hp_plus_rejected: Mapped[bool | None] = mapped_column(Boolean)
     firmware_blocked: Mapped[bool | None] = mapped_column(Boolean)
     improper_use: Mapped[bool | None] = mapped_column(Boolean)
+    # An OEM empty never refilled: asked only when the warehouse's routes sort empties by it.
+    virgin: Mapped[bool | None] = mapped_column(Boolean)
     notes: Mapped[str] = mapped_column(Text, default="")
 
     readings: Mapped[list[WeightReadingRow]] = relationship(order_by="WeightReadingRow.id")

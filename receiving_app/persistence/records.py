@@ -13,6 +13,7 @@ from receiving_app.persistence.bulk_loading_records import BulkLoadingRecords
 from receiving_app.persistence.catalog_records import CatalogRecords
 from receiving_app.persistence.day_count_records import DayCountRecords
 from receiving_app.persistence.decision_records import DecisionRecords
+from receiving_app.persistence.disposition_records import DispositionRecords
 from receiving_app.persistence.document_records import DocumentRecords
 from receiving_app.persistence.rma_records import RmaRecords
 from receiving_app.persistence.rma_search_records import RmaSearchRecords
@@ -30,6 +31,7 @@ class Records(
     AuditRecords,
     BulkLoadingRecords,
     DayCountRecords,
+    DispositionRecords,
 ):
     def __init__(self, session: Session) -> None:
         self.session = session

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, UOWTransaction
 from receiving_app.domain.sealed_rows import row_digest
 from receiving_app.persistence.catalog_tables import CatalogItemRow, PolicyVersionRow
 from receiving_app.persistence.decision_tables import DecisionRow
+from receiving_app.persistence.disposition_tables import LicensePlateRow, RoutingVersionRow, StockMoveRow
 from receiving_app.persistence.document_tables import DocumentCounterRow, DocumentRow
 from receiving_app.persistence.inspection_tables import InspectionRow, WeightReadingRow
 from receiving_app.persistence.order_tables import OrderLineRow
@@ -25,7 +26,8 @@ from receiving_app.persistence.table_base import Base
 from receiving_app.persistence.user_tables import UserRow
 
 # Who may do what, what a cartridge weighs and costs, what a policy says, what was found, decided,
-# numbered and printed, and where each line stands: the rows a quiet edit would turn into money.
+# numbered and printed, where each line stands, and where each unit went and what stock it made:
+# the rows a quiet edit would turn into money or goods.
 SEALED_MODELS: tuple[type[Base], ...] = (
     UserRow,
     PolicyVersionRow,
@@ -37,6 +39,9 @@ SEALED_MODELS: tuple[type[Base], ...] = (
     DecisionRow,
     DocumentCounterRow,
     DocumentRow,
+    RoutingVersionRow,
+    LicensePlateRow,
+    StockMoveRow,
 )
 _TABLES: dict[str, Table] = {cast(Table, model.__table__).name: cast(Table, model.__table__) for model in SEALED_MODELS}
 _WRITTEN = "rows_written"  # the key in Session.info under which a transaction's written rows gather

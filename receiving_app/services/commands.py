@@ -47,6 +47,7 @@ class ReceiveLine:
     customer_choice: CustomerChoice | None = None
     condition: Condition = field(default_factory=Condition)
     flags: Flags = field(default_factory=Flags)
+    virgin: bool | None = None  # an OEM empty never refilled; asked only when the routes sort by it
     weight: WeightCapture | None = None  # the stable reading the decision uses
     readings_seen: tuple[WeightCapture, ...] = ()  # every other reading, kept as evidence
     received_on: date | None = None  # None: today

@@ -11,6 +11,7 @@ from receiving_app.domain.lifecycle import LineStatus, line_status_of, rma_statu
 from receiving_app.domain.policy import Policy
 from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
 from receiving_app.services.audit_check import ChainReport, StationRouting, check_audit_trail
+from receiving_app.services.disposition import take_back_stock
 from receiving_app.services.document_issuing import DocumentIssuer
 from receiving_app.services.errors import LineNotOpen, NotAllowed, NotFound
 from receiving_app.services.mapping import decision_view, event_view, inspection_view, rma_view
@@ -117,6 +118,7 @@ class HistoryService:
                     )
                 )
             decision.voided_at, decision.voided_by, decision.void_reason = now, user, why
+            unstocked = take_back_stock(uow, decision, user=user, station=station, now=now)
             uow.records.flush()
             rma = line.rma
             line.status = line_status_of(
@@ -136,6 +138,7 @@ class HistoryService:
                         "refund_total": decision.refund_total,
                         "documents": [document.number for document in voided],
                         "reason": why,
+                        **({"stock_taken_back": unstocked} if unstocked else {}),
                     },
                 )
             )

@@ -95,6 +95,8 @@ def decision_view(row: DecisionRow, line_no: int) -> DecisionView:
         contradictions=tuple(item["text"] for item in row.contradictions),
         voided_by=row.voided_by,
         void_reason=row.void_reason,
+        license_plate=row.license_plate.lpn if row.license_plate else None,
+        route=row.license_plate.route if row.license_plate else None,
     )
 
 

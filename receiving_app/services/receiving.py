@@ -9,6 +9,7 @@ any station, waits and then finds the first one's decision instead of writing an
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy.exc import IntegrityError
@@ -30,11 +31,13 @@ from receiving_app.domain.inspection import WeightLimits
 from receiving_app.domain.judgement import Judgement, Stated, judge
 from receiving_app.domain.lifecycle import LineStatus, UnitState, require_unit_open
 from receiving_app.domain.policy import Policy
+from receiving_app.domain.routing import RoutingTable
 from receiving_app.persistence.decision_tables import DecisionRow
 from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
 from receiving_app.persistence.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from receiving_app.services import receiving_rows
 from receiving_app.services.commands import PhotoAttachment, ReceiveLine
+from receiving_app.services.disposition import route_of, sort_unit
 from receiving_app.services.document_issuing import DocumentIssuer
 from receiving_app.services.errors import LineNotOpen, SupervisorNeeded
 from receiving_app.services.mapping import decision_view
@@ -58,11 +61,13 @@ class ReceivingService:
         units: UnitOfWorkFactory,
         policies: Mapping[str, Policy],
         issuer: DocumentIssuer,
+        routing: RoutingTable,
         today: Callable[[], date] = date.today,
     ) -> None:
         self._units = units
         self._policies = policies
         self._issuer = issuer
+        self._routing = routing
         self._today = today
 
     def receive(self, command: ReceiveLine) -> ReceiveResult:
@@ -106,6 +111,7 @@ class ReceivingService:
             received_on = command.received_on or self._today()
             judgement = self._judge(uow, rma, line, command, policy, received_on)
             approved_over = self._require_approval(uow, line, command, judgement)
+            self._require_recorded_routing(uow)
 
             now = uow.clock()
             inspection = receiving_rows.inspection_row(line, command, received_on, thumbnails, now)
@@ -138,6 +144,8 @@ class ReceivingService:
                         },
                     )
                 )
+            assert judgement.route is not None  # _judge sorts every unit it judges
+            sort_unit(uow, line, decision_row, judgement.route, self._routing, command, now)
             if closed:
                 uow.record(AuditEvent("rma_closed", command.user, command.station, rma.number, {}))
             uow.commit()
@@ -184,7 +192,9 @@ class ReceivingService:
                 raise InputError("override: a supervisor override needs a written reason.")
         facts = self._facts(uow, rma, line, command, received_on)
         stated = Stated(ReturnReason(line.reason), CustomerChoice(line.customer_choice))
-        return judge(policy, facts, stated=stated, limits=limits, weighing=command.weight, override=override)
+        judgement = judge(policy, facts, stated=stated, limits=limits, weighing=command.weight, override=override)
+        # Sorted before Enter: the panel shows where the cartridge goes beside what is paid for it.
+        return replace(judgement, route=route_of(self._routing, line, command, judgement))
 
     def _require_approval(
         self, uow: UnitOfWork, line: RmaLineRow, command: ReceiveLine, judgement: Judgement
@@ -202,6 +212,19 @@ class ReceivingService:
         if not command.approval.note.strip():
             raise InputError("approval: a supervisor's approval needs a written note.")
         return tuple(why)
+
+    def _require_recorded_routing(self, uow: UnitOfWork) -> None:
+        routing = self._routing
+        recorded = uow.records.routing_version(routing.version)
+        if recorded is None:
+            raise LineNotOpen(
+                f"Routing version {routing.version} is not recorded in this database; run `receiving-app db upgrade`."
+            )
+        if recorded.source_text != routing.source_text:
+            raise LineNotOpen(
+                f"Routing version {routing.version} was edited without a new version; "
+                "give the changed routes a new version before sorting under them."
+            )
 
     @staticmethod
     def _require_recorded_policy(uow: UnitOfWork, policy: Policy) -> None:

@@ -28,6 +28,7 @@ def inspection_row(
         inspected_at=at,
         received_on=received_on,
         notes=command.notes,
+        virgin=command.virgin,
         **_fact_columns(command.condition, command.flags),
     )
     for reading in command.readings_seen:

@@ -20,6 +20,7 @@ from receiving_app.services.reports import ReportService
 from receiving_app.services.rma_opening import RmaOpeningService
 from receiving_app.services.search import SearchService
 from receiving_app.services.settings import SettingsService, SettingsStore, StationSettings
+from receiving_app.services.stock import StockService
 from receiving_app.services.users import UserService
 
 
@@ -44,6 +45,7 @@ class Station:
     catalog: CatalogService
     reports: ReportService
     day_counts: DayCountService
+    stock: StockService
 
     def printer_settings(self, document_type: str) -> Mapping[str, str]:
         return self.settings.printer_for(document_type, self.printed_folder)

@@ -1,5 +1,5 @@
 """What each event on an RMA's timeline was about, in a few words beside its name: the line and unit,
-the weight the decision used, the outcome, the document's number.
+the weight the decision used, the outcome, the document's number, the license plate and its route.
 
 Without them a line of four units shows four rows that each say only "Weight read". Only these
 facts are worded: notes and reasons are free text that may name a customer.
@@ -24,6 +24,10 @@ def event_detail(event_type: str, payload_json: str) -> str:
         parts.append(_weight(payload))
     elif event_type in ("decision_made", "decision_overridden") and isinstance(payload.get("outcome"), str):
         parts.append(payload["outcome"].replace("_", " "))
+    elif event_type == "unit_sorted" and isinstance(payload.get("lpn"), str) and isinstance(payload.get("route"), str):
+        parts.append(f"{payload['lpn']} to {payload['route'].replace('_', ' ')}")
+    elif event_type == "decision_voided" and isinstance(payload.get("stock_taken_back"), str):
+        parts.append(f"out of {payload['stock_taken_back'].replace('_', ' ')} stock")
     if isinstance(payload.get("number"), str):
         parts.append(payload["number"])
     return " · ".join(part for part in parts if part)

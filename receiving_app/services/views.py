@@ -114,6 +114,9 @@ class DecisionView:
     contradictions: tuple[str, ...] = ()
     voided_by: str | None = None
     void_reason: str | None = None
+    license_plate: str | None = None
+    """None for a unit decided before units were sorted."""
+    route: str | None = None
 
     @property
     def voided(self) -> bool:
@@ -147,6 +150,8 @@ class DecisionView:
             "voided": self.voided,
             "voided_by": self.voided_by,
             "void_reason": self.void_reason,
+            "license_plate": self.license_plate,
+            "route": self.route,
             "documents": [document.as_json() for document in self.documents],
         }
 
@@ -256,6 +261,13 @@ class ReceiveResult:
             "contradictions": list(self.decision.contradictions),
             "approved_by": self.decision.approved_by,
             "rma_status": self.rma_status,
+            # Each unit this receive decided, where it goes, and the container it was put in (None
+            # until it is placed).
+            "units": [
+                {"unit": self.unit, "lpn": self.decision.license_plate, "route": self.decision.route, "container": None}
+            ]
+            if self.decision.license_plate
+            else [],
         }
 
 

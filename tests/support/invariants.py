@@ -7,9 +7,11 @@ from sqlalchemy import func, select, text
 from receiving_app.domain.lifecycle import line_status_of
 from receiving_app.persistence.audit_tables import AuditEventRow
 from receiving_app.persistence.decision_tables import DecisionRow
+from receiving_app.persistence.disposition_tables import LicensePlateRow, StockMoveRow
 from receiving_app.persistence.document_tables import DocumentCounterRow, DocumentRow
 from receiving_app.persistence.inspection_tables import InspectionRow, WeightReadingRow
 from receiving_app.persistence.rma_tables import RmaLineRow
+from receiving_app.services.disposition import LICENSE_PLATE_COUNTER
 from receiving_app.services.station import Station
 
 EXPECTED_DOCUMENTS = {"denied": {"denial_notice"}, "replacement": {"replacement_slip"}}
@@ -21,15 +23,12 @@ def assert_records_are_whole(station: Station) -> None:
         if session.get_bind().dialect.name == "sqlite":
             assert session.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
         for counter in session.execute(select(DocumentCounterRow)).scalars():
-            sequences = (
-                session.execute(
-                    select(DocumentRow.sequence)
-                    .where(DocumentRow.document_type == counter.document_type)
-                    .order_by(DocumentRow.sequence)
-                )
-                .scalars()
-                .all()
+            numbered = (
+                select(LicensePlateRow.sequence)
+                if counter.document_type == LICENSE_PLATE_COUNTER
+                else select(DocumentRow.sequence).where(DocumentRow.document_type == counter.document_type)
             )
+            sequences = sorted(session.execute(numbered).scalars())
             assert sequences == list(range(1, counter.last_number + 1)), f"{counter.document_type} numbers have gaps"
         lines = session.execute(select(RmaLineRow)).scalars().all()
         units = uow.records.unit_states_of_lines(lines)
@@ -38,6 +37,7 @@ def assert_records_are_whole(station: Station) -> None:
             expected = line_status_of(units[line.id], on_hold=line.status == "on_hold")
             assert line.status == expected.value, f"line {line.id} is {line.status}, its units say {expected.value}"
         decisions = session.execute(select(DecisionRow)).scalars().all()
+        stock_moves = session.execute(select(StockMoveRow)).scalars().all()
         for decision in decisions:
             issued = {document.document_type for document in decision.documents}
             expected = EXPECTED_DOCUMENTS.get(decision.outcome) or (
@@ -46,6 +46,12 @@ def assert_records_are_whole(station: Station) -> None:
                 else {"credit_memo"}
             )
             assert issued == expected, f"decision {decision.id} has documents {issued}, expected {expected}"
+            # Every decision is sorted with it, and stock follows its decision: in while it stands, out once voided.
+            assert decision.license_plate is not None, f"decision {decision.id} has no license plate"
+            moves = {move.kind for move in stock_moves if move.decision_id == decision.id}
+            if "restocked" in moves:
+                taken_back = "decision_voided" in moves
+                assert taken_back == (decision.voided_at is not None), f"decision {decision.id}'s stock"
         # A power cut between a receive's commit and its PDF's commit leaves the PDF to be drawn
         # by whoever needs it next; it must come out then, and be stored.
         numbers = session.execute(select(DocumentRow.number)).scalars().all()
@@ -62,5 +68,13 @@ def row_counts(station: Station) -> dict[str, int]:
     with station.units.read() as uow:
         return {
             table.__tablename__: uow.session.execute(select(func.count()).select_from(table)).scalar_one()
-            for table in (AuditEventRow, DecisionRow, DocumentRow, InspectionRow, WeightReadingRow)
+            for table in (
+                AuditEventRow,
+                DecisionRow,
+                DocumentRow,
+                InspectionRow,
+                WeightReadingRow,
+                LicensePlateRow,
+                StockMoveRow,
+            )
         }

@@ -42,6 +42,8 @@ def test_demo_list_receive_show_from_the_shell(empty_database) -> None:
         "S1",
         "--weight",
         f"{full}g",
+        "--condition",
+        "unopened,sealed,original_packaging,labels_intact",
         "--json",
         env=environment,
     )

@@ -56,8 +56,24 @@ ROW_CHANGES = {
     ),
     "a decision's outcome": (["UPDATE decisions SET outcome = 'replacement' WHERE id = 2"], "decisions row 2 differs"),
     "a decision deleted": (
-        ["DELETE FROM documents WHERE decision_id = 2", "DELETE FROM decisions WHERE id = 2"],
+        [
+            "DELETE FROM documents WHERE decision_id = 2",
+            "DELETE FROM stock_moves WHERE decision_id = 2",
+            "DELETE FROM license_plates WHERE decision_id = 2",
+            "DELETE FROM decisions WHERE id = 2",
+        ],
         "decisions row 2 is recorded in the audit chain but gone",
+    ),
+    "a unit sent elsewhere": (
+        ["UPDATE license_plates SET route = 'scrap' WHERE id = 1"],
+        "license_plates row 1 differs",
+    ),
+    "stock added by hand": (
+        [
+            "INSERT INTO stock_moves (sku, grade, quantity, kind, decision_id, moved_at, moved_by, station_id)"
+            " SELECT sku, grade, 1, 'restocked', 2, moved_at, moved_by, station_id FROM stock_moves WHERE id = 1"
+        ],
+        "stock_moves row 2 has no record in the audit chain",
     ),
     "a document deleted": (
         ["DELETE FROM documents WHERE id = 1"],

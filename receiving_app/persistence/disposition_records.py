@@ -1,0 +1,51 @@
+"""The queries of where units go: routing versions, license plates and the stock ledger."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from receiving_app.persistence.disposition_tables import LicensePlateRow, RoutingVersionRow, StockMoveRow
+
+
+class DispositionRecords:
+    session: Session
+
+    def routing_version(self, version: str) -> RoutingVersionRow | None:
+        return self.session.get(RoutingVersionRow, version)
+
+    def record_routing_version(self, version: str, source_text: str, at: datetime) -> RoutingVersionRow:
+        row = RoutingVersionRow(
+            version=version,
+            source_text=source_text,
+            sha256=hashlib.sha256(source_text.encode("utf-8")).hexdigest(),
+            recorded_at=at,
+        )
+        self.session.add(row)
+        return row
+
+    def license_plate_of_decision(self, decision_id: int) -> LicensePlateRow | None:
+        return self.session.scalars(select(LicensePlateRow).where(LicensePlateRow.decision_id == decision_id)).first()
+
+    def license_plate(self, lpn: str) -> LicensePlateRow | None:
+        return self.session.scalars(select(LicensePlateRow).where(LicensePlateRow.lpn == lpn)).first()
+
+    def restock_of_decision(self, decision_id: int) -> StockMoveRow | None:
+        return self.session.scalars(
+            select(StockMoveRow).where(StockMoveRow.decision_id == decision_id, StockMoveRow.kind == "restocked")
+        ).first()
+
+    def stock_on_hand(self) -> Sequence[tuple[str, str, int]]:
+        """(SKU, grade, quantity) for every SKU and grade with units on hand, by SKU and grade."""
+        quantity = func.sum(StockMoveRow.quantity)
+        rows = self.session.execute(
+            select(StockMoveRow.sku, StockMoveRow.grade, quantity)
+            .group_by(StockMoveRow.sku, StockMoveRow.grade)
+            .having(quantity != 0)
+            .order_by(StockMoveRow.sku, StockMoveRow.grade)
+        ).all()
+        return [(sku, grade, int(total)) for sku, grade, total in rows]

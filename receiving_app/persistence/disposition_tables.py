@@ -1,0 +1,75 @@
+"""Where each decided cartridge goes: the routing file it was sorted under, its license plate, and the
+saleable stock that restocked units add to.
+
+A license plate belongs to one decision, so a unit decided twice (after a void) is sorted again and
+gets a new plate; plates are numbered gaplessly from their own counter. Stock is a ledger: a unit
+restocked adds one, its decision voided takes that one back, and the database lets neither happen
+twice for one decision.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from receiving_app.domain.limits import SKU_LENGTH
+from receiving_app.persistence.column_types import UtcDateTime
+from receiving_app.persistence.decision_tables import DecisionRow
+from receiving_app.persistence.table_base import Base
+
+STOCK_GRADES = ("new", "open_box")
+
+
+class RoutingVersionRow(Base):
+    """Each routing file a unit was sorted under, kept as the policy texts are."""
+
+    __tablename__ = "routing_versions"
+
+    version: Mapped[str] = mapped_column(String(32), primary_key=True)
+    source_text: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class LicensePlateRow(Base):
+    __tablename__ = "license_plates"
+    __table_args__ = (CheckConstraint("sequence >= 1", name="sequence"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    lpn: Mapped[str] = mapped_column(String(16), unique=True)
+    sequence: Mapped[int] = mapped_column(Integer, unique=True)
+    # One plate per decision: a second receive of the same unit cannot sort it twice.
+    decision_id: Mapped[int] = mapped_column(ForeignKey("decisions.id"), unique=True)
+    route: Mapped[str] = mapped_column(String(40), index=True)
+    routing_version: Mapped[str] = mapped_column(ForeignKey("routing_versions.version"))
+    rule: Mapped[int] = mapped_column(Integer)
+    assigned_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    station_id: Mapped[str] = mapped_column(String(64))
+
+    decision: Mapped[DecisionRow] = relationship(back_populates="license_plate")
+
+
+class StockMoveRow(Base):
+    __tablename__ = "stock_moves"
+    __table_args__ = (
+        CheckConstraint(f"grade IN {STOCK_GRADES!r}", name="grade"),
+        CheckConstraint("kind IN ('restocked', 'decision_voided')", name="kind"),
+        # One unit a move, in for a restock and out for a void: the ledger sums to what is on the shelf.
+        CheckConstraint(
+            "(kind = 'restocked' AND quantity = 1) OR (kind = 'decision_voided' AND quantity = -1)",
+            name="kind_and_quantity",
+        ),
+        UniqueConstraint("decision_id", "kind"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sku: Mapped[str] = mapped_column(String(SKU_LENGTH), ForeignKey("catalog_items.sku"), index=True)
+    grade: Mapped[str] = mapped_column(String(16))
+    quantity: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(24))
+    decision_id: Mapped[int] = mapped_column(ForeignKey("decisions.id"))
+    moved_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    moved_by: Mapped[str] = mapped_column(String(64))
+    station_id: Mapped[str] = mapped_column(String(64))

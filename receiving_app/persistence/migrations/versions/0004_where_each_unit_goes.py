@@ -1,0 +1,104 @@
+"""Where each unit goes: routing versions, license plates, the stock ledger, who made an item, virgin empties
+
+Revision ID: 0004
+Revises: 0003
+
+Catalog items gain their make (every item known before is taken as the printer maker's own, which
+is what the catalog held); inspections gain whether an OEM empty was never refilled (NULL on the
+units inspected before: nobody was asked). License plates are numbered from a counter of their own.
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+from receiving_app.persistence.column_types import UtcDateTime
+
+revision = "0004"
+down_revision = "0003"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("catalog_items", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("make", sa.String(length=16), server_default="oem", nullable=False))
+        batch_op.create_check_constraint("make", "make IN ('oem', 'compatible', 'remanufactured')")
+    with op.batch_alter_table("inspections", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("virgin", sa.Boolean(), nullable=True))
+
+    op.create_table(
+        "routing_versions",
+        sa.Column("version", sa.String(length=32), nullable=False),
+        sa.Column("source_text", sa.Text(), nullable=False),
+        sa.Column("sha256", sa.String(length=64), nullable=False),
+        sa.Column("recorded_at", UtcDateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("version", name=op.f("pk_routing_versions")),
+    )
+    op.create_table(
+        "license_plates",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("lpn", sa.String(length=16), nullable=False),
+        sa.Column("sequence", sa.Integer(), nullable=False),
+        sa.Column("decision_id", sa.Integer(), nullable=False),
+        sa.Column("route", sa.String(length=40), nullable=False),
+        sa.Column("routing_version", sa.String(length=32), nullable=False),
+        sa.Column("rule", sa.Integer(), nullable=False),
+        sa.Column("assigned_at", UtcDateTime(), nullable=False),
+        sa.Column("station_id", sa.String(length=64), nullable=False),
+        sa.CheckConstraint("sequence >= 1", name=op.f("ck_license_plates_sequence")),
+        sa.ForeignKeyConstraint(
+            ["decision_id"], ["decisions.id"], name=op.f("fk_license_plates_decision_id_decisions")
+        ),
+        sa.ForeignKeyConstraint(
+            ["routing_version"],
+            ["routing_versions.version"],
+            name=op.f("fk_license_plates_routing_version_routing_versions"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_license_plates")),
+        sa.UniqueConstraint("decision_id", name=op.f("uq_license_plates_decision_id")),
+        sa.UniqueConstraint("lpn", name=op.f("uq_license_plates_lpn")),
+        sa.UniqueConstraint("sequence", name=op.f("uq_license_plates_sequence")),
+    )
+    op.create_index(op.f("ix_license_plates_route"), "license_plates", ["route"], unique=False)
+    op.create_table(
+        "stock_moves",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("sku", sa.String(length=64), nullable=False),
+        sa.Column("grade", sa.String(length=16), nullable=False),
+        sa.Column("quantity", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.String(length=24), nullable=False),
+        sa.Column("decision_id", sa.Integer(), nullable=False),
+        sa.Column("moved_at", UtcDateTime(), nullable=False),
+        sa.Column("moved_by", sa.String(length=64), nullable=False),
+        sa.Column("station_id", sa.String(length=64), nullable=False),
+        sa.CheckConstraint("grade IN ('new', 'open_box')", name=op.f("ck_stock_moves_grade")),
+        sa.CheckConstraint("kind IN ('restocked', 'decision_voided')", name=op.f("ck_stock_moves_kind")),
+        sa.CheckConstraint(
+            "(kind = 'restocked' AND quantity = 1) OR (kind = 'decision_voided' AND quantity = -1)",
+            name=op.f("ck_stock_moves_kind_and_quantity"),
+        ),
+        sa.ForeignKeyConstraint(["decision_id"], ["decisions.id"], name=op.f("fk_stock_moves_decision_id_decisions")),
+        sa.ForeignKeyConstraint(["sku"], ["catalog_items.sku"], name=op.f("fk_stock_moves_sku_catalog_items")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_stock_moves")),
+        sa.UniqueConstraint("decision_id", "kind", name=op.f("uq_stock_moves_decision_id_kind")),
+    )
+    op.create_index(op.f("ix_stock_moves_sku"), "stock_moves", ["sku"], unique=False)
+
+    counters = sa.table(
+        "document_counters", sa.column("document_type", sa.String), sa.column("last_number", sa.Integer)
+    )
+    op.bulk_insert(counters, [{"document_type": "license_plate", "last_number": 0}])
+
+
+def downgrade() -> None:
+    op.execute("DELETE FROM document_counters WHERE document_type = 'license_plate'")
+    op.drop_index(op.f("ix_stock_moves_sku"), table_name="stock_moves")
+    op.drop_table("stock_moves")
+    op.drop_index(op.f("ix_license_plates_route"), table_name="license_plates")
+    op.drop_table("license_plates")
+    op.drop_table("routing_versions")
+    with op.batch_alter_table("inspections", schema=None) as batch_op:
+        batch_op.drop_column("virgin")
+    with op.batch_alter_table("catalog_items", schema=None) as batch_op:
+        batch_op.drop_constraint("ck_catalog_items_make", type_="check")
+        batch_op.drop_column("make")
