@@ -108,7 +108,7 @@ def bootstrap(
         receiving=ReceivingService(units, policies, issuer, routing, calendar),
         line_actions=LineActionService(units, calendar),
         history=HistoryService(units, policies, issuer),
-        printing=PrintingService(units, issuer, printer_from_settings),
+        printing=PrintingService(units, issuer, printer_from_settings, routing),
         auth=AuthService(units),
         users=UserService(units),
         search=SearchService(units),

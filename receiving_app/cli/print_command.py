@@ -1,12 +1,14 @@
-"""`receiving-app print`: a stored document, or an RMA's parcel label, sent to a printer by a signed-in user.
+"""`receiving-app print`: a stored document, an RMA's parcel label or a unit's license plate, sent to a
+printer by a signed-in user.
 
-A document's first print is the original; a number that is no document's but an RMA's prints that RMA's label."""
+A document's first print is the original; a license plate number prints that unit's plate; a number
+that is neither but an RMA's prints that RMA's label."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from receiving_app.cli.credentials import sign_in
@@ -14,8 +16,11 @@ from receiving_app.cli.shared import EXIT_FAILED, EXIT_OK, Commands, add_command
 from receiving_app.domain.errors import InputError
 
 if TYPE_CHECKING:
-    from receiving_app.services.printing import PrinterFor
+    from receiving_app.services.printing import LabelOutcome, PrinterFor
     from receiving_app.services.station import Station
+
+    LabelPrint = Callable[..., LabelOutcome]
+    """PrintingService.print_rma_label or print_license_plate: (number, printer_for, *, user, station)."""
 
 
 def add_print_command(commands: Commands) -> None:
@@ -23,10 +28,12 @@ def add_print_command(commands: Commands) -> None:
         commands,
         "print",
         print_document_or_label,
-        "send a document, or an RMA's label, to a printer (a document's first print is the original; "
-        "asks for the password)",
+        "send a document, an RMA's label or a unit's license plate to a printer (a document's first print is "
+        "the original; asks for the password)",
     )
-    printing.add_argument("number", metavar="NUMBER", help="a document's number, or an RMA's for its label")
+    printing.add_argument(
+        "number", metavar="NUMBER", help="a document's number, an RMA's for its label, or a license plate (LP...)"
+    )
     printing.add_argument(
         "--printer",
         metavar="NAME",
@@ -48,8 +55,11 @@ def print_document_or_label(args: argparse.Namespace) -> int:
         with station.units.read() as uow:
             row = uow.records.document(args.number.strip().upper())
             document_type = row.document_type if row else None
+            is_plate = uow.records.license_plate(args.number.strip().upper()) is not None
+        if is_plate:
+            return _print_label(station.printing.print_license_plate, station, args.number, printer_for, user.name)
         if document_type is None:
-            return _print_rma_label(station, args.number, printer_for, user.name)
+            return _print_label(station.printing.print_rma_label, station, args.number, printer_for, user.name)
         outcome = station.printing.print_document(
             args.number, printer_for(document_type), user=user.name, station=station.settings.station_id
         )
@@ -64,11 +74,11 @@ def print_document_or_label(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _print_rma_label(station: Station, number: str, printer_for: PrinterFor, user: str) -> int:
+def _print_label(print_label: LabelPrint, station: Station, number: str, printer_for: PrinterFor, user: str) -> int:
     from receiving_app.services.errors import NotFound
 
     try:
-        label = station.printing.print_rma_label(number, printer_for, user=user, station=station.settings.station_id)
+        label = print_label(number, printer_for, user=user, station=station.settings.station_id)
     except NotFound:
         raise InputError(f"No document or RMA numbered {number} is on file.") from None
     if not label.printed:

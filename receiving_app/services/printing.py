@@ -1,7 +1,8 @@
 """Printing stored documents. The document is stored before anything is printed, so a printer that
 fails loses nothing: the failure is recorded and shown, and the same document can be printed again.
-The first print is the original; every later one is marked COPY. An RMA's parcel label is drawn
-afresh for each print (it is not a stored document) and every print of it, or failure, is recorded.
+The first print is the original; every later one is marked COPY. An RMA's parcel label and a unit's
+license plate are drawn afresh for each print (they are not stored documents) and every print of
+them, or failure, is recorded.
 """
 
 from __future__ import annotations
@@ -13,11 +14,15 @@ from receiving_app.devices.printers import Printer, PrintError, PrintJob
 from receiving_app.devices.printers.folder import FolderPrinter
 from receiving_app.documents.model import RMA_LABEL
 from receiving_app.domain.audit import AuditEvent
+from receiving_app.domain.routing import RoutingTable
 from receiving_app.persistence.document_tables import DocumentRow
 from receiving_app.persistence.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from receiving_app.services.document_issuing import DocumentIssuer
 from receiving_app.services.errors import NotFound
+from receiving_app.services.license_plates import license_plate_label
 
+LICENSE_PLATE = "license_plate"
+"""The kind of paper a unit's license plate label is printed on, as the station's printer settings name it."""
 PrinterFactory = Callable[[Mapping[str, str]], Printer]
 PrinterFor = Callable[[str], Mapping[str, str]]
 """The printer settings for a kind of paper (a document type, or ``rma_label``), as ``Station.printer_settings``."""
@@ -36,30 +41,37 @@ class PrintOutcome:
 
 @dataclass(frozen=True)
 class LabelOutcome:
-    """What became of one RMA label sent to a printer."""
+    """What became of one label (an RMA's parcel label, a unit's license plate) sent to a printer."""
 
-    rma_number: str
+    number: str
+    """The RMA's number, or the license plate's."""
     printed: bool
     place: str
     """The folder a folder printer filed the label in, or the printer as the settings page describes it."""
     saved_to_folder: bool = False
     problem: str = ""
+    kind: str = "label"
+    """What the label is, as the sentence names it: "label" (for an RMA) or "license plate"."""
 
     @property
     def sentence(self) -> str:
         """What the clerk is told, in the window and in the shell alike."""
+        named = f"label for {self.number}" if self.kind == "label" else f"{self.kind} {self.number}"
         if not self.printed:
-            return f"The label for {self.rma_number} did not print: {self.problem}"
+            return f"The {named} did not print: {self.problem}"
         if self.saved_to_folder:
-            return f"Label for {self.rma_number} saved to folder {self.place}."
-        return f"Label for {self.rma_number} sent to {self.place}."
+            return f"{named[:1].upper()}{named[1:]} saved to folder {self.place}."
+        return f"{named[:1].upper()}{named[1:]} sent to {self.place}."
 
 
 class PrintingService:
-    def __init__(self, units: UnitOfWorkFactory, issuer: DocumentIssuer, make_printer: PrinterFactory) -> None:
+    def __init__(
+        self, units: UnitOfWorkFactory, issuer: DocumentIssuer, make_printer: PrinterFactory, routing: RoutingTable
+    ) -> None:
         self._units = units
         self._issuer = issuer
         self._make_printer = make_printer
+        self._routing = routing
 
     def print_document(
         self, number: str, printer_settings: Mapping[str, str], *, user: str, station: str
@@ -97,6 +109,18 @@ class PrintingService:
         self._record(job.document_number, station, user, printer_settings, printed=True, problem="")
         return PrintOutcome(job.document_number, printer.describe(), True, copy, done_words=printer.done_words)
 
+    def print_license_plate(self, lpn: str, printer_for: PrinterFor, *, user: str, station: str) -> LabelOutcome:
+        """A unit's license plate label on the printer ``printer_for`` gives for plates, drawn for its paper;
+        a number no unit carries is refused (NotFound) before anything is printed."""
+        settings = printer_for(LICENSE_PLATE)
+        printer, problem = self._printer(settings)
+        with self._units.read() as uow:
+            drawn = license_plate_label(uow, lpn, self._routing, printer.medium if printer is not None else None)
+        job = PrintJob(
+            pdf=drawn.pdf, document_number=drawn.lpn, document_type=LICENSE_PLATE, title=f"License plate {drawn.lpn}"
+        )
+        return self._send_label(job, printer, problem, settings, drawn.rma_number, user=user, station=station)
+
     def print_rma_label(self, rma_number: str, printer_for: PrinterFor, *, user: str, station: str) -> LabelOutcome:
         """The RMA's parcel label on the printer ``printer_for`` gives for labels, drawn for its paper; a
         printer that fails is said in the outcome, an RMA not on file is refused (NotFound) before anything
@@ -114,17 +138,31 @@ class PrintingService:
                 document_type=RMA_LABEL,
                 title=f"RMA label {rma.number}",
             )
+        return self._send_label(job, printer, problem, settings, job.document_number, user=user, station=station)
+
+    def _send_label(
+        self,
+        job: PrintJob,
+        printer: Printer | None,
+        problem: str,
+        settings: Mapping[str, str],
+        rma_number: str,
+        *,
+        user: str,
+        station: str,
+    ) -> LabelOutcome:
+        kind = "label" if job.document_type == RMA_LABEL else "license plate"
         try:
             if printer is None:
                 raise PrintError(problem)
             printer.print_job(job)
         except PrintError as error:
-            self._record_label(job.document_number, station, user, settings, problem=str(error))
-            return LabelOutcome(job.document_number, False, _describe(settings), problem=str(error))
-        self._record_label(job.document_number, station, user, settings, problem="")
+            self._record_label(job, rma_number, station, user, settings, problem=str(error))
+            return LabelOutcome(job.document_number, False, _describe(settings), problem=str(error), kind=kind)
+        self._record_label(job, rma_number, station, user, settings, problem="")
         if isinstance(printer, FolderPrinter):
-            return LabelOutcome(job.document_number, True, str(printer.folder), saved_to_folder=True)
-        return LabelOutcome(job.document_number, True, printer.describe())
+            return LabelOutcome(job.document_number, True, str(printer.folder), saved_to_folder=True, kind=kind)
+        return LabelOutcome(job.document_number, True, printer.describe(), kind=kind)
 
     def _printer(self, settings: Mapping[str, str]) -> tuple[Printer | None, str]:
         """The printer the settings describe, or why there is none: known before the document is drawn,
@@ -135,16 +173,18 @@ class PrintingService:
             return None, str(error)
 
     def _record_label(
-        self, rma_number: str, station: str, user: str, settings: Mapping[str, str], *, problem: str
+        self, job: PrintJob, rma_number: str, station: str, user: str, settings: Mapping[str, str], *, problem: str
     ) -> None:
+        plate = {"lpn": job.document_number} if job.document_type == LICENSE_PLATE else {}
+        event = "label" if job.document_type == RMA_LABEL else "license_plate"
         with self._units.write() as uow:
             uow.record(
                 AuditEvent(
-                    "label_print_failed" if problem else "label_printed",
+                    f"{event}_print_failed" if problem else f"{event}_printed",
                     user,
                     station,
                     rma_number,
-                    {"printer": _describe(settings), "problem": problem},
+                    {**plate, "printer": _describe(settings), "problem": problem},
                 )
             )
             uow.commit()

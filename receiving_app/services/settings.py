@@ -35,7 +35,14 @@ def this_computers_name() -> str:
 
 
 _BACKUP_TIME = re.compile(r"(?:[01][0-9]|2[0-3]):[0-5][0-9]")
-DOCUMENT_PRINTER_KEYS = ("credit_memo", "restocking_fee_receipt", "denial_notice", "replacement_slip", "rma_label")
+DOCUMENT_PRINTER_KEYS = (
+    "credit_memo",
+    "restocking_fee_receipt",
+    "denial_notice",
+    "replacement_slip",
+    "rma_label",
+    "license_plate",
+)
 
 
 @dataclass(frozen=True)

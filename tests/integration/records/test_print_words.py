@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from receiving_app.bootstrap import load_shipped_routing
 from receiving_app.devices.printers import FakePrinter
 from receiving_app.services.printing import PrintingService
 from tests.support.receiving import receive
@@ -22,9 +23,9 @@ def test_a_folder_printer_saves_and_a_printer_prints(station, tmp_path) -> None:
         memo, {"backend": "folder", "folder": str(folder)}, user="receiver", station="bench-1"
     )
     printer = FakePrinter("Bench laser")
-    printed = PrintingService(station.units, station.issuer, lambda settings: printer).print_document(
-        memo, {"backend": "fake"}, user="receiver", station="bench-1"
-    )
+    printed = PrintingService(
+        station.units, station.issuer, lambda settings: printer, load_shipped_routing()
+    ).print_document(memo, {"backend": "fake"}, user="receiver", station="bench-1")
 
     assert (saved.printed, saved.done_words) == (True, "saved to folder")
     assert (folder / f"{memo}.pdf").exists()

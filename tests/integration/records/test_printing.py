@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from receiving_app.bootstrap import load_shipped_routing
 from receiving_app.devices.printers import FakePrinter
 from receiving_app.domain.weight_capture import WeightCapture
 from receiving_app.services.printing import PrintingService
@@ -32,7 +33,7 @@ def test_a_failed_print_keeps_the_document_and_records_the_failure(station, tmp_
     add_rmas(station, tmp_path, Rma("RA0000701"))
     memo = receive_all(station, "RA0000701")[0].decision.documents[0].number
     printer = FakePrinter("Bench laser")
-    printing = PrintingService(station.units, station.issuer, lambda settings: printer)
+    printing = PrintingService(station.units, station.issuer, lambda settings: printer, load_shipped_routing())
 
     printer.fail_with("Bench laser is out of paper")
     failed = printing.print_document(memo, {"backend": "fake"}, user="receiver", station="bench-1")
