@@ -9,7 +9,9 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from receiving_app.persistence.decision_tables import DecisionRow
 from receiving_app.persistence.disposition_tables import LicensePlateRow, RoutingVersionRow, StockMoveRow
+from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
 
 
 class DispositionRecords:
@@ -33,6 +35,16 @@ class DispositionRecords:
 
     def license_plate(self, lpn: str) -> LicensePlateRow | None:
         return self.session.scalars(select(LicensePlateRow).where(LicensePlateRow.lpn == lpn)).first()
+
+    def rma_number_of_license_plate(self, lpn: str) -> str | None:
+        """The RMA whose unit carries the plate: a plate scanned anywhere opens that unit's RMA."""
+        return self.session.scalars(
+            select(RmaRow.number)
+            .join(RmaLineRow, RmaLineRow.rma_id == RmaRow.id)
+            .join(DecisionRow, DecisionRow.rma_line_id == RmaLineRow.id)
+            .join(LicensePlateRow, LicensePlateRow.decision_id == DecisionRow.id)
+            .where(LicensePlateRow.lpn == lpn)
+        ).first()
 
     def restock_of_decision(self, decision_id: int) -> StockMoveRow | None:
         return self.session.scalars(

@@ -41,8 +41,10 @@ class HistoryService:
             return [rma_view(row, self._policies.get(row.seller_id), units, mask_customer=True) for row in rows]
 
     def show_rma(self, number: str, *, mask_customer: bool = True) -> RmaDetail:
+        """The RMA by its number, or by the license plate of one of its units."""
         with self._units.read() as uow:
-            rma = uow.records.rma(number.strip().upper())
+            named = number.strip().upper()
+            rma = uow.records.rma(uow.records.rma_number_of_license_plate(named) or named)
             if rma is None:
                 raise NotFound(f"No RMA numbered {number} is on file.")
             line_numbers = {line.id: line.line_no for line in rma.lines}

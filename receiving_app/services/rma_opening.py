@@ -1,8 +1,9 @@
 """Opening an RMA at the bench by its scan, and leaving it for another with lines still open.
 
-The scan arrives parsed (``domain.scan.ScanValue``): the wedge or the scan field parsed it once,
-and it is not flattened to text and parsed again here. Each step is recorded in the audit trail,
-refused scans too: a garbled scan or an unknown number says who scanned what, and where.
+A scan is an RMA's number or the license plate of one of its units. The scan arrives parsed
+(``domain.scan.ScanValue``): the wedge or the scan field parsed it once, and it is not flattened to
+text and parsed again here. Each step is recorded in the audit trail, refused scans too: a garbled
+scan or an unknown number says who scanned what, and where.
 
 A scan that opens nothing is answered with what it looked like: an RMA number that is not on file,
 an SKU or a cartridge's barcode (named with its catalog product), a half-read product barcode, or
@@ -60,7 +61,8 @@ class RmaOpeningService:
         """
         number = scan.text.upper()
         with self._units.read() as uow:
-            row = uow.records.rma(number)
+            # A unit's license plate opens the RMA the unit came in on.
+            row = uow.records.rma(uow.records.rma_number_of_license_plate(number) or number)
             if row is not None:
                 line_numbers = {line.id: line.line_no for line in row.lines}
                 decisions = tuple(

@@ -10,6 +10,7 @@ import pytest
 
 from receiving_app.domain.engine import MissingFact
 from receiving_app.domain.facts import Condition
+from receiving_app.domain.scan import parse_scan
 from receiving_app.services.commands import Override
 from receiving_app.services.errors import LineNotOpen
 from receiving_app.services.setup import prepare_database
@@ -137,3 +138,14 @@ def test_the_stock_command_lists_and_exports_what_is_on_hand(station, database_u
     assert listed.code == 0, listed.stderr
     assert json.loads(listed.stdout) == [{"sku": "TN-660", "grade": "new", "quantity": 2}]
     assert (tmp_path / "stock.csv").read_text(encoding="utf-8") == "sku,grade,quantity\nTN-660,new,2\n"
+
+
+def test_a_license_plate_opens_its_units_rma_as_its_number_does(station, tmp_path) -> None:
+    add_rmas(station, tmp_path, Rma("RA0000207", lines=(SEALED_FULL,), payment="open_account"))
+    plate = receive(station, "RA0000207", 1).decision.license_plate
+
+    shown, decisions = station.rma_opening.look_up_scan(parse_scan(plate.lower()), user="receiver", station="bench-1")
+
+    assert shown.number == "RA0000207"
+    assert [decision.license_plate for decision in decisions] == [plate]
+    assert station.history.show_rma(plate).rma.number == "RA0000207"
