@@ -63,6 +63,7 @@ def bootstrap(
     from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
     from receiving_app.services.auth import AuthService
     from receiving_app.services.catalog import CatalogService
+    from receiving_app.services.containers import ContainerService
     from receiving_app.services.credentials import with_remembered_password
     from receiving_app.services.day_counts import DayCountService
     from receiving_app.services.document_issuing import DocumentIssuer
@@ -116,6 +117,7 @@ def bootstrap(
         reports=ReportService(units, page_size=settings.page_size),
         day_counts=DayCountService(units),
         stock=StockService(units),
+        containers=ContainerService(units, routing),
     )
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from receiving_app import APP_NAME, __version__
 from receiving_app.cli.audit_commands import add_audit_commands
 from receiving_app.cli.catalog_commands import add_catalog_commands
+from receiving_app.cli.container_commands import add_container_commands
 from receiving_app.cli.db_commands import add_database_commands
 from receiving_app.cli.device_commands import add_device_commands
 from receiving_app.cli.document_commands import add_documents_commands, add_label_command
@@ -56,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_database_commands(commands)
     add_catalog_commands(commands)
     add_stock_command(commands)
+    add_container_commands(commands)
     add_rma_commands(commands)
     add_receive_command(commands)
     add_audit_commands(commands)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from datetime import datetime
+from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from receiving_app.persistence.decision_tables import DecisionRow
-from receiving_app.persistence.disposition_tables import LicensePlateRow, RoutingVersionRow, StockMoveRow
+from receiving_app.persistence.disposition_tables import ContainerRow, LicensePlateRow, RoutingVersionRow, StockMoveRow
 from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
 
 
@@ -45,6 +46,26 @@ class DispositionRecords:
             .join(LicensePlateRow, LicensePlateRow.decision_id == DecisionRow.id)
             .where(LicensePlateRow.lpn == lpn)
         ).first()
+
+    def container(self, code: str, *, lock: bool) -> ContainerRow | None:
+        query = select(ContainerRow).where(ContainerRow.code == code)
+        return self.session.scalars(query.with_for_update() if lock else query).first()
+
+    def open_container_for_route(self, route: str) -> ContainerRow | None:
+        return self.session.scalars(
+            select(ContainerRow).where(ContainerRow.route == route, ContainerRow.status == "open")
+        ).first()
+
+    def containers(self, status: str | None) -> Sequence[ContainerRow]:
+        query = select(ContainerRow).order_by(ContainerRow.sequence)
+        return self.session.scalars(query.where(ContainerRow.status == status) if status else query).all()
+
+    def container_contents(self, container_id: int) -> tuple[int, Decimal]:
+        """How many units a container holds and what they weigh together, in grams (summed here: the
+        weights are kept as exact text)."""
+        grams = self.session.scalars(select(LicensePlateRow.grams).where(LicensePlateRow.container_id == container_id))
+        weights = list(grams)
+        return len(weights), sum(weights, Decimal(0))
 
     def restock_of_decision(self, decision_id: int) -> StockMoveRow | None:
         return self.session.scalars(

@@ -1,5 +1,5 @@
-"""Where each decided cartridge goes: the routing file it was sorted under, its license plate, and the
-saleable stock that restocked units add to.
+"""Where each decided cartridge goes: the routing file it was sorted under, its license plate, the
+container it is put in, and the saleable stock that restocked units add to.
 
 A license plate belongs to one decision, so a unit decided twice (after a void) is sorted again and
 gets a new plate; plates are numbered gaplessly from their own counter. Stock is a ledger: a unit
@@ -10,12 +10,13 @@ twice for one decision.
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from receiving_app.domain.limits import SKU_LENGTH
-from receiving_app.persistence.column_types import UtcDateTime
+from receiving_app.persistence.column_types import ExactDecimal, UtcDateTime
 from receiving_app.persistence.decision_tables import DecisionRow
 from receiving_app.persistence.table_base import Base
 
@@ -33,9 +34,50 @@ class RoutingVersionRow(Base):
     recorded_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
+class ContainerRow(Base):
+    """A bin, box or gaylord that units of one route go into, until it is full or closed by hand.
+
+    Its limits are copied from the routing file when it is opened, so that a later file does not
+    change what an open container may hold. One container a route is open at a time: a unit scanned
+    into the wrong one is refused, and the bench always knows which one to fill.
+    """
+
+    __tablename__ = "containers"
+    __table_args__ = (
+        CheckConstraint("status IN ('open', 'closed')", name="status"),
+        CheckConstraint("(status = 'closed') = (closed_at IS NOT NULL)", name="closed_when_closed"),
+        CheckConstraint("max_units IS NULL OR max_units >= 1", name="max_units"),
+        Index(
+            "uq_containers_open_route",
+            "route",
+            unique=True,
+            sqlite_where=text("status = 'open'"),
+            postgresql_where=text("status = 'open'"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    sequence: Mapped[int] = mapped_column(Integer, unique=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    route: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(8))
+    max_units: Mapped[int | None] = mapped_column(Integer)
+    max_grams: Mapped[Decimal | None] = mapped_column(ExactDecimal)
+    opened_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    opened_by: Mapped[str] = mapped_column(String(64))
+    station_id: Mapped[str] = mapped_column(String(64))
+    closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    closed_by: Mapped[str | None] = mapped_column(String(64))
+    closed_because: Mapped[str | None] = mapped_column(Text)
+
+
 class LicensePlateRow(Base):
     __tablename__ = "license_plates"
-    __table_args__ = (CheckConstraint("sequence >= 1", name="sequence"),)
+    __table_args__ = (
+        CheckConstraint("sequence >= 1", name="sequence"),
+        CheckConstraint("(container_id IS NULL) = (placed_at IS NULL)", name="placed_with_its_time"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     lpn: Mapped[str] = mapped_column(String(16), unique=True)
@@ -47,8 +89,15 @@ class LicensePlateRow(Base):
     rule: Mapped[int] = mapped_column(Integer)
     assigned_at: Mapped[datetime] = mapped_column(UtcDateTime)
     station_id: Mapped[str] = mapped_column(String(64))
+    container_id: Mapped[int | None] = mapped_column(ForeignKey("containers.id"), index=True)
+    grams: Mapped[Decimal] = mapped_column(ExactDecimal)
+    """What the unit adds to its container: the weight the decision used, or the catalog's full weight
+    for a unit that is not weighed (drums and parts)."""
+    placed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    placed_by: Mapped[str | None] = mapped_column(String(64))
 
     decision: Mapped[DecisionRow] = relationship(back_populates="license_plate")
+    container: Mapped[ContainerRow | None] = relationship()
 
 
 class StockMoveRow(Base):

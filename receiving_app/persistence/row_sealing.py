@@ -17,7 +17,12 @@ from sqlalchemy.orm import Session, UOWTransaction
 from receiving_app.domain.sealed_rows import row_digest
 from receiving_app.persistence.catalog_tables import CatalogItemRow, PolicyVersionRow
 from receiving_app.persistence.decision_tables import DecisionRow
-from receiving_app.persistence.disposition_tables import LicensePlateRow, RoutingVersionRow, StockMoveRow
+from receiving_app.persistence.disposition_tables import (
+    ContainerRow,
+    LicensePlateRow,
+    RoutingVersionRow,
+    StockMoveRow,
+)
 from receiving_app.persistence.document_tables import DocumentCounterRow, DocumentRow
 from receiving_app.persistence.inspection_tables import InspectionRow, WeightReadingRow
 from receiving_app.persistence.order_tables import OrderLineRow
@@ -40,6 +45,7 @@ SEALED_MODELS: tuple[type[Base], ...] = (
     DocumentCounterRow,
     DocumentRow,
     RoutingVersionRow,
+    ContainerRow,
     LicensePlateRow,
     StockMoveRow,
 )

@@ -76,6 +76,7 @@ def sort_unit(
         rule=routed.rule,
         assigned_at=now,
         station_id=command.station,
+        grams=command.weight.grams if command.weight is not None else line.item.full_g,
     )
     uow.records.add(plate)
     grade = routed.route.stock_grade

@@ -97,6 +97,7 @@ def decision_view(row: DecisionRow, line_no: int) -> DecisionView:
         void_reason=row.void_reason,
         license_plate=row.license_plate.lpn if row.license_plate else None,
         route=row.license_plate.route if row.license_plate else None,
+        container=row.license_plate.container.code if row.license_plate and row.license_plate.container else None,
     )
 
 

@@ -10,6 +10,7 @@ from receiving_app.domain.policy import Policy
 from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
 from receiving_app.services.auth import AuthService
 from receiving_app.services.catalog import CatalogService
+from receiving_app.services.containers import ContainerService
 from receiving_app.services.day_counts import DayCountService
 from receiving_app.services.document_issuing import DocumentIssuer
 from receiving_app.services.history import HistoryService
@@ -46,6 +47,7 @@ class Station:
     reports: ReportService
     day_counts: DayCountService
     stock: StockService
+    containers: ContainerService
 
     def printer_settings(self, document_type: str) -> Mapping[str, str]:
         return self.settings.printer_for(document_type, self.printed_folder)

@@ -117,6 +117,8 @@ class DecisionView:
     license_plate: str | None = None
     """None for a unit decided before units were sorted."""
     route: str | None = None
+    container: str | None = None
+    """The container the unit was put in; None until it is placed."""
 
     @property
     def voided(self) -> bool:
@@ -152,6 +154,7 @@ class DecisionView:
             "void_reason": self.void_reason,
             "license_plate": self.license_plate,
             "route": self.route,
+            "container": self.container,
             "documents": [document.as_json() for document in self.documents],
         }
 
@@ -264,7 +267,12 @@ class ReceiveResult:
             # Each unit this receive decided, where it goes, and the container it was put in (None
             # until it is placed).
             "units": [
-                {"unit": self.unit, "lpn": self.decision.license_plate, "route": self.decision.route, "container": None}
+                {
+                    "unit": self.unit,
+                    "lpn": self.decision.license_plate,
+                    "route": self.decision.route,
+                    "container": self.decision.container,
+                }
             ]
             if self.decision.license_plate
             else [],

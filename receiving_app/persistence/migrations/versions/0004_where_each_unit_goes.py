@@ -1,17 +1,18 @@
-"""Where each unit goes: routing versions, license plates, the stock ledger, who made an item, virgin empties
+"""Where each unit goes: routing versions, license plates, containers, stock, makes and virgin empties
 
 Revision ID: 0004
 Revises: 0003
 
 Catalog items gain their make (every item known before is taken as the printer maker's own, which
 is what the catalog held); inspections gain whether an OEM empty was never refilled (NULL on the
-units inspected before: nobody was asked). License plates are numbered from a counter of their own.
+units inspected before: nobody was asked). License plates and containers are numbered from counters
+of their own.
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-from receiving_app.persistence.column_types import UtcDateTime
+from receiving_app.persistence.column_types import ExactDecimal, UtcDateTime
 
 revision = "0004"
 down_revision = "0003"
@@ -35,6 +36,39 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("version", name=op.f("pk_routing_versions")),
     )
     op.create_table(
+        "containers",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("code", sa.String(length=16), nullable=False),
+        sa.Column("sequence", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.String(length=40), nullable=False),
+        sa.Column("route", sa.String(length=40), nullable=False),
+        sa.Column("status", sa.String(length=8), nullable=False),
+        sa.Column("max_units", sa.Integer(), nullable=True),
+        sa.Column("max_grams", ExactDecimal(), nullable=True),
+        sa.Column("opened_at", UtcDateTime(), nullable=False),
+        sa.Column("opened_by", sa.String(length=64), nullable=False),
+        sa.Column("station_id", sa.String(length=64), nullable=False),
+        sa.Column("closed_at", UtcDateTime(), nullable=True),
+        sa.Column("closed_by", sa.String(length=64), nullable=True),
+        sa.Column("closed_because", sa.Text(), nullable=True),
+        sa.CheckConstraint("status IN ('open', 'closed')", name=op.f("ck_containers_status")),
+        sa.CheckConstraint(
+            "(status = 'closed') = (closed_at IS NOT NULL)", name=op.f("ck_containers_closed_when_closed")
+        ),
+        sa.CheckConstraint("max_units IS NULL OR max_units >= 1", name=op.f("ck_containers_max_units")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_containers")),
+        sa.UniqueConstraint("code", name=op.f("uq_containers_code")),
+        sa.UniqueConstraint("sequence", name=op.f("uq_containers_sequence")),
+    )
+    op.create_index(
+        "uq_containers_open_route",
+        "containers",
+        ["route"],
+        unique=True,
+        sqlite_where=sa.text("status = 'open'"),
+        postgresql_where=sa.text("status = 'open'"),
+    )
+    op.create_table(
         "license_plates",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("lpn", sa.String(length=16), nullable=False),
@@ -45,7 +79,17 @@ def upgrade() -> None:
         sa.Column("rule", sa.Integer(), nullable=False),
         sa.Column("assigned_at", UtcDateTime(), nullable=False),
         sa.Column("station_id", sa.String(length=64), nullable=False),
+        sa.Column("container_id", sa.Integer(), nullable=True),
+        sa.Column("grams", ExactDecimal(), nullable=False),
+        sa.Column("placed_at", UtcDateTime(), nullable=True),
+        sa.Column("placed_by", sa.String(length=64), nullable=True),
         sa.CheckConstraint("sequence >= 1", name=op.f("ck_license_plates_sequence")),
+        sa.CheckConstraint(
+            "(container_id IS NULL) = (placed_at IS NULL)", name=op.f("ck_license_plates_placed_with_its_time")
+        ),
+        sa.ForeignKeyConstraint(
+            ["container_id"], ["containers.id"], name=op.f("fk_license_plates_container_id_containers")
+        ),
         sa.ForeignKeyConstraint(
             ["decision_id"], ["decisions.id"], name=op.f("fk_license_plates_decision_id_decisions")
         ),
@@ -60,6 +104,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("sequence", name=op.f("uq_license_plates_sequence")),
     )
     op.create_index(op.f("ix_license_plates_route"), "license_plates", ["route"], unique=False)
+    op.create_index(op.f("ix_license_plates_container_id"), "license_plates", ["container_id"], unique=False)
     op.create_table(
         "stock_moves",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -87,15 +132,21 @@ def upgrade() -> None:
     counters = sa.table(
         "document_counters", sa.column("document_type", sa.String), sa.column("last_number", sa.Integer)
     )
-    op.bulk_insert(counters, [{"document_type": "license_plate", "last_number": 0}])
+    op.bulk_insert(
+        counters,
+        [{"document_type": "license_plate", "last_number": 0}, {"document_type": "container", "last_number": 0}],
+    )
 
 
 def downgrade() -> None:
-    op.execute("DELETE FROM document_counters WHERE document_type = 'license_plate'")
+    op.execute("DELETE FROM document_counters WHERE document_type IN ('license_plate', 'container')")
     op.drop_index(op.f("ix_stock_moves_sku"), table_name="stock_moves")
     op.drop_table("stock_moves")
+    op.drop_index(op.f("ix_license_plates_container_id"), table_name="license_plates")
     op.drop_index(op.f("ix_license_plates_route"), table_name="license_plates")
     op.drop_table("license_plates")
+    op.drop_index("uq_containers_open_route", table_name="containers")
+    op.drop_table("containers")
     op.drop_table("routing_versions")
     with op.batch_alter_table("inspections", schema=None) as batch_op:
         batch_op.drop_column("virgin")
