@@ -44,15 +44,24 @@ def place_unit(args: argparse.Namespace) -> int:
     with open_station(args) as station:
         user = sign_in(station, args.user, least_role="receiver", doing="put units in containers")
         placed = station.containers.place(args.lpn, args.container, user=user.name, station=station.settings.station_id)
-    closed = f"; {placed.container.code} is {placed.container.closed_because} and closed" if placed.closed else ""
-    return _said(args, placed.container, f"{placed.lpn} is in {placed.container.code}{closed}")
+        said = f"{placed.lpn} is in {placed.container.code}"
+        if placed.closed:
+            # A container that fills closes, and its manifest prints to go on it.
+            manifest = station.printing.print_manifest(
+                placed.container.code, station.printer_settings, user=user.name, station=station.settings.station_id
+            )
+            said += f"; {placed.container.code} is {placed.container.closed_because} and closed. {manifest.sentence}"
+    return _said(args, placed.container, said)
 
 
 def close_container(args: argparse.Namespace) -> int:
     with open_station(args) as station:
         user = sign_in(station, args.user, least_role="receiver", doing="close containers")
         view = station.containers.close(args.container, user=user.name, station=station.settings.station_id)
-    return _said(args, view, f"{view.code} closed with {view.units} units")
+        manifest = station.printing.print_manifest(
+            view.code, station.printer_settings, user=user.name, station=station.settings.station_id
+        )
+    return _said(args, view, f"{view.code} closed with {view.units} units. {manifest.sentence}")
 
 
 def reopen_container(args: argparse.Namespace) -> int:

@@ -56,6 +56,9 @@ def print_document_or_label(args: argparse.Namespace) -> int:
             row = uow.records.document(args.number.strip().upper())
             document_type = row.document_type if row else None
             is_plate = uow.records.license_plate(args.number.strip().upper()) is not None
+            is_container = uow.records.container(args.number.strip().upper(), lock=False) is not None
+        if is_container:
+            return _print_label(station.printing.print_manifest, station, args.number, printer_for, user.name)
         if is_plate:
             return _print_label(station.printing.print_license_plate, station, args.number, printer_for, user.name)
         if document_type is None:

@@ -67,6 +67,13 @@ class DispositionRecords:
         weights = list(grams)
         return len(weights), sum(weights, Decimal(0))
 
+    def plates_in_container(self, container_id: int) -> Sequence[LicensePlateRow]:
+        return self.session.scalars(
+            select(LicensePlateRow)
+            .where(LicensePlateRow.container_id == container_id)
+            .order_by(LicensePlateRow.sequence)
+        ).all()
+
     def restock_of_decision(self, decision_id: int) -> StockMoveRow | None:
         return self.session.scalars(
             select(StockMoveRow).where(StockMoveRow.decision_id == decision_id, StockMoveRow.kind == "restocked")

@@ -192,7 +192,7 @@ def _container(uow: UnitOfWork, code: str, *, lock: bool) -> ContainerRow:
 def _require_may_take(uow: UnitOfWork, plate: LicensePlateRow, container: ContainerRow) -> None:
     if plate.decision.voided_at is not None:
         raise LineNotOpen(f"{plate.lpn}'s decision was voided: decide the unit again before it is put away.")
-    if plate.container_id is not None:
+    if plate.container is not None:
         raise LineNotOpen(f"{plate.lpn} is in {plate.container.code} already.")
     if container.status != "open":
         raise LineNotOpen(f"{container.code} is closed: open a new container for {container.route}.")

@@ -17,12 +17,16 @@ from receiving_app.domain.audit import AuditEvent
 from receiving_app.domain.routing import RoutingTable
 from receiving_app.persistence.document_tables import DocumentRow
 from receiving_app.persistence.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from receiving_app.services.container_manifests import manifest_pdf
 from receiving_app.services.document_issuing import DocumentIssuer
 from receiving_app.services.errors import NotFound
 from receiving_app.services.license_plates import license_plate_label
 
+# The kinds of paper the labels besides the RMA's are printed on, as the station's printer settings name them.
 LICENSE_PLATE = "license_plate"
-"""The kind of paper a unit's license plate label is printed on, as the station's printer settings name it."""
+CONTAINER_MANIFEST = "container_manifest"
+LABEL_KINDS = {RMA_LABEL: "label", LICENSE_PLATE: "license plate", CONTAINER_MANIFEST: "manifest"}
+"""How the clerk is told which kind of label printed or did not."""
 PrinterFactory = Callable[[Mapping[str, str]], Printer]
 PrinterFor = Callable[[str], Mapping[str, str]]
 """The printer settings for a kind of paper (a document type, or ``rma_label``), as ``Station.printer_settings``."""
@@ -121,6 +125,20 @@ class PrintingService:
         )
         return self._send_label(job, printer, problem, settings, drawn.rma_number, user=user, station=station)
 
+    def print_manifest(self, code: str, printer_for: PrinterFor, *, user: str, station: str) -> LabelOutcome:
+        """A closed container's manifest on the printer set for manifests, drawn for its paper."""
+        settings = printer_for(CONTAINER_MANIFEST)
+        printer, problem = self._printer(settings)
+        with self._units.read() as uow:
+            drawn = manifest_pdf(uow, code, self._routing, printer.medium if printer is not None else None)
+        job = PrintJob(
+            pdf=drawn.pdf,
+            document_number=drawn.code,
+            document_type=CONTAINER_MANIFEST,
+            title=f"Container manifest {drawn.code}",
+        )
+        return self._send_label(job, printer, problem, settings, None, user=user, station=station)
+
     def print_rma_label(self, rma_number: str, printer_for: PrinterFor, *, user: str, station: str) -> LabelOutcome:
         """The RMA's parcel label on the printer ``printer_for`` gives for labels, drawn for its paper; a
         printer that fails is said in the outcome, an RMA not on file is refused (NotFound) before anything
@@ -146,12 +164,12 @@ class PrintingService:
         printer: Printer | None,
         problem: str,
         settings: Mapping[str, str],
-        rma_number: str,
+        rma_number: str | None,
         *,
         user: str,
         station: str,
     ) -> LabelOutcome:
-        kind = "label" if job.document_type == RMA_LABEL else "license plate"
+        kind = LABEL_KINDS[job.document_type]
         try:
             if printer is None:
                 raise PrintError(problem)
@@ -173,10 +191,20 @@ class PrintingService:
             return None, str(error)
 
     def _record_label(
-        self, job: PrintJob, rma_number: str, station: str, user: str, settings: Mapping[str, str], *, problem: str
+        self,
+        job: PrintJob,
+        rma_number: str | None,
+        station: str,
+        user: str,
+        settings: Mapping[str, str],
+        *,
+        problem: str,
     ) -> None:
-        plate = {"lpn": job.document_number} if job.document_type == LICENSE_PLATE else {}
-        event = "label" if job.document_type == RMA_LABEL else "license_plate"
+        named = {
+            LICENSE_PLATE: {"lpn": job.document_number},
+            CONTAINER_MANIFEST: {"container": job.document_number},
+        }.get(job.document_type, {})
+        event = "label" if job.document_type == RMA_LABEL else job.document_type
         with self._units.write() as uow:
             uow.record(
                 AuditEvent(
@@ -184,7 +212,7 @@ class PrintingService:
                     user,
                     station,
                     rma_number,
-                    {**plate, "printer": _describe(settings), "problem": problem},
+                    {**named, "printer": _describe(settings), "problem": problem},
                 )
             )
             uow.commit()

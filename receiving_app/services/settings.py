@@ -42,6 +42,7 @@ DOCUMENT_PRINTER_KEYS = (
     "replacement_slip",
     "rma_label",
     "license_plate",
+    "container_manifest",
 )
 
 

@@ -108,7 +108,7 @@ ROLL_TEST_LENGTH_PT = 340.0
 
 def test_page_size(document_type: str, page_size: str, receipt_layout: str) -> QPageSize:
     """The size the real document is stored in, for a printer that takes documents as stored."""
-    if document_type in ("rma_label", "license_plate"):
+    if document_type in ("rma_label", "license_plate", "container_manifest"):
         return paper_page_size(LABEL_4X6)
     if document_type == "restocking_fee_receipt" and receipt_layout == "roll":
         return paper_page_size(ROLL_80MM)
