@@ -68,6 +68,7 @@ def bootstrap(
     from receiving_app.services.day_counts import DayCountService
     from receiving_app.services.document_issuing import DocumentIssuer
     from receiving_app.services.history import HistoryService
+    from receiving_app.services.holds import HoldService
     from receiving_app.services.line_actions import LineActionService
     from receiving_app.services.printing import PrintingService
     from receiving_app.services.receiving import ReceivingService
@@ -118,6 +119,7 @@ def bootstrap(
         day_counts=DayCountService(units),
         stock=StockService(units),
         containers=ContainerService(units, routing),
+        holds=HoldService(units, routing),
     )
 
 

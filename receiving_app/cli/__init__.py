@@ -24,6 +24,7 @@ from receiving_app.cli.device_commands import add_device_commands
 from receiving_app.cli.document_commands import add_documents_commands, add_label_command
 from receiving_app.cli.evaluate_command import add_evaluate_command
 from receiving_app.cli.gui_command import add_gui_command, open_station_window
+from receiving_app.cli.hold_commands import add_hold_commands
 from receiving_app.cli.import_command import add_import_command
 from receiving_app.cli.log_file import open_log_file
 from receiving_app.cli.print_command import add_print_command
@@ -58,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_catalog_commands(commands)
     add_stock_command(commands)
     add_container_commands(commands)
+    add_hold_commands(commands)
     add_rma_commands(commands)
     add_receive_command(commands)
     add_audit_commands(commands)

@@ -121,6 +121,8 @@ class Policy:
     reasons: Mapping[ReturnReason, ReasonRules]
     source: str = ""
     source_text: str = ""  # the file as written, stored with the version so old decisions can be explained
+    hold_denied_days: int | None = None
+    """How long a denied cartridge is kept for the customer to ask back; None: as the warehouse's routes say."""
 
     def rules_for(self, reason: ReturnReason) -> ReasonRules:
         return self.reasons[reason]
@@ -389,4 +391,14 @@ def policy_from_mapping(data: Mapping[str, Any], source: str, source_text: str =
         reasons=reader.reasons(data),
         source=source,
         source_text=source_text,
+        hold_denied_days=_hold_days(reader, data.get("hold_denied_days")),
     )
+
+
+def _hold_days(reader: _Reader, value: Any) -> int | None:
+    if value is None:
+        return None
+    days = reader.whole_number(value, "hold_denied_days")
+    if days < 1:
+        raise reader.fail("hold_denied_days", "must be at least 1 day")
+    return days

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import func, select
@@ -73,6 +73,25 @@ class DispositionRecords:
             .where(LicensePlateRow.container_id == container_id)
             .order_by(LicensePlateRow.sequence)
         ).all()
+
+    def holds_ending_by(self, last_day: date, *, lock: bool = False) -> Sequence[LicensePlateRow]:
+        query = (
+            select(LicensePlateRow)
+            .where(
+                LicensePlateRow.held_until.is_not(None),
+                LicensePlateRow.held_until <= last_day,
+                LicensePlateRow.hold_ended.is_(None),
+            )
+            .order_by(LicensePlateRow.held_until, LicensePlateRow.sequence)
+        )
+        return self.session.scalars(query.with_for_update() if lock else query).all()
+
+    def sku_of_decision(self, decision_id: int) -> str:
+        return self.session.scalars(
+            select(RmaLineRow.sku)
+            .join(DecisionRow, DecisionRow.rma_line_id == RmaLineRow.id)
+            .where(DecisionRow.id == decision_id)
+        ).one()
 
     def restock_of_decision(self, decision_id: int) -> StockMoveRow | None:
         return self.session.scalars(

@@ -9,10 +9,10 @@ twice for one decision.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from receiving_app.domain.limits import SKU_LENGTH
@@ -77,6 +77,13 @@ class LicensePlateRow(Base):
     __table_args__ = (
         CheckConstraint("sequence >= 1", name="sequence"),
         CheckConstraint("(container_id IS NULL) = (placed_at IS NULL)", name="placed_with_its_time"),
+        CheckConstraint("hold_ended IS NULL OR hold_ended IN ('expired', 'reclaimed')", name="hold_ended"),
+        CheckConstraint("(hold_ended IS NULL) = (hold_ended_at IS NULL)", name="hold_ended_with_its_time"),
+        CheckConstraint("hold_ended IS NULL OR held_until IS NOT NULL", name="hold_ended_after_a_hold"),
+        CheckConstraint(
+            "(reclaim_tracking IS NULL) = (hold_ended IS NULL OR hold_ended <> 'reclaimed')",
+            name="reclaimed_with_tracking",
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -95,6 +102,13 @@ class LicensePlateRow(Base):
     for a unit that is not weighed (drums and parts)."""
     placed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     placed_by: Mapped[str | None] = mapped_column(String(64))
+    # A unit held for its customer: kept until ``held_until``, the day its hold ends, and from that day
+    # sent on to the route the hold names (expired), unless the customer asked for it back first
+    # (reclaimed, with the tracking number of the shipment that took it back).
+    held_until: Mapped[date | None] = mapped_column(Date, index=True)
+    hold_ended: Mapped[str | None] = mapped_column(String(16))
+    hold_ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    reclaim_tracking: Mapped[str | None] = mapped_column(String(64))
 
     decision: Mapped[DecisionRow] = relationship(back_populates="license_plate")
     container: Mapped[ContainerRow | None] = relationship()

@@ -8,13 +8,14 @@ was ever refilled), the unit is not decided until the clerk answers, as for a mi
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from receiving_app.domain.audit import AuditEvent
 from receiving_app.domain.engine import MissingFact
 from receiving_app.domain.facts import Category, ReturnReason, fact_label
 from receiving_app.domain.judgement import Judgement
-from receiving_app.domain.routing import Make, NeedsFacts, Routed, RoutingTable, UnitForRouting
+from receiving_app.domain.policy import Policy
+from receiving_app.domain.routing import Make, NeedsFacts, Route, Routed, RoutingTable, UnitForRouting
 from receiving_app.persistence.decision_tables import DecisionRow
 from receiving_app.persistence.disposition_tables import LicensePlateRow, StockMoveRow
 from receiving_app.persistence.rma_tables import RmaLineRow
@@ -63,9 +64,11 @@ def sort_unit(
     routing: RoutingTable,
     command: ReceiveLine,
     now: datetime,
+    held_until: date | None = None,
 ) -> LicensePlateRow:
     """Numbers the unit's license plate and, for a route to saleable stock, adds the unit to the stock
-    ledger; in the receiving transaction, so that a unit is decided, plated and stocked together."""
+    ledger; in the receiving transaction, so that a unit is decided, plated and stocked together. A unit
+    on a hold route is kept until ``held_until``, the day its hold ends."""
     sequence = uow.records.next_document_sequence(LICENSE_PLATE_COUNTER)
     plate = LicensePlateRow(
         lpn=license_plate_number(sequence),
@@ -77,6 +80,7 @@ def sort_unit(
         assigned_at=now,
         station_id=command.station,
         grams=command.weight.grams if command.weight is not None else line.item.full_g,
+        held_until=held_until if routed.route.is_hold else None,
     )
     uow.records.add(plate)
     grade = routed.route.stock_grade
@@ -107,10 +111,18 @@ def sort_unit(
                 "rule": plate.rule,
                 "routing_version": plate.routing_version,
                 **({"stock_grade": grade} if grade else {}),
+                **({"held_until": plate.held_until.isoformat()} if plate.held_until else {}),
             },
         )
     )
     return plate
+
+
+def hold_end(route: Route, policy: Policy, received_on: date) -> date | None:
+    """The day a unit on a hold route stops being kept: the seller's own number of days where its policy
+    sets one, else the route's, counted from the day the parcel arrived."""
+    days = policy.hold_denied_days or route.hold_days_default
+    return received_on + timedelta(days=days) if route.is_hold and days else None
 
 
 def take_back_stock(uow: UnitOfWork, decision: DecisionRow, *, user: str, station: str, now: datetime) -> str | None:

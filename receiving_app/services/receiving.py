@@ -37,7 +37,7 @@ from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
 from receiving_app.persistence.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from receiving_app.services import receiving_rows
 from receiving_app.services.commands import PhotoAttachment, ReceiveLine
-from receiving_app.services.disposition import route_of, sort_unit
+from receiving_app.services.disposition import hold_end, route_of, sort_unit
 from receiving_app.services.document_issuing import DocumentIssuer
 from receiving_app.services.errors import LineNotOpen, SupervisorNeeded
 from receiving_app.services.mapping import decision_view
@@ -145,7 +145,8 @@ class ReceivingService:
                     )
                 )
             assert judgement.route is not None  # _judge sorts every unit it judges
-            sort_unit(uow, line, decision_row, judgement.route, self._routing, command, now)
+            held_until = hold_end(judgement.route.route, policy, received_on)
+            sort_unit(uow, line, decision_row, judgement.route, self._routing, command, now, held_until)
             if closed:
                 uow.record(AuditEvent("rma_closed", command.user, command.station, rma.number, {}))
             uow.commit()

@@ -14,6 +14,7 @@ from receiving_app.services.containers import ContainerService
 from receiving_app.services.day_counts import DayCountService
 from receiving_app.services.document_issuing import DocumentIssuer
 from receiving_app.services.history import HistoryService
+from receiving_app.services.holds import HoldService
 from receiving_app.services.line_actions import LineActionService
 from receiving_app.services.printing import PrintingService
 from receiving_app.services.receiving import ReceivingService
@@ -48,6 +49,7 @@ class Station:
     day_counts: DayCountService
     stock: StockService
     containers: ContainerService
+    holds: HoldService
 
     def printer_settings(self, document_type: str) -> Mapping[str, str]:
         return self.settings.printer_for(document_type, self.printed_folder)

@@ -56,6 +56,18 @@ def _edited(tmp_path: Path, name: str, old: str, new: str) -> Path:
             "reasons.wrong_item_shipped",
         ),
         ("4inkjets", "refund_timing =", "refund_timing_typo =", "refund_timing"),
+        (
+            "true-image",
+            "replacement_allowed = true",
+            "replacement_allowed = true\nhold_denied_days = 0",
+            "hold_denied_days",
+        ),
+        (
+            "true-image",
+            "replacement_allowed = true",
+            'replacement_allowed = true\nhold_denied_days = "2w"',
+            "hold_denied_days",
+        ),
     ],
 )
 def test_a_wrong_policy_file_names_the_file_and_the_key(tmp_path, name, old, new, key) -> None:
@@ -65,6 +77,14 @@ def test_a_wrong_policy_file_names_the_file_and_the_key(tmp_path, name, old, new
     assert raised.value.source == path.name
     assert raised.value.key == key
     assert str(raised.value).startswith(f"{path.name}: {key}: ")
+
+
+def test_a_seller_may_say_how_long_a_denied_cartridge_is_held(tmp_path) -> None:
+    path = _edited(
+        tmp_path, "true-image", "replacement_allowed = true", "replacement_allowed = true\nhold_denied_days = 14"
+    )
+    assert load_policy_file(path).hold_denied_days == 14
+    assert load_policy_file(policies_dir() / "true-image.toml").hold_denied_days is None
 
 
 def test_a_syntax_error_names_the_file(tmp_path) -> None:

@@ -83,9 +83,26 @@ def upgrade() -> None:
         sa.Column("grams", ExactDecimal(), nullable=False),
         sa.Column("placed_at", UtcDateTime(), nullable=True),
         sa.Column("placed_by", sa.String(length=64), nullable=True),
+        sa.Column("held_until", sa.Date(), nullable=True),
+        sa.Column("hold_ended", sa.String(length=16), nullable=True),
+        sa.Column("hold_ended_at", UtcDateTime(), nullable=True),
+        sa.Column("reclaim_tracking", sa.String(length=64), nullable=True),
         sa.CheckConstraint("sequence >= 1", name=op.f("ck_license_plates_sequence")),
         sa.CheckConstraint(
             "(container_id IS NULL) = (placed_at IS NULL)", name=op.f("ck_license_plates_placed_with_its_time")
+        ),
+        sa.CheckConstraint(
+            "hold_ended IS NULL OR hold_ended IN ('expired', 'reclaimed')", name=op.f("ck_license_plates_hold_ended")
+        ),
+        sa.CheckConstraint(
+            "(hold_ended IS NULL) = (hold_ended_at IS NULL)", name=op.f("ck_license_plates_hold_ended_with_its_time")
+        ),
+        sa.CheckConstraint(
+            "hold_ended IS NULL OR held_until IS NOT NULL", name=op.f("ck_license_plates_hold_ended_after_a_hold")
+        ),
+        sa.CheckConstraint(
+            "(reclaim_tracking IS NULL) = (hold_ended IS NULL OR hold_ended <> 'reclaimed')",
+            name=op.f("ck_license_plates_reclaimed_with_tracking"),
         ),
         sa.ForeignKeyConstraint(
             ["container_id"], ["containers.id"], name=op.f("fk_license_plates_container_id_containers")
@@ -105,6 +122,7 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_license_plates_route"), "license_plates", ["route"], unique=False)
     op.create_index(op.f("ix_license_plates_container_id"), "license_plates", ["container_id"], unique=False)
+    op.create_index(op.f("ix_license_plates_held_until"), "license_plates", ["held_until"], unique=False)
     op.create_table(
         "stock_moves",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -142,6 +160,7 @@ def downgrade() -> None:
     op.execute("DELETE FROM document_counters WHERE document_type IN ('license_plate', 'container')")
     op.drop_index(op.f("ix_stock_moves_sku"), table_name="stock_moves")
     op.drop_table("stock_moves")
+    op.drop_index(op.f("ix_license_plates_held_until"), table_name="license_plates")
     op.drop_index(op.f("ix_license_plates_container_id"), table_name="license_plates")
     op.drop_index(op.f("ix_license_plates_route"), table_name="license_plates")
     op.drop_table("license_plates")
