@@ -6,12 +6,13 @@ they do not (the keyboard map open on a 1366 px screen, a 1024 px one) the scree
 decision moves under the weight, and Accept under the inspection, so the two stand side by side.
 
 What a clerk checks on every unit stays in view: the lines, the weight, the condition, the
-headline with its refund total, Accept. Where the columns are taller than the screen, the rest
-folds away, least needed first: the RMA's customer, order, seller and dates; the amounts that make
-up the total; the buttons whose keys the keyboard map lists; the RMA's status (the lines table
-has each line's); the photos added (F7 says what it adds). The reasons take whatever height is
-left and scroll in it. Only a screen too small even for that scrolls the columns, under the scan
-row, which stays in view.
+headline with where the cartridge goes and its refund total, Accept. Where the columns are taller
+than the screen, the rest folds away, least needed first: the RMA's customer, order, seller and
+dates; the amounts that make up the total; the buttons whose keys the keyboard map lists; the
+RMA's status (the lines table has each line's); the photos added (F7 says what it adds); and last
+what to do with the cartridge, which then heads the reasons instead of standing under the route.
+The reasons take whatever height is left and scroll in it. Only a screen too small even for that
+scrolls the columns, under the scan row, which stays in view.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ RMA_DETAIL_ROWS = (2, 3, 4, 5)  # customer, order, seller, dates
 RMA_STATUS_ROW = 1  # the lines' own states say much of it
 AMOUNT_DETAIL_ROWS = (0, 1, 2, 3, 5, 6, 7)  # all but the refund total
 PHOTOS_ROW = 4  # of the inspection's reason, choice, finding, notes and photos
-FOLDS = ("RMA details", "amounts", "buttons", "RMA status", "photos")  # folded in this order until the columns fit
+# Folded in this order until the columns fit.
+FOLDS = ("RMA details", "amounts", "buttons", "RMA status", "photos", "instruction")
 
 
 class ColumnsArea(QWidget):
@@ -89,6 +91,7 @@ class BenchLayout(QObject):
             + 2 * table.frameWidth()
         )
         screen.rma_shown.connect(self._header_changed)
+        screen.preview_shown.connect(self._decision_changed)
 
     @property
     def three_columns(self) -> bool:
@@ -151,6 +154,13 @@ class BenchLayout(QObject):
         if self.folded == 0:
             self.fold_to_fit()
 
+    def _decision_changed(self, _judgement: object) -> None:
+        # A decision can stand taller than the "not checked" the columns were folded for (a fee under
+        # the outcome): fold more, rather than scroll, once it no longer fits. One measurement, well
+        # under a millisecond, per preview; it never unfolds, so the panels do not jump as keys are pressed.
+        if self.least_height() > self._screen.ui.columnsScroll.maximumViewportSize().height():
+            self.fold_to_fit()
+
     def _fold(self, folded: int) -> None:
         self.folded = folded
         ui = self._screen.ui
@@ -162,6 +172,7 @@ class BenchLayout(QObject):
             button.setVisible(folded < 3)
         ui.rmaForm.setRowVisible(RMA_STATUS_ROW, folded < 4)
         ui.inspectionPanel.ui.returnForm.setRowVisible(PHOTOS_ROW, folded < 5)
+        ui.decisionPanel.place_instruction(among_reasons=folded >= 6)
 
     def least_height(self) -> int:
         """The least height the columns need, as they are arranged and folded now, with what they show."""

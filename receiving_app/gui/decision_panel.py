@@ -1,9 +1,10 @@
-"""The decision panel: the outcome in large type with its symbol and color, every amount, the
-documents that will print, and the reasons in the words the customer will read.
+"""The decision panel: the outcome in large type with its symbol and color, where the cartridge
+goes, every amount, the documents that will print, and the reasons in the words the customer will read.
 
-Before Enter it also says what is still to check, and what a supervisor must approve (a weight
-that contradicts a ticked seal, a finding that lowers what the seller keeps); after, who approved
-it and what the bench found."""
+Before Enter it also says what is still to check (with the key that checks each fact the routes
+ask for), and what a supervisor must approve (a weight that contradicts a ticked seal, a finding
+that lowers what the seller keeps); after, who approved it, what the bench found and the unit's
+license plate."""
 
 from __future__ import annotations
 
@@ -13,14 +14,16 @@ from html import escape
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QResizeEvent
-from PySide6.QtWidgets import QGroupBox, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QSizePolicy, QWidget
 
 from receiving_app.domain.decision import Amounts, DocumentType, Outcome
 from receiving_app.domain.engine import MissingFact
+from receiving_app.domain.facts import CONDITION_FIELDS, fact_label
 from receiving_app.domain.fill_text import fill_text
 from receiving_app.domain.judgement import Judgement
 from receiving_app.domain.money import Money
 from receiving_app.domain.money_text import money_text
+from receiving_app.domain.routing import WEIGHT_FACT, Routed
 from receiving_app.gui.forms.ui_decision_panel import Ui_DecisionPanel
 from receiving_app.gui.keyboard_map import Command, key_label
 from receiving_app.gui.style import (
@@ -76,11 +79,53 @@ def _words(code: str | None) -> str:
     return "—" if not code else code.replace("_", " ")
 
 
+NOT_SORTED = "—"
+VIRGIN = Command.VIRGIN.value  # the routing file's name for the fact, as its key's command is named
+ROUTE_FIELD_PREFIX = "route."
+"""The start of a MissingFact's field when the warehouse's routes, not the policy, need the fact."""
+
+
+def _keys_of_route_facts() -> dict[str, str]:
+    """The key that answers each fact a route may ask for, by the fact's words in a MissingFact."""
+    keys = {fact_label(name).lower(): key_label(Command(name)) for name in (*CONDITION_FIELDS, VIRGIN)}
+    keys[fact_label(WEIGHT_FACT).lower()] = key_label(Command.CAPTURE_WEIGHT)
+    return keys
+
+
+ROUTE_FACT_KEYS = _keys_of_route_facts()
+
+
 def still_to_check(missing: MissingFact) -> str:
-    """ "Still to check: sealed, labels intact, weight", or the refusal itself when it names no check."""
-    if missing.still_to_check:
-        return f"Still to check: {', '.join(missing.still_to_check)}."
-    return str(missing)
+    """ "Still to check: sealed, labels intact, weight", or the refusal itself when it names no check.
+
+    A fact only the routes need comes with its key ("virgin [V]"): it is the one question a clerk
+    meets rarely enough (an original empty) not to have the key in their fingers."""
+    if not missing.still_to_check:
+        return str(missing)
+    if missing.field.startswith(ROUTE_FIELD_PREFIX):
+        facts = ", ".join(
+            f"{words} [{ROUTE_FACT_KEYS[words]}]" if words in ROUTE_FACT_KEYS else words
+            for words in missing.still_to_check
+        )
+        return f"Still to check, to know where it goes: {facts}."
+    return f"Still to check: {', '.join(missing.still_to_check)}."
+
+
+def asks_virgin(missing: MissingFact) -> bool:
+    """The routes wait for the clerk to say whether this empty was ever refilled."""
+    return missing.field.startswith(ROUTE_FIELD_PREFIX) and fact_label(VIRGIN).lower() in missing.still_to_check
+
+
+def route_shown(routed: Routed | None) -> tuple[str, str]:
+    """The route's label and what to do with the cartridge, before Enter ("—" and "" before it is sorted)."""
+    return (routed.route.label, routed.route.instruction) if routed is not None else (NOT_SORTED, "")
+
+
+def route_recorded(decision: DecisionView) -> tuple[str, str]:
+    """Where a recorded unit went and its license plate ("—" and "" for a unit decided before the routes)."""
+    if not decision.license_plate or not decision.route_label:
+        return NOT_SORTED, ""
+    return decision.route_label, f"License plate {decision.license_plate}."
 
 
 class DecisionPanel(QGroupBox):
@@ -99,14 +144,59 @@ class DecisionPanel(QGroupBox):
         self._refit_headline.setInterval(0)
         self._refit_headline.timeout.connect(self._refit_if_width_changed)
         self.ui.refundTotalValue.setFont(sized_font(self.font(), 20))
+        self.routeLabel, self.instructionLabel = self._add_route_labels()
         self.outcome = ""  # what the panel shows now: an outcome, "waiting" or "problem"
         self.needs_supervisor: tuple[str, ...] = ()  # what Enter will ask a supervisor to approve
         self.show_message("Scan an RMA")
 
+    def _add_route_labels(self) -> tuple[QLabel, QLabel]:
+        """Where the cartridge goes, one line right under the headline, always there (a dash until the
+        unit is sorted) so that the columns are measured with it; and under it, what to do with the
+        cartridge. Where the columns have no height for the instruction, the bench moves it to the top
+        of the reasons, which scroll (``place_instruction``). (Made here rather than in the form,
+        which predates the routes.)"""
+        labels = []
+        for name, accessible_name in (
+            ("routeLabel", "Where the cartridge goes"),
+            ("instructionLabel", "What to do with the cartridge"),
+        ):
+            label = QLabel(self)
+            label.setObjectName(name)
+            label.setAccessibleName(accessible_name)
+            label.setWordWrap(True)
+            # Ignored across, as the headline: a long text wraps rather than widening the column.
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            labels.append(label)
+        route, instruction = labels
+        route.setTextFormat(Qt.TextFormat.RichText)
+        instruction.setTextFormat(Qt.TextFormat.PlainText)
+        instruction.setStyleSheet(tone_style(NEUTRAL))
+        instruction.hide()
+        layout = self.layout()
+        layout.insertWidget(layout.indexOf(self.ui.outcomeLabel) + 1, route)
+        layout.insertWidget(layout.indexOf(route) + 1, instruction)
+        return route, instruction
+
+    def place_instruction(self, *, among_reasons: bool) -> None:
+        """The instruction under the route (False), or at the top of the reasons' scroll area (True)."""
+        label, reasons = self.instructionLabel, self.ui.reasonsLayout
+        if (reasons.indexOf(label) >= 0) is among_reasons:
+            return
+        visible = not label.isHidden()
+        if among_reasons:
+            self.layout().removeWidget(label)
+            reasons.insertWidget(0, label)
+        else:
+            reasons.removeWidget(label)
+            layout = self.layout()
+            layout.insertWidget(layout.indexOf(self.routeLabel) + 1, label)
+        label.setVisible(visible)  # a widget given a new parent is hidden until shown again
+
     def show_judgement(self, judgement: Judgement, also_needs_supervisor: Sequence[str] = (), where: str = "") -> None:
-        """A preview: what accepting now would decide, and what a supervisor must approve first."""
+        """A preview: what accepting now would decide, where the unit goes, and what a supervisor must approve first."""
         decision = judgement.decision
         self._show_outcome(decision.outcome.value, decision.amounts, "if accepted now", where)
+        self._show_route("Goes to", *route_shown(judgement.route))
         self._show_amounts(
             decision.amounts,
             decision.refund_total,
@@ -135,6 +225,7 @@ class DecisionPanel(QGroupBox):
         if decision.voided:
             by = f"voided by {decision.voided_by}"
         self._show_outcome(decision.outcome, decision.amounts, by, where)
+        self._show_route("Went to", *route_recorded(decision))
         self._show_amounts(
             decision.amounts,
             decision.refund_total,
@@ -234,6 +325,12 @@ class DecisionPanel(QGroupBox):
         ui.refundMethodValue.setText(_words(method))
         ui.fillValue.setText(_fill(fill))
 
+    def _show_route(self, heading: str, route: str, instruction: str) -> None:
+        self.routeLabel.setText(f"{heading}: <b>{escape(route)}</b>")
+        self.routeLabel.setAccessibleDescription(f"{heading}: {route}")
+        self.instructionLabel.setText(instruction)
+        self.instructionLabel.setVisible(bool(instruction))
+
     def _show_reasons(self, reasons: list[str]) -> None:
         self.ui.reasonsLabel.setText("\n".join(f"• {text}" for text in reasons))
 
@@ -249,6 +346,7 @@ class DecisionPanel(QGroupBox):
         self.setTitle("Decision")
         self._show_headline(tone, headline)
         self.ui.outcomeLabel.setToolTip(where)
+        self._show_route("Goes to", NOT_SORTED, "")
         for label in (
             self.ui.merchandiseValue,
             self.ui.restockingFeeValue,

@@ -1,10 +1,13 @@
-"""The inspection of one unit: the five condition checks, the four flags, reason, choice, notes and photos.
+"""The inspection of one unit: the five condition checks, the four flags, whether an empty is virgin,
+reason, choice, notes and photos.
 
 Every check starts "not checked" on each unit: the station decides only on what the clerk set.
-Each check has one key (shown on it) that says yes first and toggles after; N and O set every
-fact at once for the two commonest finds. The reason and choice start as the customer gave them,
-and the panel says so beside them whenever the bench finds otherwise. A decided unit shows the
-facts that were recorded for it, read-only.
+Each check has one key (shown on it) that says yes first and toggles after; N and O set the nine
+condition checks and flags at once for the two commonest finds. The virgin check is apart from
+them: only the warehouse's routes ask it, and only of an original empty, so N and O leave it
+unanswered, and the panel counts it among the facts still to check only while the routes ask it.
+The reason and choice start as the customer gave them, and the panel says so beside them whenever
+the bench finds otherwise. A decided unit shows the facts that were recorded for it, read-only.
 """
 
 from __future__ import annotations
@@ -38,13 +41,15 @@ CONDITION_COMMANDS = (
     Command.LABELS_INTACT,
 )
 FLAG_COMMANDS = (Command.SOLD_BY_SELLER, Command.HP_PLUS_REJECTED, Command.FIRMWARE_BLOCKED, Command.IMPROPER_USE)
+VIRGIN_CAPTION = "Virgin empty"
+VIRGIN_TOOLTIP = "An original (OEM) empty that was never refilled: asked when the routes sort empties by it."
 # The two one-key finds: every fact set at once, on purpose.
 AS_FOUND = {
     Command.AS_SOLD: (Condition.as_sold(), Flags.as_sold()),
     Command.OPENED_AS_SOLD: (replace(Condition.as_sold(), unopened=False, sealed=False), Flags.as_sold()),
 }
 INSPECTION_COMMANDS = frozenset(
-    {*CONDITION_COMMANDS, *FLAG_COMMANDS, *AS_FOUND, Command.NEXT_REASON, Command.TOGGLE_CHOICE}
+    {*CONDITION_COMMANDS, *FLAG_COMMANDS, Command.VIRGIN, *AS_FOUND, Command.NEXT_REASON, Command.TOGGLE_CHOICE}
 )
 
 
@@ -79,6 +84,7 @@ class InspectionPanel(QWidget):
             Command.HP_PLUS_REJECTED: ui.hpPlusRejectedCheck,
             Command.FIRMWARE_BLOCKED: ui.firmwareBlockedCheck,
             Command.IMPROPER_USE: ui.improperUseCheck,
+            Command.VIRGIN: self._add_virgin_check(),
         }
         for command, check in self._checks.items():
             check.set_caption(f"[{key_label(command)}]  {check.text()}")
@@ -99,8 +105,21 @@ class InspectionPanel(QWidget):
         self._photos: list[PhotoAttachment] = []
         self._mode = "none"
         self._recorded_facts = False
+        self._virgin_asked = False
         self.ui.recordLabel.setStyleSheet(tone_style(NEUTRAL))
         self.show_nothing("No unit")
+
+    def _add_virgin_check(self) -> FactCheck:
+        """The virgin check, last among the flags: the form predates it, and the flags are where the
+        clerk already looks for what happened to the cartridge before it came back."""
+        check = FactCheck(self.ui.flagsGroup)
+        check.setObjectName("virginCheck")
+        check.setText(VIRGIN_CAPTION)
+        check.setAccessibleName("Virgin empty, never refilled")
+        check.setToolTip(VIRGIN_TOOLTIP)
+        self.ui.flagsLayout.addWidget(check)
+        QWidget.setTabOrder(self.ui.improperUseCheck, check)  # Tab reaches it after the flag above it
+        return check
 
     # Reading the facts ---------------------------------------------------------------------------
 
@@ -109,6 +128,10 @@ class InspectionPanel(QWidget):
 
     def flags(self) -> Flags:
         return Flags(**{command.value: self._checks[command].value for command in FLAG_COMMANDS})
+
+    def virgin(self) -> bool | None:
+        """Whether an empty was never refilled, as the clerk answered it (None: not answered)."""
+        return self._checks[Command.VIRGIN].value
 
     def reason(self) -> ReturnReason:
         return ReturnReason(self.ui.reasonCombo.currentData())
@@ -136,6 +159,7 @@ class InspectionPanel(QWidget):
     def start_unit(self, line: RmaLineView, unit: int) -> None:
         """A unit to inspect: nothing checked, reason and choice as the customer gave them."""
         self._set_mode("live")
+        self._checks[Command.VIRGIN].show()
         self._show_unit(line, unit, Condition(), Flags(), line.reason, line.customer_choice, "", None)
         self.ui.recordLabel.clear()
         self.ui.recordLabel.hide()
@@ -153,6 +177,9 @@ class InspectionPanel(QWidget):
         but as legible as live ones."""
         self._set_mode("record")
         self._recorded_facts = inspection is not None and inspection.arrived
+        # The inspection's record does not carry the virgin answer: a dash here would say nobody
+        # answered it, which may be untrue, so the check is not shown on a record at all.
+        self._checks[Command.VIRGIN].hide()
         condition = Condition(**inspection.condition) if inspection else Condition()
         flags = Flags(**inspection.flags) if inspection else Flags()
         notes, photos = (inspection.notes, inspection.photo_count) if inspection else ("", 0)
@@ -206,6 +233,12 @@ class InspectionPanel(QWidget):
         self.checked_by_hand.emit()
         return True
 
+    def ask_virgin(self, asked: bool) -> None:
+        """Whether the routes wait for the virgin answer on this unit: it is then a fact not checked."""
+        if asked != self._virgin_asked:
+            self._virgin_asked = asked
+            self._show_unchecked()
+
     def add_photos(self, photos: list[PhotoAttachment]) -> None:
         self._photos.extend(photos)
         self._show_photos()
@@ -224,8 +257,10 @@ class InspectionPanel(QWidget):
         photos: int | None,
     ) -> None:
         self._line = line
+        self._virgin_asked = False
         with _Quiet(self):
             self._set_facts(condition, flags)
+            self._checks[Command.VIRGIN].set_value(None)  # asked afresh of every unit, like every fact
             self.ui.reasonCombo.setCurrentIndex(self.ui.reasonCombo.findData(ReturnReason(reason).value))
             self.ui.choiceCombo.setCurrentIndex(self.ui.choiceCombo.findData(CustomerChoice(choice).value))
             self.ui.notesEdit.setText(notes)
@@ -237,6 +272,7 @@ class InspectionPanel(QWidget):
         self._show_finding()
 
     def _set_facts(self, condition: Condition, flags: Flags) -> None:
+        """The nine inspection facts; the virgin answer is the clerk's own and is left as it is."""
         for command, name in zip(CONDITION_COMMANDS, CONDITION_FIELDS, strict=True):
             self._checks[command].set_value(getattr(condition, name))
         for command, name in zip(FLAG_COMMANDS, FLAG_FIELDS, strict=True):
@@ -248,9 +284,8 @@ class InspectionPanel(QWidget):
         if self._line is None or (self._mode == "record" and not self._recorded_facts):
             label.clear()  # no unit, or a record without facts (still loading, or the unit did not arrive)
             return
-        unchecked = [
-            fact_label(command.value).lower() for command, check in self._checks.items() if check.value is None
-        ]
+        inspected = [command for command in self._checks if command is not Command.VIRGIN or self._virgin_asked]
+        unchecked = [fact_label(command.value).lower() for command in inspected if self._checks[command].value is None]
         if self._mode == "record":
             label.setText(
                 f"Not checked when decided: {', '.join(unchecked)}." if unchecked else "Every fact was checked."
@@ -262,7 +297,7 @@ class InspectionPanel(QWidget):
             restyle(label, "")
             return
         keys = f"{key_label(Command.AS_SOLD)} new and sealed, {key_label(Command.OPENED_AS_SOLD)} opened"
-        if len(unchecked) == len(self._checks):
+        if len(unchecked) == len(inspected):
             label.setText(f"{WAIT.symbol} Nothing checked yet ({keys}).")
         else:
             label.setText(f"{WAIT.symbol} Not checked: {', '.join(unchecked)}.")

@@ -1,9 +1,10 @@
 """Every key the station window answers to, in one table: the window, its buttons, its navigation
 list and the README all read it from here, so the keys shown can never drift from the keys that work.
 
-A fact key (U S P D L B H F I) says "yes" on its first press and toggles after that; every fact
-starts "not checked" on each unit. N and O set every fact at once, deliberately, for the two
-commonest finds.
+A fact key (U S P D L B H F I V) says "yes" on its first press and toggles after that; every fact
+starts "not checked" on each unit. N and O set every inspection fact at once, deliberately, for the
+two commonest finds; they leave V alone, since whether an empty was ever refilled is a separate look
+that the warehouse's routes ask for only on original empties.
 
 The keys that move between pages and to the Notes field are Ctrl keys: they work from inside any
 text field (a plain letter or digit there is typing), and no text field uses Ctrl with a digit or N.
@@ -32,6 +33,7 @@ class Command(str, Enum):
     HP_PLUS_REJECTED = "hp_plus_rejected"
     FIRMWARE_BLOCKED = "firmware_blocked"
     IMPROPER_USE = "improper_use"
+    VIRGIN = "virgin"
     NEXT_REASON = "next_reason"
     TOGGLE_CHOICE = "toggle_choice"
     NOTES = "notes"
@@ -95,6 +97,7 @@ KEYBOARD_MAP: tuple[KeyBinding, ...] = (
     KeyBinding(Qt.Key.Key_H, "H", Command.HP_PLUS_REJECTED, "HP+ printer rejected it"),
     KeyBinding(Qt.Key.Key_F, "F", Command.FIRMWARE_BLOCKED, "Firmware blocked it"),
     KeyBinding(Qt.Key.Key_I, "I", Command.IMPROPER_USE, "Improper use"),
+    KeyBinding(Qt.Key.Key_V, "V", Command.VIRGIN, "Virgin empty (never refilled)"),
     KeyBinding(Qt.Key.Key_R, "R", Command.NEXT_REASON, "Next return reason"),
     KeyBinding(Qt.Key.Key_C, "C", Command.TOGGLE_CHOICE, "Refund or replacement"),
     KeyBinding(Qt.Key.Key_N, "Ctrl+N", Command.NOTES, "Write in the unit's notes", CTRL),

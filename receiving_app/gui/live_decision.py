@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject
 
 from receiving_app.domain.engine import MissingFact
 from receiving_app.domain.judgement import Judgement
+from receiving_app.gui.decision_panel import asks_virgin
 from receiving_app.gui.keyboard_map import Command, key_label
 from receiving_app.gui.style import MOVING
 
@@ -130,6 +131,7 @@ class LiveDecision(QObject):
     def _show(self, verdict: Verdict) -> None:
         screen = self._screen
         panel, where = screen.decision_panel, screen.where()
+        screen.inspection_panel.ask_virgin(isinstance(verdict, MissingFact) and asks_virgin(verdict))
         if isinstance(verdict, Judgement):
             panel.show_judgement(verdict, screen.display.voided_before(screen.current_line, screen.current_unit), where)
             screen.preview_shown.emit(verdict)

@@ -292,6 +292,7 @@ class ReceivingScreen(QWidget):
             customer_choice=inspection.customer_choice(),
             condition=inspection.condition(),
             flags=inspection.flags(),
+            virgin=inspection.virgin(),
             weight=weight.captured,
             readings_seen=weight.readings_seen,
             notes=inspection.notes(),

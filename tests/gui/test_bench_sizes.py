@@ -1,9 +1,9 @@
 """The window on the two screens benches have, 1366x768 and 1920x1080, with the keyboard map open and
 closed: once a unit's facts are set, what a clerk checks on every unit is on screen together and
 whole, without scrolling (the scan field, the lines, the weight, the condition, the decision's
-headline and refund total, Accept), and the reason box shows the longest reason whole. No page
-scrolls sideways on a 1366 px screen, and no column title of History, Catalog or an RMA's detail
-is cut short."""
+headline, where the cartridge goes and the refund total, Accept), and the reason box shows the
+longest reason whole. No page scrolls sideways on a 1366 px screen, and no column title of History,
+Catalog or an RMA's detail is cut short."""
 
 from __future__ import annotations
 
@@ -49,6 +49,7 @@ def essentials(window: MainWindow) -> dict[str, QWidget]:
         "weight": screen.weight_panel,
         "condition": screen.inspection_panel.ui.conditionGroup,
         "decision headline": screen.decision_panel.ui.outcomeLabel,
+        "route": screen.decision_panel.routeLabel,
         "refund total": screen.decision_panel.ui.refundTotalValue,
         "Accept": screen.ui.acceptButton,
     }

@@ -66,7 +66,7 @@ def test_a_bouncing_enter_after_a_decision_keeps_its_message_and_a_later_one_say
     recorded_message = window.receiving.feedback_text
 
     qtbot.keyClick(keyboard.focus(), Qt.Key.Key_Return)  # the bounce, right after the decision
-    assert window.receiving.feedback_text == recorded_message and "saved to folder" in recorded_message
+    assert window.receiving.feedback_text == recorded_message and "Saved to folder" in recorded_message
     qtbot.wait(1_100)
     qtbot.keyClick(keyboard.focus(), Qt.Key.Key_Return)  # a deliberate Enter on the untouched next line
     assert "Nothing is checked on line 2 yet" in window.receiving.feedback_text

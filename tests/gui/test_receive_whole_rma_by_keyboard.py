@@ -44,7 +44,9 @@ def test_a_whole_rma_is_received_with_keystrokes_only(qtbot, window, keyboard, s
     assert all(inspection.weight_source == "manual" for inspection in detail.inspections)
     numbers = [document.number for decision in detail.decisions for document in decision.documents]
     assert numbers and all(decision.documents for decision in detail.decisions)
-    assert sorted(path.stem for path in printed_folder.glob("*.pdf")) == sorted(numbers)
+    plates = [decision.license_plate for decision in detail.decisions]  # each unit's label, printed with its papers
+    assert sorted(path.stem for path in printed_folder.glob("*.pdf")) == sorted(numbers + plates)
     assert all(path.read_bytes().startswith(b"%PDF") for path in printed_folder.glob("*.pdf"))
     assert "closed" in screen.ui.statusValue.text()
-    assert screen.feedback_text.endswith("RMA closed.")
+    last = detail.decisions[-1]
+    assert f". {last.license_plate} → " in screen.feedback_text and " RMA closed. " in screen.feedback_text
