@@ -4,10 +4,13 @@ close it, reopen it (supervisors), and list or show containers. Every change sig
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from receiving_app.cli.credentials import sign_in
 from receiving_app.cli.shared import EXIT_OK, Commands, add_action, add_command_group, open_station, print_json
-from receiving_app.services.containers import ContainerView
+
+if TYPE_CHECKING:  # the services load with the station, not when the command line is parsed
+    from receiving_app.services.containers import ContainerView
 
 
 def add_container_commands(commands: Commands) -> None:

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from typing import TYPE_CHECKING
 
 from receiving_app.cli.credentials import sign_in
 from receiving_app.cli.shared import EXIT_OK, Commands, add_action, add_command_group, open_station, print_json
 from receiving_app.domain.errors import InputError
-from receiving_app.services.holds import HoldView
+
+if TYPE_CHECKING:  # the services load with the station, not when the command line is parsed
+    from receiving_app.services.holds import HoldView
 
 MAX_DAYS_AHEAD = 3650
 

@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 
 from receiving_app.cli.shared import EXIT_OK, Commands, add_command, open_station, print_json
-from receiving_app.services.stock import stock_csv
 
 
 def add_stock_command(commands: Commands) -> None:
@@ -16,6 +15,8 @@ def add_stock_command(commands: Commands) -> None:
 
 
 def show_stock(args: argparse.Namespace) -> int:
+    from receiving_app.services.stock import stock_csv  # loads the database layer: only when the command runs
+
     with open_station(args) as station:
         lines = station.stock.on_hand()
     if args.csv is not None:

@@ -92,6 +92,8 @@ class LicensePlateRow(Base):
     # One plate per decision: a second receive of the same unit cannot sort it twice.
     decision_id: Mapped[int] = mapped_column(ForeignKey("decisions.id"), unique=True)
     route: Mapped[str] = mapped_column(String(40), index=True)
+    route_label: Mapped[str] = mapped_column(String(80))
+    """The route in words as the routing file named it when the unit went there: what screens and labels say."""
     routing_version: Mapped[str] = mapped_column(ForeignKey("routing_versions.version"))
     rule: Mapped[int] = mapped_column(Integer)
     assigned_at: Mapped[datetime] = mapped_column(UtcDateTime)

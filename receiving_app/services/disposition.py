@@ -75,6 +75,7 @@ def sort_unit(
         sequence=sequence,
         decision_id=decision.id,
         route=routed.route.name,
+        route_label=routed.route.label,
         routing_version=routing.version,
         rule=routed.rule,
         assigned_at=now,

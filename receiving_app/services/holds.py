@@ -66,6 +66,7 @@ class HoldService:
                 if after is None:
                     continue  # a route taken out of the routing file: left for a person to sort
                 plate.route, plate.hold_ended, plate.hold_ended_at = after, "expired", uow.clock()
+                plate.route_label = self._routing.routes[after].label
                 uow.record(
                     AuditEvent(
                         "hold_expired",

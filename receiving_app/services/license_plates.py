@@ -38,15 +38,13 @@ def license_plate_label(uow: UnitOfWork, lpn: str, routing: RoutingTable, medium
 
 def _content(plate: LicensePlateRow, line: RmaLineRow, routing: RoutingTable) -> LicensePlateContent:
     decision = plate.decision
+    # The instruction is the routing file's today; a route it no longer has leaves the label to speak.
     route = routing.routes.get(plate.route)
-    # A plate sorted under an earlier routing file may name a route this one no longer has: its name
-    # still says where the unit went.
-    label = route.label if route else plate.route.replace("_", " ").capitalize()
     return LicensePlateContent(
         lpn=plate.lpn,
         sku=line.sku,
         described=line.item.description,
-        route_label=label,
+        route_label=plate.route_label,
         instruction=route.instruction if route else "",
         container=None,
         rma_number=line.rma.number,

@@ -97,6 +97,7 @@ def decision_view(row: DecisionRow, line_no: int) -> DecisionView:
         void_reason=row.void_reason,
         license_plate=row.license_plate.lpn if row.license_plate else None,
         route=row.license_plate.route if row.license_plate else None,
+        route_label=row.license_plate.route_label if row.license_plate else None,
         container=row.license_plate.container.code if row.license_plate and row.license_plate.container else None,
     )
 
@@ -128,6 +129,7 @@ def inspection_view(row: InspectionRow, line_no: int) -> InspectionView:
         weight_source=captured.source if captured else None,
         notes=row.notes,
         photo_count=len(row.photos),
+        virgin=row.virgin,
     )
 
 

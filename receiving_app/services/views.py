@@ -117,6 +117,8 @@ class DecisionView:
     license_plate: str | None = None
     """None for a unit decided before units were sorted."""
     route: str | None = None
+    route_label: str | None = None
+    """The route in words: "Back to stock, new"."""
     container: str | None = None
     """The container the unit was put in; None until it is placed."""
 
@@ -154,6 +156,7 @@ class DecisionView:
             "void_reason": self.void_reason,
             "license_plate": self.license_plate,
             "route": self.route,
+            "route_label": self.route_label,
             "container": self.container,
             "documents": [document.as_json() for document in self.documents],
         }
@@ -174,6 +177,8 @@ class InspectionView:
     weight_source: str | None
     notes: str
     photo_count: int
+    virgin: bool | None = None
+    """An OEM empty never refilled, as the clerk answered; None: not asked."""
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -190,6 +195,7 @@ class InspectionView:
             "weight_source": self.weight_source,
             "notes": self.notes,
             "photos": self.photo_count,
+            "virgin": self.virgin,
         }
 
 

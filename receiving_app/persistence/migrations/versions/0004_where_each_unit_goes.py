@@ -75,6 +75,7 @@ def upgrade() -> None:
         sa.Column("sequence", sa.Integer(), nullable=False),
         sa.Column("decision_id", sa.Integer(), nullable=False),
         sa.Column("route", sa.String(length=40), nullable=False),
+        sa.Column("route_label", sa.String(length=80), nullable=False),
         sa.Column("routing_version", sa.String(length=32), nullable=False),
         sa.Column("rule", sa.Integer(), nullable=False),
         sa.Column("assigned_at", UtcDateTime(), nullable=False),
