@@ -46,6 +46,7 @@ class CatalogItemView:
     weight_tolerance_g: Decimal
     sealed_min_g: Decimal | None = None
     sealed_max_g: Decimal | None = None
+    make: str = "oem"  # oem, compatible or remanufactured: where a returned unit goes depends on it
 
     @property
     def plausible_g(self) -> tuple[Decimal, Decimal]:
@@ -63,6 +64,7 @@ class CatalogItemView:
             "brand": self.brand,
             "description": self.description,
             "category": self.category,
+            "make": self.make,
             "full_g": grams(self.full_g),
             "empty_g": grams(self.empty_g),
             "weight_tolerance_g": grams(self.weight_tolerance_g),
@@ -208,4 +210,5 @@ def _view(row: CatalogItemRow) -> CatalogItemView:
         weight_tolerance_g=row.weight_tolerance_g,
         sealed_min_g=row.sealed_min_g,
         sealed_max_g=row.sealed_max_g,
+        make=row.make,
     )

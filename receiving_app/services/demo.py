@@ -168,6 +168,7 @@ def _demo_item(row: dict[str, str]) -> ColumnValues:
         "brand": row["brand"],
         "description": row["description"],
         "category": row["category"],
+        "make": row["make"],
         "full_g": full_g,
         "empty_g": empty_g,
         "weight_tolerance_g": default_tolerance_g(full_g, empty_g),

@@ -33,6 +33,7 @@ OPTIONAL_COLUMNS = frozenset(
     {
         "oem_part_number",
         "upc",
+        "make",
         "weight_tolerance_g",
         "sealed_min_g",
         "sealed_max_g",

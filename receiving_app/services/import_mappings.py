@@ -15,6 +15,7 @@ from pathlib import Path
 
 from receiving_app.domain.errors import InputError
 from receiving_app.domain.facts import Category, CustomerChoice, PaymentMethod, ReturnReason
+from receiving_app.domain.routing import Make
 from receiving_app.locations import resources_dir
 from receiving_app.persistence.toml_files import read_toml
 
@@ -25,9 +26,11 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "sku": ("Variant SKU", "Lineitem sku", "Line Item SKU", "Item SKU", "Product SKU", "Item Number", "Item No."),
     "oem_part_number": ("OEM Part Number", "OEM", "Manufacturer Part Number", "MPN", "Part Number"),
     "upc": ("Barcode", "Variant Barcode", "GTIN", "EAN", "UPC Code"),
-    "brand": ("Vendor", "Manufacturer", "Make"),
+    # "Make" was once taken as the brand; it now names the make column, where "make" means who made it.
+    "brand": ("Vendor", "Manufacturer"),
     "description": ("Title", "Product Name", "Item Description", "Name"),
     "category": ("Type", "Product Type", "Item Category"),
+    "make": ("Manufacturer Type", "OEM/Compatible"),
     "full_g": ("Full Weight", "Full Weight (g)", "Weight Full", "Full Grams"),
     "empty_g": ("Empty Weight", "Empty Weight (g)", "Weight Empty", "Empty Grams"),
     "weight_tolerance_g": ("Weight Tolerance", "Tolerance (g)"),
@@ -62,6 +65,7 @@ CHOICES: Mapping[str, tuple[str, ...]] = {
     column: tuple(str(member.value) for member in words)
     for column, words in (
         ("category", Category),
+        ("make", Make),
         ("payment_method", PaymentMethod),
         ("reason", ReturnReason),
         ("customer_choice", CustomerChoice),

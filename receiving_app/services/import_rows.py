@@ -56,8 +56,9 @@ CATALOG_COLUMNS = (
     "empty_g",
     "list_price",
 )
-# Every column a catalog file may give: the nine above, and a weight tolerance and a sealed unit's weight band.
-ALL_CATALOG_COLUMNS = (*CATALOG_COLUMNS, "weight_tolerance_g", "sealed_min_g", "sealed_max_g")
+# Every column a catalog file may give: the nine above, who made the item, a weight tolerance and a
+# sealed unit's weight band.
+ALL_CATALOG_COLUMNS = (*CATALOG_COLUMNS, "make", "weight_tolerance_g", "sealed_min_g", "sealed_max_g")
 RMA_COLUMNS = (
     "rma_number",
     "seller",
@@ -112,6 +113,7 @@ class CatalogItemFields(TypedDict):
     brand: str
     description: str
     category: str
+    make: str
     full_g: Decimal
     empty_g: Decimal
     weight_tolerance_g: Decimal
@@ -317,6 +319,8 @@ def catalog_item(row: dict[str, str], reading: ValueReading | None = None) -> Ca
         "brand": cells.text("brand"),
         "description": cells.text("description"),
         "category": cells.choice("category"),
+        # A catalog has always meant the printer maker's own cartridges: a file that does not say is one.
+        "make": cells.choice("make", default="oem"),
         "full_g": full,
         "empty_g": empty,
         "weight_tolerance_g": tolerance if tolerance is not None else default_tolerance_g(full, empty),

@@ -30,6 +30,20 @@ _TIME = re.compile(
 )
 _REPORTED_SPELLINGS = 30
 
+# Words the trade uses for a station word, whichever source the file comes from (a mapping's own words
+# are tried first). A catalog says who made a cartridge in many ways; the routes only know three.
+TRADE_WORDS: Mapping[str, Mapping[str, str]] = {
+    "make": {
+        "original": "oem",
+        "genuine": "oem",
+        "generic": "compatible",
+        "aftermarket": "compatible",
+        "reman": "remanufactured",
+        "refurbished": "remanufactured",
+        "recycled": "remanufactured",
+    }
+}
+
 
 @dataclass
 class ValueReading:
@@ -139,12 +153,15 @@ def _without_time(text: str) -> tuple[str, bool]:
 
 
 def choice_word(column: str, text: str, words: tuple[str, ...], reading: ValueReading) -> str | None:
-    """The station's word that ``text`` spells: the source's own word for it (from its mapping) or the
-    station's word in any case, with spaces or hyphens ("Toner", "Not needed"); None when it is neither."""
+    """The station's word that ``text`` spells: the source's own word for it (from its mapping), the
+    station's word in any case, with spaces or hyphens ("Toner", "Not needed"), or the trade's word for
+    it ("Genuine"); None when it is none of these."""
     key = normalized(text)
     word = reading.words.get(column, {}).get(key)
     if word is None:
         word = next((candidate for candidate in words if normalized(candidate) == key and key), None)
+    if word is None:
+        word = next((meant for said, meant in TRADE_WORDS.get(column, {}).items() if normalized(said) == key), None)
     if word is not None and word != text:
         reading.noted(column, text, word)
     return word

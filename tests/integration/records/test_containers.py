@@ -16,7 +16,7 @@ from tests.support.receiving import OPENED, grams, receive
 from tests.support.warehouse import Line, Rma, add_rmas
 
 GRANTED = Override("supervisor", "refund", "long-standing customer")
-EMPTIES = Rma("RA0000301", lines=(Line(sku="HP-85A", reason="wrong_item_shipped", quantity=4),))
+EMPTIES = Rma("RA0000301", lines=(Line(sku="HP-85A-OEM", reason="wrong_item_shipped", quantity=4),))
 
 
 @pytest.fixture

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from receiving_app.services.importing import ImportRejected, import_catalog, import_rmas
@@ -46,6 +48,91 @@ def test_a_catalog_file_with_bad_rows_writes_nothing_and_names_every_row(station
         import_catalog(station.units, path, user="admin", station="test")
 
     assert [problem.split(":")[0] for problem in rejected.value.problems] == [f"row {n}" for n in (3, 4, 5, 6, 7, 8)]
+    assert catalog_item(station, "TN-999") is None
+
+
+def listed_makes(station) -> dict[str, str]:
+    """Each SKU's make, as `catalog list --json` prints it."""
+    run = run_cli("--db", station.database_url, "catalog", "list", "--json")
+    assert run.code == 0, run.stderr
+    return {item["sku"]: item["make"] for item in run.json()}
+
+
+def imported_make_changes(station) -> list[dict[str, dict]]:
+    """For each catalog import in the audit trail, each item's change of make."""
+    with station.units.read() as uow:
+        events = [event for event in uow.records.audit_chain() if event.event_type == "catalog_imported"]
+    return [
+        {
+            item["sku"]: item["changes"]["make"]
+            for item in json.loads(event.payload)["items"]
+            if "make" in item["changes"]
+        }
+        for event in events
+    ]
+
+
+TN_760 = "TN-760,TN760,086931098026,Brother,Brother TN-760 high-yield black toner,toner,838.5,602.0,59.99"
+
+
+def test_a_catalog_file_says_who_made_each_item_and_the_listing_shows_it(station, tmp_path) -> None:
+    path = tmp_path / "catalog.csv"
+    rows = [
+        CATALOG_HEADER.strip() + ",Make",
+        GOOD_ITEM.strip() + ",Genuine",
+        TN_760 + ",Reman",  # a demo item, on file as the printer maker's own
+        "CP-1,,,Image Pro,Compatible toner,toner,800,600,19.99,aftermarket",
+        "CP-2,,,Image Pro,Toner of no stated make,toner,800,600,19.99,",
+    ]
+    path.write_text("\n".join(rows) + "\n")
+
+    summary = import_catalog(station.units, path, user="admin", station="test")
+
+    assert (summary.created, summary.updated) == (3, 1)
+    assert 'make: read "Reman" as remanufactured (1 row)' in summary.spellings
+    makes = listed_makes(station)
+    assert [makes[sku] for sku in ("TN-999", "TN-760", "CP-1", "CP-2", "TN-660")] == [
+        "oem",
+        "remanufactured",
+        "compatible",
+        "oem",
+        "oem",  # not in the file: left as it was
+    ]
+    [changes] = imported_make_changes(station)
+    assert changes["TN-760"] == {"from": "oem", "to": "remanufactured"}
+
+
+def test_a_catalog_file_without_a_make_column_puts_an_item_back_to_the_printer_makers_own(station, tmp_path) -> None:
+    path = tmp_path / "catalog.csv"
+    path.write_text(CATALOG_HEADER.strip() + ",make\n" + TN_760 + ",compatible\n")
+    import_catalog(station.units, path, user="admin", station="test")
+    path.write_text(CATALOG_HEADER + TN_760 + "\n")
+
+    summary = import_catalog(station.units, path, user="admin", station="test")
+
+    assert summary.updated == 1 and listed_makes(station)["TN-760"] == "oem"
+    assert imported_make_changes(station) == [
+        {"TN-760": {"from": "oem", "to": "compatible"}},
+        {"TN-760": {"from": "compatible", "to": "oem"}},
+    ]
+
+
+def test_a_make_the_station_cannot_read_is_named_with_its_row_and_the_rows_other_problems(station, tmp_path) -> None:
+    path = tmp_path / "catalog.csv"
+    rows = [
+        CATALOG_HEADER.strip() + ",make",
+        GOOD_ITEM.strip() + ",oem",
+        "TN-998,,,Brother,Full below empty,toner,500,600,49.99,knockoff",  # row 3
+    ]
+    path.write_text("\n".join(rows) + "\n")
+
+    with pytest.raises(ImportRejected) as rejected:
+        import_catalog(station.units, path, user="admin", station="test")
+
+    assert rejected.value.problems == [
+        "row 3: full_g (500) must be greater than empty_g (600)",
+        "row 3: make must be one of oem, compatible, remanufactured, not 'knockoff'",
+    ]
     assert catalog_item(station, "TN-999") is None
 
 

@@ -21,7 +21,7 @@ from tests.support.warehouse import Line, Rma, add_rmas
 
 SEALED_FULL = Line(sku="TN-660", reason="not_needed")
 OPENED_HALF = Line(sku="TN-760", reason="wrong_item_shipped")
-EMPTY_HP = Line(sku="HP-85A", reason="wrong_item_shipped")
+EMPTY_HP = Line(sku="HP-85A-OEM", reason="wrong_item_shipped")
 GRANTED = Override("supervisor", "refund", "long-standing customer")
 """A used cartridge is denied under the policy; a supervisor's refund sends it on to the empties."""
 

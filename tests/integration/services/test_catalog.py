@@ -46,7 +46,7 @@ def catalog_events(station) -> list[dict]:
 def test_every_demo_item_is_listed_in_sku_order_with_exact_values(catalog) -> None:
     items = catalog.list_items()
 
-    assert len(items) == 45
+    assert len(items) == 49
     assert [item.sku for item in items] == sorted(item.sku for item in items)
     tn660 = next(item for item in items if item.sku == "TN-660")
     assert (tn660.full_g, tn660.empty_g, tn660.list_price, tn660.upc) == (
@@ -55,6 +55,19 @@ def test_every_demo_item_is_listed_in_sku_order_with_exact_values(catalog) -> No
         Money.of("54.99"),
         "082002977276",
     )
+
+
+def test_the_demo_catalog_says_who_made_each_item(catalog) -> None:
+    listed = [item.as_json() for item in catalog.list_items()]
+
+    # The demo reseller sells compatibles and remanufactured units beside the printer makers' own; the
+    # description says which, and the make says the same.
+    for item in listed:
+        described = "compatible" if "(compatible)" in item["description"] else None
+        described = "remanufactured" if "(remanufactured)" in item["description"] else described
+        assert item["make"] == (described or "oem"), item["sku"]
+    makes = {item["sku"]: item["make"] for item in listed}
+    assert (makes["HP-85A"], makes["HP-85A-OEM"], makes["TN-660"]) == ("compatible", "oem", "oem")
 
 
 def test_an_admin_edit_is_saved_and_recorded_with_what_changed(catalog, station) -> None:

@@ -190,3 +190,92 @@ def test_the_optional_weight_columns_are_read_when_a_file_has_them() -> None:
     [(_, item)], problems = checked(table, catalog_item)
     assert problems == []
     assert [str(item[key]) for key in ("weight_tolerance_g", "sealed_min_g", "sealed_max_g")] == ["12.5", "790", "805"]
+
+
+def read_all_columns(text: str, reading: ValueReading | None = None):
+    """The checked rows, the problems, and the spellings report of a catalog file that may give any column."""
+    table = parse_rows(text.encode("utf-8"), "file.csv", ALL_CATALOG_COLUMNS)
+    reading = reading or ValueReading()
+    good, problems = checked(table, catalog_item, reading)
+    return good, problems, reading.report()
+
+
+def read_makes(heading: str, cells: list[str]):
+    """The make of each good row of a catalog file whose make column is headed ``heading``; the problems;
+    and the spellings report."""
+    rows = "".join(f"TN-{n},,,Brother,Toner,toner,800,600,49.99,{cell}\n" for n, cell in enumerate(cells))
+    good, problems, report = read_all_columns(",".join([*CATALOG_COLUMNS, heading]) + "\n" + rows)
+    return [item["make"] for _, item in good], problems, report
+
+
+@pytest.mark.parametrize(
+    ("written", "make"),
+    [
+        ("oem", "oem"),
+        ("OEM", "oem"),
+        ("Original", "oem"),
+        ("GENUINE", "oem"),
+        ("compatible", "compatible"),
+        ("Generic", "compatible"),
+        ("aftermarket", "compatible"),
+        ("Remanufactured", "remanufactured"),
+        ("reman", "remanufactured"),
+        ("Refurbished", "remanufactured"),
+        ("recycled", "remanufactured"),
+    ],
+)
+def test_a_make_is_read_in_the_trades_words_and_the_report_says_how(written, make) -> None:
+    makes, problems, report = read_makes("make", [written])
+    assert (makes, problems) == ([make], [])
+    assert report == ([] if written == make else [f'make: read "{written}" as {make} (1 row)'])
+
+
+@pytest.mark.parametrize("heading", ["make", "Make", "manufacturer type", "Manufacturer Type", "OEM/Compatible"])
+def test_a_make_column_is_found_under_its_common_headings_and_the_brand_stays_the_brand(heading) -> None:
+    text = f"sku,brand,description,category,full_g,empty_g,list_price,{heading}\n"
+    table = parse_rows(f"{text}TN-1,Brother,Toner,toner,800,600,49.99,compatible\n".encode(), "f", ALL_CATALOG_COLUMNS)
+    [(_, item)], problems = checked(table, catalog_item)
+    assert problems == [] and table.headings["make"] == heading
+    assert (item["brand"], item["make"]) == ("Brother", "compatible")
+
+
+def test_a_make_left_out_or_left_empty_is_the_printer_makers_own() -> None:
+    [(_, item)], problems, _ = read_all_columns(f"{','.join(CATALOG_COLUMNS)}\n{','.join(ITEM)}\n")
+    assert problems == [] and item["make"] == "oem"
+    makes, problems, report = read_makes("Make", ["", "Generic", ""])
+    assert (makes, problems) == (["oem", "compatible", "oem"], [])
+    assert report == ['make: read "Generic" as compatible (1 row)']
+
+
+def test_a_make_the_station_cannot_read_is_named_with_its_row_beside_the_rows_other_problems() -> None:
+    good, problems, _ = read_all_columns(
+        ",".join([*CATALOG_COLUMNS, "make"])
+        + "\nTN-1,,,Brother,Toner,toner,800,600,49.99,reman\n"  # row 2: good
+        + "TN-2,,,Brother,Toner,paper,800,600,49.99,knock-off\n"  # row 3: unknown category and make
+        + "TN-3,,,Brother,Toner,toner,800,600,$,clone\n"  # row 4: no price and an unknown make
+    )
+    assert [item["sku"] for _, item in good] == ["TN-1"]
+    assert problems == [
+        "row 3: category must be one of ink, toner, drum, replacement_part, not 'paper'",
+        "row 3: make must be one of oem, compatible, remanufactured, not 'knock-off'",
+        "row 4: make must be one of oem, compatible, remanufactured, not 'clone'",
+        "row 4: list_price is not a number such as 12.5: '$'",
+    ]
+
+
+def test_a_mapping_may_give_its_sources_own_word_for_a_make(tmp_path) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text('source = "x"\nkinds = ["catalog"]\n[values.make]\n"Rebuilt" = "remanufactured"\n')
+    words = mapping_from_file(path, ALL_CATALOG_COLUMNS).values
+    text = ",".join([*CATALOG_COLUMNS, "make"]) + "\n" + ",".join([*ITEM, "rebuilt"]) + "\n"
+    [(_, item)], problems, report = read_all_columns(text, ValueReading(words=words))
+    assert (item["make"], problems, report) == (
+        "remanufactured",
+        [],
+        ['make: read "rebuilt" as remanufactured (1 row)'],
+    )
+    path.write_text('source = "x"\nkinds = ["catalog"]\n[values.make]\n"Clone" = "clone"\n')
+    with pytest.raises(
+        MappingError, match=re.escape('values.make."Clone": must be one of oem, compatible, remanufactured')
+    ):
+        mapping_from_file(path, ALL_CATALOG_COLUMNS)
