@@ -115,7 +115,7 @@ def bootstrap(
         users=UserService(units),
         search=SearchService(units),
         catalog=CatalogService(units),
-        reports=ReportService(units, page_size=settings.page_size),
+        reports=ReportService(units, routing, page_size=settings.page_size),
         day_counts=DayCountService(units),
         stock=StockService(units),
         containers=ContainerService(units, routing),

@@ -2,7 +2,9 @@
 
 Periods are half-open (start <= decided_at < end) and both ends are aware UTC datetimes. Money is
 summed as the integer cents it is stored in and read back through MoneyCents, so every total is
-exact. The service (services/reports.py) turns these rows into the report.
+exact. The sorting queries read the license plates of those decisions, and the containers and the
+stock ledger by when they closed or moved. The service (services/reports.py) turns these rows into the
+report.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from sqlalchemy.sql.operators import custom_op
 from receiving_app.persistence.audit_tables import AuditEventRow
 from receiving_app.persistence.column_types import summed_money
 from receiving_app.persistence.decision_tables import DecisionRow
+from receiving_app.persistence.disposition_tables import ContainerRow, LicensePlateRow, StockMoveRow
 from receiving_app.persistence.document_tables import DocumentRow
 from receiving_app.persistence.order_tables import CustomerRow, OrderRow
 from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
@@ -358,6 +361,70 @@ class ReportRecords:
                 ).all()
             )
         return rows
+
+    # Sorting: where the period's units went, the containers closed and the stock gained ------------------
+
+    def units_by_route(self, start: datetime, end: datetime, station: str | None = None) -> Sequence[NamedRow]:
+        """The period's standing decisions counted by the route their license plate names now (a hold
+        that ended has moved its unit on). Rows: route, units."""
+        return self.session.execute(
+            select(LicensePlateRow.route, func.count().label("units"))
+            .join(DecisionRow, LicensePlateRow.decision_id == DecisionRow.id)
+            .where(*self._period(start, end, station))
+            .group_by(LicensePlateRow.route)
+        ).all()
+
+    def containers_closed(self, start: datetime, end: datetime, station: str | None = None) -> Sequence[NamedRow]:
+        """Containers whose close falls in the period and that are closed still, opened at ``station``
+        if one is given (a reopened container loses its close). Rows: id, code, route, closed_at,
+        closed_by, closed_because; by when closed."""
+        conditions: list[ColumnElement[bool]] = [ContainerRow.closed_at >= start, ContainerRow.closed_at < end]
+        if station:
+            conditions.append(ContainerRow.station_id == station)
+        return self.session.execute(
+            select(
+                ContainerRow.id,
+                ContainerRow.code,
+                ContainerRow.route,
+                ContainerRow.closed_at,
+                ContainerRow.closed_by,
+                ContainerRow.closed_because,
+            )
+            .where(*conditions)
+            .order_by(ContainerRow.closed_at, ContainerRow.sequence)
+        ).all()
+
+    def units_in_containers(self, container_ids: Sequence[int]) -> Sequence[NamedRow]:
+        """One row per unit in these containers, as its manifest counts them. Rows: container_id, sku,
+        grams (exact text, so the service adds them: SQL would sum them as floats)."""
+        rows: list[NamedRow] = []
+        ids = sorted(set(container_ids))
+        for first in range(0, len(ids), 500):  # bounded IN lists: SQLite limits bound parameters
+            rows.extend(
+                self.session.execute(
+                    select(LicensePlateRow.container_id, RmaLineRow.sku, LicensePlateRow.grams)
+                    .join(DecisionRow, LicensePlateRow.decision_id == DecisionRow.id)
+                    .join(RmaLineRow, DecisionRow.rma_line_id == RmaLineRow.id)
+                    .where(LicensePlateRow.container_id.in_(ids[first : first + 500]))
+                ).all()
+            )
+        return rows
+
+    def stock_moved(self, start: datetime, end: datetime, station: str | None = None) -> Sequence[NamedRow]:
+        """The stock ledger's moves in the period added up per SKU and grade, moved at ``station`` if one is
+        given; a void in the period takes back its restock, and SKUs where the two cancel out are left out.
+        Rows: sku, grade, units; by SKU, then grade."""
+        units = func.sum(StockMoveRow.quantity)
+        conditions: list[ColumnElement[bool]] = [StockMoveRow.moved_at >= start, StockMoveRow.moved_at < end]
+        if station:
+            conditions.append(StockMoveRow.station_id == station)
+        return self.session.execute(
+            select(StockMoveRow.sku, StockMoveRow.grade, units.label("units"))
+            .where(*conditions)
+            .group_by(StockMoveRow.sku, StockMoveRow.grade)
+            .having(units != 0)
+            .order_by(StockMoveRow.sku, StockMoveRow.grade)
+        ).all()
 
     @staticmethod
     def _customer_columns() -> tuple[SQLColumnExpression[str | None], ...]:

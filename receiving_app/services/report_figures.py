@@ -1,5 +1,6 @@
 """The report's figures from the rows its queries return: grouped decisions added up every way the
-report shows them, the fill levels of denied cartridges, and the voided and found decisions listed.
+report shows them, the fill levels of denied cartridges, the voided and found decisions listed, and
+where the units went (routes, containers closed, stock gained).
 
 Money comes from the database as exact sums of integer cents; here it is only added, never
 divided, so the parts of every table add up to its total row.
@@ -7,25 +8,31 @@ divided, so the parts of every table add up to its total row.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from receiving_app.domain.money import Money
+from receiving_app.domain.routing import RoutingTable
 from receiving_app.services.report_model import (
     FILL_BUCKETS,
     NO_METHOD,
     OUTCOMES,
     REFUND_METHODS,
     BenchFinding,
+    ClosedContainer,
     FeesCollected,
     FillLevels,
     OutcomeCount,
     RefundsByMethod,
+    RouteCount,
+    StockAdded,
     VoidedDecision,
     VoidedLater,
     WorkCount,
+    identifier_words,
     money_sum,
 )
 from receiving_app.services.report_privacy import clean_note
@@ -37,6 +44,9 @@ FRACTION_SCALE = Decimal(10_000)
 """Fill levels are stored in 1/10,000ths of a full cartridge."""
 
 Local = Callable[[datetime], datetime]
+
+GRAMS_PER_KG = Decimal(1000)
+PRINTED_KG = Decimal("0.001")
 
 
 class Totals:
@@ -211,3 +221,61 @@ def _contradiction_text(item: object) -> str:
     if isinstance(item, Mapping):
         return str(item.get("text") or item.get("code") or "")
     return str(item)
+
+
+# Sorting ----------------------------------------------------------------------------------------------
+
+
+def _route_label(routing: RoutingTable, route: str) -> str:
+    known = routing.routes.get(route)
+    return known.label if known is not None else identifier_words(route)
+
+
+def routes_of_period(rows: Sequence[NamedRow], routing: RoutingTable) -> tuple[RouteCount, ...]:
+    """The rows of ``ReportRecords.units_by_route`` in the routing file's order, each with its value:
+    units x the route's value for one unit, in whole cents. A route taken out of the file since (its
+    units were sorted under an older version) comes last, by name, with no value: the report does not
+    guess what it was worth."""
+    units = {str(row.route): int(row.units) for row in rows if int(row.units)}
+    order = [name for name in routing.routes if name in units] + sorted(set(units) - set(routing.routes))
+    counts = []
+    for name in order:
+        known = routing.routes.get(name)
+        value = None if known is None or known.value is None else known.value * units[name]
+        counts.append(RouteCount(name, _route_label(routing, name), units[name], value))
+    return tuple(counts)
+
+
+def _printed_kg(grams: Decimal) -> Decimal:
+    return (grams / GRAMS_PER_KG).quantize(PRINTED_KG, rounding=ROUND_HALF_UP)
+
+
+def containers_of_period(
+    containers: Sequence[NamedRow], units: Sequence[NamedRow], routing: RoutingTable, *, local: Local
+) -> tuple[ClosedContainer, ...]:
+    """The rows of ``ReportRecords.containers_closed`` with the units in them. A container's weight is
+    worked out as its manifest prints it (services/container_manifests.py): each SKU's weight rounded to
+    the gram, then added, so that the report and the paper on the box say the same kilograms."""
+    grams: dict[int, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
+    counted: dict[int, int] = defaultdict(int)
+    for unit in units:
+        grams[unit.container_id][unit.sku] += unit.grams
+        counted[unit.container_id] += 1
+    return tuple(
+        ClosedContainer(
+            code=row.code,
+            route=row.route,
+            label=_route_label(routing, row.route),
+            units=counted[row.id],
+            weight_kg=sum((_printed_kg(weight) for weight in grams[row.id].values()), Decimal("0.000")),
+            closed_at=local(row.closed_at),
+            closed_by=row.closed_by or "",
+            because=row.closed_because or "",
+        )
+        for row in containers
+    )
+
+
+def stock_of_period(rows: Sequence[NamedRow]) -> tuple[StockAdded, ...]:
+    """The rows of ``ReportRecords.stock_moved``: already netted per SKU and grade, and in order."""
+    return tuple(StockAdded(str(row.sku), str(row.grade), int(row.units)) for row in rows)

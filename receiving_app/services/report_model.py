@@ -192,6 +192,43 @@ class FindingCounts:
 
 
 @dataclass(frozen=True, slots=True)
+class RouteCount:
+    """The period's standing decisions sorted to one route, and what the warehouse recovers for them."""
+
+    route: str
+    label: str  # as the routing file names the route; its name in words for a route no longer in the file
+    units: int
+    value: Money | None  # units x the route's value for one unit; None: the route recovers nothing
+
+
+@dataclass(frozen=True, slots=True)
+class ClosedContainer:
+    """A container closed in the period (and not reopened since), with what its manifest says it holds."""
+
+    code: str
+    route: str
+    label: str
+    units: int
+    weight_kg: Decimal  # to the gram, as the manifest prints it: each SKU's weight rounded, then added
+    closed_at: datetime
+    closed_by: str
+    because: str
+
+
+@dataclass(frozen=True, slots=True)
+class StockAdded:
+    """What the stock ledger gained in the period for one SKU and grade: restocks less voids (may be below 0)."""
+
+    sku: str
+    grade: str
+    units: int
+
+    @property
+    def grade_words(self) -> str:
+        return identifier_words(self.grade)
+
+
+@dataclass(frozen=True, slots=True)
 class BenchReport:
     """A daily or shift report: frozen figures, ready for the window, a CSV file or a PDF."""
 
@@ -215,6 +252,9 @@ class BenchReport:
     voided_later: VoidedLater = field(default_factory=VoidedLater)
     findings: tuple[BenchFinding, ...] = ()  # by when decided; at most MAX_LISTED_FINDINGS
     finding_counts: FindingCounts = field(default_factory=FindingCounts)
+    routes: tuple[RouteCount, ...] = ()  # in the routing file's order
+    containers_closed: tuple[ClosedContainer, ...] = ()  # by when closed
+    stock_added: tuple[StockAdded, ...] = ()  # by SKU, then grade; none whose restocks and voids cancel out
     page_size: PageSize = field(default="letter", compare=False)
     # The audit chain's newest event when the report was made: printed, so that paper anchors history
     # (a chain later cut back to before this event no longer reaches it).
@@ -242,6 +282,19 @@ class BenchReport:
     @property
     def refunded(self) -> Money:
         return money_sum(method.refunded for method in self.refunds_by_method)
+
+    @property
+    def units_sorted(self) -> int:
+        return sum(route.units for route in self.routes)
+
+    @property
+    def value_recovered(self) -> Money:
+        """What the period's sorted units recover, added up in whole cents (routes without a value add nothing)."""
+        return money_sum(route.value for route in self.routes if route.value is not None)
+
+    @property
+    def units_stocked(self) -> int:
+        return sum(line.units for line in self.stock_added)
 
     @property
     def voided_refunds(self) -> Money:

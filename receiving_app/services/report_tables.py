@@ -2,7 +2,8 @@
 same cells, so that paper and spreadsheet never disagree; and the figures at the top.
 
 Amounts are plain decimals (dollars), counts whole numbers, times to the minute on the report's
-clock.
+clock. The value the routes recover is written by the one formatter (``money_text``), its column's
+heading naming the currency.
 """
 
 from __future__ import annotations
@@ -13,11 +14,15 @@ from decimal import Decimal
 from receiving_app.documents.daily_report import Bar, BarChart, ReportTable
 from receiving_app.domain.fill_text import fill_text
 from receiving_app.domain.money import Money
+from receiving_app.domain.money_text import column_heading, figure_text
 from receiving_app.services.report_model import (
     FILL_BUCKETS,
     BenchFinding,
     BenchReport,
+    ClosedContainer,
     FillLevels,
+    RouteCount,
+    StockAdded,
     WorkCount,
     identifier_words,
     moment_words,
@@ -42,6 +47,9 @@ def report_highlights(report: BenchReport) -> tuple[tuple[str, int | Money], ...
         ("Voided", len(report.voids)),
         ("Findings at the bench", report.finding_counts.changed),
         ("Approved over a contradiction", report.finding_counts.contradicted),
+        ("Value recovered", report.value_recovered),
+        ("Containers closed", len(report.containers_closed)),
+        ("Added to stock", report.units_stocked),
     )
 
 
@@ -66,6 +74,9 @@ def report_tables(report: BenchReport) -> tuple[ReportTable, ...]:
     return (
         *_totals_tables(report),
         *_work_tables(report),
+        _routes_table(report),
+        _containers_table(report),
+        _stock_table(report),
         _findings_table(report.changed_at_the_bench, report.finding_counts.changed),
         _contradictions_table(report.over_contradictions, report.finding_counts.contradicted),
         _voids_table(report),
@@ -238,6 +249,86 @@ def _work_tables(report: BenchReport) -> tuple[ReportTable, ...]:
             (False, True, True, True, True),
             empty_text="No decision was overridden in this period.",
         ),
+    )
+
+
+NO_VALUE = "\u2014"
+"""The value of a route that recovers nothing (an em dash): not 0.00, which would be a price."""
+
+
+def _route_value(route: RouteCount) -> str:
+    return NO_VALUE if route.value is None else figure_text(route.value)
+
+
+def _kg(weight: Decimal) -> str:
+    return f"{weight:.3f}"
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _routes_table(report: BenchReport) -> ReportTable:
+    routes = report.routes
+    return ReportTable(
+        "Units by route",
+        ("Route", "Units", column_heading("Value recovered", report.value_recovered.currency)),
+        tuple((route.label, _count(route.units), _route_value(route)) for route in routes),
+        (False, True, True),
+        totals=("Total", _count(report.units_sorted), figure_text(report.value_recovered)) if routes else None,
+        note="Where the units of this period's standing decisions were sent, by the route on their license "
+        "plate. Value recovered is the units times what the routing file says a unit of the route brings in; "
+        f"{NO_VALUE} is a route that brings in nothing.",
+        chart=BarChart(_count_bars((route.label, route.units) for route in routes), caption="Units"),
+        empty_text="No unit was sorted in this period.",
+    )
+
+
+def _containers_table(report: BenchReport) -> ReportTable:
+    closed: Sequence[ClosedContainer] = report.containers_closed
+    where = f" Containers opened at {report.station}." if report.station else ""
+    return ReportTable(
+        "Containers closed",
+        ("Container", "Route", "Units", "Weight (kg)", "Why closed"),
+        tuple(
+            (
+                container.code,
+                container.label,
+                _count(container.units),
+                _kg(container.weight_kg),
+                _sentence(container.because),
+            )
+            for container in closed
+        ),
+        (False, False, True, True, False),
+        totals=(
+            "Total",
+            "",
+            _count(sum(container.units for container in closed)),
+            _kg(sum((container.weight_kg for container in closed), Decimal("0.000"))),
+            "",
+        )
+        if closed
+        else None,
+        flexible=4,
+        note="Containers closed in this period and not reopened since, with the units and the weight their "
+        "manifests print (each SKU's weight to the gram)." + where,
+        empty_text="No container was closed in this period.",
+    )
+
+
+def _stock_table(report: BenchReport) -> ReportTable:
+    stocked: Sequence[StockAdded] = report.stock_added
+    where = f" Moves made at {report.station}." if report.station else ""
+    return ReportTable(
+        "Stock added",
+        ("SKU", "Grade", "Units"),
+        tuple((line.sku, line.grade_words, _count(line.units)) for line in stocked),
+        (False, False, True),
+        totals=("Total", "", _count(report.units_stocked)) if stocked else None,
+        note="Units put back in stock in this period less those a void in it took back out: a restock voided "
+        "the same day cancels out, and the void of an earlier day's restock counts here below zero." + where,
+        empty_text="No unit was added to stock in this period.",
     )
 
 

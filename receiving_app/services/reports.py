@@ -11,6 +11,11 @@ It also lists what a reader must know to trust those figures: the decisions void
 (in no total; see ``report_model``), the decisions whose reason or choice the bench found otherwise
 than the customer said, and those a supervisor let stand over a contradicting weight.
 
+And where the period's units went: its standing decisions counted by route with the value the
+routing file gives each route (a unit's value times the units, in whole cents), the containers
+closed in the period with their units and weight as their manifests print them, and what the stock
+ledger gained (restocks less the voids in the period, by SKU and grade).
+
 The work is split by job: ``report_model`` (the frozen report), ``report_figures`` (rows added up),
 ``report_privacy`` (customer details), ``report_days`` (days, shifts, time zones),
 ``report_tables`` (the sections) and ``report_export`` (PDF and CSV). This module runs the
@@ -25,10 +30,19 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from receiving_app.documents.model import PageSize
+from receiving_app.domain.routing import RoutingTable
 from receiving_app.persistence.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from receiving_app.services.report_days import MAX_PERIOD, day_period, local, parse_report_day, shift_period
 from receiving_app.services.report_export import EXPORT_FORMATS, export_format, export_report, report_csv, report_pdf
-from receiving_app.services.report_figures import Totals, fill_levels, findings_of_period, voids_of_period
+from receiving_app.services.report_figures import (
+    Totals,
+    containers_of_period,
+    fill_levels,
+    findings_of_period,
+    routes_of_period,
+    stock_of_period,
+    voids_of_period,
+)
 from receiving_app.services.report_model import (
     FILL_BUCKETS,
     MAX_LISTED_FINDINGS,
@@ -37,6 +51,7 @@ from receiving_app.services.report_model import (
     REFUND_METHODS,
     BenchFinding,
     BenchReport,
+    ClosedContainer,
     FeesCollected,
     FillLevels,
     FindingCounts,
@@ -44,6 +59,8 @@ from receiving_app.services.report_model import (
     OutcomeCount,
     ReasonCount,
     RefundsByMethod,
+    RouteCount,
+    StockAdded,
     VoidedDecision,
     VoidedLater,
     WorkCount,
@@ -73,6 +90,7 @@ __all__ = [
     "STATION_LOOKBACK",
     "BenchFinding",
     "BenchReport",
+    "ClosedContainer",
     "FeesCollected",
     "FillLevels",
     "FindingCounts",
@@ -81,6 +99,8 @@ __all__ = [
     "ReasonCount",
     "RefundsByMethod",
     "ReportService",
+    "RouteCount",
+    "StockAdded",
     "VoidedDecision",
     "VoidedLater",
     "WorkCount",
@@ -98,10 +118,19 @@ STATION_LOOKBACK = timedelta(days=90)
 
 
 class ReportService:
-    """Reports over one database; ``zone`` is the bench's time zone (None: this machine's)."""
+    """Reports over one database; ``routing`` names the routes and what a unit of each recovers, ``zone``
+    is the bench's time zone (None: this machine's)."""
 
-    def __init__(self, units: UnitOfWorkFactory, *, zone: tzinfo | None = None, page_size: PageSize = "letter") -> None:
+    def __init__(
+        self,
+        units: UnitOfWorkFactory,
+        routing: RoutingTable,
+        *,
+        zone: tzinfo | None = None,
+        page_size: PageSize = "letter",
+    ) -> None:
         self._units = units
+        self._routing = routing
         self._zone = zone
         self._page_size = page_size
 
@@ -162,6 +191,10 @@ class ReportService:
             documents = reports.voided_documents([row.id for row in voided if row.voided_at < end_utc])
             found, finding_counts = self._found(uow, start_utc, end_utc, station)
             holds = self._holds(uow, end_utc, station, personal)
+            routes = reports.units_by_route(start_utc, end_utc, station)
+            containers = reports.containers_closed(start_utc, end_utc, station)
+            in_containers = reports.units_in_containers([row.id for row in containers])
+            stock = reports.stock_moved(start_utc, end_utc, station)
             head = uow.records.audit_head()
             generated = uow.clock()
         voids, voided_later = voids_of_period(
@@ -189,6 +222,9 @@ class ReportService:
             voided_later=voided_later,
             findings=findings,
             finding_counts=finding_counts,
+            routes=routes_of_period(routes, self._routing),
+            containers_closed=containers_of_period(containers, in_containers, self._routing, local=self._local),
+            stock_added=stock_of_period(stock),
             page_size=self._page_size,
             audit_head=(head.sequence, head.hash),
         )

@@ -50,7 +50,7 @@ def station(database_url, tmp_path, database_templates, request) -> Iterator[Sta
 
 @pytest.fixture
 def reports(station) -> ReportService:
-    return ReportService(station.units, zone=BENCH_ZONE)
+    return ReportService(station.units, station.receiving._routing, zone=BENCH_ZONE)
 
 
 @pytest.fixture

@@ -32,7 +32,7 @@ def shell(tmp_path) -> Iterator[tuple[dict[str, str], ReportService]]:
         "XDG_STATE_HOME": str(tmp_path / "state"),
     }
     try:
-        yield environment, ReportService(station.units, zone=BENCH_ZONE)
+        yield environment, ReportService(station.units, station.receiving._routing, zone=BENCH_ZONE)
     finally:
         station.close()
 
