@@ -135,6 +135,6 @@ class StockMoveRow(Base):
     quantity: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(24))
     decision_id: Mapped[int] = mapped_column(ForeignKey("decisions.id"))
-    moved_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    moved_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
     moved_by: Mapped[str] = mapped_column(String(64))
     station_id: Mapped[str] = mapped_column(String(64))

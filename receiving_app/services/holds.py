@@ -61,6 +61,7 @@ class HoldService:
         with self._units.write() as uow:
             ended = []
             for plate in uow.records.holds_ending_by(today, lock=True):
+                assert plate.held_until is not None  # only held units end their hold
                 held_on = self._routing.routes.get(plate.route)
                 after = held_on.after_hold if held_on is not None else None
                 if after is None:

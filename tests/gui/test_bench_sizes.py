@@ -8,7 +8,7 @@ Catalog or an RMA's detail is cut short."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QHelpEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -35,10 +35,9 @@ from tests.support.gui_keyboard import (
     weigh_by_hand,
 )
 from tests.support.gui_session import on_screen
+from tests.support.screen_geometry import DESKTOP, LAPTOP, on_window, shown_part
 
-LAPTOP = QSize(1366, 768)
 WRAP_WORDS = int(Qt.TextFlag.TextWordWrap)
-DESKTOP = QSize(1920, 1080)
 
 
 def essentials(window: MainWindow) -> dict[str, QWidget]:
@@ -53,21 +52,6 @@ def essentials(window: MainWindow) -> dict[str, QWidget]:
         "refund total": screen.decision_panel.ui.refundTotalValue,
         "Accept": screen.ui.acceptButton,
     }
-
-
-def on_window(widget: QWidget, window: QWidget) -> QRect:
-    return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
-
-
-def shown_part(widget: QWidget, window: QWidget) -> QRect:
-    """The part of the widget its parents leave in sight (a scroll area shows only its viewport), in
-    the window's coordinates."""
-    shown = on_window(widget, window).intersected(window.rect())
-    parent = widget.parentWidget()
-    while parent is not None and parent is not window:
-        shown = shown.intersected(on_window(parent, window))
-        parent = parent.parentWidget()
-    return shown
 
 
 def text_room(combo: QComboBox) -> int:

@@ -15,11 +15,11 @@ from receiving_app.bootstrap import load_shipped_routing
 from receiving_app.gui.dialogs import OverrideDialog
 from receiving_app.gui.keyboard_map import Command
 from receiving_app.gui.main_window import MainWindow
-from tests.gui.test_bench_sizes import DESKTOP, LAPTOP, on_window, shown_part
 from tests.support.demo_rmas import WEIGHED, open_rmas
 from tests.support.demo_users import RECEIVER
 from tests.support.gui_keyboard import accept, check_as_sold, open_rma, shown_dialog, wait_until_idle, weigh_by_hand
 from tests.support.gui_session import on_screen
+from tests.support.screen_geometry import DESKTOP, LAPTOP, on_window, shown_part
 
 ASKS_FOR_VIRGIN = "Still to check, to know where it goes: virgin empty (never refilled) [V]."
 LICENSE_PLATE = re.compile(r"LP\d{8}")
@@ -117,7 +117,7 @@ def test_an_original_empty_asks_for_v_and_is_decided_once_v_is_pressed(
 
 
 def test_v_is_asked_afresh_of_every_unit_and_n_and_o_leave_it_alone(qtbot, window, keyboard, station, runner) -> None:
-    rma = unwanted_cartridge(station, quantity=2)
+    rma = next(rma for rma in open_rmas(station, lines=1) if rma.lines[0].quantity >= 2)
     open_rma(qtbot, window, keyboard, runner, rma)
     inspection = window.receiving.inspection_panel
     virgin = inspection.check(Command.VIRGIN)

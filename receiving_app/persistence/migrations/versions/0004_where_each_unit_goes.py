@@ -147,6 +147,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("decision_id", "kind", name=op.f("uq_stock_moves_decision_id_kind")),
     )
     op.create_index(op.f("ix_stock_moves_sku"), "stock_moves", ["sku"], unique=False)
+    op.create_index(op.f("ix_stock_moves_moved_at"), "stock_moves", ["moved_at"], unique=False)
 
     counters = sa.table(
         "document_counters", sa.column("document_type", sa.String), sa.column("last_number", sa.Integer)
@@ -159,6 +160,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.execute("DELETE FROM document_counters WHERE document_type IN ('license_plate', 'container')")
+    op.drop_index(op.f("ix_stock_moves_moved_at"), table_name="stock_moves")
     op.drop_index(op.f("ix_stock_moves_sku"), table_name="stock_moves")
     op.drop_table("stock_moves")
     op.drop_index(op.f("ix_license_plates_held_until"), table_name="license_plates")
