@@ -35,15 +35,19 @@ def units_to_receive(station) -> list[tuple[str, int, int, object]]:
     ]
 
 
-def receive_until_killed(database_url: str, settings_path, work: list, report_fd: int) -> None:
-    """The child: say "ready", then receive the units in turn, writing "RMA line unit" after each commit.
+def receive_until_killed(bench, work: list, report_fd: int) -> None:
+    """The child: say "ready", then receive the units in turn until it is killed."""
+    os.write(report_fd, b"ready\n")
+    receive_units(bench, work, report_fd)
+
+
+def receive_units(station, work: list, report_fd: int) -> None:
+    """Receive the units in turn, writing "RMA line unit" after each commit.
 
     The parent hands over the units it has not seen committed, so a child does not list thousands of
     RMAs before it starts. A unit the last child committed but was killed before reporting is
     received again: the station answers with the decision it already holds, as a rescan at the
     bench would get."""
-    station = bootstrap(database_url, prepare=False, settings_path=settings_path)
-    os.write(report_fd, b"ready\n")
     for number, line, unit, full_g in work:
         weight = WeightCapture(full_g, "g", full_g, True, "manual")
         try:
@@ -75,10 +79,17 @@ def kill_repeatedly(tmp_path, kills: int) -> None:
     fill_demo_data(station, rmas=max(300, kills * 3), seed=11)
     fork = multiprocessing.get_context("fork")
     rng = random.Random(2026)
-    work = units_to_receive(station)
+    # The bench has been receiving before the first cut: it receives one unit here, then lets its
+    # connections go (a SQLite connection must not cross a fork) and keeps what it learned, its
+    # compiled statements and its fonts. Each child is that bench forked, so it spends its short life
+    # receiving, as a station that has run all day does, rather than warming up.
+    bench = bootstrap(url, prepare=False, settings_path=settings)
+    first, *work = units_to_receive(station)
+    receive_units(bench, [first], os.open(os.devnull, os.O_WRONLY))
+    bench.units.engine.dispose()
     for kill in range(1, kills + 1):
         read_end, write_end = os.pipe()
-        child = fork.Process(target=receive_until_killed, args=(url, settings, work, write_end))
+        child = fork.Process(target=receive_until_killed, args=(bench, work, write_end))
         child.start()
         os.close(write_end)
         with os.fdopen(read_end) as pipe:
@@ -100,7 +111,9 @@ def kill_repeatedly(tmp_path, kills: int) -> None:
     # no child reached are left as they came (receiving them all would only repeat what the kills did).
     touched = {rma.number for rma in station.history.list_rmas() if rma.status != "open"}
     interrupted = [entry for entry in work if entry[0] in touched]
-    receive_until_killed(url, settings, interrupted, os.open(os.devnull, os.O_WRONLY))
+    restarted = bootstrap(url, prepare=False, settings_path=settings)
+    receive_units(restarted, interrupted, os.open(os.devnull, os.O_WRONLY))
+    restarted.close()
     assert_records_are_whole(station)
     statuses = {rma.number: rma.status for rma in station.history.list_rmas()}
     assert touched and {statuses[number] for number in touched} == {"closed"}
