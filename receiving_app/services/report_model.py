@@ -229,6 +229,20 @@ class StockAdded:
 
 
 @dataclass(frozen=True, slots=True)
+class HeldCartridge:
+    """A denied cartridge kept for its customer whose hold ends within a week of the period's end."""
+
+    lpn: str
+    rma: str
+    sku: str
+    held_until: date
+
+
+HOLDS_AHEAD = timedelta(days=7)
+"""How far past the period the report looks for holds that are about to end."""
+
+
+@dataclass(frozen=True, slots=True)
 class BenchReport:
     """A daily or shift report: frozen figures, ready for the window, a CSV file or a PDF."""
 
@@ -255,6 +269,7 @@ class BenchReport:
     routes: tuple[RouteCount, ...] = ()  # in the routing file's order
     containers_closed: tuple[ClosedContainer, ...] = ()  # by when closed
     stock_added: tuple[StockAdded, ...] = ()  # by SKU, then grade; none whose restocks and voids cancel out
+    holds_ending: tuple[HeldCartridge, ...] = ()  # soonest first, those past their day included
     page_size: PageSize = field(default="letter", compare=False)
     # The audit chain's newest event when the report was made: printed, so that paper anchors history
     # (a chain later cut back to before this event no longer reaches it).

@@ -81,6 +81,7 @@ def report_tables(report: BenchReport) -> tuple[ReportTable, ...]:
         _contradictions_table(report.over_contradictions, report.finding_counts.contradicted),
         _voids_table(report),
         _holds_table(report),
+        _held_cartridges_table(report),
     )
 
 
@@ -430,6 +431,18 @@ def _voids_table(report: BenchReport) -> ReportTable:
         flexible=9,
         note=note,
         empty_text="No decision was voided in this period.",
+    )
+
+
+def _held_cartridges_table(report: BenchReport) -> ReportTable:
+    return ReportTable(
+        "Cartridges held for customers",
+        ("License plate", "RMA", "SKU", "Hold ends"),
+        tuple((held.lpn, held.rma, held.sku, held.held_until.isoformat()) for held in report.holds_ending),
+        (False, False, False, False),
+        note="Denied cartridges kept for their customers whose hold ends within a week of the period's end, "
+        "soonest first; from its day a hold is ended with 'receiving-app holds end'.",
+        empty_text="No customer's cartridge has a hold ending within a week.",
     )
 
 

@@ -45,6 +45,7 @@ from receiving_app.services.report_figures import (
 )
 from receiving_app.services.report_model import (
     FILL_BUCKETS,
+    HOLDS_AHEAD,
     MAX_LISTED_FINDINGS,
     NO_METHOD,
     OUTCOMES,
@@ -55,6 +56,7 @@ from receiving_app.services.report_model import (
     FeesCollected,
     FillLevels,
     FindingCounts,
+    HeldCartridge,
     HeldLine,
     OutcomeCount,
     ReasonCount,
@@ -195,6 +197,9 @@ class ReportService:
             containers = reports.containers_closed(start_utc, end_utc, station)
             in_containers = reports.units_in_containers([row.id for row in containers])
             stock = reports.stock_moved(start_utc, end_utc, station)
+            # The period's last day: a day's report ends at the next midnight, which is not its day.
+            last_day = (self._local(end) - timedelta(microseconds=1)).date()
+            ending = self._holds_ending(uow, last_day + HOLDS_AHEAD)
             head = uow.records.audit_head()
             generated = uow.clock()
         voids, voided_later = voids_of_period(
@@ -225,9 +230,21 @@ class ReportService:
             routes=routes_of_period(routes, self._routing),
             containers_closed=containers_of_period(containers, in_containers, self._routing, local=self._local),
             stock_added=stock_of_period(stock),
+            holds_ending=ending,
             page_size=self._page_size,
             audit_head=(head.sequence, head.hash),
         )
+
+    @staticmethod
+    def _holds_ending(uow: UnitOfWork, last_day: date) -> tuple[HeldCartridge, ...]:
+        """Cartridges still held for their customers whose hold ends by ``last_day``, from every station
+        (a hold shelf is the warehouse's, whichever bench decided the unit)."""
+        held = []
+        for plate in uow.records.holds_ending_by(last_day):
+            assert plate.held_until is not None  # only held units are listed
+            rma = uow.records.rma_number_of_license_plate(plate.lpn) or ""
+            held.append(HeldCartridge(plate.lpn, rma, uow.records.sku_of_decision(plate.decision_id), plate.held_until))
+        return tuple(held)
 
     @staticmethod
     def _found(

@@ -90,3 +90,15 @@ def test_holds_are_listed_and_reclaimed_from_the_shell(station, database_url, tm
     ]
     assert reclaimed.code == 0, reclaimed.stderr
     assert reclaimed.json()[0]["ended"] == "reclaimed"
+
+
+def test_the_daily_report_lists_the_holds_that_end_within_a_week(station, tmp_path) -> None:
+    plate = denied_unit(station, tmp_path, "RA0000504")
+
+    before = station.reports.daily(date(2026, 4, 7))  # ends the 15th: eight days after the 7th
+    week_before = station.reports.daily(date(2026, 4, 8))
+
+    assert before.holds_ending == ()
+    assert [(held.lpn, held.rma, held.sku, held.held_until) for held in week_before.holds_ending] == [
+        (plate, "RA0000504", "TN-660", HELD_UNTIL)
+    ]

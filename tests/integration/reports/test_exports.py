@@ -43,6 +43,7 @@ def test_the_csv_has_one_section_per_table_and_its_figures_are_the_decisions(sta
         "Approved over a contradiction",
         "Voids",
         "Items on hold",
+        "Cartridges held for customers",
     ]
     outcomes = sections["Lines received by outcome"]
     assert outcomes[0] == ["Outcome", "Lines"]
