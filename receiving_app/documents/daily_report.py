@@ -218,23 +218,24 @@ def _section(section: ReportTable, width: float) -> list[Block]:
 
 
 def _columns(section: ReportTable, width: float) -> list[Column]:
-    """Each column as wide as its widest cell (headings may take two lines); one takes the rest."""
+    """Each column as wide as its widest cell, one taking the rest; a heading wider than its column
+    takes two lines, and no column is narrower than its longest word or two-line heading."""
     size = PAGE_TYPE.table
     padding = 6.0
     rows = [*section.rows, *([section.totals] if section.totals else [])]
-    headings, widths, narrowest = [], [], []
+    widths, narrowest = [], []
     for index, title in enumerate(section.columns):
         cells = max((text_width(row[index], BOLD, size) for row in rows), default=0.0)
-        title_text = _two_lines(title, size) if text_width(title, BOLD, size) > max(cells, 40) else title
-        title_width = max(text_width(line, BOLD, size) for line in title_text.split("\n"))
         # A column is never narrower than its longest word: a word cannot wrap (an email address).
         longest_word = max((text_width(word, BOLD, size) for row in rows for word in row[index].split()), default=0.0)
-        floor = max(title_width, longest_word) + padding
-        wanted = max(cells, title_width) + padding
+        floor = max(_heading_width(_two_lines(title, size), size), longest_word) + padding
+        # A heading wider than its cells (and than a narrow column) asks for the room of two lines only.
+        one_line = _heading_width(title, size)
+        heading = one_line if one_line <= max(cells, 40) else _heading_width(_two_lines(title, size), size)
+        wanted = max(cells, heading) + padding
         if not section.numeric[index]:
-            wanted = max(min(wanted, TEXT_COLUMN_CAP), floor)
-        headings.append(title_text)
-        widths.append(wanted)
+            wanted = min(wanted, TEXT_COLUMN_CAP)
+        widths.append(max(wanted, floor))
         narrowest.append(floor)
     fixed = sum(width_ for index, width_ in enumerate(widths) if index != section.flexible)
     room = width - FLEX_MIN_WIDTH
@@ -253,12 +254,21 @@ def _columns(section: ReportTable, width: float) -> list[Column]:
                 widths[index] = min(widths[index], max(20.0, share))
     return [
         Column(
-            headings[index],
+            _heading(title, widths[index] - padding, size),
             None if index == section.flexible else widths[index],
             "right" if section.numeric[index] else "left",
         )
-        for index in range(len(section.columns))
+        for index, title in enumerate(section.columns)
     ]
+
+
+def _heading_width(heading: str, size: float) -> float:
+    return max(text_width(line, BOLD, size) for line in heading.split("\n"))
+
+
+def _heading(title: str, room: float, size: float) -> str:
+    """The heading on one line where it fits its column, else on two."""
+    return title if text_width(title, BOLD, size) <= room else _two_lines(title, size)
 
 
 def _clipped(cell: str) -> str:
