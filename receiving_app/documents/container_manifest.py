@@ -25,12 +25,11 @@ from typing import Literal
 from reportlab.lib.units import inch
 from reportlab.pdfgen.canvas import Canvas
 
-from receiving_app.documents.archival import make_archival
 from receiving_app.documents.barcodes import QUIET_ZONE_MODULES, Code128Barcode
 from receiving_app.documents.layout import Block, gap, paginate, side_by_side, stacked
 from receiving_app.documents.model import DocumentError
 from receiving_app.documents.pages import draw_tagged
-from receiving_app.documents.pdf_canvas import blank_canvas
+from receiving_app.documents.pdf_canvas import archival_canvas
 from receiving_app.documents.printed_values import date_time_text, decimal_text
 from receiving_app.documents.rules_and_boxes import RULE_GRAY, draw_line, rule
 from receiving_app.documents.sections import amount_rows, is_narrow
@@ -375,12 +374,14 @@ def _pdf(
 ) -> bytes:
     """Tagged PDF/A-2b pages, each with its footer; a roll's one page ends the manifest instead of counting."""
     output = io.BytesIO()
-    canvas = blank_canvas(output, page_size)
-    make_archival(canvas, content.closed_at)
-    canvas.setTitle(f"{TITLE} {content.container}")
-    canvas.setSubject(f"{content.kind_label} - {content.route_label}")
-    canvas.setAuthor(f"Station {content.station_id}")
-    canvas.setCreator("Returns Receiving Station")
+    canvas = archival_canvas(
+        output,
+        page_size,
+        created=content.closed_at,
+        title=f"{TITLE} {content.container}",
+        subject=f"{content.kind_label} - {content.route_label}",
+        author=f"Station {content.station_id}",
+    )
     tree = StructureTree(canvas)
     page_height = page_size[1]
     for number, blocks in enumerate(pages, start=1):

@@ -21,11 +21,10 @@ from decimal import Decimal
 
 from reportlab.pdfgen.canvas import Canvas
 
-from receiving_app.documents.archival import make_archival
 from receiving_app.documents.layout import Block, gap, paginate, stacked
 from receiving_app.documents.model import PageSize
 from receiving_app.documents.pages import draw_tagged
-from receiving_app.documents.pdf_canvas import blank_canvas
+from receiving_app.documents.pdf_canvas import archival_canvas
 from receiving_app.documents.printed_values import date_time_text
 from receiving_app.documents.rules_and_boxes import RULE_GRAY, boxed, rule
 from receiving_app.documents.tables import Column, table
@@ -120,12 +119,10 @@ def render_report(content: ReportContent) -> bytes:
     pages = paginate(body, body_height)
 
     output = io.BytesIO()
-    canvas = blank_canvas(output, (page_width, page_height))
     # Archived with the day's books, so kept as the customers' documents are: PDF/A-2b, tagged.
-    make_archival(canvas, content.generated_at)
-    canvas.setTitle(content.title)
-    canvas.setSubject(content.footer)
-    canvas.setCreator("Returns Receiving Station")
+    canvas = archival_canvas(
+        output, (page_width, page_height), created=content.generated_at, title=content.title, subject=content.footer
+    )
     tree = StructureTree(canvas)
     for number, blocks in enumerate(pages, start=1):
         draw_tagged(tree, blocks, scale.margin, page_height - scale.margin)

@@ -23,12 +23,11 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import inch
 from reportlab.pdfgen.canvas import Canvas
 
-from receiving_app.documents.archival import make_archival
 from receiving_app.documents.barcodes import TEXT_GAP_PT, Code128Barcode
 from receiving_app.documents.layout import Block, gap
 from receiving_app.documents.model import DocumentError
 from receiving_app.documents.pages import draw_tagged
-from receiving_app.documents.pdf_canvas import blank_canvas
+from receiving_app.documents.pdf_canvas import archival_canvas
 from receiving_app.documents.printed_values import date_time_text
 from receiving_app.documents.rules_and_boxes import boxed, rule
 from receiving_app.documents.tagging import StructureTree
@@ -277,12 +276,14 @@ def _pdf(
 ) -> bytes:
     """One tagged PDF/A-2b page: each group of blocks stacked from its (left, top), over any furniture."""
     output = io.BytesIO()
-    canvas = blank_canvas(output, page_size)
-    make_archival(canvas, content.decided_at)
-    canvas.setTitle(f"License plate {content.lpn}")
-    canvas.setSubject(f"RMA {content.rma_number} line {content.line} unit {content.unit}")
-    canvas.setAuthor(f"Station {content.station_id}")
-    canvas.setCreator("Returns Receiving Station")
+    canvas = archival_canvas(
+        output,
+        page_size,
+        created=content.decided_at,
+        title=f"License plate {content.lpn}",
+        subject=f"RMA {content.rma_number} line {content.line} unit {content.unit}",
+        author=f"Station {content.station_id}",
+    )
     tree = StructureTree(canvas)
     if furniture is not None:
         with tree.artifact():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import datetime
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -22,12 +23,28 @@ def blank_canvas(output: io.BytesIO, page_size: tuple[float, float]) -> Canvas:
     return Canvas(output, pagesize=page_size, invariant=1, pageCompression=1, initialFontName=REGULAR)
 
 
-def new_canvas(content: DocumentContent, output: io.BytesIO, page_size: tuple[float, float]) -> Canvas:
-    """A canvas for a customer's document: a PDF/A-2b file created at the document's own issue time."""
+def archival_canvas(
+    output: io.BytesIO, page_size: tuple[float, float], *, created: datetime, title: str, subject: str, author: str = ""
+) -> Canvas:
+    """A canvas for a PDF/A-2b file created at ``created`` (so the same paper makes the same bytes),
+    with the title, subject and author a file browser and an archive show."""
     canvas = blank_canvas(output, page_size)
-    make_archival(canvas, content.issued_at)
-    canvas.setTitle(f"{content.title} {content.document_number}")
-    canvas.setSubject(f"{content.authorization_label} {content.rma_number}")
-    canvas.setAuthor(content.seller.name)
+    make_archival(canvas, created)
+    canvas.setTitle(title)
+    canvas.setSubject(subject)
+    if author:
+        canvas.setAuthor(author)
     canvas.setCreator("Returns Receiving Station")
     return canvas
+
+
+def new_canvas(content: DocumentContent, output: io.BytesIO, page_size: tuple[float, float]) -> Canvas:
+    """A canvas for a customer's document: a PDF/A-2b file created at the document's own issue time."""
+    return archival_canvas(
+        output,
+        page_size,
+        created=content.issued_at,
+        title=f"{content.title} {content.document_number}",
+        subject=f"{content.authorization_label} {content.rma_number}",
+        author=content.seller.name,
+    )
