@@ -5,8 +5,6 @@ process on a copy of one demo database in which two units were received; every p
 from __future__ import annotations
 
 import json
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,16 +16,6 @@ from tests.support.signing_in import DEMO_SECRETS, run_in_process
 from tests.support.warehouse import Line, Rma, add_rmas
 
 PLATES = ["LP00000001", "LP00000002"]
-
-
-@pytest.fixture(scope="module")
-def home(tmp_path_factory) -> Iterator[Path]:
-    folder = tmp_path_factory.mktemp("home")
-    with pytest.MonkeyPatch.context() as patch:
-        for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
-            patch.setenv(variable, str(folder / variable.lower()))
-        patch.delenv("RECEIVING_APP_DB", raising=False)
-        yield folder
 
 
 @pytest.fixture(scope="module")
@@ -43,13 +31,6 @@ def template(home, tmp_path_factory) -> Path:
     finally:
         station.close()
     return folder / "station.sqlite3"
-
-
-@pytest.fixture
-def database(template, tmp_path) -> Path:
-    copy = tmp_path / "station.sqlite3"
-    shutil.copy(template, copy)
-    return copy
 
 
 def run(database: Path, *argv: str, monkeypatch, capsys, user: str = "receiver"):

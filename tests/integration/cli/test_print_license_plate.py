@@ -6,9 +6,7 @@ printers are a folder and a ZPL printer's raw port on 127.0.0.1."""
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
-from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
@@ -23,16 +21,6 @@ from tests.support.signing_in import DEMO_SECRETS, run_in_process
 from tests.support.thermal import zpl_labels
 
 PLATE = "LP00000001"
-
-
-@pytest.fixture(scope="module")
-def home(tmp_path_factory) -> Iterator[Path]:
-    folder = tmp_path_factory.mktemp("home")
-    with pytest.MonkeyPatch.context() as patch:
-        for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
-            patch.setenv(variable, str(folder / variable.lower()))
-        patch.delenv("RECEIVING_APP_DB", raising=False)
-        yield folder
 
 
 @pytest.fixture(scope="module")
@@ -61,13 +49,6 @@ def template(home, tmp_path_factory) -> Path:
     finally:
         station.close()
     return database
-
-
-@pytest.fixture
-def database(template, tmp_path) -> Path:
-    copy = tmp_path / "station.sqlite3"
-    shutil.copy(template, copy)
-    return copy
 
 
 def print_command(database: Path, number: str, *options: str, monkeypatch, capsys):

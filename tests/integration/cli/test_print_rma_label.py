@@ -6,9 +6,7 @@ as the demo's receiver; the printers are a folder and a ZPL printer's raw port o
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
-from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
@@ -22,17 +20,6 @@ from tests.support.signing_in import DEMO_SECRETS, event_types, run_in_process
 
 
 @pytest.fixture(scope="module")
-def home(tmp_path_factory) -> Iterator[Path]:
-    """One user's folders for the module, so that the audit key and settings the commands use are the test's own."""
-    folder = tmp_path_factory.mktemp("home")
-    with pytest.MonkeyPatch.context() as patch:
-        for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
-            patch.setenv(variable, str(folder / variable.lower()))
-        patch.delenv("RECEIVING_APP_DB", raising=False)
-        yield folder
-
-
-@pytest.fixture(scope="module")
 def template(home, tmp_path_factory) -> Path:
     database = tmp_path_factory.mktemp("template") / "station.sqlite3"
     station = bootstrap(f"sqlite:///{database}")
@@ -41,13 +28,6 @@ def template(home, tmp_path_factory) -> Path:
     finally:
         station.close()
     return database
-
-
-@pytest.fixture
-def database(template, tmp_path) -> Path:
-    copy = tmp_path / "station.sqlite3"
-    shutil.copy(template, copy)
-    return copy
 
 
 @pytest.fixture
