@@ -6,8 +6,9 @@ starts "not checked" on each unit. N and O set every inspection fact at once, de
 two commonest finds; they leave V alone, since whether an empty was ever refilled is a separate look
 that the warehouse's routes ask for only on original empties.
 
-The keys that move between pages and to the Notes field are Ctrl keys: they work from inside any
-text field (a plain letter or digit there is typing), and no text field uses Ctrl with a digit or N.
+The keys that move between pages, to the Notes field and open a container are Ctrl keys: they work
+from inside any text field (a plain letter or digit there is typing), and no text field uses Ctrl
+with a digit, N or O.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ class Command(str, Enum):
     HOLD = "hold"
     NOT_RECEIVED = "not_received"
     PRINT_LABEL = "print_label"
+    OPEN_CONTAINER = "open_container"
     OVERRIDE = "override"
     PHOTO = "photo"
     RELEASE_HOLD = "release_hold"
@@ -104,6 +106,7 @@ KEYBOARD_MAP: tuple[KeyBinding, ...] = (
     KeyBinding(Qt.Key.Key_F3, "F3", Command.HOLD, "Hold the line (with a note)"),
     KeyBinding(Qt.Key.Key_F4, "F4", Command.NOT_RECEIVED, "This unit did not arrive"),
     KeyBinding(Qt.Key.Key_F5, "F5", Command.PRINT_LABEL, "Print the RMA's label"),
+    KeyBinding(Qt.Key.Key_O, "Ctrl+O", Command.OPEN_CONTAINER, "Open a container for the last unit", CTRL),
     KeyBinding(Qt.Key.Key_F6, "F6", Command.OVERRIDE, "Supervisor override"),
     KeyBinding(Qt.Key.Key_F7, "F7", Command.PHOTO, "Add a damage photo"),
     KeyBinding(Qt.Key.Key_F8, "F8", Command.RELEASE_HOLD, "Release a held line (supervisor)"),

@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self._fill_keyboard_map()
         self._set_up_status_bar(station, runner)
         self._add_shortcut(binding_for(Command.NOTES), self.go_to_notes)
+        self._add_shortcut(binding_for(Command.OPEN_CONTAINER), self.open_container)
         # The map's close button hides it: the clerk's choice as much as F1 is.
         ClosedByHand(self.ui.keyboardMapDock).closed.connect(self._keyboard_map_closed)
         self.receiving.line_recorded.connect(self._count_again)
@@ -199,6 +200,11 @@ class MainWindow(QMainWindow):
             return
         notes.setFocus(Qt.FocusReason.OtherFocusReason)
         notes.end(False)
+
+    def open_container(self) -> None:
+        """The container key: on Receiving, where its answer is said, whichever page was open."""
+        self.show_page(self.receiving)
+        self.receiving.containers.open_for_last_unit()
 
     def route_key(self, _receiver: QWidget, key: int, _text: str) -> bool:
         """The wedge's typed keys: window commands first, then the receiving screen's."""

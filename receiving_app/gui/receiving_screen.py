@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 from receiving_app.domain.scan import ScanValue
 from receiving_app.gui.accepting import Acceptor
 from receiving_app.gui.bench_layout import BenchLayout
+from receiving_app.gui.container_scans import ContainerScans
 from receiving_app.gui.decision_panel import DecisionPanel
 from receiving_app.gui.feedback_line import FeedbackLine
 from receiving_app.gui.forms.ui_receiving_screen import Ui_ReceivingScreen
@@ -83,6 +84,7 @@ class ReceivingScreen(QWidget):
         self.last_print_outcomes = ()
         self._feedback = FeedbackLine(self.ui.feedbackLabel)
         self.opening = RmaOpening(self)
+        self.containers = ContainerScans(self)
         self.live = LiveDecision(self)
         self.display = UnitDisplay(self)
         self.acceptor = Acceptor(self)
@@ -182,8 +184,9 @@ class ReceivingScreen(QWidget):
     # Scans ---------------------------------------------------------------------------------------
 
     def handle_scan(self, value: ScanValue) -> None:
-        """A scan from the wedge or the scan field: a line of this RMA, or another RMA to open."""
-        self.opening.handle_scan(value)
+        """A scan from the wedge or the scan field: a container for the last plate, a line, or an RMA to open."""
+        if not self.containers.handle_scan(value):
+            self.opening.handle_scan(value)
 
     def show_scan_problem(self, message: str) -> None:
         self.opening.show_scan_problem(message)

@@ -83,7 +83,7 @@ class RmaOpening:
             self.show_scan_problem(str(problem))
             return
         self._screen.ui.linesTable.setFocus()  # so that the next keys are commands again
-        self.handle_scan(value)
+        self._screen.handle_scan(value)  # the screen's: a container code typed here goes where a scanned one does
 
     def _name_cartridge(self, scan: ScanValue, rma: RmaView | None) -> None:
         """A cartridge's barcode that picks no line: say which product it is, from the catalog."""
@@ -130,13 +130,18 @@ class RmaOpening:
         )
         open_lines = [line for line in rma.lines if line.status == OPEN_LINE]
         count = f"{len(rma.lines)} line{'s' if len(rma.lines) != 1 else ''}"
+        # A scanned license plate is the unit to put away next: where it goes is the news, not the RMA.
+        plate = screen.containers.plate_opened(decisions)
+        if plate is not None:
+            tone, said = plate
+        elif open_lines:
+            tone, said = GOOD, f"Opened {rma.number}: {count}, {len(open_lines)} to receive. Scan or pick a cartridge."
+        else:
+            tone, said = GOOD, f"{rma.number} is {rma.status.replace('_', ' ')}: nothing left to receive."
+        screen.feedback(tone, f"{left}{said}", alarm=tone is BAD)
         if open_lines:
-            screen.feedback(
-                GOOD, f"{left}Opened {rma.number}: {count}, {len(open_lines)} to receive. Scan or pick a cartridge."
-            )
             screen.select_line(open_lines[0].line)  # at its first open unit: where the bench left it
         else:
-            screen.feedback(GOOD, f"{left}{rma.number} is {rma.status.replace('_', ' ')}: nothing left to receive.")
             screen.select_line(rma.lines[0].line if rma.lines else None)
         screen.ui.linesTable.setFocus()
 

@@ -8,6 +8,7 @@ placement, close and reopen is an audit event on the trail of the unit's RMA or 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -25,6 +26,11 @@ CONTAINER_COUNTER = "container"
 GRAMS_PER_KG = Decimal(1000)
 
 
+def words(name: str) -> str:
+    """A name from the routing file no longer in it, in words: "restock_new" -> "restock new"."""
+    return name.replace("_", " ")
+
+
 def container_code(sequence: int) -> str:
     return f"CT-{sequence:06d}"
 
@@ -40,12 +46,17 @@ class ContainerView:
     max_units: int | None
     max_grams: Decimal | None
     closed_because: str | None
+    kind_label: str = ""
+    """The kind in words, as the routing file names it: "Stock tote"."""
+    route_label: str = ""
 
     def as_json(self) -> dict[str, Any]:
         return {
             "code": self.code,
             "kind": self.kind,
+            "kind_label": self.kind_label,
             "route": self.route,
+            "route_label": self.route_label,
             "status": self.status,
             "units": self.units,
             "weight_kg": str((self.grams / GRAMS_PER_KG).quantize(Decimal("0.001"))),
@@ -93,7 +104,7 @@ class ContainerService:
             uow.records.add(row)
             uow.records.flush()
             uow.record(AuditEvent("container_opened", user, station, None, {"container": row.code, "route": route}))
-            view = _view(uow, row)
+            view = self._view(uow, row)
             uow.commit()
             return view
 
@@ -104,8 +115,8 @@ class ContainerService:
             plate = _plate(uow, lpn)
             container = _container(uow, code, lock=True)
             if plate.container_id == container.id:
-                return Placement(plate.lpn, _view(uow, container), False)  # scanned twice: it is in already
-            _require_may_take(uow, plate, container)
+                return Placement(plate.lpn, self._view(uow, container), False)  # scanned twice: it is in already
+            _require_may_take(uow, plate, container, self._route_words)
             now = uow.clock()
             plate.container_id, plate.placed_at, plate.placed_by = container.id, now, user
             uow.records.flush()
@@ -124,7 +135,7 @@ class ContainerService:
             if full:
                 _close(uow, container, user, station, because=full, now=now)
             uow.records.flush()
-            view = _view(uow, container)
+            view = self._view(uow, container)
             uow.commit()
             return Placement(plate.lpn, view, bool(full))
 
@@ -135,7 +146,7 @@ class ContainerService:
                 raise LineNotOpen(f"{container.code} was closed already by {container.closed_by}.")
             _close(uow, container, user, station, because="closed by hand", now=uow.clock())
             uow.records.flush()
-            view = _view(uow, container)
+            view = self._view(uow, container)
             uow.commit()
             return view
 
@@ -149,7 +160,9 @@ class ContainerService:
             if container.status == "open":
                 raise LineNotOpen(f"{container.code} is open already.")
             if uow.records.open_container_for_route(container.route) is not None:
-                raise LineNotOpen(f"Another container for {container.route} is open: close it first.")
+                raise LineNotOpen(
+                    f"Another container for {self._route_words(container.route)} is open: close it first."
+                )
             container.status, container.closed_at, container.closed_by, container.closed_because = (
                 "open",
                 None,
@@ -162,17 +175,38 @@ class ContainerService:
                 )
             )
             uow.records.flush()
-            view = _view(uow, container)
+            view = self._view(uow, container)
             uow.commit()
             return view
 
+    def _view(self, uow: UnitOfWork, row: ContainerRow) -> ContainerView:
+        units, grams = uow.records.container_contents(row.id)
+        kind = self._routing.kinds.get(row.kind)
+        return ContainerView(
+            row.code,
+            row.kind,
+            row.route,
+            row.status,
+            units,
+            grams,
+            row.max_units,
+            row.max_grams,
+            row.closed_because,
+            kind_label=kind.label if kind else words(row.kind),
+            route_label=self._route_words(row.route),
+        )
+
+    def _route_words(self, route: str) -> str:
+        known = self._routing.routes.get(route)
+        return known.label if known else words(route)
+
     def list_containers(self, status: str | None = None) -> tuple[ContainerView, ...]:
         with self._units.read() as uow:
-            return tuple(_view(uow, row) for row in uow.records.containers(status))
+            return tuple(self._view(uow, row) for row in uow.records.containers(status))
 
     def show(self, code: str) -> ContainerView:
         with self._units.read() as uow:
-            return _view(uow, _container(uow, code, lock=False))
+            return self._view(uow, _container(uow, code, lock=False))
 
 
 def _plate(uow: UnitOfWork, lpn: str) -> LicensePlateRow:
@@ -189,17 +223,19 @@ def _container(uow: UnitOfWork, code: str, *, lock: bool) -> ContainerRow:
     return container
 
 
-def _require_may_take(uow: UnitOfWork, plate: LicensePlateRow, container: ContainerRow) -> None:
+def _require_may_take(
+    uow: UnitOfWork, plate: LicensePlateRow, container: ContainerRow, route_words: Callable[[str], str]
+) -> None:
     if plate.decision.voided_at is not None:
         raise LineNotOpen(f"{plate.lpn}'s decision was voided: decide the unit again before it is put away.")
     if plate.container is not None:
         raise LineNotOpen(f"{plate.lpn} is in {plate.container.code} already.")
     if container.status != "open":
-        raise LineNotOpen(f"{container.code} is closed: open a new container for {container.route}.")
+        raise LineNotOpen(f"{container.code} is closed: open a new container for {route_words(container.route)}.")
     if plate.route != container.route:
         raise LineNotOpen(
-            f"{plate.lpn} goes to {plate.route.replace('_', ' ')}, not into {container.code} "
-            f"({container.route.replace('_', ' ')})."
+            f"{plate.lpn} goes to {route_words(plate.route)}, not into {container.code} "
+            f"({route_words(container.route)})."
         )
     units, grams = uow.records.container_contents(container.id)
     if container.max_units is not None and units + 1 > container.max_units:
@@ -224,10 +260,3 @@ def _full_after(container: ContainerRow, units: int, grams: Decimal) -> str:
 def _close(uow: UnitOfWork, container: ContainerRow, user: str, station: str, *, because: str, now: datetime) -> None:
     container.status, container.closed_at, container.closed_by, container.closed_because = "closed", now, user, because
     uow.record(AuditEvent("container_closed", user, station, None, {"container": container.code, "because": because}))
-
-
-def _view(uow: UnitOfWork, row: ContainerRow) -> ContainerView:
-    units, grams = uow.records.container_contents(row.id)
-    return ContainerView(
-        row.code, row.kind, row.route, row.status, units, grams, row.max_units, row.max_grams, row.closed_because
-    )

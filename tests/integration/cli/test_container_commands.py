@@ -63,7 +63,9 @@ def test_a_tote_filled_by_plates_and_closed_prints_a_manifest_that_counts_them(
     assert json.loads(shown.stdout) | {"weight_kg": None} == {
         "code": code,
         "kind": "stock_tote",
+        "kind_label": "Stock tote",
         "route": "restock_new",
+        "route_label": "Back to stock, new",
         "status": "closed",
         "units": 2,
         "weight_kg": None,
@@ -80,4 +82,4 @@ def test_a_plate_scanned_into_another_routes_container_is_refused_in_one_line(da
     refused = run(database, "container", "place", PLATES[0], code, monkeypatch=monkeypatch, capsys=capsys)
 
     assert (refused.code, refused.stdout) == (3, "")
-    assert refused.stderr == f"refused: {PLATES[0]} goes to restock new, not into {code} (scrap).\n"
+    assert refused.stderr == f"refused: {PLATES[0]} goes to Back to stock, new, not into {code} (Scrap).\n"

@@ -67,7 +67,7 @@ def test_a_unit_goes_only_into_a_container_of_its_own_route(station, tmp_path, s
     containers = ContainerService(station.units, small_boxes)
     tote = containers.open_container("restock_new", user="receiver", station="bench-1")
 
-    with pytest.raises(LineNotOpen, match="goes to oem recycling, not into"):
+    with pytest.raises(LineNotOpen, match="goes to HP recycling, not into"):
         containers.place(plate, tote.code, user="receiver", station="bench-1")
     assert containers.show(tote.code).units == 0
 
