@@ -1,7 +1,10 @@
-"""The catalog: every cartridge with its UPC, full and empty weights and list price, a filter box,
-and an editor for the selected item that admins can save and everyone else can only read."""
+"""The catalog: every cartridge with its make, UPC, full and empty weights, list price and the units of
+it on hand (new and open box), a filter box, and an editor for the selected item that admins can save
+and everyone else can only read."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QLabel, QWidget
@@ -33,35 +36,69 @@ from receiving_app.services.catalog import (
     may_edit_catalog,
 )
 from receiving_app.services.station import Station
+from receiving_app.services.stock import StockLine
+
+ON_HAND = (("On hand\nnew", "new"), ("On hand\nopen box", "open_box"))
+"""The on-hand columns' titles and the stock grade each counts, as ``StockLine.grade`` names it. The
+titles take two lines: on one line they would not fit whole beside the keyboard map on a 1366 px screen."""
 
 
 class CatalogModel(RecordTableModel):
+    """The catalog's items, each with the units of it on hand by grade (blank where there are none)."""
+
     # On a narrow screen the category and brand step aside first (the description names both), then
-    # the weights; the selected item's editor below shows every field whole.
-    COLUMNS = (
-        Column("SKU", lambda item: item.sku),
-        Column("Brand", lambda item: item.brand, hide_order=2),
-        Column("Description", lambda item: item.description, stretch=True),
-        Column("Category", lambda item: words(item.category), hide_order=1),
-        Column("UPC", lambda item: item.upc or "—", hide_order=5),
-        Column("Full g", lambda item: str(item.full_g), lambda item: item.full_g, numeric=True, hide_order=4),
-        Column("Empty g", lambda item: str(item.empty_g), lambda item: item.empty_g, numeric=True, hide_order=3),
-        Column(
-            "List price", lambda item: money_text(item.list_price), lambda item: item.list_price.amount, numeric=True
-        ),
-    )
+    # the weights, the UPC, the make and last the list price, before the description is squeezed below
+    # a useful width; the selected item's editor below shows every field whole. The units on hand never
+    # step aside: they are what a clerk looking up a SKU wants to know, and are nowhere else on the page.
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._on_hand: dict[tuple[str, str], int] = {}
+        # Built per model: the on-hand columns read this model's stock, which a class attribute could not.
+        self.COLUMNS = (
+            Column("SKU", lambda item: item.sku),
+            Column("Brand", lambda item: item.brand, hide_order=2),
+            Column("Description", lambda item: item.description, stretch=True),
+            Column("Category", lambda item: words(item.category), hide_order=1),
+            Column("Make", lambda item: words(item.make), hide_order=6),
+            Column("UPC", lambda item: item.upc or "—", hide_order=5),
+            Column("Full g", lambda item: str(item.full_g), lambda item: item.full_g, numeric=True, hide_order=4),
+            Column("Empty g", lambda item: str(item.empty_g), lambda item: item.empty_g, numeric=True, hide_order=3),
+            Column(
+                "List price",
+                lambda item: money_text(item.list_price),
+                lambda item: item.list_price.amount,
+                numeric=True,
+                hide_order=7,
+            ),
+            *(self._on_hand_column(title, grade) for title, grade in ON_HAND),
+        )
+
+    def _on_hand_column(self, title: str, grade: str) -> Column:
+        def count(item: CatalogItemView) -> int:
+            return self._on_hand.get((item.sku, grade), 0)
+
+        return Column(title, lambda item: str(count(item) or ""), count, numeric=True)
+
+    def set_stock(self, lines: Sequence[StockLine]) -> None:
+        """The units on hand now; only their columns are repainted, so the selection and sort stay."""
+        self._on_hand = {(line.sku, line.grade): line.quantity for line in lines}
+        if self.rowCount():
+            first = len(self.COLUMNS) - len(ON_HAND)
+            self.dataChanged.emit(self.index(0, first), self.index(self.rowCount() - 1, len(self.COLUMNS) - 1))
 
 
 class CatalogPage(QWidget):
     """The catalog table and the selected item's editor.
 
     Signals:
-        items_loaded(int): how many items the catalog holds, once listed.
+        items_loaded(int): how many items the catalog holds, once listed with the stock on hand.
+        stock_loaded(int): how many units are on hand, once read again on a later visit.
         item_saved(str): the SKU of an item whose edit was saved.
         problem_shown(str): a refusal or failure, as the clerk reads it.
     """
 
     items_loaded = Signal(int)
+    stock_loaded = Signal(int)
     item_saved = Signal(str)
     problem_shown = Signal(str)
 
@@ -130,17 +167,41 @@ class CatalogPage(QWidget):
         if not self._loaded_once:
             self._loaded_once = True
             self.reload()
+        else:
+            # The bench restocks units while the page is away: the counts are read again on each
+            # visit, and only they, so that the clerk's selection and an unsaved edit stay put.
+            self.reload_stock()
 
     def reload(self) -> None:
+        """List the catalog and the stock on hand in the background, together."""
         show_progress(self.ui.messageLabel, "Loading the catalog…")
-        self._runner.start(self._catalog.list_items, key="load", on_success=self._show_items, on_failure=self._problem)
+        catalog, stock = self._catalog, self._station.stock
+        self._runner.start(
+            lambda: (catalog.list_items(), stock.on_hand()),
+            key="load",
+            on_success=self._show_items,
+            on_failure=self._problem,
+        )
 
-    def _show_items(self, items: tuple[CatalogItemView, ...]) -> None:
+    def reload_stock(self) -> None:
+        if self._runner.is_running("load"):
+            return  # the first load reads the stock too
+        self._runner.start(
+            self._station.stock.on_hand, key="stock", on_success=self._show_stock, on_failure=self._problem
+        )
+
+    def _show_items(self, loaded: tuple[tuple[CatalogItemView, ...], tuple[StockLine, ...]]) -> None:
+        items, stock = loaded
         clear_message(self.ui.messageLabel)
+        self.items.set_stock(stock)
         self.items.set_records(items)
         self.ui.catalogTable.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self._count()
         self.items_loaded.emit(len(items))
+
+    def _show_stock(self, stock: tuple[StockLine, ...]) -> None:
+        self.items.set_stock(stock)
+        self.stock_loaded.emit(sum(line.quantity for line in stock))
 
     def _filter(self, text: str) -> None:
         self.filtered.setFilterFixedString(text.strip())
@@ -168,7 +229,10 @@ class CatalogPage(QWidget):
         self._set_editor_enabled(item is not None)
         self.ui.skuValue.setText(item.sku if item else "")
         self.ui.brandValue.setText(
-            f"{item.brand}, {phrase(item.category)}, OEM part {item.oem_part_number or '—'}" if item else ""
+            # The make as well: where the table is too narrow for its column, this is where it is read.
+            f"{item.brand}, {phrase(item.category)} ({phrase(item.make)}), OEM part {item.oem_part_number or '—'}"
+            if item
+            else ""
         )
         for key, edit in self._edits.items():
             edit.setText(_field_text(item, key) if item else "")

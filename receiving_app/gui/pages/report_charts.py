@@ -1,5 +1,5 @@
-"""The Reports page's four bar charts (outcomes, refunds by method, denials by reason, fill levels of
-denied cartridges), drawn with Qt Charts from one frozen ``BenchReport``.
+"""The Reports page's five bar charts (outcomes, refunds by method, denials by reason, fill levels of
+denied cartridges, units by route), drawn with Qt Charts from one frozen ``BenchReport``.
 
 Every bar carries its figure as text (``bar_labels``) and every chart says its bars in its accessible
 description, so that no figure has to be read off a bar by eye. Each chart asks the room its words
@@ -33,7 +33,7 @@ from receiving_app.gui.pages.bar_labels import GAP, BarLabels
 from receiving_app.gui.pages.columns_layout import ColumnsLayout
 from receiving_app.gui.pages.models import words
 from receiving_app.gui.style import sized_font
-from receiving_app.services.reports import BenchReport, FillLevels, ReasonCount, RefundsByMethod
+from receiving_app.services.reports import BenchReport, FillLevels, ReasonCount, RefundsByMethod, RouteCount
 
 # The smallest a chart gets, whatever its words: a title, a few bars and their figures at the
 # station's type size. A chart whose words need more asks for more.
@@ -55,6 +55,7 @@ CHARTS = (
     ("refunds", "Refunds by method ($)"),
     ("denials", "Denials by reason"),
     ("fill", "Fill level left in denied cartridges"),
+    ("routes", "Units by route"),
 )
 
 
@@ -66,8 +67,8 @@ class Bar:
 
 
 class ReportCharts(QWidget):
-    """The four charts, two by two where two fit side by side; ``views`` holds the chart view now
-    shown for each key."""
+    """The five charts, two side by side where two fit; ``views`` holds the chart view now shown for
+    each key."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +87,7 @@ class ReportCharts(QWidget):
         self.set_chart("refunds", refund_bars(report.refunds_by_method), horizontal=False, money=True)
         self.set_chart("denials", reason_bars(report.denials_by_reason), horizontal=True)
         self.set_chart("fill", fill_bars(report.denied_fill), horizontal=True)
+        self.set_chart("routes", route_bars(report.routes), horizontal=True)
 
     def _chart_view(self, key: str, title: str, chart: QChart) -> QChartView:
         view = QChartView(chart, self)
@@ -213,3 +215,8 @@ def reason_bars(reasons: Sequence[ReasonCount]) -> list[Bar]:
 def fill_bars(fill: FillLevels) -> list[Bar]:
     # Drawn across, like the denials: the emptiest at the bottom, the fullest on top.
     return [Bar(FillLevels.bucket_label(index), Decimal(count), str(count)) for index, count in enumerate(fill.buckets)]
+
+
+def route_bars(routes: Sequence[RouteCount]) -> list[Bar]:
+    # Across, as the routes' names are long; reversed, so that the routing file's first route is on top.
+    return [Bar(route.label, Decimal(route.units), str(route.units)) for route in reversed(routes)]

@@ -3,7 +3,11 @@ columns as the report's PDF and CSV (``services.report_tables``)."""
 
 from __future__ import annotations
 
+from receiving_app.domain.money import STATION_CURRENCY
+from receiving_app.domain.money_text import column_heading, figure_text
 from receiving_app.gui.pages.models import Column, RecordTableModel, local_time, words
+from receiving_app.services.report_model import RouteCount
+from receiving_app.services.report_tables import NO_VALUE
 
 
 def _count_column(title: str, attribute: str) -> Column:
@@ -132,3 +136,50 @@ class HoldsModel(RecordTableModel):
         Column("Customer", lambda hold: hold.customer),  # empty unless an admin asked for personal data
     )
     CUSTOMER_COLUMN = 7
+
+
+def _route_value(route: RouteCount) -> str:
+    return NO_VALUE if route.value is None else figure_text(route.value)
+
+
+class RoutesModel(RecordTableModel):
+    """Where the period's units were sorted, in the routing file's order, and what each route recovers."""
+
+    COLUMNS = (
+        Column("Route", lambda route: route.label, stretch=True),
+        _count_column("Units", "units"),
+        # A route that recovers nothing sorts below one that recovers $0.00 and shows a dash, not a price.
+        Column(
+            column_heading("Value recovered", STATION_CURRENCY),
+            _route_value,
+            lambda route: -1 if route.value is None else route.value.amount,
+            numeric=True,
+        ),
+    )
+
+
+class ContainersModel(RecordTableModel):
+    """Containers closed in the period and not reopened since, as their manifests count them."""
+
+    COLUMNS = (
+        Column("Container", lambda container: container.code),
+        Column("Route", lambda container: container.label),
+        _count_column("Units", "units"),
+        Column(
+            "Weight (kg)",
+            lambda container: f"{container.weight_kg:.3f}",
+            lambda container: container.weight_kg,
+            numeric=True,
+        ),
+        Column("Why closed", lambda container: container.because[:1].upper() + container.because[1:], stretch=True),
+    )
+
+
+class StockAddedModel(RecordTableModel):
+    """What the stock gained in the period by SKU and grade; a void of an earlier restock counts below zero."""
+
+    COLUMNS = (
+        Column("SKU", lambda line: line.sku),
+        Column("Grade", lambda line: line.grade_words),
+        _count_column("Units", "units"),
+    )

@@ -2,15 +2,17 @@
 
 Opening the page shows today's report for every station, as of that moment (the figures come from
 the report service in the background, made again each time the page is opened); Export PDF… then
-writes it: a manager's two clicks. The figures at the top, the four charts (outcomes, refunds by
-method, denials by reason, fill levels of denied cartridges; ``report_charts``) and the tables under
-them (``report_models``) all come from one frozen ``BenchReport``, the same one the export writes,
-so the window and the paper never disagree. Voided decisions are in none of the figures; the Voids
-tab lists those voided on the day, and the findings at the bench and the decisions approved over a
-contradicting weight have tabs of their own.
+writes it: a manager's two clicks. The figures at the top, the five charts (outcomes, refunds by
+method, denials by reason, fill levels of denied cartridges, units by route; ``report_charts``) and
+the tables under them (``report_models``) all come from one frozen ``BenchReport``, the same one the
+export writes, so the window and the paper never disagree. Voided decisions are in none of the
+figures; the Voids tab lists those voided on the day, and the findings at the bench and the decisions
+approved over a contradicting weight have tabs of their own. Where the day's units went (by route,
+in the containers closed, into stock) has tabs after the denials, in the PDF's order.
 
-The layout is the form ``ui/pages_reports.ui``; the charts are a ``ReportCharts`` promoted in it, and
-the figures and the charts reflow in columns (``ColumnsLayout``) so that the page never scrolls sideways.
+The layout is the form ``ui/pages_reports.ui`` (the figures and tabs of where units went are added to
+it here); the charts are a ``ReportCharts`` promoted in it, and the figures and the charts reflow in
+columns (``ColumnsLayout``) so that the page never scrolls sideways.
 Customer details are never shown here unless an admin ticks the box for them, and the service
 checks that role again.
 """
@@ -19,10 +21,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, Signal
-from PySide6.QtWidgets import QFileDialog, QLabel, QTableView, QWidget
+from PySide6.QtCore import QDate, QStandardPaths, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QFrame, QLabel, QTableView, QVBoxLayout, QWidget
 
 from receiving_app.domain.money_text import money_text
 from receiving_app.gui.forms.ui_pages_reports import Ui_ReportsPage
@@ -31,13 +34,16 @@ from receiving_app.gui.pages.columns_layout import ColumnsLayout
 from receiving_app.gui.pages.feedback import clear_message, show_problem, show_progress, show_success
 from receiving_app.gui.pages.models import prepare_table
 from receiving_app.gui.pages.report_models import (
+    ContainersModel,
     ContradictionsModel,
     DenialsModel,
     FindingsModel,
     HoldsModel,
     OperatorsModel,
     RefundsModel,
+    RoutesModel,
     StationsModel,
+    StockAddedModel,
     VoidsModel,
 )
 from receiving_app.services.auth import SignedInUser
@@ -46,6 +52,11 @@ from receiving_app.services.station import Station
 
 ALL_STATIONS = "All stations"
 TILE_VALUE_STYLE = "font-size: 22pt; font-weight: bold;"
+# Figures and tables the form does not hold (what the warehouse got from the day), made here after
+# the form's: each key also starts its widgets' object names; then the caption or the tab's title,
+# as the PDF names the figure or the section.
+SORTING_TILES = (("recovered", "Value recovered"), ("containers", "Containers closed"), ("stocked", "Added to stock"))
+SORTING_TABLES = (("routes", "Units by route"), ("containers", "Containers closed"), ("stock", "Stock added"))
 
 
 class ReportsPage(QWidget):
@@ -84,8 +95,9 @@ class ReportsPage(QWidget):
             ui.stationCombo.addItem(station.settings.station_id, station.settings.station_id)
         ui.personalDataCheck.setVisible(signed_in_user.role in ROLES_SEEING_PERSONAL_DATA)
         clear_message(ui.reportStatusLabel)
-        # The figures four in a row, or two where four would make the page scroll sideways.
-        tiles = ColumnsLayout(ui.tilesArea, column_counts=(4, 2))
+        # The figures four in a row, or three or two where four would make the page scroll sideways (eleven
+        # figures two in a row would take six rows on a 1366 px screen where three take four).
+        tiles = ColumnsLayout(ui.tilesArea, column_counts=(4, 3, 2))
         tiles.setContentsMargins(0, 0, 0, 0)
         self.tileValues: dict[str, QLabel] = {}
         for key, tile, caption, value in (
@@ -104,6 +116,10 @@ class ReportsPage(QWidget):
             value.setStyleSheet(TILE_VALUE_STYLE)
             tiles.addWidget(tile)
             self.tileValues[key] = value
+        for key, caption in SORTING_TILES:
+            tile, value = self._tile(key, caption)
+            tiles.addWidget(tile)
+            self.tileValues[key] = value
         self._prepare_tables()
 
         ui.showReportButton.clicked.connect(self.load)
@@ -115,8 +131,35 @@ class ReportsPage(QWidget):
 
     @property
     def chartViews(self):
-        """The chart view now shown for each chart: outcomes, refunds, denials, fill."""
+        """The chart view now shown for each chart: outcomes, refunds, denials, fill, routes."""
         return self.ui.reportCharts.views
+
+    def _tile(self, stem: str, caption_text: str) -> tuple[QFrame, QLabel]:
+        """A figure's tile as the form draws the others: its caption over its value."""
+        tile = QFrame(self.ui.tilesArea)
+        tile.setObjectName(f"{stem}Tile")
+        tile.setFrameShape(QFrame.Shape.StyledPanel)
+        column = QVBoxLayout(tile)
+        caption = QLabel(caption_text, tile)
+        caption.setObjectName(f"{stem}Caption")
+        value = QLabel("–", tile)
+        value.setObjectName(f"{stem}Value")
+        value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        value.setAccessibleName(caption_text)
+        value.setStyleSheet(TILE_VALUE_STYLE)
+        column.addWidget(caption)
+        column.addWidget(value)
+        return tile, value
+
+    def _sorting_table(self, stem: str, title: str) -> QTableView:
+        """A table as the form makes the others, on its own tab after the denials, as the PDF orders them."""
+        table = QTableView()
+        table.setObjectName(f"{stem}Table")
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        tabs = self.ui.reportTables
+        tabs.insertTab(tabs.indexOf(self.ui.findingsTable), table, title)
+        return table
 
     def _prepare_tables(self) -> None:
         ui = self.ui
@@ -128,12 +171,23 @@ class ReportsPage(QWidget):
         self.contradictionsModel = ContradictionsModel(self)
         self.voidsModel = VoidsModel(self)
         self.holdsModel = HoldsModel(self)  # its Customer column shows only in a report with personal data
+        self.routesModel = RoutesModel(self)
+        self.containersModel = ContainersModel(self)
+        self.stockModel = StockAddedModel(self)
+        routes, containers, stock = (self._sorting_table(key, title) for key, title in SORTING_TABLES)
+        # In the focus ring the new tabs' tables come where their tabs are, not after the page's end.
+        ring = (ui.denialsTable, routes, containers, stock, ui.findingsTable)
+        for before, after in pairwise(ring):
+            QWidget.setTabOrder(before, after)
         self.tables: dict[str, QTableView] = {}
         for key, table, model in (
             ("operators", ui.operatorsTable, self.operatorsModel),
             ("stations", ui.stationsTable, self.stationsModel),
             ("refunds", ui.refundsTable, self.refundsModel),
             ("denials", ui.denialsTable, self.denialsModel),
+            ("routes", routes, self.routesModel),
+            ("containers", containers, self.containersModel),
+            ("stock", stock, self.stockModel),
             ("findings", ui.findingsTable, self.findingsModel),
             ("contradictions", ui.contradictionsTable, self.contradictionsModel),
             ("voids", ui.voidsTable, self.voidsModel),
@@ -224,11 +278,18 @@ class ReportsPage(QWidget):
         )
         values["findings"].setText(str(report.finding_counts.changed))
         values["contradictions"].setText(str(report.finding_counts.contradicted))
+        values["recovered"].setText(money_text(report.value_recovered))
+        values["recovered"].setToolTip(f"{report.units_sorted} unit(s) sorted to their routes")
+        values["containers"].setText(str(len(report.containers_closed)))
+        values["stocked"].setText(str(report.units_stocked))
         self.ui.reportCharts.show_report(report)
         self.operatorsModel.set_records(report.operators)
         self.stationsModel.set_records(report.stations)
         self.refundsModel.set_records(report.refunds_by_method)
         self.denialsModel.set_records(report.denials_by_reason)
+        self.routesModel.set_records(report.routes)
+        self.containersModel.set_records(report.containers_closed)
+        self.stockModel.set_records(report.stock_added)
         self.findingsModel.set_records(report.changed_at_the_bench)
         self.contradictionsModel.set_records(report.over_contradictions)
         self.voidsModel.set_records(report.voids)

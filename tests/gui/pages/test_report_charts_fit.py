@@ -1,5 +1,6 @@
 """The Reports page's charts on the bench's screens, 1366x768 and 1920x1080, with the keyboard map shown
-and hidden, on a crowded day (five-figure refunds, all ten denial reasons, every fill level): each
+and hidden, on a crowded day (five-figure refunds, all ten denial reasons, every fill level, units on
+every route): each
 chart keeps its minimum size, two sit side by side where two fit, the page never scrolls sideways,
 and every title, axis label and bar figure is drawn whole ("$356.45", never "56.45" or "Origina...").
 
@@ -27,6 +28,7 @@ from receiving_app.services.report_model import (
     OutcomeCount,
     ReasonCount,
     RefundsByMethod,
+    RouteCount,
     identifier_words,
 )
 from tests.support.chart_texts import drawn_texts
@@ -44,6 +46,18 @@ PAGE_AREAS = {
 DAY = date(2026, 3, 2)
 REASONS = sorted(DENIAL_CODES)
 FILL_BUCKETS = (3, 0, 12, 7, 1, 0, 9, 4, 2, 118)
+# Every route of the shipped routing file, as its labels read: the longest must be drawn whole too.
+ROUTES = (
+    RouteCount("quarantine", "Quarantine", 2, None),
+    RouteCount("hold_for_customer", "Hold for the customer", 14, None),
+    RouteCount("return_to_vendor", "Return to vendor", 9, None),
+    RouteCount("restock_new", "Back to stock, new", 318, None),
+    RouteCount("restock_open_box", "Back to stock, open box", 57, None),
+    RouteCount("empties_virgin", "Virgin empty", 71, Money(Decimal("213.00"))),
+    RouteCount("oem_recycling", "HP recycling", 48, None),
+    RouteCount("empties_other", "Other empties", 26, None),
+    RouteCount("scrap", "Scrap", 4, None),
+)
 
 
 def _refunds(method: str, lines: int, amount: str) -> RefundsByMethod:
@@ -72,6 +86,7 @@ CROWDED_DAY = BenchReport(
     stations=(),
     overrides=(),
     holds=(),
+    routes=ROUTES,
 )
 
 EXPECTED_WORDS = {
@@ -83,6 +98,7 @@ EXPECTED_WORDS = {
         *(FillLevels.bucket_label(index) for index in range(10)),
         *(str(count) for count in FILL_BUCKETS),
     },
+    "routes": {"Units by route", *(route.label for route in ROUTES), *(str(route.units) for route in ROUTES)},
 }
 
 SCREENS = [

@@ -1,5 +1,6 @@
-"""Reports page: today's figures and charts when it opens, a station's report, customer details for
-admins only, and PDF and CSV exports from the buttons."""
+"""Reports page: today's figures and charts when it opens, where the day's units went (by route, in the
+containers closed, into stock), a station's report, customer details for admins only, and PDF and CSV
+exports from the buttons."""
 
 from __future__ import annotations
 
@@ -10,12 +11,14 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 
 from receiving_app.domain.money import Money
+from receiving_app.domain.money_text import money_text
 from receiving_app.gui.pages import reports as reports_module
 from receiving_app.gui.pages.reports import ReportsPage
 from receiving_app.services.auth import SignedInUser
 from tests.support.demo_users import USERS
 from tests.support.gui_accessibility import controls
 from tests.support.pdf import reading_text
+from tests.support.sorted_units import recover_empties, restock
 
 WAIT_MS = 15_000
 
@@ -47,7 +50,7 @@ def bar_values(page: ReportsPage, chart: str) -> dict[str, float]:
     series = view.chart().series()[0]
     labels = (
         view.chart()
-        .axes(Qt.Orientation.Vertical if chart in ("denials", "fill") else Qt.Orientation.Horizontal)[0]
+        .axes(Qt.Orientation.Vertical if chart in ("denials", "fill", "routes") else Qt.Orientation.Horizontal)[0]
         .categories()
     )
     bar_set = series.barSets()[0]
@@ -74,6 +77,73 @@ def test_the_page_opens_on_today_s_report_with_its_figures_and_charts(qtbot, sta
     assert [(count.name, count.denials) for count in page.stationsModel.records()] == [("S1", 1)]
     assert page.chartViews["outcomes"].accessibleDescription() == "Refund 2, Replacement 0, Denied 1"
     assert page.ui.exportPdfButton.isEnabled() and page.ui.exportCsvButton.isEnabled()
+
+
+def shown_rows(page: ReportsPage, table: str) -> list[tuple[str, ...]]:
+    """A table's rows as the page writes them."""
+    model = page.tables[table].model()
+    return [
+        tuple(model.index(row, column).data() for column in range(model.columnCount()))
+        for row in range(model.rowCount())
+    ]
+
+
+def test_where_the_day_s_units_went_is_shown_as_the_report_says(qtbot, station, tmp_path) -> None:
+    restocked = restock(station, tmp_path, "RA0000401", sealed=2, opened=1)
+    recover_empties(station, tmp_path, "RA0000402", 1)
+    tote = station.containers.open_container("restock_new", user="receiver", station="S1")
+    for plate in restocked[:2]:
+        station.containers.place(plate, tote.code, user="receiver", station="S1")
+    station.containers.close(tote.code, user="receiver", station="S1")
+
+    page = open_reports(qtbot, station, USERS["supervisor"])
+
+    report = page.report
+    assert {(route.route, route.units) for route in report.routes} == {
+        ("restock_new", 2),
+        ("restock_open_box", 1),
+        ("empties_virgin", 1),
+    }
+    assert [(container.code, container.units) for container in report.containers_closed] == [(tote.code, 2)]
+    assert [(line.sku, line.grade, line.units) for line in report.stock_added] == [
+        ("TN-660", "new", 2),
+        ("TN-760", "open_box", 1),
+    ]
+    assert not report.value_recovered.is_zero  # a virgin empty brings money in
+    tabs = page.ui.reportTables
+    titles = [tabs.tabText(index) for index in range(tabs.count())]
+    denials = titles.index("Denials by reason")
+    assert titles[denials + 1 : denials + 4] == ["Units by route", "Containers closed", "Stock added"]
+
+    assert page.tileValues["recovered"].text() == money_text(report.value_recovered)
+    assert page.tileValues["containers"].text() == "1" and page.tileValues["stocked"].text() == "3"
+    assert shown_rows(page, "routes") == [
+        (route.label, str(route.units), "—" if route.value is None else f"{route.value.amount:.2f}")
+        for route in report.routes
+    ]
+    assert bar_values(page, "routes") == {route.label: float(route.units) for route in report.routes}
+    (closed,) = report.containers_closed
+    assert shown_rows(page, "containers") == [
+        (tote.code, closed.label, "2", f"{closed.weight_kg:.3f}", "Closed by hand")
+    ]
+    assert shown_rows(page, "stock") == [("TN-660", "New", "2"), ("TN-760", "Open box", "1")]
+    header = page.tables["routes"].model()
+    assert header.headerData(2, Qt.Orientation.Horizontal) == "Value recovered (USD)"
+
+
+def test_a_day_that_sorted_nothing_leaves_no_sorting_figures_of_another_day(qtbot, station, tmp_path) -> None:
+    restock(station, tmp_path, "RA0000403", sealed=1, opened=0)
+    page = open_reports(qtbot, station, USERS["receiver"])
+    assert page.tileValues["stocked"].text() == "1" and shown_rows(page, "stock") == [("TN-660", "New", "1")]
+
+    with qtbot.waitSignal(page.report_shown, timeout=WAIT_MS):
+        page.ui.dayEdit.setDate(page.ui.dayEdit.date().addDays(-1))
+
+    assert page.report.routes == page.report.containers_closed == page.report.stock_added == ()
+    assert page.tileValues["recovered"].text() == "$0.00"
+    assert page.tileValues["containers"].text() == page.tileValues["stocked"].text() == "0"
+    assert all(shown_rows(page, table) == [] for table in ("routes", "containers", "stock"))
+    assert page.chartViews["routes"].accessibleDescription() == "nothing in this period"
 
 
 def test_coming_back_to_the_page_shows_what_the_bench_did_meanwhile(qtbot, station, decided, decide) -> None:
