@@ -3,10 +3,13 @@ columns as the report's PDF and CSV (``services.report_tables``)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
+
 from receiving_app.domain.money import STATION_CURRENCY
 from receiving_app.domain.money_text import column_heading, figure_text
 from receiving_app.gui.pages.models import Column, RecordTableModel, local_time, words
-from receiving_app.services.report_model import RouteCount
+from receiving_app.services.report_model import HeldCartridge, RouteCount
 from receiving_app.services.report_tables import NO_VALUE
 
 
@@ -136,6 +139,33 @@ class HoldsModel(RecordTableModel):
         Column("Customer", lambda hold: hold.customer),  # empty unless an admin asked for personal data
     )
     CUSTOMER_COLUMN = 7
+
+
+class HeldCartridgesModel(RecordTableModel):
+    """Denied cartridges kept for their customers whose hold ends within a week of the report's last day,
+    soonest first; a hold that has ended by that day says so, for its cartridge is due to move on."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._last_day: date | None = None
+        # The hold's end is written against the report's day, so these columns are the model's own.
+        self.COLUMNS = (
+            Column("License plate", lambda held: held.lpn),
+            Column("RMA", lambda held: held.rma),
+            Column("SKU", lambda held: held.sku),
+            Column("Hold ends", self._hold_ends, lambda held: held.held_until),
+        )
+
+    def show_holds(self, holds: Sequence[HeldCartridge], last_day: date) -> None:
+        self._last_day = last_day
+        self.set_records(holds)
+
+    def ended(self, held: HeldCartridge) -> bool:
+        return self._last_day is not None and held.held_until <= self._last_day
+
+    def _hold_ends(self, held: HeldCartridge) -> str:
+        day = held.held_until.isoformat()
+        return f"{day} (ended)" if self.ended(held) else day
 
 
 def _route_value(route: RouteCount) -> str:

@@ -8,7 +8,12 @@ the tables under them (``report_models``) all come from one frozen ``BenchReport
 export writes, so the window and the paper never disagree. Voided decisions are in none of the
 figures; the Voids tab lists those voided on the day, and the findings at the bench and the decisions
 approved over a contradicting weight have tabs of their own. Where the day's units went (by route,
-in the containers closed, into stock) has tabs after the denials, in the PDF's order.
+in the containers closed, into stock) has tabs after the denials, in the PDF's order, and the last tab
+lists the denied cartridges kept for their customers whose hold ends within a week of the day.
+
+The tabs carry short titles, so that all of them fit beside each other on a 1920 px screen; each tab's
+tooltip, and the name a screen reader gives its table, is the section's title as the PDF prints it.
+Where they do not all fit (a 1366 px screen), the bar scrolls and draws no tab cut (``whole_tabs``).
 
 The layout is the form ``ui/pages_reports.ui`` (the figures and tabs of where units went are added to
 it here); the charts are a ``ReportCharts`` promoted in it, and the figures and the charts reflow in
@@ -20,7 +25,7 @@ checks that role again.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from itertools import pairwise
 from pathlib import Path
 
@@ -38,6 +43,7 @@ from receiving_app.gui.pages.report_models import (
     ContradictionsModel,
     DenialsModel,
     FindingsModel,
+    HeldCartridgesModel,
     HoldsModel,
     OperatorsModel,
     RefundsModel,
@@ -46,6 +52,7 @@ from receiving_app.gui.pages.report_models import (
     StockAddedModel,
     VoidsModel,
 )
+from receiving_app.gui.pages.whole_tabs import give_whole_tab_bar
 from receiving_app.services.auth import SignedInUser
 from receiving_app.services.reports import ROLES_SEEING_PERSONAL_DATA, BenchReport, export_report
 from receiving_app.services.station import Station
@@ -53,10 +60,29 @@ from receiving_app.services.station import Station
 ALL_STATIONS = "All stations"
 TILE_VALUE_STYLE = "font-size: 22pt; font-weight: bold;"
 # Figures and tables the form does not hold (what the warehouse got from the day), made here after
-# the form's: each key also starts its widgets' object names; then the caption or the tab's title,
-# as the PDF names the figure or the section.
+# the form's: each key also starts its widgets' object names; then the caption, as the PDF names the figure.
 SORTING_TILES = (("recovered", "Value recovered"), ("containers", "Containers closed"), ("stocked", "Added to stock"))
-SORTING_TABLES = (("routes", "Units by route"), ("containers", "Containers closed"), ("stock", "Stock added"))
+SORTING_TABLES = ("routes", "containers", "stock")
+# Each table's tab, in the tabs' order: its title on the tab, then the section's title in the PDF.
+TAB_TITLES = {
+    "operators": ("Operators", "By operator"),
+    "stations": ("Stations", "By station"),
+    "refunds": ("Refunds", "Refunds by method"),
+    "denials": ("Denials", "Denials by reason"),
+    "routes": ("Routes", "Units by route"),
+    "containers": ("Containers", "Containers closed"),
+    "stock": ("Stock", "Stock added"),
+    "findings": ("Findings", "Findings at the bench"),
+    "contradictions": ("Contradictions", "Approved over a contradiction"),
+    "voids": ("Voids", "Voids"),
+    "holds": ("On hold", "Items on hold"),
+    "held": ("Held for customers", "Cartridges held for customers"),
+}
+HOLDS_ENDING_EMPTY = "No customer's cartridge has a hold ending within a week."
+HOLDS_ENDING_NOTE = (
+    "From its day a hold is ended with `receiving-app holds end`; a cartridge the customer asked back:"
+    " `receiving-app holds reclaim LP… --tracking …`."
+)
 
 
 class ReportsPage(QWidget):
@@ -82,6 +108,7 @@ class ReportsPage(QWidget):
         self._reload_pending = False  # the choice changed while a report was being made
         self.ui = ui = Ui_ReportsPage()
         ui.setupUi(self)
+        give_whole_tab_bar(ui.reportTables)  # where the tabs do not all fit, none is drawn cut beside the arrows
         # The form makes the scroll area before the report inside it, which puts it first in the tab
         # order and gives it the focus when the page opens. The day comes first and the scroll area
         # (whose arrow keys scroll the report) last. Qt leaves alone a widget that already follows
@@ -151,14 +178,35 @@ class ReportsPage(QWidget):
         column.addWidget(value)
         return tile, value
 
-    def _sorting_table(self, stem: str, title: str) -> QTableView:
+    def _sorting_table(self, stem: str) -> QTableView:
         """A table as the form makes the others, on its own tab after the denials, as the PDF orders them."""
-        table = QTableView()
-        table.setObjectName(f"{stem}Table")
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table = _report_table(stem)
         tabs = self.ui.reportTables
-        tabs.insertTab(tabs.indexOf(self.ui.findingsTable), table, title)
+        tabs.insertTab(tabs.indexOf(self.ui.findingsTable), table, TAB_TITLES[stem][0])
+        return table
+
+    def _holds_ending_tab(self) -> QTableView:
+        """The last tab: the cartridges held for customers whose hold ends soon, or a sentence saying there
+        are none, over a note of the commands that end a hold."""
+        page = QWidget()
+        page.setObjectName("heldPage")
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.holdsEndingEmpty = empty = QLabel(HOLDS_ENDING_EMPTY, page)
+        empty.setObjectName("heldEmptyLabel")
+        empty.setWordWrap(True)
+        table = _report_table("held")
+        # The commands in the note as code; selectable, so that they can be copied into a terminal.
+        self.holdsEndingNote = note = QLabel(HOLDS_ENDING_NOTE, page)
+        note.setObjectName("heldNoteLabel")
+        note.setTextFormat(Qt.TextFormat.MarkdownText)
+        note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        note.setWordWrap(True)
+        column.addWidget(empty, 1, Qt.AlignmentFlag.AlignTop)  # in the table's place while there is no row
+        column.addWidget(table, 1)
+        column.addWidget(note)
+        empty.setVisible(False)
+        self.ui.reportTables.addTab(page, TAB_TITLES["held"][0])
         return table
 
     def _prepare_tables(self) -> None:
@@ -174,11 +222,15 @@ class ReportsPage(QWidget):
         self.routesModel = RoutesModel(self)
         self.containersModel = ContainersModel(self)
         self.stockModel = StockAddedModel(self)
-        routes, containers, stock = (self._sorting_table(key, title) for key, title in SORTING_TABLES)
+        self.heldModel = HeldCartridgesModel(self)
+        routes, containers, stock = (self._sorting_table(key) for key in SORTING_TABLES)
+        held = self._holds_ending_tab()
         # In the focus ring the new tabs' tables come where their tabs are, not after the page's end.
-        ring = (ui.denialsTable, routes, containers, stock, ui.findingsTable)
-        for before, after in pairwise(ring):
-            QWidget.setTabOrder(before, after)
+        for ring in ((ui.denialsTable, routes, containers, stock, ui.findingsTable), (ui.holdsTable, held)):
+            for before, after in pairwise(ring):
+                QWidget.setTabOrder(before, after)
+        QWidget.setTabOrder(held, ui.reportScroll)
+        tabs = ui.reportTables
         self.tables: dict[str, QTableView] = {}
         for key, table, model in (
             ("operators", ui.operatorsTable, self.operatorsModel),
@@ -192,8 +244,13 @@ class ReportsPage(QWidget):
             ("contradictions", ui.contradictionsTable, self.contradictionsModel),
             ("voids", ui.voidsTable, self.voidsModel),
             ("holds", ui.holdsTable, self.holdsModel),
+            ("held", held, self.heldModel),
         ):
-            table.setAccessibleName(ui.reportTables.tabText(ui.reportTables.indexOf(table)))  # named as its tab
+            title, section = TAB_TITLES[key]
+            tab = tabs.indexOf(held.parentWidget() if table is held else table)  # under it, a note
+            tabs.setTabText(tab, title)
+            tabs.setTabToolTip(tab, section)
+            table.setAccessibleName(section)  # a screen reader names the table as the PDF names its section
             table.setModel(model)
             prepare_table(table)
             self.tables[key] = table
@@ -295,7 +352,16 @@ class ReportsPage(QWidget):
         self.voidsModel.set_records(report.voids)
         self.holdsModel.set_records(report.holds)
         self.tables["holds"].setColumnHidden(HoldsModel.CUSTOMER_COLUMN, not report.personal_data)
+        self._show_holds_ending(report)
         self.report_shown.emit(report)
+
+    def _show_holds_ending(self, report: BenchReport) -> None:
+        # A hold has ended if its day is the report's last day or before: a daily report's day, as chosen.
+        last_day = report.day or (report.end - timedelta(microseconds=1)).date()
+        self.heldModel.show_holds(report.holds_ending, last_day)
+        listed = bool(report.holds_ending)
+        self.tables["held"].setVisible(listed)
+        self.holdsEndingEmpty.setVisible(not listed)
 
     # Exporting -----------------------------------------------------------------------------
 
@@ -344,3 +410,12 @@ class ReportsPage(QWidget):
         self.ui.showReportButton.setEnabled(True)
         show_problem(self.ui.reportStatusLabel, message)
         self.problem_shown.emit(message)
+
+
+def _report_table(stem: str) -> QTableView:
+    """A read-only, row-selecting table, as the form makes the report's others."""
+    table = QTableView()
+    table.setObjectName(f"{stem}Table")
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    return table

@@ -1,11 +1,12 @@
 """Reports page: today's figures and charts when it opens, where the day's units went (by route, in the
-containers closed, into stock), a station's report, customer details for admins only, and PDF and CSV
-exports from the buttons."""
+containers closed, into stock), the cartridges held for customers whose hold ends within a week, a
+station's report, customer details for admins only, and PDF and CSV exports from the buttons."""
 
 from __future__ import annotations
 
 import csv
 import io
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -17,6 +18,7 @@ from receiving_app.gui.pages.reports import ReportsPage
 from receiving_app.services.auth import SignedInUser
 from tests.support.demo_users import USERS
 from tests.support.gui_accessibility import controls
+from tests.support.held_cartridges import held_for_customer
 from tests.support.pdf import reading_text
 from tests.support.sorted_units import recover_empties, restock
 
@@ -111,9 +113,13 @@ def test_where_the_day_s_units_went_is_shown_as_the_report_says(qtbot, station, 
     ]
     assert not report.value_recovered.is_zero  # a virgin empty brings money in
     tabs = page.ui.reportTables
-    titles = [tabs.tabText(index) for index in range(tabs.count())]
-    denials = titles.index("Denials by reason")
-    assert titles[denials + 1 : denials + 4] == ["Units by route", "Containers closed", "Stock added"]
+    titles = [(tabs.tabText(index), tabs.tabToolTip(index)) for index in range(tabs.count())]
+    denials = titles.index(("Denials", "Denials by reason"))
+    assert titles[denials + 1 : denials + 4] == [
+        ("Routes", "Units by route"),
+        ("Containers", "Containers closed"),
+        ("Stock", "Stock added"),
+    ]
 
     assert page.tileValues["recovered"].text() == money_text(report.value_recovered)
     assert page.tileValues["containers"].text() == "1" and page.tileValues["stocked"].text() == "3"
@@ -144,6 +150,37 @@ def test_a_day_that_sorted_nothing_leaves_no_sorting_figures_of_another_day(qtbo
     assert page.tileValues["containers"].text() == page.tileValues["stocked"].text() == "0"
     assert all(shown_rows(page, table) == [] for table in ("routes", "containers", "stock"))
     assert page.chartViews["routes"].accessibleDescription() == "nothing in this period"
+
+
+def test_a_cartridge_held_for_its_customer_is_listed_from_a_week_before_its_hold_ends(qtbot, station, tmp_path) -> None:
+    held = held_for_customer(station, tmp_path, "RA0000601")
+    ends = held.held_until
+    page = open_reports(qtbot, station, USERS["receiver"], ends - timedelta(days=8))
+    tabs, table = page.ui.reportTables, page.tables["held"]
+    tab = tabs.indexOf(table.parentWidget())
+    assert (tabs.tabText(tab), tabs.tabToolTip(tab)) == ("Held for customers", "Cartridges held for customers")
+    tabs.setCurrentIndex(tab)
+    note = (
+        "From its day a hold is ended with `receiving-app holds end`; a cartridge the customer asked back:"
+        " `receiving-app holds reclaim LP… --tracking …`."
+    )
+    assert page.holdsEndingNote.isVisible() and page.holdsEndingNote.text() == note
+
+    # Eight days before: not yet listed, and the tab says so.
+    assert shown_rows(page, "held") == [] and not table.isVisible()
+    assert page.holdsEndingEmpty.isVisible()
+    assert page.holdsEndingEmpty.text() == "No customer's cartridge has a hold ending within a week."
+
+    for day, hold_ends in (
+        (ends - timedelta(days=7), ends.isoformat()),
+        (ends - timedelta(days=1), ends.isoformat()),
+        (ends, f"{ends.isoformat()} (ended)"),  # a hold ends on its day
+        (ends + timedelta(days=3), f"{ends.isoformat()} (ended)"),  # not yet moved on: still listed
+    ):
+        with qtbot.waitSignal(page.report_shown, timeout=WAIT_MS):
+            page.ui.dayEdit.setDate(QDate(day))
+        assert shown_rows(page, "held") == [(held.lpn, "RA0000601", "TN-660", hold_ends)], day
+        assert table.isVisible() and not page.holdsEndingEmpty.isVisible()
 
 
 def test_coming_back_to_the_page_shows_what_the_bench_did_meanwhile(qtbot, station, decided, decide) -> None:
