@@ -134,7 +134,12 @@ def save_accepted(app: QApplication, window, runner, out: Path) -> None:
     window.fit_to_screen(QSize(1366, 768))
     screen = window.receiving
     screen.handle_command(Command.ACCEPT)
-    wait_until(app, lambda: "saved to folder" in screen.feedback_text and not runner.busy, "the accepted denial")
+
+    def saved() -> bool:
+        # The feedback names the plate and route first, then where the papers went ("Saved to folder DN-…").
+        return "saved to folder" in screen.feedback_text.lower() and not runner.busy
+
+    wait_until(app, saved, "the accepted denial")
     settle(app, 0.3)
     save(window, out / "accepted-1366x768.png")
 
