@@ -2,31 +2,34 @@
 same cells, so that paper and spreadsheet never disagree; and the figures at the top.
 
 Amounts are plain decimals (dollars), counts whole numbers, times to the minute on the report's
-clock. The value the routes recover is written by the one formatter (``money_text``), its column's
-heading naming the currency.
+clock. The sections on where units went are in ``report_sorting_tables``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 
 from receiving_app.documents.daily_report import Bar, BarChart, ReportTable
 from receiving_app.domain.fill_text import fill_text
 from receiving_app.domain.money import Money
-from receiving_app.domain.money_text import column_heading, figure_text
 from receiving_app.services.report_model import (
     FILL_BUCKETS,
     BenchFinding,
     BenchReport,
-    ClosedContainer,
     FillLevels,
-    RouteCount,
-    StockAdded,
     WorkCount,
     identifier_words,
     moment_words,
     money_sum,
+)
+from receiving_app.services.report_sorting_tables import (
+    containers_table,
+    count_bars,
+    count_text,
+    held_cartridges_table,
+    routes_table,
+    stock_table,
 )
 
 VOIDS_NOTE = (
@@ -53,16 +56,8 @@ def report_highlights(report: BenchReport) -> tuple[tuple[str, int | Money], ...
     )
 
 
-def _count(value: int) -> str:
-    return str(value)
-
-
 def _fill(fraction: Decimal | None) -> str:
     return "" if fraction is None else fill_text(fraction)
-
-
-def _count_bars(items: Iterable[tuple[str, int]]) -> tuple[Bar, ...]:
-    return tuple(Bar(label, Decimal(value), str(value)) for label, value in items)
 
 
 def _said(reason: str, choice: str) -> str:
@@ -74,14 +69,14 @@ def report_tables(report: BenchReport) -> tuple[ReportTable, ...]:
     return (
         *_totals_tables(report),
         *_work_tables(report),
-        _routes_table(report),
-        _containers_table(report),
-        _stock_table(report),
+        routes_table(report),
+        containers_table(report),
+        stock_table(report),
         _findings_table(report.changed_at_the_bench, report.finding_counts.changed),
         _contradictions_table(report.over_contradictions, report.finding_counts.contradicted),
         _voids_table(report),
         _holds_table(report),
-        _held_cartridges_table(report),
+        held_cartridges_table(report),
     )
 
 
@@ -92,11 +87,11 @@ def _totals_tables(report: BenchReport) -> tuple[ReportTable, ...]:
         ReportTable(
             "Lines received by outcome",
             ("Outcome", "Lines"),
-            tuple((identifier_words(count.outcome), _count(count.lines)) for count in report.outcomes),
+            tuple((identifier_words(count.outcome), count_text(count.lines)) for count in report.outcomes),
             (False, True),
-            totals=("Total", _count(report.lines_received)),
+            totals=("Total", count_text(report.lines_received)),
             chart=BarChart(
-                _count_bars((identifier_words(count.outcome), count.lines) for count in report.outcomes),
+                count_bars((identifier_words(count.outcome), count.lines) for count in report.outcomes),
                 caption="Lines",
             ),
         ),
@@ -114,7 +109,7 @@ def _totals_tables(report: BenchReport) -> tuple[ReportTable, ...]:
             tuple(
                 (
                     identifier_words(method.method),
-                    _count(method.lines),
+                    count_text(method.lines),
                     str(method.merchandise),
                     str(method.restocking_fees),
                     str(method.label_deductions),
@@ -126,7 +121,7 @@ def _totals_tables(report: BenchReport) -> tuple[ReportTable, ...]:
             (False, True, True, True, True, True, True),
             totals=(
                 "Total",
-                _count(sum(method.lines for method in refunds)),
+                count_text(sum(method.lines for method in refunds)),
                 *(
                     str(money_sum(getattr(method, name) for method in refunds))
                     for name in ("merchandise", "restocking_fees", "label_deductions", "shipping_refunded", "refunded")
@@ -145,17 +140,17 @@ def _totals_tables(report: BenchReport) -> tuple[ReportTable, ...]:
         ReportTable(
             "Restocking fees collected",
             ("Fees", "Lines charged", "Collected"),
-            (("Restocking fees", _count(report.fees.lines), str(report.fees.total)),),
+            (("Restocking fees", count_text(report.fees.lines), str(report.fees.total)),),
             (False, True, True),
         ),
         ReportTable(
             "Denials by reason",
             ("Reason", "Code", "Denied lines"),
-            tuple((reason.words, reason.code, _count(reason.lines)) for reason in report.denials_by_reason),
+            tuple((reason.words, reason.code, count_text(reason.lines)) for reason in report.denials_by_reason),
             (False, False, True),
             note=f"{report.denials} line(s) denied; a denied line can carry more than one reason.",
             chart=BarChart(
-                _count_bars((reason.words, reason.lines) for reason in report.denials_by_reason), caption="Denied lines"
+                count_bars((reason.words, reason.lines) for reason in report.denials_by_reason), caption="Denied lines"
             ),
         ),
         ReportTable(
@@ -164,9 +159,9 @@ def _totals_tables(report: BenchReport) -> tuple[ReportTable, ...]:
             (
                 (
                     "Denied",
-                    _count(report.denials),
-                    _count(fill.weighed),
-                    _count(fill.not_weighed),
+                    count_text(report.denials),
+                    count_text(fill.weighed),
+                    count_text(fill.not_weighed),
                     _fill(fill.lowest),
                     _fill(fill.median),
                     _fill(fill.highest),
@@ -178,12 +173,12 @@ def _totals_tables(report: BenchReport) -> tuple[ReportTable, ...]:
         ReportTable(
             "Denied cartridges by fill level",
             ("Fill level left", *(FillLevels.bucket_label(index) for index in range(FILL_BUCKETS)), "Weighed"),
-            (("Denied lines", *(_count(count) for count in fill.buckets), _count(fill.weighed)),)
+            (("Denied lines", *(count_text(count) for count in fill.buckets), count_text(fill.weighed)),)
             if fill.weighed
             else (),
             (False, *[True] * (FILL_BUCKETS + 1)),
             chart=BarChart(
-                _count_bars((FillLevels.bucket_label(index), count) for index, count in enumerate(fill.buckets)),
+                count_bars((FillLevels.bucket_label(index), count) for index, count in enumerate(fill.buckets)),
                 upright=True,
                 caption="Denied lines by the share of a full cartridge left",
             ),
@@ -199,11 +194,11 @@ def _work_tables(report: BenchReport) -> tuple[ReportTable, ...]:
         return tuple(
             (
                 count.name,
-                _count(count.lines),
-                _count(count.refunds),
-                _count(count.replacements),
-                _count(count.denials),
-                _count(count.overridden),
+                count_text(count.lines),
+                count_text(count.refunds),
+                count_text(count.replacements),
+                count_text(count.denials),
+                count_text(count.overridden),
                 str(count.refunded),
             )
             for count in counts
@@ -213,7 +208,7 @@ def _work_tables(report: BenchReport) -> tuple[ReportTable, ...]:
         return (
             "Total",
             *(
-                _count(sum(getattr(count, name) for count in counts))
+                count_text(sum(getattr(count, name) for count in counts))
                 for name in ("lines", "refunds", "replacements", "denials", "overridden")
             ),
             str(money_sum(count.refunded for count in counts)),
@@ -240,96 +235,16 @@ def _work_tables(report: BenchReport) -> tuple[ReportTable, ...]:
             tuple(
                 (
                     count.name,
-                    _count(count.lines),
-                    _count(count.refunds),
-                    _count(count.replacements),
-                    _count(count.denials),
+                    count_text(count.lines),
+                    count_text(count.refunds),
+                    count_text(count.replacements),
+                    count_text(count.denials),
                 )
                 for count in report.overrides
             ),
             (False, True, True, True, True),
             empty_text="No decision was overridden in this period.",
         ),
-    )
-
-
-NO_VALUE = "\u2014"
-"""The value of a route that recovers nothing (an em dash): not 0.00, which would be a price."""
-
-
-def _route_value(route: RouteCount) -> str:
-    return NO_VALUE if route.value is None else figure_text(route.value)
-
-
-def _kg(weight: Decimal) -> str:
-    return f"{weight:.3f}"
-
-
-def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _routes_table(report: BenchReport) -> ReportTable:
-    routes = report.routes
-    return ReportTable(
-        "Units by route",
-        ("Route", "Units", column_heading("Value recovered", report.value_recovered.currency)),
-        tuple((route.label, _count(route.units), _route_value(route)) for route in routes),
-        (False, True, True),
-        totals=("Total", _count(report.units_sorted), figure_text(report.value_recovered)) if routes else None,
-        note="Where the units of this period's standing decisions were sent, by the route on their license "
-        "plate. Value recovered is the units times what the routing file says a unit of the route brings in; "
-        f"{NO_VALUE} is a route that brings in nothing.",
-        chart=BarChart(_count_bars((route.label, route.units) for route in routes), caption="Units"),
-        empty_text="No unit was sorted in this period.",
-    )
-
-
-def _containers_table(report: BenchReport) -> ReportTable:
-    closed: Sequence[ClosedContainer] = report.containers_closed
-    where = f" Containers opened at {report.station}." if report.station else ""
-    return ReportTable(
-        "Containers closed",
-        ("Container", "Route", "Units", "Weight (kg)", "Why closed"),
-        tuple(
-            (
-                container.code,
-                container.label,
-                _count(container.units),
-                _kg(container.weight_kg),
-                _sentence(container.because),
-            )
-            for container in closed
-        ),
-        (False, False, True, True, False),
-        totals=(
-            "Total",
-            "",
-            _count(sum(container.units for container in closed)),
-            _kg(sum((container.weight_kg for container in closed), Decimal("0.000"))),
-            "",
-        )
-        if closed
-        else None,
-        flexible=4,
-        note="Containers closed in this period and not reopened since, with the units and the weight their "
-        "manifests print (each SKU's weight to the gram)." + where,
-        empty_text="No container was closed in this period.",
-    )
-
-
-def _stock_table(report: BenchReport) -> ReportTable:
-    stocked: Sequence[StockAdded] = report.stock_added
-    where = f" Moves made at {report.station}." if report.station else ""
-    return ReportTable(
-        "Stock added",
-        ("SKU", "Grade", "Units"),
-        tuple((line.sku, line.grade_words, _count(line.units)) for line in stocked),
-        (False, False, True),
-        totals=("Total", "", _count(report.units_stocked)) if stocked else None,
-        note="Units put back in stock in this period less those a void in it took back out: a restock voided "
-        "the same day cancels out, and the void of an earlier day's restock counts here below zero." + where,
-        empty_text="No unit was added to stock in this period.",
     )
 
 
@@ -352,8 +267,8 @@ def _findings_table(findings: Sequence[BenchFinding], count: int) -> ReportTable
         tuple(
             (
                 finding.rma,
-                _count(finding.line),
-                _count(finding.unit),
+                count_text(finding.line),
+                count_text(finding.unit),
                 _said(finding.stated_reason, finding.stated_choice),
                 _said(finding.found_reason, finding.found_choice),
                 identifier_words(finding.outcome),
@@ -381,8 +296,8 @@ def _contradictions_table(findings: Sequence[BenchFinding], count: int) -> Repor
         tuple(
             (
                 finding.rma,
-                _count(finding.line),
-                _count(finding.unit),
+                count_text(finding.line),
+                count_text(finding.unit),
                 identifier_words(finding.outcome),
                 str(finding.refunded),
                 " ".join(finding.contradictions),
@@ -414,8 +329,8 @@ def _voids_table(report: BenchReport) -> ReportTable:
         tuple(
             (
                 void.rma,
-                _count(void.line),
-                _count(void.unit),
+                count_text(void.line),
+                count_text(void.unit),
                 identifier_words(void.outcome),
                 str(void.refunded),
                 moment_words(void.decided_at),
@@ -434,18 +349,6 @@ def _voids_table(report: BenchReport) -> ReportTable:
     )
 
 
-def _held_cartridges_table(report: BenchReport) -> ReportTable:
-    return ReportTable(
-        "Cartridges held for customers",
-        ("License plate", "RMA", "SKU", "Hold ends"),
-        tuple((held.lpn, held.rma, held.sku, held.held_until.isoformat()) for held in report.holds_ending),
-        (False, False, False, False),
-        note="Denied cartridges kept for their customers whose hold ends within a week of the period's end, "
-        "soonest first; from its day a hold is ended with 'receiving-app holds end'.",
-        empty_text="No customer's cartridge has a hold ending within a week.",
-    )
-
-
 def _holds_table(report: BenchReport) -> ReportTable:
     hold_columns = ("RMA", "Line", "SKU", "Held since", "Held by", "Station", "Note") + (
         ("Customer",) if report.personal_data else ()
@@ -456,7 +359,7 @@ def _holds_table(report: BenchReport) -> ReportTable:
         tuple(
             (
                 hold.rma,
-                _count(hold.line),
+                count_text(hold.line),
                 hold.sku,
                 moment_words(hold.since) if hold.since else "",
                 hold.held_by,

@@ -10,7 +10,7 @@ from receiving_app.domain.money import STATION_CURRENCY
 from receiving_app.domain.money_text import column_heading, figure_text
 from receiving_app.gui.pages.models import Column, RecordTableModel, local_time, words
 from receiving_app.services.report_model import HeldCartridge, RouteCount
-from receiving_app.services.report_tables import NO_VALUE
+from receiving_app.services.report_sorting_tables import NO_VALUE
 
 
 def _count_column(title: str, attribute: str) -> Column:

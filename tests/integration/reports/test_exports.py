@@ -11,7 +11,7 @@ import pytest
 
 from receiving_app.domain.errors import InputError
 from receiving_app.domain.money import Money
-from receiving_app.services.report_tables import NO_VALUE
+from receiving_app.services.report_sorting_tables import NO_VALUE
 from receiving_app.services.reports import HeldLine, WorkCount, export_format, export_report, report_csv, report_pdf
 from tests.support import report_sums as expected
 from tests.support.bench_day import BENCH_ZONE, CARD_LAST4, CUSTOMER, DAY, FULL_CARD, local

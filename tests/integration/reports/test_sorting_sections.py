@@ -12,7 +12,7 @@ import pytest
 
 from receiving_app.domain.money import Money
 from receiving_app.services.commands import Override
-from receiving_app.services.report_tables import NO_VALUE
+from receiving_app.services.report_sorting_tables import NO_VALUE
 from receiving_app.services.reports import StockAdded, report_csv, report_pdf
 from tests.support.bench_day import DAY, DAY_ENDS, DAY_STARTS, local
 from tests.support.csv_reading import csv_sections
