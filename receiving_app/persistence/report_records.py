@@ -2,21 +2,19 @@
 
 Periods are half-open (start <= decided_at < end) and both ends are aware UTC datetimes. Money is
 summed as the integer cents it is stored in and read back through MoneyCents, so every total is
-exact. The sorting queries read the license plates of those decisions, and the containers and the
-stock ledger by when they closed or moved. The service (services/reports.py) turns these rows into the
-report.
+exact. The conditions every query shares are in report_periods, the queries on where units went in
+report_sorting_records. The service (services/reports.py) turns these rows into the report.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, TypeVar, TypeVarTuple
+from typing import TYPE_CHECKING, Any, TypeVarTuple
 
 from sqlalchemy import (
     ColumnElement,
     Integer,
-    Row,
     Select,
     SQLColumnExpression,
     case,
@@ -25,25 +23,19 @@ from sqlalchemy import (
     select,
     type_coerce,
 )
-from sqlalchemy.orm import QueryableAttribute, Session
-from sqlalchemy.sql.elements import UnaryExpression
-from sqlalchemy.sql.operators import custom_op
+from sqlalchemy.orm import QueryableAttribute
 
 from receiving_app.persistence.audit_tables import AuditEventRow
 from receiving_app.persistence.column_types import summed_money
 from receiving_app.persistence.decision_tables import DecisionRow
-from receiving_app.persistence.disposition_tables import ContainerRow, LicensePlateRow, StockMoveRow
 from receiving_app.persistence.document_tables import DocumentRow
 from receiving_app.persistence.order_tables import CustomerRow, OrderRow
+from receiving_app.persistence.report_sorting_records import SortingReportRecords
 from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
 
 if TYPE_CHECKING:
-    from typing import TypeAlias
+    from receiving_app.persistence.report_periods import NamedRow
 
-    NamedRow: TypeAlias = Row[*tuple[Any, ...]]
-    """A row read by its columns' names, which each query's docstring lists."""
-
-Value = TypeVar("Value")
 Columns = TypeVarTuple("Columns")
 
 
@@ -57,56 +49,8 @@ def _with_line_and_customer(query: Select[*Columns]) -> Select[*Columns]:
     )
 
 
-class ReportRecords:
+class ReportRecords(SortingReportRecords):
     """The report's reads, over the unit of work's session."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self._scan_choices: dict[tuple[datetime, datetime], bool] = {}
-
-    SCAN_SHARE = 10
-    """On SQLite, a period holding more than 1/10 of all decisions is read by scanning the table."""
-
-    def begin_snapshot(self) -> None:
-        """Makes the report's several queries read one snapshot, so that its tables agree with each
-        other even while stations keep receiving. Call before the first query of a read unit of work.
-        (SQLite's read transaction is a snapshot already; PostgreSQL's default is not.)"""
-        if self.session.get_bind().dialect.name == "postgresql":
-            self.session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
-
-    def _period(self, start: datetime, end: datetime, station: str | None) -> list[ColumnElement[bool]]:
-        decided_at: QueryableAttribute[datetime] | ColumnElement[datetime] = DecisionRow.decided_at
-        voided_at: QueryableAttribute[datetime | None] | ColumnElement[datetime | None] = DecisionRow.voided_at
-        if self._reads_whole_table(start, end):
-            # "+decided_at" hides the index from SQLite's planner (which has no statistics on
-            # ranges): for a day holding most of the table, one index probe per row is about
-            # three times slower than reading the table straight through. "+voided_at" likewise
-            # hides the standing-unit index, whose WHERE voided_at IS NULL would match (20 % slower).
-            decided_at, voided_at = self._unindexed(DecisionRow.decided_at), self._unindexed(DecisionRow.voided_at)
-        # A voided decision moved no money: it is left out of every total and listed on its own.
-        conditions: list[ColumnElement[bool]] = [decided_at >= start, decided_at < end, voided_at.is_(None)]
-        if station:
-            conditions.append(DecisionRow.station_id == station)
-        return conditions
-
-    @staticmethod
-    def _unindexed(column: QueryableAttribute[Value]) -> UnaryExpression[Value]:
-        """``+column``: the same value, which SQLite's planner cannot look up in an index."""
-        return UnaryExpression(column.expression, operator=custom_op("+"), type_=column.type)
-
-    def _reads_whole_table(self, start: datetime, end: datetime) -> bool:
-        if self.session.get_bind().dialect.name != "sqlite":
-            return False  # PostgreSQL's planner knows the distribution of decided_at
-        choices = self._scan_choices
-        if (start, end) not in choices:
-            in_period = self.session.execute(
-                select(func.count())
-                .select_from(DecisionRow)
-                .where(DecisionRow.decided_at >= start, DecisionRow.decided_at < end)
-            ).scalar_one()  # the decided_at index alone answers this
-            highest_id = self.session.execute(select(func.max(DecisionRow.id))).scalar_one() or 0
-            choices[(start, end)] = in_period * self.SCAN_SHARE > highest_id
-        return choices[(start, end)]
 
     def decision_groups(self, start: datetime, end: datetime, station: str | None = None) -> Sequence[NamedRow]:
         """The period's decisions counted and summed per outcome, refund method, operator, station and
@@ -361,70 +305,6 @@ class ReportRecords:
                 ).all()
             )
         return rows
-
-    # Sorting: where the period's units went, the containers closed and the stock gained ------------------
-
-    def units_by_route(self, start: datetime, end: datetime, station: str | None = None) -> Sequence[NamedRow]:
-        """The period's standing decisions counted by the route their license plate names now (a hold
-        that ended has moved its unit on). Rows: route, units."""
-        return self.session.execute(
-            select(LicensePlateRow.route, func.count().label("units"))
-            .join(DecisionRow, LicensePlateRow.decision_id == DecisionRow.id)
-            .where(*self._period(start, end, station))
-            .group_by(LicensePlateRow.route)
-        ).all()
-
-    def containers_closed(self, start: datetime, end: datetime, station: str | None = None) -> Sequence[NamedRow]:
-        """Containers whose close falls in the period and that are closed still, opened at ``station``
-        if one is given (a reopened container loses its close). Rows: id, code, route, closed_at,
-        closed_by, closed_because; by when closed."""
-        conditions: list[ColumnElement[bool]] = [ContainerRow.closed_at >= start, ContainerRow.closed_at < end]
-        if station:
-            conditions.append(ContainerRow.station_id == station)
-        return self.session.execute(
-            select(
-                ContainerRow.id,
-                ContainerRow.code,
-                ContainerRow.route,
-                ContainerRow.closed_at,
-                ContainerRow.closed_by,
-                ContainerRow.closed_because,
-            )
-            .where(*conditions)
-            .order_by(ContainerRow.closed_at, ContainerRow.sequence)
-        ).all()
-
-    def units_in_containers(self, container_ids: Sequence[int]) -> Sequence[NamedRow]:
-        """One row per unit in these containers, as its manifest counts them. Rows: container_id, sku,
-        grams (exact text, so the service adds them: SQL would sum them as floats)."""
-        rows: list[NamedRow] = []
-        ids = sorted(set(container_ids))
-        for first in range(0, len(ids), 500):  # bounded IN lists: SQLite limits bound parameters
-            rows.extend(
-                self.session.execute(
-                    select(LicensePlateRow.container_id, RmaLineRow.sku, LicensePlateRow.grams)
-                    .join(DecisionRow, LicensePlateRow.decision_id == DecisionRow.id)
-                    .join(RmaLineRow, DecisionRow.rma_line_id == RmaLineRow.id)
-                    .where(LicensePlateRow.container_id.in_(ids[first : first + 500]))
-                ).all()
-            )
-        return rows
-
-    def stock_moved(self, start: datetime, end: datetime, station: str | None = None) -> Sequence[NamedRow]:
-        """The stock ledger's moves in the period added up per SKU and grade, moved at ``station`` if one is
-        given; a void in the period takes back its restock, and SKUs where the two cancel out are left out.
-        Rows: sku, grade, units; by SKU, then grade."""
-        units = func.sum(StockMoveRow.quantity)
-        conditions: list[ColumnElement[bool]] = [StockMoveRow.moved_at >= start, StockMoveRow.moved_at < end]
-        if station:
-            conditions.append(StockMoveRow.station_id == station)
-        return self.session.execute(
-            select(StockMoveRow.sku, StockMoveRow.grade, units.label("units"))
-            .where(*conditions)
-            .group_by(StockMoveRow.sku, StockMoveRow.grade)
-            .having(units != 0)
-            .order_by(StockMoveRow.sku, StockMoveRow.grade)
-        ).all()
 
     @staticmethod
     def _customer_columns() -> tuple[SQLColumnExpression[str | None], ...]:

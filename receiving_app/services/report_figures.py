@@ -38,7 +38,7 @@ from receiving_app.services.report_model import (
 from receiving_app.services.report_privacy import clean_note
 
 if TYPE_CHECKING:
-    from receiving_app.persistence.report_records import NamedRow
+    from receiving_app.persistence.report_periods import NamedRow
 
 FRACTION_SCALE = Decimal(10_000)
 """Fill levels are stored in 1/10,000ths of a full cartridge."""

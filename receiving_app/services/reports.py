@@ -77,7 +77,7 @@ from receiving_app.services.report_privacy import (
 from receiving_app.services.report_tables import report_highlights, report_tables
 
 if TYPE_CHECKING:
-    from receiving_app.persistence.report_records import NamedRow
+    from receiving_app.persistence.report_periods import NamedRow
 
 __all__ = [
     "EXPORT_FORMATS",
