@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from receiving_app.domain.policy import Policy, PolicyError, policy_from_mapping
+from receiving_app.domain.policy import Policy, PolicyError
+from receiving_app.domain.policy_file import policy_from_mapping
 from receiving_app.persistence.toml_files import read_toml
 
 

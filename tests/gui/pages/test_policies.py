@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from receiving_app.domain.facts import ReturnReason
-from receiving_app.domain.policy import format_percent, policy_from_mapping
+from receiving_app.domain.policy import format_percent
+from receiving_app.domain.policy_file import policy_from_mapping
 from receiving_app.gui.pages.policies import PoliciesPage, policy_html, window_words
 from receiving_app.locations import policies_dir
 from tests.support.demo_users import USERS
