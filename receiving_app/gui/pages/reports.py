@@ -29,8 +29,8 @@ from datetime import date, timedelta
 from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QFrame, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate, QStandardPaths, Signal
+from PySide6.QtWidgets import QFileDialog, QLabel, QTableView, QWidget
 
 from receiving_app.domain.money_text import money_text
 from receiving_app.gui.forms.ui_pages_reports import Ui_ReportsPage
@@ -52,15 +52,21 @@ from receiving_app.gui.pages.report_models import (
     StockAddedModel,
     VoidsModel,
 )
+from receiving_app.gui.pages.report_widgets import (
+    TILE_VALUE_STYLE,
+    figure_tile,
+    holds_ending_tab,
+    sorting_table,
+)
 from receiving_app.gui.pages.whole_tabs import give_whole_tab_bar
 from receiving_app.services.auth import SignedInUser
 from receiving_app.services.reports import ROLES_SEEING_PERSONAL_DATA, BenchReport, export_report
 from receiving_app.services.station import Station
 
 ALL_STATIONS = "All stations"
-TILE_VALUE_STYLE = "font-size: 22pt; font-weight: bold;"
-# Figures and tables the form does not hold (what the warehouse got from the day), made here after
-# the form's: each key also starts its widgets' object names; then the caption, as the PDF names the figure.
+# Figures and tables the form does not hold (what the warehouse got from the day), made after the
+# form's (``report_widgets``): each key also starts its widgets' object names; then the caption, as the
+# PDF names the figure.
 SORTING_TILES = (("recovered", "Value recovered"), ("containers", "Containers closed"), ("stocked", "Added to stock"))
 SORTING_TABLES = ("routes", "containers", "stock")
 # Each table's tab, in the tabs' order: its title on the tab, then the section's title in the PDF.
@@ -78,11 +84,6 @@ TAB_TITLES = {
     "holds": ("On hold", "Items on hold"),
     "held": ("Held for customers", "Cartridges held for customers"),
 }
-HOLDS_ENDING_EMPTY = "No customer's cartridge has a hold ending within a week."
-HOLDS_ENDING_NOTE = (
-    "From its day a hold is ended with `receiving-app holds end`; a cartridge the customer asked back:"
-    " `receiving-app holds reclaim LP… --tracking …`."
-)
 
 
 class ReportsPage(QWidget):
@@ -144,7 +145,7 @@ class ReportsPage(QWidget):
             tiles.addWidget(tile)
             self.tileValues[key] = value
         for key, caption in SORTING_TILES:
-            tile, value = self._tile(key, caption)
+            tile, value = figure_tile(ui.tilesArea, key, caption)
             tiles.addWidget(tile)
             self.tileValues[key] = value
         self._prepare_tables()
@@ -161,54 +162,6 @@ class ReportsPage(QWidget):
         """The chart view now shown for each chart: outcomes, refunds, denials, fill, routes."""
         return self.ui.reportCharts.views
 
-    def _tile(self, stem: str, caption_text: str) -> tuple[QFrame, QLabel]:
-        """A figure's tile as the form draws the others: its caption over its value."""
-        tile = QFrame(self.ui.tilesArea)
-        tile.setObjectName(f"{stem}Tile")
-        tile.setFrameShape(QFrame.Shape.StyledPanel)
-        column = QVBoxLayout(tile)
-        caption = QLabel(caption_text, tile)
-        caption.setObjectName(f"{stem}Caption")
-        value = QLabel("–", tile)
-        value.setObjectName(f"{stem}Value")
-        value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        value.setAccessibleName(caption_text)
-        value.setStyleSheet(TILE_VALUE_STYLE)
-        column.addWidget(caption)
-        column.addWidget(value)
-        return tile, value
-
-    def _sorting_table(self, stem: str) -> QTableView:
-        """A table as the form makes the others, on its own tab after the denials, as the PDF orders them."""
-        table = _report_table(stem)
-        tabs = self.ui.reportTables
-        tabs.insertTab(tabs.indexOf(self.ui.findingsTable), table, TAB_TITLES[stem][0])
-        return table
-
-    def _holds_ending_tab(self) -> QTableView:
-        """The last tab: the cartridges held for customers whose hold ends soon, or a sentence saying there
-        are none, over a note of the commands that end a hold."""
-        page = QWidget()
-        page.setObjectName("heldPage")
-        column = QVBoxLayout(page)
-        column.setContentsMargins(0, 0, 0, 0)
-        self.holdsEndingEmpty = empty = QLabel(HOLDS_ENDING_EMPTY, page)
-        empty.setObjectName("heldEmptyLabel")
-        empty.setWordWrap(True)
-        table = _report_table("held")
-        # The commands in the note as code; selectable, so that they can be copied into a terminal.
-        self.holdsEndingNote = note = QLabel(HOLDS_ENDING_NOTE, page)
-        note.setObjectName("heldNoteLabel")
-        note.setTextFormat(Qt.TextFormat.MarkdownText)
-        note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        note.setWordWrap(True)
-        column.addWidget(empty, 1, Qt.AlignmentFlag.AlignTop)  # in the table's place while there is no row
-        column.addWidget(table, 1)
-        column.addWidget(note)
-        empty.setVisible(False)
-        self.ui.reportTables.addTab(page, TAB_TITLES["held"][0])
-        return table
-
     def _prepare_tables(self) -> None:
         ui = self.ui
         self.operatorsModel = OperatorsModel(self)
@@ -223,14 +176,17 @@ class ReportsPage(QWidget):
         self.containersModel = ContainersModel(self)
         self.stockModel = StockAddedModel(self)
         self.heldModel = HeldCartridgesModel(self)
-        routes, containers, stock = (self._sorting_table(key) for key in SORTING_TABLES)
-        held = self._holds_ending_tab()
+        tabs = ui.reportTables
+        routes, containers, stock = (
+            sorting_table(tabs, ui.findingsTable, key, TAB_TITLES[key][0]) for key in SORTING_TABLES
+        )
+        holds_ending = holds_ending_tab(tabs, TAB_TITLES["held"][0])
+        held, self.holdsEndingEmpty, self.holdsEndingNote = holds_ending.table, holds_ending.empty, holds_ending.note
         # In the focus ring the new tabs' tables come where their tabs are, not after the page's end.
         for ring in ((ui.denialsTable, routes, containers, stock, ui.findingsTable), (ui.holdsTable, held)):
             for before, after in pairwise(ring):
                 QWidget.setTabOrder(before, after)
         QWidget.setTabOrder(held, ui.reportScroll)
-        tabs = ui.reportTables
         self.tables: dict[str, QTableView] = {}
         for key, table, model in (
             ("operators", ui.operatorsTable, self.operatorsModel),
@@ -410,12 +366,3 @@ class ReportsPage(QWidget):
         self.ui.showReportButton.setEnabled(True)
         show_problem(self.ui.reportStatusLabel, message)
         self.problem_shown.emit(message)
-
-
-def _report_table(stem: str) -> QTableView:
-    """A read-only, row-selecting table, as the form makes the report's others."""
-    table = QTableView()
-    table.setObjectName(f"{stem}Table")
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    return table
