@@ -19,6 +19,7 @@ from receiving_app.persistence import (  # noqa: F401
     document_tables,
     inspection_tables,
     order_tables,
+    parcel_tables,
     rma_tables,
     user_tables,
 )

@@ -26,12 +26,14 @@ from receiving_app.persistence.disposition_tables import (
 from receiving_app.persistence.document_tables import DocumentCounterRow, DocumentRow
 from receiving_app.persistence.inspection_tables import InspectionRow, WeightReadingRow
 from receiving_app.persistence.order_tables import OrderLineRow
+from receiving_app.persistence.parcel_tables import UnidentifiedItemRow, UnidentifiedReturnRow
 from receiving_app.persistence.rma_tables import RmaLineRow
 from receiving_app.persistence.table_base import Base
 from receiving_app.persistence.user_tables import UserRow
 
 # Who may do what, what a cartridge weighs and costs, what a policy says, what was found, decided,
-# numbered and printed, where each line stands, and where each unit went and what stock it made:
+# numbered and printed, where each line stands, where each unit went and what stock it made, and
+# the returns that came without an RMA, whose weights a later decision rests on:
 # the rows a quiet edit would turn into money or goods.
 SEALED_MODELS: tuple[type[Base], ...] = (
     UserRow,
@@ -48,6 +50,8 @@ SEALED_MODELS: tuple[type[Base], ...] = (
     ContainerRow,
     LicensePlateRow,
     StockMoveRow,
+    UnidentifiedReturnRow,
+    UnidentifiedItemRow,
 )
 _TABLES: dict[str, Table] = {cast(Table, model.__table__).name: cast(Table, model.__table__) for model in SEALED_MODELS}
 _WRITTEN = "rows_written"  # the key in Session.info under which a transaction's written rows gather
