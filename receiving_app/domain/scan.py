@@ -288,6 +288,10 @@ def _retail_scan(text: str, symbology: str) -> ScanValue:
     return _product_code(digits, symbology)
 
 
+def _is_routing_label_without_separator(text: str) -> bool:
+    return text.startswith("420") and text.isdigit() and text.isascii() and GROUP_SEPARATOR not in text
+
+
 def parse_scan(raw: str, *, today: date | None = None) -> ScanValue:
     """Clean one scan and say what it is; ``today`` fixes the century of GS1 dates (tests)."""
     if not isinstance(raw, str):
@@ -304,7 +308,14 @@ def parse_scan(raw: str, *, today: date | None = None) -> ScanValue:
     _refuse_garbled(text)
 
     if symbology in _GS1_SYMBOLOGIES or GROUP_SEPARATOR in text:
-        return _gs1_value(_element_string_parts(text), symbology, reference_day)
+        try:
+            return _gs1_value(_element_string_parts(text), symbology, reference_day)
+        except ScanError:
+            if not _is_routing_label_without_separator(text):
+                raise
+            # A USPS label read by a scanner that drops the FNC1 after the ZIP Code: the routing
+            # element runs into the tracking number. domain.tracking reads the digits whole.
+            return ScanValue(kind=ScanKind.TEXT, text=text, symbology=symbology)
     if _HUMAN_READABLE.fullmatch(text):
         return _gs1_value(_human_readable_parts(text), symbology, reference_day)
     if symbology is not None and symbology.startswith("]E"):

@@ -279,3 +279,10 @@ def test_no_single_wrong_digit_of_a_published_mod10_number_is_read_as_that_carri
         for digit in "0123456789".replace(number[position], ""):
             misread = tracking_number_from_text(number[:position] + digit + number[position + 1 :])
             assert misread is None or misread.carrier is not carrier
+
+
+def test_a_usps_label_whose_scanner_drops_the_separator_after_the_zip_code_is_still_read() -> None:
+    number = "9101026837331000039521"
+    scan = parse_scan(f"]C142022153{number}")
+    assert scan.kind is ScanKind.TEXT
+    assert tracking_number_in(scan) == usps(number)
