@@ -60,25 +60,39 @@ def bootstrap(
     from receiving_app.devices.printers.settings import printer_from_settings
     from receiving_app.documents.render import render
     from receiving_app.persistence.database import create_database_engine, resolve_database_url
+    from receiving_app.persistence.message_files import load_message_texts
+    from receiving_app.persistence.outbox_writing import OutboxSubscriptions
     from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
+    from receiving_app.services.aging import AgingService
     from receiving_app.services.auth import AuthService
     from receiving_app.services.catalog import CatalogService
+    from receiving_app.services.check_in import CheckInService
     from receiving_app.services.containers import ContainerService
     from receiving_app.services.credentials import with_remembered_password
     from receiving_app.services.day_counts import DayCountService
+    from receiving_app.services.delivery_settings import delivery_from_settings
     from receiving_app.services.document_issuing import DocumentIssuer
     from receiving_app.services.history import HistoryService
     from receiving_app.services.holds import HoldService
     from receiving_app.services.line_actions import LineActionService
+    from receiving_app.services.outbox import OutboxService
+    from receiving_app.services.outbox_sender import OutboxSender
+    from receiving_app.services.policy_book import PolicyBook
+    from receiving_app.services.policy_drafts import PolicyDraftService
+    from receiving_app.services.policy_publishing import PolicyPublishingService
+    from receiving_app.services.policy_replay import PolicyReplayService
     from receiving_app.services.printing import PrintingService
     from receiving_app.services.receiving import ReceivingService
     from receiving_app.services.reports import ReportService
+    from receiving_app.services.rma_desk import RmaDeskService
     from receiving_app.services.rma_opening import RmaOpeningService
     from receiving_app.services.search import SearchService
     from receiving_app.services.settings import SettingsService
     from receiving_app.services.setup import prepare_database
     from receiving_app.services.station import Station
     from receiving_app.services.stock import StockService
+    from receiving_app.services.unidentified import UnidentifiedReturnService
+    from receiving_app.services.unidentified_matching import UnidentifiedMatchingService
     from receiving_app.services.users import UserService
 
     policies = load_shipped_policies()
@@ -88,15 +102,26 @@ def bootstrap(
     url = resolve_database_url(
         database_url, with_remembered_password(settings.database_url) if settings.database_url else None
     )
-    units = UnitOfWorkFactory(create_database_engine(url))
+    outbox = OutboxSubscriptions(webhook_urls=tuple(settings.webhook_urls))  # docs/messages.md
+    units = UnitOfWorkFactory(create_database_engine(url), outbox=outbox)
     if prepare:
         prepare_database(units, policies, routing, station=settings.station_id)
+    # From here on a seller's policy is the version in effect, published at the station or installed.
+    policies = PolicyBook(policies, units, today or date.today)
+    policies.refresh()
 
     def render_with_settings(content, medium):
         return render(content, medium, receipt_layout=settings.receipt_layout)
 
     issuer = DocumentIssuer(render_with_settings, policies, page_size=settings.page_size)
+    aging = AgingService(
+        units,
+        policies,
+        inspection_hours=settings.aging_inspection_hours,
+        unidentified_days=settings.aging_unidentified_days,
+    )
     calendar = today or date.today
+    drafts = PolicyDraftService(units, policies)
     return Station(
         database_url=url,
         policies=policies,
@@ -115,11 +140,27 @@ def bootstrap(
         users=UserService(units),
         search=SearchService(units),
         catalog=CatalogService(units),
-        reports=ReportService(units, routing, page_size=settings.page_size),
+        reports=ReportService(units, routing, page_size=settings.page_size, aging=aging),
         day_counts=DayCountService(units),
         stock=StockService(units),
         containers=ContainerService(units, routing),
         holds=HoldService(units, routing),
+        aging=aging,
+        rma_desk=RmaDeskService(units, policies, calendar),
+        unidentified_matching=UnidentifiedMatchingService(units, policies, calendar),
+        check_in=CheckInService(units),
+        unidentified=UnidentifiedReturnService(units),
+        policy_drafts=drafts,
+        policy_replay=PolicyReplayService(units, drafts),
+        policy_publishing=PolicyPublishingService(units, policies, drafts),
+        outbox=OutboxService(units),
+        outbox_sender=OutboxSender(
+            units,
+            load_message_texts(resources_dir() / "messages", list(policies)),
+            issuer,
+            lambda: delivery_from_settings(settings, Path(user_data_dir(APP_NAME, appauthor=False)) / "outbox"),
+            station=settings.station_id,
+        ),
     )
 
 

@@ -6,8 +6,12 @@ It signs in as the demo receiver, scans a demo RMA, lets the simulated scale set
 decision preview arrive, and saves docs/sign-in.png, docs/receiving.png and docs/decision.png; then
 the Reports page on those decisions, docs/reports-1366x768.png and docs/reports-1920x1080.png; a
 foreign cartridge's answer, docs/scan-answer-1366x768.png; every page opened by its key at both
-bench sizes with the keyboard map closed and open, docs/screens/PAGE-WxH-map-STATE.png; and the
-denial accepted, docs/accepted-1366x768.png.
+bench sizes with the keyboard map closed and open, docs/screens/PAGE-WxH-map-STATE.png; the
+denial accepted, docs/accepted-1366x768.png; and at both sizes the dock's Check-in page after a cart of
+parcels, docs/screens/check-in-parcels-WxH.png, and a parcel without an RMA at the bench (F12), its
+items weighed, docs/screens/no-rma-WxH.png, then recorded, docs/screens/no-rma-recorded-WxH.png; and
+the RMA desk's three tabs at both sizes, docs/screens/rma-desk-TAB-WxH.png: a customer's orders found,
+the open returns without an RMA with the first one's items, and the aging lists.
 """
 
 from __future__ import annotations
@@ -37,6 +41,8 @@ from receiving_app.gui.style import apply_station_style  # noqa: E402
 
 WINDOW_SIZE = QSize(1920, 1080)  # the commonest bench monitor
 REPORT_SIZES = (QSize(1366, 768), QSize(1920, 1080))
+DESK_ORDER = "SO-0000201"  # the demo's first order nothing has been returned from
+UNKNOWN_UPS_LABELS = ("1Z5R89390357567127", "1Z879E930346834440")  # valid UPS numbers no demo RMA carries
 
 
 def wait_until(app: QApplication, condition: Callable[[], bool], what: str, timeout: float = 15.0) -> None:
@@ -124,7 +130,7 @@ def save_pages_by_key(app: QApplication, window, station, runner, out: Path) -> 
                 QTest.keyClick(QApplication.focusWidget() or window, binding.key, binding.modifiers)
                 wait_until(app, lambda: not runner.busy, f"the {title} page")
                 settle(app, 0.3)
-                name = f"{title.lower()}-{size.width()}x{size.height()}-map-{map_state}.png"
+                name = f"{title.lower().replace(' ', '-')}-{size.width()}x{size.height()}-map-{map_state}.png"
                 save(window, out / "screens" / name)
 
 
@@ -142,6 +148,89 @@ def save_accepted(app: QApplication, window, runner, out: Path) -> None:
     wait_until(app, saved, "the accepted denial")
     settle(app, 0.3)
     save(window, out / "accepted-1366x768.png")
+
+
+def save_check_in(app: QApplication, window, station, size: QSize, out: Path) -> None:
+    """The Check-in page after a cart: RMA labels, carriers' barcodes, a label that names nothing, and a
+    parcel scanned twice, the last answer on the banner."""
+    arrived = {rma for _kind, rma in _parcels(station)}
+    waiting = [rma for rma in station.history.list_rmas("open") if rma.number not in arrived and rma.tracking_numbers]
+    window.fit_to_screen(size)
+    navigation = window.ui.navigationList
+    navigation.setCurrentItem(navigation.findItems("Check-in", Qt.MatchFlag.MatchExactly)[0])
+    page = window.ui.pageStack.currentWidget()
+    answers: list[object] = []
+    page.answered.connect(answers.append)
+    first, *tracked = waiting[:4]
+    labels = [first.number, *(rma.tracking_numbers[0] for rma in tracked), "STORE RETURN 55", first.number]
+    for label in labels:
+        page.take_scan(parse_scan(label))
+    wait_until(app, lambda: len(answers) == len(labels), "the cart")
+    settle(app, 0.3)
+    save(window, out / "screens" / f"check-in-parcels-{size.width()}x{size.height()}.png")
+
+
+def save_parcel_without_rma(app: QApplication, window, runner, size: QSize, label: str, out: Path) -> None:
+    """At the bench, before any RMA is open: ``label``, a carrier's number no RMA carries, F12, the sender
+    and notes typed, two cartridges scanned and weighed on the demo's scale; then Enter, and the
+    return's number, plate and place."""
+    window.fit_to_screen(size)
+    screen = window.receiving
+    screen.handle_scan(parse_scan(label))
+    wait_until(app, lambda: "F12" in screen.feedback_text and not runner.busy, "the unknown label")
+    screen.handle_command(Command.UNIDENTIFIED)
+    panel = screen.unidentified.panel
+    panel.ui.senderEdit.setText("J. Doe, 12 Elm Street, Springfield")
+    panel.ui.notesEdit.setText("No paperwork inside; box crushed on one corner")
+    wait_until(app, lambda: not runner.busy, "the catalog")
+    for code in ("082002977276", "CN-PG245XL"):
+        screen.handle_scan(parse_scan(code))
+        wait_until(app, lambda: panel.weight.captured is not None, f"the weight of {code}")
+    settle(app, 0.3)
+    save(window, out / "screens" / f"no-rma-{size.width()}x{size.height()}.png")
+    screen.handle_command(Command.ACCEPT)
+    wait_until(app, lambda: "recorded, 2 items" in screen.feedback_text and not runner.busy, "the recorded return")
+    settle(app, 0.3)
+    save(window, out / "screens" / f"no-rma-recorded-{size.width()}x{size.height()}.png")
+    screen.handle_command(Command.ACCEPT)  # back to the bench
+
+
+def save_rma_desk(app: QApplication, window, station, size: QSize, out: Path) -> None:
+    """The RMA desk's tabs: a customer's orders found by their account, the returns without an RMA (the
+    first one's items under them), and what waits past its limit."""
+    window.fit_to_screen(size)
+    navigation = window.ui.navigationList
+    navigation.setCurrentItem(navigation.findItems("RMA desk", Qt.MatchFlag.MatchExactly)[0])
+    page = window.ui.pageStack.currentWidget()
+    tab = page.new_rma
+    page.show_tab(tab)
+    tab.ui.orderSearchEdit.setText(DESK_ORDER)
+    tab.finder.find()
+    wait_until(app, lambda: tab.finder.orders.rowCount() > 0 and not page.busy, "the order")
+    tab.show_order(DESK_ORDER)
+    wait_until(app, lambda: tab.lines.first_quantity() is not None and not page.busy, "the order's lines")
+    first = tab.lines.first_quantity()
+    assert first is not None
+    first.setValue(first.maximum())
+    tab.ui.reasonCombo.setCurrentIndex(tab.ui.reasonCombo.findData("defective"))
+    wait_until(app, lambda: not page.busy, "the policy's check")
+    for name, shown in (("new", tab), ("unidentified", page.unidentified), ("aging", page.aging)):
+        page.show_tab(shown)
+        wait_until(app, lambda: not page.busy, f"the RMA desk's {name} tab")
+        settle(app, 0.3)
+        save(window, out / "screens" / f"rma-desk-{name}-{size.width()}x{size.height()}.png")
+
+
+def _parcels(station) -> list[tuple[str, str | None]]:
+    """Each parcel's kind and RMA: the demo's RMAs already checked in are not scanned again."""
+    from sqlalchemy import select
+
+    from receiving_app.persistence.parcel_tables import ParcelRow
+    from receiving_app.persistence.rma_tables import RmaRow
+
+    with station.units.read() as uow:
+        query = select(ParcelRow.label_kind, RmaRow.number).outerjoin(RmaRow, ParcelRow.rma_id == RmaRow.id)
+        return [tuple(row) for row in uow.session.execute(query)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -170,8 +259,10 @@ def main(argv: list[str] | None = None) -> int:
     wait_until(app, lambda: session.window is not None, "the sign-in")
 
     window = session.window
-    window.fit_to_screen(WINDOW_SIZE)
     screen, runner = window.receiving, session.runner
+    for size, label in zip(REPORT_SIZES, UNKNOWN_UPS_LABELS, strict=True):
+        save_parcel_without_rma(app, window, runner, size, label, arguments.out)
+    window.fit_to_screen(WINDOW_SIZE)
     rma = next(
         rma for rma in station.history.list_rmas("open") if len(rma.lines) >= 3 and rma.policy == "image-pro-services"
     )
@@ -196,6 +287,10 @@ def main(argv: list[str] | None = None) -> int:
     save_reports_page(app, window, arguments.out)
     save_pages_by_key(app, window, station, runner, arguments.out)
     save_accepted(app, window, runner, arguments.out)
+    for size in REPORT_SIZES:
+        save_check_in(app, window, station, size, arguments.out)
+    for size in REPORT_SIZES:
+        save_rma_desk(app, window, station, size, arguments.out)
 
     window.close()
     session.shut_down()

@@ -16,8 +16,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from receiving_app import APP_NAME, __version__
+from receiving_app.cli.aging_command import add_aging_command
 from receiving_app.cli.audit_commands import add_audit_commands
 from receiving_app.cli.catalog_commands import add_catalog_commands
+from receiving_app.cli.check_in_command import add_check_in_command
 from receiving_app.cli.container_commands import add_container_commands
 from receiving_app.cli.db_commands import add_database_commands
 from receiving_app.cli.device_commands import add_device_commands
@@ -27,12 +29,15 @@ from receiving_app.cli.gui_command import add_gui_command, open_station_window
 from receiving_app.cli.hold_commands import add_hold_commands
 from receiving_app.cli.import_command import add_import_command
 from receiving_app.cli.log_file import open_log_file
+from receiving_app.cli.outbox_commands import add_outbox_commands
+from receiving_app.cli.policy_commands import add_policy_commands
 from receiving_app.cli.print_command import add_print_command
 from receiving_app.cli.receive_command import add_receive_command
 from receiving_app.cli.report_commands import add_report_commands
 from receiving_app.cli.rma_commands import add_rma_commands
 from receiving_app.cli.shared import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, EXIT_REFUSED, OneLineParser
 from receiving_app.cli.stock_command import add_stock_command
+from receiving_app.cli.unidentified_commands import add_unidentified_commands
 from receiving_app.cli.user_commands import add_user_commands
 from receiving_app.domain.errors import InputError, RuleRefusal
 
@@ -55,12 +60,17 @@ def build_parser() -> argparse.ArgumentParser:
     # The order here is the order of `--help`.
     add_gui_command(commands)
     add_evaluate_command(commands)
+    add_policy_commands(commands)
     add_database_commands(commands)
     add_catalog_commands(commands)
     add_stock_command(commands)
     add_container_commands(commands)
     add_hold_commands(commands)
+    add_outbox_commands(commands)
+    add_aging_command(commands)
+    add_check_in_command(commands)
     add_rma_commands(commands)
+    add_unidentified_commands(commands)
     add_receive_command(commands)
     add_audit_commands(commands)
     add_label_command(commands)

@@ -74,6 +74,13 @@ def fill_demo_database(args: argparse.Namespace) -> int:
         f"demo data: {summary.catalog_items} catalog items, {summary.customers} customers, "
         f"{summary.rmas} RMAs with {summary.rma_lines} lines, users receiver/supervisor/admin"
     )
+    if summary.parcels:
+        print(f"parcels checked in: {summary.parcels}, returns without an RMA: {summary.unidentified}")
+    if summary.open_orders:
+        print(
+            "orders with nothing returned yet (for the RMA desk): "
+            f"{summary.open_orders[0]} to {summary.open_orders[-1]}"
+        )
     return EXIT_OK
 
 

@@ -1,9 +1,11 @@
-"""`receiving-app rma list` and `rma show`: the RMAs on file, one by one or by status."""
+"""`receiving-app rma list` and `rma show`: the RMAs on file, one by one or by status; `rma create` is
+in rma_create_command.py."""
 
 from __future__ import annotations
 
 import argparse
 
+from receiving_app.cli.rma_create_command import add_rma_create_action
 from receiving_app.cli.shared import EXIT_OK, Commands, add_action, add_command_group, open_station, print_json
 
 
@@ -15,6 +17,7 @@ def add_rma_commands(commands: Commands) -> None:
     show = add_action(rma_actions, "show", show_rma, "one RMA with its lines, decisions, documents and events")
     show.add_argument("number")
     show.add_argument("--json", action="store_true")
+    add_rma_create_action(rma_actions)
 
 
 def list_rmas(args: argparse.Namespace) -> int:

@@ -56,11 +56,12 @@ CUT_HINT_SIZE = 9.0
 
 @dataclass(frozen=True, slots=True)
 class LicensePlateContent:
-    """What the license plate label of one decided unit says."""
+    """What a license plate label says: of one decided unit, or of a parcel that came without an RMA."""
 
     lpn: str
     """The license plate number, such as ``LP00000042``: the barcode's value."""
     sku: str
+    """The unit's SKU; for a parcel without an RMA, the SKUs found in it."""
     described: str
     """What the unit is, in words: "HP 85A black toner cartridge"."""
     route_label: str
@@ -69,13 +70,13 @@ class LicensePlateContent:
     """The clerk's sentence: "Sealed and full: put it in a new-stock tote."."""
     container: str | None
     """The container's barcode once the unit is placed, such as ``CT-000012``; None while it is not."""
-    rma_number: str
-    line: int
-    unit: int
-    fill_text: str
-    """"97 %", or "not weighed"."""
-    decided_at: datetime
-    """Timezone-aware: printed on the label and the PDF's creation date, so the same unit makes the same bytes."""
+    origin: str
+    """Where the unit came from: "RMA RA-1 line 2 unit 1", or "Unidentified return UR-000003"."""
+    measured: str
+    """What the scale found: "Fill: 97 %", "Fill: not weighed", "2 of 2 items weighed"."""
+    made_at: datetime
+    """When the unit was decided or the parcel recorded; timezone-aware. Printed on the label and the PDF's
+    creation date, so the same unit makes the same bytes."""
     station_id: str
 
     def __post_init__(self) -> None:
@@ -83,8 +84,8 @@ class LicensePlateContent:
             raise ValueError(
                 f"a license plate label needs its number and its route, got {self.lpn!r}, {self.route_label!r}"
             )
-        if self.decided_at.utcoffset() is None:
-            raise ValueError(f"{self.lpn}: the decision time needs its time zone, got {self.decided_at.isoformat()}")
+        if self.made_at.utcoffset() is None:
+            raise ValueError(f"{self.lpn}: the label's time needs its time zone, got {self.made_at.isoformat()}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,11 +210,11 @@ def _text_blocks(
         _words(f"SKU {content.sku}", width, font=BOLD, size=sizes.detail),
         _words(content.described, width, size=sizes.detail),
         gap(2),
-        _words(f"RMA {content.rma_number} line {content.line} unit {content.unit}", width, size=sizes.detail),
-        _words(f"Fill: {content.fill_text}", width, size=sizes.detail),
+        _words(content.origin, width, size=sizes.detail),
+        _words(content.measured, width, size=sizes.detail),
         gap(4),
     ]
-    footer = _words(f"Station {content.station_id} - {date_time_text(content.decided_at)}", width, size=sizes.footer)
+    footer = _words(f"Station {content.station_id} - {date_time_text(content.made_at)}", width, size=sizes.footer)
     return above, below, footer
 
 
@@ -279,9 +280,9 @@ def _pdf(
     canvas = archival_canvas(
         output,
         page_size,
-        created=content.decided_at,
+        created=content.made_at,
         title=f"License plate {content.lpn}",
-        subject=f"RMA {content.rma_number} line {content.line} unit {content.unit}",
+        subject=content.origin,
         author=f"Station {content.station_id}",
     )
     tree = StructureTree(canvas)

@@ -6,6 +6,8 @@ paid) are written here once; everything a seller can change is read from the pol
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from receiving_app.domain.decision import (
     SUPERVISOR_OVERRIDE,
     Amounts,
@@ -16,7 +18,15 @@ from receiving_app.domain.decision import (
     RefundMethod,
 )
 from receiving_app.domain.errors import InputError
-from receiving_app.domain.facts import CustomerChoice, PaymentMethod, ReturnFacts, fact_group, fact_label
+from receiving_app.domain.facts import (
+    Category,
+    CustomerChoice,
+    PaymentMethod,
+    ReturnDates,
+    ReturnFacts,
+    fact_group,
+    fact_label,
+)
 from receiving_app.domain.fill_text import fill_text
 from receiving_app.domain.money import Money
 from receiving_app.domain.money_text import money_text
@@ -41,7 +51,7 @@ def decide(policy: Policy, facts: ReturnFacts) -> Decision:
     rules = policy.rules_for(facts.reason)
     _require_facts(policy, rules, facts)
 
-    window_reason, window_passed = _judge_windows(rules, facts)
+    window_reason, window_passed = judge_windows(rules, facts.dates)
     denials = _denials(policy, rules, facts, None if window_passed else window_reason)
     fill_fraction = facts.fill.reported_fraction if facts.fill else None
     merchandise = facts.item.merchandise
@@ -113,12 +123,14 @@ def _require_facts(policy: Policy, rules: ReasonRules, facts: ReturnFacts) -> No
 def _denials(policy: Policy, rules: ReasonRules, facts: ReturnFacts, window_denial: Reason | None) -> list[Reason]:
     """Every rule that denies, in the order the policy reads: product, flags, reason, window, condition, fill."""
     denials: list[Reason] = []
-    if facts.item.category not in policy.covered_categories:
-        denials.append(Reason("product_not_covered", policy.coverage_text))
-    denials.extend(_broken(policy.flag_rules, facts))
-    if rules.denied_code:
-        denials.append(Reason(rules.denied_code, rules.denied_text))
-    denials.extend(_broken(rules.exclusions, facts))
+    product = product_denial(policy, facts.item.category)
+    if product is not None:
+        denials.append(product)
+    denials.extend(broken_rules(policy.flag_rules, facts.boolean_fact))
+    outright = reason_denial(rules)
+    if outright is not None:
+        denials.append(outright)
+    denials.extend(broken_rules(rules.exclusions, facts.boolean_fact))
     if window_denial is not None:
         denials.append(window_denial)
     if rules.saleable_required and not facts.condition.is_saleable:
@@ -142,19 +154,36 @@ def _denials(policy: Policy, rules: ReasonRules, facts: ReturnFacts, window_deni
     return denials
 
 
-def _broken(rules: tuple[FactRule, ...], facts: ReturnFacts) -> list[Reason]:
-    return [Reason(rule.code, rule.text) for rule in rules if facts.boolean_fact(rule.fact) == rule.denies_when]
+def product_denial(policy: Policy, category: Category) -> Reason | None:
+    """The policy's coverage sentence when the seller does not take this kind of product back."""
+    if category in policy.covered_categories:
+        return None
+    return Reason("product_not_covered", policy.coverage_text)
 
 
-def _judge_windows(rules: ReasonRules, facts: ReturnFacts) -> tuple[Reason | None, bool]:
+def reason_denial(rules: ReasonRules) -> Reason | None:
+    """The policy's sentence when it denies every return for this reason, whatever the facts."""
+    return Reason(rules.denied_code, rules.denied_text) if rules.denied_code else None
+
+
+def broken_rules(rules: tuple[FactRule, ...], fact: Callable[[str], bool | None]) -> list[Reason]:
+    """The rules a fact breaks; ``fact`` gives a condition field or flag by name, None when not known
+    (an unknown fact breaks nothing: the RMA desk knows only what the order says)."""
+    return [Reason(rule.code, rule.text) for rule in rules if fact(rule.fact) == rule.denies_when]
+
+
+def judge_windows(rules: ReasonRules, dates: ReturnDates) -> tuple[Reason | None, bool]:
+    """The window sentence (within, or outside with the policy's words) and whether the return is inside.
+
+    Every date a window counts from must be known; the caller checks first and says which is missing."""
     if not rules.windows:
         return None, True
-    reported = facts.dates.reported
+    reported = dates.reported
     passed = True
     parts = []
     for window in rules.windows:
-        start = facts.dates.of(window.counted_from)
-        if start is None:  # _require_facts has refused a window without its date
+        start = dates.of(window.counted_from)
+        if start is None:  # callers refuse a window without its date before judging it
             raise MissingFact(f"dates.{window.counted_from.value}", "is needed to judge the return window")
         passed = passed and window.contains(start, reported)
         parts.append(f"{_days_words(days_between(start, reported), window)} (limit {window.limit_words})")

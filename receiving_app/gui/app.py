@@ -24,6 +24,7 @@ from receiving_app.services.settings import StationSettings
 
 if TYPE_CHECKING:
     from receiving_app.gui.main_window import MainWindow
+    from receiving_app.gui.outbox_sending import OutboxSending
     from receiving_app.gui.scale_feed import ScaleFeed
     from receiving_app.gui.scan_wedge import ScanWedge
     from receiving_app.services.auth import SignedInUser
@@ -88,6 +89,7 @@ class StationSession(QObject):
         self.idle_watch.idle.connect(self._lock)
         self.window: MainWindow | None = None
         self._next_window: MainWindow | None = None
+        self.outbox_sending: OutboxSending | None = None  # made once the station is open
         self.user: SignedInUser | None = None
 
     def start(self) -> None:
@@ -120,6 +122,9 @@ class StationSession(QObject):
         self.station, needs_first_admin = opened
         QTimer.singleShot(0, self._prepare_next_window)
         self._start_nightly_backups()
+        from receiving_app.gui.outbox_sending import OutboxSending  # with the station, not with the sign-in
+
+        self.outbox_sending = OutboxSending(self.station, self)
         if not needs_first_admin:
             self.sign_in.station_opened(self.station.auth)
             return
@@ -181,6 +186,8 @@ class StationSession(QObject):
 
     def shut_down(self) -> None:
         self.idle_watch.stop()
+        if self.outbox_sending is not None:
+            self.outbox_sending.stop()
         if self.scale_feed is not None:
             self.scale_feed.stop()
         self.runner.wait_for_done()

@@ -60,6 +60,10 @@ class Command(str, Enum):
     POLICIES_PAGE = "policies_page"
     REPORTS_PAGE = "reports_page"
     SETTINGS_PAGE = "settings_page"
+    UNIDENTIFIED = "unidentified"
+    CHECK_IN_PAGE = "check_in_page"
+    RMA_DESK_PAGE = "rma_desk_page"
+    OUTBOX_PAGE = "outbox_page"
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +115,7 @@ KEYBOARD_MAP: tuple[KeyBinding, ...] = (
     KeyBinding(Qt.Key.Key_F7, "F7", Command.PHOTO, "Add a damage photo"),
     KeyBinding(Qt.Key.Key_F8, "F8", Command.RELEASE_HOLD, "Release a held line (supervisor)"),
     KeyBinding(Qt.Key.Key_F9, "F9", Command.LAST_MESSAGE, "Read the last message whole"),
+    KeyBinding(Qt.Key.Key_F12, "F12", Command.UNIDENTIFIED, "Parcel or items without an RMA"),
     KeyBinding(Qt.Key.Key_F1, "F1", Command.KEYBOARD_MAP, "Show or hide this map"),
     KeyBinding(Qt.Key.Key_F10, "F10", Command.SIGN_OUT, "Sign out"),
     KeyBinding(Qt.Key.Key_1, "Ctrl+1", Command.RECEIVING_PAGE, "Back to Receiving", CTRL, "Receiving"),
@@ -119,6 +124,9 @@ KEYBOARD_MAP: tuple[KeyBinding, ...] = (
     KeyBinding(Qt.Key.Key_4, "Ctrl+4", Command.POLICIES_PAGE, "Seller policies", CTRL, "Policies"),
     KeyBinding(Qt.Key.Key_5, "Ctrl+5", Command.REPORTS_PAGE, "Reports", CTRL, "Reports"),
     KeyBinding(Qt.Key.Key_6, "Ctrl+6", Command.SETTINGS_PAGE, "Station settings", CTRL, "Settings"),
+    KeyBinding(Qt.Key.Key_7, "Ctrl+7", Command.CHECK_IN_PAGE, "Check-in: parcels at the dock", CTRL, "Check-in"),
+    KeyBinding(Qt.Key.Key_8, "Ctrl+8", Command.RMA_DESK_PAGE, "RMA desk: authorize returns", CTRL, "RMA desk"),
+    KeyBinding(Qt.Key.Key_9, "Ctrl+9", Command.OUTBOX_PAGE, "Outbox: e-mails and webhooks", CTRL, "Outbox"),
 )
 
 # The keypad's Enter is the same key to a clerk as the main one.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from typing import Protocol, runtime_checkable
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
@@ -36,6 +37,17 @@ from receiving_app.services.station import Station
 # Work that ends sooner (opening an RMA, a preview) needs no indicator: a flash of one is noise, and
 # showing and hiding it lays out the status bar again twice per scan.
 BUSY_INDICATOR_DELAY_MS = 300
+
+
+@runtime_checkable
+class TakesScans(Protocol):
+    """A page that answers the scanner itself while it shows (Check-in), rather than sending scans to Receiving."""
+
+    def take_scan(self, value: ScanValue) -> None: ...
+
+    def take_rejected_scan(self, message: str) -> None: ...
+
+    def handle_command(self, command: Command) -> bool: ...
 
 
 class ClosedByHand(QObject):
@@ -215,9 +227,12 @@ class MainWindow(QMainWindow):
         if command is Command.SIGN_OUT:
             self.sign_out_requested.emit()
             return True
-        if command is None or self.ui.pageStack.currentWidget() is not self.receiving:
+        page = self.ui.pageStack.currentWidget()
+        if command is None:
             return False
-        return self.receiving.handle_command(command)
+        if isinstance(page, TakesScans):
+            return page.handle_command(command)
+        return page is self.receiving and self.receiving.handle_command(command)
 
     def _add_shortcut(self, binding: KeyBinding, act: Callable[[], None]) -> None:
         """A Ctrl key of the map, for the whole window: Qt gives it to the window before any text field
@@ -257,10 +272,18 @@ class MainWindow(QMainWindow):
             self.day_count.refresh(self.user.name)
 
     def _scanned(self, value: ScanValue) -> None:
-        self.show_page(self.receiving)  # a scan always means receiving, whatever page was open
+        page = self.ui.pageStack.currentWidget()
+        if isinstance(page, TakesScans):  # only the page showing takes a scan: the dock's stays at the dock
+            page.take_scan(value)
+            return
+        self.show_page(self.receiving)  # on any other page a scan means receiving
         self.receiving.handle_scan(value)
 
     def _scan_rejected(self, message: str) -> None:
+        page = self.ui.pageStack.currentWidget()
+        if isinstance(page, TakesScans):
+            page.take_rejected_scan(message)
+            return
         self.show_page(self.receiving)
         self.receiving.show_scan_problem(message)
 

@@ -4,7 +4,8 @@ Every service call runs through the ``OperationRunner``; the screen only reacts 
 back. It keeps what is on screen (the RMA, the line and unit being worked on) and hands the work
 to helpers with one job each: ``UnitDisplay`` shows the current unit (live facts, or the record of
 a decided one), ``LiveDecision`` asks for the decision the facts would make, ``Acceptor`` decides
-and prints, ``LineActions`` holds, skips, releases, overrides and adds photos.
+and prints, ``LineActions`` holds, skips, releases, overrides and adds photos, and
+``UnidentifiedAtTheBench`` records a parcel without an RMA, or items not on the RMA (F12).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from receiving_app.gui.operations import OperationRunner
 from receiving_app.gui.rma_opening import RmaOpening, show_rma_header
 from receiving_app.gui.scale_feed import ScaleFeed
 from receiving_app.gui.style import BAD, NEUTRAL, Tone
+from receiving_app.gui.unidentified_bench import UnidentifiedAtTheBench
 from receiving_app.gui.unit_display import UnitDisplay
 from receiving_app.gui.weight_panel import WeightPanel
 from receiving_app.services.auth import SignedInUser
@@ -95,6 +97,7 @@ class ReceivingScreen(QWidget):
             scale_feed.reading.connect(self.ui.weightPanel.show_reading)
             scale_feed.problem.connect(self.ui.weightPanel.show_scale_problem)
         self._scale_feed = scale_feed
+        self.unidentified = UnidentifiedAtTheBench(self, scale_feed)
         show_rma_header(self.ui, None)
 
     def _set_up_widgets(self) -> None:
@@ -184,8 +187,8 @@ class ReceivingScreen(QWidget):
     # Scans ---------------------------------------------------------------------------------------
 
     def handle_scan(self, value: ScanValue) -> None:
-        """A scan from the wedge or the scan field: a container for the last plate, a line, or an RMA to open."""
-        if not self.containers.handle_scan(value):
+        """A scan from the wedge or the scan field: an F12 parcel's, a container, a line, or an RMA to open."""
+        if not self.unidentified.handle_scan(value) and not self.containers.handle_scan(value):
             self.opening.handle_scan(value)
 
     def show_scan_problem(self, message: str) -> None:
@@ -223,13 +226,8 @@ class ReceivingScreen(QWidget):
         self.live.unit_changed()
         with self.live.quiet():  # each panel announces its reset; the unit needs one preview, asked for below
             self.display.show(line, unit)
-        workable = self.unit_is_open()
-        for button in (
-            self.ui.acceptButton,
-            self.ui.notReceivedButton,
-            self.ui.overrideButton,
-            self.ui.photoButton,
-        ):
+        workable, ui = self.unit_is_open(), self.ui
+        for button in (ui.acceptButton, ui.notReceivedButton, ui.overrideButton, ui.photoButton):
             button.setEnabled(workable)
         self.ui.holdButton.setEnabled(line is not None and line.status == OPEN_LINE)
         if workable:
@@ -277,9 +275,8 @@ class ReceivingScreen(QWidget):
                 self.select_line(following[0])
             else:
                 self.select_line(line_no, unit)
-        if self._rma.status == "closed":
-            return " RMA closed."  # short enough to be read whole on a 1366 px screen; the header names it
-        return ""
+        # Short enough to be read whole on a 1366 px screen; the header names the RMA.
+        return " RMA closed." if self._rma.status == "closed" else ""
 
     def command(self, override: Override | None = None) -> ReceiveLine:
         """The current unit as the clerk found it, to preview or receive."""
@@ -331,6 +328,8 @@ class ReceivingScreen(QWidget):
 
     def handle_command(self, command: Command) -> bool:
         """Carry out one key's command; false if the screen has no use for it."""
+        if self.unidentified.handle_command(command):  # F12, and the keys of its panel while it is open
+            return True
         ui, actions = self.ui, self.actions
         commands = {
             Command.SCAN_FIELD: lambda: (ui.scanEdit.setFocus(), ui.scanEdit.selectAll()),

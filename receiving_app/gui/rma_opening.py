@@ -3,7 +3,9 @@
 A scan that does neither is answered with what it looked like (the service reads the catalog and
 the RMA numbers on file to say so). Opening another RMA while the one on screen still has lines to
 receive says so in the feedback ("RA0100001 left with 2 lines open") and records it; opening that
-RMA again later resumes at its first open unit.
+RMA again later resumes at its first open unit. A scan that opens nothing (a carrier's number no RMA
+carries, a label the station does not know) is kept for F12, which records that parcel as one without
+an RMA; the license plate of such a return is answered with the return it is.
 """
 
 from __future__ import annotations
@@ -16,9 +18,12 @@ from PySide6.QtCore import QTimer
 from receiving_app.domain.scan import ScanError, ScanValue, parse_scan, scanned_as
 from receiving_app.gui.feedback_line import beep
 from receiving_app.gui.forms.ui_receiving_screen import Ui_ReceivingScreen
+from receiving_app.gui.keyboard_map import Command, key_label
+from receiving_app.gui.operations import Operation
 from receiving_app.gui.scan_wedge import take_scans_in
 from receiving_app.gui.style import BAD, GOOD, MOVING, NEUTRAL, restyle, tone_style
 from receiving_app.services.line_matching import OPEN_LINE, match_line
+from receiving_app.services.rma_opening import ScanProblem, UnidentifiedReturnScanned
 from receiving_app.services.views import DecisionView, RmaView
 
 if TYPE_CHECKING:
@@ -38,6 +43,7 @@ class RmaOpening:
     def __init__(self, screen: ReceivingScreen) -> None:
         self._screen = screen
         self._scan_being_opened = ""
+        self._looking_up: Operation | None = None
         self._notice = QTimer(screen)
         self._notice.setSingleShot(True)
         self._notice.setInterval(OPENING_NOTICE_DELAY_MS)
@@ -104,28 +110,35 @@ class RmaOpening:
         user, station_id = screen.user.name, screen.station.settings.station_id
         on_screen = screen.rma.number if screen.rma else None
 
-        def refused(message: str) -> None:
-            self._notice.stop()
-            screen.feedback(BAD, message, alarm=True)
-
         self._scan_being_opened = scan.text
         self._notice.start()
-        screen.runner.start(
+        self._looking_up = screen.runner.start(
             lambda: rma_opening.look_up_scan(scan, user=user, station=station_id, on_screen=on_screen),
             owner=screen,
             key="open-rma",
-            on_success=self._opened,
-            on_failure=refused,
+            on_success=lambda opened: self._opened(opened, scan),
+            on_failure=lambda message: self._refused(message, scan),
         )
 
-    def _opened(self, opened: tuple[RmaView, tuple[DecisionView, ...]]) -> None:
+    def _refused(self, message: str, scan: ScanValue) -> None:
+        """An answer that opened nothing; a label that names nothing is kept for F12."""
+        self._notice.stop()
+        error = self._looking_up.error if self._looking_up is not None else None
+        if isinstance(error, ScanProblem) and not isinstance(error, UnidentifiedReturnScanned):
+            self._screen.unidentified.remember_unknown_label(scan.text)
+            message = f"{message} Press {key_label(Command.UNIDENTIFIED)} to record it as a parcel without an RMA."
+        self._screen.feedback(BAD, message, alarm=True)
+
+    def _opened(self, opened: tuple[RmaView, tuple[DecisionView, ...]], scan: ScanValue) -> None:
         screen = self._screen
         rma, decisions = opened
         self._notice.stop()
         left = self._leaving(rma.number)
         screen.show_rma(rma, decisions)
         self._record(
-            lambda rma_opening, user, station: rma_opening.record_opened(rma.number, user=user, station=station),
+            lambda rma_opening, user, station: rma_opening.record_opened(
+                rma.number, user=user, station=station, scanned=scan
+            ),
             f"{rma.number} is open, but opening it was not recorded",
         )
         open_lines = [line for line in rma.lines if line.status == OPEN_LINE]

@@ -19,7 +19,9 @@ from receiving_app.persistence import (  # noqa: F401
     document_tables,
     inspection_tables,
     order_tables,
+    outbox_tables,
     parcel_tables,
+    policy_admin_tables,
     rma_tables,
     user_tables,
 )

@@ -145,12 +145,13 @@ class ReportRecords(SortingReportRecords):
     def lines_on_hold(self) -> Sequence[NamedRow]:
         """Every line on hold now with its RMA, note and customer (the service decides what it shows).
 
-        Rows: rma, line, sku, note, customer_name, customer_email, customer_phone, card_last4; in no
-        particular order (ordering here would lead SQLite to walk every RMA by number).
+        Rows: rma, seller_id, line, sku, note, customer_name, customer_email, customer_phone, card_last4;
+        in no particular order (ordering here would lead SQLite to walk every RMA by number).
         """
         return self.session.execute(
             select(
                 RmaRow.number.label("rma"),
+                RmaRow.seller_id,
                 RmaLineRow.line_no.label("line"),
                 RmaLineRow.sku,
                 RmaLineRow.hold_note.label("note"),

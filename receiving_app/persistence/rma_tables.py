@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from receiving_app.domain.money import Money
@@ -16,7 +16,11 @@ from receiving_app.persistence.table_base import Base
 
 class RmaRow(Base):
     __tablename__ = "rmas"
-    __table_args__ = (CheckConstraint("status IN ('open', 'partially_received', 'closed')", name="status"),)
+    __table_args__ = (
+        CheckConstraint("status IN ('open', 'partially_received', 'closed')", name="status"),
+        # Aging: the open RMAs authorized before a day, without reading every open one.
+        Index("ix_rmas_status_reported_on", "status", "reported_on"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     number: Mapped[str] = mapped_column(String(32), unique=True)
@@ -44,6 +48,13 @@ class RmaLineRow(Base):
             name="reason",
         ),
         CheckConstraint("customer_choice IN ('refund', 'replacement')", name="customer_choice"),
+        # The lines on hold (aging, the daily report) are few among a million: an index of those rows only.
+        Index(
+            "ix_rma_lines_on_hold",
+            "rma_id",
+            sqlite_where=text("status = 'on_hold'"),
+            postgresql_where=text("status = 'on_hold'"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

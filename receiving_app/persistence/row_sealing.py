@@ -27,17 +27,19 @@ from receiving_app.persistence.document_tables import DocumentCounterRow, Docume
 from receiving_app.persistence.inspection_tables import InspectionRow, WeightReadingRow
 from receiving_app.persistence.order_tables import OrderLineRow
 from receiving_app.persistence.parcel_tables import UnidentifiedItemRow, UnidentifiedReturnRow
+from receiving_app.persistence.policy_admin_tables import PolicyPublicationRow
 from receiving_app.persistence.rma_tables import RmaLineRow
 from receiving_app.persistence.table_base import Base
 from receiving_app.persistence.user_tables import UserRow
 
-# Who may do what, what a cartridge weighs and costs, what a policy says, what was found, decided,
+# Who may do what, what a cartridge weighs and costs, what a policy says and from when, what was found, decided,
 # numbered and printed, where each line stands, where each unit went and what stock it made, and
 # the returns that came without an RMA, whose weights a later decision rests on:
 # the rows a quiet edit would turn into money or goods.
 SEALED_MODELS: tuple[type[Base], ...] = (
     UserRow,
     PolicyVersionRow,
+    PolicyPublicationRow,
     CatalogItemRow,
     OrderLineRow,
     RmaLineRow,

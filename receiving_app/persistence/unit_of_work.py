@@ -13,11 +13,17 @@ from typing import cast
 from sqlalchemy import Engine, Table, event, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from receiving_app.domain.audit import AuditEvent, chain, head_seal
+from receiving_app.domain.audit import AuditEvent, ChainedEvent, chain, head_seal
 from receiving_app.domain.sealed_rows import sealed_rows_text
 from receiving_app.persistence.audit_tables import AuditEventRow, AuditHeadRow
 from receiving_app.persistence.chain_key import ChainKeyMismatch, station_chain_key
 from receiving_app.persistence.database import writer_engine
+from receiving_app.persistence.outbox_writing import (
+    OutboxSubscriptions,
+    note_arrived_parcels,
+    planned_messages,
+    write_messages,
+)
 from receiving_app.persistence.records import Records
 from receiving_app.persistence.report_records import ReportRecords
 from receiving_app.persistence.row_sealing import digests_of, every_row_key, note_flushed_rows, take_written
@@ -33,12 +39,15 @@ def utc_now() -> datetime:
 class UnitOfWork:
     """``with uow: ...; uow.commit()`` — anything not committed is rolled back on leaving."""
 
-    def __init__(self, session: Session, clock: Clock, chain_key: KeySource) -> None:
+    def __init__(
+        self, session: Session, clock: Clock, chain_key: KeySource, outbox: OutboxSubscriptions | None = None
+    ) -> None:
         self.session = session
         self.records = Records(session)
         self.reports = ReportRecords(session)
         self.clock = clock
         self.chain_key = chain_key
+        self.outbox = outbox or OutboxSubscriptions()
         self._pending_events: list[AuditEvent] = []
 
     def __enter__(self) -> UnitOfWork:
@@ -57,11 +66,13 @@ class UnitOfWork:
         if written and not self._pending_events:
             # Rows that decide money or rights never change unrecorded, even where nothing else is said.
             self.record(AuditEvent("rows_sealed", "system", "station", None, {"tables": sorted(written)}))
+        # The messages the events call for commit with them (persistence/outbox_writing.py).
+        messages = planned_messages(self.session, self._pending_events, self.outbox)
         if self._pending_events:
-            self._append_audit_events(written)
+            write_messages(self.session, messages, self._append_audit_events(written))
         self.session.commit()
 
-    def _append_audit_events(self, written: dict[str, set[tuple[object, ...]]]) -> None:
+    def _append_audit_events(self, written: dict[str, set[tuple[object, ...]]]) -> list[ChainedEvent]:
         # Everything else is written first, so the chain's head is locked only for its own rows;
         # the rows go in as one Core statement, not one ORM object each (a receive has ten).
         head = self.session.execute(select(AuditHeadRow).where(AuditHeadRow.id == 1).with_for_update()).scalar_one()
@@ -113,19 +124,28 @@ class UnitOfWork:
             )
         )
         self._pending_events.clear()
+        return linked
 
 
 class UnitOfWorkFactory:
     """Hands out units of work: read ones, and write ones that take SQLite's write lock at BEGIN."""
 
-    def __init__(self, engine: Engine, clock: Clock = utc_now, chain_key: KeySource = station_chain_key) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        clock: Clock = utc_now,
+        chain_key: KeySource = station_chain_key,
+        outbox: OutboxSubscriptions | None = None,
+    ) -> None:
         self.engine = engine
         self.clock = clock
+        self.outbox = outbox or OutboxSubscriptions()
         self._key_source = chain_key
         self._key: bytes | None = None
         self._readers = sessionmaker(engine, expire_on_commit=False)
         self._writers = sessionmaker(writer_engine(engine), expire_on_commit=False)
         event.listen(self._writers, "after_flush", note_flushed_rows)
+        event.listen(self._writers, "after_flush", note_arrived_parcels)
 
     def chain_key(self) -> bytes:
         """Read when first needed, not at start: the sign-in screen shows before any key is wanted."""
@@ -134,7 +154,7 @@ class UnitOfWorkFactory:
         return self._key
 
     def read(self) -> UnitOfWork:
-        return UnitOfWork(self._readers(), self.clock, self.chain_key)
+        return UnitOfWork(self._readers(), self.clock, self.chain_key, self.outbox)
 
     def write(self) -> UnitOfWork:
-        return UnitOfWork(self._writers(), self.clock, self.chain_key)
+        return UnitOfWork(self._writers(), self.clock, self.chain_key, self.outbox)

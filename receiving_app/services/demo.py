@@ -2,7 +2,9 @@
 
 The catalog is real cartridge models (resources/demo/catalog.csv); customers, orders and RMAs are
 invented from a seed, so the same seed gives the same warehouse. Rows are written in bulk because
-the benchmarks fill a million RMAs this way.
+the benchmarks fill a million RMAs this way. Their tracking numbers, the parcels checked in at the
+dock and the returns that came without an RMA are made in ``demo_parcels``; the orders nothing has
+been returned from yet, for the RMA desk, in ``demo_orders``.
 """
 
 from __future__ import annotations
@@ -21,9 +23,13 @@ from receiving_app.domain.inspection import WEIGHED_AT_THE_BENCH, default_tolera
 from receiving_app.domain.money import Money
 from receiving_app.persistence.catalog_tables import CatalogItemRow
 from receiving_app.persistence.order_tables import CustomerRow, OrderLineRow, OrderRow
+from receiving_app.persistence.parcel_tables import ParcelRow, TrackingNumberRow
 from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
 from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
 from receiving_app.persistence.user_tables import UserRow
+from receiving_app.services.demo_customers import demo_customers
+from receiving_app.services.demo_orders import orders_not_returned
+from receiving_app.services.demo_parcels import DemoParcels
 from receiving_app.services.errors import LineNotOpen
 from receiving_app.services.passwords import hash_secret
 
@@ -48,84 +54,6 @@ DEMO_USERS = (
     ("supervisor", "Sam Supervisor", "supervisor", "supervisor-demo"),
     ("admin", "Alex Admin", "admin", "admin-demo"),
 )
-FIRST_NAMES = (
-    "Dana",
-    "Jordan",
-    "Priya",
-    "Mateo",
-    "Keiko",
-    "Olu",
-    "Greta",
-    "Hamid",
-    "Lucia",
-    "Tobias",
-    "Amara",
-    "Wen",
-    "Rosa",
-    "Idris",
-    "Sofia",
-    "Casey",
-    "Nadia",
-    "Emeka",
-    "Ingrid",
-    "Marcus",
-    "Leila",
-    "Tomas",
-    "Yara",
-    "Felix",
-)
-LAST_NAMES = (
-    "Whitfield",
-    "Okafor",
-    "Lindqvist",
-    "Moreau",
-    "Tanaka",
-    "Haddad",
-    "Novak",
-    "Castillo",
-    "Brennan",
-    "Adeyemi",
-    "Kowalski",
-    "Ferreira",
-    "Sato",
-    "Abernathy",
-    "Delacroix",
-    "Mbeki",
-    "Jansen",
-    "Quintero",
-    "Hollis",
-    "Varga",
-)
-BUSINESSES = (
-    "Dental Group",
-    "Law Office",
-    "Elementary School",
-    "Print & Copy",
-    "Insurance Agency",
-    "Veterinary Clinic",
-    "Realty",
-    "Architects",
-)
-STREETS = (
-    "Maple Ave",
-    "Industrial Pkwy",
-    "Harbor Blvd",
-    "Elm St",
-    "Commerce Dr",
-    "Lakeview Rd",
-    "Main St",
-    "Oak Ridge Ct",
-)
-CITIES = (
-    ("Springfield", "IL", "62701"),
-    ("Tacoma", "WA", "98402"),
-    ("Macon", "GA", "31201"),
-    ("Fresno", "CA", "93721"),
-    ("Dayton", "OH", "45402"),
-    ("Albany", "NY", "12207"),
-    ("Boise", "ID", "83702"),
-    ("Tulsa", "OK", "74103"),
-)
 REASON_WEIGHTS = (
     ("defective", 34),
     ("not_needed", 22),
@@ -133,7 +61,6 @@ REASON_WEIGHTS = (
     ("damaged_in_transit", 14),
     ("wrong_item_shipped", 12),
 )
-PAYMENT_WEIGHTS = (("card", 50), ("open_account", 30), ("paypal", 14), ("check", 6))
 SHIPPING_PRICES = tuple(Money.of(text) for text in ("0.00", "5.95", "7.95", "9.95", "12.50"))
 BATCH = 20_000
 
@@ -145,6 +72,9 @@ class DemoSummary:
     rmas: int
     rma_lines: int
     users: int
+    parcels: int = 0  # checked in at the dock, those of the returns without an RMA included
+    unidentified: int = 0  # returns without an RMA
+    open_orders: tuple[str, ...] = ()  # the numbers of the orders nothing has been returned from yet
 
 
 # The demo catalog knows what its sealed new ink and toner cartridges weigh: within this share of
@@ -217,44 +147,55 @@ def fill_demo(
                 for name, display, role, secret in DEMO_USERS
             ],
         )
-        customers = _customers(rng, max(40, min(rmas // 3, 20_000)))
+        customers = demo_customers(rng, max(40, min(rmas // 3, 20_000)))
         records.bulk_insert(CustomerRow, customers)
         seller_ids = [seller.id for seller in sellers]
-        line_count = 0
-        for batch_number, batch in enumerate(_rma_batches(rng, rmas, seller_ids, customers, catalog, today)):
+        line_count = parcel_count = 0
+        parcels = DemoParcels(seed, today, uow.clock())
+        batches = _rma_batches(rng, rmas, seller_ids, customers, catalog, today, parcels.reported_on)
+        for batch_number, batch in enumerate(batches):
             for table, rows in zip((OrderRow, OrderLineRow, RmaRow, RmaLineRow), batch, strict=True):
                 records.bulk_insert(table, rows)
+            tracking, arrived, events = parcels.rows(batch[2])
+            records.bulk_insert(TrackingNumberRow, tracking)
+            records.bulk_insert(ParcelRow, arrived)
+            for event in events:
+                uow.record(event)
             line_count += len(batch[3])
+            parcel_count += len(arrived)
             progress(f"{min((batch_number + 1) * BATCH, rmas):,} of {rmas:,} RMAs")
+        open_orders: tuple[str, ...] = ()
+        if rmas:
+            orders, order_lines = orders_not_returned(
+                seed,
+                first_order_id=rmas + 1,
+                first_line_id=line_count + 1,
+                seller_ids=seller_ids,
+                customers=customers,
+                catalog=catalog,
+                today=today,
+                shipping_prices=SHIPPING_PRICES,
+            )
+            records.bulk_insert(OrderRow, orders)
+            records.bulk_insert(OrderLineRow, order_lines)
+            open_orders = tuple(order["number"] for order in orders)
         records.catch_up_id_sequences(CustomerRow, OrderRow, OrderLineRow, RmaRow, RmaLineRow)
+        # A demo without RMAs (the tests' empty warehouse) has no parcels either.
+        unidentified = parcels.add_unidentified(uow, catalog, serial=rmas + 1) if rmas else 0
         uow.record(
             AuditEvent("demo_loaded", "system", "demo", None, {"seed": seed, "rmas": rmas, "catalog": len(catalog)})
         )
         uow.commit()
-    return DemoSummary(len(catalog), len(customers), rmas, line_count, len(DEMO_USERS))
-
-
-def _customers(rng: random.Random, count: int) -> list[ColumnValues]:
-    customers: list[ColumnValues] = []
-    for index in range(1, count + 1):
-        first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
-        payment = _weighted(rng, PAYMENT_WEIGHTS)
-        business = rng.random() < 0.4
-        city, region, postal = rng.choice(CITIES)
-        name = f"{last} {rng.choice(BUSINESSES)}" if business else f"{first} {last}"
-        customers.append(
-            {
-                "id": index,
-                "account_number": f"C{10000 + index}",
-                "name": name,
-                "email": f"{first.lower()}.{last.lower()}{index}@example.com",
-                "phone": f"(555) 01{rng.randrange(10)}-{rng.randrange(10000):04d}",
-                "address": f"{rng.randrange(10, 9999)} {rng.choice(STREETS)}\n{city}, {region} {postal}",
-                "payment_method": payment,
-                "card_last4": f"{rng.randrange(10000):04d}" if payment == "card" else None,
-            }
-        )
-    return customers
+    return DemoSummary(
+        len(catalog),
+        len(customers),
+        rmas,
+        line_count,
+        len(DEMO_USERS),
+        parcel_count + unidentified,
+        unidentified,
+        open_orders,
+    )
 
 
 def _rma_batches(
@@ -264,8 +205,10 @@ def _rma_batches(
     customers: list[ColumnValues],
     catalog: list[ColumnValues],
     today: date,
+    reported_on: Callable[[int], date],
 ) -> Iterator[tuple[list[ColumnValues], list[ColumnValues], list[ColumnValues], list[ColumnValues]]]:
-    """Orders, their lines, RMAs and their lines, a batch of BATCH RMAs at a time."""
+    """Orders, their lines, RMAs and their lines, a batch of BATCH RMAs at a time; ``reported_on`` says
+    when each RMA was authorized (its order's dates move with it, keeping the days between them)."""
     next_number = dict.fromkeys(seller_ids, 100_001)
     orders: list[ColumnValues] = []
     order_lines: list[ColumnValues] = []
@@ -279,6 +222,9 @@ def _rma_batches(
         shipped = purchased + timedelta(days=rng.choice((0, 1, 1, 2)))
         delivered = shipped + timedelta(days=rng.randint(2, 6))
         reported = min(today, delivered + timedelta(days=rng.choice((0, 1, 2, 3, 5, 6, 7, 9, 14, 21))))
+        # Every window is judged on the days from these dates to the authorization, which the move keeps.
+        moved = reported_on(rma_id) - reported
+        purchased, shipped, delivered, reported = (day + moved for day in (purchased, shipped, delivered, reported))
         orders.append(
             {
                 "id": rma_id,

@@ -28,6 +28,7 @@ from receiving_app.persistence.document_tables import DocumentRow
 from receiving_app.persistence.order_tables import CustomerRow
 from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
 from receiving_app.persistence.unit_of_work import UnitOfWork
+from receiving_app.services.policy_book import policy_of_decision
 from receiving_app.services.stored_pdfs import require_as_stored
 
 Renderer = Callable[[DocumentContent, Medium | None], bytes]
@@ -196,7 +197,8 @@ class DocumentIssuer:
     ) -> DocumentContent:
         order = rma.order
         customer = order.customer
-        policy = self._policies.get(decision.policy_id)
+        # The rules quoted are those of the version that decided, not today's: a reprint says what the original said.
+        policy = policy_of_decision(self._policies, uow, decision.policy_id, decision.policy_version)
         reasons = tuple(Reason(reason["code"], reason["text"]) for reason in decision.reasons)
         return DocumentContent(
             document_type=DocumentType(document.document_type),

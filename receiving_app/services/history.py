@@ -9,12 +9,14 @@ from receiving_app.domain.audit import AuditEvent
 from receiving_app.domain.errors import InputError
 from receiving_app.domain.lifecycle import LineStatus, line_status_of, rma_status_of
 from receiving_app.domain.policy import Policy
+from receiving_app.domain.tracking import tracking_number_from_text
+from receiving_app.persistence.records import Records
 from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
 from receiving_app.services.audit_check import ChainReport, StationRouting, check_audit_trail
 from receiving_app.services.disposition import take_back_stock
 from receiving_app.services.document_issuing import DocumentIssuer
 from receiving_app.services.errors import LineNotOpen, NotAllowed, NotFound
-from receiving_app.services.mapping import decision_view, event_view, inspection_view, rma_view
+from receiving_app.services.mapping import check_in_weights, decision_view, event_view, inspection_view, rma_view
 from receiving_app.services.views import RmaDetail, RmaView
 
 VOIDING_ROLES = frozenset({"supervisor", "admin"})
@@ -38,20 +40,44 @@ class HistoryService:
         with self._units.read() as uow:
             rows = uow.records.rmas(status)
             units = uow.records.unit_states_of_lines([line for row in rows for line in row.lines])
-            return [rma_view(row, self._policies.get(row.seller_id), units, mask_customer=True) for row in rows]
+            tracking = uow.records.tracking_numbers_of_rmas([row.id for row in rows])
+            return [
+                rma_view(
+                    row,
+                    self._policies.get(row.seller_id),
+                    units,
+                    mask_customer=True,
+                    tracking_numbers=tracking.get(row.id, ()),
+                )
+                for row in rows
+            ]
 
     def show_rma(self, number: str, *, mask_customer: bool = True) -> RmaDetail:
-        """The RMA by its number, or by the license plate of one of its units."""
+        """The RMA by its number, by the license plate of one of its units, or by the tracking number of
+        its return parcel."""
         with self._units.read() as uow:
             named = number.strip().upper()
-            rma = uow.records.rma(uow.records.rma_number_of_license_plate(named) or named)
+            rma = uow.records.rma(_rma_number_named(uow.records, named) or named)
             if rma is None:
+                unidentified = uow.records.unidentified_return_by_lpn(named)
+                if unidentified is not None:
+                    raise NotFound(
+                        f"{named} is the license plate of unidentified return {unidentified.number} "
+                        f"({unidentified.status}), not of an RMA's unit."
+                    )
                 raise NotFound(f"No RMA numbered {number} is on file.")
             line_numbers = {line.id: line.line_no for line in rma.lines}
             decisions = uow.records.decisions_for_rma(rma.id)
             units = uow.records.unit_states_of_lines(rma.lines)
             return RmaDetail(
-                rma=rma_view(rma, self._policies.get(rma.seller_id), units, mask_customer=mask_customer),
+                rma=rma_view(
+                    rma,
+                    self._policies.get(rma.seller_id),
+                    units,
+                    mask_customer=mask_customer,
+                    tracking_numbers=uow.records.tracking_numbers_of_rma(rma.id),
+                    check_in=check_in_weights(uow.records.check_in_weights_of_lines(list(line_numbers))),
+                ),
                 inspections=tuple(
                     inspection_view(row, line_numbers[row.rma_line_id])
                     for row in uow.records.inspections_for_rma(rma.id)
@@ -151,3 +177,12 @@ class HistoryService:
         """The chain, every sealed row, and (given) this station's document routing."""
         with self._units.read() as uow:
             return check_audit_trail(uow, routing)
+
+
+def _rma_number_named(records: Records, named: str) -> str | None:
+    """The RMA a unit's license plate or a parcel's tracking number names (None: neither)."""
+    by_plate = records.rma_number_of_license_plate(named)
+    if by_plate is not None:
+        return by_plate
+    tracking = tracking_number_from_text(named)
+    return records.rma_number_of_tracking_number(tracking.number) if tracking is not None else None

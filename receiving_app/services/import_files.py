@@ -47,6 +47,7 @@ OPTIONAL_COLUMNS = frozenset(
         "card_last4",
         "line",
         "customer_choice",
+        "tracking_numbers",
     }
 )
 

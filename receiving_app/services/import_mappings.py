@@ -58,6 +58,14 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "unit_price": ("Price Each", "Lineitem price", "Line Item Price", "Item Price"),
     "reason": ("Return Reason", "Reason Code", "Return Reason Code"),
     "customer_choice": ("Outcome", "Resolution", "Requested Outcome", "Return Type"),
+    "tracking_numbers": (
+        "Tracking Number",
+        "Tracking No.",
+        "Tracking #",
+        "Return Tracking Number",
+        "Return Tracking",
+        "Tracking",
+    ),
 }
 
 # The columns that take one of the station's words, and those words.

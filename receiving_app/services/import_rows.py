@@ -9,6 +9,7 @@ The file itself is read and bounded by import_files.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -30,6 +31,7 @@ from receiving_app.domain.limits import (
 )
 from receiving_app.domain.money import Money
 from receiving_app.domain.scan import has_valid_check_digit
+from receiving_app.domain.tracking import TrackingNumber, tracking_number_from_text
 from receiving_app.persistence.catalog_tables import CatalogItemRow, SellerRow
 from receiving_app.persistence.order_tables import CustomerRow, OrderRow
 from receiving_app.persistence.rma_tables import RmaRow
@@ -83,6 +85,8 @@ RMA_COLUMNS = (
     "reason",
     "customer_choice",
 )
+# Every column an RMA file may give: the ones above, and the tracking numbers of the return parcels.
+ALL_RMA_COLUMNS = (*RMA_COLUMNS, "tracking_numbers")
 
 # Each text column of the files, and the width of the column it is stored in.
 TEXT_WIDTHS = {
@@ -102,6 +106,8 @@ TEXT_WIDTHS = {
 }
 
 Parsed = TypeVar("Parsed")
+
+_TRACKING_LISTS = re.compile(r"[,;]")
 
 
 class CatalogItemFields(TypedDict):
@@ -147,6 +153,7 @@ class RmaLineFields(TypedDict):
     unit_price: Money
     reason: str
     customer_choice: str
+    tracking_numbers: tuple[TrackingNumber, ...]  # of the RMA's return parcels; its rows' are gathered
 
 
 # What every line of one RMA must say alike.
@@ -286,6 +293,23 @@ class _Cells:
             return date.min
         return read
 
+    def tracking_numbers(self, key: str) -> tuple[TrackingNumber, ...]:
+        """The tracking numbers in a cell, parted by commas, semicolons or spaces; one written in groups
+        ("1Z 999 AA1 01 2345 6784") is read whole between commas or semicolons. Each must be a carrier's,
+        with its check digit."""
+        found: list[TrackingNumber] = []
+        for part in _TRACKING_LISTS.split(self.row.get(key, "")):
+            whole = tracking_number_from_text(part) if part.strip() else None
+            readings = (
+                [(part, whole)] if whole else [(piece, tracking_number_from_text(piece)) for piece in part.split()]
+            )
+            for text, number in readings:
+                if number is None:
+                    self.fail(key, f"{shown(text)} is not a UPS, FedEx or USPS tracking number (form or check digit)")
+                elif number not in found:
+                    found.append(number)
+        return tuple(found)
+
     def whole_number(self, key: str, maximum: int) -> int:
         text = self._required(key)
         if text is None:
@@ -368,6 +392,7 @@ def rma_line(row: dict[str, str], reading: ValueReading | None = None) -> RmaLin
         "unit_price": cells.money("unit_price"),
         "reason": cells.choice("reason"),
         "customer_choice": cells.choice("customer_choice", default="refund"),
+        "tracking_numbers": cells.tracking_numbers("tracking_numbers"),
     }
     cells.done()
     return line

@@ -18,6 +18,7 @@ from receiving_app.domain.audit import AuditEvent
 from receiving_app.domain.errors import InputError
 from receiving_app.domain.money import Money
 from receiving_app.domain.money_text import money_text
+from receiving_app.domain.tracking import TrackingNumber
 from receiving_app.persistence.catalog_tables import CatalogItemRow
 from receiving_app.persistence.order_tables import CustomerRow, OrderLineRow, OrderRow
 from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
@@ -26,7 +27,7 @@ from receiving_app.services.import_files import DELIMITER_NAMES, read_rows
 from receiving_app.services.import_mappings import HEADINGS_ONLY, load_mapping
 from receiving_app.services.import_rows import (
     ALL_CATALOG_COLUMNS,
-    RMA_COLUMNS,
+    ALL_RMA_COLUMNS,
     RMA_SHARED_FIELDS,
     CatalogItemFields,
     RmaLineFields,
@@ -89,7 +90,7 @@ def _check_file(
     options: ImportOptions,
 ) -> tuple[list[tuple[int, Fields]], list[str], ImportSummary]:
     mapping = (
-        load_mapping(options.mapping, kind, ALL_CATALOG_COLUMNS + RMA_COLUMNS) if options.mapping else HEADINGS_ONLY
+        load_mapping(options.mapping, kind, ALL_CATALOG_COLUMNS + ALL_RMA_COLUMNS) if options.mapping else HEADINGS_ONLY
     )
     kind_mapping = mapping.kinds[kind]
     if options.seller is not None:
@@ -126,6 +127,8 @@ def _shown_value(key: str, value: object) -> str:
         return money_text(value)
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, tuple):  # the tracking numbers
+        return " ".join(number.number for number in value if isinstance(number, TrackingNumber)) or "-"
     return str(value)
 
 
@@ -202,18 +205,21 @@ def _row_order(problem: str) -> int:
 def import_rmas(
     units: UnitOfWorkFactory, path: Path, *, user: str, station: str, options: ImportOptions = ImportOptions()
 ) -> ImportSummary:
-    rows, problems, summary = _check_file(path, "rmas", RMA_COLUMNS, rma_line, options)
+    rows, problems, summary = _check_file(path, "rmas", ALL_RMA_COLUMNS, rma_line, options)
     by_rma: dict[str, list[tuple[int, RmaLineFields]]] = defaultdict(list)
     for row_number, row in rows:
         by_rma[row["rma_number"]].append((row_number, row))
     with units.write() as uow:
-        problems += _check_rma_groups(uow, by_rma)
+        problems += _check_rma_groups(uow, by_rma) + _tracking_problems(uow, by_rma)
         if problems:
             raise ImportRejected(path.name, sorted(problems, key=_row_order))
         if not options.dry_run:
             for number, group in by_rma.items():
-                _write_rma(uow, number, group)
-                uow.record(AuditEvent("rma_imported", user, station, number, {"file": path.name, "lines": len(group)}))
+                tracking = _write_rma(uow, number, group, user)
+                said = {"tracking_numbers": [found.number for found in tracking]} if tracking else {}
+                uow.record(
+                    AuditEvent("rma_imported", user, station, number, {"file": path.name, "lines": len(group), **said})
+                )
             uow.commit()
     return replace(summary, created=len(by_rma))
 
@@ -244,7 +250,32 @@ def _check_rma_groups(uow: UnitOfWork, by_rma: Mapping[str, list[tuple[int, RmaL
     return problems
 
 
-def _write_rma(uow: UnitOfWork, number: str, group: list[tuple[int, RmaLineFields]]) -> None:
+def _tracking_problems(uow: UnitOfWork, by_rma: Mapping[str, list[tuple[int, RmaLineFields]]]) -> list[str]:
+    """A tracking number names one RMA: one already on another RMA, or given for two RMAs of the file,
+    is a problem of the row that gives it again."""
+    first_given: dict[str, tuple[int, str]] = {}  # each number, the row and RMA that first gave it
+    problems = []
+    for number, group in by_rma.items():
+        for row_number, row in group:
+            for tracking in row["tracking_numbers"]:
+                row_before, rma_before = first_given.setdefault(tracking.number, (row_number, number))
+                if rma_before != number:
+                    problems.append(
+                        f"row {row_number}: tracking number {tracking.number} is given for {rma_before} "
+                        f"in row {row_before}"
+                    )
+    on_file = uow.records.rma_numbers_of_tracking_numbers(list(first_given))
+    for tracking_number, holder in on_file.items():
+        problems.append(
+            f"row {first_given[tracking_number][0]}: tracking number {tracking_number} is already on {holder}"
+        )
+    return problems
+
+
+def _write_rma(
+    uow: UnitOfWork, number: str, group: list[tuple[int, RmaLineFields]], user: str
+) -> tuple[TrackingNumber, ...]:
+    """Writes the RMA (with its order and customer when new); returns its tracking numbers."""
     first = group[0][1]
     customer = uow.session.query(CustomerRow).filter_by(account_number=first["customer_account"]).one_or_none()
     if customer is None:
@@ -302,3 +333,9 @@ def _write_rma(uow: UnitOfWork, number: str, group: list[tuple[int, RmaLineField
             )
         )
     uow.records.flush()
+    tracking = tuple(dict.fromkeys(found for _, row in group for found in row["tracking_numbers"]))
+    for found in tracking:
+        uow.records.add_tracking_number(
+            found.number, found.carrier.value, rma.id, source="import", at=uow.clock(), by=user
+        )
+    return tracking

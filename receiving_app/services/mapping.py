@@ -7,9 +7,11 @@ from collections.abc import Mapping, Sequence
 from receiving_app.domain.inspection import WeightLimits
 from receiving_app.domain.lifecycle import UnitState
 from receiving_app.domain.policy import Policy
+from receiving_app.domain.weight_capture import WeightCapture
 from receiving_app.persistence.audit_tables import AuditEventRow
 from receiving_app.persistence.decision_tables import DecisionRow
 from receiving_app.persistence.inspection_tables import InspectionRow
+from receiving_app.persistence.parcel_tables import UnidentifiedItemRow
 from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
 from receiving_app.services.timeline import event_detail
 from receiving_app.services.views import DecisionView, DocumentRef, EventView, InspectionView, RmaLineView, RmaView
@@ -20,7 +22,11 @@ def mask_name(name: str) -> str:
     return " ".join(f"{word[0]}***" for word in name.split() if word)
 
 
-def rma_line_view(line: RmaLineRow, units: Sequence[UnitState]) -> RmaLineView:
+CheckInWeights = Mapping[tuple[int, int], WeightCapture]
+"""The weights taken of units before they had an RMA, by (line id, unit number)."""
+
+
+def rma_line_view(line: RmaLineRow, units: Sequence[UnitState], check_in: CheckInWeights | None = None) -> RmaLineView:
     item = line.item
     limits = WeightLimits(item.sku, item.full_g, item.empty_g, item.weight_tolerance_g)
     return RmaLineView(
@@ -39,13 +45,39 @@ def rma_line_view(line: RmaLineRow, units: Sequence[UnitState]) -> RmaLineView:
         hold_note=line.hold_note,
         plausible_g=(limits.lowest_g, limits.highest_g),
         units=tuple(state.value for state in units),
+        check_in_weights=_check_in_weights_of_line(line, check_in) if check_in else (),
     )
 
 
+def _check_in_weights_of_line(line: RmaLineRow, check_in: CheckInWeights) -> tuple[WeightCapture | None, ...]:
+    weights = tuple(check_in.get((line.id, unit)) for unit in range(1, line.quantity + 1))
+    return weights if any(weights) else ()
+
+
+def check_in_weights(items: Mapping[tuple[int, int], UnidentifiedItemRow]) -> dict[tuple[int, int], WeightCapture]:
+    """Each weighed unidentified item's weight as the capture a receive decides on, by (line id, unit)."""
+    return {key: captured for key, item in items.items() if (captured := check_in_capture(item)) is not None}
+
+
+def check_in_capture(item: UnidentifiedItemRow) -> WeightCapture | None:
+    """The weight taken of an unidentified item, as it was read (its source and time kept); None if unweighed."""
+    if item.grams is None or item.weight_value is None or item.weight_unit is None or item.weight_source is None:
+        return None
+    # Only a settled reading is ever stored on an item (services/unidentified.py).
+    return WeightCapture(item.weight_value, item.weight_unit, item.grams, True, item.weight_source, item.weighed_at)
+
+
 def rma_view(
-    rma: RmaRow, policy: Policy | None, units: Mapping[int, Sequence[UnitState]], *, mask_customer: bool
+    rma: RmaRow,
+    policy: Policy | None,
+    units: Mapping[int, Sequence[UnitState]],
+    *,
+    mask_customer: bool,
+    tracking_numbers: Sequence[str] = (),
+    check_in: CheckInWeights | None = None,
 ) -> RmaView:
-    """The RMA as the bench and History show it; ``units`` holds each line's unit states by line id."""
+    """The RMA as the bench and History show it; ``units`` holds each line's unit states by line id,
+    ``check_in`` the weights taken of units before they had an RMA (left out of lists)."""
     order = rma.order
     customer = order.customer
     return RmaView(
@@ -63,7 +95,8 @@ def rma_view(
         shipped=order.shipped_on,
         delivered=order.delivered_on,
         reported=rma.reported_on,
-        lines=tuple(rma_line_view(line, units[line.id]) for line in rma.lines),
+        lines=tuple(rma_line_view(line, units[line.id], check_in) for line in rma.lines),
+        tracking_numbers=tuple(tracking_numbers),
     )
 
 

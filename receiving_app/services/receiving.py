@@ -4,6 +4,9 @@ Receiving a unit is one transaction: the inspection, every weight reading, the d
 numbered documents and the audit events commit together or not at all (the PDFs are drawn right
 after, see document_issuing). The line is locked first, so a second receive of the same unit, from
 any station, waits and then finds the first one's decision instead of writing another.
+
+A unit that came as an unidentified return and was weighed then is decided on that weight when the
+request brings none: the scale measured that very cartridge, and the reading keeps its source and time.
 """
 
 from __future__ import annotations
@@ -21,7 +24,6 @@ from receiving_app.domain.errors import InputError
 from receiving_app.domain.facts import (
     Category,
     CustomerChoice,
-    Item,
     PaymentMethod,
     ReturnDates,
     ReturnFacts,
@@ -40,11 +42,11 @@ from receiving_app.services.commands import PhotoAttachment, ReceiveLine
 from receiving_app.services.disposition import hold_end, route_of, sort_unit
 from receiving_app.services.document_issuing import DocumentIssuer
 from receiving_app.services.errors import LineNotOpen, SupervisorNeeded
-from receiving_app.services.mapping import decision_view
+from receiving_app.services.mapping import check_in_capture, decision_view
+from receiving_app.services.policy_book import policy_in_effect
 from receiving_app.services.rma_lines import (
     RECEIVING_ROLES,
     SUPERVISOR_ROLES,
-    installed_policy,
     refusals_as_line_not_open,
     require_unit_number,
     require_user,
@@ -52,6 +54,7 @@ from receiving_app.services.rma_lines import (
     set_statuses,
     where,
 )
+from receiving_app.services.unit_facts import unit_facts
 from receiving_app.services.views import ReceiveResult
 
 
@@ -98,6 +101,8 @@ class ReceivingService:
                     rma.number, line.line_no, command.unit, True, decision_view(existing, line.line_no), rma.status
                 )
             require_user(uow, command.user, RECEIVING_ROLES, "receive returns")
+            given = command.weight
+            command = _with_check_in_weight(uow, line, command)
             units = uow.records.unit_states(line)
             with refusals_as_line_not_open():
                 require_unit_open(
@@ -106,9 +111,9 @@ class ReceivingService:
             if command.override:
                 require_user(uow, command.override.supervisor, SUPERVISOR_ROLES, "override a decision")
 
-            policy = installed_policy(self._policies, rma.seller_id)
-            self._require_recorded_policy(uow, policy)
             received_on = command.received_on or self._today()
+            policy = policy_in_effect(self._policies, uow, rma.seller_id, received_on)
+            self._require_recorded_policy(uow, policy)
             judgement = self._judge(uow, rma, line, command, policy, received_on)
             approved_over = self._require_approval(uow, line, command, judgement)
             self._require_recorded_routing(uow)
@@ -151,7 +156,13 @@ class ReceivingService:
                 uow.record(AuditEvent("rma_closed", command.user, command.station, rma.number, {}))
             uow.commit()
             result = ReceiveResult(
-                rma.number, line.line_no, command.unit, False, decision_view(decision_row, line.line_no), rma.status
+                rma.number,
+                line.line_no,
+                command.unit,
+                False,
+                decision_view(decision_row, line.line_no),
+                rma.status,
+                weighed_at_check_in=command.weight is not given,
             )
         rendered = self._issuer.render_pdfs(documents)
         with self._units.write() as uow:
@@ -174,8 +185,10 @@ class ReceivingService:
         """
         with self._units.read() as uow:
             rma, line = _unit_of_line(uow, command, lock=False)
-            policy = installed_policy(self._policies, rma.seller_id)
-            return self._judge(uow, rma, line, command, policy, command.received_on or self._today())
+            received_on = command.received_on or self._today()
+            policy = policy_in_effect(self._policies, uow, rma.seller_id, received_on)
+            command = _with_check_in_weight(uow, line, command)
+            return self._judge(uow, rma, line, command, policy, received_on)
 
     def _judge(
         self, uow: UnitOfWork, rma: RmaRow, line: RmaLineRow, command: ReceiveLine, policy: Policy, received_on: date
@@ -247,11 +260,12 @@ class ReceivingService:
         reported = rma.reported_on
         if received_on < reported:
             raise InputError(f"received: {received_on} is before the return was authorized ({reported}).")
-        return ReturnFacts(
+        return unit_facts(
             reason=command.reason or ReturnReason(line.reason),
-            customer_choice=command.customer_choice or CustomerChoice(line.customer_choice),
-            # Each unit is decided on its own: its merchandise is one unit's price.
-            item=Item(line.sku, Category(line.item.category), line.order_line.unit_price, 1),
+            choice=command.customer_choice or CustomerChoice(line.customer_choice),
+            sku=line.sku,
+            category=Category(line.item.category),
+            unit_price=line.order_line.unit_price,
             dates=ReturnDates(
                 purchased=order.purchased_on,
                 reported=reported,
@@ -260,8 +274,10 @@ class ReceivingService:
                 received=received_on,
             ),
             payment_method=PaymentMethod(order.payment_method),
-            shipping_paid=(order.shipping_paid - uow.records.shipping_already_refunded(order.id)).floored_at_zero(),
-            return_label_cost=(rma.return_label_cost - uow.records.label_already_deducted(rma.id)).floored_at_zero(),
+            shipping_paid=order.shipping_paid,
+            shipping_refunded=uow.records.shipping_already_refunded(order.id),
+            label_cost=rma.return_label_cost,
+            label_deducted=uow.records.label_already_deducted(rma.id),
             condition=command.condition,
             flags=command.flags,
         )
@@ -271,6 +287,15 @@ def _unit_of_line(uow: UnitOfWork, command: ReceiveLine, *, lock: bool) -> tuple
     rma, line = rma_and_line(uow, command.rma_number, command.line_no, lock=lock)
     require_unit_number(rma, line, command.unit)
     return rma, line
+
+
+def _with_check_in_weight(uow: UnitOfWork, line: RmaLineRow, command: ReceiveLine) -> ReceiveLine:
+    """The request, weighed with the reading taken when the unit came without an RMA if it brings none."""
+    if command.weight is not None:
+        return command
+    item = uow.records.check_in_weights_of_lines([line.id]).get((line.id, command.unit))
+    captured = check_in_capture(item) if item is not None else None
+    return replace(command, weight=captured) if captured is not None else command
 
 
 def _override_outcome(value: str) -> Outcome:

@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from receiving_app.documents.model import PageSize
 from receiving_app.domain.money import Money
+from receiving_app.services.aging_model import AgingView
 
 OUTCOMES = ("refund", "replacement", "denied")
 REFUND_METHODS = ("original_payment", "account_credit")
@@ -270,6 +271,7 @@ class BenchReport:
     containers_closed: tuple[ClosedContainer, ...] = ()  # by when closed
     stock_added: tuple[StockAdded, ...] = ()  # by SKU, then grade; none whose restocks and voids cancel out
     holds_ending: tuple[HeldCartridge, ...] = ()  # soonest first, those past their day included
+    aging: AgingView | None = None  # what waits longer than it should as of the period's end (or when made)
     page_size: PageSize = field(default="letter", compare=False)
     # The audit chain's newest event when the report was made: printed, so that paper anchors history
     # (a chain later cut back to before this event no longer reaches it).

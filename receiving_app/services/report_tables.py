@@ -2,7 +2,8 @@
 same cells, so that paper and spreadsheet never disagree; and the figures at the top.
 
 Amounts are plain decimals (dollars), counts whole numbers, times to the minute on the report's
-clock. The sections on where units went are in ``report_sorting_tables``.
+clock. The sections on where units went are in ``report_sorting_tables``, the Aging section in
+``report_aging_tables``.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from decimal import Decimal
 from receiving_app.documents.daily_report import Bar, BarChart, ReportTable
 from receiving_app.domain.fill_text import fill_text
 from receiving_app.domain.money import Money
+from receiving_app.services.report_aging_tables import aging_tables
 from receiving_app.services.report_model import (
     FILL_BUCKETS,
     BenchFinding,
@@ -77,6 +79,7 @@ def report_tables(report: BenchReport) -> tuple[ReportTable, ...]:
         _voids_table(report),
         _holds_table(report),
         held_cartridges_table(report),
+        *aging_tables(report),
     )
 
 

@@ -16,6 +16,11 @@ routing file gives each route (a unit's value times the units, in whole cents), 
 closed in the period with their units and weight as their manifests print them, and what the stock
 ledger gained (restocks less the voids in the period, by SKU and grade).
 
+Last, what waits longer than it should (``aging``), from every station, as of the period's end or when
+the report was made if that came first: RMAs not arrived within their seller's days, parcels not
+inspected within the station's hours, lines on hold, and returns without an RMA open past the
+station's days.
+
 The work is split by job: ``report_model`` (the frozen report), ``report_figures`` (rows added up),
 ``report_privacy`` (customer details), ``report_days`` (days, shifts, time zones),
 ``report_tables`` (the sections) and ``report_export`` (PDF and CSV). This module runs the
@@ -32,6 +37,8 @@ from typing import TYPE_CHECKING
 from receiving_app.documents.model import PageSize
 from receiving_app.domain.routing import RoutingTable
 from receiving_app.persistence.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from receiving_app.services.aging import MAX_LISTED, AgingService, aging_in
+from receiving_app.services.aging_model import AgingLimits, AgingView
 from receiving_app.services.report_days import MAX_PERIOD, day_period, local, parse_report_day, shift_period
 from receiving_app.services.report_export import EXPORT_FORMATS, export_format, export_report, report_csv, report_pdf
 from receiving_app.services.report_figures import (
@@ -130,11 +137,13 @@ class ReportService:
         *,
         zone: tzinfo | None = None,
         page_size: PageSize = "letter",
+        aging: AgingService | None = None,
     ) -> None:
         self._units = units
         self._routing = routing
         self._zone = zone
         self._page_size = page_size
+        self._aging = aging
 
     def daily(
         self, day: date, station: str | None = None, *, include_personal_data: bool = False, user: str | None = None
@@ -202,6 +211,7 @@ class ReportService:
             ending = self._holds_ending(uow, last_day + HOLDS_AHEAD)
             head = uow.records.audit_head()
             generated = uow.clock()
+            aging = self._aging_at(uow, min(end_utc, generated))
         voids, voided_later = voids_of_period(
             voided, documents, start_utc, end_utc, local=self._local, personal=personal
         )
@@ -231,9 +241,17 @@ class ReportService:
             containers_closed=containers_of_period(containers, in_containers, self._routing, local=self._local),
             stock_added=stock_of_period(stock),
             holds_ending=ending,
+            aging=aging,
             page_size=self._page_size,
             audit_head=(head.sequence, head.hash),
         )
+
+    def _aging_at(self, uow: UnitOfWork, as_of: datetime) -> AgingView:
+        """What waits longer than it should at ``as_of``, from every station (a late parcel is the
+        warehouse's); under the station's limits, or the defaults where none were given."""
+        if self._aging is not None:
+            return self._aging.view_in(uow, as_of, zone=self._zone, listed=MAX_LISTED)
+        return aging_in(uow, as_of, limits=AgingLimits(), sellers={}, zone=self._zone, listed=MAX_LISTED)
 
     @staticmethod
     def _holds_ending(uow: UnitOfWork, last_day: date) -> tuple[HeldCartridge, ...]:

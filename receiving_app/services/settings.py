@@ -1,4 +1,5 @@
-"""A station's own settings (station id, paper, printers per document type, devices, nightly backups), as a JSON file.
+"""A station's own settings (station id, paper, printers per document type, devices, nightly backups, aging
+limits), as a JSON file.
 
 These belong to one bench, not to the warehouse, so they live beside the station rather than in
 the shared database. A damaged file is reported and replaced by defaults, never a crash.
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from receiving_app.domain.errors import InputError
 from receiving_app.services.credentials import without_password
+from receiving_app.services.delivery_settings import check_delivery_settings
 from receiving_app.services.errors import NotAllowed
 
 if TYPE_CHECKING:  # the sign-in dialog reads the settings before the database and document layers have loaded
@@ -35,6 +37,8 @@ def this_computers_name() -> str:
 
 
 _BACKUP_TIME = re.compile(r"(?:[01][0-9]|2[0-3]):[0-5][0-9]")
+MAX_INSPECTION_HOURS = 24 * 90
+MAX_UNIDENTIFIED_DAYS = 365
 DOCUMENT_PRINTER_KEYS = (
     "credit_memo",
     "restocking_fee_receipt",
@@ -59,6 +63,15 @@ class StationSettings:
     backup_folder: str = ""  # where the station backs itself up every night; none when empty
     backup_keep: int = 7  # how many of this station's nightly backups the folder keeps
     backup_time: str = "02:00"  # local time, HH:MM
+    # Aging (services/aging.py): a parcel checked in longer than this is late for the bench, and a return
+    # without an RMA left open longer than this is late for the back office.
+    aging_inspection_hours: int = 48
+    aging_unidentified_days: int = 7
+    # The outbox (docs/messages.md): customers' e-mails through this SMTP server (a folder of .eml files when
+    # empty; its password in the keyring), from this address, and every event to these webhook URLs.
+    smtp_url: str = ""
+    mail_from: str = ""
+    webhook_urls: list[str] = field(default_factory=list)
 
     def printer_for(self, document_type: str, fallback_folder: Path) -> Mapping[str, str]:
         return self.printers.get(document_type) or {"backend": "folder", "folder": str(fallback_folder)}
@@ -122,6 +135,14 @@ def _validated(data: Any) -> StationSettings:
         raise InputError("backup_keep must be a whole number of at least 1")
     if not isinstance(merged["backup_time"], str) or not _BACKUP_TIME.fullmatch(merged["backup_time"]):
         raise InputError("backup_time must be a time of day as HH:MM, such as 02:00")
+    for name, most in (
+        ("aging_inspection_hours", MAX_INSPECTION_HOURS),
+        ("aging_unidentified_days", MAX_UNIDENTIFIED_DAYS),
+    ):
+        value = merged[name]
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= most:
+            raise InputError(f"{name} must be a whole number from 1 to {most}")
+    check_delivery_settings(merged["smtp_url"], merged["mail_from"], merged["webhook_urls"])
     return StationSettings(**merged)
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from receiving_app.domain.decision import Amounts
 from receiving_app.domain.money import Money
+from receiving_app.domain.weight_capture import WeightCapture
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +31,14 @@ class RmaLineView:
     """The lightest and heaviest a unit of this SKU can weigh; the service refuses any other weight."""
     units: tuple[str, ...] = ()
     """Each unit's state, unit 1 first: "open", "decided" or "not_received"."""
+    check_in_weights: tuple[WeightCapture | None, ...] = ()
+    """Each unit's weight taken before it had an RMA (it came as an unidentified return, since matched to
+    this line), unit 1 first; None where none was taken, and empty when no unit has one. Receiving a
+    unit without a weight of its own decides on this one."""
+
+    def check_in_weight(self, unit: int) -> WeightCapture | None:
+        """The weight taken of ``unit`` (from 1) before it had an RMA, None if none was."""
+        return self.check_in_weights[unit - 1] if unit <= len(self.check_in_weights) else None
 
     @property
     def open_units(self) -> tuple[int, ...]:
@@ -63,12 +72,15 @@ class RmaView:
     delivered: date | None
     reported: date
     lines: tuple[RmaLineView, ...]
+    tracking_numbers: tuple[str, ...] = ()
+    """The return shipments' tracking numbers (canonical, as stored), in the order they were added."""
 
     def as_json(self) -> dict[str, Any]:
         return {
             "number": self.number,
             "status": self.status,
             "policy": self.policy,
+            "tracking_numbers": list(self.tracking_numbers),
             "lines": [line.as_json() for line in self.lines],
         }
 
@@ -249,6 +261,8 @@ class ReceiveResult:
     already_decided: bool
     decision: DecisionView
     rma_status: str
+    weighed_at_check_in: bool = False
+    """The decision used the weight taken when the unit came as an unidentified return (none was given)."""
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -270,6 +284,7 @@ class ReceiveResult:
             "contradictions": list(self.decision.contradictions),
             "approved_by": self.decision.approved_by,
             "rma_status": self.rma_status,
+            "weighed_at_check_in": self.weighed_at_check_in,
             # Each unit this receive decided, where it goes, and the container it was put in (None
             # until it is placed).
             "units": [

@@ -41,7 +41,17 @@ def focused():
 def test_every_page_opens_by_its_key_and_takes_the_focus(qtbot, window, keyboard, runner) -> None:
     pages, stack = window.ui.navigationList, window.ui.pageStack
     titles = [pages.item(row).text() for row in range(pages.count())]
-    assert titles == ["Receiving", "History", "Catalog", "Policies", "Reports", "Settings"]
+    assert titles == [
+        "Receiving",
+        "History",
+        "Catalog",
+        "Policies",
+        "Reports",
+        "Settings",
+        "Check-in",
+        "RMA desk",
+        "Outbox",
+    ]
     assert focused() is window.receiving.ui.scanEdit
 
     for row, title in reversed(list(enumerate(titles))):  # Receiving last: back where the clerk began

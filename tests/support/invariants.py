@@ -10,9 +10,11 @@ from receiving_app.persistence.decision_tables import DecisionRow
 from receiving_app.persistence.disposition_tables import LicensePlateRow, StockMoveRow
 from receiving_app.persistence.document_tables import DocumentCounterRow, DocumentRow
 from receiving_app.persistence.inspection_tables import InspectionRow, WeightReadingRow
+from receiving_app.persistence.parcel_tables import UnidentifiedReturnRow
 from receiving_app.persistence.rma_tables import RmaLineRow
 from receiving_app.services.disposition import LICENSE_PLATE_COUNTER
 from receiving_app.services.station import Station
+from receiving_app.services.unidentified import UNIDENTIFIED_COUNTER
 
 EXPECTED_DOCUMENTS = {"denied": {"denial_notice"}, "replacement": {"replacement_slip"}}
 
@@ -23,12 +25,19 @@ def assert_records_are_whole(station: Station) -> None:
         if session.get_bind().dialect.name == "sqlite":
             assert session.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
         for counter in session.execute(select(DocumentCounterRow)).scalars():
-            numbered = (
-                select(LicensePlateRow.sequence)
-                if counter.document_type == LICENSE_PLATE_COUNTER
-                else select(DocumentRow.sequence).where(DocumentRow.document_type == counter.document_type)
-            )
-            sequences = sorted(session.execute(numbered).scalars())
+            if counter.document_type == LICENSE_PLATE_COUNTER:
+                # A plate names a decided unit or a return without an RMA: one counter for both.
+                plates = session.execute(select(UnidentifiedReturnRow.lpn)).scalars()
+                sequences = [
+                    *session.execute(select(LicensePlateRow.sequence)).scalars(),
+                    *(int(plate[2:]) for plate in plates),
+                ]
+            elif counter.document_type == UNIDENTIFIED_COUNTER:
+                sequences = list(session.execute(select(UnidentifiedReturnRow.sequence)).scalars())
+            else:
+                numbered = select(DocumentRow.sequence).where(DocumentRow.document_type == counter.document_type)
+                sequences = list(session.execute(numbered).scalars())
+            sequences.sort()
             assert sequences == list(range(1, counter.last_number + 1)), f"{counter.document_type} numbers have gaps"
         lines = session.execute(select(RmaLineRow)).scalars().all()
         units = uow.records.unit_states_of_lines(lines)

@@ -1,5 +1,5 @@
 """The station's pages beyond the receiving screen: RMA history (with each RMA's detail), the
-catalog, the seller policies and the station settings.
+catalog, the seller policies, the station settings, the dock's check-in, the RMA desk and the outbox.
 
 Each page is a QWidget built as ``Page(station, signed_in_user, parent)``. It reads nothing when
 it is built: it loads its data in the background the first time it is shown, and every service or
@@ -28,9 +28,12 @@ text, the other the same row repeated per document type, which a form would not 
 from __future__ import annotations
 
 from receiving_app.gui.pages.catalog import CatalogPage
+from receiving_app.gui.pages.check_in import CheckInPage
 from receiving_app.gui.pages.history import HistoryPage
+from receiving_app.gui.pages.outbox import OutboxPage
 from receiving_app.gui.pages.policies import PoliciesPage
 from receiving_app.gui.pages.reports import ReportsPage
+from receiving_app.gui.pages.rma_desk import RmaDeskPage
 from receiving_app.gui.pages.rma_detail import RmaDetailView
 from receiving_app.gui.pages.settings import SettingsPage
 
@@ -40,6 +43,20 @@ PAGES = (
     ("Policies", PoliciesPage),
     ("Reports", ReportsPage),
     ("Settings", SettingsPage),
+    ("Check-in", CheckInPage),
+    ("RMA desk", RmaDeskPage),
+    ("Outbox", OutboxPage),
 )
 
-__all__ = ["PAGES", "CatalogPage", "HistoryPage", "PoliciesPage", "ReportsPage", "RmaDetailView", "SettingsPage"]
+__all__ = [
+    "PAGES",
+    "CatalogPage",
+    "CheckInPage",
+    "HistoryPage",
+    "OutboxPage",
+    "PoliciesPage",
+    "ReportsPage",
+    "RmaDeskPage",
+    "RmaDetailView",
+    "SettingsPage",
+]

@@ -1,5 +1,5 @@
 """The Reports page's tables: one model per section of the frozen ``BenchReport``, with the same
-columns as the report's PDF and CSV (``services.report_tables``)."""
+columns as the report's PDF and CSV (``services.report_tables``, ``services.report_aging_tables``)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from datetime import date
 from receiving_app.domain.money import STATION_CURRENCY
 from receiving_app.domain.money_text import column_heading, figure_text
 from receiving_app.gui.pages.models import Column, RecordTableModel, local_time, words
+from receiving_app.services.aging_model import AgingView
 from receiving_app.services.report_model import HeldCartridge, RouteCount
 from receiving_app.services.report_sorting_tables import NO_VALUE
 
@@ -213,3 +214,39 @@ class StockAddedModel(RecordTableModel):
         Column("Grade", lambda line: line.grade_words),
         _count_column("Units", "units"),
     )
+
+
+class AgingCountsModel(RecordTableModel):
+    """How many of each aging list wait longer than they should, when that is, and what to do; records
+    are (list, when late) pairs."""
+
+    COLUMNS = (
+        Column("Waiting", lambda entry: entry[0].title),
+        Column("Late", lambda entry: str(entry[0].count), lambda entry: entry[0].count, numeric=True),
+        Column("Late when", lambda entry: entry[1]),
+        Column("What to do", lambda entry: entry[0].action, stretch=True),
+    )
+
+    def show_view(self, view: AgingView | None) -> None:
+        self.set_records([(listed, view.limits.words(listed.key)) for listed in view.lists] if view else [])
+
+
+class AgingRowsModel(RecordTableModel):
+    """What waits longer than it should, oldest first within each list; records are (list, row) pairs."""
+
+    COLUMNS = (
+        Column("Waiting", lambda entry: entry[0].title),
+        Column("RMA or return", lambda entry: entry[1].number),
+        Column("Seller", lambda entry: entry[1].seller),
+        Column("Since", lambda entry: entry[1].since_words),
+        Column(
+            "Age",
+            lambda entry: entry[1].age_words,
+            lambda entry: entry[1].age.total_seconds() if entry[1].age is not None else -1,
+            numeric=True,
+        ),
+        Column("Line, or where it waits", lambda entry: entry[1].where_words(entry[0].key), stretch=True),
+    )
+
+    def show_view(self, view: AgingView | None) -> None:
+        self.set_records([(listed, row) for listed in view.lists for row in listed.rows] if view else [])

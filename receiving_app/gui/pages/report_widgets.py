@@ -1,12 +1,22 @@
 """The Reports page's widgets that its form does not hold: the figures and tabs of where the day's units
-went, and the tab of cartridges held for their customers, each made as the form makes its own."""
+went, the tab of cartridges held for their customers and the Aging tab, each made as the form makes its
+own."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QLabel, QTableView, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QFrame,
+    QLabel,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 # A style sheet, not setFont: under the station's style sheet a font set on a widget is lost when the
 # window takes the page in.
@@ -74,6 +84,43 @@ def holds_ending_tab(tabs: QTabWidget, title: str) -> HoldsEndingTab:
     empty.setVisible(False)
     tabs.addTab(page, title)
     return HoldsEndingTab(table, empty, note)
+
+
+AGING_NOTE = (
+    "As of the day's end, or now for today. The PDF prints the five oldest of each list;"
+    " `receiving-app aging` lists them all."
+)
+
+
+@dataclass(frozen=True)
+class AgingTab:
+    counts: QTableView
+    """One row per list: how many are late, when that is, what to do."""
+    oldest: QTableView
+    """What is late, oldest first within each list."""
+    note: QLabel
+
+
+def aging_tab(tabs: QTabWidget, title: str) -> AgingTab:
+    """The last tab: the counts of what waits longer than it should over the oldest of each, with a note."""
+    page = QWidget()
+    page.setObjectName("agingPage")
+    column = QVBoxLayout(page)
+    column.setContentsMargins(0, 0, 0, 0)
+    counts, oldest = report_table("agingCounts"), report_table("aging")
+    # Four rows, always: the counts take the height they need and the oldest the rest.
+    counts.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+    counts.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    note = QLabel(AGING_NOTE, page)
+    note.setObjectName("agingNoteLabel")
+    note.setTextFormat(Qt.TextFormat.MarkdownText)
+    note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    note.setWordWrap(True)
+    column.addWidget(counts)
+    column.addWidget(oldest, 1)
+    column.addWidget(note)
+    tabs.addTab(page, title)
+    return AgingTab(counts, oldest, note)
 
 
 def report_table(stem: str) -> QTableView:

@@ -8,8 +8,9 @@ the tables under them (``report_models``) all come from one frozen ``BenchReport
 export writes, so the window and the paper never disagree. Voided decisions are in none of the
 figures; the Voids tab lists those voided on the day, and the findings at the bench and the decisions
 approved over a contradicting weight have tabs of their own. Where the day's units went (by route,
-in the containers closed, into stock) has tabs after the denials, in the PDF's order, and the last tab
-lists the denied cartridges kept for their customers whose hold ends within a week of the day.
+in the containers closed, into stock) has tabs after the denials, in the PDF's order; then a tab
+lists the denied cartridges kept for their customers whose hold ends within a week of the day, and
+the last, Aging, what waits longer than it should as of the day's end.
 
 The tabs carry short titles, so that all of them fit beside each other on a 1920 px screen; each tab's
 tooltip, and the name a screen reader gives its table, is the section's title as the PDF prints it.
@@ -39,6 +40,8 @@ from receiving_app.gui.pages.columns_layout import ColumnsLayout
 from receiving_app.gui.pages.feedback import clear_message, show_problem, show_progress, show_success
 from receiving_app.gui.pages.models import prepare_table
 from receiving_app.gui.pages.report_models import (
+    AgingCountsModel,
+    AgingRowsModel,
     ContainersModel,
     ContradictionsModel,
     DenialsModel,
@@ -54,6 +57,7 @@ from receiving_app.gui.pages.report_models import (
 )
 from receiving_app.gui.pages.report_widgets import (
     TILE_VALUE_STYLE,
+    aging_tab,
     figure_tile,
     holds_ending_tab,
     sorting_table,
@@ -83,6 +87,7 @@ TAB_TITLES = {
     "voids": ("Voids", "Voids"),
     "holds": ("On hold", "Items on hold"),
     "held": ("Held for customers", "Cartridges held for customers"),
+    "aging": ("Aging", "Aging"),  # the counts, over "Aging: the oldest"
 }
 
 
@@ -176,17 +181,25 @@ class ReportsPage(QWidget):
         self.containersModel = ContainersModel(self)
         self.stockModel = StockAddedModel(self)
         self.heldModel = HeldCartridgesModel(self)
+        self.agingCountsModel, self.agingModel = AgingCountsModel(self), AgingRowsModel(self)
         tabs = ui.reportTables
         routes, containers, stock = (
             sorting_table(tabs, ui.findingsTable, key, TAB_TITLES[key][0]) for key in SORTING_TABLES
         )
         holds_ending = holds_ending_tab(tabs, TAB_TITLES["held"][0])
         held, self.holdsEndingEmpty, self.holdsEndingNote = holds_ending.table, holds_ending.empty, holds_ending.note
+        aging = aging_tab(tabs, TAB_TITLES["aging"][0])
+        self.agingCounts, self.agingNote = aging.counts, aging.note
+        aging.counts.setAccessibleName("Aging")
+        aging.counts.setModel(self.agingCountsModel)
+        prepare_table(aging.counts)
         # In the focus ring the new tabs' tables come where their tabs are, not after the page's end.
-        for ring in ((ui.denialsTable, routes, containers, stock, ui.findingsTable), (ui.holdsTable, held)):
+        for ring in (
+            (ui.denialsTable, routes, containers, stock, ui.findingsTable),
+            (ui.holdsTable, held, aging.counts, aging.oldest, ui.reportScroll),
+        ):
             for before, after in pairwise(ring):
                 QWidget.setTabOrder(before, after)
-        QWidget.setTabOrder(held, ui.reportScroll)
         self.tables: dict[str, QTableView] = {}
         for key, table, model in (
             ("operators", ui.operatorsTable, self.operatorsModel),
@@ -201,15 +214,17 @@ class ReportsPage(QWidget):
             ("voids", ui.voidsTable, self.voidsModel),
             ("holds", ui.holdsTable, self.holdsModel),
             ("held", held, self.heldModel),
+            ("aging", aging.oldest, self.agingModel),
         ):
             title, section = TAB_TITLES[key]
-            tab = tabs.indexOf(held.parentWidget() if table is held else table)  # under it, a note
+            tab = tabs.indexOf(table) if tabs.indexOf(table) >= 0 else tabs.indexOf(table.parentWidget())  # a note
             tabs.setTabText(tab, title)
             tabs.setTabToolTip(tab, section)
             table.setAccessibleName(section)  # a screen reader names the table as the PDF names its section
             table.setModel(model)
             prepare_table(table)
             self.tables[key] = table
+        aging.oldest.setAccessibleName("Aging: the oldest")
 
     # Loading -------------------------------------------------------------------------------
 
@@ -309,6 +324,8 @@ class ReportsPage(QWidget):
         self.holdsModel.set_records(report.holds)
         self.tables["holds"].setColumnHidden(HoldsModel.CUSTOMER_COLUMN, not report.personal_data)
         self._show_holds_ending(report)
+        self.agingCountsModel.show_view(report.aging)
+        self.agingModel.show_view(report.aging)
         self.report_shown.emit(report)
 
     def _show_holds_ending(self, report: BenchReport) -> None:

@@ -1,6 +1,7 @@
 """The station's settings: station id, paper, a printer per document type (each with a Test print),
 the scale (protocol and port from the devices found, a live reading and a Test), the scanner's
-prefix and suffix, and the database in use with its password hidden.
+prefix and suffix, the database in use with its password hidden, and where the outbox sends
+(message_settings.py).
 
 Admins edit and save; everyone else reads, and may still test a printer or the scale, which
 changes nothing. The settings file is read and written in the background like any other I/O.
@@ -30,6 +31,7 @@ from receiving_app.gui.pages.feedback import (
     show_progress,
     show_success,
 )
+from receiving_app.gui.pages.message_settings import MessageSettingsGroup
 from receiving_app.gui.pages.printer_row import PrinterRow
 from receiving_app.gui.pages.scale_session import (
     ScaleChoice,
@@ -109,6 +111,8 @@ class SettingsPage(QWidget):
             row = PrinterRow(document_type, {}, self._paper_on_screen, station.printed_folder, self.ui.printersGroup)
             self.ui.printersLayout.addWidget(row)
             self.printers[document_type] = row
+        self.messages = MessageSettingsGroup(self.ui.settingsContents)  # the outbox's: SMTP, webhooks
+        self.ui.contentsLayout.insertWidget(self.ui.contentsLayout.indexOf(self.ui.databaseGroup) + 1, self.messages)
 
         self._live_timer = QTimer(self)
         self._live_timer.setInterval(LIVE_READING_INTERVAL_MS)
@@ -132,6 +136,7 @@ class SettingsPage(QWidget):
             self.ui.portCombo.editTextChanged.connect(self._changed)
             for row in self.printers.values():
                 row.changed.connect(self._changed)
+            self.messages.changed.connect(self._changed)
         else:
             self.ui.permissionLabel.setText(
                 f"Only an admin can change these settings; {signed_in_user.display_name} ({signed_in_user.role}) "
@@ -179,6 +184,7 @@ class SettingsPage(QWidget):
         self.ui.suffixEdit.setText(settings.scanner.get("suffix", ""))
         interkey = settings.scanner.get("max_interkey_ms", "")
         self.ui.interkeySpin.setValue(int(interkey) if str(interkey).isdigit() else DEFAULT_INTERKEY_MS)
+        self.messages.show_settings(settings)
         self._unchanged()  # filling the boxes is not a change of the clerk's
 
     def _changed(self) -> None:
@@ -205,6 +211,7 @@ class SettingsPage(QWidget):
             widget.setEnabled(editable)
         for row in self.printers.values():
             row.set_editable(editable)
+        self.messages.set_editable(editable)
         self.ui.saveButton.setVisible(editable)
         self.ui.revertButton.setVisible(editable)
 
@@ -238,6 +245,7 @@ class SettingsPage(QWidget):
                 "suffix": self.ui.suffixEdit.text(),
                 "max_interkey_ms": str(self.ui.interkeySpin.value()),
             },
+            **self.messages.changes(),
         )
 
     def save(self) -> None:
@@ -250,10 +258,11 @@ class SettingsPage(QWidget):
             self._problem(str(error))
             return
         service, user, station_id = self._station.settings_service, self._user, self._station.settings.station_id
+        keep_secrets = self.messages.secrets_keeper(settings)
         self.ui.saveButton.setEnabled(False)
         show_progress(self.ui.messageLabel, "Saving…")
         self._runner.start(
-            lambda: service.save(settings, by=user, station=station_id),
+            lambda: (keep_secrets(), service.save(settings, by=user, station=station_id)),
             key="save",
             on_success=lambda _: self._saved(settings),
             on_failure=self._save_failed,

@@ -30,6 +30,7 @@ TAB_TITLES = [
     "Voids",
     "On hold",
     "Held for customers",
+    "Aging",
 ]
 # The section each tab shows, as the PDF titles it: the tab's tooltip.
 SECTION_TITLES = [
@@ -45,6 +46,7 @@ SECTION_TITLES = [
     "Voids",
     "Items on hold",
     "Cartridges held for customers",
+    "Aging",
 ]
 BASE_OVERLAP = 2  # px at the bar's foot that the tab widget's frame line shares with the tabs
 BORDER_OVERLAP = 2  # px of a tab's frame drawn over its neighbour's edge (the chosen tab's, raised)

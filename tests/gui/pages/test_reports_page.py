@@ -183,6 +183,29 @@ def test_a_cartridge_held_for_its_customer_is_listed_from_a_week_before_its_hold
         assert table.isVisible() and not page.holdsEndingEmpty.isVisible()
 
 
+def test_the_aging_tab_shows_what_waits_longer_than_it_should_as_the_report_says(qtbot, station) -> None:
+    page = open_reports(qtbot, station, USERS["receiver"])
+
+    aging = page.report.aging
+    tabs, table = page.ui.reportTables, page.tables["aging"]
+    tab = tabs.indexOf(table.parentWidget())
+    assert (tab, tabs.tabText(tab), tabs.tabToolTip(tab)) == (tabs.count() - 1, "Aging", "Aging")
+    assert [(record[0].title, record[0].count) for record in page.agingCountsModel.records()] == [
+        ("Authorized, not arrived", aging.not_arrived.count),
+        ("Arrived, not inspected", aging.not_inspected.count),
+        ("On hold", aging.on_hold.count),
+        ("Returns without an RMA", aging.unidentified.count),
+    ]
+    # The demo has an RMA authorized six weeks ago that never came, and a return without an RMA a week on its shelf.
+    assert aging.not_arrived.count >= 1 and aging.unidentified.count == 1
+    shown = shown_rows(page, "aging")
+    assert len(shown) == sum(len(listed.rows) for listed in aging.lists)
+    (unidentified,) = [row for row in shown if row[0] == "Returns without an RMA"]
+    assert (unidentified[1], unidentified[2], unidentified[5]) == ("UR-000001", "", "Quarantine shelf Q-1 (LP00000001)")
+    late = aging.not_arrived.rows[0]
+    assert shown[0] == ("Authorized, not arrived", late.number, late.seller, late.since.isoformat(), late.age_words, "")
+
+
 def test_coming_back_to_the_page_shows_what_the_bench_did_meanwhile(qtbot, station, decided, decide) -> None:
     day = decided[0].decision.decided_at.astimezone().date()
     seen = {result.rma for result in decided}

@@ -20,7 +20,7 @@ from tests.support.pdf import decode_code128, rasterize_page, reading_text
 from tests.support.signing_in import DEMO_SECRETS, run_in_process
 from tests.support.thermal import zpl_labels
 
-PLATE = "LP00000001"
+PLATE = "LP00000004"  # the demo's three returns without an RMA carry the first three plates
 
 
 @pytest.fixture(scope="module")

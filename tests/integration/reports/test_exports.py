@@ -44,6 +44,11 @@ def test_the_csv_has_one_section_per_table_and_its_figures_are_the_decisions(sta
         "Voids",
         "Items on hold",
         "Cartridges held for customers",
+        "Aging",
+        "Aging: authorized, not arrived",
+        "Aging: arrived, not inspected",
+        "Aging: on hold",
+        "Aging: returns without an RMA",
     ]
     outcomes = sections["Lines received by outcome"]
     assert outcomes[0] == ["Outcome", "Lines"]

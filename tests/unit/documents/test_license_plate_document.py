@@ -25,14 +25,12 @@ PLATE = LicensePlateContent(
     route_label="Back to stock, new",
     instruction="Sealed and full: put it in a new-stock tote.",
     container="CT-000012",
-    rma_number="RA-1",
-    line=2,
-    unit=1,
-    fill_text="97 %",
-    decided_at=DECIDED_AT,
+    origin="RMA RA-1 line 2 unit 1",
+    measured="Fill: 97 %",
+    made_at=DECIDED_AT,
     station_id="BENCH-02",
 )
-NOT_PLACED = dataclasses.replace(PLATE, container=None, fill_text="not weighed")
+NOT_PLACED = dataclasses.replace(PLATE, container=None, measured="Fill: not weighed")
 LONG_DESCRIPTION = (
     "HP 85A black toner cartridge, high yield, in a retail box with a torn corner and the seller's own"
     " return sticker over the printed barcode, shipped together with a spare drum unit in a bag"
@@ -120,7 +118,7 @@ def test_the_same_unit_makes_the_same_bytes(medium: Medium) -> None:
 
 
 def test_the_decision_time_is_part_of_the_file(label_pdf: bytes) -> None:
-    later = dataclasses.replace(PLATE, decided_at=DECIDED_AT + timedelta(minutes=1))
+    later = dataclasses.replace(PLATE, made_at=DECIDED_AT + timedelta(minutes=1))
     assert render_license_plate(later, LABEL_4X6) != label_pdf
     assert PdfReader(io.BytesIO(label_pdf)).metadata.creation_date == DECIDED_AT
 
@@ -210,4 +208,4 @@ def test_a_label_without_its_number_or_route_is_refused(missing: dict[str, str])
 
 def test_a_decision_time_without_a_time_zone_is_refused() -> None:
     with pytest.raises(ValueError, match="time zone"):
-        dataclasses.replace(PLATE, decided_at=datetime(2026, 3, 27, 14, 5))
+        dataclasses.replace(PLATE, made_at=datetime(2026, 3, 27, 14, 5))
