@@ -34,13 +34,14 @@ class Scale:
     memory_lines: int  # lines received before the memory is read
     memory_runs: int  # fresh processes doing that
     report_lines: int  # lines decided on the day of the daily report
+    replay_lines: int  # one seller's decided units a draft policy is replayed over
 
 
 SCALES = {
-    "full": Scale("full", 1_000_000, 2_000, 20_000, 300, 2_000, 8, 30.0, 2_500, 1_000, 3, 100_000),
-    "quick": Scale("quick", 20_000, 200, 2_000, 40, 30, 8, 5.0, 300, 100, 1, 10_000),
+    "full": Scale("full", 1_000_000, 2_000, 20_000, 300, 2_000, 8, 30.0, 2_500, 1_000, 3, 100_000, 100_000),
+    "quick": Scale("quick", 20_000, 200, 2_000, 40, 30, 8, 5.0, 300, 100, 1, 10_000, 2_000),
     # For the smoke test: every figure runs, nothing is worth reading.
-    "smoke": Scale("smoke", 300, 5, 20, 3, 3, 2, 1.0, 10, 3, 1, 40),
+    "smoke": Scale("smoke", 300, 5, 20, 3, 3, 2, 1.0, 10, 3, 1, 40, 20),
 }
 
 

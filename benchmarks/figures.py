@@ -961,3 +961,93 @@ def station_memory(ctx: Context) -> Result:
             )
         )
     return Result("bytes", ends, floor_samples=starts, floor_label="after start", notes=notes)
+
+
+# Replaying a draft policy ------------------------------------------------------------------------------
+
+
+def policy_replay(ctx: Context) -> Result:
+    """PolicyReplayService.replay of a draft (Image-Pro with a 15 % fill threshold and a 20 % restocking fee)
+    over one seller's decided units received on one day, on the SQLite warehouse; floor: ``decide`` alone over
+    the same facts."""
+    from benchmarks import replay_data
+    from receiving_app.domain.engine import decide
+    from receiving_app.domain.errors import InputError
+    from receiving_app.domain.money_text import money_text
+    from receiving_app.domain.policy_toml import changed_data, heading_comments, policy_data, policy_toml
+
+    seller, wanted = "image-pro-services", ctx.scale.replay_lines
+    url = ctx.sqlite_url()
+    station = ctx.station(url)
+    day = station.reports.today() - timedelta(days=2)  # received and decided on a day no other figure uses
+    started = time.perf_counter()
+    lines = replay_data.seller_lines(station, ctx.picker(url), seller, wanted, reported_by=day)
+    serviced = replay_data.decide_on(station, lines, day, random.Random(ctx.seed + 9), through_service=min(300, wanted))
+    ctx.log(f"    decided {len(lines):,} units of {seller} on {day} in {time.perf_counter() - started:.0f} s")
+    installed = station.policies[seller].source_text
+    changes = {"fill_rule.minimum_fraction": "0.15", "reasons.not_needed.restocking_fee.percent": "20"}
+    edited = policy_toml(changed_data(policy_data(installed, seller), changes), heading_comments(installed))
+    draft = station.policy_drafts.save("benchmark", edited, user="admin", station="bench")
+    policy = station.policy_drafts.checked(draft.text, draft.name)
+    units = station.policy_replay.recorded(seller, day, day)  # the facts a replay reads, read once, untimed
+
+    def replay():
+        return station.policy_replay.replay(draft, start=day, end=day, user="admin", station="bench")
+
+    def decide_alone() -> Counter:
+        outcomes: Counter = Counter()
+        for unit in units:
+            try:
+                outcomes[decide(policy, unit.facts).outcome.value] += 1
+            except InputError:
+                outcomes["undecided"] += 1
+        return outcomes
+
+    comparison, alone = replay().comparison, decide_alone()  # the warm-up, and the answers the checks compare
+    repeats = 1 if ctx.profiling else 5
+    samples, floor = [], []
+    clock = time.perf_counter
+    for _ in range(repeats):
+        begun = clock()
+        decide_alone()
+        floor.append(clock() - begun)
+        with ctx.profiled():
+            begun = clock()
+            replay()
+            samples.append(clock() - begun)
+    after = comparison.after
+    replayed_outcomes = Counter(
+        {
+            "denied": after.denied,
+            "replacement": after.replacements,
+            "refund": after.units - after.denied - after.replacements,
+        }
+    )
+    replayed_outcomes.update(
+        item.draft_outcome.value if item.draft_outcome else "undecided" for item in comparison.overridden
+    )
+    replayed_outcomes["undecided"] += len(comparison.undecided)
+    replayed = after.units + len(comparison.overridden) + len(comparison.undecided)
+    changed_how = Counter(f"{item.before.outcome.value} → {item.after.outcome.value}" for item in comparison.changed)
+    return Result(
+        "time",
+        samples,
+        floor_samples=floor,
+        floor_label="`decide` alone",
+        notes=[
+            f"{repeats} replays of one draft over the {replayed:,} units of {seller} received on {day}, each a read "
+            "transaction streaming their facts and a write of its `policy_replayed` event; interleaved with the floor, "
+            f"`decide(draft, facts)` over the same {len(units):,} facts read beforehand. In a warehouse of "
+            f"{ctx.size:,} RMAs.",
+            f"{serviced} of the units were received through the service; the others copy the decision, inspection and "
+            "captured weight of one of those (of the same SKU where there is one) onto lines of their own.",
+            f"The draft changes {len(comparison.changed):,} units "
+            f"({', '.join(f'{count:,} {how}' for how, count in changed_how.most_common())}): refunded "
+            f"{money_text(comparison.before.refunded)} → {money_text(after.refunded)}, "
+            f"denied {comparison.before.denied:,} → {after.denied:,}.",
+        ],
+        checks={
+            "every unit replayed": replayed == len(lines) == len(units),
+            "the replay decides as `decide` does": replayed_outcomes == alone,
+        },
+    )

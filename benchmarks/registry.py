@@ -3,7 +3,8 @@
 To add a figure: write ``def my_figure(ctx) -> Result`` in figures.py and add one ``Figure(...)``
 line here. A pending figure is a line with ``pending="why it cannot be measured yet"`` and no
 ``measure``; it shows in the table as "not measured yet" until the line gets its function.
-Titles may use {size} (RMAs in the big warehouse), {stations} and {memory_lines}.
+Titles may use {size} (RMAs in the big warehouse), {stations}, {memory_lines}, {report_lines} and
+{replay_lines}.
 """
 
 from __future__ import annotations
@@ -74,6 +75,13 @@ FIGURES: tuple[Figure, ...] = (
         median_at_most(300),
         measure=figures.daily_report_postgresql,
         needs_postgres=True,
+    ),
+    Figure(
+        "policy_replay",
+        "replay a draft policy over {replay_lines} decided units of one seller, SQLite",
+        median_at_most(5000),
+        floor="`decide` alone over the same facts",
+        measure=figures.policy_replay,
     ),
     Figure(
         "station_memory",

@@ -179,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
             stations=scale.stations,
             memory_lines=f"{scale.memory_lines:,}",
             report_lines=f"{scale.report_lines:,}",
+            replay_lines=f"{scale.replay_lines:,}",
         )
         for figure in FIGURES
     }

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from functools import cache
 from typing import TYPE_CHECKING
 
-from receiving_app.cli.shared import EXIT_OK, Commands, add_command, print_json
+from receiving_app.cli.shared import EXIT_OK, Commands, add_command, open_station, print_json
 from receiving_app.domain.errors import InputError
 
 if TYPE_CHECKING:
@@ -26,6 +26,11 @@ def add_evaluate_command(commands: Commands) -> None:
         commands, "evaluate", evaluate_scenario, "decide one scenario (docs/return-policies.md) and print JSON"
     )
     evaluate.add_argument("file", metavar="FILE|-", help="scenario JSON file, or - for standard input")
+    evaluate.add_argument(
+        "--policy-version",
+        metavar="V",
+        help="decide under this version of the policy (a published one, read from the database)",
+    )
 
 
 def evaluate_scenario(args: argparse.Namespace) -> int:
@@ -38,8 +43,17 @@ def evaluate_scenario(args: argparse.Namespace) -> int:
     policy = policies.get(scenario.policy_id)
     if policy is None:
         raise ScenarioError("policy", f"unknown policy {scenario.policy_id!r} (known: {', '.join(sorted(policies))})")
+    version = getattr(args, "policy_version", None)  # the input fuzzing hands the handler a file alone
+    if version is not None and version != policy.version:
+        policy = _recorded_version(args, scenario.policy_id, version)
     print_json(decision_as_json(decide(policy, scenario.facts)))
     return EXIT_OK
+
+
+def _recorded_version(args: argparse.Namespace, policy_id: str, version: str) -> Policy:
+    """Another version than the installed file's: published at the station, or decided under before."""
+    with open_station(args) as station:
+        return station.policy_publishing.recorded_version(policy_id, version)
 
 
 @cache

@@ -17,6 +17,10 @@ from receiving_app.domain.facts import (
 )
 from receiving_app.domain.windows import within_days, within_years
 
+DEFAULT_ARRIVAL_DAYS = 30
+"""A parcel's time to arrive after its authorization when the seller's policy names none."""
+MAX_ARRIVAL_DAYS = 365
+
 
 class PolicyError(ValueError):
     """A policy file that cannot be used, naming the file and the key."""
@@ -117,6 +121,9 @@ class Policy:
     source_text: str = ""  # the file as written, stored with the version so old decisions can be explained
     hold_denied_days: int | None = None
     """How long a denied cartridge is kept for the customer to ask back; None: as the warehouse's routes say."""
+    arrival_days: int = DEFAULT_ARRIVAL_DAYS
+    """How many days after its authorization an RMA's parcel should have reached the warehouse; past them the
+    RMA is late (the aging view and the daily report list it). Not a rule of any decision."""
 
     def rules_for(self, reason: ReturnReason) -> ReasonRules:
         return self.reasons[reason]

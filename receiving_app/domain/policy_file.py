@@ -10,6 +10,8 @@ from typing import Any
 
 from receiving_app.domain.facts import CONDITION_FIELDS, FLAG_FIELDS, Category, DateEvent, ReturnReason
 from receiving_app.domain.policy import (
+    DEFAULT_ARRIVAL_DAYS,
+    MAX_ARRIVAL_DAYS,
     FactRule,
     Fee,
     FillRule,
@@ -247,6 +249,7 @@ def policy_from_mapping(data: Mapping[str, Any], source: str, source_text: str =
         source=source,
         source_text=source_text,
         hold_denied_days=_hold_days(reader, data.get("hold_denied_days")),
+        arrival_days=_arrival_days(reader, data.get("arrival_days")),
     )
 
 
@@ -256,4 +259,13 @@ def _hold_days(reader: _Reader, value: Any) -> int | None:
     days = reader.whole_number(value, "hold_denied_days")
     if days < 1:
         raise reader.fail("hold_denied_days", "must be at least 1 day")
+    return days
+
+
+def _arrival_days(reader: _Reader, value: Any) -> int:
+    if value is None:
+        return DEFAULT_ARRIVAL_DAYS
+    days = reader.whole_number(value, "arrival_days")
+    if not 1 <= days <= MAX_ARRIVAL_DAYS:
+        raise reader.fail("arrival_days", f"must be from 1 to {MAX_ARRIVAL_DAYS} days")
     return days

@@ -13,9 +13,12 @@ from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
+    QTabWidget,
     QTextBrowser,
     QWidget,
 )
@@ -29,6 +32,7 @@ from receiving_app.domain.policy import (
     format_percent,
 )
 from receiving_app.gui.pages.models import phrase, words
+from receiving_app.gui.pages.policy_draft_panel import PolicyDraftPanel
 from receiving_app.services.auth import SignedInUser
 from receiving_app.services.station import Station
 
@@ -201,9 +205,29 @@ class PoliciesPage(QWidget):
         self.policy_text.setAccessibleName("The selected policy in plain sentences")
         self.policy_text.setOpenLinks(False)
 
+        # Only an admin drafts and publishes; everyone else reads the policies as they are.
+        self.draft_panel: PolicyDraftPanel | None = None
         layout = QHBoxLayout(self)
         layout.addWidget(self.policy_list)
-        layout.addWidget(self.policy_text, 1)
+        if signed_in_user.role == "admin":
+            self.draft_panel = PolicyDraftPanel(station, signed_in_user, self)
+            self.tabs = QTabWidget(self)
+            self.tabs.setObjectName("policyTabs")
+            self.tabs.addTab(self.policy_text, "&In effect")
+            # In a scroll area, so that the draft's width does not count while the list takes its room
+            # on the other tab (the page would widen past a 1366 px screen with the keyboard map open).
+            draft_area = QScrollArea(self)
+            draft_area.setWidget(self.draft_panel)
+            draft_area.setWidgetResizable(True)
+            draft_area.setFrameShape(QFrame.Shape.NoFrame)
+            self.tabs.addTab(draft_area, "Dr&aft and replay")
+            self.policy_shown.connect(self.draft_panel.show_policy)
+            self.draft_panel.seller_chosen.connect(self.show_policy)
+            # The draft tab picks its seller itself: the list's room goes to the comparison.
+            self.tabs.currentChanged.connect(lambda index: self.policy_list.setVisible(index == 0))
+            layout.addWidget(self.tabs, 1)
+        else:
+            layout.addWidget(self.policy_text, 1)
         self.policy_list.currentItemChanged.connect(self._show_current)
         if self.policy_list.count():
             self.policy_list.setCurrentRow(0)

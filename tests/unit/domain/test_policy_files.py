@@ -68,6 +68,10 @@ def _edited(tmp_path: Path, name: str, old: str, new: str) -> Path:
             'replacement_allowed = true\nhold_denied_days = "2w"',
             "hold_denied_days",
         ),
+        ("4inkjets", "replacement_allowed = true", "replacement_allowed = true\narrival_days = 0", "arrival_days"),
+        ("4inkjets", "replacement_allowed = true", "replacement_allowed = true\narrival_days = 366", "arrival_days"),
+        ("4inkjets", "replacement_allowed = true", 'replacement_allowed = true\narrival_days = "30"', "arrival_days"),
+        ("4inkjets", "replacement_allowed = true", "replacement_allowed = true\narrival_days = 14.5", "arrival_days"),
     ],
 )
 def test_a_wrong_policy_file_names_the_file_and_the_key(tmp_path, name, old, new, key) -> None:
@@ -85,6 +89,13 @@ def test_a_seller_may_say_how_long_a_denied_cartridge_is_held(tmp_path) -> None:
     )
     assert load_policy_file(path).hold_denied_days == 14
     assert load_policy_file(policies_dir() / "true-image.toml").hold_denied_days is None
+
+
+def test_a_seller_may_say_how_soon_a_parcel_should_arrive_and_30_days_is_assumed_otherwise(tmp_path) -> None:
+    path = _edited(tmp_path, "4inkjets", "replacement_allowed = true", "replacement_allowed = true\narrival_days = 365")
+    assert load_policy_file(path).arrival_days == 365
+    # None of the four sellers' published terms names a figure, so each shipped policy has the default.
+    assert {policy.arrival_days for policy in load_policies(policies_dir()).values()} == {30}
 
 
 def test_a_syntax_error_names_the_file(tmp_path) -> None:

@@ -1,0 +1,193 @@
+"""The recorded facts of decided units, read in bulk for replaying a draft policy over them.
+
+A replay reads a hundred thousand units in a few seconds, so these are Core selects of the columns
+a decision rests on, streamed in batches, with no ORM object per unit; money comes as whole cents
+(the service makes each distinct amount once) and the catalog, small and shared by every unit,
+comes on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, NamedTuple, cast
+
+from sqlalchemy import BigInteger, DateTime, Row, Text, and_, or_, select, type_coerce
+from sqlalchemy.orm import Session
+
+from receiving_app.domain.facts import CONDITION_FIELDS, FLAG_FIELDS
+from receiving_app.persistence.catalog_tables import CatalogItemRow
+from receiving_app.persistence.decision_tables import DecisionRow
+from receiving_app.persistence.inspection_tables import InspectionRow, WeightReadingRow
+from receiving_app.persistence.order_tables import OrderLineRow, OrderRow
+from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
+
+_BATCH = 5_000
+
+
+def _cents(column: Any) -> Any:
+    """A money column as its stored whole cents, without making a Money of every cell."""
+    return type_coerce(column, BigInteger)
+
+
+def _plain_time(column: Any) -> Any:
+    """A time column as the database's own UTC time, without a time zone: only compared with its like."""
+    return type_coerce(column, DateTime())
+
+
+class DecidedUnitRow(NamedTuple):
+    """One standing decision and the facts it was decided on (money in cents, times without their zone)."""
+
+    id: int
+    unit_no: int
+    decided_at: datetime
+    reason: str
+    customer_choice: str
+    outcome: str
+    refund_total: int
+    restocking_fee: int
+    return_shipping_deduction: int
+    shipping_refund: int
+    reasons: str | list[dict[str, str]]
+    """The JSON text as stored; PostgreSQL's driver reads it into a list itself."""
+    overridden_by: str | None
+    rma_id: int
+    rma_number: str
+    order_id: int
+    reported_on: date
+    return_label_cost: int
+    line_no: int
+    sku: str
+    unit_price: int
+    purchased_on: date
+    shipped_on: date | None
+    delivered_on: date | None
+    shipping_paid: int
+    payment_method: str
+    received_on: date
+    unopened: bool | None
+    sealed: bool | None
+    original_packaging: bool | None
+    box_damage: bool | None
+    labels_intact: bool | None
+    sold_by_seller: bool | None
+    hp_plus_rejected: bool | None
+    firmware_blocked: bool | None
+    improper_use: bool | None
+    grams: Decimal | None
+    """The captured weight; None for a unit decided without one."""
+
+    @property
+    def condition(self) -> tuple[bool | None, ...]:
+        """The condition fields, in the order of ``Condition``."""
+        return cast("tuple[bool | None, ...]", self[_CONDITION_CELLS])
+
+    @property
+    def flags(self) -> tuple[bool | None, ...]:
+        """The flags, in the order of ``Flags``."""
+        return cast("tuple[bool | None, ...]", self[_FLAG_CELLS])
+
+
+def _cells(names: tuple[str, ...]) -> slice:
+    return slice(DecidedUnitRow._fields.index(names[0]), DecidedUnitRow._fields.index(names[-1]) + 1)
+
+
+_CONDITION_CELLS, _FLAG_CELLS = _cells(CONDITION_FIELDS), _cells(FLAG_FIELDS)
+
+
+_DECIDED_UNIT_COLUMNS: dict[str, Any] = {
+    "id": DecisionRow.id,
+    "unit_no": DecisionRow.unit_no,
+    "decided_at": _plain_time(DecisionRow.decided_at),
+    "reason": DecisionRow.reason,
+    "customer_choice": DecisionRow.customer_choice,
+    "outcome": DecisionRow.outcome,
+    "refund_total": _cents(DecisionRow.refund_total),
+    "restocking_fee": _cents(DecisionRow.restocking_fee),
+    "return_shipping_deduction": _cents(DecisionRow.return_shipping_deduction),
+    "shipping_refund": _cents(DecisionRow.shipping_refund),
+    "reasons": type_coerce(DecisionRow.reasons, Text),
+    "overridden_by": DecisionRow.overridden_by,
+    "rma_id": RmaRow.id,
+    "rma_number": RmaRow.number,
+    "order_id": RmaRow.order_id,
+    "reported_on": RmaRow.reported_on,
+    "return_label_cost": _cents(RmaRow.return_label_cost),
+    "line_no": RmaLineRow.line_no,
+    "sku": RmaLineRow.sku,
+    "unit_price": _cents(OrderLineRow.unit_price),
+    "purchased_on": OrderRow.purchased_on,
+    "shipped_on": OrderRow.shipped_on,
+    "delivered_on": OrderRow.delivered_on,
+    "shipping_paid": _cents(OrderRow.shipping_paid),
+    "payment_method": OrderRow.payment_method,
+    "received_on": InspectionRow.received_on,
+    **{name: getattr(InspectionRow, name) for name in (*CONDITION_FIELDS, *FLAG_FIELDS)},
+    "grams": WeightReadingRow.grams,
+}
+
+
+class PolicyReplayRecords:
+    session: Session
+
+    def decided_units(self, policy_id: str, start: date | None, end: date | None) -> Iterator[DecidedUnitRow]:
+        """Each standing decision of the seller's units received in [start, end] (either end open),
+        in the order they were made, with the facts it was decided on."""
+        conditions = [RmaRow.seller_id == policy_id, DecisionRow.voided_at.is_(None)]
+        if start is not None:
+            conditions.append(InspectionRow.received_on >= start)
+        if end is not None:
+            conditions.append(InspectionRow.received_on <= end)
+        query = (
+            select(*(_DECIDED_UNIT_COLUMNS[name].label(name) for name in DecidedUnitRow._fields))
+            .join(InspectionRow, InspectionRow.id == DecisionRow.inspection_id)
+            .join(RmaLineRow, RmaLineRow.id == DecisionRow.rma_line_id)
+            .join(RmaRow, RmaRow.id == RmaLineRow.rma_id)
+            .join(OrderLineRow, OrderLineRow.id == RmaLineRow.order_line_id)
+            .join(OrderRow, OrderRow.id == RmaRow.order_id)
+            .outerjoin(
+                WeightReadingRow,
+                and_(WeightReadingRow.inspection_id == InspectionRow.id, WeightReadingRow.captured.is_(True)),
+            )
+            .where(*conditions)
+            .order_by(DecisionRow.id)
+            .execution_options(yield_per=_BATCH)
+        )
+        # A plain tuple for each row: reading a Row's cells by name costs about as much as deciding the unit.
+        make = DecidedUnitRow._make
+        for row in self.session.execute(query):
+            yield make(row)
+
+    def refunds_that_used_up(self, policy_id: str) -> Iterator[Row[Any]]:
+        """Every decision of the seller, voided ones too, that refunded an order's shipping or deducted an
+        RMA's return label: what was left of them for a later unit depends on these."""
+        query = (
+            select(
+                DecisionRow.id,
+                _plain_time(DecisionRow.decided_at).label("decided_at"),
+                _plain_time(DecisionRow.voided_at).label("voided_at"),
+                RmaRow.id.label("rma_id"),
+                RmaRow.order_id,
+                _cents(DecisionRow.shipping_refund).label("shipping_refund"),
+                _cents(DecisionRow.return_shipping_deduction).label("return_shipping_deduction"),
+            )
+            .join(RmaLineRow, RmaLineRow.id == DecisionRow.rma_line_id)
+            .join(RmaRow, RmaRow.id == RmaLineRow.rma_id)
+            .where(
+                RmaRow.seller_id == policy_id,
+                or_(
+                    _cents(DecisionRow.shipping_refund) != 0,
+                    _cents(DecisionRow.return_shipping_deduction) != 0,
+                ),
+            )
+            .order_by(DecisionRow.id)
+        )
+        yield from self.session.execute(query)
+
+    def catalog_weights(self) -> dict[str, tuple[str, Decimal, Decimal]]:
+        """Each SKU's category and its full and empty weights (grams)."""
+        rows = self.session.execute(
+            select(CatalogItemRow.sku, CatalogItemRow.category, CatalogItemRow.full_g, CatalogItemRow.empty_g)
+        )
+        return {sku: (category, full_g, empty_g) for sku, category, full_g, empty_g in rows}

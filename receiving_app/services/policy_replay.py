@@ -1,0 +1,274 @@
+"""Replaying a draft over the bench's recorded facts: what it would have decided for every unit of
+its seller received in a range of days, beside what each unit got (``domain.policy_comparison``).
+
+Each standing decision (the latest of its unit that is not voided) is decided again from the
+facts it was decided on: the inspection's condition and flags, the captured weight against the
+catalog's full and empty weights, the order's and the RMA's dates and money, the reason and choice
+decided on, and the order's shipping and the RMA's return label as far as earlier decisions had
+left them at the time. A replay changes nothing; it leaves one audit event, ``policy_replayed``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from receiving_app.domain.audit import AuditEvent
+from receiving_app.domain.decision import Outcome
+from receiving_app.domain.errors import InputError
+from receiving_app.domain.facts import (
+    Category,
+    Condition,
+    CustomerChoice,
+    Flags,
+    PaymentMethod,
+    ReturnDates,
+    ReturnReason,
+)
+from receiving_app.domain.money import Money
+from receiving_app.domain.policy_comparison import (
+    Comparison,
+    RecordedUnit,
+    Totals,
+    UnitKey,
+    UnitResult,
+    compare,
+)
+from receiving_app.domain.weight import FillMeasurement
+from receiving_app.persistence.policy_replay_records import PolicyReplayRecords
+from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
+from receiving_app.services.policy_drafts import DraftView, PolicyDraftService
+from receiving_app.services.unit_facts import unit_facts
+
+_REASONS = {reason.value: reason for reason in ReturnReason}
+_CHOICES = {choice.value: choice for choice in CustomerChoice}
+_OUTCOMES = {outcome.value: outcome for outcome in Outcome}
+_CATEGORIES = {category.value: category for category in Category}
+_PAYMENTS = {method.value: method for method in PaymentMethod}
+
+
+@dataclass(frozen=True, slots=True)
+class ReplayReport:
+    draft: DraftView
+    start: date | None
+    end: date | None
+    comparison: Comparison
+
+    def as_json(self) -> dict[str, object]:
+        """The shape of ``policy replay --json`` (docs/cli.md)."""
+        comparison = self.comparison
+        return {
+            "policy": self.draft.policy_id,
+            "draft": self.draft.name,
+            "sha256": self.draft.sha256,
+            "from": self.start.isoformat() if self.start else None,
+            "to": self.end.isoformat() if self.end else None,
+            "units": comparison.units_compared,
+            "changed": [
+                {**_where(item.key, item.received_on), "before": _result(item.before), "after": _result(item.after)}
+                for item in comparison.changed
+            ],
+            "overridden": [
+                {
+                    **_where(item.key, item.received_on),
+                    "recorded": _result(item.recorded),
+                    "draft_outcome": item.draft_outcome.value if item.draft_outcome else None,
+                }
+                for item in comparison.overridden
+            ],
+            "undecided": [
+                {**_where(item.key, item.received_on), "recorded": _result(item.recorded), "problem": item.problem}
+                for item in comparison.undecided
+            ],
+            "totals": {"before": _totals(comparison.before), "after": _totals(comparison.after)},
+            "days": [
+                {"day": day.day.isoformat(), "before": _totals(day.before), "after": _totals(day.after)}
+                for day in comparison.days
+            ],
+        }
+
+
+class PolicyReplayService:
+    def __init__(self, units: UnitOfWorkFactory, drafts: PolicyDraftService) -> None:
+        self._units = units
+        self._drafts = drafts
+
+    def replay(
+        self, draft: DraftView, *, start: date | None, end: date | None, user: str, station: str
+    ) -> ReplayReport:
+        """The draft decided over its seller's units received from ``start`` to ``end`` (both included;
+        None: without that bound), compared with what they got."""
+        _require_range(start, end)
+        policy = self._drafts.checked(draft.text, draft.name)
+        with self._units.read() as uow:
+            comparison = compare(policy, recorded_units(uow.records, policy.id, start, end))
+        with self._units.write() as uow:
+            uow.record(
+                AuditEvent(
+                    "policy_replayed",
+                    user,
+                    station,
+                    None,
+                    {
+                        "policy": policy.id,
+                        "draft": draft.name,
+                        "sha256": draft.sha256,
+                        "from": start.isoformat() if start else None,
+                        "to": end.isoformat() if end else None,
+                        "units": comparison.units_compared,
+                        "changed": len(comparison.changed),
+                        "overridden": len(comparison.overridden),
+                        "undecided": len(comparison.undecided),
+                    },
+                )
+            )
+            uow.commit()
+        return ReplayReport(draft, start, end, comparison)
+
+    def recorded(self, policy_id: str, start: date | None = None, end: date | None = None) -> list[RecordedUnit]:
+        """The seller's decided units with the facts they were decided on, as a replay reads them."""
+        _require_range(start, end)
+        with self._units.read() as uow:
+            return list(recorded_units(uow.records, policy_id, start, end))
+
+
+def recorded_units(
+    records: PolicyReplayRecords, policy_id: str, start: date | None, end: date | None
+) -> Iterator[RecordedUnit]:
+    """Streamed: a hundred thousand units are read a batch at a time, each amount made once."""
+    catalog = {
+        sku: (_CATEGORIES[category], full, empty) for sku, (category, full, empty) in records.catalog_weights().items()
+    }
+    used_up = _UsedUp(records.refunds_that_used_up(policy_id))
+    money, codes = _MoneyByCents(), _ReasonCodes()
+    conditions: dict[tuple[bool | None, ...], Condition] = {}
+    flag_sets: dict[tuple[bool | None, ...], Flags] = {}
+    for row in records.decided_units(policy_id, start, end):
+        category, full_g, empty_g = catalog[row.sku]
+        seen, checked = row.condition, row.flags
+        condition = conditions.get(seen) or conditions.setdefault(seen, Condition(*seen))
+        flags = flag_sets.get(checked) or flag_sets.setdefault(checked, Flags(*checked))
+        facts = unit_facts(
+            reason=_REASONS[row.reason],
+            choice=_CHOICES[row.customer_choice],
+            sku=row.sku,
+            category=category,
+            unit_price=money[row.unit_price],
+            dates=ReturnDates(
+                purchased=row.purchased_on,
+                reported=row.reported_on,
+                shipped=row.shipped_on,
+                delivered=row.delivered_on,
+                received=row.received_on,
+            ),
+            payment_method=_PAYMENTS[row.payment_method],
+            shipping_paid=money[row.shipping_paid],
+            shipping_refunded=money[used_up.shipping(row.order_id, row.id, row.decided_at)],
+            label_cost=money[row.return_label_cost],
+            label_deducted=money[used_up.label(row.rma_id, row.id, row.decided_at)],
+            condition=condition,
+            flags=flags,
+            fill=FillMeasurement(row.grams, full_g, empty_g) if row.grams is not None else None,
+        )
+        recorded = UnitResult(
+            _OUTCOMES[row.outcome],
+            money[row.refund_total],
+            money[row.restocking_fee],
+            money[row.return_shipping_deduction],
+            money[row.shipping_refund],
+            codes.of(row.reasons),
+        )
+        key = UnitKey(row.rma_number, row.line_no, row.unit_no)
+        yield RecordedUnit(key, row.received_on, facts, recorded, row.overridden_by is not None)
+
+
+class _MoneyByCents(dict[int, Money]):
+    """Each amount made once (prices and fees repeat over thousands of units), looked up as ``money[cents]``."""
+
+    def __missing__(self, cents: int) -> Money:
+        made = self[cents] = Money(Decimal(cents).scaleb(-2))
+        return made
+
+
+class _ReasonCodes(dict[str, tuple[str, ...]]):
+    """The codes of a decision's reasons, from its stored JSON: each distinct text read once."""
+
+    def __missing__(self, stored: str) -> tuple[str, ...]:
+        codes = self[stored] = _codes(json.loads(stored))
+        return codes
+
+    def of(self, stored: str | list[dict[str, str]]) -> tuple[str, ...]:
+        return self[stored] if isinstance(stored, str) else _codes(stored)
+
+
+def _codes(reasons: list[dict[str, str]]) -> tuple[str, ...]:
+    return tuple(reason["code"] for reason in reasons)
+
+
+class _UsedUp:
+    """What earlier decisions had refunded of each order's shipping and deducted of each RMA's label
+    when a unit was decided: those made before it and not voided by then."""
+
+    def __init__(self, rows: Iterator[Any]) -> None:
+        self._shipping: dict[int, list[tuple[int, datetime, datetime | None, int]]] = {}
+        self._label: dict[int, list[tuple[int, datetime, datetime | None, int]]] = {}
+        for row in rows:
+            if row.shipping_refund:
+                self._shipping.setdefault(row.order_id, []).append(
+                    (row.id, row.decided_at, row.voided_at, row.shipping_refund)
+                )
+            if row.return_shipping_deduction:
+                self._label.setdefault(row.rma_id, []).append(
+                    (row.id, row.decided_at, row.voided_at, row.return_shipping_deduction)
+                )
+
+    def shipping(self, order_id: int, decision_id: int, decided_at: datetime) -> int:
+        return _before(self._shipping.get(order_id), decision_id, decided_at)
+
+    def label(self, rma_id: int, decision_id: int, decided_at: datetime) -> int:
+        return _before(self._label.get(rma_id), decision_id, decided_at)
+
+
+def _before(earlier: list[tuple[int, datetime, datetime | None, int]] | None, decision_id: int, at: datetime) -> int:
+    if not earlier:
+        return 0
+    return sum(
+        cents for made, _decided, voided, cents in earlier if made < decision_id and (voided is None or voided > at)
+    )
+
+
+def _require_range(start: date | None, end: date | None) -> None:
+    if start is not None and end is not None and start > end:
+        raise InputError(f"--from {start} is after --to {end}: give the first day, then the last")
+
+
+def _where(key: UnitKey, received_on: date) -> dict[str, object]:
+    return {"rma": key.rma, "line": key.line, "unit": key.unit, "received": received_on.isoformat()}
+
+
+def _result(result: UnitResult) -> dict[str, object]:
+    return {
+        "outcome": result.outcome.value,
+        "refund_total": str(result.refund_total),
+        "restocking_fee": str(result.restocking_fee),
+        "return_shipping_deduction": str(result.return_shipping_deduction),
+        "shipping_refund": str(result.shipping_refund),
+        "reasons": list(result.reasons),
+    }
+
+
+def _totals(totals: Totals) -> dict[str, object]:
+    return {
+        "units": totals.units,
+        "refunded": str(totals.refunded),
+        "fees": str(totals.fees),
+        "label_deducted": str(totals.label_deducted),
+        "shipping_refunded": str(totals.shipping_refunded),
+        "denied": totals.denied,
+        "replacements": totals.replacements,
+        "denied_by_reason": dict(totals.denied_by_reason),
+    }
