@@ -1,0 +1,240 @@
+"""The outbox rows of a transaction's audit events, written at its commit (see unit_of_work.py).
+
+Which events have subscribers, and who they are, is decided here, so no service says anything about
+messages: the customer is e-mailed on an RMA's arrival and on each decision, and every configured
+webhook URL is sent the arrival and the events of ``WEBHOOK_EVENTS``. An arrival is a parcel checked
+in at the dock (``parcel_checked_in``), or the bench's first opening of an RMA nobody checked in
+(``rma_opened`` in the transaction that records its parcel). What needs a query (the customer's
+address, the decision's id) is looked up before the audit chain's head is locked; the rows are
+inserted after the events are chained, with each event's sequence (commit order) and hash (the
+message's key).
+
+A demo's load writes months of made-up arrivals in one transaction; nothing is sent for them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+from sqlalchemy import Table, insert, inspect, select
+from sqlalchemy.orm import Session, UOWTransaction
+
+from receiving_app.domain.audit import AuditEvent, ChainedEvent, canonical_json
+from receiving_app.persistence.decision_tables import DecisionRow
+from receiving_app.persistence.order_tables import CustomerRow, OrderRow
+from receiving_app.persistence.outbox_tables import OutboxMessageRow
+from receiving_app.persistence.parcel_tables import ParcelRow
+from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
+
+ARRIVAL = "rma.arrived"
+EMAILED = (ARRIVAL, "line.decided")  # the customer hears of the return's arrival and of each decision
+WEBHOOK_EVENTS = {
+    "decision_made": "line.decided",
+    "document_issued": "document.issued",
+    "document_voided": "document.voided",
+    "decision_voided": "line.voided",
+    "unit_sorted": "unit.sorted",
+    "unit_placed": "unit.placed",
+    "hold_expired": "unit.hold_expired",
+    "hold_reclaimed": "unit.reclaimed",
+}
+NO_ADDRESS = "The customer has no e-mail address on file; nothing is sent."
+CUSTOMER = "customer"  # an e-mail's receiver: the RMA's customer, whose address is read when it is sent
+_ARRIVED = "parcels_arrived"  # the session's note of the parcels its flushes inserted
+_BATCH = 500
+_KEY_LENGTH = 32  # hex digits of the event's hash: 128 bits, unique over any warehouse's life
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxSubscriptions:
+    """Who hears of what: customers by e-mail, and the webhook URLs of this station's settings."""
+
+    email_customers: bool = True
+    webhook_urls: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedMessage:
+    """A message to write once its event is chained (the ``position``-th event of the transaction)."""
+
+    position: int
+    kind: str
+    receiver: str
+    event_type: str
+    details: dict[str, Any] = field(default_factory=dict)  # an e-mail's makings; a webhook's data, if not the event's
+    skipped_because: str | None = None
+
+
+def event_id(event: ChainedEvent) -> str:
+    """The id a receiver deduplicates on: the same for every receiver of one event, forever."""
+    return f"evt_{event.hash[:_KEY_LENGTH]}"
+
+
+def note_arrived_parcels(session: Session, _flush: UOWTransaction) -> None:
+    """After each flush: the parcels it inserted. The bench's opening of an RMA whose parcel it records
+    in the same transaction is that RMA's arrival (services/check_in.py, ``bench_arrival``)."""
+    session.info.setdefault(_ARRIVED, []).extend(row for row in session.new if isinstance(row, ParcelRow))
+
+
+def planned_messages(
+    session: Session, events: Sequence[AuditEvent], subscriptions: OutboxSubscriptions
+) -> list[PlannedMessage]:
+    """The messages these events call for, with what must be looked up in the database now (called at
+    every commit: it also forgets the parcels the committing transaction inserted)."""
+    arrived_here: list[ParcelRow] = session.info.pop(_ARRIVED, [])
+    if not events or any(event.event_type == "demo_loaded" for event in events):
+        return []
+    arrivals = _arrivals(session, events, arrived_here)
+    topics = {
+        position: topic
+        for position, event in enumerate(events)
+        if event.rma_number and (topic := ARRIVAL if position in arrivals else WEBHOOK_EVENTS.get(event.event_type))
+    }
+    planned: list[PlannedMessage] = []
+    if subscriptions.email_customers:
+        emailed = [(position, topic) for position, topic in topics.items() if topic in EMAILED]
+        planned.extend(_emails(session, events, emailed))
+    for url in subscriptions.webhook_urls:
+        planned.extend(
+            PlannedMessage(position, "webhook", url, topic, arrivals.get(position, {}))
+            for position, topic in topics.items()
+        )
+    return planned
+
+
+def write_messages(session: Session, planned: Sequence[PlannedMessage], chained: Sequence[ChainedEvent]) -> None:
+    """Inserts the planned messages, each keyed and ordered by its event as the chain placed it."""
+    if not planned:
+        return
+    rows = [_row(message, chained[message.position]) for message in planned]
+    session.execute(insert(cast(Table, OutboxMessageRow.__table__)), rows)
+
+
+def _arrivals(
+    session: Session, events: Sequence[AuditEvent], arrived_here: list[ParcelRow]
+) -> dict[int, dict[str, Any]]:
+    """The events that tell an RMA's arrival, by position, with what a webhook says of it: a parcel
+    checked in at the dock, or the bench's opening of an RMA whose parcel arrived in this transaction
+    (one a savepoint took back is not persistent, so a lost race tells nothing). One per RMA."""
+    recorded = [parcel for parcel in arrived_here if parcel.rma_id is not None and inspect(parcel).persistent]
+    numbers = _rma_numbers(session, {cast(int, parcel.rma_id) for parcel in recorded})
+    opened_here = {numbers[cast(int, parcel.rma_id)]: parcel for parcel in recorded}
+    arrivals: dict[int, dict[str, Any]] = {}
+    told: set[str] = set()
+    for position, event in enumerate(events):
+        number = event.rma_number
+        if number is None or number in told:
+            continue
+        if event.event_type == "parcel_checked_in":
+            arrivals[position] = dict(event.payload)
+        elif event.event_type == "rma_opened" and number in opened_here:
+            parcel = opened_here[number]
+            arrivals[position] = {
+                "label_kind": parcel.label_kind,
+                "carrier": parcel.carrier,
+                "tracking_number": parcel.label if parcel.label_kind == "tracking" else None,
+                "checked_in_at": parcel.checked_in_at,
+            }
+        else:
+            continue
+        told.add(number)
+    return arrivals
+
+
+def _rma_numbers(session: Session, rma_ids: set[int]) -> dict[int, str]:
+    if not rma_ids:
+        return {}
+    return dict(session.execute(select(RmaRow.id, RmaRow.number).where(RmaRow.id.in_(sorted(rma_ids)))).all())
+
+
+def _emails(session: Session, events: Sequence[AuditEvent], emailed: list[tuple[int, str]]) -> Iterable[PlannedMessage]:
+    # The address is only looked at here, never kept: the customer's record is the one place it lives.
+    addresses = _customer_addresses(session, {cast(str, events[position].rma_number) for position, _ in emailed})
+    for position, topic in emailed:
+        event = events[position]
+        has_one = bool(addresses.get(cast(str, event.rma_number), "").strip())
+        details = _decision_details(session, events, event) if topic == "line.decided" else {}
+        yield PlannedMessage(
+            position, "email", CUSTOMER, topic, {"event": event.event_type, **details}, None if has_one else NO_ADDRESS
+        )
+
+
+def _customer_addresses(session: Session, rma_numbers: set[str]) -> dict[str, str]:
+    numbers = sorted(rma_numbers)
+    found: dict[str, str] = {}
+    for start in range(0, len(numbers), _BATCH):
+        rows = session.execute(
+            select(RmaRow.number, CustomerRow.email)
+            .join(OrderRow, RmaRow.order_id == OrderRow.id)
+            .join(CustomerRow, OrderRow.customer_id == CustomerRow.id)
+            .where(RmaRow.number.in_(numbers[start : start + _BATCH]))
+        )
+        found.update((number, email or "") for number, email in rows)
+    return found
+
+
+def _decision_details(session: Session, events: Sequence[AuditEvent], decided: AuditEvent) -> dict[str, Any]:
+    """The decision an e-mail reports and the documents issued with it, in the same transaction."""
+    line, unit = decided.payload["line"], decided.payload["unit"]
+    decision_id = session.execute(
+        select(DecisionRow.id)
+        .join(RmaLineRow, DecisionRow.rma_line_id == RmaLineRow.id)
+        .join(RmaRow, RmaLineRow.rma_id == RmaRow.id)
+        .where(
+            RmaRow.number == decided.rma_number,
+            RmaLineRow.line_no == line,
+            DecisionRow.unit_no == unit,
+            DecisionRow.voided_at.is_(None),
+        )
+    ).scalar_one_or_none()
+    documents = [
+        event.payload["number"]
+        for event in events
+        if event.event_type == "document_issued"
+        and event.rma_number == decided.rma_number
+        and (event.payload.get("line"), event.payload.get("unit")) == (line, unit)
+    ]
+    return {"decision_id": decision_id, "line": line, "unit": unit, "documents": documents}
+
+
+def _row(message: PlannedMessage, event: ChainedEvent) -> dict[str, Any]:
+    if message.kind == "webhook":
+        payload, key = webhook_body(message.event_type, event, message.details or None), event_id(event)
+    else:
+        payload = canonical_json(message.details)
+        key = f"<{event.hash[:_KEY_LENGTH]}.{message.event_type}@receiving-app>"
+    return {
+        "kind": message.kind,
+        "receiver": message.receiver,
+        "event_type": message.event_type,
+        "audit_sequence": event.sequence,
+        "rma_number": event.rma_number,
+        "payload": payload,
+        "message_key": key,
+        "status": "skipped" if message.skipped_because else "pending",
+        "attempts": 0,
+        "next_attempt_at": event.at,
+        "last_error": message.skipped_because,
+        "created_at": event.at,
+        "station_id": event.station,
+    }
+
+
+def webhook_body(event_type: str, event: ChainedEvent, data: dict[str, Any] | None = None) -> str:
+    """The JSON a webhook carries, fixed at commit: the same bytes on every attempt. Its data is the event's
+    payload, but for an arrival, which says the same of a dock's check-in and a bench's first opening."""
+    return canonical_json(
+        {
+            "id": event_id(event),
+            "type": event_type,
+            "created": event.at,
+            "sequence": event.sequence,
+            "rma": event.rma_number,
+            "station": event.station,
+            "user": event.user,
+            "data": data if data is not None else json.loads(event.payload),
+        }
+    )
