@@ -14,6 +14,8 @@ from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from typing import Any
 
+from receiving_app.domain.errors import FileKeyError
+
 OUTCOMES = ("refund", "replacement", "denied")
 COMMON_VALUES = frozenset({"seller", "customer_name", "rma_number", "order_number", "contact"})
 ARRIVAL_VALUES = COMMON_VALUES | {"arrived_on", "items"}
@@ -34,14 +36,8 @@ RECLAIM_KEY = "decision.denied.reclaim"
 _TOP_KEYS = frozenset({"seller", "sender_name", "contact", "reasons", "arrival", "decision"})
 
 
-class MessageTextError(ValueError):
+class MessageTextError(FileKeyError):
     """A messages file that cannot be used, naming the file and the key."""
-
-    def __init__(self, source: str, key: str, problem: str) -> None:
-        super().__init__(f"{source}: {key}: {problem}")
-        self.source = source
-        self.key = key
-        self.problem = problem
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from receiving_app.domain.errors import FileKeyError
 from receiving_app.domain.facts import (
     CONDITION_FIELDS,
     Category,
@@ -22,14 +23,8 @@ DEFAULT_ARRIVAL_DAYS = 30
 MAX_ARRIVAL_DAYS = 365
 
 
-class PolicyError(ValueError):
+class PolicyError(FileKeyError):
     """A policy file that cannot be used, naming the file and the key."""
-
-    def __init__(self, source: str, key: str, problem: str) -> None:
-        super().__init__(f"{source}: {key}: {problem}")
-        self.source = source
-        self.key = key
-        self.problem = problem
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,18 +18,13 @@ from decimal import Decimal
 from enum import Enum
 
 from receiving_app.domain.decision import Outcome
+from receiving_app.domain.errors import FileKeyError
 from receiving_app.domain.facts import CONDITION_FIELDS, Category, Condition, ReturnReason
 from receiving_app.domain.money import Money
 
 
-class RoutingError(ValueError):
+class RoutingError(FileKeyError):
     """A routing file that cannot be used, naming the file and the key."""
-
-    def __init__(self, source: str, key: str, problem: str) -> None:
-        super().__init__(f"{source}: {key}: {problem}")
-        self.source = source
-        self.key = key
-        self.problem = problem
 
 
 class Make(str, Enum):

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from receiving_app.domain.audit import AuditEvent
-from receiving_app.domain.errors import InputError
+from receiving_app.domain.errors import FileKeyError, InputError
 from receiving_app.domain.policy import Policy, PolicyError
 from receiving_app.domain.policy_toml import (
     KeyPathError,
@@ -38,15 +38,9 @@ MAX_DRAFT_CHARACTERS = 65_536
 """The shipped policy files are under 3 KB each; a draft may be twenty times as long."""
 
 
-class DraftInvalid(InputError):
+class DraftInvalid(InputError, FileKeyError):
     """A draft the loader would refuse, or one for a seller the station does not know: ``key`` names
     the key at fault, as a policy file's refusal does, so that an edit form can point at it."""
-
-    def __init__(self, source: str, key: str, problem: str) -> None:
-        super().__init__(f"{source}: {key}: {problem}")
-        self.source = source
-        self.key = key
-        self.problem = problem
 
 
 @dataclass(frozen=True, slots=True)
