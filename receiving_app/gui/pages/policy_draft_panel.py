@@ -154,7 +154,10 @@ class PolicyDraftPanel(QWidget):
 
     def _button(self, text: str, clicked: Callable[[], None]) -> QPushButton:
         button = QPushButton(text, self)
-        button.setObjectName(text.replace("&", "").split(" (")[0].rstrip("…").replace(" ", "") + "Button")
+        words = text.replace("&", "").split(" (")[0].rstrip("…")
+        first, *rest = words.split()
+        button.setObjectName(first.lower() + "".join(word.capitalize() for word in rest) + "Button")
+        button.setAccessibleName(words)
         button.clicked.connect(clicked)
         return button
 
