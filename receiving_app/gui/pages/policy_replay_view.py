@@ -25,7 +25,7 @@ from receiving_app.domain.money import Money
 from receiving_app.domain.money_text import money_text
 from receiving_app.domain.policy_comparison import Comparison, Totals, UnitKey, UnitResult
 from receiving_app.gui.pages.models import words
-from receiving_app.gui.pages.report_charts import BAR_COLOR, CHART_MARGIN, HEADROOM
+from receiving_app.gui.pages.report_charts import BAR_COLOR, CHART_MARGIN, HEADROOM, bar_lengths
 from receiving_app.services.policy_replay import ReplayReport
 
 BEFORE_COLOR = "#9aa0a6"  # grey: what was recorded; the draft's bars are the station's blue
@@ -167,8 +167,7 @@ class ReplayComparisonView(QWidget):
         for name, color, side in (("Recorded", BEFORE_COLOR, "before"), ("Draft", BAR_COLOR, "after")):
             bar_set = QBarSet(name)
             bar_set.setColor(QColor(color))
-            # Qt Charts measures lengths in floating point; the figures people read are in the table.
-            bar_set.append([float(getattr(day, side).refunded.amount) for day in days])
+            bar_set.append(bar_lengths(getattr(day, side).refunded.amount for day in days))
             series.append(bar_set)
         for day in days:
             described.append(f"{day.day}: {money_text(day.before.refunded)} → {money_text(day.after.refunded)}")
@@ -176,7 +175,8 @@ class ReplayComparisonView(QWidget):
         categories = QBarCategoryAxis()
         categories.append([day.day.strftime("%b %d") for day in days] or [""])
         amounts = QValueAxis()
-        largest = max((float(max(day.before.refunded.amount, day.after.refunded.amount)) for day in days), default=0)
+        taller = (max(day.before.refunded.amount, day.after.refunded.amount) for day in days)
+        largest = max(bar_lengths(taller), default=0)
         amounts.setRange(0, max(5.0, largest * HEADROOM))
         amounts.setLabelFormat("%.0f")
         amounts.applyNiceNumbers()

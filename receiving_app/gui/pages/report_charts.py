@@ -11,7 +11,7 @@ Charts finds too narrow is cut short ("Origina..."), and a figure past the plot'
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -117,7 +117,7 @@ class ReportCharts(QWidget):
         old_view = self.views[key]
         title = old_view.accessibleName()
         chart = self._empty_chart(title)
-        values = [float(bar.value) for bar in bars]  # Qt Charts measures lengths in floating point
+        values = bar_lengths(bar.value for bar in bars)
         bar_set = QBarSet(title)
         bar_set.append(values)
         bar_set.setColor(QColor(BAR_COLOR))
@@ -179,6 +179,12 @@ class ReportCharts(QWidget):
         figure = QFont(self.font())
         figure.setPointSize(max(10, self.font().pointSize() - 2))
         return figure
+
+
+def bar_lengths(figures: Iterable[Decimal]) -> list[float]:
+    """Exact figures as the lengths Qt Charts draws, which it measures in floating point: the one place
+    a chart leaves Decimal. The figures people read stay exact, as labels and in the tables."""
+    return [float(figure) for figure in figures]
 
 
 def _amount_axis(largest: float, *, money: bool) -> QValueAxis:
