@@ -122,6 +122,15 @@ class Context:
             self._urls["postgresql"] = data.postgres_work_copy(self.pg_admin_url, self._pg_cache, name)
         return self._urls["postgresql"]
 
+    def postgres_copy(self, name: str) -> str:
+        """Another working copy of the PostgreSQL warehouse, as the cache holds it (not as this run's figures
+        left the shared copy), dropped at the end: for a floor that replays a figure's statements."""
+        self.postgres_url()
+        assert self._pg_cache is not None
+        database = f"receiving_bench_{name}_{os.getpid()}"
+        self._pg_databases.append(database)
+        return data.postgres_work_copy(self.pg_admin_url, self._pg_cache, database)
+
     def station(self, url: str):
         """One station process's services over ``url`` (bootstrapped once, closed at the end)."""
         if url not in self._stations:

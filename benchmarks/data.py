@@ -352,6 +352,8 @@ def receive_command(line: LineToReceive, rng: random.Random, *, station: str, da
         readings_seen=moving,
         notes="Corner of the box crushed" if damaged else "",
         photos=(PhotoAttachment("damage-1.jpg", "image/jpeg", damage_photo),) if damaged else (),
+        # An opened cartridge is looked at for signs of a refill (the routes sort an OEM empty on it): none.
+        virgin=True if opened else None,
     )
 
 

@@ -552,8 +552,8 @@ def stations_postgresql(ctx: Context) -> Result:
     ran_out = [report["index"] + 1 for report in reports if report.get("ran_out")]
     holds: dict[str, list[tuple[float, float]]] = {}
     for report in reports:
-        for document_type, held, waited in report.get("counter_holds", []):
-            holds.setdefault(document_type, []).append((held, waited))
+        for row, held, waited in report.get("row_holds", []):
+            holds.setdefault(row, []).append((held, waited))
     notes = [
         f"{count} station processes (spawned, each bootstrapped on its own), {ctx.scale.rmas_per_station:,} RMAs each, "
         f"none shared; after one warm-up line each they met at a barrier and received for {window:g} s.",
@@ -571,14 +571,15 @@ def stations_postgresql(ctx: Context) -> Result:
     ]
     if holds:
         notes.append(
-            "Document counters (one row per type, locked from a receive's first number until its commit, so that "
-            "numbers have no gaps): "
+            "The rows every station queues on, each locked from the statement that takes it until its transaction "
+            "commits: the document counters (one row per type, so that numbers have no gaps; the license plates' "
+            "too) and the audit chain's head (twice a receive: the decision, then the stored PDFs): "
             + "; ".join(
-                f"`{document_type}` taken {len(pairs):,} times, waited for median "
+                f"`{row}` taken {len(pairs):,} times, waited for median "
                 f"{_ms(median([w for _, w in pairs]))}, then held median {_ms(median([h for h, _ in pairs]))} (p95 "
                 f"{_ms(percentile([h for h, _ in pairs], 0.95))}), locked "
                 f"{_occupancy(sum(h for h, _ in pairs) / window)} of the window"
-                for document_type, pairs in sorted(holds.items(), key=lambda item: -len(item[1]))
+                for row, pairs in sorted(holds.items(), key=lambda item: -len(item[1]))
             )
             + ". A row locked close to 100 % of the window is the queue every station stands in."
         )
@@ -633,6 +634,7 @@ def _check_records(
     """0 duplicate decisions or documents, gapless numbers, every reported receive recorded, chain intact."""
     from sqlalchemy import func, select
 
+    from receiving_app.domain.decision import DocumentType
     from receiving_app.persistence.decision_tables import DecisionRow
     from receiving_app.persistence.document_tables import DocumentCounterRow, DocumentRow
 
@@ -652,7 +654,10 @@ def _check_records(
             )
         ).scalar_one()
         gaps = []
-        for counter in session.execute(select(DocumentCounterRow)).scalars():
+        # The documents' own counters: the others number license plates, unidentified returns and containers.
+        document_types = [document_type.value for document_type in DocumentType]
+        counters = select(DocumentCounterRow).where(DocumentCounterRow.document_type.in_(document_types))
+        for counter in session.execute(counters).scalars():
             sequences = (
                 session.execute(
                     select(DocumentRow.sequence)

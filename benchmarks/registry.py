@@ -3,13 +3,13 @@
 To add a figure: write ``def my_figure(ctx) -> Result`` in figures.py and add one ``Figure(...)``
 line here. A pending figure is a line with ``pending="why it cannot be measured yet"`` and no
 ``measure``; it shows in the table as "not measured yet" until the line gets its function.
-Titles may use {size} (RMAs in the big warehouse), {stations}, {memory_lines}, {report_lines} and
-{replay_lines}.
+Titles may use {size} (RMAs in the big warehouse), {stations}, {memory_lines}, {report_lines},
+{replay_lines}, and {audit_short}, {audit_long} and {audit_day} (events: audit_figures.SIZES).
 """
 
 from __future__ import annotations
 
-from benchmarks import figures
+from benchmarks import audit_figures, figures, receiving_figures, search_figures
 from benchmarks.core import Figure, median_at_most, p95_at_most, rate_at_least, ratio_at_most
 
 FIGURES: tuple[Figure, ...] = (
@@ -41,9 +41,17 @@ FIGURES: tuple[Figure, ...] = (
         measure=figures.receive_sqlite,
     ),
     Figure(
+        "receive_postgresql",
+        "receive one line, one station, PostgreSQL",
+        ratio_at_most(4),
+        floor="its statements alone, through psycopg",
+        measure=receiving_figures.receive_postgresql,
+        needs_postgres=True,
+    ),
+    Figure(
         "stations_postgresql",
         "{stations} stations (processes) receiving at once on one PostgreSQL",
-        rate_at_least(100, "receives"),
+        rate_at_least(200, "receives"),
         measure=figures.stations_postgresql,
         needs_postgres=True,
     ),
@@ -89,5 +97,65 @@ FIGURES: tuple[Figure, ...] = (
         ratio_at_most(1.5),
         floor="memory after start",
         measure=figures.station_memory,
+    ),
+    Figure(
+        "audit_full_short_sqlite",
+        "`audit verify --full` over {audit_short} events, SQLite",
+        median_at_most(1000),
+        floor="SHA-256 alone over the same bytes",
+        measure=audit_figures.audit_full_short_sqlite,
+    ),
+    Figure(
+        "audit_full_long_sqlite",
+        "`audit verify --full` over {audit_long} events, SQLite",
+        median_at_most(10000),
+        floor="SHA-256 alone over the same bytes",
+        measure=audit_figures.audit_full_long_sqlite,
+    ),
+    Figure(
+        "audit_day_sqlite",
+        "`audit verify` of a day ({audit_day} events) from its checkpoint, {audit_long} before it, SQLite",
+        median_at_most(1000),
+        floor="SHA-256 alone over the day's bytes",
+        measure=audit_figures.audit_day_sqlite,
+    ),
+    Figure(
+        "audit_full_short_postgresql",
+        "`audit verify --full` over {audit_short} events, PostgreSQL",
+        median_at_most(1000),
+        floor="SHA-256 alone over the same bytes",
+        measure=audit_figures.audit_full_short_postgresql,
+        needs_postgres=True,
+    ),
+    Figure(
+        "audit_full_long_postgresql",
+        "`audit verify --full` over {audit_long} events, PostgreSQL",
+        median_at_most(10000),
+        floor="SHA-256 alone over the same bytes",
+        measure=audit_figures.audit_full_long_postgresql,
+        needs_postgres=True,
+    ),
+    Figure(
+        "audit_day_postgresql",
+        "`audit verify` of a day ({audit_day} events) from its checkpoint, {audit_long} before it, PostgreSQL",
+        median_at_most(1000),
+        floor="SHA-256 alone over the day's bytes",
+        measure=audit_figures.audit_day_postgresql,
+        needs_postgres=True,
+    ),
+    Figure(
+        "search_sqlite",
+        "History searches, each kind, over a year of {size} decided lines, SQLite",
+        p95_at_most(search_figures.TARGET_MS),
+        floor="the newest page of RMAs by primary key, through sqlite3",
+        measure=search_figures.search_sqlite,
+    ),
+    Figure(
+        "search_postgresql",
+        "History searches, each kind, over a year of {size} decided lines, PostgreSQL",
+        p95_at_most(search_figures.TARGET_MS),
+        floor="the newest page of RMAs by primary key, through psycopg",
+        measure=search_figures.search_postgresql,
+        needs_postgres=True,
     ),
 )

@@ -156,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     if arguments.drop_caches:
         return drop_caches(arguments)
 
-    from benchmarks import machine, report
+    from benchmarks import audit_figures, machine, report
 
     scale = SCALES["smoke" if arguments.smoke else "quick" if arguments.quick else "full"]
     size = arguments.size or scale.size
@@ -180,6 +180,7 @@ def main(argv: list[str] | None = None) -> int:
             memory_lines=f"{scale.memory_lines:,}",
             report_lines=f"{scale.report_lines:,}",
             replay_lines=f"{scale.replay_lines:,}",
+            **audit_figures.title_sizes(scale.name),
         )
         for figure in FIGURES
     }

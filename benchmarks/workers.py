@@ -58,7 +58,7 @@ def station_process(index, url, settings_path, lines, seed, window_s, barrier, r
         photo = data.camera_photo()
         name = f"BENCH-{index + 1:02d}"
         commands = (data.receive_command(line, rng, station=name, damage_photo=photo) for line in lines)
-        counter = _watch_document_counters(station.units.engine)
+        hot_rows = _watch_hot_rows(station.units.engine)
         warm = station.receiving.receive(next(commands))  # first use of every code path, outside the window
         report["warm_up"] = 1
         report["documents"].extend((document.type, document.number) for document in warm.decision.documents)
@@ -85,12 +85,12 @@ def station_process(index, url, settings_path, lines, seed, window_s, barrier, r
         profiler = Profiler(interval=0.0005)
         profiler.start()
     report["ran_out"] = True
-    report["counter_holds"] = []
+    report["row_holds"] = []
     for command in commands:
         if time.monotonic() >= deadline:
             report["ran_out"] = False
             break
-        counter.clear()
+        hot_rows.clear()
         began = time.perf_counter()
         try:
             result = station.receiving.receive(command)
@@ -98,11 +98,11 @@ def station_process(index, url, settings_path, lines, seed, window_s, barrier, r
             report["errors"].append(f"{command.rma_number} line {command.line_no}: {type(error).__name__}: {error}")
             continue
         ended = time.perf_counter()
-        if "held_from" in counter and time.monotonic() - (ended - counter["held_from"]) <= deadline:
-            released = counter.get("released", ended)
-            report["counter_holds"].append(
-                (counter["type"], released - counter["held_from"], counter["held_from"] - counter["asked"])
-            )
+        report["row_holds"].extend(
+            (row, (released or ended) - held_from, held_from - asked)
+            for row, asked, held_from, released in hot_rows
+            if time.monotonic() - (ended - held_from) <= deadline
+        )
         report["latencies"].append(ended - began)
         report["completions"].append(time.monotonic())
         report["already_decided"] += int(result.already_decided)
@@ -118,38 +118,49 @@ def station_process(index, url, settings_path, lines, seed, window_s, barrier, r
     results.put(report)
 
 
-def _watch_document_counters(engine) -> dict:
-    """Note when a receive asks for its first document number and when it gets it (its row lock).
+def _watch_hot_rows(engine) -> list:
+    """Note, for each row every station queues on that a receive locks (a document counter, the audit
+    chain's head), when the receive asked for it, when it got it, and when its transaction committed.
 
-    The lock on a counter row is held from then until the transaction commits, so the time from
-    getting the number to the commit is how long this station kept the others waiting.
+    Each is locked from the statement that takes it until the commit, so the time from getting it to
+    the commit is how long this station kept the others waiting. Entries: (row, asked, got, released).
     """
     from sqlalchemy import event
     from sqlalchemy.orm import Session
 
-    counter: dict = {}
-
-    def is_counter(statement: str) -> bool:
-        return statement.lstrip().upper().startswith("UPDATE DOCUMENT_COUNTERS")
+    taken: list = []
+    asking: dict = {}
 
     @event.listens_for(engine, "before_cursor_execute")
     def _asking(conn, cursor, statement, parameters, context, executemany) -> None:
-        if is_counter(statement) and "asked" not in counter:
-            counter["asked"] = time.perf_counter()
+        for row in hot_rows_taken(statement, parameters):
+            asking[row] = time.perf_counter()
 
     @event.listens_for(engine, "after_cursor_execute")
     def _got(conn, cursor, statement, parameters, context, executemany) -> None:
-        if is_counter(statement) and "held_from" not in counter:
-            values = parameters.values() if isinstance(parameters, dict) else parameters or ()
-            counter["type"] = next((value for value in values if isinstance(value, str)), "?")
-            counter["held_from"] = time.perf_counter()
+        for row in hot_rows_taken(statement, parameters):
+            taken.append([row, asking.pop(row), time.perf_counter(), None])
 
     @event.listens_for(Session, "after_commit")
     def _committed(session) -> None:
-        if "held_from" in counter and "released" not in counter:
-            counter["released"] = time.perf_counter()
+        released = time.perf_counter()
+        for entry in taken:
+            if entry[3] is None:
+                entry[3] = released
 
-    return counter
+    return taken
+
+
+def hot_rows_taken(statement: str, parameters) -> list[str]:
+    """The rows every station queues on that a statement locks: the document counters it bumps (one
+    statement may bump several, by name), or the audit chain's head."""
+    text = statement.lstrip().upper()
+    if "DOCUMENT_COUNTERS" in text.split("SET", 1)[0] and "UPDATE" in text:
+        values = parameters.values() if isinstance(parameters, dict) else parameters or ()
+        return [value for value in values if isinstance(value, str)] or ["?"]
+    if text.startswith("SELECT") and "FROM AUDIT_HEAD" in text and "FOR UPDATE" in text:
+        return ["audit head"]
+    return []
 
 
 # The station whose memory is read ---------------------------------------------------------------------
@@ -162,6 +173,7 @@ def memory_station(arguments: dict) -> dict:
     from receiving_app.bootstrap import bootstrap
 
     station = bootstrap(arguments["url"], prepare=False, settings_path=Path(arguments["settings_path"]))
+    station.build_every_service()  # as the window does while the clerk signs in: "after start" holds them all
     lines = [
         data.LineToReceive(number, line_no, Decimal(full), Decimal(empty))
         for number, line_no, full, empty in arguments["lines"]

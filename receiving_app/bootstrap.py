@@ -1,8 +1,9 @@
 """The one place where policies, databases, services and devices are wired together.
 
 Only what the station window needs to put its sign-in on screen is imported at the top; the
-database layer and the services load inside ``bootstrap()``, which the window runs in the
-background while the clerk types (they take most of a start).
+database layer loads inside ``bootstrap()``, which the window runs in the background while the clerk
+types (it takes most of a start), and each service the first time it is used (``_Wiring``): a
+command pays for the services it uses, the window builds them all on that background worker.
 """
 
 from __future__ import annotations
@@ -21,10 +22,14 @@ from receiving_app.locations import policies_dir, resources_dir
 from receiving_app.services.settings import SettingsStore
 
 if TYPE_CHECKING:
-    from datetime import date
+    from datetime import date, tzinfo
 
+    from receiving_app.domain.customer_messages import MessageTexts
     from receiving_app.domain.policy import Policy
     from receiving_app.domain.routing import RoutingTable
+    from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
+    from receiving_app.services.policy_book import PolicyBook
+    from receiving_app.services.settings import StationSettings
     from receiving_app.services.station import Station
 
 
@@ -53,52 +58,26 @@ def bootstrap(
     settings_path: Path | None = None,
     today: Callable[[], date] | None = None,
 ) -> Station:
-    """Open (and on first use create and migrate) the database, and build the services over it
-    (``today`` is the calendar's date unless a test sets the day)."""
+    """Open (and on first use create and migrate) the database, and wire the services over it, each
+    built when first used (``today`` is the calendar's date unless a test sets the day)."""
     from datetime import date
 
-    from receiving_app.devices.printers.settings import printer_from_settings
-    from receiving_app.documents.render import render
     from receiving_app.persistence.database import create_database_engine, resolve_database_url
     from receiving_app.persistence.message_files import load_message_texts
     from receiving_app.persistence.outbox_writing import OutboxSubscriptions
     from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
-    from receiving_app.services.aging import AgingService
-    from receiving_app.services.auth import AuthService
-    from receiving_app.services.catalog import CatalogService
-    from receiving_app.services.check_in import CheckInService
-    from receiving_app.services.containers import ContainerService
     from receiving_app.services.credentials import with_remembered_password
-    from receiving_app.services.day_counts import DayCountService
-    from receiving_app.services.delivery_settings import delivery_from_settings
-    from receiving_app.services.document_issuing import DocumentIssuer
-    from receiving_app.services.history import HistoryService
-    from receiving_app.services.holds import HoldService
-    from receiving_app.services.line_actions import LineActionService
-    from receiving_app.services.outbox import OutboxService
-    from receiving_app.services.outbox_sender import OutboxSender
     from receiving_app.services.policy_book import PolicyBook
-    from receiving_app.services.policy_drafts import PolicyDraftService
-    from receiving_app.services.policy_publishing import PolicyPublishingService
-    from receiving_app.services.policy_replay import PolicyReplayService
-    from receiving_app.services.printing import PrintingService
-    from receiving_app.services.receiving import ReceivingService
-    from receiving_app.services.reports import ReportService
-    from receiving_app.services.rma_desk import RmaDeskService
-    from receiving_app.services.rma_opening import RmaOpeningService
-    from receiving_app.services.search import SearchService
     from receiving_app.services.settings import SettingsService
     from receiving_app.services.setup import prepare_database
     from receiving_app.services.station import Station
-    from receiving_app.services.stock import StockService
-    from receiving_app.services.unidentified import UnidentifiedReturnService
-    from receiving_app.services.unidentified_matching import UnidentifiedMatchingService
-    from receiving_app.services.users import UserService
+    from receiving_app.services.station_time import station_zone
 
     policies = load_shipped_policies()
     routing = load_shipped_routing()
     store = settings_store(settings_path)
     settings = store.load()
+    zone = station_zone(settings.time_zone)  # RECEIVING_APP_TIME_ZONE first
     url = resolve_database_url(
         database_url, with_remembered_password(settings.database_url) if settings.database_url else None
     )
@@ -109,59 +88,214 @@ def bootstrap(
     # From here on a seller's policy is the version in effect, published at the station or installed.
     policies = PolicyBook(policies, units, today or date.today)
     policies.refresh()
-
-    def render_with_settings(content, medium):
-        return render(content, medium, receipt_layout=settings.receipt_layout)
-
-    issuer = DocumentIssuer(render_with_settings, policies, page_size=settings.page_size)
-    aging = AgingService(
-        units,
-        policies,
-        inspection_hours=settings.aging_inspection_hours,
-        unidentified_days=settings.aging_unidentified_days,
-    )
-    calendar = today or date.today
-    drafts = PolicyDraftService(units, policies)
+    # Read at every start, as before the services were built on use: a seller without texts stops it.
+    texts = load_message_texts(resources_dir() / "messages", list(policies))
+    wiring = _Wiring(units, policies, routing, store, settings, zone, today or date.today, texts)
     return Station(
         database_url=url,
+        zone=zone,
         policies=policies,
         settings_store=store,
         settings_service=SettingsService(store, units),
         settings=settings,
         printed_folder=Path(user_data_dir(APP_NAME, appauthor=False)) / "printed",
         units=units,
-        issuer=issuer,
-        rma_opening=RmaOpeningService(units, policies),
-        receiving=ReceivingService(units, policies, issuer, routing, calendar),
-        line_actions=LineActionService(units, calendar),
-        history=HistoryService(units, policies, issuer),
-        printing=PrintingService(units, issuer, printer_from_settings, routing),
-        auth=AuthService(units),
-        users=UserService(units),
-        search=SearchService(units),
-        catalog=CatalogService(units),
-        reports=ReportService(units, routing, page_size=settings.page_size, aging=aging),
-        day_counts=DayCountService(units),
-        stock=StockService(units),
-        containers=ContainerService(units, routing),
-        holds=HoldService(units, routing),
-        aging=aging,
-        rma_desk=RmaDeskService(units, policies, calendar),
-        unidentified_matching=UnidentifiedMatchingService(units, policies, calendar),
-        check_in=CheckInService(units),
-        unidentified=UnidentifiedReturnService(units),
-        policy_drafts=drafts,
-        policy_replay=PolicyReplayService(units, drafts),
-        policy_publishing=PolicyPublishingService(units, policies, drafts),
-        outbox=OutboxService(units),
-        outbox_sender=OutboxSender(
-            units,
-            load_message_texts(resources_dir() / "messages", list(policies)),
-            issuer,
+        builders=wiring.builders(),
+    )
+
+
+class _Wiring:
+    """How each service of the station is made, from what bootstrap() opened and read.
+
+    The station calls a builder the first time its service is asked for (services/built_on_use.py),
+    so each builder imports its own service: `rma list` loads the history, not reportlab, the
+    accounting exports or e-mail. A builder asks the station for the services it is made over.
+    """
+
+    def __init__(
+        self,
+        units: UnitOfWorkFactory,
+        policies: PolicyBook,
+        routing: RoutingTable,
+        store: SettingsStore,
+        settings: StationSettings,
+        zone: tzinfo | None,
+        calendar: Callable[[], date],
+        texts: Mapping[str, MessageTexts],
+    ) -> None:
+        self.units, self.policies, self.routing, self.zone = units, policies, routing, zone
+        self.store, self.settings, self.calendar, self.texts = store, settings, calendar, texts
+
+    def builders(self) -> dict[str, Callable[[Station], object]]:
+        """Every other public method, by its name: each is named as the station attribute it builds."""
+        names = [name for name in vars(_Wiring) if not name.startswith("_") and name != "builders"]
+        return {name: getattr(self, name) for name in names}
+
+    def issuer(self, station: Station):
+        from receiving_app.services.document_issuing import DocumentIssuer
+
+        settings = self.settings
+
+        def render_with_settings(content, medium):
+            # reportlab and the layouts load with the first document rendered, not with the station.
+            from receiving_app.documents.render import render
+
+            return render(content, medium, receipt_layout=settings.receipt_layout)
+
+        return DocumentIssuer(render_with_settings, self.policies, page_size=settings.page_size, zone=self.zone)
+
+    def rma_opening(self, station: Station):
+        from receiving_app.services.rma_opening import RmaOpeningService
+
+        return RmaOpeningService(self.units, self.policies)
+
+    def receiving(self, station: Station):
+        from receiving_app.services.receiving import ReceivingService
+
+        return ReceivingService(self.units, self.policies, station.issuer, self.routing, self.calendar)
+
+    def line_actions(self, station: Station):
+        from receiving_app.services.line_actions import LineActionService
+
+        return LineActionService(self.units, self.calendar)
+
+    def history(self, station: Station):
+        from receiving_app.services.history import HistoryService
+
+        return HistoryService(self.units, self.policies, station.issuer)
+
+    def printing(self, station: Station):
+        from receiving_app.devices.printers.settings import printer_from_settings
+        from receiving_app.services.printing import PrintingService
+
+        return PrintingService(self.units, station.issuer, printer_from_settings, self.routing)
+
+    def auth(self, station: Station):
+        from receiving_app.services.auth import AuthService
+
+        return AuthService(self.units)
+
+    def users(self, station: Station):
+        from receiving_app.services.users import UserService
+
+        return UserService(self.units)
+
+    def search(self, station: Station):
+        from receiving_app.services.search import SearchService
+
+        return SearchService(self.units, zone=self.zone)
+
+    def catalog(self, station: Station):
+        from receiving_app.services.catalog import CatalogService
+
+        return CatalogService(self.units)
+
+    def reports(self, station: Station):
+        from receiving_app.services.reports import ReportService
+
+        page_size = self.settings.page_size
+        return ReportService(self.units, self.routing, zone=self.zone, page_size=page_size, aging=station.aging)
+
+    def day_counts(self, station: Station):
+        from receiving_app.services.day_counts import DayCountService
+
+        return DayCountService(self.units, zone=self.zone)
+
+    def stock(self, station: Station):
+        from receiving_app.services.stock import StockService
+
+        return StockService(self.units)
+
+    def containers(self, station: Station):
+        from receiving_app.services.containers import ContainerService
+
+        return ContainerService(self.units, self.routing)
+
+    def holds(self, station: Station):
+        from receiving_app.services.holds import HoldService
+
+        return HoldService(self.units, self.routing)
+
+    def aging(self, station: Station):
+        from receiving_app.services.aging import AgingService
+
+        return AgingService(
+            self.units,
+            self.policies,
+            inspection_hours=self.settings.aging_inspection_hours,
+            unidentified_days=self.settings.aging_unidentified_days,
+            zone=self.zone,
+        )
+
+    def rma_desk(self, station: Station):
+        from receiving_app.services.rma_desk import RmaDeskService
+
+        return RmaDeskService(self.units, self.policies, self.calendar)
+
+    def unidentified_matching(self, station: Station):
+        from receiving_app.services.unidentified_matching import UnidentifiedMatchingService
+
+        return UnidentifiedMatchingService(self.units, self.policies, self.calendar)
+
+    def check_in(self, station: Station):
+        from receiving_app.services.check_in import CheckInService
+
+        return CheckInService(self.units)
+
+    def unidentified(self, station: Station):
+        from receiving_app.services.unidentified import UnidentifiedReturnService
+
+        return UnidentifiedReturnService(self.units)
+
+    def policy_drafts(self, station: Station):
+        from receiving_app.services.policy_drafts import PolicyDraftService
+
+        return PolicyDraftService(self.units, self.policies)
+
+    def policy_replay(self, station: Station):
+        from receiving_app.services.policy_replay import PolicyReplayService
+
+        return PolicyReplayService(self.units, station.policy_drafts)
+
+    def policy_publishing(self, station: Station):
+        from receiving_app.services.policy_publishing import PolicyPublishingService
+
+        return PolicyPublishingService(self.units, self.policies, station.policy_drafts)
+
+    def outbox(self, station: Station):
+        from receiving_app.services.outbox import OutboxService
+
+        return OutboxService(self.units)
+
+    def outbox_sender(self, station: Station):
+        from receiving_app.services.delivery_settings import delivery_from_settings
+        from receiving_app.services.outbox_sender import OutboxSender
+
+        settings = self.settings
+        return OutboxSender(
+            self.units,
+            self.texts,
+            station.issuer,
             lambda: delivery_from_settings(settings, Path(user_data_dir(APP_NAME, appauthor=False)) / "outbox"),
             station=settings.station_id,
-        ),
-    )
+        )
+
+    def register(self, station: Station):
+        from receiving_app.services.accounting_register import AccountingRegisterService
+
+        return AccountingRegisterService(self.units, zone=self.zone)
+
+    def exports(self, station: Station):
+        from receiving_app.services.accounting_exports import AccountingExportService
+        from receiving_app.services.accounting_settings import FILE_NAME as ACCOUNTING_FILE
+
+        return AccountingExportService(
+            self.units,
+            self.store.path.parent / ACCOUNTING_FILE,  # docs/accounting.md
+            Path(user_data_dir(APP_NAME, appauthor=False)) / "exports",
+            station.outbox_sender.deliver_now,
+            zone=self.zone,
+        )
 
 
 def upgrade_database(database_url: str | None) -> tuple[str | None, str]:
@@ -200,6 +334,11 @@ def run_station_window(database_url: str | None = None, *, demo: bool = False) -
     def open_station() -> Station:
         station = bootstrap(database_url)
         try:
+            # Here, on the worker while the clerk signs in, rather than at a clerk's first scan or decision:
+            # every service, and the documents' layouts with reportlab (a decision prints at once).
+            station.build_every_service()
+            import receiving_app.documents.render  # noqa: F401 - loaded for what it loads
+
             if demo:
                 with station.units.read() as uow:
                     empty = uow.records.is_empty()

@@ -11,7 +11,13 @@ denial accepted, docs/accepted-1366x768.png; and at both sizes the dock's Check-
 parcels, docs/screens/check-in-parcels-WxH.png, and a parcel without an RMA at the bench (F12), its
 items weighed, docs/screens/no-rma-WxH.png, then recorded, docs/screens/no-rma-recorded-WxH.png; and
 the RMA desk's three tabs at both sizes, docs/screens/rma-desk-TAB-WxH.png: a customer's orders found,
-the open returns without an RMA with the first one's items, and the aging lists.
+the open returns without an RMA with the first one's items, and the aging lists; and, signed in as the
+demo's admin, the Policies page's "Draft and replay" comparison of a draft with a higher fill threshold
+replayed over the demo's units received, docs/screens/policy-replay-WxH.png.
+
+    QT_QPA_PLATFORM=offscreen python scripts/screenshots.py --only policy-replay
+
+saves the comparison alone.
 """
 
 from __future__ import annotations
@@ -38,11 +44,16 @@ from receiving_app.domain.scan import parse_scan  # noqa: E402
 from receiving_app.gui.app import StationSession  # noqa: E402
 from receiving_app.gui.keyboard_map import Command, page_binding  # noqa: E402
 from receiving_app.gui.style import apply_station_style  # noqa: E402
+from scripts.demo_history import receive_history  # noqa: E402
 
 WINDOW_SIZE = QSize(1920, 1080)  # the commonest bench monitor
 REPORT_SIZES = (QSize(1366, 768), QSize(1920, 1080))
 DESK_ORDER = "SO-0000201"  # the demo's first order nothing has been returned from
 UNKNOWN_UPS_LABELS = ("1Z5R89390357567127", "1Z879E930346834440")  # valid UPS numbers no demo RMA carries
+ADMIN = ("admin", "admin-demo")  # the demo's admin and password
+REPLAY_SELLER = "image-pro-services"
+REPLAY_THRESHOLD = "0.25"  # the draft's fill threshold, up from 10 %
+HISTORY_UNITS = 150  # received before the replay, the fills of scripts/demo_history.py in turn
 
 
 def wait_until(app: QApplication, condition: Callable[[], bool], what: str, timeout: float = 15.0) -> None:
@@ -221,6 +232,48 @@ def save_rma_desk(app: QApplication, window, station, size: QSize, out: Path) ->
         save(window, out / "screens" / f"rma-desk-{name}-{size.width()}x{size.height()}.png")
 
 
+def sign_in_as(app: QApplication, session, name: str, secret: str):
+    """The window of ``name``, signed in afresh (whoever was signed in signs out first)."""
+    if session.window is not None:
+        session.window.sign_out_requested.emit()
+        wait_until(app, lambda: session.window is None, "the sign-out")
+    session.sign_in.ui.nameEdit.setText(name)
+    session.sign_in.ui.secretEdit.setText(secret)
+    session.sign_in.sign_in()
+    wait_until(app, lambda: session.window is not None and session.user is not None, f"{name}'s sign-in")
+    return session.window
+
+
+def save_policy_replay(app: QApplication, session, station, out: Path) -> None:
+    """The Policies page's "Draft and replay" tab, signed in as the admin: a draft of Image-Pro's policy
+    whose fill threshold is REPLAY_THRESHOLD, replayed over the demo's history of the last thirty days,
+    at each bench size."""
+    print(f"received {receive_history(station, HISTORY_UNITS)} units to replay over")
+    drafts, name = station.policy_drafts, f"{REPLAY_SELLER}-fill"
+    drafts.start(name, REPLAY_SELLER, user=ADMIN[0], station=station.settings.station_id)
+    changes = {"fill_rule.minimum_fraction": REPLAY_THRESHOLD}
+    drafts.revise(name, changes, user=ADMIN[0], station=station.settings.station_id)
+    window = sign_in_as(app, session, *ADMIN)
+    window.fit_to_screen(REPORT_SIZES[0])
+    navigation = window.ui.navigationList
+    navigation.setCurrentItem(navigation.findItems("Policies", Qt.MatchFlag.MatchExactly)[0])
+    page = window.ui.pageStack.currentWidget()
+    page.show_policy(REPLAY_SELLER)
+    page.tabs.setCurrentIndex(1)  # Draft and replay
+    panel = page.draft_panel
+    wait_until(app, lambda: panel.draft is not None and panel.draft.name == name, "the stored draft")
+    reports: list[object] = []
+    panel.replayed.connect(reports.append)
+    panel.replay()
+    wait_until(app, lambda: bool(reports) and not panel.runner.busy, "the replay", timeout=60.0)
+    for size in REPORT_SIZES:
+        window.fit_to_screen(size)
+        if window.ui.keyboardMapDock.isVisible():  # F1, as the admin closes it: the comparison gets its room
+            window.route_key(window, Qt.Key.Key_F1, "")
+        settle(app, 0.5)
+        save(window, out / "screens" / f"policy-replay-{size.width()}x{size.height()}.png")
+
+
 def _parcels(station) -> list[tuple[str, str | None]]:
     """Each parcel's kind and RMA: the demo's RMAs already checked in are not scanned again."""
     from sqlalchemy import select
@@ -236,6 +289,7 @@ def _parcels(station) -> list[tuple[str, str | None]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs")
+    parser.add_argument("--only", choices=["policy-replay"], help="save these screenshots alone")
     arguments = parser.parse_args(argv)
     folder = Path(tempfile.mkdtemp(prefix="receiving-screenshots-"))
     settings = {
@@ -250,6 +304,9 @@ def main(argv: list[str] | None = None) -> int:
     apply_station_style(app)
     session = StationSession(station.settings, lambda: station)
     session.start()
+    if arguments.only == "policy-replay":
+        save_policy_replay(app, session, station, arguments.out)
+        return finish(session, station)
     sign_in = session.sign_in
     sign_in.ui.nameEdit.setText("receiver")
     sign_in.ui.secretEdit.setText("1111")
@@ -291,8 +348,13 @@ def main(argv: list[str] | None = None) -> int:
         save_check_in(app, window, station, size, arguments.out)
     for size in REPORT_SIZES:
         save_rma_desk(app, window, station, size, arguments.out)
+    save_policy_replay(app, session, station, arguments.out)
+    return finish(session, station)
 
-    window.close()
+
+def finish(session, station) -> int:
+    if session.window is not None:
+        session.window.close()
     session.shut_down()
     station.close()
     return 0

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from receiving_app import APP_NAME, __version__
+from receiving_app.cli.accounting_commands import add_accounting_commands
 from receiving_app.cli.aging_command import add_aging_command
 from receiving_app.cli.audit_commands import add_audit_commands
 from receiving_app.cli.catalog_commands import add_catalog_commands
@@ -78,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_user_commands(commands)
     add_print_command(commands)
     add_report_commands(commands)
+    add_accounting_commands(commands)
     add_device_commands(commands)
     add_import_command(commands)
     return parser

@@ -16,6 +16,13 @@ def add_report_commands(commands: Commands) -> None:
     )
     daily.add_argument("--date", help="YYYY-MM-DD, today or yesterday (default today)")
     daily.add_argument("--station", help="one station's work (default: every station)")
+    daily.add_argument(
+        "--time-zone",
+        metavar="ZONE",
+        help="whose midnight ends the day and whose clock the times are on, an IANA name such as "
+        "America/Los_Angeles (default: RECEIVING_APP_TIME_ZONE, else the station's time_zone setting, else this "
+        "computer's)",
+    )
     daily.add_argument("--out", required=True, metavar="FILE.pdf|FILE.csv")
     daily.add_argument(
         "--include-personal-data",
@@ -29,9 +36,11 @@ def write_daily_report(args: argparse.Namespace) -> int:
     from datetime import date
 
     from receiving_app.services.reports import export_format, export_report, parse_report_day
+    from receiving_app.services.station_time import named_zone
 
-    export_format(args.out)  # a bad extension or date is refused before the database is opened
-    day = parse_report_day(args.date, date.today())
+    export_format(args.out)  # a bad extension, date or zone is refused before the database is opened
+    parse_report_day(args.date, date.today())
+    zone = named_zone(args.time_zone) if args.time_zone else None
     if args.include_personal_data and not args.user:
         raise InputError("--include-personal-data needs --user: the admin asking for it")
     with open_station(args) as station:
@@ -40,7 +49,10 @@ def write_daily_report(args: argparse.Namespace) -> int:
             if args.include_personal_data
             else None
         )
-        report = station.reports.daily(day, args.station, include_personal_data=args.include_personal_data, user=user)
+        reports = station.reports.in_zone(zone) if zone is not None else station.reports
+        # "today" and "yesterday" are the station's, which may not be this computer's.
+        day = parse_report_day(args.date, reports.today())
+        report = reports.daily(day, args.station, include_personal_data=args.include_personal_data, user=user)
         export_report(report, args.out)
     voided = (
         f", {len(report.voids)} decision(s) voided ({report.voided_refunds} refunded, in no total)"

@@ -1,10 +1,11 @@
 """`receiving-app rma list` and `rma show`: the RMAs on file, one by one or by status; `rma create` is
-in rma_create_command.py."""
+in rma_create_command.py, `rma check` in rma_check_command.py."""
 
 from __future__ import annotations
 
 import argparse
 
+from receiving_app.cli.rma_check_command import add_rma_check_action
 from receiving_app.cli.rma_create_command import add_rma_create_action
 from receiving_app.cli.shared import EXIT_OK, Commands, add_action, add_command_group, open_station, print_json
 
@@ -18,6 +19,7 @@ def add_rma_commands(commands: Commands) -> None:
     show.add_argument("number")
     show.add_argument("--json", action="store_true")
     add_rma_create_action(rma_actions)
+    add_rma_check_action(rma_actions)
 
 
 def list_rmas(args: argparse.Namespace) -> int:

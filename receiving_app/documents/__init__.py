@@ -1,10 +1,14 @@
 """reportlab layouts and barcodes for the documents that leave the building.
 
-The services fill a ``DocumentContent`` (numbers already assigned) and call ``render``; the same
-content always renders to the same bytes, so a stored document can be produced again exactly.
-"""
+The services fill a ``DocumentContent`` (numbers already assigned) and call
+``receiving_app.documents.render.render``; the same content always renders to the same bytes, so a
+stored document can be produced again exactly.
 
-from reportlab import rl_config
+Importing this package loads neither reportlab nor a layout: the services import the document model
+(and the glyph check of what they accept) in every command, and only the commands that render or print
+should pay for reportlab. The layouts load with ``documents.render`` and reportlab's settings are made
+where every canvas is made (pdf_canvas.py).
+"""
 
 from receiving_app.documents.model import (
     RMA_LABEL,
@@ -14,12 +18,5 @@ from receiving_app.documents.model import (
     LineDetail,
     Party,
 )
-from receiving_app.documents.render import render
 
-# Page streams written as binary rather than ASCII85 text (reportlab's default, for 7-bit mail):
-# a fifth smaller, quicker to write, and read by every PDF reader. Set here, where any import of
-# a document module passes first, because every PDF the station makes is made in this package;
-# for the whole process, as rl_config is.
-rl_config.useA85 = 0
-
-__all__ = ["RMA_LABEL", "DocumentContent", "DocumentError", "Evidence", "LineDetail", "Party", "render"]
+__all__ = ["RMA_LABEL", "DocumentContent", "DocumentError", "Evidence", "LineDetail", "Party"]

@@ -195,7 +195,7 @@ def _header(content: ManifestContent, medium: Medium, width: float, margin: floa
     facts = _facts(
         [
             ("Opened", date_time_text(content.opened_at)),
-            ("Closed", date_time_text(content.closed_at)),
+            ("Closed", date_time_text(content.closed_at, after=content.opened_at)),
             ("Closed by", content.closed_by),
             ("Closed because", content.closed_because),
             ("Station", content.station_id),

@@ -26,19 +26,24 @@ from receiving_app.documents.tables import Column, table
 from receiving_app.documents.text_blocks import heading, paragraph
 from receiving_app.documents.typography import BOLD, TypeScale
 from receiving_app.domain.media import Medium
-from receiving_app.domain.money_text import figure_text, money_text
+from receiving_app.domain.money_text import column_heading, figure_text, total_text
 
-LINE_COLUMNS = (
-    Column("Line", 30),
-    Column("Item", None),
-    Column("Qty", 30, "right"),
-    Column("Unit\nprice", 56, "right"),
-    Column("Merchandise", 68, "right"),
-    Column("Restocking\nfee", 62, "right"),
-    Column("Return\nlabel", 56, "right"),
-    Column("Shipping\nrefund", 56, "right"),
-    Column("Line\ntotal", 58, "right"),
-)
+
+def line_columns(currency: str) -> tuple[Column, ...]:
+    """The line table's columns; each money column's heading names the currency of its bare figures."""
+    return (
+        Column("Line", 30),
+        Column("Item", None),
+        Column("Qty", 30, "right"),
+        Column(column_heading("Unit\nprice", currency, below=True), 56, "right"),
+        Column(column_heading("Merchandise", currency, below=True), 68, "right"),
+        Column(column_heading("Restocking\nfee", currency, below=True), 62, "right"),
+        Column(column_heading("Return\nlabel", currency, below=True), 56, "right"),
+        Column(column_heading("Shipping\nrefund", currency, below=True), 56, "right"),
+        Column(column_heading("Line\ntotal", currency, below=True), 58, "right"),
+    )
+
+
 TOTALS_WIDTH = 240.0
 """The sums under the line table: about the width of its last four amount columns."""
 
@@ -67,7 +72,8 @@ def _line_table(content: DocumentContent, width: float, scale: TypeScale) -> lis
     The sums stand beside their labels rather than as the table's last row: in a totals row a text
     export reads the amounts before the word "Totals" (see amount_rows).
     """
-    lines = table(LINE_COLUMNS, [_line_row(line) for line in content.lines], width, size=scale.table)
+    rows = [_line_row(line) for line in content.lines]
+    lines = table(line_columns(content.currency), rows, width, size=scale.table)
     totals = amount_rows(_totals(content), TOTALS_WIDTH, size=scale.table)
     refund = _refund_box(content, width - TOTALS_WIDTH - 18, scale)
     return [*lines, gap(10), side_by_side(refund, totals, width - TOTALS_WIDTH)]
@@ -94,13 +100,13 @@ def _line_cards(content: DocumentContent, width: float, scale: TypeScale) -> lis
 def _totals(content: DocumentContent) -> list[tuple[str, str]]:
     merchandise, fee, label, shipping, total = signed_amounts(content.summed_amounts, content.total)
     totals = [("Merchandise", merchandise), ("Restocking fee", fee), ("Return label", label)]
-    return [*totals, ("Shipping refund", shipping), (f"Totals ({content.total.currency})", total)]
+    return [*totals, ("Shipping refund", shipping), (column_heading("Totals", content.currency), total)]
 
 
 def _line_amounts(line: LineDetail) -> list[tuple[str, str]]:
     merchandise, fee, label, shipping, total = signed_amounts(line.amounts, line.total)
     return [
-        ("Unit price", figure_text(line.unit_price)),
+        (column_heading("Unit price", line.unit_price.currency), figure_text(line.unit_price)),
         ("Merchandise", merchandise),
         ("Restocking fee", fee),
         ("Return label", label),
@@ -111,7 +117,7 @@ def _line_amounts(line: LineDetail) -> list[tuple[str, str]]:
 
 def _refund_box(content: DocumentContent, width: float, scale: TypeScale) -> Block:
     inner_width = width - 12
-    total_row = amount_rows([("Refund total", money_text(content.total))], inner_width, size=scale.heading + 2)
+    total_row = amount_rows([("Refund total", total_text(content.total))], inner_width, size=scale.heading + 2)
     method = content.refund_method or "Nothing is refunded."
     method_line = paragraph(f"Refunded to: {method}", inner_width, font=BOLD, size=scale.body)
     return boxed(stacked([total_row, gap(2), method_line]), width)

@@ -394,7 +394,6 @@ def _draw_footer(
     canvas.line(left, bottom + height, left + width, bottom + height)
     canvas.setFont(REGULAR, size)
     canvas.drawString(left, bottom + size * 0.3, content.footer)
-    canvas.drawRightString(
-        left + width, bottom + size * 0.3, f"Made {date_time_text(content.generated_at)} - page {page} of {pages}"
-    )
+    made = date_time_text(content.generated_at, with_zone=False)  # the period's line names the zone
+    canvas.drawRightString(left + width, bottom + size * 0.3, f"Made {made} - page {page} of {pages}")
     canvas.restoreState()

@@ -20,15 +20,18 @@ from receiving_app.documents.tables import Column, table
 from receiving_app.documents.text_blocks import bullet_item, heading, paragraph
 from receiving_app.documents.typography import BOLD, TypeScale
 from receiving_app.domain.media import Medium
-from receiving_app.domain.money_text import figure_text
+from receiving_app.domain.money_text import column_heading, figure_text
 
-ITEM_COLUMNS = (
-    Column("Line", 30),
-    Column("SKU", 90),
-    Column("Item", None),
-    Column("Qty", 36, "right"),
-    Column("Unit price", 70, "right"),
-)
+
+def item_columns(currency: str) -> tuple[Column, ...]:
+    """The items denied; the unit price's heading names its currency."""
+    return (
+        Column("Line", 30),
+        Column("SKU", 90),
+        Column("Item", None),
+        Column("Qty", 36, "right"),
+        Column(column_heading("Unit price", currency, below=True), 70, "right"),
+    )
 
 
 def render_denial_notice(content: DocumentContent, medium: Medium) -> bytes:
@@ -36,10 +39,17 @@ def render_denial_notice(content: DocumentContent, medium: Medium) -> bytes:
         facts = [("Decision", outcome_words(content)), ("Refund", "None"), ("Replacement", "None")]
         if is_narrow(width):
             items = [
-                line_card(line, [("Unit price", figure_text(line.unit_price))], width, scale) for line in content.lines
+                line_card(
+                    line,
+                    [(column_heading("Unit price", line.unit_price.currency), figure_text(line.unit_price))],
+                    width,
+                    scale,
+                )
+                for line in content.lines
             ]
         else:
-            items = table(ITEM_COLUMNS, [_item_row(line) for line in content.lines], width, size=scale.table)
+            rows = [_item_row(line) for line in content.lines]
+            items = table(item_columns(content.currency), rows, width, size=scale.table)
         return [
             customer_and_return(content, width, scale, facts=facts),
             gap(10),

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from functools import cache
 
-from receiving_app.documents.typography import BOLD, REGULAR, faces
-
 LAYOUT_WHITESPACE = frozenset(" \t\r\n")
 """Characters that only place the printable ones: the layouts break lines and words on them."""
 
 
 @cache
 def _printable() -> frozenset[int]:
-    # The faces' character maps, read once per process when the faces are loaded.
+    # The faces' character maps, read once per process when the faces are loaded. Imported here:
+    # the services check text with this module in every command, and only rendering needs reportlab.
+    from receiving_app.documents.typography import BOLD, REGULAR, faces
+
     loaded = faces()
     return loaded[REGULAR].characters & loaded[BOLD].characters
 

@@ -31,6 +31,8 @@ def header_block(content: DocumentContent, width: float, scale: TypeScale, print
         (content.authorization_label, content.rma_number),
         ("Order", content.order_number),
     ]
+    if content.customer_account:
+        facts.append(("Account", content.customer_account))
     seller = content.seller
     # Letter and A4 have room for two columns. On an 80 mm roll the title and barcode alone take
     # most of the width, and the seller's name would be squeezed under them: stack it instead.

@@ -139,6 +139,10 @@ class DocumentContent:
     voided: bool = False
     void_reason: str | None = None
     page_size: PageSize = "letter"
+    customer_account: str = ""
+    """The customer's account number with the seller, printed where the seller keeps accounts; empty: not printed."""
+    credit_memo_number: str | None = None
+    """On a restocking-fee receipt, the credit memo of the same decision, the refund the fee was kept from."""
 
     def __post_init__(self) -> None:
         if self.document_type != RMA_LABEL and not isinstance(self.document_type, DocumentType):
@@ -177,6 +181,11 @@ class DocumentContent:
         # Started from the first total rather than zero, so that the sum keeps the lines' currency.
         totals = [line.total for line in self.lines]
         return reduce(operator.add, totals) if totals else Money.zero()
+
+    @property
+    def currency(self) -> str:
+        """The ISO 4217 code of every amount on the document: its lines'."""
+        return self.total.currency
 
     @property
     def summed_amounts(self) -> Amounts:

@@ -6,9 +6,13 @@ from datetime import datetime
 from decimal import Decimal
 
 
-def date_time_text(moment: datetime) -> str:
+def date_time_text(moment: datetime, *, with_zone: bool = True, after: datetime | None = None) -> str:
+    """ "2026-12-02 23:30 PST": a document names its zone once, where it first prints a time, and writes a
+    later time without it (``with_zone=False``), or without it when it is in the zone of the time printed
+    ``after`` (a container closed the day the clocks changed says so)."""
     text = f"{moment:%Y-%m-%d %H:%M}"
-    zone = moment.tzname()
+    same_zone = after is not None and after.tzname() == moment.tzname()
+    zone = moment.tzname() if with_zone and not same_zone else None
     return f"{text} {zone}" if zone else text
 
 

@@ -23,16 +23,19 @@ from receiving_app.documents.tables import Column, table
 from receiving_app.documents.text_blocks import heading, paragraph
 from receiving_app.documents.typography import TypeScale
 from receiving_app.domain.media import Medium
-from receiving_app.domain.money_text import deducted_text, figure_text, money_text
+from receiving_app.domain.money_text import column_heading, deducted_text, figure_text, total_text
 
-PAGE_COLUMNS = (
-    Column("Line", 30),
-    Column("Item", None),
-    Column("Qty", 30, "right"),
-    Column("Merchandise", 72, "right"),
-    Column("Restocking fee", 88, "right"),
-    Column("Refund after fee\nand deductions", 100, "right"),
-)
+
+def page_columns(currency: str) -> tuple[Column, ...]:
+    """The table of lines on Letter/A4; each money column's heading names the currency of its figures."""
+    return (
+        Column("Line", 30),
+        Column("Item", None),
+        Column("Qty", 30, "right"),
+        Column(column_heading("Merchandise", currency, below=True), 72, "right"),
+        Column(column_heading("Restocking fee", currency, below=True), 88, "right"),
+        Column(column_heading("Refund after fee\nand deductions", currency, below=True), 100, "right"),
+    )
 
 
 def render_restocking_receipt(content: DocumentContent, medium: Medium) -> bytes:
@@ -46,6 +49,8 @@ def render_restocking_receipt(content: DocumentContent, medium: Medium) -> bytes
 
 def _body(content: DocumentContent, width: float, scale: TypeScale) -> list[Block]:
     facts = [("Refund to", content.refund_method or "Nothing to refund")]
+    if content.credit_memo_number:
+        facts.append(("Deducted from", f"credit memo {content.credit_memo_number}"))
     totals = content.summed_amounts
     merchandise, fee, return_label, shipping_refund, _refund = signed_amounts(totals, content.total)
     summary = [("Merchandise", merchandise), ("Restocking fee kept", fee)]
@@ -53,11 +58,12 @@ def _body(content: DocumentContent, width: float, scale: TypeScale) -> list[Bloc
         summary.append(("Return label deducted", return_label))
     if not totals.shipping_refund.is_zero:
         summary.append(("Shipping refunded", shipping_refund))
-    summary.append(("Refund after the fee", money_text(content.total)))
+    summary.append(("Refund after the fee", total_text(content.total)))
     if is_narrow(width):
         lines = [line_card(line, _card_amounts(line), width, scale) for line in content.lines]
     else:
-        lines = table(PAGE_COLUMNS, [_page_row(line) for line in content.lines], width, size=scale.table)
+        rows = [_page_row(line) for line in content.lines]
+        lines = table(page_columns(content.currency), rows, width, size=scale.table)
     return [
         customer_and_return(content, width, scale, facts=facts),
         heading("Restocking fee", scale, width),
@@ -65,10 +71,19 @@ def _body(content: DocumentContent, width: float, scale: TypeScale) -> list[Bloc
         gap(6),
         amount_rows(summary, width, size=scale.body + 1),
         rule(width),
-        paragraph("The restocking fee was kept from your refund; nothing more is owed.", width, size=scale.body),
+        paragraph(_kept_words(content), width, size=scale.body),
         *reasons_section(content, width, scale),
         *people_section(content, width, scale),
     ]
+
+
+def _kept_words(content: DocumentContent) -> str:
+    if content.credit_memo_number:
+        return (
+            f"The restocking fee was deducted from credit memo {content.credit_memo_number}, the refund of this "
+            "return; nothing more is owed."
+        )
+    return "The restocking fee was kept from your refund; nothing more is owed."
 
 
 def _page_row(line: LineDetail) -> list[str]:
@@ -84,7 +99,7 @@ def _page_row(line: LineDetail) -> list[str]:
 
 def _card_amounts(line: LineDetail) -> list[tuple[str, str]]:
     return [
-        ("Merchandise", figure_text(line.amounts.merchandise)),
+        (column_heading("Merchandise", line.total.currency), figure_text(line.amounts.merchandise)),
         ("Restocking fee", deducted_text(line.amounts.restocking_fee)),
         ("Refund after fee and deductions", figure_text(line.total)),
     ]

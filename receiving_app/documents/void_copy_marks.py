@@ -22,7 +22,7 @@ def mark_banner(content: DocumentContent, width: float, size: float) -> list[Blo
     """
     if not (content.voided or content.copy):
         return []
-    issued = date_time_text(content.issued_at)
+    issued = date_time_text(content.issued_at, with_zone=False)  # the header above names the zone
     copy = f"reprint of {content.title_in_sentence} {content.document_number}, issued {issued}"
     if content.voided:
         text = f"VOID - this {content.title_in_sentence} is void: {content.void_reason}"

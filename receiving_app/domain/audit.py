@@ -1,7 +1,8 @@
 """The audit trail's hash chain: each event's hash covers its content and the previous hash.
 
 Changing any hashed field, deleting an event or reordering events breaks the chain from that
-event on, which `receiving-app audit verify` reports by naming the first broken event.
+event on, which `receiving-app audit verify` reports by naming the first broken event (the replay is
+``chain_replay.ChainReplay``).
 
 A hash alone can be recomputed by anyone who can write to the database, so each event is also
 sealed: an HMAC of its hash under the station's chain key, which lives outside the database. The
@@ -14,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -186,31 +187,3 @@ class ChainHead:
     sequence: int
     hash: str
     seal: str
-
-
-def find_first_break(events: Iterable[ChainedEvent], *, head: ChainHead, key: bytes) -> ChainBreak | None:
-    """Replay the chain in sequence order; None when every link, every seal and the head agree."""
-    previous_hash, expected_sequence, last = GENESIS_HASH, 1, None
-    for event in events:
-        if event.sequence != expected_sequence:
-            return ChainBreak(expected_sequence, "missing", f"is missing: the chain jumps to event {event.sequence}")
-        if event.previous_hash != previous_hash:
-            return ChainBreak(event.sequence, event.event_type, "does not link to the event before it")
-        if not _hash_matches(event):
-            return ChainBreak(
-                event.sequence, event.event_type, "was changed after it was recorded: its hash does not match"
-            )
-        if not _seal_matches(event, key):
-            return ChainBreak(
-                event.sequence,
-                event.event_type,
-                "was not sealed with this station's chain key: it was written or rewritten outside the station",
-            )
-        previous_hash, expected_sequence, last = event.hash, expected_sequence + 1, event
-    if (last.sequence if last else 0) != head.sequence or previous_hash != head.hash:
-        return ChainBreak(head.sequence, "head", "is missing: events at the end of the chain were removed")
-    if head.sequence == 0:
-        return None  # a chain nothing was written to yet: the rows' check still catches rows put in by hand
-    if not hmac.compare_digest(head.seal, head_seal(key, head.sequence, head.hash)):
-        return ChainBreak(head.sequence, "head", "was not sealed with this station's chain key: the chain was cut")
-    return None

@@ -75,15 +75,27 @@ class Amounts:
     @property
     def refund_total(self) -> Money:
         """Merchandise less the fee and the return label, plus any shipping refund, never below zero."""
-        return self._unfloored_total.floored_at_zero()
+        merchandise = self.merchandise
+        total = self._unfloored_total
+        if total == merchandise.amount and total >= 0:
+            return merchandise  # nothing taken off or added: the same value, not made again
+        return Money(total, merchandise.currency) if total >= 0 else Money.zero(merchandise.currency)
 
     @property
     def is_floored(self) -> bool:
-        return self._unfloored_total.amount < 0
+        return self._unfloored_total < 0
 
     @property
-    def _unfloored_total(self) -> Money:
-        return self.merchandise - self.restocking_fee - self.return_shipping_deduction + self.shipping_refund
+    def _unfloored_total(self) -> Decimal:
+        # Summed as Decimals, each part held to the merchandise's currency as Money's own arithmetic
+        # holds it: three Money made and dropped for every total cost a replay whole seconds.
+        merchandise = self.merchandise
+        return (
+            merchandise.amount
+            - merchandise.same_currency_amount(self.restocking_fee)
+            - merchandise.same_currency_amount(self.return_shipping_deduction)
+            + merchandise.same_currency_amount(self.shipping_refund)
+        )
 
     def __add__(self, other: Amounts) -> Amounts:
         return Amounts(
@@ -93,9 +105,15 @@ class Amounts:
             self.shipping_refund + other.shipping_refund,
         )
 
+    @property
+    def currency(self) -> str:
+        """The ISO 4217 code every amount of the breakdown is in."""
+        return self.merchandise.currency
+
     @classmethod
     def nothing_moves(cls, merchandise: Money) -> Amounts:
-        return cls(merchandise, Money.zero(), Money.zero(), Money.zero())
+        zero = Money.zero(merchandise.currency)
+        return cls(merchandise, zero, zero, zero)
 
     @classmethod
     def summed(cls, breakdowns: Iterable[Amounts]) -> Amounts:
@@ -119,7 +137,7 @@ class Decision:
 
     @property
     def refund_total(self) -> Money:
-        return self.amounts.refund_total if self.outcome is Outcome.REFUND else Money.zero()
+        return self.amounts.refund_total if self.outcome is Outcome.REFUND else Money.zero(self.amounts.currency)
 
     @property
     def denial_codes(self) -> tuple[str, ...]:
@@ -134,6 +152,7 @@ def decision_as_json(decision: Decision) -> dict[str, object]:
         "policy_version": decision.policy_version,
         "outcome": decision.outcome.value,
         "refund_method": decision.refund_method.value if decision.refund_method else None,
+        "currency": amounts.currency,
         "merchandise": str(amounts.merchandise),
         "restocking_fee": str(amounts.restocking_fee),
         "return_shipping_deduction": str(amounts.return_shipping_deduction),

@@ -30,7 +30,15 @@ from receiving_app.domain.facts import (
 from receiving_app.domain.fill_text import fill_text
 from receiving_app.domain.money import Money
 from receiving_app.domain.money_text import money_text
-from receiving_app.domain.policy import FactRule, Policy, ReasonRules, Window
+from receiving_app.domain.policy import FactRule, Policy, ReasonRules
+from receiving_app.domain.policy_plan import (
+    PlannedRule,
+    PlannedWindow,
+    PolicyPlan,
+    ReasonPlan,
+    plan_for,
+    planned_windows,
+)
 from receiving_app.domain.windows import days_between
 
 
@@ -48,11 +56,13 @@ class MissingFact(InputError):
 
 
 def decide(policy: Policy, facts: ReturnFacts) -> Decision:
-    rules = policy.rules_for(facts.reason)
-    _require_facts(policy, rules, facts)
+    facts = facts.priced_in(policy.currency)
+    plan = plan_for(policy)  # what depends on the policy alone, worked out once (policy_plan.py)
+    reason_plan = plan.reasons[facts.reason]
+    _require_facts(policy, plan, reason_plan, facts)
 
-    window_reason, window_passed = judge_windows(rules, facts.dates)
-    denials = _denials(policy, rules, facts, None if window_passed else window_reason)
+    window_reason, window_passed = _judged_windows(reason_plan.windows, reason_plan.rules.window_text, facts.dates)
+    denials = _denials(policy, plan, reason_plan, facts, None if window_passed else window_reason)
     fill_fraction = facts.fill.reported_fraction if facts.fill else None
     merchandise = facts.item.merchandise
 
@@ -79,16 +89,15 @@ def decide(policy: Policy, facts: ReturnFacts) -> Decision:
 
     passed = [window_reason] if window_reason else []
     if facts.customer_choice is CustomerChoice.REPLACEMENT and policy.replacement_allowed:
-        replacement = Reason("replacement", "A replacement will be shipped at no charge; no money moves.")
         return decision(
             Outcome.REPLACEMENT,
             None,
             Amounts.nothing_moves(merchandise),
             [DocumentType.REPLACEMENT_SLIP],
-            [*passed, replacement],
+            [*passed, _REPLACEMENT],
         )
 
-    amounts, money_reasons = _refund_amounts(rules, facts)
+    amounts, money_reasons = _refund_amounts(reason_plan, facts)
     method = _refund_method(policy, facts.payment_method) if not amounts.refund_total.is_zero else None
     documents = [DocumentType.CREDIT_MEMO]
     if not amounts.restocking_fee.is_zero:
@@ -96,14 +105,17 @@ def decide(policy: Policy, facts: ReturnFacts) -> Decision:
     return decision(Outcome.REFUND, method, amounts, documents, [*passed, *money_reasons])
 
 
-def _require_facts(policy: Policy, rules: ReasonRules, facts: ReturnFacts) -> None:
-    for window in rules.windows:
-        if facts.dates.of(window.counted_from) is None:
+_REPLACEMENT = Reason("replacement", "A replacement will be shipped at no charge; no money moves.")
+
+
+def _require_facts(policy: Policy, plan: PolicyPlan, reason_plan: ReasonPlan, facts: ReturnFacts) -> None:
+    for planned in reason_plan.windows:
+        if planned.start(facts.dates) is None:
             raise MissingFact(
-                f"dates.{window.counted_from.value}",
+                f"dates.{planned.window.counted_from.value}",
                 f"the {policy.id} policy counts {facts.reason.label} returns from this date",
             )
-    unchecked = [name for name in policy.checks_needed(facts.reason) if facts.boolean_fact(name) is None]
+    unchecked = [name for name, fact in reason_plan.checks if fact(facts) is None]
     if unchecked:
         words = tuple(fact_label(name).lower() for name in unchecked)
         raise MissingFact(
@@ -112,7 +124,7 @@ def _require_facts(policy: Policy, rules: ReasonRules, facts: ReturnFacts) -> No
             + ("it" if len(words) == 1 else "them"),
             words,
         )
-    if policy.weight_required_for(facts.item.category) and facts.fill is None:
+    if facts.item.category in plan.weighed and facts.fill is None:
         raise MissingFact(
             "weight",
             f"the {policy.id} policy weighs every {facts.item.category.value} cartridge; weigh it first",
@@ -120,19 +132,21 @@ def _require_facts(policy: Policy, rules: ReasonRules, facts: ReturnFacts) -> No
         )
 
 
-def _denials(policy: Policy, rules: ReasonRules, facts: ReturnFacts, window_denial: Reason | None) -> list[Reason]:
+def _denials(
+    policy: Policy, plan: PolicyPlan, reason_plan: ReasonPlan, facts: ReturnFacts, window_denial: Reason | None
+) -> list[Reason]:
     """Every rule that denies, in the order the policy reads: product, flags, reason, window, condition, fill."""
     denials: list[Reason] = []
-    product = product_denial(policy, facts.item.category)
+    product = plan.not_covered.get(facts.item.category)  # as product_denial says it
     if product is not None:
         denials.append(product)
-    denials.extend(broken_rules(policy.flag_rules, facts.boolean_fact))
-    outright = reason_denial(rules)
-    if outright is not None:
-        denials.append(outright)
-    denials.extend(broken_rules(rules.exclusions, facts.boolean_fact))
+    denials.extend(_broken(plan.flag_rules, facts))
+    if reason_plan.outright is not None:
+        denials.append(reason_plan.outright)
+    denials.extend(_broken(reason_plan.exclusions, facts))
     if window_denial is not None:
         denials.append(window_denial)
+    rules = reason_plan.rules
     if rules.saleable_required and not facts.condition.is_saleable:
         found = _join_words(facts.condition.saleable_failures())
         denials.append(Reason("not_saleable", f"Not in saleable condition: {found}. {rules.saleable_text}"))
@@ -148,7 +162,7 @@ def _denials(policy: Policy, rules: ReasonRules, facts: ReturnFacts, window_deni
             Reason(
                 "below_fill_threshold",
                 f"The cartridge weighed {facts.fill.measured_g} g, {left} of its "
-                f"{facts.item.category.value} left. {fill_rule.sentence()}",
+                f"{facts.item.category.value} left. {plan.fill_sentence}",
             )
         )
     return denials
@@ -172,39 +186,52 @@ def broken_rules(rules: tuple[FactRule, ...], fact: Callable[[str], bool | None]
     return [Reason(rule.code, rule.text) for rule in rules if fact(rule.fact) == rule.denies_when]
 
 
+def _broken(rules: tuple[PlannedRule, ...], facts: ReturnFacts) -> list[Reason]:
+    """``broken_rules`` over a unit's facts, with the rules as the policy's plan holds them."""
+    return [rule.reason for rule in rules if rule.fact(facts) == rule.denies_when]
+
+
 def judge_windows(rules: ReasonRules, dates: ReturnDates) -> tuple[Reason | None, bool]:
     """The window sentence (within, or outside with the policy's words) and whether the return is inside.
 
     Every date a window counts from must be known; the caller checks first and says which is missing."""
-    if not rules.windows:
+    return _judged_windows(planned_windows(rules.windows), rules.window_text, dates)
+
+
+def _judged_windows(
+    windows: tuple[PlannedWindow, ...], window_text: str, dates: ReturnDates
+) -> tuple[Reason | None, bool]:
+    if not windows:
         return None, True
     reported = dates.reported
     passed = True
     parts = []
-    for window in rules.windows:
-        start = dates.of(window.counted_from)
+    for planned in windows:
+        start = planned.start(dates)
         if start is None:  # callers refuse a window without its date before judging it
-            raise MissingFact(f"dates.{window.counted_from.value}", "is needed to judge the return window")
-        passed = passed and window.contains(start, reported)
-        parts.append(f"{_days_words(days_between(start, reported), window)} (limit {window.limit_words})")
+            raise MissingFact(f"dates.{planned.window.counted_from.value}", "is needed to judge the return window")
+        passed = passed and planned.window.contains(start, reported)
+        parts.append(f"{_days_words(days_between(start, reported), planned.noun)} (limit {planned.limit_words})")
     described = "Reported " + " and ".join(parts)
     if passed:
         return Reason("within_return_window", described + "."), True
-    return Reason("outside_window", f"{described}: outside the return window. {rules.window_text}"), False
+    return Reason("outside_window", f"{described}: outside the return window. {window_text}"), False
 
 
-def _days_words(days: int, window: Window) -> str:
+def _days_words(days: int, noun: str) -> str:
     count = abs(days)
     unit = "day" if count == 1 else "days"
     side = "after" if days >= 0 else "before"
-    return f"{count} {unit} {side} {window.counted_from.noun}"
+    return f"{count} {unit} {side} {noun}"
 
 
-def _refund_amounts(rules: ReasonRules, facts: ReturnFacts) -> tuple[Amounts, list[Reason]]:
+def _refund_amounts(reason_plan: ReasonPlan, facts: ReturnFacts) -> tuple[Amounts, list[Reason]]:
+    rules = reason_plan.rules
     merchandise = facts.item.merchandise
     reasons: list[Reason] = []
     if facts.reason.is_seller_error:
-        amounts = Amounts(merchandise, Money.zero(), Money.zero(), facts.shipping_paid)
+        zero = Money.zero(merchandise.currency)
+        amounts = Amounts(merchandise, zero, zero, facts.shipping_paid)
         if not facts.shipping_paid.is_zero:
             reasons.append(
                 Reason(
@@ -214,21 +241,26 @@ def _refund_amounts(rules: ReasonRules, facts: ReturnFacts) -> tuple[Amounts, li
                 )
             )
     else:
-        fee_rule = rules.fee_for(facts.item.category)
-        fee = merchandise.percent(fee_rule.percent) if fee_rule else Money.zero()
+        fee_rule = reason_plan.fees.get(facts.item.category)  # the percent and its reason, as rules.fee_for says
+        zero = Money.zero(merchandise.currency)
+        fee = merchandise.percent(fee_rule[0]) if fee_rule else zero
         if fee_rule is not None and not fee.is_zero:
-            reasons.append(Reason("restocking_fee", fee_rule.sentence()))
-        deduction = facts.return_label_cost if rules.deduct_return_label else Money.zero()
+            reasons.append(fee_rule[1])
+        deduction = facts.return_label_cost if rules.deduct_return_label else zero
         if not deduction.is_zero:
             reasons.append(
                 Reason(
                     "return_label_deducted", rules.deduct_return_label_text.replace("{amount}", money_text(deduction))
                 )
             )
-        amounts = Amounts(merchandise, fee, deduction, Money.zero())
+        amounts = Amounts(merchandise, fee, deduction, zero)
     if amounts.is_floored:
         reasons.append(
-            Reason("refund_floored", "The fee and deductions exceed the merchandise value, so the refund is $0.00.")
+            Reason(
+                "refund_floored",
+                "The fee and deductions exceed the merchandise value, so the refund is "
+                f"{money_text(amounts.refund_total)}.",
+            )
         )
     return amounts, reasons
 
@@ -247,12 +279,13 @@ def _join_words(words: list[str]) -> str:
 
 def decide_with_override(policy: Policy, facts: ReturnFacts, outcome: Outcome, why: str) -> Decision:
     """A supervisor's outcome in place of the engine's; the money still follows the policy's rules."""
-    rules = policy.rules_for(facts.reason)
+    facts = facts.priced_in(policy.currency)
+    reason_plan = plan_for(policy).reasons[facts.reason]
     override = Reason(SUPERVISOR_OVERRIDE, f"Decided by a supervisor: {why.strip().rstrip('.')}.")
     fill_fraction = facts.fill.reported_fraction if facts.fill else None
     merchandise = facts.item.merchandise
     if outcome is Outcome.REFUND:
-        amounts, money_reasons = _refund_amounts(rules, facts)
+        amounts, money_reasons = _refund_amounts(reason_plan, facts)
         method = _refund_method(policy, facts.payment_method) if not amounts.refund_total.is_zero else None
         documents = [DocumentType.CREDIT_MEMO]
         if not amounts.restocking_fee.is_zero:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import Enum
 
-from receiving_app.domain.money import Money
+from receiving_app.domain.money import STATION_CURRENCY, Money, MoneyError
 from receiving_app.domain.weight import FillMeasurement
 
 
@@ -101,7 +101,7 @@ class Condition:
     @property
     def is_saleable(self) -> bool:
         """Saleable only when every check was made and came out as sold."""
-        return self == Condition.as_sold()
+        return self == _AS_SOLD
 
     def saleable_failures(self) -> list[str]:
         """What stops the item being saleable, in words a customer reads (unchecked fields say nothing)."""
@@ -122,6 +122,9 @@ class Condition:
     def claims_sealed(self) -> bool:
         """Ticked sealed or unopened: a claim that the weight of a new cartridge can contradict."""
         return bool(self.sealed or self.unopened)
+
+
+_AS_SOLD = Condition.as_sold()  # made once: every decision asks whether a unit is saleable
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +200,25 @@ class ReturnFacts:
     fill: FillMeasurement | None = None
     condition: Condition = field(default_factory=Condition.as_sold)
     flags: Flags = field(default_factory=Flags.as_sold)
+
+    def priced_in(self, currency: str) -> ReturnFacts:
+        """These facts with their prices in ``currency``, the seller's, as its policy names it.
+
+        An order's prices are kept as plain figures, read as the station's currency until a policy says
+        whose they are; they are the seller's figures, so here they take the seller's currency. A price
+        that already names a third currency is a mix-up, refused rather than relabeled."""
+        price, shipping, label = self.item.unit_price, self.shipping_paid, self.return_label_cost
+        if price.currency == shipping.currency == label.currency == currency:
+            return self
+        for amount in (price, shipping, label):
+            if amount.currency not in (currency, STATION_CURRENCY):
+                raise MoneyError(f"A {amount.currency} price cannot be decided under a policy in {currency}")
+        return replace(
+            self,
+            item=replace(self.item, unit_price=Money(price.amount, currency)),
+            shipping_paid=Money(shipping.amount, currency),
+            return_label_cost=Money(label.amount, currency),
+        )
 
     def boolean_fact(self, name: str) -> bool | None:
         """A condition field or a flag by name, as policy exclusions refer to them."""

@@ -64,12 +64,16 @@ class Money:
     currency: str = STATION_CURRENCY
 
     def __post_init__(self) -> None:
-        if not isinstance(self.amount, Decimal) or self.amount != round_to_cents(self.amount):
-            raise MoneyError(f"Money holds whole cents only, got {self.amount!r}")
-        if not isinstance(self.currency, str) or not _CURRENCY_CODE.match(self.currency):
-            raise MoneyError(f"A currency is a three-letter ISO 4217 code such as USD, not {self.currency!r}")
+        # Rounded once and the station's own code taken without the pattern: a replay of a hundred
+        # thousand decisions makes close to a million amounts.
+        amount, currency = self.amount, self.currency
+        cents = round_to_cents(amount) if isinstance(amount, Decimal) else None
+        if cents is None or amount != cents:
+            raise MoneyError(f"Money holds whole cents only, got {amount!r}")
+        if currency != STATION_CURRENCY and (not isinstance(currency, str) or not _CURRENCY_CODE.match(currency)):
+            raise MoneyError(f"A currency is a three-letter ISO 4217 code such as USD, not {currency!r}")
         # Normalise the exponent so that equal amounts print identically ("5.00", never "5").
-        object.__setattr__(self, "amount", round_to_cents(self.amount))
+        object.__setattr__(self, "amount", cents)
 
     @classmethod
     def of(cls, value: object, *, what: str = "amount", currency: str = STATION_CURRENCY) -> Money:
@@ -86,9 +90,14 @@ class Money:
 
     @classmethod
     def zero(cls, currency: str = STATION_CURRENCY) -> Money:
-        return cls(Decimal("0.00"), currency)
+        # One zero of each currency, made (and its code checked) the first time: amounts are values.
+        known = _ZEROS.get(currency) if isinstance(currency, str) else None
+        if known is None:
+            known = _ZEROS[currency] = cls(Decimal("0.00"), currency)
+        return known
 
-    def _same_currency(self, other: Money) -> Decimal:
+    def same_currency_amount(self, other: Money) -> Decimal:
+        """``other``'s amount for arithmetic beside this one; refused unless it is money in this currency."""
         if not isinstance(other, Money):
             raise MoneyError(f"Money combines with money only, not {type(other).__name__}")
         if other.currency != self.currency:
@@ -96,26 +105,28 @@ class Money:
         return other.amount
 
     def __add__(self, other: Money) -> Money:
-        return Money(self.amount + self._same_currency(other), self.currency)
+        return Money(self.amount + self.same_currency_amount(other), self.currency)
 
     def __sub__(self, other: Money) -> Money:
-        return Money(self.amount - self._same_currency(other), self.currency)
+        return Money(self.amount - self.same_currency_amount(other), self.currency)
 
     def __lt__(self, other: Money) -> bool:
-        return self.amount < self._same_currency(other)
+        return self.amount < self.same_currency_amount(other)
 
     def __le__(self, other: Money) -> bool:
-        return self.amount <= self._same_currency(other)
+        return self.amount <= self.same_currency_amount(other)
 
     def __gt__(self, other: Money) -> bool:
-        return self.amount > self._same_currency(other)
+        return self.amount > self.same_currency_amount(other)
 
     def __ge__(self, other: Money) -> bool:
-        return self.amount >= self._same_currency(other)
+        return self.amount >= self.same_currency_amount(other)
 
     def __mul__(self, quantity: int) -> Money:
         if isinstance(quantity, bool) or not isinstance(quantity, int):
             raise MoneyError("Money is multiplied by whole quantities only; use percent() for rates")
+        if quantity == 1:
+            return self  # a unit's price is its merchandise: the same value, not made again
         return Money(self.amount * quantity, self.currency)
 
     def percent(self, rate: Decimal) -> Money:
@@ -132,3 +143,6 @@ class Money:
     def __str__(self) -> str:
         """The plain figure ("54.99"), as files and exports exchange it; people read ``money_text``."""
         return f"{self.amount:.2f}"
+
+
+_ZEROS: dict[str, Money] = {}

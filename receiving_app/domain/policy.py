@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from receiving_app.domain.currencies import DEFAULT_CURRENCY
 from receiving_app.domain.errors import FileKeyError
 from receiving_app.domain.facts import (
     CONDITION_FIELDS,
@@ -119,6 +120,8 @@ class Policy:
     arrival_days: int = DEFAULT_ARRIVAL_DAYS
     """How many days after its authorization an RMA's parcel should have reached the warehouse; past them the
     RMA is late (the aging view and the daily report list it). Not a rule of any decision."""
+    currency: str = DEFAULT_CURRENCY
+    """The ISO 4217 code of the seller's prices: every amount decided under the policy is in it."""
 
     def rules_for(self, reason: ReturnReason) -> ReasonRules:
         return self.reasons[reason]

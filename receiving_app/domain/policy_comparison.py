@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from operator import attrgetter
 
 from receiving_app.domain.decision import Decision, Outcome
 from receiving_app.domain.engine import decide
@@ -53,7 +54,7 @@ class UnitResult:
             amounts.restocking_fee,
             amounts.return_shipping_deduction,
             amounts.shipping_refund,
-            tuple(reason.code for reason in decision.reasons),
+            tuple(map(_CODE, decision.reasons)),
         )
 
     def moves_the_same(self, other: UnitResult) -> bool:
@@ -65,6 +66,9 @@ class UnitResult:
             and self.return_shipping_deduction == other.return_shipping_deduction
             and self.shipping_refund == other.shipping_refund
         )
+
+
+_CODE = attrgetter("code")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +110,7 @@ class UndecidedUnit:
 
 @dataclass(frozen=True, slots=True)
 class Totals:
-    """What a set of units refunds, keeps and denies (all amounts in the station's currency)."""
+    """What a set of units refunds, keeps and denies (all amounts in the policy's currency)."""
 
     units: int = 0
     refunded: Money = field(default_factory=Money.zero)
@@ -147,7 +151,9 @@ class _Tally:
     def __init__(self) -> None:
         self.units = self.denied = self.replacements = 0
         self.refunded = self.fees = self.label_deducted = self.shipping_refunded = Decimal(0)
-        self.denied_by_reason: Counter[str] = Counter()
+        # Denied units counted by their codes together, and only spread over each code at the end: a
+        # hundred thousand Counter updates would cost a good part of a second.
+        self.denied_by_codes: Counter[tuple[str, ...]] = Counter()
 
     def add(self, result: UnitResult) -> None:
         self.units += 1
@@ -158,7 +164,7 @@ class _Tally:
         if result.outcome is Outcome.DENIED:
             self.denied += 1
             # The engine gives a denial only the reasons that deny (an override is in no total).
-            self.denied_by_reason.update(dict.fromkeys(result.reasons, 1))
+            self.denied_by_codes[result.reasons] += 1
         elif result.outcome is Outcome.REPLACEMENT:
             self.replacements += 1
 
@@ -170,18 +176,26 @@ class _Tally:
         self.fees += other.fees
         self.label_deducted += other.label_deducted
         self.shipping_refunded += other.shipping_refunded
-        self.denied_by_reason.update(other.denied_by_reason)
+        self.denied_by_codes.update(other.denied_by_codes)
 
-    def totals(self) -> Totals:
+    def denied_by_reason(self) -> dict[str, int]:
+        """Denied units by each code they carry, in order of the codes (a unit with two counts under both)."""
+        counted: Counter[str] = Counter()
+        for codes, units in self.denied_by_codes.items():
+            for code in dict.fromkeys(codes):
+                counted[code] += units
+        return dict(sorted(counted.items()))
+
+    def totals(self, currency: str) -> Totals:
         return Totals(
             self.units,
-            Money(self.refunded),
-            Money(self.fees),
-            Money(self.label_deducted),
-            Money(self.shipping_refunded),
+            Money(self.refunded, currency),
+            Money(self.fees, currency),
+            Money(self.label_deducted, currency),
+            Money(self.shipping_refunded, currency),
             self.denied,
             self.replacements,
-            dict(sorted(self.denied_by_reason.items())),
+            self.denied_by_reason(),
         )
 
 
@@ -219,7 +233,10 @@ def compare(policy: Policy, units: Iterable[RecordedUnit]) -> Comparison:
         tuple(changed),
         tuple(overridden),
         tuple(undecided),
-        before.totals(),
-        after.totals(),
-        tuple(DayTotals(day, tallies[0].totals(), tallies[1].totals()) for day, tallies in sorted(days.items())),
+        before.totals(policy.currency),
+        after.totals(policy.currency),
+        tuple(
+            DayTotals(day, tallies[0].totals(policy.currency), tallies[1].totals(policy.currency))
+            for day, tallies in sorted(days.items())
+        ),
     )

@@ -20,6 +20,7 @@ _ABSENT = object()
 _NOT_COMPARED = {("version",), ("id",)}
 _TOP_LEVEL = {
     "seller": "Seller's name",
+    "currency": "Currency of the seller's prices",
     "authorization": "What the seller calls the return authorization",
     "refund_timing": "Refund timing sentence",
     "account_credit_for_open_account": "Open-account orders paid back as account credit",

@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import Any
 
+from receiving_app.domain.currencies import DEFAULT_CURRENCY, currency_problem
 from receiving_app.domain.facts import CONDITION_FIELDS, FLAG_FIELDS, Category, DateEvent, ReturnReason
 from receiving_app.domain.policy import (
     DEFAULT_ARRIVAL_DAYS,
@@ -250,7 +251,17 @@ def policy_from_mapping(data: Mapping[str, Any], source: str, source_text: str =
         source_text=source_text,
         hold_denied_days=_hold_days(reader, data.get("hold_denied_days")),
         arrival_days=_arrival_days(reader, data.get("arrival_days")),
+        currency=_currency(reader, data.get("currency")),
     )
+
+
+def _currency(reader: _Reader, value: Any) -> str:
+    if value is None:
+        return DEFAULT_CURRENCY
+    problem = currency_problem(value)
+    if problem is not None:
+        raise reader.fail("currency", problem)
+    return str(value)
 
 
 def _hold_days(reader: _Reader, value: Any) -> int | None:

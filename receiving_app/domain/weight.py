@@ -96,6 +96,7 @@ class Weight:
 
 
 FILL_REPORT_PLACES = Decimal("0.0001")
+_EMPTY, _FULL = Decimal(0), Decimal(1)
 
 
 class FillError(InputError):
@@ -131,5 +132,5 @@ class FillMeasurement:
     @property
     def reported_fraction(self) -> Decimal:
         """Clamped to [0, 1] and rounded to 4 places, as printed and stored."""
-        clamped = min(max(self.exact_fraction, Decimal(0)), Decimal(1))
+        clamped = min(max(self.exact_fraction, _EMPTY), _FULL)
         return clamped.quantize(FILL_REPORT_PLACES, rounding=ROUND_HALF_UP)

@@ -30,6 +30,7 @@ from receiving_app.gui.page_key_delegate import PAGE_KEY_ROLE, PageKeyDelegate
 from receiving_app.gui.receiving_screen import ReceivingScreen
 from receiving_app.gui.scale_feed import ScaleFeed
 from receiving_app.gui.scan_wedge import ScanWedge
+from receiving_app.gui.station_clock import show_times_in
 from receiving_app.gui.style import BASE_POINT_SIZE, NEUTRAL, sized_font
 from receiving_app.services.auth import SignedInUser
 from receiving_app.services.station import Station
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.ui.setupUi(self)
         self.user: SignedInUser | None = None
         self._station_id = station.settings.station_id
+        show_times_in(station.zone)  # every time on screen is on the station's clock
         self.setWindowTitle(f"Returns Receiving Station — {self._station_id}")
         self._unbuilt_pages: dict[int, Callable[[], QWidget]] = {}
         self._focus_on_page: dict[int, QWidget] = {}

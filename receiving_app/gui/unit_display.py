@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from receiving_app.gui.inspection_panel import unit_name
 from receiving_app.gui.keyboard_map import Command, key_label
 from receiving_app.gui.models import unit_states
+from receiving_app.gui.station_clock import shown_time
 from receiving_app.gui.style import BAD
 from receiving_app.services.views import DecisionView, InspectionView, RmaDetail, RmaLineView
 
@@ -48,7 +49,7 @@ def recorded_inspection(
 
 
 def _when(moment: datetime) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment.tzinfo else moment.strftime("%Y-%m-%d %H:%M")
+    return shown_time(moment)
 
 
 def record_words(inspection: InspectionView | None, decision: DecisionView | None) -> str:

@@ -12,17 +12,20 @@ from sqlalchemy import MetaData
 
 # Imported for what importing them does: each module adds its tables to Base.metadata.
 from receiving_app.persistence import (  # noqa: F401
+    audit_checkpoint_tables,
     audit_tables,
     catalog_tables,
     decision_tables,
     disposition_tables,
     document_tables,
+    export_tables,
     inspection_tables,
     order_tables,
     outbox_tables,
     parcel_tables,
     policy_admin_tables,
     rma_tables,
+    search_tables,
     user_tables,
 )
 from receiving_app.persistence.table_base import Base

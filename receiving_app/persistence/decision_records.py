@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from receiving_app.domain.lifecycle import UnitState
@@ -91,20 +91,27 @@ class DecisionRecords:
 
     def shipping_already_refunded(self, order_id: int) -> Money:
         """Seller errors refund the order's shipping once, however many of its lines come back."""
-        return self._money_sum(
-            select(summed_money(DecisionRow.shipping_refund))
-            .join(RmaLineRow, DecisionRow.rma_line_id == RmaLineRow.id)
-            .join(RmaRow, RmaLineRow.rma_id == RmaRow.id)
-            .where(RmaRow.order_id == order_id, DecisionRow.voided_at.is_(None))
-        )
+        return self.session.execute(shipping_refunded_query(order_id)).scalar_one()
 
     def label_already_deducted(self, rma_id: int) -> Money:
         """An RMA's one return label is deducted once, from the first refund that carries it."""
-        return self._money_sum(
-            select(summed_money(DecisionRow.return_shipping_deduction))
-            .join(RmaLineRow, DecisionRow.rma_line_id == RmaLineRow.id)
-            .where(RmaLineRow.rma_id == rma_id, DecisionRow.voided_at.is_(None))
-        )
+        return self.session.execute(label_deducted_query(rma_id)).scalar_one()
 
-    def _money_sum(self, query: Select[Money]) -> Money:
-        return self.session.execute(query).scalar_one()
+
+def shipping_refunded_query(order_id: int | ColumnElement[int]) -> Select[Money]:
+    """The order's shipping refunded by its standing decisions."""
+    return (
+        select(summed_money(DecisionRow.shipping_refund))
+        .join(RmaLineRow, DecisionRow.rma_line_id == RmaLineRow.id)
+        .join(RmaRow, RmaLineRow.rma_id == RmaRow.id)
+        .where(RmaRow.order_id == order_id, DecisionRow.voided_at.is_(None))
+    )
+
+
+def label_deducted_query(rma_id: int | ColumnElement[int]) -> Select[Money]:
+    """The RMA's return label deducted by its standing decisions."""
+    return (
+        select(summed_money(DecisionRow.return_shipping_deduction))
+        .join(RmaLineRow, DecisionRow.rma_line_id == RmaLineRow.id)
+        .where(RmaLineRow.rma_id == rma_id, DecisionRow.voided_at.is_(None))
+    )

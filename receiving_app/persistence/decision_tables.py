@@ -10,9 +10,23 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, ForeignKeyConstraint, Index, Integer, String, Text, text
+from sqlalchemy import (
+    CHAR,
+    JSON,
+    CheckConstraint,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    String,
+    Text,
+    event,
+    text,
+)
 from sqlalchemy.orm import Mapped, composite, mapped_column, relationship
+from sqlalchemy.orm.attributes import set_committed_value
 
+from receiving_app.domain.currencies import DEFAULT_CURRENCY
 from receiving_app.domain.decision import Amounts
 from receiving_app.domain.money import Money
 from receiving_app.persistence.column_types import Fraction4, MoneyCents, UtcDateTime
@@ -23,6 +37,15 @@ if TYPE_CHECKING:
     # The documents and the plate refer back to their decision; the mapper finds them by name at run time.
     from receiving_app.persistence.disposition_tables import LicensePlateRow
     from receiving_app.persistence.document_tables import DocumentRow
+
+
+_LETTERS = ", ".join(f"'{letter}'" for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+CURRENCY_CODE_CHECK = "length(currency) = 3 AND " + " AND ".join(
+    f"substr(currency, {place}, 1) IN ({_LETTERS})" for place in (1, 2, 3)
+)
+"""Three capital letters A to Z, said letter by letter: a range ('A' to 'Z') would let lower case through
+under PostgreSQL's collations, and a pattern is written differently by each database."""
+MONEY_COLUMNS = ("merchandise", "restocking_fee", "return_shipping_deduction", "shipping_refund", "refund_total")
 
 
 class DecisionRow(Base):
@@ -48,6 +71,7 @@ class DecisionRow(Base):
             name="reason",
         ),
         CheckConstraint("customer_choice IN ('refund', 'replacement')", name="customer_choice"),
+        CheckConstraint(CURRENCY_CODE_CHECK, name="currency_code"),
         # Voids are few and reports look them up by when they happened: an index of those rows only.
         Index(
             "ix_decisions_voided_at",
@@ -82,6 +106,9 @@ class DecisionRow(Base):
         "merchandise", "restocking_fee", "return_shipping_deduction", "shipping_refund"
     )
     refund_total: Mapped[Money] = mapped_column(MoneyCents)
+    # The ISO 4217 code of the five amounts above, the policy's when it decided: they are stored as plain
+    # cents, and read back in it (see _amounts_in_their_currency).
+    currency: Mapped[str] = mapped_column(CHAR(3), default=DEFAULT_CURRENCY, server_default=DEFAULT_CURRENCY)
     fill_fraction: Mapped[Decimal | None] = mapped_column(Fraction4)
     reasons: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     decided_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
@@ -101,3 +128,21 @@ class DecisionRow(Base):
     inspection: Mapped[InspectionRow] = relationship(lazy="joined")
     documents: Mapped[list[DocumentRow]] = relationship(back_populates="decision", order_by="DocumentRow.id")
     license_plate: Mapped[LicensePlateRow | None] = relationship(back_populates="decision", lazy="selectin")
+
+
+# First among the listeners (``insert``): the ``amounts`` composite fills itself from the columns on load too,
+# and must find them in their currency.
+@event.listens_for(DecisionRow, "load", insert=True)
+@event.listens_for(DecisionRow, "refresh", insert=True)
+def _amounts_in_their_currency(row: DecisionRow, *_: object) -> None:
+    """The amounts as decided, in the row's currency. A money column holds cents and reads back in the
+    station's currency; the row's own column says whose cents they are, so each amount is read again in
+    it before anything (a document, a report, the ``amounts`` breakdown) sees it."""
+    currency = row.__dict__.get("currency")
+    if currency is None or currency == DEFAULT_CURRENCY:
+        return  # the columns already read as dollars (or a partial load left the currency unread)
+    for name in MONEY_COLUMNS:
+        amount = row.__dict__.get(name)
+        if isinstance(amount, Money) and amount.currency != currency:
+            set_committed_value(row, name, Money(amount.amount, currency))
+    row.__dict__.pop("amounts", None)  # a breakdown made from the columns before: made again when read

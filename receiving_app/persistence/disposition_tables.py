@@ -138,3 +138,6 @@ class StockMoveRow(Base):
     moved_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
     moved_by: Mapped[str] = mapped_column(String(64))
     station_id: Mapped[str] = mapped_column(String(64))
+
+    # Lets a receive add the move with its new decision, both written by one flush.
+    decision: Mapped[DecisionRow] = relationship()

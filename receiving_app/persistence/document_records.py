@@ -2,15 +2,48 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from typing import cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from receiving_app.persistence.decision_tables import DecisionRow
 from receiving_app.persistence.document_tables import DocumentCounterRow, DocumentRow
 from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
-from receiving_app.persistence.row_sealing import mark_written
+from receiving_app.persistence.row_sealing import mark_written_rows
+
+_COUNTERS = cast(Table, DocumentCounterRow.__table__)
+_DOCUMENTS = cast(Table, DocumentRow.__table__)
+# Built once (every receive sends them), as plain table statements: no ORM object is kept in step with
+# them, and each returns the whole row it wrote, so that the commit seals it without reading it again.
+_NEXT_NUMBER = (
+    update(_COUNTERS)
+    .where(_COUNTERS.c.document_type == bindparam("counter"))
+    .values(last_number=_COUNTERS.c.last_number + 1)
+    .returning(*_COUNTERS.columns)
+)
+# Several counters at once: locked in the order of their names (the same in every transaction, so that
+# two of them never wait on each other), then bumped, in one statement.
+_LOCKED_IN_ORDER = (
+    select(_COUNTERS.c.document_type)
+    .where(_COUNTERS.c.document_type.in_(bindparam("counters", expanding=True)))
+    .order_by(_COUNTERS.c.document_type)
+    .with_for_update()
+    .cte("locked_in_order")
+)
+_NEXT_NUMBERS = (
+    update(_COUNTERS)
+    .where(_COUNTERS.c.document_type == _LOCKED_IN_ORDER.c.document_type)
+    .values(last_number=_COUNTERS.c.last_number + 1)
+    .returning(*_COUNTERS.columns)
+)
+_STORE_PDF = (
+    update(_DOCUMENTS)
+    .where(_DOCUMENTS.c.number == bindparam("document_number"), _DOCUMENTS.c.pdf.is_(None))
+    .values(pdf=bindparam("pdf_bytes"), pdf_sha256=bindparam("pdf_digest"))
+    .returning(*_DOCUMENTS.columns)
+)
 
 
 class DocumentRecords:
@@ -18,25 +51,26 @@ class DocumentRecords:
 
     def next_document_sequence(self, document_type: str) -> int:
         """Bump the type's counter in this transaction: a rollback takes the number back, so no gaps."""
-        number = self.session.execute(
-            update(DocumentCounterRow)
-            .where(DocumentCounterRow.document_type == document_type)
-            .values(last_number=DocumentCounterRow.last_number + 1)
-            .returning(DocumentCounterRow.last_number)
-        ).scalar_one()
-        mark_written(self.session, DocumentCounterRow, {(document_type,)})
+        counter = self.session.execute(_NEXT_NUMBER, {"counter": document_type}).mappings().one()
+        # The row as it now stands comes back whole, so the commit seals it without reading it again.
+        mark_written_rows(self.session, DocumentCounterRow, [counter])
+        number: int = counter["last_number"]
         return number
+
+    def next_document_sequences(self, document_types: Collection[str]) -> dict[str, int]:
+        """The next number of each type, in one statement; as ``next_document_sequence`` for each."""
+        counters = self.session.execute(_NEXT_NUMBERS, {"counters": sorted(document_types)}).mappings().all()
+        if len(counters) != len(set(document_types)):
+            missing = sorted(set(document_types) - {counter["document_type"] for counter in counters})
+            raise LookupError(f"no document counter for {', '.join(missing)}")
+        mark_written_rows(self.session, DocumentCounterRow, counters)
+        return {counter["document_type"]: counter["last_number"] for counter in counters}
 
     def store_document_pdf(self, number: str, pdf: bytes, sha256: str) -> bool:
         """Stores a document's PDF once: False when it was stored already (a PDF is never replaced)."""
-        stored = self.session.execute(
-            update(DocumentRow)
-            .where(DocumentRow.number == number, DocumentRow.pdf.is_(None))
-            .values(pdf=pdf, pdf_sha256=sha256)
-            .returning(DocumentRow.id)
-            .execution_options(synchronize_session=False)
-        ).all()
-        mark_written(self.session, DocumentRow, {(row.id,) for row in stored})
+        parameters = {"document_number": number, "pdf_bytes": pdf, "pdf_digest": sha256}
+        stored = self.session.execute(_STORE_PDF, parameters).mappings().all()
+        mark_written_rows(self.session, DocumentRow, stored)
         return len(stored) == 1
 
     def document(self, number: str) -> DocumentRow | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from receiving_app.domain.money import Money
@@ -41,7 +41,7 @@ class OrderRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     number: Mapped[str] = mapped_column(String(32), unique=True)
     seller_id: Mapped[str] = mapped_column(ForeignKey("sellers.id"))
-    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)  # a customer's RMAs
     purchased_on: Mapped[date] = mapped_column(Date)
     shipped_on: Mapped[date | None] = mapped_column(Date)
     delivered_on: Mapped[date | None] = mapped_column(Date)
@@ -64,3 +64,20 @@ class OrderLineRow(Base):
     unit_price: Mapped[Money] = mapped_column(MoneyCents)
 
     order: Mapped[OrderRow] = relationship(back_populates="lines")
+
+
+# History matches a customer's account by its start and name by any part, ignoring case. The account
+# index serves both databases (PostgreSQL's pattern operators make LIKE 'c100%' a range of it); the
+# name's trigram index is PostgreSQL's (pg_trgm), SQLite has a full-text table of trigrams instead
+# (migration 0012).
+Index(
+    "ix_customers_account_folded",
+    func.lower(CustomerRow.account_number).label("account_folded"),
+    postgresql_ops={"account_folded": "text_pattern_ops"},
+)
+Index(
+    "ix_customers_name_trigrams",
+    func.lower(CustomerRow.name).label("name_folded"),
+    postgresql_using="gin",
+    postgresql_ops={"name_folded": "gin_trgm_ops"},
+)

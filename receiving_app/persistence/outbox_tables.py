@@ -18,7 +18,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from receiving_app.persistence.column_types import UtcDateTime
 from receiving_app.persistence.table_base import Base
 
-MESSAGE_KINDS = ("email", "webhook")
+MESSAGE_KINDS = ("email", "webhook", "file")  # file: an export batch written to a folder
 MESSAGE_STATUSES = ("pending", "sending", "sent", "failed", "cancelled", "skipped")
 ATTEMPT_OUTCOMES = ("sending", "delivered", "failed", "interrupted")
 RECEIVER_LENGTH = 500

@@ -7,7 +7,8 @@ in at the dock (``parcel_checked_in``), or the bench's first opening of an RMA n
 (``rma_opened`` in the transaction that records its parcel). What needs a query (the customer's
 address, the decision's id) is looked up before the audit chain's head is locked; the rows are
 inserted after the events are chained, with each event's sequence (commit order) and hash (the
-message's key).
+message's key). An export batch's file (``export_batch_made``) is a ``file`` message to the folder
+the event names, keyed by the batch's format and number (docs/accounting.md).
 
 A demo's load writes months of made-up arrivals in one transaction; nothing is sent for them.
 """
@@ -24,6 +25,7 @@ from sqlalchemy.orm import Session, UOWTransaction
 
 from receiving_app.domain.audit import AuditEvent, ChainedEvent, canonical_json
 from receiving_app.persistence.decision_tables import DecisionRow
+from receiving_app.persistence.held_rows import held_customer_email, held_standing_decision_id
 from receiving_app.persistence.order_tables import CustomerRow, OrderRow
 from receiving_app.persistence.outbox_tables import OutboxMessageRow
 from receiving_app.persistence.parcel_tables import ParcelRow
@@ -41,6 +43,7 @@ WEBHOOK_EVENTS = {
     "hold_expired": "unit.hold_expired",
     "hold_reclaimed": "unit.reclaimed",
 }
+EXPORT_BATCH_MADE, EXPORT_FILE = "export_batch_made", "export.batch"  # the audit event, and its file's message
 NO_ADDRESS = "The customer has no e-mail address on file; nothing is sent."
 CUSTOMER = "customer"  # an e-mail's receiver: the RMA's customer, whose address is read when it is sent
 _ARRIVED = "parcels_arrived"  # the session's note of the parcels its flushes inserted
@@ -102,6 +105,12 @@ def planned_messages(
             PlannedMessage(position, "webhook", url, topic, arrivals.get(position, {}))
             for position, topic in topics.items()
         )
+    # An export batch's file goes to the folder its event names (services/accounting_exports.py).
+    planned.extend(
+        PlannedMessage(position, "file", event.payload["folder"], EXPORT_FILE, dict(event.payload))
+        for position, event in enumerate(events)
+        if event.event_type == EXPORT_BATCH_MADE
+    )
     return planned
 
 
@@ -163,8 +172,9 @@ def _emails(session: Session, events: Sequence[AuditEvent], emailed: list[tuple[
 
 
 def _customer_addresses(session: Session, rma_numbers: set[str]) -> dict[str, str]:
-    numbers = sorted(rma_numbers)
-    found: dict[str, str] = {}
+    # Where the session holds the RMA with its customer, as receiving does, it is not read again.
+    found = {number: email for number in rma_numbers if (email := held_customer_email(session, number)) is not None}
+    numbers = sorted(rma_numbers - set(found))
     for start in range(0, len(numbers), _BATCH):
         rows = session.execute(
             select(RmaRow.number, CustomerRow.email)
@@ -179,17 +189,19 @@ def _customer_addresses(session: Session, rma_numbers: set[str]) -> dict[str, st
 def _decision_details(session: Session, events: Sequence[AuditEvent], decided: AuditEvent) -> dict[str, Any]:
     """The decision an e-mail reports and the documents issued with it, in the same transaction."""
     line, unit = decided.payload["line"], decided.payload["unit"]
-    decision_id = session.execute(
-        select(DecisionRow.id)
-        .join(RmaLineRow, DecisionRow.rma_line_id == RmaLineRow.id)
-        .join(RmaRow, RmaLineRow.rma_id == RmaRow.id)
-        .where(
-            RmaRow.number == decided.rma_number,
-            RmaLineRow.line_no == line,
-            DecisionRow.unit_no == unit,
-            DecisionRow.voided_at.is_(None),
-        )
-    ).scalar_one_or_none()
+    decision_id = held_standing_decision_id(session, cast(str, decided.rma_number), line, unit)
+    if decision_id is None:  # the decision is not in the session: it is read
+        decision_id = session.execute(
+            select(DecisionRow.id)
+            .join(RmaLineRow, DecisionRow.rma_line_id == RmaLineRow.id)
+            .join(RmaRow, RmaLineRow.rma_id == RmaRow.id)
+            .where(
+                RmaRow.number == decided.rma_number,
+                RmaLineRow.line_no == line,
+                DecisionRow.unit_no == unit,
+                DecisionRow.voided_at.is_(None),
+            )
+        ).scalar_one_or_none()
     documents = [
         event.payload["number"]
         for event in events
@@ -203,6 +215,8 @@ def _decision_details(session: Session, events: Sequence[AuditEvent], decided: A
 def _row(message: PlannedMessage, event: ChainedEvent) -> dict[str, Any]:
     if message.kind == "webhook":
         payload, key = webhook_body(message.event_type, event, message.details or None), event_id(event)
+    elif message.kind == "file":  # keyed by the batch's format and number, which its maker looks it up by
+        payload, key = canonical_json(message.details), str(message.details["key"])
     else:
         payload = canonical_json(message.details)
         key = f"<{event.hash[:_KEY_LENGTH]}.{message.event_type}@receiving-app>"

@@ -1,20 +1,25 @@
 """The recorded facts of decided units, read in bulk for replaying a draft policy over them.
 
 A replay reads a hundred thousand units in a few seconds, so these are Core selects of the columns
-a decision rests on, streamed in batches, with no ORM object per unit; money comes as whole cents
-(the service makes each distinct amount once) and the catalog, small and shared by every unit,
-comes on its own.
+a decision rests on, run on the session's connection (no ORM on the way), streamed in batches, with no
+object per unit but a plain tuple; money comes as whole cents, and the dates, times, checks and weights
+as the database's driver gives them, unconverted (``CellReaders`` converts them exactly as the tables
+would): a unit's dates and checks repeat over thousands of units, and the service converts each
+distinct value once rather than every cell. The catalog, small and shared by every unit, comes on
+its own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, NamedTuple, cast
 
-from sqlalchemy import BigInteger, DateTime, Row, Text, and_, or_, select, type_coerce
+from sqlalchemy import BigInteger, Boolean, Date, DateTime, Dialect, Row, Text, and_, or_, select, type_coerce
 from sqlalchemy.orm import Session
+from sqlalchemy.types import NullType, TypeEngine
 
 from receiving_app.domain.facts import CONDITION_FIELDS, FLAG_FIELDS
 from receiving_app.persistence.catalog_tables import CatalogItemRow
@@ -36,12 +41,39 @@ def _plain_time(column: Any) -> Any:
     return type_coerce(column, DateTime())
 
 
+def _raw(column: Any) -> Any:
+    """A column as the driver gives it (SQLite: text for dates and times, 0 or 1 for checks)."""
+    return type_coerce(column, NullType())
+
+
+@dataclass(frozen=True, slots=True)
+class CellReaders:
+    """The conversions the tables would make of the cells ``decided_units`` leaves raw, for this database."""
+
+    date: Callable[[Any], date | None]
+    time: Callable[[Any], datetime | None]
+    """A time as ``refunds_that_used_up`` gives it: the database's UTC, without a time zone."""
+    check: Callable[[Any], bool | None]
+    grams: Callable[[Any], Decimal | None]
+
+
+def _reader(kind: TypeEngine[Any], dialect: Dialect) -> Callable[[Any], Any]:
+    convert = kind.dialect_impl(dialect).result_processor(dialect, None)
+    return convert if convert is not None else _as_given
+
+
+def _as_given(cell: Any) -> Any:
+    return cell
+
+
 class DecidedUnitRow(NamedTuple):
-    """One standing decision and the facts it was decided on (money in cents, times without their zone)."""
+    """One standing decision and the facts it was decided on: money in whole cents; the cells marked raw
+    as the driver gives them (``CellReaders``)."""
 
     id: int
     unit_no: int
-    decided_at: datetime
+    decided_at: Any
+    """Raw: a time."""
     reason: str
     customer_choice: str
     outcome: str
@@ -55,38 +87,40 @@ class DecidedUnitRow(NamedTuple):
     rma_id: int
     rma_number: str
     order_id: int
-    reported_on: date
+    reported_on: Any
+    """Raw, as are the other dates: a date."""
     return_label_cost: int
     line_no: int
     sku: str
     unit_price: int
-    purchased_on: date
-    shipped_on: date | None
-    delivered_on: date | None
+    purchased_on: Any
+    shipped_on: Any
+    delivered_on: Any
     shipping_paid: int
     payment_method: str
-    received_on: date
-    unopened: bool | None
-    sealed: bool | None
-    original_packaging: bool | None
-    box_damage: bool | None
-    labels_intact: bool | None
-    sold_by_seller: bool | None
-    hp_plus_rejected: bool | None
-    firmware_blocked: bool | None
-    improper_use: bool | None
-    grams: Decimal | None
-    """The captured weight; None for a unit decided without one."""
+    received_on: Any
+    unopened: Any
+    """Raw, as are the other checks: True, False or None (not checked)."""
+    sealed: Any
+    original_packaging: Any
+    box_damage: Any
+    labels_intact: Any
+    sold_by_seller: Any
+    hp_plus_rejected: Any
+    firmware_blocked: Any
+    improper_use: Any
+    grams: Any
+    """Raw: the captured weight in grams; None for a unit decided without one."""
 
     @property
-    def condition(self) -> tuple[bool | None, ...]:
-        """The condition fields, in the order of ``Condition``."""
-        return cast("tuple[bool | None, ...]", self[_CONDITION_CELLS])
+    def condition(self) -> tuple[Any, ...]:
+        """The condition fields' raw cells, in the order of ``Condition``."""
+        return cast("tuple[Any, ...]", self[_CONDITION_CELLS])
 
     @property
-    def flags(self) -> tuple[bool | None, ...]:
-        """The flags, in the order of ``Flags``."""
-        return cast("tuple[bool | None, ...]", self[_FLAG_CELLS])
+    def flags(self) -> tuple[Any, ...]:
+        """The flags' raw cells, in the order of ``Flags``."""
+        return cast("tuple[Any, ...]", self[_FLAG_CELLS])
 
 
 def _cells(names: tuple[str, ...]) -> slice:
@@ -99,7 +133,7 @@ _CONDITION_CELLS, _FLAG_CELLS = _cells(CONDITION_FIELDS), _cells(FLAG_FIELDS)
 _DECIDED_UNIT_COLUMNS: dict[str, Any] = {
     "id": DecisionRow.id,
     "unit_no": DecisionRow.unit_no,
-    "decided_at": _plain_time(DecisionRow.decided_at),
+    "decided_at": _raw(DecisionRow.decided_at),
     "reason": DecisionRow.reason,
     "customer_choice": DecisionRow.customer_choice,
     "outcome": DecisionRow.outcome,
@@ -112,24 +146,34 @@ _DECIDED_UNIT_COLUMNS: dict[str, Any] = {
     "rma_id": RmaRow.id,
     "rma_number": RmaRow.number,
     "order_id": RmaRow.order_id,
-    "reported_on": RmaRow.reported_on,
+    "reported_on": _raw(RmaRow.reported_on),
     "return_label_cost": _cents(RmaRow.return_label_cost),
     "line_no": RmaLineRow.line_no,
     "sku": RmaLineRow.sku,
     "unit_price": _cents(OrderLineRow.unit_price),
-    "purchased_on": OrderRow.purchased_on,
-    "shipped_on": OrderRow.shipped_on,
-    "delivered_on": OrderRow.delivered_on,
+    "purchased_on": _raw(OrderRow.purchased_on),
+    "shipped_on": _raw(OrderRow.shipped_on),
+    "delivered_on": _raw(OrderRow.delivered_on),
     "shipping_paid": _cents(OrderRow.shipping_paid),
     "payment_method": OrderRow.payment_method,
-    "received_on": InspectionRow.received_on,
-    **{name: getattr(InspectionRow, name) for name in (*CONDITION_FIELDS, *FLAG_FIELDS)},
-    "grams": WeightReadingRow.grams,
+    "received_on": _raw(InspectionRow.received_on),
+    **{name: _raw(getattr(InspectionRow, name)) for name in (*CONDITION_FIELDS, *FLAG_FIELDS)},
+    "grams": _raw(WeightReadingRow.grams),
 }
 
 
 class PolicyReplayRecords:
     session: Session
+
+    def cell_readers(self) -> CellReaders:
+        """How to read the raw cells of ``decided_units`` on this database, as the tables read them."""
+        dialect = self.session.get_bind().dialect
+        return CellReaders(
+            date=_reader(Date(), dialect),
+            time=_reader(DateTime(), dialect),
+            check=_reader(Boolean(), dialect),
+            grams=_reader(WeightReadingRow.__table__.c.grams.type, dialect),
+        )
 
     def decided_units(self, policy_id: str, start: date | None, end: date | None) -> Iterator[DecidedUnitRow]:
         """Each standing decision of the seller's units received in [start, end] (either end open),
@@ -156,8 +200,8 @@ class PolicyReplayRecords:
         )
         # A plain tuple for each row: reading a Row's cells by name costs about as much as deciding the unit.
         make = DecidedUnitRow._make
-        for row in self.session.execute(query):
-            yield make(row)
+        for batch in self.session.connection().execute(query).partitions():
+            yield from map(make, batch)
 
     def refunds_that_used_up(self, policy_id: str) -> Iterator[Row[Any]]:
         """Every decision of the seller, voided ones too, that refunded an order's shipping or deducted an

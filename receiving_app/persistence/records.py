@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from receiving_app.persistence.accounting_records import AccountingRecords
 from receiving_app.persistence.aging_records import AgingRecords
+from receiving_app.persistence.audit_checkpoint_records import AuditCheckpointRecords
 from receiving_app.persistence.audit_records import AuditRecords
 from receiving_app.persistence.bulk_loading_records import BulkLoadingRecords
 from receiving_app.persistence.catalog_records import CatalogRecords
@@ -22,6 +24,7 @@ from receiving_app.persistence.outbox_records import OutboxRecords
 from receiving_app.persistence.parcel_records import ParcelRecords
 from receiving_app.persistence.policy_admin_records import PolicyAdminRecords
 from receiving_app.persistence.policy_replay_records import PolicyReplayRecords
+from receiving_app.persistence.receiving_records import ReceivingRecords
 from receiving_app.persistence.rma_records import RmaRecords
 from receiving_app.persistence.rma_search_records import RmaSearchRecords
 from receiving_app.persistence.table_base import Base
@@ -36,6 +39,7 @@ class Records(
     UserRecords,
     DocumentRecords,
     AuditRecords,
+    AuditCheckpointRecords,
     BulkLoadingRecords,
     DayCountRecords,
     DispositionRecords,
@@ -46,6 +50,8 @@ class Records(
     OutboxRecords,
     PolicyAdminRecords,
     PolicyReplayRecords,
+    ReceivingRecords,
+    AccountingRecords,
 ):
     def __init__(self, session: Session) -> None:
         self.session = session

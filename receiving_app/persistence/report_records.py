@@ -56,7 +56,7 @@ class ReportRecords(SortingReportRecords):
         """The period's decisions counted and summed per outcome, refund method, operator, station and
         overriding supervisor: a few hundred rows at most, from which every breakdown is added up.
 
-        Each row: outcome, refund_method, operator, station, overridden_by, lines, merchandise,
+        Each row: outcome, refund_method, operator, station, overridden_by, currency, lines, merchandise,
         restocking_fees, label_deductions, shipping_refunded, refunded, fees_charged. (Units would
         need a join to rma_lines that doubles the query's time; a line is what a clerk receives.)
         """
@@ -71,6 +71,7 @@ class ReportRecords(SortingReportRecords):
             DecisionRow.decided_by,
             DecisionRow.station_id,
             DecisionRow.overridden_by,
+            DecisionRow.currency,
         )
         return self.session.execute(
             select(
@@ -79,6 +80,7 @@ class ReportRecords(SortingReportRecords):
                 DecisionRow.decided_by.label("operator"),
                 DecisionRow.station_id.label("station"),
                 DecisionRow.overridden_by,
+                DecisionRow.currency,
                 func.count().label("lines"),
                 summed_money(DecisionRow.merchandise).label("merchandise"),
                 summed_money(DecisionRow.restocking_fee).label("restocking_fees"),
@@ -196,7 +198,7 @@ class ReportRecords(SortingReportRecords):
         """The decisions voided in the period, whenever they were decided, and the period's own
         decisions voided after it ended; at ``station`` meaning decided there.
 
-        Rows: id, rma, line, unit, sku, outcome, refunded, decided_at, decided_by, station, voided_at,
+        Rows: id, rma, line, unit, sku, outcome, refunded, currency, decided_at, decided_by, station, voided_at,
         voided_by, void_reason, and the customer's name, email, phone and card_last4 (the service
         cleans the reason of them). Voids are few, and a partial index holds just them.
         """
@@ -220,6 +222,7 @@ class ReportRecords(SortingReportRecords):
                     RmaLineRow.sku,
                     DecisionRow.outcome,
                     DecisionRow.refund_total.label("refunded"),
+                    DecisionRow.currency,
                     DecisionRow.decided_at,
                     DecisionRow.decided_by,
                     DecisionRow.station_id.label("station"),
@@ -271,7 +274,7 @@ class ReportRecords(SortingReportRecords):
         """These decisions as the report lists a finding, in no particular order.
 
         Rows: rma, line, unit, sku, stated_reason, stated_choice (the customer's), found_reason,
-        found_choice (the decision's), outcome, refunded, decided_at, decided_by, station,
+        found_choice (the decision's), outcome, refunded, currency, decided_at, decided_by, station,
         approved_by, approval_note, overridden_by, override_reason, contradictions (the JSON list of
         {code, text}) and the customer's details (the service cleans the notes of them).
         """
@@ -292,6 +295,7 @@ class ReportRecords(SortingReportRecords):
                             DecisionRow.customer_choice.label("found_choice"),
                             DecisionRow.outcome,
                             DecisionRow.refund_total.label("refunded"),
+                            DecisionRow.currency,
                             DecisionRow.decided_at,
                             DecisionRow.decided_by,
                             DecisionRow.station_id.label("station"),

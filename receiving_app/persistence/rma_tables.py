@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint, func, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from receiving_app.domain.money import Money
@@ -20,6 +20,8 @@ class RmaRow(Base):
         CheckConstraint("status IN ('open', 'partially_received', 'closed')", name="status"),
         # Aging: the open RMAs authorized before a day, without reading every open one.
         Index("ix_rmas_status_reported_on", "status", "reported_on"),
+        # History: the newest and oldest RMA authorized on a day, one seek each (rma_search_plans).
+        Index("ix_rmas_reported_on_id", "reported_on", "id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -55,13 +57,21 @@ class RmaLineRow(Base):
             sqlite_where=text("status = 'on_hold'"),
             postgresql_where=text("status = 'on_hold'"),
         ),
+        # History: a SKU's lines, and the lines still to receive, newest RMA first.
+        Index("ix_rma_lines_sku_rma", "sku", "rma_id"),
+        Index(
+            "ix_rma_lines_pending",
+            "rma_id",
+            sqlite_where=text("status IN ('open', 'on_hold')"),
+            postgresql_where=text("status IN ('open', 'on_hold')"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     rma_id: Mapped[int] = mapped_column(ForeignKey("rmas.id"))
     line_no: Mapped[int] = mapped_column(Integer)
     order_line_id: Mapped[int] = mapped_column(ForeignKey("order_lines.id"))
-    sku: Mapped[str] = mapped_column(ForeignKey("catalog_items.sku"), index=True)
+    sku: Mapped[str] = mapped_column(ForeignKey("catalog_items.sku"))
     quantity: Mapped[int] = mapped_column(Integer)
     reason: Mapped[str] = mapped_column(String(32))
     customer_choice: Mapped[str] = mapped_column(String(16))
@@ -71,3 +81,14 @@ class RmaLineRow(Base):
     rma: Mapped[RmaRow] = relationship(back_populates="lines")
     order_line: Mapped[OrderLineRow] = relationship(lazy="joined")
     item: Mapped[CatalogItemRow] = relationship(lazy="joined")
+
+
+# History finds numbers by their start. PostgreSQL compares text by the database's collation, which
+# need not keep a prefix's numbers together; its pattern operators compare byte by byte, and LIKE
+# 'RA012%' is then a range of this index. Numbers are stored in upper case, so upper(number) is the
+# number. SQLite's GLOB uses the unique index on number instead: this one is PostgreSQL's (0012).
+Index(
+    "ix_rmas_number_prefix",
+    func.upper(RmaRow.number).label("number_upper"),
+    postgresql_ops={"number_upper": "text_pattern_ops"},
+)

@@ -1,7 +1,9 @@
 """A unit of work over one database transaction: commit explicitly, leave the block to roll back.
 
 Audit events collected during the work are chained and written at commit time, so the lock on
-the chain's head is held only for the last few milliseconds of a transaction.
+the chain's head is held only for the last few milliseconds of a transaction: everything the commit
+reads (the outbox's look-ups, the digests of the sealed rows) is read before the head is locked, and
+under the lock only the head, the events, the head's update and the outbox rows are written.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import cast
 
-from sqlalchemy import Engine, Table, event, insert, select, update
+from sqlalchemy import Engine, Table, bindparam, event, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from receiving_app.domain.audit import AuditEvent, ChainedEvent, chain, head_seal
@@ -26,10 +28,28 @@ from receiving_app.persistence.outbox_writing import (
 )
 from receiving_app.persistence.records import Records
 from receiving_app.persistence.report_records import ReportRecords
-from receiving_app.persistence.row_sealing import digests_of, every_row_key, note_flushed_rows, take_written
+from receiving_app.persistence.row_sealing import (
+    digests_of,
+    every_row_key,
+    forget_known_digests,
+    note_flushed_rows,
+    take_known_digests,
+    take_written,
+)
 
 Clock = Callable[[], datetime]
 KeySource = Callable[[], bytes]
+
+# Built once: every commit that says something sends them, under the head's lock.
+_EVENTS = cast(Table, AuditEventRow.__table__)  # a declarative class that names its table has a Table
+_HEADS = cast(Table, AuditHeadRow.__table__)
+_HEAD_FOR_UPDATE = select(AuditHeadRow).where(AuditHeadRow.id == 1).with_for_update()
+_INSERT_EVENTS = insert(_EVENTS)
+_MOVE_HEAD = (
+    update(_HEADS)
+    .where(_HEADS.c.id == 1)
+    .values(last_sequence=bindparam("to_sequence"), last_hash=bindparam("to_hash"), seal=bindparam("to_seal"))
+)
 
 
 def utc_now() -> datetime:
@@ -63,22 +83,25 @@ class UnitOfWork:
     def commit(self) -> None:
         self.session.flush()
         written = take_written(self.session)
+        known = take_known_digests(self.session)
         if written and not self._pending_events:
             # Rows that decide money or rights never change unrecorded, even where nothing else is said.
             self.record(AuditEvent("rows_sealed", "system", "station", None, {"tables": sorted(written)}))
         # The messages the events call for commit with them (persistence/outbox_writing.py).
         messages = planned_messages(self.session, self._pending_events, self.outbox)
         if self._pending_events:
-            write_messages(self.session, messages, self._append_audit_events(written))
+            sealed = digests_of(self.session, written, known)
+            write_messages(self.session, messages, self._append_audit_events(sealed))
         self.session.commit()
 
-    def _append_audit_events(self, written: dict[str, set[tuple[object, ...]]]) -> list[ChainedEvent]:
-        # Everything else is written first, so the chain's head is locked only for its own rows;
+    def _append_audit_events(self, sealed: dict[str, dict[str, str]]) -> list[ChainedEvent]:
+        # Everything else is written and read first, so the chain's head is locked only for its own rows;
         # the rows go in as one Core statement, not one ORM object each (a receive has ten).
-        head = self.session.execute(select(AuditHeadRow).where(AuditHeadRow.id == 1).with_for_update()).scalar_one()
+        head = self.session.execute(_HEAD_FOR_UPDATE).scalar_one()
         key = self.chain_key()
         if head.last_sequence == 0:
-            written = every_row_key(self.session)  # the chain's first transaction seals what migrations put in
+            # The chain's first transaction seals what migrations put in.
+            sealed = digests_of(self.session, every_row_key(self.session))
         elif head.seal != head_seal(key, head.last_sequence, head.last_hash):
             # Sealing with another key would break the chain for every station that shares it.
             raise ChainKeyMismatch(
@@ -91,12 +114,10 @@ class UnitOfWork:
             after_hash=head.last_hash,
             at=self.clock(),
             key=key,
-            sealed_rows=sealed_rows_text(digests_of(self.session, written)),
+            sealed_rows=sealed_rows_text(sealed),
         )
-        # Declarative types __table__ as any FromClause; a class that names its table has a Table.
-        events = cast(Table, AuditEventRow.__table__)
         self.session.execute(
-            insert(events),
+            _INSERT_EVENTS,
             [
                 {
                     "sequence": event.sequence,
@@ -115,13 +136,12 @@ class UnitOfWork:
             ],
         )
         self.session.execute(
-            update(AuditHeadRow)
-            .where(AuditHeadRow.id == 1)
-            .values(
-                last_sequence=linked[-1].sequence,
-                last_hash=linked[-1].hash,
-                seal=head_seal(key, linked[-1].sequence, linked[-1].hash),
-            )
+            _MOVE_HEAD,
+            {
+                "to_sequence": linked[-1].sequence,
+                "to_hash": linked[-1].hash,
+                "to_seal": head_seal(key, linked[-1].sequence, linked[-1].hash),
+            },
         )
         self._pending_events.clear()
         return linked
@@ -145,6 +165,7 @@ class UnitOfWorkFactory:
         self._readers = sessionmaker(engine, expire_on_commit=False)
         self._writers = sessionmaker(writer_engine(engine), expire_on_commit=False)
         event.listen(self._writers, "after_flush", note_flushed_rows)
+        event.listen(self._writers, "after_soft_rollback", forget_known_digests)
         event.listen(self._writers, "after_flush", note_arrived_parcels)
 
     def chain_key(self) -> bytes:

@@ -1,17 +1,33 @@
 """``audit verify``: the chain replayed link by link and seal by seal, then every row that decides
 money or rights held against the digest the chain recorded for it, then this station's document
-routing held against its last recorded change."""
+routing held against its last recorded change.
+
+A full check replays every event from the first and holds every sealed row and every checkpoint
+against it. A check from a checkpoint starts at the newest signed checkpoint that still agrees with
+the event it names, replays only the events after it, and holds only the rows those events
+recorded: what changed since the chain was last found whole. What happened before the checkpoint
+was verified when the checkpoint was made; only a full check looks at it again.
+"""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from receiving_app.domain.audit import ChainBreak, ChainedEvent, find_first_break
-from receiving_app.domain.sealed_rows import RowDifference, RowLedger
+from receiving_app.domain.audit import GENESIS_HASH, ChainBreak, ChainHead
+from receiving_app.domain.audit_checkpoints import (
+    NOT_IN_CHAIN,
+    NOT_SIGNED,
+    PAST_THE_END,
+    Checkpoint,
+    CheckpointProblem,
+    is_signed,
+    routing_of,
+)
+from receiving_app.domain.chain_replay import ChainReplay, event_checks_out
+from receiving_app.domain.sealed_rows import RowDifference
 from receiving_app.persistence.row_sealing import current_digests, sealed_table_names
 from receiving_app.persistence.unit_of_work import UnitOfWork
+from receiving_app.services.audit_replaying import Gathered, Replayed, replayed
 
 
 @dataclass(frozen=True)
@@ -32,39 +48,135 @@ class RoutingDifference:
         return f"the document routing in station {self.station_id}'s settings {self.problem}"
 
 
+Problem = ChainBreak | RowDifference | RoutingDifference | CheckpointProblem
+
+
 @dataclass(frozen=True)
 class ChainReport:
     events: int
-    first_break: ChainBreak | RowDifference | RoutingDifference | None  # the first problem found
+    first_break: Problem | None  # the first problem found
     head_hash: str = ""
+    checked_from: int = 0  # the checkpoint's event the replay started after; 0: from the first event
+    replayed: int = 0  # events replayed
+    processes: int = 1  # the processes the replay was split between
+    checkpoint_problems: tuple[CheckpointProblem, ...] = ()
+    trusted_checkpoint: int = 0  # the newest checkpoint found signed and in the chain (0: none)
+    routing: dict[str, str] = field(default_factory=dict)  # each station's routing as recorded at the head
+    checkpoint_made: int | None = None  # the event a checkpoint was made at after this check
 
 
-def check_audit_trail(uow: UnitOfWork, routing: StationRouting | None = None) -> ChainReport:
+def check_audit_trail(uow: UnitOfWork, routing: StationRouting | None = None, *, full: bool = True) -> ChainReport:
+    """The chain, the sealed rows and (given) this station's routing, as one snapshot of the database."""
+    uow.records.hold_one_snapshot()
+    key = uow.chain_key()
     head = uow.records.audit_head()
-    ledger = RowLedger()
-    recorded_routing: dict[str, str] = {}
-    first_break: ChainBreak | RowDifference | RoutingDifference | None = find_first_break(
-        _recorded_into(ledger, recorded_routing, uow.records.audit_chain()), head=head, key=uow.chain_key()
+    checkpoints = uow.records.audit_checkpoints()
+    signed = [checkpoint for checkpoint in checkpoints if is_signed(checkpoint, key)]
+    problems = [CheckpointProblem(c.sequence, c.made_at, NOT_SIGNED) for c in checkpoints if c not in signed]
+    start = None if full else _starting_point(uow, signed, key)
+    after = start.sequence if start else 0
+    watched = [checkpoint for checkpoint in signed if checkpoint.sequence > after]
+    replay = replayed(
+        uow,
+        key,
+        after_sequence=after,
+        after_hash=start.hash if start else GENESIS_HASH,
+        up_to=head.sequence,
+        watched={checkpoint.sequence for checkpoint in watched},
+        gathered=Gathered(routing=routing_of(start) if start else {}),
     )
-    for table in sealed_table_names():
-        if first_break is not None:
-            break
-        first_break = ledger.first_difference(table, current_digests(uow.session, table))
+    first_break: Problem | None = replay.broken or _end_of_chain(uow, key, replay, head)
+    if first_break is None:
+        first_break = _row_difference(uow, replay.gathered, whole=start is None)
     if first_break is None and routing is not None:
-        first_break = _routing_difference(routing, recorded_routing.get(routing.station_id))
-    return ChainReport(head.sequence, first_break, head.hash)
+        first_break = _routing_difference(routing, replay.gathered.routing.get(routing.station_id))
+    vouched, not_in_chain = _held_against_the_chain(watched, replay, head)
+    problems += not_in_chain
+    return ChainReport(
+        head.sequence,
+        first_break or (problems[0] if problems else None),
+        head.hash,
+        checked_from=after,
+        replayed=replay.replayed,
+        processes=replay.processes,
+        checkpoint_problems=tuple(problems),
+        trusted_checkpoint=max(vouched, default=after),
+        routing=replay.gathered.routing,
+    )
 
 
-def _recorded_into(
-    ledger: RowLedger, routing: dict[str, str], events: Iterable[ChainedEvent]
-) -> Iterator[ChainedEvent]:
-    for event in events:
-        ledger.add(event.sealed_rows)
-        if event.event_type == "settings_changed":
-            payload = json.loads(event.payload)
-            if "routing" in payload:
-                routing[payload.get("station_id", event.station)] = payload["routing"]
-        yield event
+def _end_of_chain(uow: UnitOfWork, key: bytes, replay: Replayed, head: ChainHead) -> ChainBreak | None:
+    """Whether the replay ended at the sealed head, and no event lies past it."""
+    ended = ChainReplay(key, after_sequence=replay.last_sequence, after_hash=replay.last_hash).finish(head)
+    if ended is None and uow.records.last_audit_sequence() > head.sequence:
+        return ChainBreak(head.sequence, "head", "is missing: events at the end of the chain were removed")
+    return ended
+
+
+def _starting_point(uow: UnitOfWork, signed: list[Checkpoint], key: bytes) -> Checkpoint | None:
+    """The newest signed checkpoint whose event is still the event it vouched for (newest first).
+
+    One that no longer agrees is passed over: the replay from an earlier one reaches its event and
+    names what happened there."""
+    for checkpoint in signed:
+        event = uow.records.audit_event_at(checkpoint.sequence)
+        if (
+            event is not None
+            and event[8] == checkpoint.hash
+            and event_checks_out(event, key, uow.records.audit_time_text())
+        ):
+            return checkpoint
+    return None
+
+
+def _row_difference(uow: UnitOfWork, gathered: Gathered, *, whole: bool) -> RowDifference | None:
+    """Every sealed row against its record (``whole``: the replay began at the first event), else
+    only the rows recorded since the checkpoint."""
+    ledger = gathered.ledger() if whole else None
+    for table in sealed_table_names():
+        if ledger is not None:
+            difference = ledger.first_difference(table, current_digests(uow.session, table))
+        elif table in gathered.recorded:
+            recorded = gathered.recorded[table]
+            difference = _recent_difference(table, recorded, uow.records.sealed_row_digests(table, recorded))
+        else:
+            difference = None
+        if difference is not None:
+            return difference
+    return None
+
+
+def _recent_difference(table: str, recorded: dict[str, str], now: dict[str, str]) -> RowDifference | None:
+    """The rows recorded since the checkpoint, held against their newest record ("" for removed)."""
+    for key in sorted(recorded, key=_natural):
+        expected, current = recorded[key], now.get(key)
+        if expected and current is None:
+            return RowDifference(
+                table, key, "is recorded in the audit chain but gone: it was deleted outside the station"
+            )
+        if not expected and current is not None:
+            return RowDifference(table, key, "has no record in the audit chain: it was put in outside the station")
+        if expected and current != expected:
+            return RowDifference(
+                table, key, "differs from its record in the audit chain: it was changed outside the station"
+            )
+    return None
+
+
+def _held_against_the_chain(
+    watched: list[Checkpoint], replay: Replayed, head: ChainHead
+) -> tuple[list[int], list[CheckpointProblem]]:
+    """The checkpoints the replay passed: the events they agree with, and the problems of the others."""
+    agreeing, problems = [], []
+    for checkpoint in watched:
+        if checkpoint.sequence > head.sequence:
+            problems.append(CheckpointProblem(checkpoint.sequence, checkpoint.made_at, PAST_THE_END))
+        elif checkpoint.sequence <= replay.last_sequence:
+            if replay.hashes_at.get(checkpoint.sequence) == checkpoint.hash:
+                agreeing.append(checkpoint.sequence)
+            else:
+                problems.append(CheckpointProblem(checkpoint.sequence, checkpoint.made_at, NOT_IN_CHAIN))
+    return agreeing, problems
 
 
 def _routing_difference(routing: StationRouting, recorded: str | None) -> RoutingDifference | None:
@@ -77,3 +189,7 @@ def _routing_difference(routing: StationRouting, recorded: str | None) -> Routin
             routing.station_id, "differs from its last recorded change: it was edited outside the station"
         )
     return None
+
+
+def _natural(key: str) -> tuple[int, str]:
+    return (int(key), "") if key.isdigit() else (0, key)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import tzinfo
 from decimal import ROUND_HALF_UP, Decimal
 
 from receiving_app.documents.container_manifest import ManifestContent, ManifestLine, render_container_manifest
@@ -20,6 +21,7 @@ from receiving_app.persistence.disposition_tables import ContainerRow
 from receiving_app.persistence.rma_tables import RmaLineRow
 from receiving_app.persistence.unit_of_work import UnitOfWork
 from receiving_app.services.errors import LineNotOpen, NotFound
+from receiving_app.services.station_time import on_station_clock
 
 GRAMS_PER_KG = Decimal(1000)
 PRINTED_KG = Decimal("0.001")
@@ -35,19 +37,22 @@ class DrawnManifest:
     pdf: bytes
 
 
-def manifest_pdf(uow: UnitOfWork, code: str, routing: RoutingTable, medium: Medium | None) -> DrawnManifest:
-    """The closed container's manifest for ``medium`` (a 4 x 6 in label where the printer does not say)."""
+def manifest_pdf(
+    uow: UnitOfWork, code: str, routing: RoutingTable, medium: Medium | None, *, zone: tzinfo | None = None
+) -> DrawnManifest:
+    """The closed container's manifest for ``medium`` (a 4 x 6 in label where the printer does not say), its
+    times in the station's ``zone`` (None: this computer's)."""
     container = uow.records.container(code.strip().upper(), lock=False)
     if container is None:
         raise NotFound(f"No container is numbered {code}.")
     if container.status != "closed":
         raise LineNotOpen(f"{container.code} is open: its manifest is printed when it closes.")
     return DrawnManifest(
-        container.code, render_container_manifest(_content(uow, container, routing), medium or LABEL_4X6)
+        container.code, render_container_manifest(_content(uow, container, routing, zone), medium or LABEL_4X6)
     )
 
 
-def _content(uow: UnitOfWork, container: ContainerRow, routing: RoutingTable) -> ManifestContent:
+def _content(uow: UnitOfWork, container: ContainerRow, routing: RoutingTable, zone: tzinfo | None) -> ManifestContent:
     plates = uow.records.plates_in_container(container.id)
     by_sku: dict[str, list[tuple[bool | None, Decimal]]] = defaultdict(list)
     described: dict[str, str] = {}
@@ -78,8 +83,8 @@ def _content(uow: UnitOfWork, container: ContainerRow, routing: RoutingTable) ->
         total_weight_kg=sum((line.weight_kg for line in lines), Decimal(0)),
         max_units=container.max_units,
         max_kg=None if container.max_grams is None else container.max_grams / GRAMS_PER_KG,
-        opened_at=container.opened_at,
-        closed_at=container.closed_at,
+        opened_at=on_station_clock(container.opened_at, zone),
+        closed_at=on_station_clock(container.closed_at, zone),
         closed_by=container.closed_by,
         closed_because=container.closed_because,
         station_id=container.station_id,

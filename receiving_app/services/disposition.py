@@ -56,6 +56,28 @@ def route_of(routing: RoutingTable, line: RmaLineRow, command: ReceiveLine, judg
     return answer
 
 
+def restock(
+    uow: UnitOfWork, line: RmaLineRow, decision: DecisionRow, routed: Routed, command: ReceiveLine, now: datetime
+) -> str | None:
+    """For a route to saleable stock, adds the unit to the stock ledger, in the receiving transaction (so
+    that a unit is decided, plated and stocked together); returns the stock grade, None off stock."""
+    grade = routed.route.stock_grade
+    if grade is not None:
+        uow.records.add(
+            StockMoveRow(
+                sku=line.sku,
+                grade=grade,
+                quantity=1,
+                kind="restocked",
+                decision=decision,
+                moved_at=now,
+                moved_by=command.user,
+                station_id=command.station,
+            )
+        )
+    return grade
+
+
 def sort_unit(
     uow: UnitOfWork,
     line: RmaLineRow,
@@ -65,11 +87,13 @@ def sort_unit(
     command: ReceiveLine,
     now: datetime,
     held_until: date | None = None,
+    *,
+    sequence: int,
 ) -> LicensePlateRow:
-    """Numbers the unit's license plate and, for a route to saleable stock, adds the unit to the stock
-    ledger; in the receiving transaction, so that a unit is decided, plated and stocked together. A unit
-    on a hold route is kept until ``held_until``, the day its hold ends."""
-    sequence = uow.records.next_document_sequence(LICENSE_PLATE_COUNTER)
+    """Puts the unit's license plate, numbered ``sequence`` from the ``LICENSE_PLATE_COUNTER`` (taken by the
+    caller with the transaction's other numbers), on the unit: attached to the decision, for the caller
+    to write with its documents (``write_issued``); ``restock`` stocks it. A unit on a hold route is kept
+    until ``held_until``, the day its hold ends."""
     plate = LicensePlateRow(
         lpn=license_plate_number(sequence),
         sequence=sequence,
@@ -83,21 +107,8 @@ def sort_unit(
         grams=command.weight.grams if command.weight is not None else line.item.full_g,
         held_until=held_until if routed.route.is_hold else None,
     )
-    uow.records.add(plate)
+    uow.records.attach_issued(decision, plate=plate)  # written with the documents (``write_issued``)
     grade = routed.route.stock_grade
-    if grade is not None:
-        uow.records.add(
-            StockMoveRow(
-                sku=line.sku,
-                grade=grade,
-                quantity=1,
-                kind="restocked",
-                decision_id=decision.id,
-                moved_at=now,
-                moved_by=command.user,
-                station_id=command.station,
-            )
-        )
     uow.record(
         AuditEvent(
             "unit_sorted",

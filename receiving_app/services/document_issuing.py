@@ -15,20 +15,23 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import tzinfo
 
 from receiving_app.documents.model import RMA_LABEL, DocumentContent, Evidence, LineDetail, PageSize, Party
 from receiving_app.domain.audit import AuditEvent
 from receiving_app.domain.decision import Amounts, DocumentType, Outcome, Reason
 from receiving_app.domain.facts import ReturnReason
 from receiving_app.domain.media import Medium
+from receiving_app.domain.money import Money
 from receiving_app.domain.policy import Policy
 from receiving_app.domain.weight_capture import WeightCapture
 from receiving_app.persistence.decision_tables import DecisionRow
 from receiving_app.persistence.document_tables import DocumentRow
-from receiving_app.persistence.order_tables import CustomerRow
+from receiving_app.persistence.order_tables import CustomerRow, OrderRow
 from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
 from receiving_app.persistence.unit_of_work import UnitOfWork
 from receiving_app.services.policy_book import policy_of_decision
+from receiving_app.services.station_time import on_station_clock
 from receiving_app.services.stored_pdfs import require_as_stored
 
 Renderer = Callable[[DocumentContent, Medium | None], bytes]
@@ -70,10 +73,21 @@ def document_number(document_type: DocumentType, sequence: int) -> str:
 
 
 class DocumentIssuer:
-    def __init__(self, render: Renderer, policies: Mapping[str, Policy], page_size: PageSize = "letter") -> None:
+    """Numbers, draws and stores documents; ``zone`` is the station's time zone their times are printed in
+    (None: this computer's)."""
+
+    def __init__(
+        self,
+        render: Renderer,
+        policies: Mapping[str, Policy],
+        page_size: PageSize = "letter",
+        *,
+        zone: tzinfo | None = None,
+    ) -> None:
         self._render = render
         self._policies = policies
         self.page_size = page_size
+        self.zone = zone
 
     def issue_for(
         self,
@@ -83,28 +97,35 @@ class DocumentIssuer:
         rma: RmaRow,
         line: RmaLineRow,
         station: str,
+        *,
+        numbers: Mapping[str, int],
+        policy: Policy | None = None,
     ) -> list[UnrenderedDocument]:
-        """Numbers the decision's documents in ``uow``; their PDFs come after the commit (``render_pdfs``)."""
-        issued = []
-        for document_type in document_types:
-            sequence = uow.records.next_document_sequence(document_type.value)
-            row = DocumentRow(
-                number=document_number(document_type, sequence),
+        """Numbers the decision's documents with ``numbers``, each type's next number, which the caller
+        takes from the counters last, just before its commit (``next_document_sequences``), and attaches
+        them to the decision for the caller to write (``write_issued``); their PDFs come after the commit
+        (``render_pdfs``). ``policy``: the version that decided, if at hand."""
+        rows = [
+            DocumentRow(
+                number=document_number(document_type, numbers[document_type.value]),
                 document_type=document_type.value,
-                sequence=sequence,
-                decision=decision,
+                sequence=numbers[document_type.value],
+                decision_id=decision.id,
                 issued_at=decision.decided_at,
                 issued_by=decision.decided_by,
                 station_id=station,
                 print_count=0,
             )
-            # The row is incomplete until it is added, so nothing may flush it while content is read.
-            with uow.session.no_autoflush:
-                content = self.content(uow, row, decision, rma, line)
-            uow.records.add(row)
-            issued.append(UnrenderedDocument(row.number, document_type, rma.number, content))
-        uow.records.flush()
-        return issued
+            for document_type in document_types
+        ]
+        # Attached before any is drawn up: a document may name another of the same decision.
+        uow.records.attach_issued(decision, documents=rows)
+        return [
+            UnrenderedDocument(
+                row.number, document_type, rma.number, self.content(uow, row, decision, rma, line, policy=policy)
+            )
+            for document_type, row in zip(document_types, rows, strict=True)
+        ]
 
     def render_pdfs(self, documents: Sequence[UnrenderedDocument]) -> list[tuple[UnrenderedDocument, bytes]]:
         """Draws the PDFs outside any transaction: no lock waits on the layout."""
@@ -144,16 +165,18 @@ class DocumentIssuer:
     def label(self, rma: RmaRow, *, station: str, medium: Medium | None = None) -> bytes:
         """The RMA's parcel label, drawn for ``medium`` (a 4 x 6 in label when None)."""
         order, customer = rma.order, rma.order.customer
+        policy = self._policies.get(rma.seller_id)
+        currency = policy.currency if policy else None
         return self._render(
             DocumentContent(
                 document_type=RMA_LABEL,
                 document_number=rma.number,
-                issued_at=rma.created_at,
+                issued_at=on_station_clock(rma.created_at, self.zone),
                 station_id=station,
                 seller=Party(rma.seller.name, tuple(rma.seller.return_address.splitlines())),
                 authorization_word=rma.seller.authorization,
                 policy_id=rma.seller_id,
-                policy_version=self._policies[rma.seller_id].version if rma.seller_id in self._policies else "",
+                policy_version=policy.version if policy else "",
                 customer=Party(customer.name, tuple(customer.address.splitlines())),
                 rma_number=rma.number,
                 order_number=order.number,
@@ -163,9 +186,9 @@ class DocumentIssuer:
                         sku=line.sku,
                         description=line.item.description,
                         quantity=line.quantity,
-                        unit_price=line.order_line.unit_price,
-                        amounts=Amounts.nothing_moves(line.order_line.unit_price * line.quantity),
-                        total=line.order_line.unit_price * line.quantity,
+                        unit_price=_in(line.order_line.unit_price, currency),
+                        amounts=Amounts.nothing_moves(_in(line.order_line.unit_price, currency) * line.quantity),
+                        total=_in(line.order_line.unit_price, currency) * line.quantity,
                     )
                     for line in rma.lines
                 ),
@@ -194,16 +217,19 @@ class DocumentIssuer:
         line: RmaLineRow,
         *,
         copy: bool = False,
+        policy: Policy | None = None,
     ) -> DocumentContent:
         order = rma.order
         customer = order.customer
         # The rules quoted are those of the version that decided, not today's: a reprint says what the original said.
-        policy = policy_of_decision(self._policies, uow, decision.policy_id, decision.policy_version)
+        if policy is None or (policy.id, policy.version) != (decision.policy_id, decision.policy_version):
+            policy = policy_of_decision(self._policies, uow, decision.policy_id, decision.policy_version)
         reasons = tuple(Reason(reason["code"], reason["text"]) for reason in decision.reasons)
+        document_type = DocumentType(document.document_type)
         return DocumentContent(
-            document_type=DocumentType(document.document_type),
+            document_type=document_type,
             document_number=document.number,
-            issued_at=document.issued_at,
+            issued_at=on_station_clock(document.issued_at, self.zone),
             station_id=document.station_id,
             seller=Party(rma.seller.name, tuple(rma.seller.return_address.splitlines())),
             authorization_word=rma.seller.authorization,
@@ -220,10 +246,14 @@ class DocumentIssuer:
                     quantity=_units_decided(decision, line),
                     unit_number=decision.unit_no,
                     unit_count=line.quantity,
-                    unit_price=line.order_line.unit_price,
+                    unit_price=_in(line.order_line.unit_price, decision.currency),
                     amounts=decision.amounts,
                     total=decision.refund_total,
                 ),
+            ),
+            customer_account=customer.account_number if _uses_accounts(policy, order) else "",
+            credit_memo_number=(
+                _credit_memo_number(decision) if document_type is DocumentType.RESTOCKING_FEE_RECEIPT else None
             ),
             received_by=_display_name(uow, decision.decided_by),
             outcome=Outcome(decision.outcome),
@@ -244,9 +274,25 @@ class DocumentIssuer:
         )
 
 
+def _in(price: Money, currency: str | None) -> Money:
+    """An order's price, a plain figure read as the station's currency, in the seller's currency."""
+    return price if currency is None or price.currency == currency else Money(price.amount, currency)
+
+
+def _uses_accounts(policy: Policy | None, order: OrderRow) -> bool:
+    """Whether the customer's account number belongs on the seller's documents: the order was placed on the
+    customer's open account, or the seller keeps its customers by account (it pays refunds as account credit)."""
+    return order.payment_method == "open_account" or bool(policy and policy.account_credit_for_open_account)
+
+
+def _credit_memo_number(decision: DecisionRow) -> str | None:
+    """The credit memo a restocking fee was kept from: the one issued for the same decision."""
+    return next((document.number for document in decision.documents if document.document_type == "credit_memo"), None)
+
+
 def _units_decided(decision: DecisionRow, line: RmaLineRow) -> int:
     # Decisions are made unit by unit; one recorded before that decided the whole line at once.
-    whole_line = line.order_line.unit_price * line.quantity
+    whole_line = _in(line.order_line.unit_price, decision.currency) * line.quantity
     return line.quantity if line.quantity > 1 and decision.amounts.merchandise == whole_line else 1
 
 

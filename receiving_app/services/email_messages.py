@@ -29,6 +29,7 @@ from receiving_app.persistence.outbox_writing import NO_ADDRESS
 from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
 from receiving_app.persistence.unit_of_work import UnitOfWork
 from receiving_app.services.document_issuing import DocumentIssuer
+from receiving_app.services.station_time import on_station_clock
 
 PDF_RECHECK = timedelta(seconds=30)  # a decision's PDFs come seconds after it
 PDF_WAIT = timedelta(minutes=2)
@@ -77,7 +78,8 @@ class CustomerEmails:
         if not rma.order.customer.email.strip():
             return NotSent(NO_ADDRESS)
         if row.event_type == "rma.arrived":
-            return Ready(self._message(row, rma, texts, texts.arrival, _arrival_values(row, rma, texts)))
+            arrived_on = on_station_clock(row.created_at, self._issuer.zone).date()
+            return Ready(self._message(row, rma, texts, texts.arrival, _arrival_values(rma, texts, arrived_on)))
         return self._decision(uow, row, rma, texts, json.loads(row.payload), now)
 
     def _decision(
@@ -155,7 +157,7 @@ class CustomerEmails:
         customer = rma.order.customer
         message["To"] = formataddr((customer.name, customer.email.strip()))
         message["Subject"] = filled(template.subject, values)
-        message["Date"] = format_datetime(row.created_at)
+        message["Date"] = format_datetime(on_station_clock(row.created_at, self._issuer.zone))
         message["Message-ID"] = row.message_key
         message["Auto-Submitted"] = "auto-generated"  # no out-of-office answer comes back to it
         message.set_content(_tidy(filled(template.body, values)))
@@ -172,9 +174,10 @@ def _common_values(rma: RmaRow, texts: MessageTexts) -> dict[str, str]:
     }
 
 
-def _arrival_values(row: OutboxMessageRow, rma: RmaRow, texts: MessageTexts) -> dict[str, str]:
+def _arrival_values(rma: RmaRow, texts: MessageTexts, arrived_on: date) -> dict[str, str]:
+    """``arrived_on``: the day on the station's calendar, which is the customer's sense of "the day it came"."""
     items = "\n".join(f"- {line.quantity} × {line.item.description} ({line.sku})" for line in rma.lines)
-    return {**_common_values(rma, texts), "arrived_on": _day(row.created_at.astimezone().date()), "items": items}
+    return {**_common_values(rma, texts), "arrived_on": _day(arrived_on), "items": items}
 
 
 def _amount_lines(amounts: Amounts, refund_total: Money) -> str:

@@ -12,7 +12,8 @@ from receiving_app.domain.policy import Policy
 from receiving_app.domain.tracking import tracking_number_from_text
 from receiving_app.persistence.records import Records
 from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
-from receiving_app.services.audit_check import ChainReport, StationRouting, check_audit_trail
+from receiving_app.services.audit_check import ChainReport, StationRouting
+from receiving_app.services.audit_checkpointing import CheckpointWhen, verify_audit_trail
 from receiving_app.services.disposition import take_back_stock
 from receiving_app.services.document_issuing import DocumentIssuer
 from receiving_app.services.errors import LineNotOpen, NotAllowed, NotFound
@@ -173,10 +174,17 @@ class HistoryService:
             uow.commit()
             return tuple(document.number for document in voided)
 
-    def verify_audit_chain(self, routing: StationRouting | None = None) -> ChainReport:
-        """The chain, every sealed row, and (given) this station's document routing."""
-        with self._units.read() as uow:
-            return check_audit_trail(uow, routing)
+    def verify_audit_chain(
+        self,
+        routing: StationRouting | None = None,
+        *,
+        full: bool = True,
+        checkpoint: CheckpointWhen = "never",
+        station: str = "",
+    ) -> ChainReport:
+        """The chain, the sealed rows, and (given) this station's document routing: all of them, or
+        (``full=False``) what was recorded since the newest good checkpoint; see audit_checkpointing."""
+        return verify_audit_trail(self._units, routing, full=full, checkpoint=checkpoint, station=station)
 
 
 def _rma_number_named(records: Records, named: str) -> str | None:

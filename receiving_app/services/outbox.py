@@ -63,9 +63,9 @@ class OutboxEntry:
 
 
 def shown_receiver(kind: str, receiver: str) -> str:
-    """Who a message goes to, as a list may show it: "customer", or a URL without its query string,
-    which may carry the receiver's token."""
-    if kind == "email":
+    """Who a message goes to, as a list may show it: "customer", an export's folder, or a URL without its
+    query string, which may carry the receiver's token."""
+    if kind != "webhook":
         return receiver
     parts = urlsplit(receiver)
     return f"{parts.scheme}://{parts.netloc}{parts.path}"

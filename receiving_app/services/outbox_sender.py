@@ -34,6 +34,7 @@ from receiving_app.persistence.unit_of_work import UnitOfWorkFactory, utc_now
 from receiving_app.services.delivery_settings import Delivery
 from receiving_app.services.document_issuing import DocumentIssuer
 from receiving_app.services.email_messages import CustomerEmails, Made, NotSent, NotYet, Ready
+from receiving_app.services.outbox_files import FileToWrite, file_to_write, write_file
 from receiving_app.services.redaction import redacted
 from receiving_app.services.webhooks import webhook_headers
 
@@ -123,6 +124,11 @@ class OutboxSender:
             counts = uow.records.outbox_status_counts()
         return PassResult(delivered, counts.get("pending", 0) + counts.get("sending", 0), counts.get("failed", 0))
 
+    def deliver_now(self, message_id: int) -> bool:
+        """One message at once, as a pass would deliver it: an export's file, which its maker waits for.
+        Only a file is delivered here, so no SMTP or webhook setting is read."""
+        return self._send_one(message_id, None, None)
+
     def _release_stale_claims(self) -> None:
         now = self._clock()
         with self._units.read() as uow:  # read first: a pass with nothing to release takes no write lock
@@ -138,7 +144,7 @@ class OutboxSender:
                 message.next_attempt_at, message.last_error = now, INTERRUPTED
             uow.commit()
 
-    def _send_one(self, message_id: int, delivery: Delivery, emails: CustomerEmails) -> bool:
+    def _send_one(self, message_id: int, delivery: Delivery | None, emails: CustomerEmails | None) -> bool:
         prepared = self._prepared(message_id, delivery, emails)
         if isinstance(prepared, NotYet) and prepared.undrawn:
             self._draw_pdfs(prepared.undrawn)
@@ -159,20 +165,29 @@ class OutboxSender:
         if claimed is None:
             return False  # another sender took it first
         attempt_id, receiver, key, event_type = claimed
-        if isinstance(prepared, Ready):
+        if isinstance(prepared, FileToWrite):
+            written = write_file(prepared)
+            outcome = _Outcome(written.written, written.detail, written.permanent)
+        elif isinstance(prepared, Ready):
+            assert delivery is not None  # an e-mail is made only with the station's delivery (_prepared)
             outcome = _mailed(delivery, prepared)
         else:
+            assert delivery is not None
             outcome = _posted(delivery, receiver, key, event_type, prepared, int(self._clock().timestamp()))
         self._record(message_id, attempt_id, outcome)
         return outcome.delivered
 
     def _prepared(
-        self, message_id: int, delivery: Delivery, emails: CustomerEmails
-    ) -> Made | _Webhook | _InTurn | None:
-        """What to deliver, or why not now (None: it is no longer pending)."""
+        self, message_id: int, delivery: Delivery | None, emails: CustomerEmails | None
+    ) -> Made | _Webhook | _InTurn | FileToWrite | None:
+        """What to deliver, or why not now (None: it is no longer pending, or not a file when only files go)."""
         with self._units.read() as uow:
             message = uow.records.outbox_message(message_id)
             if message is None or message.status != "pending":
+                return None
+            if message.kind == "file":
+                return file_to_write(uow, message)
+            if delivery is None or emails is None:
                 return None
             if message.kind == "email":
                 return emails.made(uow, message, now=self._clock())

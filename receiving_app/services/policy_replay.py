@@ -11,13 +11,14 @@ left them at the time. A replay changes nothing; it leaves one audit event, ``po
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from receiving_app.domain.audit import AuditEvent
+from receiving_app.domain.currencies import DEFAULT_CURRENCY
 from receiving_app.domain.decision import Outcome
 from receiving_app.domain.errors import InputError
 from receiving_app.domain.facts import (
@@ -41,6 +42,7 @@ from receiving_app.domain.policy_comparison import (
 from receiving_app.domain.weight import FillMeasurement
 from receiving_app.persistence.policy_replay_records import PolicyReplayRecords
 from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
+from receiving_app.services.paused_collector import paused_collector
 from receiving_app.services.policy_drafts import DraftView, PolicyDraftService
 from receiving_app.services.unit_facts import unit_facts
 
@@ -104,8 +106,8 @@ class PolicyReplayService:
         None: without that bound), compared with what they got."""
         _require_range(start, end)
         policy = self._drafts.checked(draft.text, draft.name)
-        with self._units.read() as uow:
-            comparison = compare(policy, recorded_units(uow.records, policy.id, start, end))
+        with self._units.read() as uow, paused_collector():
+            comparison = compare(policy, recorded_units(uow.records, policy.id, start, end, currency=policy.currency))
         with self._units.write() as uow:
             uow.record(
                 AuditEvent(
@@ -137,60 +139,94 @@ class PolicyReplayService:
 
 
 def recorded_units(
-    records: PolicyReplayRecords, policy_id: str, start: date | None, end: date | None
+    records: PolicyReplayRecords,
+    policy_id: str,
+    start: date | None,
+    end: date | None,
+    *,
+    currency: str = DEFAULT_CURRENCY,
 ) -> Iterator[RecordedUnit]:
-    """Streamed: a hundred thousand units are read a batch at a time, each amount made once."""
+    """Streamed: a hundred thousand units are read a batch at a time, each amount made once, in the seller's
+    ``currency`` (its prices and decisions are kept as plain cents)."""
     catalog = {
         sku: (_CATEGORIES[category], full, empty) for sku, (category, full, empty) in records.catalog_weights().items()
     }
-    used_up = _UsedUp(records.refunds_that_used_up(policy_id))
-    money, codes = _MoneyByCents(), _ReasonCodes()
-    conditions: dict[tuple[bool | None, ...], Condition] = {}
-    flag_sets: dict[tuple[bool | None, ...], Flags] = {}
+    cells = records.cell_readers()
+    used_up = _UsedUp(records.refunds_that_used_up(policy_id), cells.time)
+    money, codes = _MoneyByCents(currency), _ReasonCodes()
+
+    # The cells a unit's dates, checks, weight and recorded result are made of repeat over thousands of
+    # units: each distinct set is converted and made once.
+    def made_dates(purchased: Any, reported: Any, shipped: Any, delivered: Any, received: Any) -> ReturnDates:
+        day = cells.date
+        return ReturnDates(day(purchased), day(reported), day(shipped), day(delivered), day(received))  # type: ignore[arg-type]
+
+    def made_fill(grams: Any, sku: str) -> FillMeasurement:
+        _category, full_g, empty_g = catalog[sku]
+        return FillMeasurement(cells.grams(grams), full_g, empty_g)  # type: ignore[arg-type]
+
+    def made_result(
+        outcome: str, refund: int, fee: int, deduction: int, shipping: int, reasons: tuple[str, ...]
+    ) -> UnitResult:
+        return UnitResult(_OUTCOMES[outcome], money[refund], money[fee], money[deduction], money[shipping], reasons)
+
+    dates = _MadeOnce(made_dates)
+    conditions = _MadeOnce(lambda *seen: Condition(*map(cells.check, seen)))
+    flag_sets = _MadeOnce(lambda *checked: Flags(*map(cells.check, checked)))
+    fills = _MadeOnce(made_fill)
+    results = _MadeOnce(made_result)
     for row in records.decided_units(policy_id, start, end):
-        category, full_g, empty_g = catalog[row.sku]
-        seen, checked = row.condition, row.flags
-        condition = conditions.get(seen) or conditions.setdefault(seen, Condition(*seen))
-        flags = flag_sets.get(checked) or flag_sets.setdefault(checked, Flags(*checked))
+        sku = row.sku
+        unit_dates = dates[row.purchased_on, row.reported_on, row.shipped_on, row.delivered_on, row.received_on]
         facts = unit_facts(
             reason=_REASONS[row.reason],
             choice=_CHOICES[row.customer_choice],
-            sku=row.sku,
-            category=category,
+            sku=sku,
+            category=catalog[sku][0],
             unit_price=money[row.unit_price],
-            dates=ReturnDates(
-                purchased=row.purchased_on,
-                reported=row.reported_on,
-                shipped=row.shipped_on,
-                delivered=row.delivered_on,
-                received=row.received_on,
-            ),
+            dates=unit_dates,
             payment_method=_PAYMENTS[row.payment_method],
             shipping_paid=money[row.shipping_paid],
             shipping_refunded=money[used_up.shipping(row.order_id, row.id, row.decided_at)],
             label_cost=money[row.return_label_cost],
             label_deducted=money[used_up.label(row.rma_id, row.id, row.decided_at)],
-            condition=condition,
-            flags=flags,
-            fill=FillMeasurement(row.grams, full_g, empty_g) if row.grams is not None else None,
+            condition=conditions[row.condition],
+            flags=flag_sets[row.flags],
+            fill=fills[row.grams, sku] if row.grams is not None else None,
         )
-        recorded = UnitResult(
-            _OUTCOMES[row.outcome],
-            money[row.refund_total],
-            money[row.restocking_fee],
-            money[row.return_shipping_deduction],
-            money[row.shipping_refund],
+        recorded = results[
+            row.outcome,
+            row.refund_total,
+            row.restocking_fee,
+            row.return_shipping_deduction,
+            row.shipping_refund,
             codes.of(row.reasons),
-        )
+        ]
         key = UnitKey(row.rma_number, row.line_no, row.unit_no)
-        yield RecordedUnit(key, row.received_on, facts, recorded, row.overridden_by is not None)
+        yield RecordedUnit(key, unit_dates.received, facts, recorded, row.overridden_by is not None)
+
+
+class _MadeOnce(dict[tuple[Any, ...], Any]):
+    """``made[cells]`` is ``make(*cells)``, made the first time those cells are met and kept."""
+
+    def __init__(self, make: Callable[..., Any]) -> None:
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, cells: tuple[Any, ...]) -> Any:
+        made = self[cells] = self._make(*cells)
+        return made
 
 
 class _MoneyByCents(dict[int, Money]):
     """Each amount made once (prices and fees repeat over thousands of units), looked up as ``money[cents]``."""
 
+    def __init__(self, currency: str) -> None:
+        super().__init__()
+        self._currency = currency
+
     def __missing__(self, cents: int) -> Money:
-        made = self[cents] = Money(Decimal(cents).scaleb(-2))
+        made = self[cents] = Money(Decimal(cents).scaleb(-2), self._currency)
         return made
 
 
@@ -213,7 +249,8 @@ class _UsedUp:
     """What earlier decisions had refunded of each order's shipping and deducted of each RMA's label
     when a unit was decided: those made before it and not voided by then."""
 
-    def __init__(self, rows: Iterator[Any]) -> None:
+    def __init__(self, rows: Iterator[Any], time: Callable[[Any], datetime | None]) -> None:
+        self._time = time  # a unit's decision time comes raw: it is read only for an order or RMA found here
         self._shipping: dict[int, list[tuple[int, datetime, datetime | None, int]]] = {}
         self._label: dict[int, list[tuple[int, datetime, datetime | None, int]]] = {}
         for row in rows:
@@ -226,16 +263,16 @@ class _UsedUp:
                     (row.id, row.decided_at, row.voided_at, row.return_shipping_deduction)
                 )
 
-    def shipping(self, order_id: int, decision_id: int, decided_at: datetime) -> int:
-        return _before(self._shipping.get(order_id), decision_id, decided_at)
+    def shipping(self, order_id: int, decision_id: int, decided_at: Any) -> int:
+        earlier = self._shipping.get(order_id)
+        return _before(earlier, decision_id, self._time(decided_at)) if earlier else 0
 
-    def label(self, rma_id: int, decision_id: int, decided_at: datetime) -> int:
-        return _before(self._label.get(rma_id), decision_id, decided_at)
+    def label(self, rma_id: int, decision_id: int, decided_at: Any) -> int:
+        earlier = self._label.get(rma_id)
+        return _before(earlier, decision_id, self._time(decided_at)) if earlier else 0
 
 
-def _before(earlier: list[tuple[int, datetime, datetime | None, int]] | None, decision_id: int, at: datetime) -> int:
-    if not earlier:
-        return 0
+def _before(earlier: list[tuple[int, datetime, datetime | None, int]], decision_id: int, at: Any) -> int:
     return sum(
         cents for made, _decided, voided, cents in earlier if made < decision_id and (voided is None or voided > at)
     )

@@ -119,7 +119,8 @@ class PrintingService:
         settings = printer_for(LICENSE_PLATE)
         printer, problem = self._printer(settings)
         with self._units.read() as uow:
-            drawn = license_plate_label(uow, lpn, self._routing, printer.medium if printer is not None else None)
+            medium = printer.medium if printer is not None else None
+            drawn = license_plate_label(uow, lpn, self._routing, medium, zone=self._issuer.zone)
         job = PrintJob(
             pdf=drawn.pdf, document_number=drawn.lpn, document_type=LICENSE_PLATE, title=f"License plate {drawn.lpn}"
         )
@@ -130,7 +131,8 @@ class PrintingService:
         settings = printer_for(CONTAINER_MANIFEST)
         printer, problem = self._printer(settings)
         with self._units.read() as uow:
-            drawn = manifest_pdf(uow, code, self._routing, printer.medium if printer is not None else None)
+            medium = printer.medium if printer is not None else None
+            drawn = manifest_pdf(uow, code, self._routing, medium, zone=self._issuer.zone)
         job = PrintJob(
             pdf=drawn.pdf,
             document_number=drawn.code,

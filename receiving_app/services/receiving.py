@@ -3,7 +3,9 @@
 Receiving a unit is one transaction: the inspection, every weight reading, the decision and its
 numbered documents and the audit events commit together or not at all (the PDFs are drawn right
 after, see document_issuing). The line is locked first, so a second receive of the same unit, from
-any station, waits and then finds the first one's decision instead of writing another.
+any station, waits and then finds the first one's decision instead of writing another. The rows
+every station queues on, the document counters and the audit chain's head, are taken last, right
+before the commit: everything else is read, decided and written before them.
 
 A unit that came as an unidentified return and was weighed then is decided on that weight when the
 request brings none: the scale measured that very cartridge, and the reading keeps its source and time.
@@ -39,7 +41,7 @@ from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
 from receiving_app.persistence.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from receiving_app.services import receiving_rows
 from receiving_app.services.commands import PhotoAttachment, ReceiveLine
-from receiving_app.services.disposition import hold_end, route_of, sort_unit
+from receiving_app.services.disposition import LICENSE_PLATE_COUNTER, hold_end, restock, route_of, sort_unit
 from receiving_app.services.document_issuing import DocumentIssuer
 from receiving_app.services.errors import LineNotOpen, SupervisorNeeded
 from receiving_app.services.mapping import check_in_capture, decision_view
@@ -47,6 +49,7 @@ from receiving_app.services.policy_book import policy_in_effect
 from receiving_app.services.rma_lines import (
     RECEIVING_ROLES,
     SUPERVISOR_ROLES,
+    line_to_receive,
     refusals_as_line_not_open,
     require_unit_number,
     require_user,
@@ -72,6 +75,10 @@ class ReceivingService:
         self._issuer = issuer
         self._routing = routing
         self._today = today
+        # The policy and routing versions found recorded with the texts this station holds: a recorded
+        # version is never changed (its row is sealed), so each is compared once, not at every receive.
+        self._recorded_policies: set[tuple[str, str, str]] = set()
+        self._recorded_routing: set[tuple[str, str]] = set()
 
     def receive(self, command: ReceiveLine) -> ReceiveResult:
         try:
@@ -93,47 +100,64 @@ class ReceivingService:
         # not a picture is refused before anything is locked or written.
         thumbnails = [_printable(photo) for photo in command.photos]
         with self._units.write() as uow:
-            rma, line = _unit_of_line(uow, command, lock=True)
-            existing = uow.records.standing_decision(line.id, command.unit)
+            rma, line = line_to_receive(uow, command.rma_number, command.line_no)
+            require_unit_number(rma, line, command.unit)
+            on_file = uow.records.unit_on_file(line, command.unit)
+            units = on_file.states
+            existing = (
+                uow.records.standing_decision(line.id, command.unit)
+                if units[command.unit - 1] is UnitState.DECIDED
+                else None
+            )
             if existing is not None:
                 self._store_missing_pdfs(uow, existing, command)
                 return ReceiveResult(
                     rma.number, line.line_no, command.unit, True, decision_view(existing, line.line_no), rma.status
                 )
-            require_user(uow, command.user, RECEIVING_ROLES, "receive returns")
+            # Held while the unit of work lasts: the documents name these users, and the session keeps
+            # only the rows something refers to, so it would read them again.
+            people = [require_user(uow, command.user, RECEIVING_ROLES, "receive returns")]
             given = command.weight
             command = _with_check_in_weight(uow, line, command)
-            units = uow.records.unit_states(line)
             with refusals_as_line_not_open():
                 require_unit_open(
                     LineStatus(line.status), units[command.unit - 1], where=where(rma, line, command.unit)
                 )
             if command.override:
-                require_user(uow, command.override.supervisor, SUPERVISOR_ROLES, "override a decision")
+                people.append(require_user(uow, command.override.supervisor, SUPERVISOR_ROLES, "override a decision"))
 
             received_on = command.received_on or self._today()
             policy = policy_in_effect(self._policies, uow, rma.seller_id, received_on)
             self._require_recorded_policy(uow, policy)
             judgement = self._judge(uow, rma, line, command, policy, received_on)
-            approved_over = self._require_approval(uow, line, command, judgement)
+            approved_over = self._require_approval(uow, line, command, judgement, on_file.voided_before)
             self._require_recorded_routing(uow)
+            assert judgement.route is not None  # _judge sorts every unit it judges
 
             now = uow.clock()
             inspection = receiving_rows.inspection_row(line, command, received_on, thumbnails, now)
             uow.records.add(inspection)
             decision_row = receiving_rows.decision_row(line, inspection, judgement, command, approved_over, now)
             uow.records.add(decision_row)
-            uow.records.flush()  # the unique index on the unit speaks here, before documents are numbered
-            documents = self._issuer.issue_for(
-                uow, decision_row, judgement.decision.documents, rma, line, command.station
-            )
+            restock(uow, line, decision_row, judgement.route, command, now)
             units[command.unit - 1] = UnitState.DECIDED
             closed = set_statuses(rma, line, units)
-
+            # The unique index on the unit speaks here, before any number is taken; and what is written
+            # now is not written while the numbers below are held.
+            uow.records.flush()
             for event in receiving_rows.receiving_events(
                 rma.number, line, decision_row, judgement, command, approved_over
             ):
                 uow.record(event)
+
+            # Last: the counters every station queues on, held from here until the commit.
+            document_types = judgement.decision.documents
+            numbers = uow.records.next_document_sequences(
+                [*(document_type.value for document_type in document_types), LICENSE_PLATE_COUNTER]
+            )
+            documents = self._issuer.issue_for(
+                uow, decision_row, document_types, rma, line, command.station, numbers=numbers, policy=policy
+            )
             for document in documents:
                 uow.record(
                     AuditEvent(
@@ -149,11 +173,21 @@ class ReceivingService:
                         },
                     )
                 )
-            assert judgement.route is not None  # _judge sorts every unit it judges
             held_until = hold_end(judgement.route.route, policy, received_on)
-            sort_unit(uow, line, decision_row, judgement.route, self._routing, command, now, held_until)
+            sort_unit(
+                uow,
+                line,
+                decision_row,
+                judgement.route,
+                self._routing,
+                command,
+                now,
+                held_until,
+                sequence=numbers[LICENSE_PLATE_COUNTER],
+            )
             if closed:
                 uow.record(AuditEvent("rma_closed", command.user, command.station, rma.number, {}))
+            uow.records.write_issued(decision_row)
             uow.commit()
             result = ReceiveResult(
                 rma.number,
@@ -211,12 +245,12 @@ class ReceivingService:
         return replace(judgement, route=route_of(self._routing, line, command, judgement))
 
     def _require_approval(
-        self, uow: UnitOfWork, line: RmaLineRow, command: ReceiveLine, judgement: Judgement
+        self, uow: UnitOfWork, line: RmaLineRow, command: ReceiveLine, judgement: Judgement, voided_before: bool
     ) -> tuple[str, ...]:
         """What a supervisor's approval was needed for (nothing, when the bench may decide alone);
         refuses without a supervisor's approval where one is needed."""
         why = list(judgement.needs_supervisor)
-        if uow.records.unit_was_voided(line.id, command.unit):
+        if voided_before:
             why.append(f"Unit {command.unit} of line {line.line_no} was decided before and that decision was voided.")
         if not why or command.override is not None:
             return ()  # an override is a supervisor's own decision
@@ -229,6 +263,8 @@ class ReceivingService:
 
     def _require_recorded_routing(self, uow: UnitOfWork) -> None:
         routing = self._routing
+        if (routing.version, routing.source_text) in self._recorded_routing:
+            return
         recorded = uow.records.routing_version(routing.version)
         if recorded is None:
             raise LineNotOpen(
@@ -239,9 +275,11 @@ class ReceivingService:
                 f"Routing version {routing.version} was edited without a new version; "
                 "give the changed routes a new version before sorting under them."
             )
+        self._recorded_routing.add((routing.version, routing.source_text))
 
-    @staticmethod
-    def _require_recorded_policy(uow: UnitOfWork, policy: Policy) -> None:
+    def _require_recorded_policy(self, uow: UnitOfWork, policy: Policy) -> None:
+        if (policy.id, policy.version, policy.source_text) in self._recorded_policies:
+            return
         recorded = uow.records.policy_version(policy.id, policy.version)
         if recorded is None:
             raise LineNotOpen(
@@ -253,6 +291,7 @@ class ReceivingService:
                 f"Policy {policy.id} version {policy.version} was edited without a new version; "
                 "give the changed policy a new version before deciding under it."
             )
+        self._recorded_policies.add((policy.id, policy.version, policy.source_text))
 
     @staticmethod
     def _facts(uow: UnitOfWork, rma: RmaRow, line: RmaLineRow, command: ReceiveLine, received_on: date) -> ReturnFacts:
@@ -260,6 +299,7 @@ class ReceivingService:
         reported = rma.reported_on
         if received_on < reported:
             raise InputError(f"received: {received_on} is before the return was authorized ({reported}).")
+        shipping_refunded, label_deducted = uow.records.refunded_already(order.id, rma.id)
         return unit_facts(
             reason=command.reason or ReturnReason(line.reason),
             choice=command.customer_choice or CustomerChoice(line.customer_choice),
@@ -275,9 +315,9 @@ class ReceivingService:
             ),
             payment_method=PaymentMethod(order.payment_method),
             shipping_paid=order.shipping_paid,
-            shipping_refunded=uow.records.shipping_already_refunded(order.id),
+            shipping_refunded=shipping_refunded,
             label_cost=rma.return_label_cost,
-            label_deducted=uow.records.label_already_deducted(rma.id),
+            label_deducted=label_deducted,
             condition=command.condition,
             flags=command.flags,
         )

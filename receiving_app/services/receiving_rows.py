@@ -31,14 +31,15 @@ def inspection_row(
         virgin=command.virgin,
         **_fact_columns(command.condition, command.flags),
     )
-    for reading in command.readings_seen:
-        inspection.readings.append(_reading_row(reading, captured=False, at=at))
+    # Both lists are set even when empty: the documents print them, and an unset list would be read
+    # back from the database after the flush.
+    inspection.readings = [_reading_row(reading, captured=False, at=at) for reading in command.readings_seen]
     if command.weight is not None:
         inspection.readings.append(_reading_row(command.weight, captured=True, at=at))
-    for photo, thumbnail in zip(command.photos, thumbnails, strict=True):
-        inspection.photos.append(
-            PhotoRow(file_name=photo.file_name, media_type=photo.media_type, content=photo.content, thumbnail=thumbnail)
-        )
+    inspection.photos = [
+        PhotoRow(file_name=photo.file_name, media_type=photo.media_type, content=photo.content, thumbnail=thumbnail)
+        for photo, thumbnail in zip(command.photos, thumbnails, strict=True)
+    ]
     return inspection
 
 
@@ -93,6 +94,7 @@ def decision_row(
         refund_method=decision.refund_method.value if decision.refund_method else None,
         amounts=decision.amounts,
         refund_total=decision.refund_total,
+        currency=decision.amounts.currency,
         fill_fraction=decision.fill_fraction,
         reasons=[{"code": reason.code, "text": reason.text} for reason in decision.reasons],
         decided_at=at,
@@ -103,6 +105,13 @@ def decision_row(
         approved_by=approval.supervisor if approval else None,
         approval_note=approval.note.strip() if approval else None,
         contradictions=[{"code": item.code, "text": item.text} for item in judgement.contradictions],
+        # Not voided, and nothing issued yet, said outright: the documents and the plate join it in
+        # memory, and the commit's outbox and seals take it as it is, none of them reading it back.
+        voided_at=None,
+        voided_by=None,
+        void_reason=None,
+        documents=[],
+        license_plate=None,
     )
 
 
@@ -213,6 +222,7 @@ def _decision_payload(decision: Decision, command: ReceiveLine) -> dict[str, Any
         "policy_version": decision.policy_version,
         "outcome": decision.outcome.value,
         "refund_method": decision.refund_method.value if decision.refund_method else None,
+        "currency": amounts.currency,
         "merchandise": amounts.merchandise,
         "restocking_fee": amounts.restocking_fee,
         "return_shipping_deduction": amounts.return_shipping_deduction,

@@ -34,12 +34,14 @@ def _content(report: BenchReport) -> ReportContent:
         ("Station", report.station or "All stations"),
         ("Made", moment_words(report.generated_at)),
         ("Audit chain", report.audit_head_words),
+        ("Currency", f"{report.currency}: every amount below is in it"),
     ]
     return ReportContent(
         title=report.title,
         footer=report.title,
         facts=tuple(facts),
         highlights=tuple(
+            # The tiles are narrow; the Currency line above names the code a "$" could leave in doubt.
             (label, money_text(value) if isinstance(value, Money) else str(value))
             for label, value in report_highlights(report)
         ),
@@ -53,7 +55,7 @@ def _content(report: BenchReport) -> ReportContent:
 def report_csv(report: BenchReport) -> str:
     """The period and the figures at the top, then one section per table: its title on a line of
     its own, a heading row, the rows, a total row; a blank line between sections. Amounts are plain
-    decimals (dollars), counts whole numbers."""
+    decimals under headings naming their currency, counts whole numbers."""
     output = io.StringIO()
     writer = csv.writer(output, lineterminator="\r\n")
     writer.writerow(["Returns Receiving Station", report.title])
@@ -62,6 +64,7 @@ def report_csv(report: BenchReport) -> str:
     writer.writerow(["Station", report.station or "All stations"])
     writer.writerow(["Made", report.generated_at.isoformat()])
     writer.writerow(["Audit chain", report.audit_head_words])
+    writer.writerow(["Currency", report.currency])
     writer.writerow(
         ["Customer personal data", "included at an admin's request" if report.personal_data else "not included"]
     )

@@ -14,6 +14,8 @@ from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
+from receiving_app.domain.currencies import DEFAULT_CURRENCY
+from receiving_app.domain.errors import InputError
 from receiving_app.domain.money import Money
 from receiving_app.domain.routing import RoutingTable
 from receiving_app.services.report_model import (
@@ -49,11 +51,30 @@ GRAMS_PER_KG = Decimal(1000)
 PRINTED_KG = Decimal("0.001")
 
 
-class Totals:
-    """The grouped rows of ``ReportRecords.decision_groups`` added up every way the report shows them."""
+def period_currency(*row_sets: Sequence[NamedRow]) -> str:
+    """The one currency of the period's decisions (each row names its decisions' ``currency``); the station's
+    default when it decided nothing. Amounts of two currencies never add up, so a period of both is refused."""
+    currencies = sorted({str(row.currency) for rows in row_sets for row in rows})
+    if len(currencies) > 1:
+        raise InputError(
+            f"The decisions of this period are in more than one currency ({', '.join(currencies)}); a report adds "
+            "up the amounts of one currency only, so it cannot be made for this period."
+        )
+    return currencies[0] if currencies else DEFAULT_CURRENCY
 
-    def __init__(self, groups: Sequence[NamedRow]) -> None:
+
+def in_its_currency(row: NamedRow, amount: Money) -> Money:
+    """A summed or listed amount, which the database gives as plain cents, in the currency of its decisions."""
+    return amount if amount.currency == row.currency else Money(amount.amount, str(row.currency))
+
+
+class Totals:
+    """The grouped rows of ``ReportRecords.decision_groups`` added up every way the report shows them, in
+    ``currency``, the period's (``period_currency``)."""
+
+    def __init__(self, groups: Sequence[NamedRow], currency: str = DEFAULT_CURRENCY) -> None:
         self._groups = groups
+        self._currency = currency
 
     def outcomes(self) -> tuple[OutcomeCount, ...]:
         counts = dict.fromkeys(OUTCOMES, 0)
@@ -67,23 +88,24 @@ class Totals:
     def refunds_by_method(self) -> tuple[RefundsByMethod, ...]:
         lines = dict.fromkeys(REFUND_METHODS, 0)
         # merchandise, restocking fees, label deductions, shipping refunded, refunded
-        amounts: dict[str, list[Money]] = {method: [Money.zero()] * 5 for method in REFUND_METHODS}
+        zero = Money.zero(self._currency)
+        amounts: dict[str, list[Money]] = {method: [zero] * 5 for method in REFUND_METHODS}
         for row in self._groups:
             if row.outcome != "refund":
                 continue
             method = row.refund_method or NO_METHOD
             lines[method] = lines.get(method, 0) + int(row.lines)
-            sums = amounts.setdefault(method, [Money.zero()] * 5)
+            sums = amounts.setdefault(method, [zero] * 5)
             for index, amount in enumerate(
                 (row.merchandise, row.restocking_fees, row.label_deductions, row.shipping_refunded, row.refunded)
             ):
-                sums[index] = sums[index] + amount
+                sums[index] = sums[index] + in_its_currency(row, amount)
         return tuple(RefundsByMethod(method, lines[method], *sums) for method, sums in amounts.items())
 
     def fees(self) -> FeesCollected:
         return FeesCollected(
             sum(int(row.fees_charged or 0) for row in self._groups),
-            money_sum(row.restocking_fees for row in self._groups),
+            money_sum((in_its_currency(row, row.restocking_fees) for row in self._groups), self._currency),
         )
 
     def work(self, key: str) -> tuple[WorkCount, ...]:
@@ -99,7 +121,7 @@ class Totals:
             entry[0] += lines
             entry[1 + OUTCOMES.index(row.outcome)] += lines if row.outcome in OUTCOMES else 0
             entry[4] += lines if row.overridden_by is not None else 0
-            refunded[name] = refunded.get(name, Money.zero()) + row.refunded
+            refunded[name] = refunded.get(name, Money.zero(self._currency)) + in_its_currency(row, row.refunded)
         return tuple(
             WorkCount(name, lines, refunds, replacements, denials, overridden, refunded[name])
             for name, (lines, refunds, replacements, denials, overridden) in sorted(counts.items())
@@ -157,14 +179,15 @@ def voids_of_period(
     *,
     local: Local,
     personal: bool,
+    currency: str = DEFAULT_CURRENCY,
 ) -> tuple[tuple[VoidedDecision, ...], VoidedLater]:
     """The rows of ``ReportRecords.voided_decisions`` split in two: the decisions voided in
     [start, end), listed, and the period's own decisions voided after it ended, counted."""
     listed: list[VoidedDecision] = []
-    later, later_refunded = 0, Money.zero()
+    later, later_refunded = 0, Money.zero(currency)
     for row in rows:
         if row.voided_at >= end:
-            later, later_refunded = later + 1, later_refunded + row.refunded
+            later, later_refunded = later + 1, later_refunded + in_its_currency(row, row.refunded)
             continue
         if row.voided_at < start:
             continue
@@ -175,7 +198,7 @@ def voids_of_period(
                 unit=int(row.unit),
                 sku=row.sku,
                 outcome=row.outcome,
-                refunded=row.refunded,
+                refunded=in_its_currency(row, row.refunded),
                 decided_at=local(row.decided_at),
                 decided_by=row.decided_by,
                 station=row.station,
@@ -202,7 +225,7 @@ def findings_of_period(rows: Sequence[NamedRow], *, local: Local, personal: bool
             found_reason=row.found_reason,
             found_choice=row.found_choice,
             outcome=row.outcome,
-            refunded=row.refunded,
+            refunded=in_its_currency(row, row.refunded),
             decided_at=local(row.decided_at),
             decided_by=row.decided_by,
             station=row.station,

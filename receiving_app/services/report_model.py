@@ -11,12 +11,15 @@ it and says how many of its decisions were voided later (``voided_later``).
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from functools import reduce
 
 from receiving_app.documents.model import PageSize
+from receiving_app.domain.currencies import DEFAULT_CURRENCY
 from receiving_app.domain.money import Money
 from receiving_app.services.aging_model import AgingView
 
@@ -30,8 +33,10 @@ MAX_LISTED_FINDINGS = 500
 them all): a day with more is a problem at the bench or in an import, which a longer list would bury."""
 
 
-def money_sum(amounts: Iterable[Money]) -> Money:
-    return sum(amounts, Money.zero())
+def money_sum(amounts: Iterable[Money], currency: str = DEFAULT_CURRENCY) -> Money:
+    """The amounts added up, in their currency (``currency`` when there are none)."""
+    listed = list(amounts)
+    return reduce(operator.add, listed) if listed else Money.zero(currency)
 
 
 def moment_words(moment: datetime) -> str:
@@ -276,6 +281,8 @@ class BenchReport:
     # The audit chain's newest event when the report was made: printed, so that paper anchors history
     # (a chain later cut back to before this event no longer reaches it).
     audit_head: tuple[int, str] = (0, "")
+    currency: str = DEFAULT_CURRENCY
+    """The ISO 4217 code of every amount the period's decisions moved (a report adds up one currency)."""
 
     @property
     def audit_head_words(self) -> str:
@@ -298,7 +305,7 @@ class BenchReport:
 
     @property
     def refunded(self) -> Money:
-        return money_sum(method.refunded for method in self.refunds_by_method)
+        return money_sum((method.refunded for method in self.refunds_by_method), self.currency)
 
     @property
     def units_sorted(self) -> int:
@@ -316,7 +323,7 @@ class BenchReport:
     @property
     def voided_refunds(self) -> Money:
         """What the decisions voided in this period had refunded."""
-        return money_sum(void.refunded for void in self.voids)
+        return money_sum((void.refunded for void in self.voids), self.currency)
 
     @property
     def changed_at_the_bench(self) -> tuple[BenchFinding, ...]:

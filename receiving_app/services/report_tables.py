@@ -1,9 +1,9 @@
 """The report as tables: the sections the PDF prints and the CSV writes, in one order and with the
 same cells, so that paper and spreadsheet never disagree; and the figures at the top.
 
-Amounts are plain decimals (dollars), counts whole numbers, times to the minute on the report's
-clock. The sections on where units went are in ``report_sorting_tables``, the Aging section in
-``report_aging_tables``.
+Amounts are plain decimals under headings that name their currency ("Refunded (USD)"), counts whole
+numbers, times to the minute on the report's clock. The sections on where units went are in
+``report_sorting_tables``, the Aging section in ``report_aging_tables``.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from decimal import Decimal
 from receiving_app.documents.daily_report import Bar, BarChart, ReportTable
 from receiving_app.domain.fill_text import fill_text
 from receiving_app.domain.money import Money
+from receiving_app.domain.money_text import column_heading
 from receiving_app.services.report_aging_tables import aging_tables
 from receiving_app.services.report_model import (
     FILL_BUCKETS,
@@ -74,8 +75,8 @@ def report_tables(report: BenchReport) -> tuple[ReportTable, ...]:
         routes_table(report),
         containers_table(report),
         stock_table(report),
-        _findings_table(report.changed_at_the_bench, report.finding_counts.changed),
-        _contradictions_table(report.over_contradictions, report.finding_counts.contradicted),
+        _findings_table(report.changed_at_the_bench, report.finding_counts.changed, report.currency),
+        _contradictions_table(report.over_contradictions, report.finding_counts.contradicted, report.currency),
         _voids_table(report),
         _holds_table(report),
         held_cartridges_table(report),
@@ -86,6 +87,7 @@ def report_tables(report: BenchReport) -> tuple[ReportTable, ...]:
 def _totals_tables(report: BenchReport) -> tuple[ReportTable, ...]:
     refunds = report.refunds_by_method
     fill = report.denied_fill
+    currency = report.currency
     return (
         ReportTable(
             "Lines received by outcome",
@@ -103,11 +105,11 @@ def _totals_tables(report: BenchReport) -> tuple[ReportTable, ...]:
             (
                 "Method",
                 "Lines",
-                "Merchandise",
-                "Restocking fees",
-                "Return label deducted",
-                "Shipping refunded",
-                "Refunded",
+                column_heading("Merchandise", currency),
+                column_heading("Restocking fees", currency),
+                column_heading("Return label deducted", currency),
+                column_heading("Shipping refunded", currency),
+                column_heading("Refunded", currency),
             ),
             tuple(
                 (
@@ -126,23 +128,23 @@ def _totals_tables(report: BenchReport) -> tuple[ReportTable, ...]:
                 "Total",
                 count_text(sum(method.lines for method in refunds)),
                 *(
-                    str(money_sum(getattr(method, name) for method in refunds))
+                    str(money_sum((getattr(method, name) for method in refunds), currency))
                     for name in ("merchandise", "restocking_fees", "label_deductions", "shipping_refunded", "refunded")
                 ),
             ),
-            note="Amounts in dollars. "
+            note=f"Amounts in {currency}. "
             "Refunded = merchandise - restocking fees - return label + shipping refunded, never below 0.00.",
             chart=BarChart(
                 tuple(
                     Bar(identifier_words(method.method), method.refunded.amount, str(method.refunded))
                     for method in refunds
                 ),
-                caption="Refunded, in dollars",
+                caption=f"Refunded, in {currency}",
             ),
         ),
         ReportTable(
             "Restocking fees collected",
-            ("Fees", "Lines charged", "Collected"),
+            ("Fees", "Lines charged", column_heading("Collected", currency)),
             (("Restocking fees", count_text(report.fees.lines), str(report.fees.total)),),
             (False, True, True),
         ),
@@ -191,7 +193,8 @@ def _totals_tables(report: BenchReport) -> tuple[ReportTable, ...]:
 
 
 def _work_tables(report: BenchReport) -> tuple[ReportTable, ...]:
-    work_columns = ("Lines", "Refunds", "Replacements", "Denials", "Overridden", "Refunded")
+    refunded = column_heading("Refunded", report.currency)
+    work_columns = ("Lines", "Refunds", "Replacements", "Denials", "Overridden", refunded)
 
     def work_rows(counts: Sequence[WorkCount]) -> tuple[tuple[str, ...], ...]:
         return tuple(
@@ -214,7 +217,7 @@ def _work_tables(report: BenchReport) -> tuple[ReportTable, ...]:
                 count_text(sum(getattr(count, name) for count in counts))
                 for name in ("lines", "refunds", "replacements", "denials", "overridden")
             ),
-            str(money_sum(count.refunded for count in counts)),
+            str(money_sum((count.refunded for count in counts), report.currency)),
         )
 
     return (
@@ -263,10 +266,11 @@ def _none_listed(count: int) -> str:
     )
 
 
-def _findings_table(findings: Sequence[BenchFinding], count: int) -> ReportTable:
+def _findings_table(findings: Sequence[BenchFinding], count: int, currency: str) -> ReportTable:
+    refunded = column_heading("Refunded", currency)
     return ReportTable(
         "Findings at the bench",
-        ("RMA", "Line", "Unit", "Customer said", "Found", "Outcome", "Refunded", "Found by", "Approved by", "Note"),
+        ("RMA", "Line", "Unit", "Customer said", "Found", "Outcome", refunded, "Found by", "Approved by", "Note"),
         tuple(
             (
                 finding.rma,
@@ -292,10 +296,11 @@ def _findings_table(findings: Sequence[BenchFinding], count: int) -> ReportTable
     )
 
 
-def _contradictions_table(findings: Sequence[BenchFinding], count: int) -> ReportTable:
+def _contradictions_table(findings: Sequence[BenchFinding], count: int, currency: str) -> ReportTable:
+    refunded = column_heading("Refunded", currency)
     return ReportTable(
         "Approved over a contradiction",
-        ("RMA", "Line", "Unit", "Outcome", "Refunded", "What the weight said", "Decided by", "Approved by", "Note"),
+        ("RMA", "Line", "Unit", "Outcome", refunded, "What the weight said", "Decided by", "Approved by", "Note"),
         tuple(
             (
                 finding.rma,
@@ -320,6 +325,7 @@ def _contradictions_table(findings: Sequence[BenchFinding], count: int) -> Repor
 
 def _voids_table(report: BenchReport) -> ReportTable:
     later = report.voided_later
+    refunded = column_heading("Refunded", report.currency)
     note = VOIDS_NOTE + (f" Listed here: the voids of decisions made at {report.station}." if report.station else "")
     if later.lines:
         note += (
@@ -328,7 +334,7 @@ def _voids_table(report: BenchReport) -> ReportTable:
         )
     return ReportTable(
         "Voids",
-        ("RMA", "Line", "Unit", "Outcome", "Refunded", "Decided", "Documents voided", "Voided by", "Voided", "Why"),
+        ("RMA", "Line", "Unit", "Outcome", refunded, "Decided", "Documents voided", "Voided by", "Voided", "Why"),
         tuple(
             (
                 void.rma,

@@ -46,6 +46,7 @@ from receiving_app.services.report_figures import (
     containers_of_period,
     fill_levels,
     findings_of_period,
+    period_currency,
     routes_of_period,
     stock_of_period,
     voids_of_period,
@@ -165,6 +166,10 @@ class ReportService:
         start, end = shift_period(start, end, self._zone)
         return self._report("shift", None, start, end, station, include_personal_data, user)
 
+    def in_zone(self, zone: tzinfo | None) -> ReportService:
+        """The same reports for a bench in ``zone``: its days and its clock."""
+        return ReportService(self._units, self._routing, zone=zone, page_size=self._page_size, aging=self._aging)
+
     def station_ids(self) -> list[str]:
         """Stations that decided anything in the last 90 days, for a station picker."""
         with self._units.read() as uow:
@@ -195,12 +200,14 @@ class ReportService:
             reports.begin_snapshot()  # every query below reads the same moment
             if personal:
                 require_personal_data_role(uow, user)
-            totals = Totals(reports.decision_groups(start_utc, end_utc, station))
+            groups = reports.decision_groups(start_utc, end_utc, station)
+            voided = reports.voided_decisions(start_utc, end_utc, station)
+            found, finding_counts = self._found(uow, start_utc, end_utc, station)
+            currency = period_currency(groups, voided, found)
+            totals = Totals(groups, currency)
             reasons = reports.denial_reason_counts(start_utc, end_utc, station)
             fill = fill_levels(reports.denied_fill_counts(start_utc, end_utc, station), denied=totals.denials())
-            voided = reports.voided_decisions(start_utc, end_utc, station)
             documents = reports.voided_documents([row.id for row in voided if row.voided_at < end_utc])
-            found, finding_counts = self._found(uow, start_utc, end_utc, station)
             holds = self._holds(uow, end_utc, station, personal)
             routes = reports.units_by_route(start_utc, end_utc, station)
             containers = reports.containers_closed(start_utc, end_utc, station)
@@ -213,7 +220,7 @@ class ReportService:
             generated = uow.clock()
             aging = self._aging_at(uow, min(end_utc, generated))
         voids, voided_later = voids_of_period(
-            voided, documents, start_utc, end_utc, local=self._local, personal=personal
+            voided, documents, start_utc, end_utc, local=self._local, personal=personal, currency=currency
         )
         findings = findings_of_period(found, local=self._local, personal=personal)
         return BenchReport(
@@ -244,6 +251,7 @@ class ReportService:
             aging=aging,
             page_size=self._page_size,
             audit_head=(head.sequence, head.hash),
+            currency=currency,
         )
 
     def _aging_at(self, uow: UnitOfWork, as_of: datetime) -> AgingView:

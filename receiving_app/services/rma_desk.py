@@ -4,7 +4,8 @@ creating the RMA, numbered as the seller numbers its own.
 The policy checks what the order can tell before any cartridge is seen (``domain.authorization``):
 a product the seller does not take back, a reason refused outright, a return outside its window, an
 order the seller did not sell. A refusal says why in the policy's words; a supervisor may authorize
-the RMA anyway, and the ``rma_created`` event records who, why and over which refusals.
+the RMA anyway, and the ``rma_created`` event records who, why and over which refusals. An RMA is
+authorized under the version in force today; a check may ask under another (``desk_rules.py``).
 
 An RMA takes its seller's prefix and width from the seller's newest RMA number on file (RA0000611
 numbers on as RA0000612); a seller with none on file starts at ``<authorization>-000001``. The serial
@@ -24,6 +25,7 @@ from receiving_app.domain.errors import InputError, RuleRefusal
 from receiving_app.domain.facts import Category, ReturnDates
 from receiving_app.domain.money import Money
 from receiving_app.domain.policy import Policy
+from receiving_app.domain.policy_schedule import PolicySchedule
 from receiving_app.domain.scan import number_prefix
 from receiving_app.domain.tracking import TrackingNumber, tracking_number_from_text
 from receiving_app.persistence.catalog_tables import CatalogItemRow
@@ -32,6 +34,7 @@ from receiving_app.persistence.parcel_tables import TrackingNumberRow
 from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
 from receiving_app.persistence.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from receiving_app.services.commands import Approval
+from receiving_app.services.desk_rules import RulesVersion, VersionedVerdict, rules_chosen, seller_versions
 from receiving_app.services.desk_views import (
     CreatedLine,
     CreatedRma,
@@ -44,7 +47,8 @@ from receiving_app.services.desk_views import (
 )
 from receiving_app.services.errors import NotFound
 from receiving_app.services.mapping import mask_name
-from receiving_app.services.rma_lines import RECEIVING_ROLES, SUPERVISOR_ROLES, installed_policy, require_user
+from receiving_app.services.policy_book import PolicyBook
+from receiving_app.services.rma_lines import RECEIVING_ROLES, SUPERVISOR_ROLES, require_user
 
 FOUND_ORDERS_SHOWN = 50
 FIRST_SERIAL_WIDTH = 6  # RA-000001: a seller's first RMA when none of its own is on file
@@ -75,7 +79,7 @@ class _Planned:
     order: OrderRow
     policy: Policy
     lines: tuple[tuple[OrderLineRow, int], ...]  # each order line and the quantity to return
-    verdict: DeskVerdict
+    verdict: VersionedVerdict
 
 
 class RmaDeskService:
@@ -133,10 +137,17 @@ class RmaDeskService:
                 ),
             )
 
-    def check(self, request: RmaRequest) -> DeskVerdict:
-        """What the policy says of each requested line now; writes nothing."""
+    def check(self, request: RmaRequest, rules: str | date | None = None) -> VersionedVerdict:
+        """What the policy says of each requested line; writes nothing. ``rules`` asks under another
+        version than today's, by its name or by a day (``desk_rules.py``): what the rules will be once
+        a published version takes effect. ``create`` authorizes under today's whatever was checked."""
         with self._units.read() as uow:
-            return self._plan(uow, request, self._today(), lock=False).verdict
+            return self._plan(uow, request, self._today(), lock=False, rules=rules).verdict
+
+    def versions(self, seller: str) -> tuple[RulesVersion, ...]:
+        """The seller's versions a check may ask under, newest first, today's marked."""
+        with self._units.read() as uow:
+            return seller_versions(self._schedule(uow), seller, self._today())
 
     def create(self, request: RmaRequest, *, user: str, station: str, approval: Approval | None = None) -> CreatedRma:
         """The RMA, numbered and recorded with its tracking numbers (source ``desk``) and its event."""
@@ -230,17 +241,23 @@ class RmaDeskService:
         uow.record(AuditEvent("rma_created", user, station, rma.number, _created_payload(created, request, approval)))
         return rma, created
 
-    def _plan(self, uow: UnitOfWork, request: RmaRequest, today: date, *, lock: bool) -> _Planned:
+    def _plan(
+        self, uow: UnitOfWork, request: RmaRequest, today: date, *, lock: bool, rules: str | date | None = None
+    ) -> _Planned:
         order = _order(uow, request.order_number, lock=lock)
         # The desk may authorize for a seller other than the order's: that seller did not sell it.
         seller = request.seller or order.seller_id
-        policy = installed_policy(self._policies, seller)
+        chosen = rules_chosen(self._schedule(uow), seller, rules, today)
+        policy = chosen.policy
         if not request.lines:
             raise InputError(f"Name at least one line of order {order.number} to return.")
         returned = uow.records.quantities_on_rmas(order.id)
         items = uow.records.catalog_items_by_sku({line.sku for line in order.lines})
         dates = ReturnDates(
-            purchased=order.purchased_on, reported=today, shipped=order.shipped_on, delivered=order.delivered_on
+            purchased=order.purchased_on,
+            reported=chosen.used.counted_to,
+            shipped=order.shipped_on,
+            delivered=order.delivered_on,
         )
         lines: list[tuple[OrderLineRow, int]] = []
         verdicts: list[LineVerdict] = []
@@ -250,7 +267,14 @@ class RmaDeskService:
             authorization = authorize(policy, _return_request(request, items[order_line.sku], dates, seller, order))
             lines.append((order_line, quantity))
             verdicts.append(LineVerdict(order_line.line_no, order_line.sku, quantity, authorization.refusals))
-        return _Planned(order, policy, tuple(lines), DeskVerdict(order.number, policy.id, tuple(verdicts)))
+        verdict = VersionedVerdict(order.number, policy.id, tuple(verdicts), chosen.used)
+        return _Planned(order, policy, tuple(lines), verdict)
+
+    def _schedule(self, uow: UnitOfWork) -> PolicySchedule:
+        """Every version of every seller, with what another station published since read in ``uow``."""
+        if isinstance(self._policies, PolicyBook):
+            return self._policies.refresh(uow)
+        return PolicySchedule(self._policies)
 
     def _seller_name(self, seller_id: str) -> str:
         policy = self._policies.get(seller_id)

@@ -40,6 +40,15 @@ def rma_and_line(uow: UnitOfWork, rma_number: str, line_no: int, *, lock: bool) 
     return rma, line
 
 
+def line_to_receive(uow: UnitOfWork, rma_number: str, line_no: int) -> tuple[RmaRow, RmaLineRow]:
+    """The RMA and its line locked for receiving a unit, read in one statement with what a decision and
+    its documents rest on; NotFound as ``rma_and_line`` words it."""
+    line = uow.records.line_to_receive(rma_number.strip().upper(), line_no)
+    if line is None:
+        return rma_and_line(uow, rma_number, line_no, lock=True)  # says whether the RMA or its line is missing
+    return line.rma, line
+
+
 def require_unit_number(rma: RmaRow, line: RmaLineRow, unit: int) -> None:
     if not 1 <= unit <= line.quantity:
         raise NotFound(f"Line {line.line_no} of {rma.number} has {line.quantity} unit(s); there is no unit {unit}.")

@@ -1,7 +1,8 @@
 """Finding RMAs after the fact: by number, customer, SKU, date range and outcome.
 
-A search returns at most ``limit`` summaries, newest on file first, and says when there were
-more, so a broad search over a million RMAs stays as quick as a narrow one.
+A search returns a page of at most ``limit`` summaries, newest on file first, and when there are
+more, the token of the next page (the RMAs after the last one listed), so that a broad search over
+a million RMAs stays as quick as a narrow one and the next page costs what the first did.
 
 Customer names are personal data: roles outside ``ROLES_SEEING_CUSTOMER_NAMES`` see
 them masked, and for them the customer box matches account numbers only, so that a search
@@ -12,12 +13,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import Enum
 
 from receiving_app.domain.errors import InputError
 from receiving_app.domain.money import Money
-from receiving_app.persistence.rma_tables import RmaRow
+from receiving_app.persistence.rma_search_plans import RmaCriteria
+from receiving_app.persistence.rma_search_records import RmaListed
 from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
 from receiving_app.services.errors import NotAllowed
 from receiving_app.services.mapping import mask_name
@@ -67,6 +69,7 @@ class RmaSearch:
     date_field: DateField = DateField.REPORTED
     outcome: OutcomeFilter = OutcomeFilter.ANY
     limit: int = DEFAULT_LIMIT
+    after: str = ""  # the ``next_page`` of the page before; empty for the first page
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,12 +99,16 @@ class RmaSummary:
 @dataclass(frozen=True, slots=True)
 class SearchResult:
     rmas: tuple[RmaSummary, ...]
-    more: bool  # more RMAs matched than were returned: narrow the search
+    more: bool  # more RMAs matched than were returned
+    next_page: str | None = None  # what ``RmaSearch.after`` takes to list them, while there are more
 
 
 class SearchService:
-    def __init__(self, units: UnitOfWorkFactory) -> None:
+    """``zone``: the station's time zone, whose days a search by decision date means (None: this computer's)."""
+
+    def __init__(self, units: UnitOfWorkFactory, *, zone: tzinfo | None = None) -> None:
         self._units = units
+        self._zone = zone
 
     def search(self, criteria: RmaSearch, *, user: str) -> SearchResult:
         """RMAs matching ``criteria`` as ``user`` may see them (their role decides the masking)."""
@@ -109,53 +116,80 @@ class SearchService:
             raise InputError(f"A search returns 1 to {MAX_LIMIT} RMAs, not {criteria.limit}.")
         if criteria.date_from and criteria.date_to and criteria.date_from > criteria.date_to:
             raise InputError(f"The date range starts ({criteria.date_from}) after it ends ({criteria.date_to}).")
-        by_decision = criteria.date_field is DateField.DECIDED
+        before = _page_start(criteria.after)
         with self._units.read() as uow:
             person = uow.records.user(user)
             if person is None or not person.active:
                 raise NotAllowed(f"{user} may not search RMAs: not an active user of this station.")
             sees_names = person.role in ROLES_SEEING_CUSTOMER_NAMES
-            rows = uow.records.search_rmas(
-                number_prefix=criteria.number.strip().upper(),
-                customer=criteria.customer.strip(),
-                match_customer_names=sees_names,
-                sku=criteria.sku.strip().upper(),
-                reported_from=None if by_decision else criteria.date_from,
-                reported_to=None if by_decision else criteria.date_to,
-                outcome=criteria.outcome.value,
-                decided_from=_start_of(criteria.date_from) if by_decision and criteria.date_from else None,
-                decided_before=_start_of(criteria.date_to + timedelta(days=1))
-                if by_decision and criteria.date_to
-                else None,
-                limit=criteria.limit + 1,
-            )
+            wanted = records_criteria(criteria, sees_names=sees_names, zone=self._zone)
+            rows = uow.records.search_rmas(wanted, before=before, limit=criteria.limit + 1)
             shown = rows[: criteria.limit]
             lines: defaultdict[int, list[LineOutcome]] = defaultdict(list)
             for rma_id, sku, status, outcome, total, decided_at in uow.records.line_outcomes([row.id for row in shown]):
                 lines[rma_id].append((sku, status, outcome, total, decided_at))
             summaries = tuple(_summary(row, lines[row.id], sees_names) for row in shown)
-        return SearchResult(summaries, more=len(rows) > criteria.limit)
+        more = len(rows) > criteria.limit
+        return SearchResult(summaries, more=more, next_page=str(shown[-1].id) if more else None)
 
 
-def _start_of(day: date) -> datetime:
+def records_criteria(criteria: RmaSearch, *, sees_names: bool, zone: tzinfo | None) -> RmaCriteria:
+    """The criteria as the records take them: trimmed, numbers and SKUs upper case, days as UTC instants."""
+    by_decision = criteria.date_field is DateField.DECIDED
+    return RmaCriteria(
+        number_prefix=criteria.number.strip().upper(),
+        customer=criteria.customer.strip(),
+        match_customer_names=sees_names,
+        sku=criteria.sku.strip().upper(),
+        reported_from=None if by_decision else criteria.date_from,
+        reported_to=None if by_decision else criteria.date_to,
+        outcome=criteria.outcome.value,
+        decided_from=_start_of(criteria.date_from, zone) if by_decision and criteria.date_from else None,
+        decided_before=_start_of(criteria.date_to + timedelta(days=1), zone)
+        if by_decision and criteria.date_to
+        else None,
+    )
+
+
+def _page_start(token: str) -> int | None:
+    """The RMA id a next page starts below, from the token the page before gave."""
+    if not token:
+        return None
+    if not token.isascii() or not token.isdigit() or int(token) < 1:
+        raise InputError(f"{token!r} is not a page of this search: search again from the first page.")
+    return int(token)
+
+
+def _start_of(day: date, zone: tzinfo | None) -> datetime:
     """Local midnight as UTC: a clerk's "received on the 3rd" means the 3rd where the bench is."""
-    return datetime.combine(day, time.min).astimezone().astimezone(UTC)
+    if zone is None:
+        return datetime.combine(day, time.min).astimezone().astimezone(UTC)
+    return datetime.combine(day, time.min, tzinfo=zone).astimezone(UTC)
 
 
-def _summary(row: RmaRow, lines: list[LineOutcome], sees_names: bool) -> RmaSummary:
-    customer = row.order.customer
-    decided = [decided_at for *_, decided_at in lines if decided_at is not None]
+def _summary(row: RmaListed, lines: list[LineOutcome], sees_names: bool) -> RmaSummary:
+    # One pass over the lines: a page lists 200 RMAs, and this runs for each.
+    skus: dict[str, None] = {}
+    states: list[str] = []
+    refunded, last_decided = Money.zero(), None
+    for sku, status, outcome, total, decided_at in lines:
+        skus[sku] = None
+        states.append(outcome or status)
+        if total is not None:
+            refunded += total
+        if decided_at is not None and (last_decided is None or decided_at > last_decided):
+            last_decided = decided_at
     return RmaSummary(
         number=row.number,
         status=row.status,
         policy=row.seller_id,
-        seller=row.seller.name,
-        customer_name=customer.name if sees_names else mask_name(customer.name),
-        customer_account=customer.account_number,
-        order_number=row.order.number,
+        seller=row.seller_name,
+        customer_name=row.customer_name if sees_names else mask_name(row.customer_name),
+        customer_account=row.customer_account,
+        order_number=row.order_number,
         reported=row.reported_on,
-        skus=tuple(dict.fromkeys(sku for sku, *_ in lines)),
-        line_states=tuple(outcome or status for _, status, outcome, _, _ in lines),
-        refund_total=sum((total for *_, total, _ in lines if total is not None), Money.zero()),
-        last_decided=max(decided) if decided else None,
+        skus=tuple(skus),
+        line_states=tuple(states),
+        refund_total=refunded,
+        last_decided=last_decided,
     )

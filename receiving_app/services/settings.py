@@ -1,5 +1,5 @@
 """A station's own settings (station id, paper, printers per document type, devices, nightly backups, aging
-limits), as a JSON file.
+limits, time zone), as a JSON file.
 
 These belong to one bench, not to the warehouse, so they live beside the station rather than in
 the shared database. A damaged file is reported and replaced by defaults, never a crash.
@@ -20,6 +20,7 @@ from receiving_app.domain.errors import InputError
 from receiving_app.services.credentials import without_password
 from receiving_app.services.delivery_settings import check_delivery_settings
 from receiving_app.services.errors import NotAllowed
+from receiving_app.services.station_time import zone_problem
 
 if TYPE_CHECKING:  # the sign-in dialog reads the settings before the database and document layers have loaded
     from receiving_app.documents.model import PageSize
@@ -72,6 +73,8 @@ class StationSettings:
     smtp_url: str = ""
     mail_from: str = ""
     webhook_urls: list[str] = field(default_factory=list)
+    # The station's time zone (services/station_time.py): an IANA name; empty is this computer's.
+    time_zone: str = ""
 
     def printer_for(self, document_type: str, fallback_folder: Path) -> Mapping[str, str]:
         return self.printers.get(document_type) or {"backend": "folder", "folder": str(fallback_folder)}
@@ -143,6 +146,12 @@ def _validated(data: Any) -> StationSettings:
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= most:
             raise InputError(f"{name} must be a whole number from 1 to {most}")
     check_delivery_settings(merged["smtp_url"], merged["mail_from"], merged["webhook_urls"])
+    if not isinstance(merged["time_zone"], str):
+        raise InputError("time_zone must be a time zone's name, such as America/Los_Angeles, or empty")
+    merged["time_zone"] = merged["time_zone"].strip()
+    problem = zone_problem(merged["time_zone"])
+    if problem is not None:
+        raise InputError(f"time_zone: {problem}")
     return StationSettings(**merged)
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from receiving_app.documents.photos import UnreadablePhoto, printable_photo
 from receiving_app.domain.audit import AuditEvent
 from receiving_app.domain.errors import InputError, RuleRefusal
 from receiving_app.domain.inspection import WeightLimits
@@ -319,6 +318,9 @@ def _reading(weight: WeightCapture | None) -> dict[str, object] | None:
 
 
 def _printable(photo: PhotoAttachment) -> bytes:
+    # Pillow and reportlab load with the first photo, not with every command that lists these returns.
+    from receiving_app.documents.photos import UnreadablePhoto, printable_photo
+
     if len(photo.file_name) > _PHOTO_NAME or len(photo.media_type) > _MEDIA_TYPE:
         raise InputError(f"The photo's name or type is too long to keep: {photo.file_name[:40]}")
     try:

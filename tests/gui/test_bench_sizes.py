@@ -102,7 +102,11 @@ def test_what_a_clerk_checks_on_every_unit_is_on_screen_whole_without_scrolling(
     for index in range(reason.count()):  # R steps through them all; each is read whole
         assert reason.fontMetrics().horizontalAdvance(reason.itemText(index)) <= room, reason.itemText(index)
     total = screen.decision_panel.ui.refundTotalValue
-    assert total.fontMetrics().horizontalAdvance(total.text()) <= total.contentsRect().width(), total.text()
+
+    def total_whole() -> None:  # the panel lays the new total out on the next pass of the event loop
+        assert total.fontMetrics().horizontalAdvance(total.text()) <= total.contentsRect().width(), total.text()
+
+    qtbot.waitUntil(total_whole, timeout=5_000)
 
 
 @pytest.mark.parametrize("window", [LAPTOP], ids=["1366x768"], indirect=True)

@@ -169,6 +169,12 @@ class Ui_HistoryPage(object):
 
         self.resultButtonsLayout.addItem(self.resultButtonsSpacer)
 
+        self.moreButton = QPushButton(self.searchPane)
+        self.moreButton.setObjectName(u"moreButton")
+        self.moreButton.setEnabled(False)
+
+        self.resultButtonsLayout.addWidget(self.moreButton)
+
 
         self.searchPaneLayout.addLayout(self.resultButtonsLayout)
 
@@ -195,6 +201,7 @@ class Ui_HistoryPage(object):
         QWidget.setTabOrder(self.searchButton, self.clearButton)
         QWidget.setTabOrder(self.clearButton, self.resultsTable)
         QWidget.setTabOrder(self.resultsTable, self.openButton)
+        QWidget.setTabOrder(self.openButton, self.moreButton)
 
         self.retranslateUi(HistoryPage)
 
@@ -268,5 +275,9 @@ class Ui_HistoryPage(object):
         self.openButton.setAccessibleName(QCoreApplication.translate("HistoryPage", u"Open the selected RMA", None))
 #endif // QT_CONFIG(accessibility)
         self.openButton.setText(QCoreApplication.translate("HistoryPage", u"&Open RMA", None))
+#if QT_CONFIG(accessibility)
+        self.moreButton.setAccessibleName(QCoreApplication.translate("HistoryPage", u"List the next RMAs that match", None))
+#endif // QT_CONFIG(accessibility)
+        self.moreButton.setText(QCoreApplication.translate("HistoryPage", u"Show &more", None))
     # retranslateUi
 

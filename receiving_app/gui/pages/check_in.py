@@ -24,6 +24,7 @@ from receiving_app.gui.operations import OperationRunner
 from receiving_app.gui.pages.models import Column, RecordTableModel, prepare_table
 from receiving_app.gui.scan_wedge import take_scans_in
 from receiving_app.gui.sounds import ScanSounds
+from receiving_app.gui.station_clock import now_on_the_clock, on_the_clock
 from receiving_app.gui.style import BAD, GOOD, MOVING, NEUTRAL, WAIT, Tone, restyle, sized_font
 from receiving_app.services.auth import SignedInUser
 from receiving_app.services.check_in import CheckInOutcome
@@ -60,7 +61,7 @@ class SessionParcelsModel(RecordTableModel):
     # On a narrow screen the time steps aside first, then who checked it in; the label, carrier, RMA
     # and answer are what the dock reads.
     COLUMNS = (
-        Column("Time", lambda parcel: f"{parcel.scanned_at.astimezone():%H:%M:%S}", hide_order=2),
+        Column("Time", lambda parcel: f"{on_the_clock(parcel.scanned_at):%H:%M:%S}", hide_order=2),
         Column("Label", lambda parcel: parcel.label, stretch=True),
         Column("Carrier", lambda parcel: parcel.outcome.carrier_name or "—"),
         Column("RMA", lambda parcel: parcel.outcome.rma or NO_RMA),
@@ -227,5 +228,5 @@ def _headline(outcome: CheckInOutcome) -> str:
 
 def _clock(moment: datetime) -> str:
     """The time of day where the dock is; the date too when it was not today."""
-    local = moment.astimezone()
-    return f"{local:%H:%M}" if local.date() == datetime.now().astimezone().date() else f"{local:%Y-%m-%d %H:%M}"
+    local = on_the_clock(moment)
+    return f"{local:%H:%M}" if local.date() == now_on_the_clock().date() else f"{local:%Y-%m-%d %H:%M}"

@@ -1,15 +1,19 @@
 """RMA history: search by number, customer, SKU, date range and outcome; open one to see its detail.
 
 Enter in any search box searches; Enter (or double-click) on a result opens it; Back returns to
-the results as they were. A complete scan (one with the scanner's suffix) into a search box is
-searched for in that box, here, rather than taken to Receiving; typing there is only typing.
+the results as they were. A search lists a page of the newest matching RMAs; Show more adds the
+next page below them (the search goes on from the last RMA listed, so a page costs what the first
+did). A complete scan (one with the scanner's suffix) into a search box is searched for in that
+box, here, rather than taken to Receiving; typing there is only typing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QDateEdit, QLineEdit, QWidget
 
 from receiving_app.domain.money_text import money_text
@@ -30,6 +34,7 @@ from receiving_app.gui.pages.rma_detail import RmaDetailView
 from receiving_app.gui.scan_wedge import ScanLookUp
 from receiving_app.services.auth import SignedInUser
 from receiving_app.services.search import (
+    DEFAULT_LIMIT,
     ROLES_SEEING_CUSTOMER_NAMES,
     DateField,
     OutcomeFilter,
@@ -61,6 +66,15 @@ class RmaSummaryModel(RecordTableModel):
         Column("Status", lambda rma: words(rma.status)),
     )
 
+    def add_records(self, records: Sequence[RmaSummary]) -> None:
+        """The next page, below the rows listed (which keep their selection)."""
+        if not records:
+            return
+        first = len(self._records)
+        self.beginInsertRows(QModelIndex(), first, first + len(records) - 1)
+        self._records = (*self._records, *records)
+        self.endInsertRows()
+
 
 class HistoryPage(QWidget):
     """Search results and, once one is opened, that RMA's detail in the same place.
@@ -75,12 +89,16 @@ class HistoryPage(QWidget):
     rma_opened = Signal(str)
     problem_shown = Signal(str)
 
+    page_size = DEFAULT_LIMIT  # RMAs a search, and each Show more, lists
+
     def __init__(self, station: Station, signed_in_user: SignedInUser, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._user = signed_in_user
         self._search = station.search
         self._runner = OperationRunner(self)
         self._searched_once = False
+        self._listed: RmaSearch | None = None  # the search whose pages are listed
+        self._next_page: str | None = None
         self.ui = Ui_HistoryPage()
         self.ui.setupUi(self)
         clear_message(self.ui.statusLabel)
@@ -117,6 +135,7 @@ class HistoryPage(QWidget):
         self.ui.searchButton.clicked.connect(self.search)
         self.ui.clearButton.clicked.connect(self.clear)
         self.ui.openButton.clicked.connect(self.open_selected)
+        self.ui.moreButton.clicked.connect(self.show_more)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -135,16 +154,33 @@ class HistoryPage(QWidget):
             date_to=_chosen_date(self.ui.toDate),
             date_field=DateField(self.ui.dateFieldCombo.currentData()),
             outcome=OutcomeFilter(self.ui.outcomeCombo.currentData()),
+            limit=self.page_size,
         )
 
     def search(self) -> None:
         criteria, service, user = self.criteria(), self._search, self._user.name
         self.ui.searchButton.setEnabled(False)
+        self.ui.moreButton.setEnabled(False)
         show_progress(self.ui.statusLabel, "Searching…")
         self._runner.start(
             lambda: service.search(criteria, user=user),
             key="search",
-            on_success=self._show_results,
+            on_success=lambda result: self._show_results(criteria, result),
+            on_failure=self._problem,
+        )
+
+    def show_more(self) -> None:
+        """The next page of the search listed, below the RMAs already listed."""
+        if self._listed is None or self._next_page is None:
+            return
+        criteria, service, user = replace(self._listed, after=self._next_page), self._search, self._user.name
+        self.ui.searchButton.setEnabled(False)
+        self.ui.moreButton.setEnabled(False)
+        show_progress(self.ui.statusLabel, "Listing more…")
+        self._runner.start(
+            lambda: service.search(criteria, user=user),
+            key="search",
+            on_success=lambda result: self._show_results(criteria, result),
             on_failure=self._problem,
         )
 
@@ -161,13 +197,21 @@ class HistoryPage(QWidget):
         edit.setText(value.text)
         self.search()
 
-    def _show_results(self, result: SearchResult) -> None:
+    def _show_results(self, criteria: RmaSearch, result: SearchResult) -> None:
         self.ui.searchButton.setEnabled(True)
-        self.results.set_records(result.rmas)
-        count = len(result.rmas)
+        more_of_the_same = bool(criteria.after)
+        if more_of_the_same:
+            self.results.add_records(result.rmas)
+        else:
+            self.results.set_records(result.rmas)
+        self._listed, self._next_page = replace(criteria, after=""), result.next_page
+        self.ui.moreButton.setEnabled(result.next_page is not None)
+        count = len(self.results.records())
         if result.more:
             show_problem(
-                self.ui.statusLabel, f"The newest {count} matching RMAs are listed; there are more: narrow the search."
+                self.ui.statusLabel,
+                f"The newest {count} matching RMAs are listed; there are more: Show more lists the next "
+                f"{criteria.limit}, or narrow the search.",
             )
         elif count == 0:
             show_problem(self.ui.statusLabel, "No RMA matches this search.")
@@ -175,7 +219,7 @@ class HistoryPage(QWidget):
             clear_message(self.ui.statusLabel)
             self.ui.statusLabel.setText(f"{count} RMA{'s' if count != 1 else ''} found.")
             self.ui.statusLabel.setVisible(True)
-        if count:
+        if count and not more_of_the_same:
             self.ui.resultsTable.selectRow(0)
         self.search_finished.emit(count)
 
@@ -202,6 +246,7 @@ class HistoryPage(QWidget):
 
     def _problem(self, message: str) -> None:
         self.ui.searchButton.setEnabled(True)
+        self.ui.moreButton.setEnabled(self._next_page is not None)
         show_problem(self.ui.statusLabel, message)
         self.problem_shown.emit(message)
 

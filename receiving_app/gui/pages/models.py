@@ -24,6 +24,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTableView
 
 from receiving_app.gui.pages.column_fit import ColumnFit
+from receiving_app.gui.station_clock import shown_time
 from receiving_app.gui.style import Tone
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -115,8 +116,8 @@ def prepare_table(table: QTableView) -> None:
 
 
 def local_time(moment: datetime | None) -> str:
-    """A stored UTC time as the bench's clock shows it."""
-    return "" if moment is None else f"{moment.astimezone():%Y-%m-%d %H:%M}"
+    """A stored UTC time as the bench's clock shows it (the station's time zone)."""
+    return shown_time(moment)
 
 
 ACRONYMS = frozenset({"rma", "upc", "sku", "oem", "hp"})

@@ -41,9 +41,9 @@ from receiving_app.services.policy_replay import ReplayReport
 from receiving_app.services.station import Station
 
 REPLAY_DAYS = 30  # the default range: the last thirty days
-FORM_WIDTH = 260  # px: a label and a short figure
-NAME_WIDTH = 200  # px: a seller's id and "-draft"
-SELLER_CHARACTERS = 18
+FORM_WIDTH = 330  # px: a label of two short lines and a short figure
+NAME_WIDTH = 260  # px: a seller's id and "-draft"
+SELLER_CHARACTERS = 26
 
 
 def _qdate(day: date) -> QDate:
@@ -130,6 +130,8 @@ class PolicyDraftPanel(QWidget):
         for text, edit in (("F&rom", self.replay_from), ("T&o", self.replay_to)):
             label = QLabel(text, self)
             label.setBuddy(edit)
+            # Its size hint leaves out the mnemonic's underline, and "To" lost its "o" beside the date.
+            label.setMinimumWidth(label.fontMetrics().horizontalAdvance(text.replace("&", "")) + 6)
             replay_row.addWidget(label)
             replay_row.addWidget(edit)
         replay_row.addWidget(self.replay_button)

@@ -10,7 +10,8 @@ figures; the Voids tab lists those voided on the day, and the findings at the be
 approved over a contradicting weight have tabs of their own. Where the day's units went (by route,
 in the containers closed, into stock) has tabs after the denials, in the PDF's order; then a tab
 lists the denied cartridges kept for their customers whose hold ends within a week of the day, and
-the last, Aging, what waits longer than it should as of the day's end.
+Aging, what waits longer than it should as of the day's end. The last, Register, lists every document
+issued or voided in a period of its own and makes the export batches for the books (``reports_register``).
 
 The tabs carry short titles, so that all of them fit beside each other on a 1920 px screen; each tab's
 tooltip, and the name a screen reader gives its table, is the section's title as the PDF prints it.
@@ -62,6 +63,7 @@ from receiving_app.gui.pages.report_widgets import (
     holds_ending_tab,
     sorting_table,
 )
+from receiving_app.gui.pages.reports_register import add_register_tab
 from receiving_app.gui.pages.whole_tabs import give_whole_tab_bar
 from receiving_app.services.auth import SignedInUser
 from receiving_app.services.reports import ROLES_SEEING_PERSONAL_DATA, BenchReport, export_report
@@ -154,6 +156,7 @@ class ReportsPage(QWidget):
             tiles.addWidget(tile)
             self.tileValues[key] = value
         self._prepare_tables()
+        self.registerTab = add_register_tab(ui.reportTables, station, signed_in_user)  # the accountant's
 
         ui.showReportButton.clicked.connect(self.load)
         ui.dayEdit.dateChanged.connect(lambda _date: self.load())

@@ -3,9 +3,11 @@
 Find the order (its number, or the customer's account or name), pick it, say how many of each line
 come back, the reason and what the customer wants, and type the parcel's tracking numbers if they are
 known. The seller's policy is asked as the fields change (F5 asks again): each line says "authorized"
-or the policy's refusal in the customer's words. Enter authorizes: the RMA is created with the
-seller's prefix and next number. A line the policy refuses needs a supervisor, who signs with their
-password in the same dialog the bench uses, and the RMA is then created with their approval.
+or the policy's refusal in the customer's words. "Rules as of" (Alt+L) asks under another version of
+the policy, one published to take effect later; the RMA is authorized under today's all the same.
+Enter authorizes: the RMA is created with the seller's prefix and next number. A line the policy
+refuses needs a supervisor, who signs with their password in the same dialog the bench uses, and the
+RMA is then created with their approval.
 
 The new number is shown large, with its parcel label a key away: F5 prints it, Save label as PDF…
 writes the label the ``label`` command writes.
@@ -29,10 +31,12 @@ from receiving_app.gui.pages.feedback import clear_message, show_message, show_p
 from receiving_app.gui.pages.rma_desk_common import EnterAuthorizes, ask_supervisor, fill_reasons_and_choices
 from receiving_app.gui.pages.rma_desk_lines import ReturnLines
 from receiving_app.gui.pages.rma_desk_orders import OrderFinder, masks_customers
+from receiving_app.gui.pages.rma_desk_rules import RulesChooser, verdict_words
 from receiving_app.gui.scan_wedge import ScanLookUp
 from receiving_app.gui.style import MOVING, NEUTRAL
 from receiving_app.services.auth import SignedInUser
 from receiving_app.services.commands import Approval
+from receiving_app.services.desk_rules import VersionedVerdict
 from receiving_app.services.desk_views import CreatedRma, DeskVerdict, OrderView, RmaRequest
 from receiving_app.services.printing import LabelOutcome
 from receiving_app.services.rma_desk import ReturnNotAuthorized, RmaDeskService, tracking_numbers_typed
@@ -87,6 +91,10 @@ class NewRmaTab(QWidget):
         ui.reasonCombo.currentIndexChanged.connect(self._request_changed)
         ui.choiceCombo.currentIndexChanged.connect(self._request_changed)
         ui.trackingEdit.textChanged.connect(self._request_changed)
+        self.rules = RulesChooser(self, runner, self._desk, ui.requestButtons, self._problem)
+        self.rules.changed.connect(self._request_changed)
+        QWidget.setTabOrder(ui.trackingEdit, self.rules.combo)
+        QWidget.setTabOrder(self.rules.combo, ui.checkButton)
         tracking_scans = ScanLookUp(ui.trackingEdit)  # a parcel's barcode scanned here is one more number
         tracking_scans.scanned.connect(self._tracking_scanned)
         tracking_scans.scan_rejected.connect(lambda message: self._problem(f"Scan not understood: {message}"))
@@ -138,6 +146,7 @@ class NewRmaTab(QWidget):
         # lists them again.
         ui.ordersTable.setVisible(False)
         self.lines.show_lines(order.lines)
+        self.rules.load(order.seller)
         previous = ui.ordersTable
         for spin in self.lines.spins.values():
             spin.installEventFilter(self._enter)
@@ -208,29 +217,22 @@ class NewRmaTab(QWidget):
         if request is None:
             show_message(self.ui.checkLabel, self.missing(), NEUTRAL)
             return
-        desk = self._desk
+        desk, rules = self._desk, self.rules.chosen()
         started = self._runner.start(
-            lambda: _checked(desk, request),
+            lambda: _checked(desk, request, rules),
             owner=self,
             key="desk-check",
-            on_success=lambda verdict: self._show_verdict(request, verdict),
+            on_success=lambda verdict: self._show_verdict(request, rules, verdict),
             on_failure=self._problem,
         )
         if started is None:
             self._check_soon.start()  # the check still running asked about fields since changed
 
-    def _show_verdict(self, request: RmaRequest, verdict: DeskVerdict) -> None:
-        if request != self.request():
+    def _show_verdict(self, request: RmaRequest, rules: str | None, verdict: DeskVerdict) -> None:
+        if request != self.request() or rules != self.rules.chosen():
             return  # the fields changed while the policy was asked: a newer check follows
         self.lines.show_verdict(verdict)
-        if verdict.authorized:
-            show_success(self.ui.checkLabel, "The policy authorizes this return: Enter creates the RMA.")
-        else:
-            show_message(
-                self.ui.checkLabel,
-                "The policy refuses a line (said under it): Enter asks a supervisor to authorize it anyway.",
-                MOVING,
-            )
+        show_message(self.ui.checkLabel, *verdict_words(verdict))
         self.checked.emit(verdict)
 
     # Authorizing
@@ -297,6 +299,7 @@ class NewRmaTab(QWidget):
         ui.trackingEdit.clear()
         ui.reasonCombo.setCurrentIndex(-1)
         ui.choiceCombo.setCurrentIndex(0)
+        self.rules.clear()
         ui.orderLabel.setStyleSheet("")
         ui.orderLabel.setText("Find the customer's order, then press Enter on it.")
         clear_message(ui.checkLabel)
@@ -373,7 +376,7 @@ class NewRmaTab(QWidget):
         self.problem_shown.emit(message)
 
 
-def _checked(desk: RmaDeskService, request: RmaRequest) -> DeskVerdict:
-    """The policy's verdict, once the typed tracking numbers are known to be real ones."""
+def _checked(desk: RmaDeskService, request: RmaRequest, rules: str | None) -> VersionedVerdict:
+    """The policy's verdict under the version chosen, once the typed tracking numbers are known to be real ones."""
     tracking_numbers_typed(request.tracking_numbers)
-    return desk.check(request)
+    return desk.check(request, rules)

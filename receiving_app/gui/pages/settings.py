@@ -39,6 +39,7 @@ from receiving_app.gui.pages.scale_session import (
     format_options,
     parse_options,
 )
+from receiving_app.gui.pages.zone_setting import ZoneSettingGroup
 from receiving_app.gui.style import BAD, GOOD, MOVING, READING_POINT_SIZE, sized_font
 from receiving_app.services.auth import SignedInUser
 from receiving_app.services.settings import DOCUMENT_PRINTER_KEYS, StationSettings
@@ -113,6 +114,7 @@ class SettingsPage(QWidget):
             self.printers[document_type] = row
         self.messages = MessageSettingsGroup(self.ui.settingsContents)  # the outbox's: SMTP, webhooks
         self.ui.contentsLayout.insertWidget(self.ui.contentsLayout.indexOf(self.ui.databaseGroup) + 1, self.messages)
+        self.zone = ZoneSettingGroup.added_to(self.ui.contentsLayout, self.messages, self._changed, self.may_edit)
 
         self._live_timer = QTimer(self)
         self._live_timer.setInterval(LIVE_READING_INTERVAL_MS)
@@ -185,6 +187,7 @@ class SettingsPage(QWidget):
         interkey = settings.scanner.get("max_interkey_ms", "")
         self.ui.interkeySpin.setValue(int(interkey) if str(interkey).isdigit() else DEFAULT_INTERKEY_MS)
         self.messages.show_settings(settings)
+        self.zone.show_settings(settings)
         self._unchanged()  # filling the boxes is not a change of the clerk's
 
     def _changed(self) -> None:
@@ -246,6 +249,7 @@ class SettingsPage(QWidget):
                 "max_interkey_ms": str(self.ui.interkeySpin.value()),
             },
             **self.messages.changes(),
+            **self.zone.changes(),
         )
 
     def save(self) -> None:

@@ -31,6 +31,7 @@ TAB_TITLES = [
     "On hold",
     "Held for customers",
     "Aging",
+    "Register",
 ]
 # The section each tab shows, as the PDF titles it: the tab's tooltip.
 SECTION_TITLES = [
@@ -47,6 +48,7 @@ SECTION_TITLES = [
     "Items on hold",
     "Cartridges held for customers",
     "Aging",
+    "Accountant's register",
 ]
 BASE_OVERLAP = 2  # px at the bar's foot that the tab widget's frame line shares with the tabs
 BORDER_OVERLAP = 2  # px of a tab's frame drawn over its neighbour's edge (the chosen tab's, raised)

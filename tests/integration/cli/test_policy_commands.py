@@ -17,7 +17,7 @@ from tests.support.signing_in import DEMO_SECRETS, run_in_process
 from tests.support.warehouse import Line, Rma, add_rmas
 
 RMA = "RA0000501"
-INSTALLED = "2026-12-02"
+INSTALLED = "2026-12-03"
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from tests.support.receiving import receive
 from tests.support.warehouse import Line, Rma, add_rmas
 
 SERVICES = "image-pro-services"
-INSTALLED = "2026-12-02"
+INSTALLED = "2026-12-03"
 EFFECTIVE = DAY + timedelta(days=2)
 FEE_SENTENCE = "Restocking fee on not needed and ordered wrong returns: 15% → 20%"
 

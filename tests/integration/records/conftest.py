@@ -7,6 +7,13 @@ import pytest
 from receiving_app.bootstrap import bootstrap
 from tests.support.database_templates import demo_without_rmas
 from tests.support.databases import DATABASES, fresh_postgres_database
+from tests.support.sealed_digests import check_known_digests
+
+
+@pytest.fixture(autouse=True)
+def known_digests_checked(monkeypatch):
+    """Every record test also checks each digest a commit seals without reading its row."""
+    check_known_digests(monkeypatch)
 
 
 @pytest.fixture(params=DATABASES)

@@ -134,7 +134,7 @@ def test_a_dry_run_shows_the_rows_as_read_and_writes_nothing(station) -> None:
 
     assert run.code == 0, run.stderr
     assert "row 2: rma_number=RA0000611, seller=image-pro-services, reported_on=2025-12-31" in run.stdout
-    assert "unit_price=$45.99" in run.stdout and "unit_price=$1234.50" in run.stdout
+    assert "unit_price=$45.99" in run.stdout and "unit_price=$1,234.50" in run.stdout
     assert "customer_name=A*** P***" in run.stdout and "Penrose" not in run.stdout
     assert 'unit_price: read "45,99" as 45.99 (1 row)' in run.stdout
     assert "nothing was written" in run.stdout

@@ -59,11 +59,11 @@ def test_the_csv_has_one_section_per_table_and_its_figures_are_the_decisions(sta
     assert refunds[0] == [
         "Method",
         "Lines",
-        "Merchandise",
-        "Restocking fees",
-        "Return label deducted",
-        "Shipping refunded",
-        "Refunded",
+        "Merchandise (USD)",
+        "Restocking fees (USD)",
+        "Return label deducted (USD)",
+        "Shipping refunded (USD)",
+        "Refunded (USD)",
     ]
     by_method = {row[0].lower().replace(" ", "_"): row[1:] for row in refunds[1:-1]}
     for method, (lines, *amounts) in expected.refunds_by_method(decided).items():

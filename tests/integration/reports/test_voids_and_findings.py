@@ -140,7 +140,7 @@ def test_the_voids_are_listed_in_the_pdf_and_the_csv(station, reports, bench_day
         "Line",
         "Unit",
         "Outcome",
-        "Refunded",
+        "Refunded (USD)",
         "Decided",
         "Documents voided",
         "Voided by",

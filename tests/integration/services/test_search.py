@@ -152,3 +152,32 @@ def test_impossible_criteria_are_refused_in_words(search, criteria, message) -> 
 def test_an_unknown_user_may_not_search(search) -> None:
     with pytest.raises(NotAllowed):
         search(user="nobody")
+
+
+def test_a_voided_decision_is_found_by_its_outcome_no_more_and_its_line_is_pending_again(
+    search, station, decide
+) -> None:
+    number = station.history.list_rmas()[4].number
+    denied = decide(number, deny=True)
+    assert number in numbers(search(outcome=OutcomeFilter.DENIED))
+    assert number not in numbers(search(outcome=OutcomeFilter.PENDING, number=number))
+
+    station.history.void_document(
+        denied.decision.documents[0].number, user="supervisor", station="S1", reason="Wrong line received"
+    )
+
+    assert number not in numbers(search(outcome=OutcomeFilter.DENIED))
+    assert number in numbers(search(outcome=OutcomeFilter.PENDING, number=number))
+
+
+def test_pages_follow_one_another_until_the_last_says_there_are_no_more(search, station) -> None:
+    everything = [rma.number for rma in search(limit=1000).rmas]
+    listed, after = [], ""
+    while True:
+        page = search(limit=7, after=after)
+        listed += [rma.number for rma in page.rmas]
+        if page.next_page is None:
+            break
+        after = page.next_page
+
+    assert listed == everything

@@ -8,8 +8,8 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from receiving_app.documents import render
 from receiving_app.documents.model import DocumentContent, Party
+from receiving_app.documents.render import render
 from tests.support.pdf import decode_code128, rasterize_page, reading_text
 
 EVERY_DOCUMENT = [

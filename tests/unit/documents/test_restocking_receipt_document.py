@@ -55,7 +55,7 @@ def test_the_roll_receipt_lists_each_amount_of_a_line_beside_its_label(
     restocking_receipt_content: DocumentContent,
 ) -> None:
     text = one_line(reading_text(render(restocking_receipt_content, ROLL_80MM)))
-    assert "1. 1 x TN-660 Brother TN-660 high-yield black toner Merchandise 54.99 Restocking fee -8.25" in text
+    assert "1. 1 x TN-660 Brother TN-660 high-yield black toner Merchandise (USD) 54.99 Restocking fee -8.25" in text
 
 
 def test_deductions_besides_the_fee_are_listed_on_the_receipt(two_line_credit_memo_content: DocumentContent) -> None:
@@ -71,4 +71,4 @@ def test_deductions_besides_the_fee_are_listed_on_the_receipt(two_line_credit_me
 def test_the_roll_footer_names_the_station_and_policy(restocking_receipt_content: DocumentContent) -> None:
     text = one_line(reading_text(render(restocking_receipt_content, ROLL_58MM)))
     assert "station BENCH-02" in text
-    assert "Policy image-pro-services version 2026-12-02 - page 1 of 1" in text
+    assert "Policy image-pro-services version 2026-12-03 - page 1 of 1" in text

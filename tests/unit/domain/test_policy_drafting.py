@@ -88,7 +88,7 @@ def test_a_new_version_keeps_the_rest_of_the_text_comments_included() -> None:
 
     versioned = with_version(text, "2027-01-04.2")
 
-    assert versioned.replace('version = "2027-01-04.2"', 'version = "2026-12-02"', 1) == text
+    assert versioned.replace('version = "2027-01-04.2"', 'version = "2026-12-03"', 1) == text
     assert policy_from_text(versioned, "true-image").version == "2027-01-04.2"
 
 

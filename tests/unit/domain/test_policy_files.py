@@ -33,7 +33,7 @@ def _edited(tmp_path: Path, name: str, old: str, new: str) -> Path:
 @pytest.mark.parametrize(
     ("name", "old", "new", "key"),
     [
-        ("true-image", 'version = "2026-12-02"', "", "version"),
+        ("true-image", 'version = "2026-12-03"', "", "version"),
         ("true-image", 'percent = "15"', 'percent = "fifteen"', "reasons.not_needed.restocking_fee.percent"),
         ("true-image", 'percent = "15"', 'percent = "150"', "reasons.not_needed.restocking_fee.percent"),
         (

@@ -1,0 +1,84 @@
+"""What a receive asks of the database: how many statements, and which of them run while it holds
+the rows every station of a warehouse queues on (docs/performance.md, "Fifty stations").
+
+A receive used to send 47 to 56 statements (SQLite, BEGINs counted) and to hold the document
+counters from the middle of its transaction; the bounds below are what it sends now, so that a
+statement added back is noticed here rather than in the warehouse.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from receiving_app.domain.weight_capture import WeightCapture
+from tests.support.invariants import assert_records_are_whole
+from tests.support.power_cuts import units_to_receive
+from tests.support.receiving import as_sold
+from tests.support.statements import COMMIT, statements_sent, transactions
+
+STATEMENTS_PER_RECEIVE_AT_MOST = 26
+# From a receive's first document number to its commit: the counters, the rows that carry their
+# numbers, and the audit chain's head with the events and messages chained after it; nothing read.
+WHILE_NUMBERS_ARE_HELD = {
+    "UPDATE document_counters",
+    "INSERT documents",
+    "INSERT license_plates",
+    "SELECT audit_head",
+    "INSERT audit_events",
+    "UPDATE audit_head",
+    "INSERT outbox_messages",
+}
+FIRST_USE = {"SELECT policy_versions", "SELECT routing_versions"}
+STORING_THE_PDFS = {"BEGIN", "UPDATE documents", "SELECT audit_head", "INSERT audit_events", "UPDATE audit_head"}
+
+
+def as_sold_and_full(number: str, line: int, unit: int, full_g, station: str = "bench-1"):
+    return as_sold(
+        number, line, "receiver", station, unit=unit, weight=WeightCapture(full_g, "g", full_g, True, "manual")
+    )
+
+
+def receive_each(station, count: int) -> list[tuple[list[str], object]]:
+    """Receives the first ``count`` open units, found as sold and weighed full: each receive's statements and result."""
+    received = []
+    work = units_to_receive(station)[:count]
+    with statements_sent(station.units.engine) as log:
+        for number, line, unit, full_g in work:
+            result = station.receiving.receive(as_sold_and_full(number, line, unit, full_g))
+            received.append((log.take(), result))
+    return received
+
+
+def test_a_receive_sends_at_most_26_statements_and_reads_nothing_while_it_holds_the_numbers(station):
+    received = receive_each(station, 40)
+
+    # A station compares each policy version and its routing with their recorded texts once, at its first use.
+    once = [sum(statement in FIRST_USE for statement in statements) for statements, _ in received]
+    assert sum(once) <= 1 + len({(result.decision.policy, result.decision.policy_version) for _, result in received})
+    counts = Counter(
+        len([statement for statement in statements if statement != COMMIT]) - checks
+        for (statements, _), checks in zip(received, once, strict=True)
+    )
+    assert max(counts) <= STATEMENTS_PER_RECEIVE_AT_MOST, f"statements per receive: {sorted(counts.items())}"
+    shapes = Counter((len(result.decision.documents), result.rma_status) for _, result in received)
+    assert {documents for documents, _ in shapes} == {1, 2}, "receives with one document and with two"
+    assert {"open", "closed"} <= {status for _, status in shapes}, "receives that leave the RMA open and that close it"
+    for statements, result in received:
+        deciding, storing = transactions(statements)
+        numbered = deciding[deciding.index("UPDATE document_counters") :]
+        assert set(numbered) <= WHILE_NUMBERS_ARE_HELD, f"{result.rma} line {result.line}: {numbered}"
+        assert numbered.count("UPDATE document_counters") == 1  # the documents' numbers and the plate's, at once
+        assert set(storing) <= STORING_THE_PDFS
+        assert storing.count("UPDATE documents") == len(result.decision.documents)
+    assert_records_are_whole(station)
+
+
+def test_receiving_a_decided_unit_again_reads_its_decision_and_writes_nothing(station):
+    number, line, unit, full_g = units_to_receive(station)[0]
+    first = station.receiving.receive(as_sold_and_full(number, line, unit, full_g))
+
+    with statements_sent(station.units.engine) as log:
+        again = station.receiving.receive(as_sold_and_full(number, line, unit, full_g, station="bench-2"))
+
+    assert again.already_decided and again.decision == first.decision
+    assert not [statement for statement in log.take() if statement.split()[0] in {"INSERT", "UPDATE", "DELETE"}]
