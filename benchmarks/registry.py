@@ -43,6 +43,7 @@ FIGURES: tuple[Figure, ...] = (
     Figure(
         "receive_postgresql",
         "receive one line, one station, PostgreSQL",
+        # The station's own work (the ORM, the decision, the PDFs) at most 3 times its statements' round trips.
         ratio_at_most(4),
         floor="its statements alone, through psycopg",
         measure=receiving_figures.receive_postgresql,
