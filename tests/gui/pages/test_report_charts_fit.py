@@ -91,7 +91,7 @@ CROWDED_DAY = BenchReport(
 
 EXPECTED_WORDS = {
     "outcomes": {"Lines received by outcome", "Refund", "Replacement", "Denied", "412", "37", "156"},
-    "refunds": {"Refunds by method ($)", "Original payment", "Account credit", "$12356.45", "$356.45", "$0.00"},
+    "refunds": {"Refunds by method ($)", "Original payment", "Account credit", "$12,356.45", "$356.45", "$0.00"},
     "denials": {"Denials by reason", *(identifier_words(code) for code in REASONS), "40", "13"},
     "fill": {
         "Fill level left in denied cartridges",
