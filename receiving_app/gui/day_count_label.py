@@ -20,8 +20,10 @@ def plural(count: int, word: str) -> str:
 
 
 def work_words(work: WorkDone) -> str:
-    """ "12 lines, 14 cartridges, $431.20" """
-    return f"{plural(work.lines, 'line')}, {plural(work.units, 'cartridge')}, {money_text(work.refunded)}"
+    """ "12 lines, 14 cartridges, $431.20"; a bench serving sellers in two currencies adds them apart
+    ("$431.20 + €12.00"), and before the first decision there is nothing to add ("nothing")."""
+    refunded = " + ".join(money_text(amount) for amount in work.refunded) or "nothing"
+    return f"{plural(work.lines, 'line')}, {plural(work.units, 'cartridge')}, {refunded}"
 
 
 def day_count_words(count: DayCount) -> str:

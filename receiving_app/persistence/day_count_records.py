@@ -18,24 +18,31 @@ class DayCountRecords:
 
     def _work_counted(
         self, start: datetime, end: datetime, decided_where: ColumnElement[bool]
-    ) -> tuple[int, int, Money]:
-        """(lines, units, refunded) of the decisions from ``start`` up to ``end`` that match ``decided_where``."""
-        lines, units, refunded = self.session.execute(
+    ) -> tuple[int, int, tuple[Money, ...]]:
+        """(lines, units, refunded) of the decisions from ``start`` up to ``end`` that match ``decided_where``;
+        refunded is one amount per currency, in code order (a line's units are all its seller's currency,
+        so the lines counted per currency add up)."""
+        rows = self.session.execute(
             select(
+                DecisionRow.currency,
                 func.count(distinct(DecisionRow.rma_line_id)),
                 func.count(),
                 summed_money(DecisionRow.refund_total),
-            ).where(
+            )
+            .where(
                 DecisionRow.decided_at >= start,
                 DecisionRow.decided_at < end,
                 DecisionRow.voided_at.is_(None),
                 decided_where,
             )
-        ).one()
-        return int(lines), int(units), refunded
+            .group_by(DecisionRow.currency)
+            .order_by(DecisionRow.currency)
+        ).all()
+        refunded = tuple(Money(cents.amount, currency) for currency, _lines, _units, cents in rows)
+        return sum(int(row[1]) for row in rows), sum(int(row[2]) for row in rows), refunded
 
-    def clerk_work(self, start: datetime, end: datetime, user: str) -> tuple[int, int, Money]:
+    def clerk_work(self, start: datetime, end: datetime, user: str) -> tuple[int, int, tuple[Money, ...]]:
         return self._work_counted(start, end, DecisionRow.decided_by == user)
 
-    def station_work(self, start: datetime, end: datetime, station: str) -> tuple[int, int, Money]:
+    def station_work(self, start: datetime, end: datetime, station: str) -> tuple[int, int, tuple[Money, ...]]:
         return self._work_counted(start, end, DecisionRow.station_id == station)

@@ -84,14 +84,26 @@ class RmaSearchRecords:
     def line_outcomes(
         self, rma_ids: Sequence[int]
     ) -> Sequence[tuple[int, str, str, str | None, Money | None, datetime | None]]:
-        """(rma id, sku, line status, outcome, refund total, decided at) for each line of the RMAs."""
+        """(rma id, sku, line status, outcome, refund total, decided at) for each line of the RMAs; the
+        refund total in the currency it was decided in."""
         if not rma_ids:
             return []
         line, decision = _LINES.c, _DECISIONS.c
         rows = self.session.connection().execute(
-            select(line.rma_id, line.sku, line.status, decision.outcome, decision.refund_total, decision.decided_at)
+            select(
+                line.rma_id,
+                line.sku,
+                line.status,
+                decision.outcome,
+                decision.refund_total,
+                decision.decided_at,
+                decision.currency,
+            )
             .outerjoin_from(_LINES, _DECISIONS, (decision.rma_line_id == line.id) & decision.voided_at.is_(None))
             .where(line.rma_id.in_(rma_ids))
             .order_by(line.rma_id, line.line_no)
         )
-        return rows.all()
+        return [
+            (rma_id, sku, status, outcome, Money(total.amount, currency) if total is not None else None, decided_at)
+            for rma_id, sku, status, outcome, total, decided_at, currency in rows
+        ]

@@ -19,7 +19,7 @@ from receiving_app.services.report_days import day_period, local
 class WorkDone:
     lines: int  # RMA lines with at least one unit decided
     units: int
-    refunded: Money
+    refunded: tuple[Money, ...]  # one amount per currency the decisions were in; none without decisions
 
 
 @dataclass(frozen=True, slots=True)

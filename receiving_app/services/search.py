@@ -84,7 +84,7 @@ class RmaSummary:
     reported: date
     skus: tuple[str, ...]  # each SKU once, in line order
     line_states: tuple[str, ...]  # per line: its outcome once decided, else its status
-    refund_total: Money
+    refund_total: Money  # in its decisions' currency; zero (in the station's) until one is decided
     last_decided: datetime | None
 
     @property
@@ -171,12 +171,13 @@ def _summary(row: RmaListed, lines: list[LineOutcome], sees_names: bool) -> RmaS
     # One pass over the lines: a page lists 200 RMAs, and this runs for each.
     skus: dict[str, None] = {}
     states: list[str] = []
-    refunded, last_decided = Money.zero(), None
+    refunded: Money | None = None
+    last_decided = None
     for sku, status, outcome, total, decided_at in lines:
         skus[sku] = None
         states.append(outcome or status)
         if total is not None:
-            refunded += total
+            refunded = total if refunded is None else refunded + total
         if decided_at is not None and (last_decided is None or decided_at > last_decided):
             last_decided = decided_at
     return RmaSummary(
@@ -190,6 +191,6 @@ def _summary(row: RmaListed, lines: list[LineOutcome], sees_names: bool) -> RmaS
         reported=row.reported_on,
         skus=tuple(skus),
         line_states=tuple(states),
-        refund_total=refunded,
+        refund_total=refunded if refunded is not None else Money.zero(),
         last_decided=last_decided,
     )

@@ -76,8 +76,8 @@ def test_a_busy_days_count_fits_a_1366_status_bar_beside_the_clerk_and_the_maps_
     assert window.findChild(QLabel, "keyboardMapHint").isVisible()
     busy_day = DayCount(
         date(2026, 12, 2),
-        clerk=WorkDone(212, 240, Money.of("4312.50")),
-        station=WorkDone(400, 431, Money.of("8123.00")),
+        clerk=WorkDone(212, 240, (Money.of("4312.50"),)),
+        station=WorkDone(400, 431, (Money.of("8123.00"),)),
     )
     label = window.day_count
     assert label.fontMetrics().horizontalAdvance(day_count_words(busy_day)) <= label.contentsRect().width()

@@ -57,7 +57,8 @@ class RmaSummaryModel(RecordTableModel):
         Column("Lines", lambda rma: rma.outcome_words, hide_order=4),
         Column(
             "Refunded",
-            lambda rma: money_text(rma.refund_total),
+            # Blank until a unit is decided: the seller's currency is known from its decisions.
+            lambda rma: money_text(rma.refund_total) if rma.last_decided is not None else "",
             lambda rma: rma.refund_total.amount,
             numeric=True,
             hide_order=5,

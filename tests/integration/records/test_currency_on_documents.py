@@ -1,6 +1,7 @@
 """What the documents of a real receive say about money and the customer: the seller's currency from its
 policy (stored with the decision, printed on the credit memo and its reprint), the restocking-fee
-receipt's credit memo, and the customer's account number where the seller keeps accounts."""
+receipt's credit memo, the customer's account number where the seller keeps accounts, and the history
+list and the day's count keeping each seller's currency."""
 
 from __future__ import annotations
 
@@ -11,7 +12,11 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from receiving_app.domain.money import Money
+from receiving_app.domain.money_text import money_text
+from receiving_app.gui.day_count_label import work_words
 from receiving_app.persistence.decision_tables import DecisionRow
+from receiving_app.services.day_counts import DayCountService
+from receiving_app.services.search import RmaSearch
 from tests.support.pdf import reading_text
 from tests.support.receiving import receive
 from tests.support.warehouse import Line, Rma, add_rmas
@@ -117,3 +122,30 @@ def test_a_seller_that_credits_accounts_prints_the_account_on_every_paper(statio
     numbers = documents_of(station, "RA0009105")
     for document in (numbers["credit_memo"], numbers["restocking_fee_receipt"]):
         assert "Account C77003" in text_of(station, document)
+
+
+def test_a_sellers_euros_are_counted_as_euros_beside_another_sellers_dollars(station, tmp_path) -> None:
+    publish_in_euros(station)
+    add_rmas(
+        station,
+        tmp_path,
+        Rma("RA0009106", lines=(Line(unit_price="40.00", reason="defective"),)),
+        Rma("RA0009107", seller="4inkjets", lines=(Line(unit_price="25.00", reason="defective"),)),
+        Rma("RA0009108"),
+    )
+    euros = receive(station, "RA0009106", 1).decision.refund_total
+    dollars = receive(station, "RA0009107", 1).decision.refund_total
+    assert (euros.currency, dollars.currency) == ("EUR", "USD") and not euros.is_zero and not dollars.is_zero
+
+    # The history list: each RMA's refunds in its seller's currency.
+    found = {rma.number: rma for rma in station.search.search(RmaSearch(number="RA00091"), user="supervisor").rmas}
+    assert found["RA0009106"].refund_total == euros
+    assert found["RA0009107"].refund_total == dollars
+    assert found["RA0009108"].last_decided is None  # nothing decided: the list leaves its refund blank
+
+    # The day's count adds each currency apart, never euros to dollars.
+    count = DayCountService(station.units).today("receiver", "bench-1")
+    assert (count.clerk.lines, count.clerk.units) == (2, 2)
+    assert count.clerk.refunded == (euros, dollars)  # in code order: EUR, then USD
+    assert work_words(count.clerk) == f"2 lines, 2 cartridges, {money_text(euros)} + {money_text(dollars)}"
+    assert money_text(euros).startswith("€")

@@ -43,7 +43,10 @@ def work(
     return WorkDone(
         lines=len({(number, decision.line) for number, decision in theirs}),
         units=len(theirs),
-        refunded=money_sum(decision.refund_total for _, decision in theirs),
+        refunded=tuple(
+            money_sum(decision.refund_total for _, decision in theirs if decision.refund_total.currency == currency)
+            for currency in sorted({decision.refund_total.currency for _, decision in theirs})
+        ),
     )
 
 
@@ -79,4 +82,4 @@ def test_each_clerk_and_station_count_the_standing_decisions_of_the_benchs_day(s
     assert count.day == DAY + timedelta(days=1)
     assert count.clerk == work(decided, *next_day, user="receiver")
     assert count.clerk.units == 1  # decided at the first moment of the day
-    assert count.station == WorkDone(0, 0, money_sum(()))
+    assert count.station == WorkDone(0, 0, ())
