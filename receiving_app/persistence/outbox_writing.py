@@ -3,8 +3,9 @@
 Which events have subscribers, and who they are, is decided here, so no service says anything about
 messages: the customer is e-mailed on an RMA's arrival and on each decision, and every configured
 webhook URL is sent the arrival and the events of ``WEBHOOK_EVENTS``. An arrival is a parcel checked
-in at the dock (``parcel_checked_in``), or the bench's first opening of an RMA nobody checked in
-(``rma_opened`` in the transaction that records its parcel). What needs a query (the customer's
+in at the dock (``parcel_checked_in``), an unidentified parcel matched to the RMA it becomes
+(``unidentified_matched``), or the bench's first opening of an RMA nobody checked in (``rma_opened`` in
+the transaction that records its parcel). What needs a query (the customer's
 address, the decision's id) is looked up before the audit chain's head is locked; the rows are
 inserted after the events are chained, with each event's sequence (commit order) and hash (the
 message's key). An export batch's file (``export_batch_made``) is a ``file`` message to the folder
@@ -99,7 +100,7 @@ def planned_messages(
     planned: list[PlannedMessage] = []
     if subscriptions.email_customers:
         emailed = [(position, topic) for position, topic in topics.items() if topic in EMAILED]
-        planned.extend(_emails(session, events, emailed))
+        planned.extend(_emails(session, events, emailed, arrivals))
     for url in subscriptions.webhook_urls:
         planned.extend(
             PlannedMessage(position, "webhook", url, topic, arrivals.get(position, {}))
@@ -126,8 +127,9 @@ def _arrivals(
     session: Session, events: Sequence[AuditEvent], arrived_here: list[ParcelRow]
 ) -> dict[int, dict[str, Any]]:
     """The events that tell an RMA's arrival, by position, with what a webhook says of it: a parcel
-    checked in at the dock, or the bench's opening of an RMA whose parcel arrived in this transaction
-    (one a savepoint took back is not persistent, so a lost race tells nothing). One per RMA."""
+    checked in at the dock, an unidentified parcel matched to the RMA it became, or the bench's opening of
+    an RMA whose parcel arrived in this transaction (one a savepoint took back is not persistent, so a
+    lost race tells nothing). One per RMA."""
     recorded = [parcel for parcel in arrived_here if parcel.rma_id is not None and inspect(parcel).persistent]
     numbers = _rma_numbers(session, {cast(int, parcel.rma_id) for parcel in recorded})
     opened_here = {numbers[cast(int, parcel.rma_id)]: parcel for parcel in recorded}
@@ -139,6 +141,8 @@ def _arrivals(
             continue
         if event.event_type == "parcel_checked_in":
             arrivals[position] = dict(event.payload)
+        elif event.event_type == "unidentified_matched" and event.payload.get("parcel_arrived"):
+            arrivals[position] = dict(event.payload["parcel_arrived"])
         elif event.event_type == "rma_opened" and number in opened_here:
             parcel = opened_here[number]
             arrivals[position] = {
@@ -159,13 +163,22 @@ def _rma_numbers(session: Session, rma_ids: set[int]) -> dict[int, str]:
     return dict(session.execute(select(RmaRow.id, RmaRow.number).where(RmaRow.id.in_(sorted(rma_ids)))).all())
 
 
-def _emails(session: Session, events: Sequence[AuditEvent], emailed: list[tuple[int, str]]) -> Iterable[PlannedMessage]:
+def _emails(
+    session: Session,
+    events: Sequence[AuditEvent],
+    emailed: list[tuple[int, str]],
+    arrivals: dict[int, dict[str, Any]],
+) -> Iterable[PlannedMessage]:
     # The address is only looked at here, never kept: the customer's record is the one place it lives.
     addresses = _customer_addresses(session, {cast(str, events[position].rma_number) for position, _ in emailed})
     for position, topic in emailed:
         event = events[position]
         has_one = bool(addresses.get(cast(str, event.rma_number), "").strip())
-        details = _decision_details(session, events, event) if topic == "line.decided" else {}
+        if topic == "line.decided":
+            details = _decision_details(session, events, event)
+        else:  # an arrival the parcel made before this event (a match) says when
+            arrived_at = arrivals.get(position, {}).get("arrived_at")
+            details = {"arrived_at": arrived_at} if arrived_at else {}
         yield PlannedMessage(
             position, "email", CUSTOMER, topic, {"event": event.event_type, **details}, None if has_one else NO_ADDRESS
         )

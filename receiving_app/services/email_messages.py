@@ -78,7 +78,10 @@ class CustomerEmails:
         if not rma.order.customer.email.strip():
             return NotSent(NO_ADDRESS)
         if row.event_type == "rma.arrived":
-            arrived_on = on_station_clock(row.created_at, self._issuer.zone).date()
+            # A matched unidentified parcel arrived before its RMA existed: the day it came, not the match's.
+            arrived_at = json.loads(row.payload).get("arrived_at")
+            arrived = datetime.fromisoformat(arrived_at) if arrived_at else row.created_at
+            arrived_on = on_station_clock(arrived, self._issuer.zone).date()
             return Ready(self._message(row, rma, texts, texts.arrival, _arrival_values(rma, texts, arrived_on)))
         return self._decision(uow, row, rma, texts, json.loads(row.payload), now)
 

@@ -86,8 +86,17 @@ class UnidentifiedMatchingService:
             unidentified.status, unidentified.matched_rma_id = "matched", rma.id
             unidentified.resolved_at, unidentified.resolved_by = now, user
             parcel = uow.records.parcel_of_unidentified_return(unidentified)
+            arrived: dict[str, object] | None = None
             if parcel is not None and parcel.rma_id is None:
                 parcel.rma_id = rma.id  # the parcel has arrived for the RMA it now is
+                # The customer hears of the arrival now: until the match there was no RMA to tell them of.
+                arrived = {
+                    "label_kind": parcel.label_kind,
+                    "carrier": parcel.carrier,
+                    "tracking_number": parcel.label if parcel.label_kind == "tracking" else None,
+                    "checked_in_at": parcel.checked_in_at,
+                    "arrived_at": parcel.arrived_at.isoformat(),
+                }
             uow.record(
                 AuditEvent(
                     "unidentified_matched",
@@ -100,6 +109,7 @@ class UnidentifiedMatchingService:
                         "order": order.number,
                         "rma": rma.number,
                         "items": matched_items,
+                        "parcel_arrived": arrived,
                     },
                 )
             )

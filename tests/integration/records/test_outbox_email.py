@@ -1,6 +1,7 @@
 """E-mail to the customer through a real SMTP server on 127.0.0.1: the arrival, each decision with its
 document attached, a denial's reclaim date; a server that is down; a sender stopped before or after
-it delivered; a customer without an address; and nothing for work that rolled back."""
+it delivered; a customer without an address; nothing for work that rolled back; and the arrival of a parcel
+that came without an RMA, told once it is matched."""
 
 from __future__ import annotations
 
@@ -13,14 +14,19 @@ from sqlalchemy import update
 
 from receiving_app.devices.mail import MailNotDelivered
 from receiving_app.domain.audit import AuditEvent
+from receiving_app.domain.facts import CustomerChoice, ReturnReason
 from receiving_app.domain.scan import parse_scan
 from receiving_app.persistence.order_tables import CustomerRow
 from receiving_app.persistence.outbox_writing import NO_ADDRESS
 from receiving_app.services.delivery_settings import Delivery, delivery_from_settings
+from tests.support.desk_orders import RECORDED_AT as PARCEL_ARRIVED
+from tests.support.desk_orders import FoundItem, Order, OrderLine, add_orders, add_unidentified_return
 from tests.support.outbox import Clock, attempts, message_row, outbox, sender, smtp_sink, station_with
 from tests.support.pdf import decode_code128, rasterize_page
 from tests.support.receiving import OPENED, grams, receive
 from tests.support.warehouse import Line, Rma, add_rmas
+
+UPS_PARCEL = "1Z999AA10123456784"
 
 
 @pytest.fixture
@@ -276,3 +282,30 @@ def test_a_decision_s_e_mail_waits_for_its_pdf_and_draws_one_a_power_cut_lost(
 
     [attachment] = by_subject(sink.received)["Return RA-5001: credit of $54.99"].iter_attachments()
     assert attachment.get_content() == station.history.document("CM-000001", reprint=False).pdf
+
+
+def test_a_parcel_that_came_without_an_rma_tells_its_customer_once_it_is_matched(station, sink, tmp_path) -> None:
+    add_rmas(station, tmp_path, Rma("RA0000611"))  # the seller's numbering, which the match continues
+    add_orders(station, Order("SO-9001", lines=(OrderLine("TN-660"),), account="C95001"))
+    with station.units.write() as uow:
+        uow.session.execute(
+            update(CustomerRow).where(CustomerRow.account_number == "C95001").values(email="dana@example.com")
+        )
+        uow.commit()
+    number, _plate = add_unidentified_return(
+        station, FoundItem("TN-660", "812.4"), tracking_number=UPS_PARCEL, parcel_label=UPS_PARCEL
+    )
+    assert [row[2] for row in outbox(station)] == []  # no RMA yet, so no one to tell
+
+    created = station.unidentified_matching.match(
+        number, "SO-9001", ReturnReason.NOT_NEEDED, CustomerChoice.REFUND, user="receiver", station="office-1"
+    )
+
+    assert [row[1:] for row in outbox(station)] == [("email", "rma.arrived", created.number, "pending")]
+    assert sender(station, Clock()).send_pass().delivered == 1
+    [arrival] = sink.received
+    assert arrival["Subject"] == f"Return {created.number}: your return has arrived"
+    arrived_on = PARCEL_ARRIVED.astimezone().date()  # the station's calendar: this computer's zone here
+    body = arrival.get_body(("plain",)).get_content()
+    # The day the parcel came, not the day of the match.
+    assert f"arrived on {arrived_on:%B} {arrived_on.day}, {arrived_on.year}" in body

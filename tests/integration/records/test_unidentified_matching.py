@@ -64,6 +64,13 @@ def test_two_items_become_the_two_units_of_an_rma_and_both_events_are_recorded(s
         "order": "SO-9001",
         "rma": "RA0000612",
         "items": [{"item": 1, "line": 1, "unit": 1}, {"item": 2, "line": 1, "unit": 2}],
+        "parcel_arrived": {  # the arrival the customer and the webhooks are told of now
+            "label_kind": "tracking",
+            "carrier": "ups",
+            "tracking_number": UPS,
+            "checked_in_at": "dock",
+            "arrived_at": "2026-03-12T09:30:00+00:00",
+        },
     }
     assert station.history.verify_audit_chain().first_break is None
 
