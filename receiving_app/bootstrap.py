@@ -240,7 +240,7 @@ class _Wiring:
     def check_in(self, station: Station):
         from receiving_app.services.check_in import CheckInService
 
-        return CheckInService(self.units)
+        return CheckInService(self.units, zone=self.zone)
 
     def unidentified(self, station: Station):
         from receiving_app.services.unidentified import UnidentifiedReturnService

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import datetime, tzinfo
 from typing import Any
 
 from receiving_app.domain.audit import AuditEvent
@@ -24,7 +24,7 @@ from receiving_app.domain.tracking import TrackingNumber, tracking_number_from_t
 from receiving_app.persistence.parcel_tables import ParcelRow
 from receiving_app.persistence.records import Records
 from receiving_app.persistence.unit_of_work import UnitOfWork, UnitOfWorkFactory
-from receiving_app.services.report_days import midnight
+from receiving_app.services.report_days import local, midnight
 from receiving_app.services.rma_lines import RECEIVING_ROLES, require_user
 
 _LICENSE_PLATE = re.compile(r"LP\d{8}")  # services/disposition.py numbers them
@@ -92,8 +92,12 @@ class CheckInOutcome:
 
 
 class CheckInService:
-    def __init__(self, units: UnitOfWorkFactory) -> None:
+    """``zone``: the station's time zone, whose day "checked in today" counts and whose clock a repeated
+    scan's "already checked in at" reads (None: this computer's)."""
+
+    def __init__(self, units: UnitOfWorkFactory, *, zone: tzinfo | None = None) -> None:
         self._units = units
+        self._zone = zone
 
     def check_in(self, scan: ScanValue, *, user: str, station: str) -> CheckInOutcome:
         """Records the parcel whose label was scanned as arrived at the dock, once."""
@@ -101,8 +105,9 @@ class CheckInService:
             require_user(uow, user, RECEIVING_ROLES, "check parcels in")
             label = label_of_scan(uow.records, scan)
             parcel, new = arrive(uow, label, checked_in_at="dock", user=user, station=station)
-            today = uow.records.parcels_checked_in_since(midnight(date.today(), None))
-            outcome = replace(_outcome(label, parcel, new), checked_in_today=today)
+            today = local(uow.clock(), self._zone).date()
+            counted = uow.records.parcels_checked_in_since(midnight(today, self._zone))
+            outcome = replace(_outcome(label, parcel, new, self._zone), checked_in_today=counted)
             if new:
                 uow.commit()
             return outcome
@@ -235,7 +240,7 @@ def bench_arrival(
     return arrive(uow, label, checked_in_at="bench", user=user, station=station, announce=announce)[1]
 
 
-def _outcome(label: ParcelLabel, parcel: ParcelRow, new: bool) -> CheckInOutcome:
+def _outcome(label: ParcelLabel, parcel: ParcelRow, new: bool, zone: tzinfo | None) -> CheckInOutcome:
     tracking = label.tracking
     return CheckInOutcome(
         label=label.text,
@@ -250,15 +255,15 @@ def _outcome(label: ParcelLabel, parcel: ParcelRow, new: bool) -> CheckInOutcome
         arrived_by=parcel.arrived_by,
         station=parcel.station_id,
         checked_in_at=parcel.checked_in_at,
-        message=_sentence(label, parcel, new),
+        message=_sentence(label, parcel, new, zone),
     )
 
 
-def _sentence(label: ParcelLabel, parcel: ParcelRow, new: bool) -> str:
+def _sentence(label: ParcelLabel, parcel: ParcelRow, new: bool, zone: tzinfo | None) -> str:
     if not new:
         opened = " when the bench opened it" if parcel.checked_in_at == "bench" else ""
         return (
-            f"{label.named} was already checked in on {parcel.arrived_at.astimezone():%Y-%m-%d %H:%M} "
+            f"{label.named} was already checked in on {local(parcel.arrived_at, zone):%Y-%m-%d %H:%M} "
             f"by {parcel.arrived_by} at {parcel.station_id}{opened}."
         )
     if label.kind == "rma":

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
@@ -98,6 +99,12 @@ def test_about_a_quarter_of_the_rmas_were_checked_in_at_the_dock_by_their_tracki
     # A second scan of one of them at the dock records nothing and says who checked it in.
     again = CheckInService(station.units).check_in(parse_scan(parcels[0].tracking), user="receiver", station="dock-2")
     assert (again.already_checked_in, again.rma, again.station) == (True, parcels[0].number, "dock-1")
+    # The time it names is on the station's clock, wherever the computer's is set.
+    pacific = ZoneInfo("America/Los_Angeles")
+    there = CheckInService(station.units, zone=pacific).check_in(
+        parse_scan(parcels[0].tracking), user="receiver", station="dock-2"
+    )
+    assert f"already checked in on {parcels[0].arrived_at.astimezone(pacific):%Y-%m-%d %H:%M} by" in there.message
 
 
 def test_a_few_rmas_were_authorized_over_40_days_ago_and_nothing_came(station) -> None:
