@@ -3,10 +3,12 @@ chain's key is the suite's own, not the key of whoever runs the tests."""
 
 from __future__ import annotations
 
+import compileall
 import decimal
 import os
 import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -17,6 +19,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault(
     "RECEIVING_APP_CHAIN_KEY_FILE", os.path.join(tempfile.mkdtemp(prefix="receiving-chain-key-"), "audit-chain.key")
 )
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """The controller compiles the package once before the workers start. Hundreds of tests run the
+    station as a subprocess, and on a machine where PYTHONDONTWRITEBYTECODE is set no process ever
+    writes bytecode, so each of them would compile every module it imports again."""
+    if not hasattr(session.config, "workerinput"):
+        compileall.compile_dir(Path(__file__).resolve().parents[1] / "receiving_app", quiet=1)
 
 
 @pytest.fixture(autouse=True)
