@@ -23,6 +23,12 @@ def add_report_commands(commands: Commands) -> None:
         "America/Los_Angeles (default: RECEIVING_APP_TIME_ZONE, else the station's time_zone setting, else this "
         "computer's)",
     )
+    daily.add_argument(
+        "--currency",
+        metavar="CODE",
+        help="the decisions in this ISO 4217 currency only, such as EUR: a day of decisions in two currencies "
+        "needs one report for each (default: the one currency of the day's decisions)",
+    )
     daily.add_argument("--out", required=True, metavar="FILE.pdf|FILE.csv")
     daily.add_argument(
         "--include-personal-data",
@@ -52,7 +58,13 @@ def write_daily_report(args: argparse.Namespace) -> int:
         reports = station.reports.in_zone(zone) if zone is not None else station.reports
         # "today" and "yesterday" are the station's, which may not be this computer's.
         day = parse_report_day(args.date, reports.today())
-        report = reports.daily(day, args.station, include_personal_data=args.include_personal_data, user=user)
+        report = reports.daily(
+            day,
+            args.station,
+            include_personal_data=args.include_personal_data,
+            user=user,
+            currency=args.currency.strip().upper() if args.currency else None,
+        )
         export_report(report, args.out)
     voided = (
         f", {len(report.voids)} decision(s) voided ({report.voided_refunds} refunded, in no total)"

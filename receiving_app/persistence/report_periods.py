@@ -29,6 +29,12 @@ class PeriodRecords:
     def __init__(self, session: Session) -> None:
         self.session = session
         self._scan_choices: dict[tuple[datetime, datetime], bool] = {}
+        self._currency: str | None = None
+
+    def only_in_currency(self, currency: str | None) -> None:
+        """From now on, only the decisions made in ``currency`` (None: in any): a report adds up one
+        currency, and a bench serving sellers in two makes one report for each."""
+        self._currency = currency
 
     SCAN_SHARE = 10
     """On SQLite, a period holding more than 1/10 of all decisions is read by scanning the table."""
@@ -53,6 +59,8 @@ class PeriodRecords:
         conditions: list[ColumnElement[bool]] = [decided_at >= start, decided_at < end, voided_at.is_(None)]
         if station:
             conditions.append(DecisionRow.station_id == station)
+        if self._currency:
+            conditions.append(DecisionRow.currency == self._currency)
         return conditions
 
     @staticmethod

@@ -212,6 +212,8 @@ class ReportRecords(SortingReportRecords):
         ]
         if station:
             conditions.append(DecisionRow.station_id == station)
+        if self._currency:
+            conditions.append(DecisionRow.currency == self._currency)
         return self.session.execute(
             _with_line_and_customer(
                 select(

@@ -53,12 +53,14 @@ PRINTED_KG = Decimal("0.001")
 
 def period_currency(*row_sets: Sequence[NamedRow]) -> str:
     """The one currency of the period's decisions (each row names its decisions' ``currency``); the station's
-    default when it decided nothing. Amounts of two currencies never add up, so a period of both is refused."""
+    default when it decided nothing. Amounts of two currencies never add up, so a period of both is refused
+    unless the report is asked for one of them (``ReportService.daily``'s ``currency``)."""
     currencies = sorted({str(row.currency) for rows in row_sets for row in rows})
     if len(currencies) > 1:
         raise InputError(
             f"The decisions of this period are in more than one currency ({', '.join(currencies)}); a report adds "
-            "up the amounts of one currency only, so it cannot be made for this period."
+            "up the amounts of one currency only: make one for each (choose the currency on the Reports page, or "
+            "give --currency)."
         )
     return currencies[0] if currencies else DEFAULT_CURRENCY
 

@@ -35,6 +35,8 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from receiving_app.documents.model import PageSize
+from receiving_app.domain.currencies import currency_problem
+from receiving_app.domain.errors import InputError
 from receiving_app.domain.routing import RoutingTable
 from receiving_app.persistence.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from receiving_app.services.aging import MAX_LISTED, AgingService, aging_in
@@ -147,11 +149,19 @@ class ReportService:
         self._aging = aging
 
     def daily(
-        self, day: date, station: str | None = None, *, include_personal_data: bool = False, user: str | None = None
+        self,
+        day: date,
+        station: str | None = None,
+        *,
+        include_personal_data: bool = False,
+        user: str | None = None,
+        currency: str | None = None,
     ) -> BenchReport:
-        """The local calendar day ``day``, midnight to midnight, at ``station`` or every station."""
+        """The local calendar day ``day``, midnight to midnight, at ``station`` or every station; of the
+        decisions in ``currency`` only, which a day of decisions in two currencies needs (None: the one
+        currency the day's decisions are in)."""
         start, end = day_period(day, self._zone)
-        return self._report("daily", day, start, end, station, include_personal_data, user)
+        return self._report("daily", day, start, end, station, include_personal_data, user, currency)
 
     def shift(
         self,
@@ -161,10 +171,12 @@ class ReportService:
         *,
         include_personal_data: bool = False,
         user: str | None = None,
+        currency: str | None = None,
     ) -> BenchReport:
-        """From ``start`` up to (not including) ``end``; times without a zone are the bench's."""
+        """From ``start`` up to (not including) ``end``; times without a zone are the bench's; ``currency``
+        as for ``daily``."""
         start, end = shift_period(start, end, self._zone)
-        return self._report("shift", None, start, end, station, include_personal_data, user)
+        return self._report("shift", None, start, end, station, include_personal_data, user, currency)
 
     def in_zone(self, zone: tzinfo | None) -> ReportService:
         """The same reports for a bench in ``zone``: its days and its clock."""
@@ -192,18 +204,22 @@ class ReportService:
         station: str | None,
         personal: bool,
         user: str | None,
+        chosen_currency: str | None,
     ) -> BenchReport:
         station = (station or "").strip() or None
+        if chosen_currency is not None and (problem := currency_problem(chosen_currency)) is not None:
+            raise InputError(f"The report's currency {problem}.")
         start_utc, end_utc = start.astimezone(UTC), end.astimezone(UTC)
         with self._units.read() as uow:
             reports = uow.reports
             reports.begin_snapshot()  # every query below reads the same moment
             if personal:
                 require_personal_data_role(uow, user)
+            reports.only_in_currency(chosen_currency)
             groups = reports.decision_groups(start_utc, end_utc, station)
             voided = reports.voided_decisions(start_utc, end_utc, station)
             found, finding_counts = self._found(uow, start_utc, end_utc, station)
-            currency = period_currency(groups, voided, found)
+            currency = chosen_currency or period_currency(groups, voided, found)
             totals = Totals(groups, currency)
             reasons = reports.denial_reason_counts(start_utc, end_utc, station)
             fill = fill_levels(reports.denied_fill_counts(start_utc, end_utc, station), denied=totals.denials())

@@ -53,6 +53,16 @@ class Ui_ReportsPage(object):
 
         self.controlsRow.addWidget(self.stationCombo)
 
+        self.currencyLabel = QLabel(self.reportContent)
+        self.currencyLabel.setObjectName(u"currencyLabel")
+
+        self.controlsRow.addWidget(self.currencyLabel)
+
+        self.currencyCombo = QComboBox(self.reportContent)
+        self.currencyCombo.setObjectName(u"currencyCombo")
+
+        self.controlsRow.addWidget(self.currencyCombo)
+
         self.showReportButton = QPushButton(self.reportContent)
         self.showReportButton.setObjectName(u"showReportButton")
 
@@ -62,7 +72,7 @@ class Ui_ReportsPage(object):
 
         self.controlsRow.addItem(self.controlsSpacer)
 
-        self.controlsRow.setStretch(5, 1)
+        self.controlsRow.setStretch(7, 1)
 
         self.reportColumn.addLayout(self.controlsRow)
 
@@ -290,6 +300,7 @@ class Ui_ReportsPage(object):
 #if QT_CONFIG(shortcut)
         self.dayLabel.setBuddy(self.dayEdit)
         self.stationLabel.setBuddy(self.stationCombo)
+        self.currencyLabel.setBuddy(self.currencyCombo)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(reportsPage)
@@ -312,6 +323,10 @@ class Ui_ReportsPage(object):
         self.stationLabel.setText(QCoreApplication.translate("ReportsPage", u"S&tation", None))
 #if QT_CONFIG(accessibility)
         self.stationCombo.setAccessibleName(QCoreApplication.translate("ReportsPage", u"Station", None))
+#endif // QT_CONFIG(accessibility)
+        self.currencyLabel.setText(QCoreApplication.translate("ReportsPage", u"C&urrency", None))
+#if QT_CONFIG(accessibility)
+        self.currencyCombo.setAccessibleName(QCoreApplication.translate("ReportsPage", u"Currency", None))
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
         self.showReportButton.setAccessibleName(QCoreApplication.translate("ReportsPage", u"Show the report", None))

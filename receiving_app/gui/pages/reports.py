@@ -128,6 +128,11 @@ class ReportsPage(QWidget):
         ui.stationCombo.addItem(ALL_STATIONS, "")
         if station.settings.station_id:  # this station first, before the list of the others arrives
             ui.stationCombo.addItem(station.settings.station_id, station.settings.station_id)
+        # A report adds up one currency: a bench serving sellers in two chooses which (one report for each).
+        currencies = sorted({policy.currency for policy in station.policies.values()})
+        ui.currencyCombo.addItems(currencies)
+        for widget in (ui.currencyLabel, ui.currencyCombo):
+            widget.setVisible(len(currencies) > 1)
         ui.personalDataCheck.setVisible(signed_in_user.role in ROLES_SEEING_PERSONAL_DATA)
         clear_message(ui.reportStatusLabel)
         # The figures four in a row, or three or two where four would make the page scroll sideways (eleven
@@ -161,6 +166,7 @@ class ReportsPage(QWidget):
         ui.showReportButton.clicked.connect(self.load)
         ui.dayEdit.dateChanged.connect(lambda _date: self.load())
         ui.stationCombo.activated.connect(lambda _index: self.load())
+        ui.currencyCombo.activated.connect(lambda _index: self.load())
         ui.personalDataCheck.toggled.connect(lambda _checked: self.load())
         ui.exportPdfButton.clicked.connect(lambda: self._choose_and_export("pdf"))
         ui.exportCsvButton.clicked.connect(lambda: self._choose_and_export("csv"))
@@ -250,18 +256,25 @@ class ReportsPage(QWidget):
     def chosen_station(self) -> str | None:
         return self.ui.stationCombo.currentData() or None
 
+    def chosen_currency(self) -> str | None:
+        """The currency chosen where the sellers use two or more; None: the one the day's decisions are in."""
+        return self.ui.currencyCombo.currentText() if self.ui.currencyCombo.isVisibleTo(self) else None
+
     def load(self) -> None:
         """Make the report for the chosen day and station in the background."""
         if self._runner.is_running("report"):
             self._reload_pending = True  # made again, as now chosen, when the running one is done
             return
         day, station, service = self.chosen_day(), self.chosen_station(), self._service
+        currency = self.chosen_currency()
         personal = self.ui.personalDataCheck.isVisible() and self.ui.personalDataCheck.isChecked()
         user = self._user.name
         self.ui.showReportButton.setEnabled(False)
         show_progress(self.ui.reportStatusLabel, f"Adding up {day.isoformat()}…")
         self._runner.start(
-            lambda: service.daily(day, station, include_personal_data=personal, user=user if personal else None),
+            lambda: service.daily(
+                day, station, include_personal_data=personal, user=user if personal else None, currency=currency
+            ),
             key="report",
             on_success=self._show,
             on_failure=self._report_problem,

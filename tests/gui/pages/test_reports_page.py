@@ -1,6 +1,7 @@
 """Reports page: today's figures and charts when it opens, where the day's units went (by route, in the
 containers closed, into stock), the cartridges held for customers whose hold ends within a week, a
-station's report, customer details for admins only, and PDF and CSV exports from the buttons."""
+station's report, customer details for admins only, PDF and CSV exports from the buttons, and one report per
+currency where the sellers use two."""
 
 from __future__ import annotations
 
@@ -298,3 +299,29 @@ def test_every_control_is_named_for_people_and_for_tests(qtbot, station, role) -
 
     assert controls(page) and unnamed == []
     assert all(view.accessibleName() for view in page.chartViews.values())
+
+
+def test_a_bench_serving_sellers_in_two_currencies_makes_one_report_for_each(qtbot, station, decide) -> None:
+    one_currency = ReportsPage(station, USERS["supervisor"])
+    qtbot.add_widget(one_currency)
+    assert not one_currency.ui.currencyCombo.isVisibleTo(one_currency)  # all four sellers in dollars: no choice
+
+    drafts = station.policy_drafts
+    drafts.start("euros", "image-pro-services", user="admin", station="office")
+    draft = drafts.revise("euros", {"currency": "EUR"}, user="admin", station="office")
+    station.policy_publishing.publish(draft, station.reports.today(), user="admin", station="office")
+    waiting = station.history.list_rmas("open")
+    in_euros = next(rma.number for rma in waiting if rma.policy == "image-pro-services")
+    in_dollars = next(rma.number for rma in waiting if rma.policy != "image-pro-services")
+    euros, dollars = decide(in_euros).decision.refund_total, decide(in_dollars).decision.refund_total
+
+    page = open_reports(qtbot, station, USERS["supervisor"])
+
+    assert page.ui.currencyCombo.isVisibleTo(page)
+    assert [page.ui.currencyCombo.itemText(index) for index in range(page.ui.currencyCombo.count())] == ["EUR", "USD"]
+    assert (page.report.currency, page.report.lines_received, page.report.refunded) == ("EUR", 1, euros)
+    assert page.tileValues["refunded"].text() == money_text(euros)
+    page.ui.currencyCombo.setCurrentIndex(page.ui.currencyCombo.findText("USD"))
+    with qtbot.waitSignal(page.report_shown, timeout=WAIT_MS):
+        page.ui.currencyCombo.activated.emit(page.ui.currencyCombo.currentIndex())
+    assert (page.report.currency, page.report.lines_received, page.report.refunded) == ("USD", 1, dollars)

@@ -1,7 +1,7 @@
 """What the documents of a real receive say about money and the customer: the seller's currency from its
 policy (stored with the decision, printed on the credit memo and its reprint), the restocking-fee
 receipt's credit memo, the customer's account number where the seller keeps accounts, and the history
-list and the day's count keeping each seller's currency."""
+list, the day's count and the daily report keeping each seller's currency."""
 
 from __future__ import annotations
 
@@ -9,14 +9,17 @@ import re
 from datetime import date
 from decimal import Decimal
 
+import pytest
 from sqlalchemy import select
 
+from receiving_app.domain.errors import InputError
 from receiving_app.domain.money import Money
 from receiving_app.domain.money_text import money_text
 from receiving_app.gui.day_count_label import work_words
 from receiving_app.persistence.decision_tables import DecisionRow
 from receiving_app.services.day_counts import DayCountService
 from receiving_app.services.search import RmaSearch
+from tests.support.cli import run_cli
 from tests.support.pdf import reading_text
 from tests.support.receiving import receive
 from tests.support.warehouse import Line, Rma, add_rmas
@@ -149,3 +152,33 @@ def test_a_sellers_euros_are_counted_as_euros_beside_another_sellers_dollars(sta
     assert count.clerk.refunded == (euros, dollars)  # in code order: EUR, then USD
     assert work_words(count.clerk) == f"2 lines, 2 cartridges, {money_text(euros)} + {money_text(dollars)}"
     assert money_text(euros).startswith("€")
+
+
+def test_a_day_of_euros_and_dollars_is_reported_once_for_each_currency(station, tmp_path, database_url) -> None:
+    publish_in_euros(station)
+    add_rmas(
+        station,
+        tmp_path,
+        Rma("RA0009109", lines=(Line(unit_price="40.00", reason="defective"),)),
+        Rma("RA0009110", seller="4inkjets", lines=(Line(unit_price="25.00", reason="defective"),)),
+    )
+    euros = receive(station, "RA0009109", 1).decision.refund_total
+    dollars = receive(station, "RA0009110", 1).decision.refund_total
+    reports = station.reports
+    day = reports.today()
+
+    # Euros are never added to dollars: the day as a whole is refused, naming both currencies.
+    with pytest.raises(InputError, match=r"more than one currency \(EUR, USD\).*--currency"):
+        reports.daily(day)
+    in_euros, in_dollars = reports.daily(day, currency="EUR"), reports.daily(day, currency="USD")
+    assert (in_euros.currency, in_euros.lines_received, in_euros.refunded) == ("EUR", 1, euros)
+    assert (in_dollars.currency, in_dollars.lines_received, in_dollars.refunded) == ("USD", 1, dollars)
+    with pytest.raises(InputError, match="ISO 4217"):
+        reports.daily(day, currency="euro")
+
+    # The command line makes the same report, and its file says the currency.
+    out = tmp_path / "euros.csv"
+    run = run_cli("--db", database_url, "report", "daily", "--currency", "eur", "--out", str(out))
+    assert run.code == 0, run.stderr
+    assert "Currency,EUR" in out.read_text(encoding="utf-8")
+    assert f"{euros} refunded" in run.stdout
