@@ -28,7 +28,7 @@ from PySide6.QtCore import QMargins, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from receiving_app.domain.money_text import money_text
+from receiving_app.domain.money_text import currency_symbol, money_text
 from receiving_app.gui.pages.bar_labels import GAP, BarLabels
 from receiving_app.gui.pages.columns_layout import ColumnsLayout
 from receiving_app.gui.pages.models import words
@@ -52,7 +52,7 @@ SHORTEST_BAR_ROOM = 200  # px a horizontal bar may grow in
 HEADROOM = 1.25  # the value axis reaches a quarter past the largest bar: room for its figure
 CHARTS = (
     ("outcomes", "Lines received by outcome"),
-    ("refunds", "Refunds by method ($)"),
+    ("refunds", "Refunds by method ($)"),  # the report's own currency once one is shown (``refunds_title``)
     ("denials", "Denials by reason"),
     ("fill", "Fill level left in denied cartridges"),
     ("routes", "Units by route"),
@@ -84,6 +84,7 @@ class ReportCharts(QWidget):
 
     def show_report(self, report: BenchReport) -> None:
         self.set_chart("outcomes", outcome_bars(report), horizontal=False)
+        self.views["refunds"].setAccessibleName(refunds_title(report.currency))
         self.set_chart("refunds", refund_bars(report.refunds_by_method), horizontal=False, money=True)
         self.set_chart("denials", reason_bars(report.denials_by_reason), horizontal=True)
         self.set_chart("fill", fill_bars(report.denied_fill), horizontal=True)
@@ -207,6 +208,11 @@ def _amount_axis(largest: float, *, money: bool) -> QValueAxis:
 
 def outcome_bars(report: BenchReport) -> list[Bar]:
     return [Bar(words(count.outcome), Decimal(count.lines), str(count.lines)) for count in report.outcomes]
+
+
+def refunds_title(currency: str) -> str:
+    """ "Refunds by method ($)", "Refunds by method (€)": the currency the report's amounts are in."""
+    return f"Refunds by method ({currency_symbol(currency).strip()})"
 
 
 def refund_bars(methods: Sequence[RefundsByMethod]) -> list[Bar]:

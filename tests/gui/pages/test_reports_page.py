@@ -321,7 +321,9 @@ def test_a_bench_serving_sellers_in_two_currencies_makes_one_report_for_each(qtb
     assert [page.ui.currencyCombo.itemText(index) for index in range(page.ui.currencyCombo.count())] == ["EUR", "USD"]
     assert (page.report.currency, page.report.lines_received, page.report.refunded) == ("EUR", 1, euros)
     assert page.tileValues["refunded"].text() == money_text(euros)
+    assert page.chartViews["refunds"].chart().title() == "Refunds by method (€)"
     page.ui.currencyCombo.setCurrentIndex(page.ui.currencyCombo.findText("USD"))
     with qtbot.waitSignal(page.report_shown, timeout=WAIT_MS):
         page.ui.currencyCombo.activated.emit(page.ui.currencyCombo.currentIndex())
     assert (page.report.currency, page.report.lines_received, page.report.refunded) == ("USD", 1, dollars)
+    assert page.chartViews["refunds"].chart().title() == "Refunds by method ($)"
