@@ -1,6 +1,6 @@
 """The Reports page's widgets that its form does not hold: the figures and tabs of where the day's units
 went, the tab of cartridges held for their customers and the Aging tab, each made as the form makes its
-own."""
+own; and the currencies a report may be made in."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
+    QComboBox,
     QFrame,
     QLabel,
     QTableView,
@@ -26,6 +27,14 @@ HOLDS_ENDING_NOTE = (
     "From its day a hold is ended with `receiving-app holds end`; a cartridge the customer asked back:"
     " `receiving-app holds reclaim LP… --tracking …`."
 )
+
+
+def offer_currencies(label: QLabel, choice: QComboBox, currencies: set[str]) -> None:
+    """A report adds up one currency: where the sellers' policies name two or more, the page offers them, one
+    report for each; with one, there is nothing to choose and the list stays out of sight."""
+    choice.addItems(sorted(currencies))
+    for widget in (label, choice):
+        widget.setVisible(len(currencies) > 1)
 
 
 def figure_tile(area: QWidget, stem: str, caption_text: str) -> tuple[QFrame, QLabel]:

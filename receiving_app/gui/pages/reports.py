@@ -61,6 +61,7 @@ from receiving_app.gui.pages.report_widgets import (
     aging_tab,
     figure_tile,
     holds_ending_tab,
+    offer_currencies,
     sorting_table,
 )
 from receiving_app.gui.pages.reports_register import add_register_tab
@@ -128,11 +129,7 @@ class ReportsPage(QWidget):
         ui.stationCombo.addItem(ALL_STATIONS, "")
         if station.settings.station_id:  # this station first, before the list of the others arrives
             ui.stationCombo.addItem(station.settings.station_id, station.settings.station_id)
-        # A report adds up one currency: a bench serving sellers in two chooses which (one report for each).
-        currencies = sorted({policy.currency for policy in station.policies.values()})
-        ui.currencyCombo.addItems(currencies)
-        for widget in (ui.currencyLabel, ui.currencyCombo):
-            widget.setVisible(len(currencies) > 1)
+        offer_currencies(ui.currencyLabel, ui.currencyCombo, {policy.currency for policy in station.policies.values()})
         ui.personalDataCheck.setVisible(signed_in_user.role in ROLES_SEEING_PERSONAL_DATA)
         clear_message(ui.reportStatusLabel)
         # The figures four in a row, or three or two where four would make the page scroll sideways (eleven
