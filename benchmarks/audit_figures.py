@@ -130,16 +130,7 @@ def _full(ctx: Context, backend: str, events: int) -> Result:
     # The profile pass replays in this process, where the profiler sees it (its timings are not used).
     split = audit_replaying.MOST_PROCESSES
     audit_replaying.MOST_PROCESSES = 1 if ctx.profiling else split
-    samples, floor_samples = [], []
-    clock = time.perf_counter
-    for _ in range(repeats):
-        begun = clock()
-        floor()
-        floor_samples.append(clock() - begun)
-        with ctx.profiled():
-            begun = clock()
-            report = verify()
-            samples.append(clock() - begun)
+    samples, floor_samples, report = _interleaved(ctx, floor, verify, repeats)
     audit_replaying.MOST_PROCESSES = split
     per_event = sorted(samples)[len(samples) // 2] / report.events * 1e6
     floor_per_event = sorted(floor_samples)[len(floor_samples) // 2] / len(built.floor_bytes) * 1e6
@@ -188,16 +179,7 @@ def _day(ctx: Context, backend: str) -> Result:
 
     warm = verify()
     repeats = 1 if ctx.profiling else 20
-    samples, floor_samples = [], []
-    clock = time.perf_counter
-    for _ in range(repeats):
-        begun = clock()
-        floor()
-        floor_samples.append(clock() - begun)
-        with ctx.profiled():
-            begun = clock()
-            report = verify()
-            samples.append(clock() - begun)
+    samples, floor_samples, report = _interleaved(ctx, floor, verify, repeats)
     return Result(
         "time",
         samples,
@@ -234,3 +216,19 @@ def _chain_words(chain: audit_data.BenchChain) -> str:
 
 def _by_type(counts: Counter) -> str:
     return ", ".join(f"{kind} {count}" for kind, count in counts.most_common())
+
+
+def _interleaved(ctx, floor, verify, repeats: int):
+    """``repeats`` runs of the floor and of the verify, one after the other, so that the machine's moods
+    weigh on both alike; their times, and the last verify's report."""
+    samples, floor_samples = [], []
+    clock = time.perf_counter
+    for _ in range(repeats):
+        begun = clock()
+        floor()
+        floor_samples.append(clock() - begun)
+        with ctx.profiled():
+            begun = clock()
+            report = verify()
+            samples.append(clock() - begun)
+    return samples, floor_samples, report
