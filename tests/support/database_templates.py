@@ -10,14 +10,13 @@ from __future__ import annotations
 import shutil
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import Connection, make_url
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
 
-from tests.support.databases import POSTGRES_ADMIN_URL, require_postgres
+from tests.support.databases import POSTGRES_ADMIN_URL, admin_connection, require_postgres
 
 Prepare = Callable[[str, Path], None]  # fills the database at the URL; the folder is for its files
 
@@ -35,13 +34,13 @@ class DatabaseTemplates:
             shutil.copyfile(self._sqlite_template(name, prepare), parsed.database)
             return
         template = self._postgres_template(name, prepare)
-        with _admin() as connection:
+        with admin_connection() as connection:
             connection.execute(text(f'DROP DATABASE "{parsed.database}" WITH (FORCE)'))
             connection.execute(text(f'CREATE DATABASE "{parsed.database}" TEMPLATE "{template}"'))
 
     def drop_all(self) -> None:
         if self._postgres:
-            with _admin() as connection:
+            with admin_connection() as connection:
                 for template in self._postgres.values():
                     connection.execute(text(f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)'))
 
@@ -58,24 +57,13 @@ class DatabaseTemplates:
         if name not in self._postgres:
             require_postgres()
             database = f"receiving_template_{uuid.uuid4().hex[:12]}"
-            with _admin() as connection:
+            with admin_connection() as connection:
                 connection.execute(text(f'CREATE DATABASE "{database}"'))
             self._postgres[name] = database
             folder = self._folder / f"postgres-{name}"
             folder.mkdir()
             prepare(make_url(POSTGRES_ADMIN_URL).set(database=database).render_as_string(hide_password=False), folder)
         return self._postgres[name]
-
-
-@contextmanager
-def _admin() -> Iterator[Connection]:
-    """An autocommit connection to the server's maintenance database."""
-    engine = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    try:
-        with engine.connect() as connection:
-            yield connection
-    finally:
-        engine.dispose()
 
 
 def database_templates_for_session(folder: Path) -> Iterator[DatabaseTemplates]:
