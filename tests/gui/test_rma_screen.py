@@ -5,10 +5,12 @@ from __future__ import annotations
 import threading
 from decimal import Decimal
 
+import pytest
 from PySide6.QtCore import Qt
 
 from receiving_app.domain.decision import Amounts
 from receiving_app.domain.money import Money
+from receiving_app.gui import rma_opening
 from receiving_app.gui.models import LINE_ROLE, PRODUCT_ROLE, RmaLinesModel
 from receiving_app.services.views import DecisionView, RmaLineView
 from tests.support.demo_rmas import open_rmas
@@ -126,7 +128,17 @@ def test_an_unknown_rma_number_says_so(qtbot, window, keyboard, runner) -> None:
     assert "No RMA RA9999999 is on file" in window.receiving.feedback_text
 
 
-def test_a_quick_lookup_shows_the_rma_without_an_opening_line_first(qtbot, window, keyboard, station, runner) -> None:
+@pytest.fixture
+def unhurried_notice(monkeypatch) -> None:
+    """The "Opening…" line waits ten seconds, set before the window is made: a lookup under a loaded test
+    machine can take longer than the bench's 150 ms, and this test is about what a lookup that answers
+    in time shows, not about how quick this machine is."""
+    monkeypatch.setattr(rma_opening, "OPENING_NOTICE_DELAY_MS", 10_000)
+
+
+def test_a_quick_lookup_shows_the_rma_without_an_opening_line_first(
+    unhurried_notice, qtbot, window, keyboard, station, runner
+) -> None:
     rma = open_rmas(station)[0]
     said: list[str] = []
     window.receiving.feedback_shown.connect(said.append)
