@@ -6,6 +6,7 @@ from __future__ import annotations
 import compileall
 import decimal
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,10 +16,12 @@ import pytest
 from tests.support.database_templates import DatabaseTemplates, database_templates_for_session
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# Set before the workers and the subprocesses start, so that every one of them seals with one key.
-os.environ.setdefault(
-    "RECEIVING_APP_CHAIN_KEY_FILE", os.path.join(tempfile.mkdtemp(prefix="receiving-chain-key-"), "audit-chain.key")
-)
+# Set before the workers and the subprocesses start, so that every one of them seals with one key. The
+# folder is made by the process that sets the variable (the workers inherit it) and removed by it at the end.
+_CHAIN_KEY_FOLDER = None
+if "RECEIVING_APP_CHAIN_KEY_FILE" not in os.environ:
+    _CHAIN_KEY_FOLDER = tempfile.mkdtemp(prefix="receiving-chain-key-")
+    os.environ["RECEIVING_APP_CHAIN_KEY_FILE"] = os.path.join(_CHAIN_KEY_FOLDER, "audit-chain.key")
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
@@ -27,6 +30,11 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     writes bytecode, so each of them would compile every module it imports again."""
     if not hasattr(session.config, "workerinput"):
         compileall.compile_dir(Path(__file__).resolve().parents[1] / "receiving_app", quiet=1)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _CHAIN_KEY_FOLDER is not None:
+        shutil.rmtree(_CHAIN_KEY_FOLDER, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
