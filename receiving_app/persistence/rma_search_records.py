@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import select, text
+from sqlalchemy import ARRAY, ColumnElement, Integer, any_, bindparam, select, text
 from sqlalchemy.orm import Session
 
 from receiving_app.domain.money import Money
@@ -74,7 +74,7 @@ class RmaSearchRecords:
                 .join_from(_RMAS, _SELLERS, seller.id == rma.seller_id)
                 .join(_ORDERS, order.id == rma.order_id)
                 .join(_CUSTOMERS, customer.id == order.customer_id)
-                .where(rma.id.in_(ids))
+                .where(self._among(rma.id, ids))
             )
             .all()
         )
@@ -100,10 +100,18 @@ class RmaSearchRecords:
                 decision.currency,
             )
             .outerjoin_from(_LINES, _DECISIONS, (decision.rma_line_id == line.id) & decision.voided_at.is_(None))
-            .where(line.rma_id.in_(rma_ids))
+            .where(self._among(line.rma_id, rma_ids))
             .order_by(line.rma_id, line.line_no)
         )
         return [
             (rma_id, sku, status, outcome, Money(total.amount, currency) if total is not None else None, decided_at)
             for rma_id, sku, status, outcome, total, decided_at, currency in rows
         ]
+
+    def _among(self, column: Any, ids: Sequence[int]) -> ColumnElement[bool]:
+        """``column`` is one of a page's ids. On PostgreSQL one array parameter, not a list of two hundred: the
+        statement then reads the same for every page, and neither SQLAlchemy nor the driver compiles it again
+        (compiling the two lists of a page was a third of a search's time)."""
+        if self.session.get_bind().dialect.name == "postgresql":
+            return column == any_(bindparam(None, list(ids), type_=ARRAY(Integer)))
+        return column.in_(ids)
