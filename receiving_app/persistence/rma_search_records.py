@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from sqlalchemy import ARRAY, ColumnElement, Integer, any_, bindparam, select, text
 from sqlalchemy.orm import Session
@@ -108,7 +108,7 @@ class RmaSearchRecords:
             for rma_id, sku, status, outcome, total, decided_at, currency in rows
         ]
 
-    def _among(self, column: Any, ids: Sequence[int]) -> ColumnElement[bool]:
+    def _among(self, column: ColumnElement[int], ids: Sequence[int]) -> ColumnElement[bool]:
         """``column`` is one of a page's ids. On PostgreSQL one array parameter, not a list of two hundred: the
         statement then reads the same for every page, and neither SQLAlchemy nor the driver compiles it again
         (compiling the two lists of a page was a third of a search's time)."""
