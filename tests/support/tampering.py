@@ -23,7 +23,7 @@ from receiving_app.domain.audit import event_hash, head_seal, seal_of
 from receiving_app.persistence.audit_tables import AuditEventRow, AuditHeadRow
 from receiving_app.services.auth import SignInRefused
 from receiving_app.services.station import Station
-from tests.support.databases import POSTGRES_ADMIN_URL, fresh_postgres_database
+from tests.support.databases import admin_connection, fresh_postgres_database
 from tests.support.receiving import receive
 from tests.support.warehouse import Line, Rma, add_rmas
 
@@ -70,14 +70,13 @@ def sqlite_copies(folder: Path) -> Iterator[Callable[[], str]]:
 @contextmanager
 def postgres_copies(folder: Path) -> Iterator[Callable[[], str]]:
     made: list[str] = []
-    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
     with fresh_postgres_database() as template_url:
         build_bench(template_url, folder)
         template = make_url(template_url).database
 
         def copy() -> str:
             name = f"receiving_copy_{uuid.uuid4().hex[:12]}"
-            with admin.connect() as connection:
+            with admin_connection() as connection:
                 connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
             made.append(name)
             return make_url(template_url).set(database=name).render_as_string(hide_password=False)
@@ -85,10 +84,9 @@ def postgres_copies(folder: Path) -> Iterator[Callable[[], str]]:
         try:
             yield copy
         finally:
-            with admin.connect() as connection:
+            with admin_connection() as connection:
                 for name in made:
                     connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 @contextmanager
