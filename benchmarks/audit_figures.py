@@ -110,7 +110,7 @@ def _new_database(ctx: Context, backend: str, events: int) -> str:
 
 
 def _full(ctx: Context, backend: str, events: int) -> Result:
-    from receiving_app.services import audit_replaying
+    from receiving_app.services import process_split
 
     built = _built(ctx, backend, events)
     station, chain = built.station, built.chain
@@ -128,10 +128,10 @@ def _full(ctx: Context, backend: str, events: int) -> Result:
     warm = verify()  # the first read pulls the file or the table into the cache, as a second verify finds it
     repeats = 1 if ctx.profiling else (3 if chain.events >= 500_000 else 5)
     # The profile pass replays in this process, where the profiler sees it (its timings are not used).
-    split = audit_replaying.MOST_PROCESSES
-    audit_replaying.MOST_PROCESSES = 1 if ctx.profiling else split
+    split = process_split.MOST_PROCESSES
+    process_split.MOST_PROCESSES = 1 if ctx.profiling else split
     samples, floor_samples, report = _interleaved(ctx, floor, verify, repeats)
-    audit_replaying.MOST_PROCESSES = split
+    process_split.MOST_PROCESSES = split
     per_event = sorted(samples)[len(samples) // 2] / report.events * 1e6
     floor_per_event = sorted(floor_samples)[len(floor_samples) // 2] / len(built.floor_bytes) * 1e6
     size = sum(len(text) for text in built.floor_bytes) / len(built.floor_bytes)

@@ -1,33 +1,24 @@
 """Replaying a stretch of the audit chain, in this process or, for a long full replay, split between
-processes: each replays a range of events from a connection of its own, and the ranges are joined
-where each one's first event must link to the last of the range before it.
+processes (``process_split``): each replays a range of events from a connection of its own, and the
+ranges are joined where each one's first event must link to the last of the range before it.
 
-A hash and a seal cost microseconds in Python, a million events seconds, and one process uses one
-core; so a replay of more than ``SPLIT_FROM`` events uses up to ``MOST_PROCESSES`` of them. Only
-where forking is safe: on Linux, from a process without other threads (the command line), never
-from the window, whose Qt threads a fork could leave holding a lock. A fork starts no fresh
-interpreter, which an installed (frozen) station could not: it would start the station again. The
-tests use "spawn" (``START_METHOD``), which their own threads leave safe.
+A hash and a seal cost microseconds in Python, a million events seconds: a replay of more than
+``SPLIT_FROM`` events is split where that is safe.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import sys
-import threading
 from collections.abc import Collection, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from receiving_app.domain.audit import ChainBreak
 from receiving_app.domain.chain_replay import ChainReplay, EventRow
 from receiving_app.domain.sealed_rows import RowLedger
 from receiving_app.persistence.unit_of_work import UnitOfWork
+from receiving_app.services.process_split import process_pool, processes_for, split_ranges
 
 SPLIT_FROM = 200_000  # events; fewer replay sooner than processes start
-MOST_PROCESSES = 4
-START_METHOD = "fork"
 NOTED = ("settings_changed",)
 
 
@@ -97,7 +88,7 @@ def replayed(
     gathered: Gathered,
 ) -> Replayed:
     """The events after ``after_sequence`` replayed, split between processes where that is quicker."""
-    processes = _processes(up_to - after_sequence)
+    processes = processes_for(up_to - after_sequence, SPLIT_FROM)
     if processes > 1:
         return _split(
             uow.records.connection_url(), key, after_sequence, after_hash, up_to, watched, gathered, processes
@@ -138,14 +129,6 @@ def _replay_range(
     return Replayed(broken, replay.last_sequence, replay.last_hash, replay.replayed, gathered, replay.hashes_at, first)
 
 
-def _processes(events: int) -> int:
-    forking = START_METHOD == "fork"
-    if events < SPLIT_FROM or (forking and (not sys.platform.startswith("linux") or threading.active_count() > 1)):
-        return 1
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return max(1, min(MOST_PROCESSES, cores, events // (SPLIT_FROM // 2)))
-
-
 def _split(
     url: str,
     key: bytes,
@@ -156,11 +139,8 @@ def _split(
     gathered: Gathered,
     processes: int,
 ) -> Replayed:
-    import multiprocessing
-
-    step = -(-(up_to - after_sequence) // processes)
-    bounds = [(low, min(low + step, up_to)) for low in range(after_sequence, up_to, step)]
-    with ProcessPoolExecutor(len(bounds), mp_context=multiprocessing.get_context(START_METHOD)) as pool:
+    bounds = split_ranges(after_sequence, up_to, processes)
+    with process_pool(len(bounds)) as pool:
         parts = [pool.submit(_replay_in_a_process, url, key, low, high, list(watched)) for low, high in bounds]
         ranges = [part.result() for part in parts]
     joined = _joined(ranges, after_sequence, after_hash, gathered)

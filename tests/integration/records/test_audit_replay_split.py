@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from receiving_app.services import audit_replaying
+from receiving_app.services import audit_replaying, process_split
 from tests.support.audit_checkpoints import GrowingChain, grown
 
 pytestmark = pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="a split needs two cores")
@@ -18,9 +18,9 @@ pytestmark = pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="a spli
 def split_chain(station, tmp_path, monkeypatch) -> tuple[GrowingChain, int]:
     """A chain of a few dozen events that a full verify splits in two; the second range's first event."""
     monkeypatch.setattr(audit_replaying, "SPLIT_FROM", 10)
-    monkeypatch.setattr(audit_replaying, "MOST_PROCESSES", 2)
+    monkeypatch.setattr(process_split, "MOST_PROCESSES", 2)
     # The tests' own threads (and pytest-xdist's) make forking unsafe here; a fresh interpreter is not.
-    monkeypatch.setattr(audit_replaying, "START_METHOD", "spawn")
+    monkeypatch.setattr(process_split, "START_METHOD", "spawn")
     chain = grown(station, tmp_path, 3)
     return chain, -(-chain.head() // 2) + 1
 
