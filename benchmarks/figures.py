@@ -971,6 +971,14 @@ def station_memory(ctx: Context) -> Result:
 # Replaying a draft policy ------------------------------------------------------------------------------
 
 
+def _in_one_process_note(in_one: list[float], split: list[float]) -> str:
+    one, both = median(in_one), median(split)
+    return (
+        f"The same replays in one process, interleaved with these: median {one * 1000:,.0f} ms (the split gains "
+        f"{one / both:.2f}× on this machine)."
+    )
+
+
 def policy_replay(ctx: Context) -> Result:
     """PolicyReplayService.replay of a draft (Image-Pro with a 15 % fill threshold and a 20 % restocking fee)
     over one seller's decided units received on one day, on the SQLite warehouse; floor: ``decide`` alone over
@@ -980,6 +988,7 @@ def policy_replay(ctx: Context) -> Result:
     from receiving_app.domain.errors import InputError
     from receiving_app.domain.money_text import money_text
     from receiving_app.domain.policy_toml import changed_data, heading_comments, policy_data, policy_toml
+    from receiving_app.services import process_split
 
     seller, wanted = "image-pro-services", ctx.scale.replay_lines
     url = ctx.sqlite_url()
@@ -1008,9 +1017,18 @@ def policy_replay(ctx: Context) -> Result:
                 outcomes["undecided"] += 1
         return outcomes
 
-    comparison, alone = replay().comparison, decide_alone()  # the warm-up, and the answers the checks compare
+    def replay_in_one_process():
+        split = process_split.MOST_PROCESSES
+        process_split.MOST_PROCESSES = 1
+        try:
+            return replay()
+        finally:
+            process_split.MOST_PROCESSES = split
+
+    warm, alone = replay(), decide_alone()  # the warm-up, and the answers the checks compare
+    comparison = warm.comparison
     repeats = 1 if ctx.profiling else 5
-    samples, floor = [], []
+    samples, floor, in_one = [], [], []
     clock = time.perf_counter
     for _ in range(repeats):
         begun = clock()
@@ -1020,6 +1038,11 @@ def policy_replay(ctx: Context) -> Result:
             begun = clock()
             replay()
             samples.append(clock() - begun)
+        if warm.processes > 1 and not ctx.profiling:  # what the split gains, on this machine
+            begun = clock()
+            replay_in_one_process()
+            in_one.append(clock() - begun)
+    processes = "one process" if warm.processes == 1 else f"{warm.processes} processes, each comparing a run of them"
     after = comparison.after
     replayed_outcomes = Counter(
         {
@@ -1041,7 +1064,8 @@ def policy_replay(ctx: Context) -> Result:
         floor_label="`decide` alone",
         notes=[
             f"{repeats} replays of one draft over the {replayed:,} units of {seller} received on {day}, each a read "
-            "transaction streaming their facts and a write of its `policy_replayed` event; interleaved with the floor, "
+            f"transaction streaming their facts (in {processes}) and a write of its `policy_replayed` event; "
+            "interleaved with the floor, "
             f"`decide(draft, facts)` over the same {len(units):,} facts read beforehand. In a warehouse of "
             f"{ctx.size:,} RMAs.",
             f"{serviced} of the units were received through the service; the others copy the decision, inspection and "
@@ -1050,6 +1074,7 @@ def policy_replay(ctx: Context) -> Result:
             f"({', '.join(f'{count:,} {how}' for how, count in changed_how.most_common())}): refunded "
             f"{money_text(comparison.before.refunded)} → {money_text(after.refunded)}, "
             f"denied {comparison.before.denied:,} → {after.denied:,}.",
+            *([_in_one_process_note(in_one, samples)] if in_one else []),
         ],
         checks={
             "every unit replayed": replayed == len(lines) == len(units),

@@ -12,10 +12,11 @@ always over the same units.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import reduce
 from operator import attrgetter
 
 from receiving_app.domain.decision import Decision, Outcome
@@ -121,6 +122,21 @@ class Totals:
     replacements: int = 0
     denied_by_reason: Mapping[str, int] = field(default_factory=dict)
     """Denied units by each denial code they carry (a unit denied on two rules counts under both)."""
+
+    def plus(self, other: Totals) -> Totals:
+        """These units' totals and ``other``'s, together."""
+        denied_by_reason = Counter(self.denied_by_reason)
+        denied_by_reason.update(other.denied_by_reason)
+        return Totals(
+            self.units + other.units,
+            self.refunded + other.refunded,
+            self.fees + other.fees,
+            self.label_deducted + other.label_deducted,
+            self.shipping_refunded + other.shipping_refunded,
+            self.denied + other.denied,
+            self.replacements + other.replacements,
+            dict(sorted(denied_by_reason.items())),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,4 +255,27 @@ def compare(policy: Policy, units: Iterable[RecordedUnit]) -> Comparison:
             DayTotals(day, tallies[0].totals(policy.currency), tallies[1].totals(policy.currency))
             for day, tallies in sorted(days.items())
         ),
+    )
+
+
+def joined(parts: Sequence[Comparison]) -> Comparison:
+    """The comparisons of consecutive runs of units (in the order ``compare`` meets them) as the one
+    ``compare`` gives over all of them: a replay split between processes compares a run in each."""
+    first, *later = parts
+    days = {day.day: day for day in first.days}
+    for part in later:
+        for day in part.days:
+            earlier = days.get(day.day)
+            days[day.day] = (
+                day
+                if earlier is None
+                else DayTotals(day.day, earlier.before.plus(day.before), earlier.after.plus(day.after))
+            )
+    return Comparison(
+        tuple(unit for part in parts for unit in part.changed),
+        tuple(unit for part in parts for unit in part.overridden),
+        tuple(unit for part in parts for unit in part.undecided),
+        reduce(Totals.plus, (part.before for part in later), first.before),
+        reduce(Totals.plus, (part.after for part in later), first.after),
+        tuple(days[day] for day in sorted(days)),
     )

@@ -15,9 +15,24 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple, TypeVarTuple, cast
 
-from sqlalchemy import BigInteger, Boolean, Date, DateTime, Dialect, Row, Text, and_, or_, select, type_coerce
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    ColumnElement,
+    Date,
+    DateTime,
+    Dialect,
+    Row,
+    Select,
+    Text,
+    and_,
+    func,
+    or_,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import Session
 from sqlalchemy.types import NullType, TypeEngine
 
@@ -29,6 +44,7 @@ from receiving_app.persistence.order_tables import OrderLineRow, OrderRow
 from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
 
 _BATCH = 5_000
+Columns = TypeVarTuple("Columns")
 
 
 def _cents(column: Any) -> Any:
@@ -162,6 +178,33 @@ _DECIDED_UNIT_COLUMNS: dict[str, Any] = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class DecidedUnitSpan:
+    units: int
+    first_id: int
+    """The first decision's id; 0 when there is none."""
+    last_id: int
+
+
+def _decided_unit_rows(query: Select[*Columns]) -> Select[*Columns]:
+    """``query`` over the standing decisions with their inspections, RMA lines and RMAs."""
+    return (
+        query.select_from(DecisionRow)
+        .join(InspectionRow, InspectionRow.id == DecisionRow.inspection_id)
+        .join(RmaLineRow, RmaLineRow.id == DecisionRow.rma_line_id)
+        .join(RmaRow, RmaRow.id == RmaLineRow.rma_id)
+    )
+
+
+def _decided_unit_conditions(policy_id: str, start: date | None, end: date | None) -> list[ColumnElement[bool]]:
+    conditions = [RmaRow.seller_id == policy_id, DecisionRow.voided_at.is_(None)]
+    if start is not None:
+        conditions.append(InspectionRow.received_on >= start)
+    if end is not None:
+        conditions.append(InspectionRow.received_on <= end)
+    return conditions
+
+
 class PolicyReplayRecords:
     session: Session
 
@@ -175,19 +218,39 @@ class PolicyReplayRecords:
             grams=_reader(WeightReadingRow.__table__.c.grams.type, dialect),
         )
 
-    def decided_units(self, policy_id: str, start: date | None, end: date | None) -> Iterator[DecidedUnitRow]:
+    def another_process_can_open(self) -> bool:
+        """Whether this database is a server's or a file's (``connection_url`` opens it), not in this memory."""
+        url = self.session.get_bind().engine.url
+        return url.get_backend_name() != "sqlite" or url.database not in (None, "", ":memory:")
+
+    def decided_unit_span(self, policy_id: str, start: date | None, end: date | None) -> DecidedUnitSpan:
+        """How many units ``decided_units`` gives, and the first and last of their decisions' ids."""
+        units, first_id, last_id = self.session.execute(
+            _decided_unit_rows(select(func.count(), func.min(DecisionRow.id), func.max(DecisionRow.id))).where(
+                *_decided_unit_conditions(policy_id, start, end)
+            )
+        ).one()
+        return DecidedUnitSpan(units, first_id or 0, last_id or 0)
+
+    def decided_units(
+        self,
+        policy_id: str,
+        start: date | None,
+        end: date | None,
+        *,
+        after_id: int | None = None,
+        up_to_id: int | None = None,
+    ) -> Iterator[DecidedUnitRow]:
         """Each standing decision of the seller's units received in [start, end] (either end open),
-        in the order they were made, with the facts it was decided on."""
-        conditions = [RmaRow.seller_id == policy_id, DecisionRow.voided_at.is_(None)]
-        if start is not None:
-            conditions.append(InspectionRow.received_on >= start)
-        if end is not None:
-            conditions.append(InspectionRow.received_on <= end)
+        in the order they were made, with the facts it was decided on; only the decisions with ids in
+        (after_id, up_to_id] where those are given (a range for one process of a split replay)."""
+        conditions = _decided_unit_conditions(policy_id, start, end)
+        if after_id is not None:
+            conditions.append(DecisionRow.id > after_id)
+        if up_to_id is not None:
+            conditions.append(DecisionRow.id <= up_to_id)
         query = (
-            select(*(_DECIDED_UNIT_COLUMNS[name].label(name) for name in DecidedUnitRow._fields))
-            .join(InspectionRow, InspectionRow.id == DecisionRow.inspection_id)
-            .join(RmaLineRow, RmaLineRow.id == DecisionRow.rma_line_id)
-            .join(RmaRow, RmaRow.id == RmaLineRow.rma_id)
+            _decided_unit_rows(select(*(_DECIDED_UNIT_COLUMNS[name].label(name) for name in DecidedUnitRow._fields)))
             .join(OrderLineRow, OrderLineRow.id == RmaLineRow.order_line_id)
             .join(OrderRow, OrderRow.id == RmaRow.order_id)
             .outerjoin(

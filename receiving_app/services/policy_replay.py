@@ -6,11 +6,16 @@ facts it was decided on: the inspection's condition and flags, the captured weig
 catalog's full and empty weights, the order's and the RMA's dates and money, the reason and choice
 decided on, and the order's shipping and the RMA's return label as far as earlier decisions had
 left them at the time. A replay changes nothing; it leaves one audit event, ``policy_replayed``.
+
+Deciding a unit again is tens of microseconds of Python, so a replay over more than ``SPLIT_FROM``
+units is split between processes where that is safe (``process_split``): each compares a run of the
+decisions, by id, read in a transaction of its own, and the runs are joined as one comparison.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -31,6 +36,7 @@ from receiving_app.domain.facts import (
     ReturnReason,
 )
 from receiving_app.domain.money import Money
+from receiving_app.domain.policy import Policy
 from receiving_app.domain.policy_comparison import (
     Comparison,
     RecordedUnit,
@@ -38,13 +44,19 @@ from receiving_app.domain.policy_comparison import (
     UnitKey,
     UnitResult,
     compare,
+    joined,
 )
 from receiving_app.domain.weight import FillMeasurement
-from receiving_app.persistence.policy_replay_records import PolicyReplayRecords
-from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
+from receiving_app.persistence.policy_replay_records import DecidedUnitSpan, PolicyReplayRecords
+from receiving_app.persistence.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from receiving_app.services.paused_collector import paused_collector
 from receiving_app.services.policy_drafts import DraftView, PolicyDraftService
+from receiving_app.services.process_split import process_pool, processes_for, split_ranges
 from receiving_app.services.unit_facts import unit_facts
+
+SPLIT_FROM = 40_000  # units; fewer are compared sooner than processes start
+Run = tuple[int | None, int | None]
+"""A run of the units for one process: their decisions' ids after the first and up to the second (None: open)."""
 
 _REASONS = {reason.value: reason for reason in ReturnReason}
 _CHOICES = {choice.value: choice for choice in CustomerChoice}
@@ -59,6 +71,8 @@ class ReplayReport:
     start: date | None
     end: date | None
     comparison: Comparison
+    processes: int = 1
+    """How many processes compared the units."""
 
     def as_json(self) -> dict[str, object]:
         """The shape of ``policy replay --json`` (docs/cli.md)."""
@@ -106,8 +120,18 @@ class PolicyReplayService:
         None: without that bound), compared with what they got."""
         _require_range(start, end)
         policy = self._drafts.checked(draft.text, draft.name)
-        with self._units.read() as uow, paused_collector():
-            comparison = compare(policy, recorded_units(uow.records, policy.id, start, end, currency=policy.currency))
+        with self._units.read() as uow:
+            # Counting the units costs a fraction of a second: only where they could be split at all.
+            splittable = uow.records.another_process_can_open() and processes_for(sys.maxsize, SPLIT_FROM) > 1
+            span = uow.records.decided_unit_span(policy.id, start, end) if splittable else None
+            url = uow.records.connection_url()
+        processes = processes_for(span.units, SPLIT_FROM) if span else 1
+        runs: list[Run] = _runs(span, processes) if span and processes > 1 else [(None, None)]
+        if len(runs) == 1:
+            with self._units.read() as uow:
+                comparison = _compared(uow, policy, start, end, None, None)
+        else:
+            comparison = self._split(url, policy, start, end, runs)
         with self._units.write() as uow:
             uow.record(
                 AuditEvent(
@@ -129,13 +153,56 @@ class PolicyReplayService:
                 )
             )
             uow.commit()
-        return ReplayReport(draft, start, end, comparison)
+        return ReplayReport(draft, start, end, comparison, len(runs))
+
+    def _split(self, url: str, policy: Policy, start: date | None, end: date | None, runs: list[Run]) -> Comparison:
+        """The first run compared in this process while the others are in processes of their own: one
+        process fewer to start, and one run fewer to send back."""
+        with process_pool(len(runs) - 1) as pool:
+            later = [pool.submit(_compare_in_a_process, url, policy, start, end, *run) for run in runs[1:]]
+            with self._units.read() as uow:
+                first = _compared(uow, policy, start, end, *runs[0])
+            return joined([first, *(part.result() for part in later)])
 
     def recorded(self, policy_id: str, start: date | None = None, end: date | None = None) -> list[RecordedUnit]:
         """The seller's decided units with the facts they were decided on, as a replay reads them."""
         _require_range(start, end)
         with self._units.read() as uow:
             return list(recorded_units(uow.records, policy_id, start, end))
+
+
+def _runs(span: DecidedUnitSpan, processes: int) -> list[Run]:
+    """The units' decisions split by id into up to ``processes`` runs (after_id, up_to_id]; the first and
+    last open-ended, so that a unit decided since the span was read is in the last."""
+    runs = split_ranges(span.first_id - 1, span.last_id, processes)
+    return [
+        (None if index == 0 else low, None if index == len(runs) - 1 else high)
+        for index, (low, high) in enumerate(runs)
+    ]
+
+
+def _compared(
+    uow: UnitOfWork, policy: Policy, start: date | None, end: date | None, after_id: int | None, up_to_id: int | None
+) -> Comparison:
+    with paused_collector():
+        units = recorded_units(
+            uow.records, policy.id, start, end, currency=policy.currency, after_id=after_id, up_to_id=up_to_id
+        )
+        return compare(policy, units)
+
+
+def _compare_in_a_process(
+    url: str, policy: Policy, start: date | None, end: date | None, after_id: int | None, up_to_id: int | None
+) -> Comparison:
+    """One run of the units, from a connection of this process's own (the parent's stay the parent's)."""
+    from receiving_app.persistence.database import create_database_engine
+
+    engine = create_database_engine(url)
+    try:
+        with UnitOfWorkFactory(engine).read() as uow:
+            return _compared(uow, policy, start, end, after_id, up_to_id)
+    finally:
+        engine.dispose()
 
 
 def recorded_units(
@@ -145,9 +212,12 @@ def recorded_units(
     end: date | None,
     *,
     currency: str = DEFAULT_CURRENCY,
+    after_id: int | None = None,
+    up_to_id: int | None = None,
 ) -> Iterator[RecordedUnit]:
     """Streamed: a hundred thousand units are read a batch at a time, each amount made once, in the seller's
-    ``currency`` (its prices and decisions are kept as plain cents)."""
+    ``currency`` (its prices and decisions are kept as plain cents); only those whose decisions' ids are in
+    (after_id, up_to_id] where those are given."""
     catalog = {
         sku: (_CATEGORIES[category], full, empty) for sku, (category, full, empty) in records.catalog_weights().items()
     }
@@ -175,7 +245,7 @@ def recorded_units(
     flag_sets = _MadeOnce(lambda *checked: Flags(*map(cells.check, checked)))
     fills = _MadeOnce(made_fill)
     results = _MadeOnce(made_result)
-    for row in records.decided_units(policy_id, start, end):
+    for row in records.decided_units(policy_id, start, end, after_id=after_id, up_to_id=up_to_id):
         sku = row.sku
         unit_dates = dates[row.purchased_on, row.reported_on, row.shipped_on, row.delivered_on, row.received_on]
         facts = unit_facts(

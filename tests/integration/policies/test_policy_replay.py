@@ -4,6 +4,7 @@ on its day)."""
 
 from __future__ import annotations
 
+import os
 from datetime import timedelta
 from decimal import Decimal
 
@@ -12,6 +13,7 @@ import pytest
 from receiving_app.domain.decision import Amounts
 from receiving_app.domain.errors import InputError
 from receiving_app.domain.money import Money
+from receiving_app.services import policy_replay, process_split
 from receiving_app.services.station import Station
 from tests.support.bench_day import DAY
 from tests.support.policy_history import WEIGHED, events_named, every_table_count, standing_units
@@ -174,3 +176,27 @@ def test_a_replay_whose_days_run_backwards_is_refused(station) -> None:
         replay(station, draft, DAY, DAY - timedelta(days=1))
 
     assert len(events_named(station, "policy_replayed")) == events
+
+
+@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="a split needs two cores")
+def test_a_replay_split_between_two_processes_gives_what_one_process_gives(station, monkeypatch) -> None:
+    """Each process compares a run of the decisions from a connection of its own; joined, the runs give
+    what one process gives, unit for unit, day for day and in every total (the history's units were all
+    received on one day, which both runs hold)."""
+    draft = copy_of(
+        station,
+        SERVICES,
+        **{"fill_rule.minimum_fraction": "0.99", "reasons.not_needed.restocking_fee.percent": "20"},
+    )
+    in_one = replay(station, draft)
+    assert in_one.processes == 1 and in_one.comparison.changed
+
+    monkeypatch.setattr(policy_replay, "SPLIT_FROM", 10)
+    monkeypatch.setattr(process_split, "MOST_PROCESSES", 2)
+    # The tests' own threads (and pytest-xdist's) make forking unsafe here; a fresh interpreter is not.
+    monkeypatch.setattr(process_split, "START_METHOD", "spawn")
+    in_two = replay(station, draft)
+
+    assert in_two.processes == 2
+    assert in_two.comparison == in_one.comparison
+    assert in_two.as_json() == in_one.as_json()
