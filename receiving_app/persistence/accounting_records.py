@@ -15,7 +15,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Exists, Insert, and_, exists, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from receiving_app.domain.decision import Amounts
@@ -23,6 +22,7 @@ from receiving_app.domain.money import Money
 from receiving_app.persistence.decision_tables import DecisionRow
 from receiving_app.persistence.document_tables import DocumentCounterRow, DocumentRow
 from receiving_app.persistence.export_tables import ExportBatchRow, ExportEntryRow
+from receiving_app.persistence.inserts_if_absent import insert_if_absent
 from receiving_app.persistence.order_tables import CustomerRow, OrderRow
 from receiving_app.persistence.outbox_tables import OutboxMessageRow
 from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
@@ -193,9 +193,7 @@ class AccountingRecords:
     def _export_counter_insert(self, name: str) -> Insert:
         # Another station may make it at the same moment: theirs or ours stands, and both then bump it.
         values = {"document_type": name, "last_number": 0}
-        if self.session.get_bind().dialect.name == "postgresql":
-            return postgresql.insert(DocumentCounterRow).values(values).on_conflict_do_nothing()
-        return sqlite.insert(DocumentCounterRow).values(values).on_conflict_do_nothing()
+        return insert_if_absent(self.session, DocumentCounterRow, values)
 
 
 def _within(column: InstrumentedAttribute[Any], start: datetime | None, end: datetime | None) -> ColumnElement[bool]:

@@ -13,11 +13,11 @@ import hashlib
 from collections.abc import Collection, Mapping, Sequence
 
 from sqlalchemy import Insert, case, false, func, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, selectinload
 
 from receiving_app.persistence.catalog_tables import CatalogItemRow
 from receiving_app.persistence.document_tables import DocumentCounterRow
+from receiving_app.persistence.inserts_if_absent import insert_if_absent
 from receiving_app.persistence.order_tables import CustomerRow, OrderRow
 from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
 from receiving_app.persistence.row_sealing import mark_written
@@ -149,6 +149,4 @@ class DeskRecords:
 
     def _counter_insert(self, name: str, last_number: int) -> Insert:
         values = {"document_type": name, "last_number": last_number}
-        if self.session.get_bind().dialect.name == "postgresql":
-            return postgresql.insert(DocumentCounterRow).values(values).on_conflict_do_nothing()
-        return sqlite.insert(DocumentCounterRow).values(values).on_conflict_do_nothing()
+        return insert_if_absent(self.session, DocumentCounterRow, values)
