@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import cast
 
-from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy import Row, Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from receiving_app.persistence.decision_tables import DecisionRow
-from receiving_app.persistence.document_tables import DocumentCounterRow, DocumentRow
+from receiving_app.persistence.document_tables import DocumentCounterRow, DocumentPartRow, DocumentRow
+from receiving_app.persistence.inserts_if_absent import insert_if_absent
 from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
 from receiving_app.persistence.row_sealing import mark_written_rows
 
+_PART_BATCH = 200  # parts of up to a printable photo's size each
 _COUNTERS = cast(Table, DocumentCounterRow.__table__)
 _DOCUMENTS = cast(Table, DocumentRow.__table__)
 # Built once (every receive sends them), as plain table statements: no ORM object is kept in step with
@@ -41,7 +43,7 @@ _NEXT_NUMBERS = (
 _STORE_PDF = (
     update(_DOCUMENTS)
     .where(_DOCUMENTS.c.number == bindparam("document_number"), _DOCUMENTS.c.pdf.is_(None))
-    .values(pdf=bindparam("pdf_bytes"), pdf_sha256=bindparam("pdf_digest"))
+    .values(pdf=bindparam("pdf_bytes"), pdf_sha256=bindparam("pdf_digest"), pdf_parts=bindparam("pdf_parts"))
     .returning(*_DOCUMENTS.columns)
 )
 
@@ -66,12 +68,36 @@ class DocumentRecords:
         mark_written_rows(self.session, DocumentCounterRow, counters)
         return {counter["document_type"]: counter["last_number"] for counter in counters}
 
-    def store_document_pdf(self, number: str, pdf: bytes, sha256: str) -> bool:
-        """Stores a document's PDF once: False when it was stored already (a PDF is never replaced)."""
-        parameters = {"document_number": number, "pdf_bytes": pdf, "pdf_digest": sha256}
-        stored = self.session.execute(_STORE_PDF, parameters).mappings().all()
-        mark_written_rows(self.session, DocumentRow, stored)
-        return len(stored) == 1
+    def store_document_pdf(
+        self, number: str, stored: bytes, sha256: str, *, parts: str, shared: Mapping[str, bytes]
+    ) -> bool:
+        """Stores a document's PDF once: False when it was stored already (a PDF is never replaced).
+
+        ``stored`` is the PDF as kept (deflated, without its shared parts), ``sha256`` the whole PDF's,
+        ``parts`` where the parts go back (JSON) and ``shared`` the parts by their SHA-256: each one the
+        station holds already is kept as it is."""
+        # The parts are asked for first: nearly always the station holds them all, and their bytes (the
+        # fonts alone are 24 KB) then never travel to the database again. Every document has some.
+        held = self.session.scalars(select(DocumentPartRow.sha256).where(DocumentPartRow.sha256.in_(shared)))
+        if missing := sorted(set(shared) - set(held)):
+            rows = [{"sha256": digest, "content": shared[digest]} for digest in missing]
+            self.session.execute(insert_if_absent(self.session, DocumentPartRow, rows))
+        parameters = {"document_number": number, "pdf_bytes": stored, "pdf_digest": sha256, "pdf_parts": parts}
+        written = self.session.execute(_STORE_PDF, parameters).mappings().all()
+        mark_written_rows(self.session, DocumentRow, written)
+        return len(written) == 1
+
+    def document_parts(self, digests: Collection[str]) -> dict[str, bytes]:
+        """The shared parts with these SHA-256s (those the station holds)."""
+        rows = self.session.execute(
+            select(DocumentPartRow.sha256, DocumentPartRow.content).where(DocumentPartRow.sha256.in_(digests))
+        )
+        return dict(rows.all())
+
+    def document_part_contents(self) -> Iterator[Row[str, bytes]]:
+        """Every shared part: its SHA-256 and its bytes, a batch at a time."""
+        query = select(DocumentPartRow.sha256, DocumentPartRow.content).execution_options(yield_per=_PART_BATCH)
+        yield from self.session.execute(query)
 
     def document(self, number: str) -> DocumentRow | None:
         return self.session.execute(select(DocumentRow).where(DocumentRow.number == number)).scalar_one_or_none()

@@ -25,6 +25,16 @@ class DocumentCounterRow(Base):
     last_number: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class DocumentPartRow(Base):
+    """A stream many documents embed (a font, a picture), stored once by its SHA-256; only ever added
+    (triggers refuse a change, migration 0013)."""
+
+    __tablename__ = "document_parts"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 class DocumentRow(Base):
     __tablename__ = "documents"
     __table_args__ = (
@@ -32,6 +42,7 @@ class DocumentRow(Base):
         # One document of each type per decision: no second credit memo for the same line, ever.
         UniqueConstraint("decision_id", "document_type"),
         CheckConstraint("(pdf IS NULL) = (pdf_sha256 IS NULL)", name="pdf_with_its_digest"),
+        CheckConstraint("pdf_parts IS NULL OR pdf IS NOT NULL", name="parts_of_a_stored_pdf"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -43,8 +54,11 @@ class DocumentRow(Base):
     issued_by: Mapped[str] = mapped_column(String(64))
     station_id: Mapped[str] = mapped_column(String(64))
     # Empty only between the receiving commit and the PDF's own short commit (see document_issuing).
+    # With ``pdf_parts`` it is the PDF deflated without its shared parts (documents/shared_parts.py);
+    # without them (a document stored before migration 0013), the whole PDF.
     pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
-    pdf_sha256: Mapped[str | None] = mapped_column(String(64))
+    pdf_sha256: Mapped[str | None] = mapped_column(String(64))  # of the whole PDF, as issued
+    pdf_parts: Mapped[str | None] = mapped_column(Text)  # JSON: [[offset, part's sha256], ...]
     print_count: Mapped[int] = mapped_column(Integer, default=0)  # the first print is the original, later ones COPY
     voided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     voided_by: Mapped[str | None] = mapped_column(String(64))

@@ -11,6 +11,7 @@ was verified when the checkpoint was made; only a full check looks at it again.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 from receiving_app.domain.audit import GENESIS_HASH, ChainBreak, ChainHead
@@ -88,6 +89,8 @@ def check_audit_trail(uow: UnitOfWork, routing: StationRouting | None = None, *,
     first_break: Problem | None = replay.broken or _end_of_chain(uow, key, replay, head)
     if first_break is None:
         first_break = _row_difference(uow, replay.gathered, whole=start is None)
+    if first_break is None and start is None:
+        first_break = _changed_document_part(uow)
     if first_break is None and routing is not None:
         first_break = _routing_difference(routing, replay.gathered.routing.get(routing.station_id))
     vouched, not_in_chain = _held_against_the_chain(watched, replay, head)
@@ -143,6 +146,19 @@ def _row_difference(uow: UnitOfWork, gathered: Gathered, *, whole: bool) -> RowD
             difference = None
         if difference is not None:
             return difference
+    return None
+
+
+def _changed_document_part(uow: UnitOfWork) -> RowDifference | None:
+    """A part documents share whose bytes are no longer the ones its SHA-256 names. Only a full check
+    reads them all: a document's own read holds the whole PDF against its digest every time."""
+    for digest, content in uow.records.document_part_contents():
+        if hashlib.sha256(content).hexdigest() != digest:
+            return RowDifference(
+                "document_parts",
+                digest,
+                "differs from the SHA-256 it is kept under: it was changed outside the station",
+            )
     return None
 
 

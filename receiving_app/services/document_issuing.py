@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import tzinfo
 
 from receiving_app.documents.model import RMA_LABEL, DocumentContent, Evidence, LineDetail, PageSize, Party
+from receiving_app.documents.shared_parts import lean_pdf
 from receiving_app.domain.audit import AuditEvent
 from receiving_app.domain.decision import Amounts, DocumentType, Outcome, Reason
 from receiving_app.domain.facts import ReturnReason
@@ -32,7 +33,7 @@ from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
 from receiving_app.persistence.unit_of_work import UnitOfWork
 from receiving_app.services.policy_book import policy_of_decision
 from receiving_app.services.station_time import on_station_clock
-from receiving_app.services.stored_pdfs import require_as_stored
+from receiving_app.services.stored_pdfs import require_as_stored, whole_stored_pdf
 
 Renderer = Callable[[DocumentContent, Medium | None], bytes]
 """Draws a document on a printer's paper, or on the paper it is stored on when given None."""
@@ -140,7 +141,7 @@ class DocumentIssuer:
 
     def stored_pdf(self, uow: UnitOfWork, document: DocumentRow, *, user: str, station: str) -> bytes:
         """The document's PDF as issued; one that a power cut left unrendered is rendered and stored now."""
-        stored = document.pdf
+        stored = whole_stored_pdf(uow, document)
         if stored is None:
             decision = document.decision
             line = uow.session.get_one(RmaLineRow, decision.rma_line_id)
@@ -148,7 +149,7 @@ class DocumentIssuer:
             self._store(uow, document.number, line.rma.number, rendered, user, station)
             uow.session.refresh(document)
             # Another station may have stored its own rendering first (its paper size, say): theirs stands.
-            stored = document.pdf or rendered
+            stored = whole_stored_pdf(uow, document) or rendered
         else:
             require_as_stored(uow, document.number, uow.records.rma_number_of_document(document), stored)
         return stored
@@ -156,8 +157,9 @@ class DocumentIssuer:
     @staticmethod
     def _store(uow: UnitOfWork, number: str, rma_number: str, pdf: bytes, user: str, station: str) -> None:
         sha256 = hashlib.sha256(pdf).hexdigest()
+        lean = lean_pdf(pdf)
         # Another station may have stored it first (the same bytes: rendering is deterministic).
-        if uow.records.store_document_pdf(number, pdf, sha256):
+        if uow.records.store_document_pdf(number, lean.deflated, sha256, parts=lean.parts_text, shared=lean.shared):
             uow.record(
                 AuditEvent("document_stored", user, station, rma_number, {"number": number, "pdf_sha256": sha256})
             )

@@ -1,17 +1,33 @@
-"""A stored PDF is served as issued only if it is the file the chain recorded when it was stored."""
+"""A stored PDF put back together from what the station keeps of it (``documents.shared_parts``), and
+served as issued only if it is the file the chain recorded when it was stored."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import zlib
 
+from receiving_app.documents.shared_parts import parts_from_text, whole_pdf
 from receiving_app.domain.audit import is_sealed
 from receiving_app.domain.errors import RuleRefusal
+from receiving_app.persistence.document_tables import DocumentRow
 from receiving_app.persistence.unit_of_work import UnitOfWork
 
 
 class StoredPdfChanged(RuleRefusal):
     """The stored file is not the one issued: it was replaced outside the station."""
+
+
+def whole_stored_pdf(uow: UnitOfWork, document: DocumentRow) -> bytes | None:
+    """The document's PDF whole, as stored (None before it is); StoredPdfChanged when a part it needs is
+    gone, which only a change outside the station can do."""
+    if document.pdf is None or document.pdf_parts is None:
+        return document.pdf  # not stored yet, or stored whole before documents shared their parts
+    parts = parts_from_text(document.pdf_parts)
+    try:
+        return whole_pdf(document.pdf, parts, uow.records.document_parts({digest for _offset, digest in parts}))
+    except (KeyError, ValueError, zlib.error):
+        raise _changed(document.number) from None
 
 
 def require_as_stored(uow: UnitOfWork, number: str, rma_number: str, pdf: bytes) -> None:
@@ -24,7 +40,11 @@ def require_as_stored(uow: UnitOfWork, number: str, rma_number: str, pdf: bytes)
         if is_sealed(event, key) and json.loads(event.payload).get("number") == number
     ]
     if digest not in recorded:
-        raise StoredPdfChanged(
-            f"The stored PDF of {number} is not the file that was issued: it was changed outside the station. "
-            "Run `receiving-app audit verify` and restore it from a backup."
-        )
+        raise _changed(number)
+
+
+def _changed(number: str) -> StoredPdfChanged:
+    return StoredPdfChanged(
+        f"The stored PDF of {number} is not the file that was issued: it was changed outside the station. "
+        "Run `receiving-app audit verify` and restore it from a backup."
+    )

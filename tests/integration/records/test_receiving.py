@@ -23,6 +23,7 @@ from receiving_app.services.commands import Override, PhotoAttachment
 from receiving_app.services.errors import LineNotOpen, NotAllowed, NotFound
 from receiving_app.services.rma_opening import ScanProblem
 from receiving_app.services.setup import prepare_database
+from receiving_app.services.stored_pdfs import whole_stored_pdf
 from tests.support.pdf import pdf_text
 from tests.support.receiving import OPENED, receive, weighed
 from tests.support.warehouse import Line, Rma, add_rmas
@@ -248,7 +249,7 @@ def cut_power_before_the_pdfs_were_stored(station, numbers) -> None:
     """What a power cut between the receiving commit and the PDFs' own commit leaves behind."""
     with station.units.write() as uow:
         uow.session.execute(
-            update(DocumentRow).where(DocumentRow.number.in_(numbers)).values(pdf=None, pdf_sha256=None)
+            update(DocumentRow).where(DocumentRow.number.in_(numbers)).values(pdf=None, pdf_sha256=None, pdf_parts=None)
         )
         uow.commit()
 
@@ -269,7 +270,7 @@ def test_a_document_whose_pdf_a_power_cut_lost_is_drawn_again_by_whoever_needs_i
     for number in second:  # the office prints them from history
         assert station.history.document(number, reprint=False).pdf == as_issued[number]
     with station.units.read() as uow:
-        stored = {row.number: row.pdf for row in uow.session.execute(select(DocumentRow)).scalars()}
+        stored = {row.number: whole_stored_pdf(uow, row) for row in uow.session.execute(select(DocumentRow)).scalars()}
         events = [
             json.loads(event.payload) for event in uow.records.audit_chain() if event.event_type == "document_stored"
         ]
