@@ -100,7 +100,7 @@ def format_value(kind: Kind, value: float | None) -> str:
         return f"{milliseconds:,.0f} ms"
     if kind == "rate":
         return f"{value:,.1f} /s"
-    return f"{value / 2**20:,.1f} MiB"
+    return f"{value / 2**20:,.1f} MiB" if value >= 2**20 else f"{value / 2**10:,.1f} KiB"
 
 
 @dataclass(frozen=True)
@@ -111,6 +111,10 @@ class Target:
 
 def p95_at_most(milliseconds: float) -> Target:
     return Target(f"p95 ≤ {milliseconds:g} ms", lambda result: result.p95 <= milliseconds / 1000)
+
+
+def kib_at_most(kib: float) -> Target:
+    return Target(f"median ≤ {kib:g} KiB", lambda result: result.median <= kib * 1024)
 
 
 def median_at_most(milliseconds: float) -> Target:

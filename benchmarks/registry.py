@@ -9,8 +9,8 @@ Titles may use {size} (RMAs in the big warehouse), {stations}, {memory_lines}, {
 
 from __future__ import annotations
 
-from benchmarks import audit_figures, figures, receiving_figures, search_figures
-from benchmarks.core import Figure, median_at_most, p95_at_most, rate_at_least, ratio_at_most
+from benchmarks import audit_figures, figures, receiving_figures, search_figures, storage_figures
+from benchmarks.core import Figure, kib_at_most, median_at_most, p95_at_most, rate_at_least, ratio_at_most
 
 FIGURES: tuple[Figure, ...] = (
     Figure(
@@ -47,6 +47,19 @@ FIGURES: tuple[Figure, ...] = (
         ratio_at_most(4),
         floor="its statements alone, through psycopg",
         measure=receiving_figures.receive_postgresql,
+        needs_postgres=True,
+    ),
+    Figure(
+        "database_per_line_sqlite",
+        "database bytes per decided line (documents, photos, audit and all), SQLite",
+        kib_at_most(6),
+        measure=storage_figures.database_per_line_sqlite,
+    ),
+    Figure(
+        "database_per_line_postgresql",
+        "database bytes per decided line, PostgreSQL",
+        kib_at_most(6),
+        measure=storage_figures.database_per_line_postgresql,
         needs_postgres=True,
     ),
     Figure(
