@@ -6,6 +6,11 @@ each document that shows it. Stored whole, they were most of the database. So a 
 its bytes without those streams (``LeanPdf.deflated``), where each one goes (``LeanPdf.parts``), and
 the streams themselves (``LeanPdf.shared``), which the database keeps once for every document.
 
+What is left (the page's text and drawing, the fonts' widths, the structure tree, the metadata) is
+much the same from one credit memo to the next, so it is deflated against a dictionary: the lean
+bytes of an earlier document of the same kind, itself kept as a shared part (a quarter of what the
+document's row would hold otherwise; zlib's preset dictionary, at most its last 32 KB).
+
 Put back together (``whole_pdf``), the bytes are the issued ones exactly: a split is used only when
 putting it back together gives the original, and every read checks the whole file's SHA-256 against
 the one recorded when it was issued.
@@ -30,23 +35,49 @@ _SHARED_REFERENCE = re.compile(rb"/(?:FontFile2?|FontFile3|ToUnicode|DestOutputP
 _IMAGE = b"/Subtype /Image"
 
 
+DICTIONARY_BYTES = 32 * 1024  # what zlib's window can reach back to
+
+
+@dataclass(frozen=True, slots=True)
+class PartsIndex:
+    """What a lean PDF needs put back: the shared streams and where each goes, and its dictionary."""
+
+    parts: tuple[tuple[int, str], ...]
+    """Each shared stream's offset in the inflated lean bytes and its SHA-256 (hex), in order."""
+    dictionary: str | None = None
+    """The SHA-256 of the shared part the lean bytes were deflated against (itself deflated), if any."""
+
+    @property
+    def text(self) -> str:
+        """As the documents table keeps it (``pdf_parts``)."""
+        return json.dumps(
+            {"dictionary": self.dictionary, "parts": [list(part) for part in self.parts]}, separators=(",", ":")
+        )
+
+    @classmethod
+    def from_text(cls, text: str) -> PartsIndex:
+        kept = json.loads(text)
+        parts = tuple((int(offset), str(digest)) for offset, digest in kept["parts"])
+        return cls(parts, kept["dictionary"])
+
+    @property
+    def needed(self) -> set[str]:
+        """The SHA-256s of every shared part it takes."""
+        return {digest for _offset, digest in self.parts} | ({self.dictionary} if self.dictionary else set())
+
+
 @dataclass(frozen=True, slots=True)
 class LeanPdf:
     deflated: bytes
-    """The PDF without its shared streams, deflated (zlib)."""
-    parts: tuple[tuple[int, str], ...]
-    """Where each shared stream goes back: its offset in the inflated lean bytes and its SHA-256, in order."""
+    """The PDF without its shared streams, deflated (zlib), against the dictionary if there is one."""
+    index: PartsIndex
     shared: Mapping[str, bytes]
-    """The shared streams by their SHA-256 (hex)."""
-
-    @property
-    def parts_text(self) -> str:
-        """``parts`` as the text the documents table keeps."""
-        return json.dumps([list(part) for part in self.parts], separators=(",", ":"))
+    """The shared streams (and the dictionary) by their SHA-256 (hex)."""
 
 
-def lean_pdf(pdf: bytes) -> LeanPdf:
-    """``pdf`` with its fonts, character maps, color profile and pictures taken out."""
+def lean_pdf(pdf: bytes, dictionary: bytes | None = None) -> LeanPdf:
+    """``pdf`` with its fonts, character maps, color profile and pictures taken out, and the rest deflated
+    against ``dictionary`` (the lean bytes of an earlier document, ``lean_bytes``) when one is given."""
     objects = [(match.start(), int(match.group(1))) for match in _OBJECT.finditer(pdf)]
     starts = [start for start, _number in objects]
     shared_objects = {int(number) for number in _SHARED_REFERENCE.findall(pdf)}
@@ -73,18 +104,31 @@ def lean_pdf(pdf: bytes) -> LeanPdf:
     pieces.append(pdf[taken:])
     lean = b"".join(pieces)
     if _joined(lean, parts, shared) != pdf:  # a file this reading misunderstood is kept whole
-        return LeanPdf(zlib.compress(pdf), (), {})
-    return LeanPdf(zlib.compress(lean), tuple(parts), shared)
+        lean, parts, shared = pdf, [], {}
+    if dictionary is None:
+        return LeanPdf(zlib.compress(lean), PartsIndex(tuple(parts)), shared)
+    dictionary = dictionary[-DICTIONARY_BYTES:]
+    kept = zlib.compress(dictionary)  # a part is kept as it is, and the dictionary is PDF text: deflated too
+    digest = hashlib.sha256(kept).hexdigest()
+    deflater = zlib.compressobj(zdict=dictionary)
+    deflated = deflater.compress(lean) + deflater.flush()
+    return LeanPdf(deflated, PartsIndex(tuple(parts), digest), {**shared, digest: kept})
 
 
-def whole_pdf(deflated: bytes, parts: Sequence[tuple[int, str]], shared: Mapping[str, bytes]) -> bytes:
-    """The PDF as issued, from what ``lean_pdf`` made of it. KeyError names a shared stream not given."""
-    return _joined(zlib.decompress(deflated), parts, shared)
+def lean_bytes(deflated: bytes, index: PartsIndex, shared: Mapping[str, bytes]) -> bytes:
+    """The lean bytes as they were before they were deflated. KeyError: the dictionary is not in
+    ``shared``; zlib.error: ``deflated`` is not one whole deflated stream and nothing more, as stored."""
+    dictionary = zlib.decompress(shared[index.dictionary]) if index.dictionary else None
+    inflater = zlib.decompressobj(zdict=dictionary) if dictionary else zlib.decompressobj()
+    lean = inflater.decompress(deflated) + inflater.flush()
+    if not inflater.eof or inflater.unused_data:
+        raise zlib.error("the stored bytes are not the deflated stream that was stored")
+    return lean
 
 
-def parts_from_text(text: str) -> list[tuple[int, str]]:
-    """The parts as ``LeanPdf.parts_text`` wrote them."""
-    return [(int(offset), str(digest)) for offset, digest in json.loads(text)]
+def whole_pdf(deflated: bytes, index: PartsIndex, shared: Mapping[str, bytes]) -> bytes:
+    """The PDF as issued, from what ``lean_pdf`` made of it. KeyError names a shared part not given."""
+    return _joined(lean_bytes(deflated, index, shared), index.parts, shared)
 
 
 def _joined(lean: bytes, parts: Sequence[tuple[int, str]], shared: Mapping[str, bytes]) -> bytes:

@@ -30,6 +30,9 @@ FONT_FILES = {REGULAR: "DejaVuSansCondensed.ttf", BOLD: "DejaVuSansCondensed-Bol
 """Each face's file in the shipped ``fonts`` folder, beside the fonts' licence."""
 LEADING = 1.25
 """Line height as a multiple of the type size."""
+FIRST_SUBSET = tuple(dict.fromkeys([*range(0xA1, 0x100), *map(ord, "‘’‚“”„–—•…‰‹›€™−→←≤≥")]))
+"""Beyond ASCII, the characters every document's first font subset holds (at most 128): Latin-1's letters
+and signs and the punctuation the station's own words use."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,8 +121,8 @@ class _EmbeddedFont(TTFont):  # type: ignore[misc]
     """reportlab's TrueType font, writing each subset into a PDF from parts made once per process.
 
     reportlab subsets, deflates and describes every subset afresh in every PDF: three quarters of a
-    credit memo's time. The same characters in the same subset make the same parts, and nearly
-    every document's first subset is ASCII alone, so the parts are kept, a bounded number per face.
+    credit memo's time. The same characters in the same subset make the same parts, and every
+    document's first subset is ASCII alone, so the parts are kept, a bounded number per face.
     """
 
     KEPT_SUBSETS = 64
@@ -127,6 +130,22 @@ class _EmbeddedFont(TTFont):  # type: ignore[misc]
     def __init__(self, name: str, filename: str, *, asciiReadable: bool) -> None:
         super().__init__(name, filename, asciiReadable=asciiReadable)
         self._parts: dict[tuple[int, tuple[int, ...]], _SubsetParts] = {}
+        self._first_subset = tuple(code for code in FIRST_SUBSET if code in self.face.charToGlyph)
+
+    def splitString(self, text: str, doc: PDFDocument, encoding: str = "utf-8") -> list[tuple[int, bytes]]:
+        if doc not in self.state:
+            # The first subset holds ASCII and FIRST_SUBSET whether the document prints them or not, and
+            # every other character goes to the subsets after it: the first subset is then the same font
+            # program in every document, which the station keeps once for all of them
+            # (documents/shared_parts.py), whatever names and addresses it prints.
+            state = self.state[doc] = TTFont.State(self._asciiReadable, self)
+            first = state.subsets[0]
+            for code in self._first_subset:
+                state.assignments[code] = len(first)
+                first.append(code)
+            state.nextCode = 256
+        split: list[tuple[int, bytes]] = super().splitString(text, doc, encoding)
+        return split
 
     def addObjects(self, doc: PDFDocument) -> None:
         # Called by reportlab when the PDF is saved, for each face that text was set in.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import cast
 
-from sqlalchemy import Row, Table, bindparam, select, update
+from sqlalchemy import Row, Table, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from receiving_app.persistence.decision_tables import DecisionRow
@@ -40,9 +40,19 @@ _NEXT_NUMBERS = (
     .values(last_number=_COUNTERS.c.last_number + 1)
     .returning(*_COUNTERS.columns)
 )
+_PARTS = cast(Table, DocumentPartRow.__table__)
 _STORE_PDF = (
     update(_DOCUMENTS)
-    .where(_DOCUMENTS.c.number == bindparam("document_number"), _DOCUMENTS.c.pdf.is_(None))
+    .where(
+        _DOCUMENTS.c.number == bindparam("document_number"),
+        _DOCUMENTS.c.pdf.is_(None),
+        # Never stored referring to a part the station does not hold.
+        select(func.count())
+        .select_from(_PARTS)
+        .where(_PARTS.c.sha256.in_(bindparam("needed", expanding=True)))
+        .scalar_subquery()
+        == bindparam("needed_count"),
+    )
     .values(pdf=bindparam("pdf_bytes"), pdf_sha256=bindparam("pdf_digest"), pdf_parts=bindparam("pdf_parts"))
     .returning(*_DOCUMENTS.columns)
 )
@@ -74,16 +84,24 @@ class DocumentRecords:
         """Stores a document's PDF once: False when it was stored already (a PDF is never replaced).
 
         ``stored`` is the PDF as kept (deflated, without its shared parts), ``sha256`` the whole PDF's,
-        ``parts`` where the parts go back (JSON) and ``shared`` the parts by their SHA-256: each one the
-        station holds already is kept as it is."""
-        # The parts are asked for first: nearly always the station holds them all, and their bytes (the
-        # fonts alone are 24 KB) then never travel to the database again. Every document has some.
-        held = self.session.scalars(select(DocumentPartRow.sha256).where(DocumentPartRow.sha256.in_(shared)))
-        if missing := sorted(set(shared) - set(held)):
-            rows = [{"sha256": digest, "content": shared[digest]} for digest in missing]
-            self.session.execute(insert_if_absent(self.session, DocumentPartRow, rows))
-        parameters = {"document_number": number, "pdf_bytes": stored, "pdf_digest": sha256, "pdf_parts": parts}
+        ``parts`` where the parts go back (JSON) and ``shared`` the parts by their SHA-256. The station
+        nearly always holds them all (the fonts alone are 24 KB, in every document), so it stores the
+        row on that condition first, and sends only the parts it lacks when the condition fails."""
+        parameters = {
+            "document_number": number,
+            "pdf_bytes": stored,
+            "pdf_digest": sha256,
+            "pdf_parts": parts,
+            "needed": sorted(shared),
+            "needed_count": len(shared),
+        }
         written = self.session.execute(_STORE_PDF, parameters).mappings().all()
+        if not written:
+            held = self.session.scalars(select(DocumentPartRow.sha256).where(DocumentPartRow.sha256.in_(shared)))
+            if missing := sorted(set(shared) - set(held)):
+                rows = [{"sha256": digest, "content": shared[digest]} for digest in missing]
+                self.session.execute(insert_if_absent(self.session, DocumentPartRow, rows))
+                written = self.session.execute(_STORE_PDF, parameters).mappings().all()
         mark_written_rows(self.session, DocumentRow, written)
         return len(written) == 1
 
@@ -93,6 +111,16 @@ class DocumentRecords:
             select(DocumentPartRow.sha256, DocumentPartRow.content).where(DocumentPartRow.sha256.in_(digests))
         )
         return dict(rows.all())
+
+    def first_lean_pdf(self, document_type: str) -> tuple[str, bytes, str] | None:
+        """The number, stored PDF and parts of the type's first document stored with its parts shared."""
+        first = self.session.execute(
+            select(DocumentRow.number, DocumentRow.pdf, DocumentRow.pdf_parts)
+            .where(DocumentRow.document_type == document_type, DocumentRow.pdf_parts.is_not(None))
+            .order_by(DocumentRow.sequence)
+            .limit(1)
+        ).first()
+        return (first.number, first.pdf, first.pdf_parts) if first else None
 
     def document_part_contents(self) -> Iterator[Row[str, bytes]]:
         """Every shared part: its SHA-256 and its bytes, a batch at a time."""

@@ -58,7 +58,7 @@ class DocumentRow(Base):
     # without them (a document stored before migration 0013), the whole PDF.
     pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
     pdf_sha256: Mapped[str | None] = mapped_column(String(64))  # of the whole PDF, as issued
-    pdf_parts: Mapped[str | None] = mapped_column(Text)  # JSON: [[offset, part's sha256], ...]
+    pdf_parts: Mapped[str | None] = mapped_column(Text)  # JSON: shared_parts.PartsIndex
     print_count: Mapped[int] = mapped_column(Integer, default=0)  # the first print is the original, later ones COPY
     voided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     voided_by: Mapped[str | None] = mapped_column(String(64))

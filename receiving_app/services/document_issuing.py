@@ -33,7 +33,7 @@ from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
 from receiving_app.persistence.unit_of_work import UnitOfWork
 from receiving_app.services.policy_book import policy_of_decision
 from receiving_app.services.station_time import on_station_clock
-from receiving_app.services.stored_pdfs import require_as_stored, whole_stored_pdf
+from receiving_app.services.stored_pdfs import dictionary_for, require_as_stored, whole_stored_pdf
 
 Renderer = Callable[[DocumentContent, Medium | None], bytes]
 """Draws a document on a printer's paper, or on the paper it is stored on when given None."""
@@ -89,6 +89,7 @@ class DocumentIssuer:
         self._policies = policies
         self.page_size = page_size
         self.zone = zone
+        self._dictionaries: dict[str, bytes] = {}
 
     def issue_for(
         self,
@@ -136,8 +137,12 @@ class DocumentIssuer:
         self, uow: UnitOfWork, rendered: Sequence[tuple[UnrenderedDocument, bytes]], *, user: str, station: str
     ) -> None:
         """Stores each rendered PDF that is not stored yet, with its audit event."""
-        for document, pdf in rendered:
-            self._store(uow, document.number, document.rma_number, pdf, user, station)
+        self._store(
+            uow,
+            [(document.number, document.document_type.value, document.rma_number, pdf) for document, pdf in rendered],
+            user,
+            station,
+        )
 
     def stored_pdf(self, uow: UnitOfWork, document: DocumentRow, *, user: str, station: str) -> bytes:
         """The document's PDF as issued; one that a power cut left unrendered is rendered and stored now."""
@@ -146,7 +151,7 @@ class DocumentIssuer:
             decision = document.decision
             line = uow.session.get_one(RmaLineRow, decision.rma_line_id)
             rendered = self._render(self.content(uow, document, decision, line.rma, line), None)
-            self._store(uow, document.number, line.rma.number, rendered, user, station)
+            self._store(uow, [(document.number, document.document_type, line.rma.number, rendered)], user, station)
             uow.session.refresh(document)
             # Another station may have stored its own rendering first (its paper size, say): theirs stands.
             stored = whole_stored_pdf(uow, document) or rendered
@@ -154,15 +159,26 @@ class DocumentIssuer:
             require_as_stored(uow, document.number, uow.records.rma_number_of_document(document), stored)
         return stored
 
-    @staticmethod
-    def _store(uow: UnitOfWork, number: str, rma_number: str, pdf: bytes, user: str, station: str) -> None:
-        sha256 = hashlib.sha256(pdf).hexdigest()
-        lean = lean_pdf(pdf)
-        # Another station may have stored it first (the same bytes: rendering is deterministic).
-        if uow.records.store_document_pdf(number, lean.deflated, sha256, parts=lean.parts_text, shared=lean.shared):
-            uow.record(
-                AuditEvent("document_stored", user, station, rma_number, {"number": number, "pdf_sha256": sha256})
-            )
+    def _store(self, uow: UnitOfWork, rendered: Sequence[tuple[str, str, str, bytes]], user: str, station: str) -> None:
+        """Stores each (number, type, RMA number, PDF) not stored yet, with its audit event."""
+        for number, document_type, rma_number, pdf in rendered:
+            sha256 = hashlib.sha256(pdf).hexdigest()
+            lean = lean_pdf(pdf, self._dictionary(uow, document_type))
+            # Another station may have stored it first (the same bytes: rendering is deterministic).
+            if uow.records.store_document_pdf(number, lean.deflated, sha256, parts=lean.index.text, shared=lean.shared):
+                uow.record(
+                    AuditEvent("document_stored", user, station, rma_number, {"number": number, "pdf_sha256": sha256})
+                )
+
+    def _dictionary(self, uow: UnitOfWork, document_type: str) -> bytes | None:
+        """The type's dictionary (``stored_pdfs.dictionary_for``), read once: it never changes. Should the
+        database be restored to a time before it, storing it again with the next document puts it back."""
+        kept = self._dictionaries.get(document_type)
+        if kept is None:
+            kept = dictionary_for(uow, document_type)
+            if kept is not None:
+                self._dictionaries[document_type] = kept
+        return kept
 
     def label(self, rma: RmaRow, *, station: str, medium: Medium | None = None) -> bytes:
         """The RMA's parcel label, drawn for ``medium`` (a 4 x 6 in label when None)."""

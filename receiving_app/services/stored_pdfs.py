@@ -7,7 +7,7 @@ import hashlib
 import json
 import zlib
 
-from receiving_app.documents.shared_parts import parts_from_text, whole_pdf
+from receiving_app.documents.shared_parts import PartsIndex, lean_bytes, whole_pdf
 from receiving_app.domain.audit import is_sealed
 from receiving_app.domain.errors import RuleRefusal
 from receiving_app.persistence.document_tables import DocumentRow
@@ -23,11 +23,26 @@ def whole_stored_pdf(uow: UnitOfWork, document: DocumentRow) -> bytes | None:
     gone, which only a change outside the station can do."""
     if document.pdf is None or document.pdf_parts is None:
         return document.pdf  # not stored yet, or stored whole before documents shared their parts
-    parts = parts_from_text(document.pdf_parts)
     try:
-        return whole_pdf(document.pdf, parts, uow.records.document_parts({digest for _offset, digest in parts}))
-    except (KeyError, ValueError, zlib.error):
+        index = PartsIndex.from_text(document.pdf_parts)
+        return whole_pdf(document.pdf, index, uow.records.document_parts(index.needed))
+    except (KeyError, TypeError, ValueError, zlib.error):
         raise _changed(document.number) from None
+
+
+def dictionary_for(uow: UnitOfWork, document_type: str) -> bytes | None:
+    """What a new document of the type is deflated against: the lean bytes of the first one stored lean
+    (None before there is one). The same for every later document, whichever station stores it."""
+    first = uow.records.first_lean_pdf(document_type)
+    if first is None:
+        return None
+    number, deflated, parts_text = first
+    try:
+        index = PartsIndex.from_text(parts_text)
+        dictionary = uow.records.document_parts({index.dictionary}) if index.dictionary else {}
+        return lean_bytes(deflated, index, dictionary)
+    except (KeyError, TypeError, ValueError, zlib.error):
+        raise _changed(number) from None
 
 
 def require_as_stored(uow: UnitOfWork, number: str, rma_number: str, pdf: bytes) -> None:

@@ -11,6 +11,7 @@ from PIL import Image
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
 
+from receiving_app.documents.shared_parts import PartsIndex
 from receiving_app.persistence.document_tables import DocumentPartRow, DocumentRow
 from receiving_app.services.commands import PhotoAttachment
 from receiving_app.services.stored_pdfs import StoredPdfChanged
@@ -52,10 +53,13 @@ def test_each_document_is_served_as_issued_and_stored_without_what_all_of_them_e
         assert pdf.startswith(b"%PDF") and hashlib.sha256(pdf).hexdigest() == row.pdf_sha256
         assert "RA0000701" in pdf_text(pdf)
         assert len(row.pdf) + len(row.pdf_parts) < len(pdf) / 4, row.number
-    # Two font programs, their two character maps and the color profile, whichever document; and the
-    # photo's printable copy once, though the credit memo and the fee receipt of its line both show it.
+    # Two font programs, their two character maps and the color profile, whichever document; the photo's
+    # printable copy once, though the credit memo and the fee receipt of its line both show it; and the
+    # dictionary of each kind of document (the first memo's and the first receipt's lean bytes).
     assert hashlib.sha256(printable).hexdigest() in parts
-    assert len(parts) == 6
+    assert len(parts) == 8
+    dictionaries = {PartsIndex.from_text(row.pdf_parts).dictionary for row in rows}
+    assert len(dictionaries - {None}) == 2
     whole = sum(map(len, issued.values()))
     kept = sum(len(row.pdf) + len(row.pdf_parts) for row in rows) + sum(parts.values())
     assert kept < whole / 3

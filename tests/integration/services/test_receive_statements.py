@@ -30,6 +30,10 @@ WHILE_NUMBERS_ARE_HELD = {
 }
 FIRST_USE = {"SELECT policy_versions", "SELECT routing_versions"}
 STORING_THE_PDFS = {"BEGIN", "UPDATE documents", "SELECT audit_head", "INSERT audit_events", "UPDATE audit_head"}
+# A document whose shared parts the station does not hold yet (a new photo, letters not printed before; the
+# fonts and the dictionary of the first documents of a kind) is stored after them; and a station reads each
+# kind's dictionary once.
+STORING_NEW_PARTS = {"SELECT document_parts", "INSERT document_parts", "SELECT documents"}
 
 
 def as_sold_and_full(number: str, line: int, unit: int, full_g, station: str = "bench-1"):
@@ -55,9 +59,10 @@ def test_a_receive_sends_at_most_26_statements_and_reads_nothing_while_it_holds_
     # A station compares each policy version and its routing with their recorded texts once, at its first use.
     once = [sum(statement in FIRST_USE for statement in statements) for statements, _ in received]
     assert sum(once) <= 1 + len({(result.decision.policy, result.decision.policy_version) for _, result in received})
+    new_parts = [_storing_new_parts(statements, result) for statements, result in received]
     counts = Counter(
-        len([statement for statement in statements if statement != COMMIT]) - checks
-        for (statements, _), checks in zip(received, once, strict=True)
+        len([statement for statement in statements if statement != COMMIT]) - checks - parts
+        for (statements, _), checks, parts in zip(received, once, new_parts, strict=True)
     )
     assert max(counts) <= STATEMENTS_PER_RECEIVE_AT_MOST, f"statements per receive: {sorted(counts.items())}"
     shapes = Counter((len(result.decision.documents), result.rma_status) for _, result in received)
@@ -68,8 +73,12 @@ def test_a_receive_sends_at_most_26_statements_and_reads_nothing_while_it_holds_
         numbered = deciding[deciding.index("UPDATE document_counters") :]
         assert set(numbered) <= WHILE_NUMBERS_ARE_HELD, f"{result.rma} line {result.line}: {numbered}"
         assert numbered.count("UPDATE document_counters") == 1  # the documents' numbers and the plate's, at once
-        assert set(storing) <= STORING_THE_PDFS
-        assert storing.count("UPDATE documents") == len(result.decision.documents)
+        assert set(storing) <= STORING_THE_PDFS | STORING_NEW_PARTS
+        if not set(storing) & STORING_NEW_PARTS:
+            assert storing.count("UPDATE documents") == len(result.decision.documents)
+    # Parts the station did not hold come with the first documents of a kind (their fonts, the kind's
+    # dictionary) and with a name that prints letters beyond ASCII not printed before; not with most.
+    assert sum(1 for parts in new_parts if parts) < len(received) / 3
     assert_records_are_whole(station)
 
 
@@ -82,3 +91,14 @@ def test_receiving_a_decided_unit_again_reads_its_decision_and_writes_nothing(st
 
     assert again.already_decided and again.decision == first.decision
     assert not [statement for statement in log.take() if statement.split()[0] in {"INSERT", "UPDATE", "DELETE"}]
+
+
+def _storing_new_parts(statements: list[str], result) -> int:
+    """The statements a receive's PDFs took for parts the station did not hold yet: the parts' lookup
+    and insert, the kind's dictionary read, and each document's first try to store (refused for the
+    parts it lacked)."""
+    storing = transactions(statements)[1]
+    if not set(storing) & STORING_NEW_PARTS:
+        return 0
+    retried = storing.count("UPDATE documents") - len(result.decision.documents)
+    return sum(statement in STORING_NEW_PARTS for statement in storing) + retried

@@ -11,7 +11,8 @@ PDF), and a damage photo's printable copy again in each document that shows it. 
   triggers refuse UPDATE and DELETE on both backends (and TRUNCATE on PostgreSQL), so no document's
   reference to one can be left pointing at nothing or at other bytes;
 - ``documents.pdf_parts`` says where each part goes back into the document's ``pdf``, which is then
-  the PDF without them, deflated. Documents stored before this revision keep their whole PDF and no
+  the PDF without them, deflated against a dictionary kept as a part too (the lean bytes of the
+  first document of its kind). Documents stored before this revision keep their whole PDF and no
   ``pdf_parts``, and are read as they were.
 
 Either way a document is served only when the whole file's SHA-256 is the one recorded when it was
@@ -72,11 +73,17 @@ def downgrade() -> None:
     stored = connection.execute(
         sa.select(documents.c.id, documents.c.pdf, documents.c.pdf_parts).where(documents.c.pdf_parts.is_not(None))
     )
+
+    def part(digest: str) -> bytes:
+        return connection.execute(sa.select(parts.c.content).where(parts.c.sha256 == digest)).scalar_one()
+
     for document_id, deflated, parts_text in stored.all():
-        lean, pieces, taken = zlib.decompress(deflated), [], 0
-        for offset, digest in json.loads(parts_text):
-            content = connection.execute(sa.select(parts.c.content).where(parts.c.sha256 == digest)).scalar_one()
-            pieces += [lean[taken:offset], content]
+        index = json.loads(parts_text)
+        dictionary = zlib.decompress(part(index["dictionary"])) if index["dictionary"] else None
+        inflater = zlib.decompressobj(zdict=dictionary) if dictionary else zlib.decompressobj()
+        lean, pieces, taken = inflater.decompress(deflated) + inflater.flush(), [], 0
+        for offset, digest in index["parts"]:
+            pieces += [lean[taken:offset], part(digest)]
             taken = offset
         pieces.append(lean[taken:])
         connection.execute(documents.update().where(documents.c.id == document_id).values(pdf=b"".join(pieces)))
