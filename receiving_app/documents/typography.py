@@ -30,9 +30,10 @@ FONT_FILES = {REGULAR: "DejaVuSansCondensed.ttf", BOLD: "DejaVuSansCondensed-Bol
 """Each face's file in the shipped ``fonts`` folder, beside the fonts' licence."""
 LEADING = 1.25
 """Line height as a multiple of the type size."""
-FIRST_SUBSET = tuple(dict.fromkeys([*range(0xA1, 0x100), *map(ord, "‘’‚“”„–—•…‰‹›€™−→←≤≥")]))
-"""Beyond ASCII, the characters every document's first font subset holds (at most 128): Latin-1's letters
-and signs and the punctuation the station's own words use."""
+FIRST_SUBSET = tuple(map(ord, "‘’“”–—…•·×−→≤≥€£¥₹₪₴₦₱₺"))
+"""Beyond ASCII, the characters every document's first font subset holds: the punctuation, signs and
+currency symbols the station's own words and amounts use. A customer's accented letters go to the next
+subset, which stays small; holding Latin-1's letters here too would add 13 KB to every PDF."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,19 +134,29 @@ class _EmbeddedFont(TTFont):  # type: ignore[misc]
         self._first_subset = tuple(code for code in FIRST_SUBSET if code in self.face.charToGlyph)
 
     def splitString(self, text: str, doc: PDFDocument, encoding: str = "utf-8") -> list[tuple[int, bytes]]:
+        self._state_in(doc)
+        split: list[tuple[int, bytes]] = super().splitString(text, doc, encoding)
+        return split
+
+    def getSubsetInternalName(self, subset: int, doc: PDFDocument) -> str:
+        self._state_in(doc)
+        name: str = super().getSubsetInternalName(subset, doc)
+        return name
+
+    def _state_in(self, doc: PDFDocument) -> None:
+        """The face's subsets in ``doc``, begun as every document begins them.
+
+        The first subset holds ASCII and FIRST_SUBSET whether the document prints them or not, and every
+        other character goes to the subsets after it: the first subset is then the same font program in
+        every document, which the station keeps once for all of them (documents/shared_parts.py),
+        whatever names and addresses it prints."""
         if doc not in self.state:
-            # The first subset holds ASCII and FIRST_SUBSET whether the document prints them or not, and
-            # every other character goes to the subsets after it: the first subset is then the same font
-            # program in every document, which the station keeps once for all of them
-            # (documents/shared_parts.py), whatever names and addresses it prints.
             state = self.state[doc] = TTFont.State(self._asciiReadable, self)
             first = state.subsets[0]
             for code in self._first_subset:
                 state.assignments[code] = len(first)
                 first.append(code)
             state.nextCode = 256
-        split: list[tuple[int, bytes]] = super().splitString(text, doc, encoding)
-        return split
 
     def addObjects(self, doc: PDFDocument) -> None:
         # Called by reportlab when the PDF is saved, for each face that text was set in.

@@ -53,11 +53,11 @@ def test_each_document_is_served_as_issued_and_stored_without_what_all_of_them_e
         assert pdf.startswith(b"%PDF") and hashlib.sha256(pdf).hexdigest() == row.pdf_sha256
         assert "RA0000701" in pdf_text(pdf)
         assert len(row.pdf) + len(row.pdf_parts) < len(pdf) / 4, row.number
-    # Two font programs, their two character maps and the color profile, whichever document; the photo's
-    # printable copy once, though the credit memo and the fee receipt of its line both show it; and the
-    # dictionary of each kind of document (the first memo's and the first receipt's lean bytes).
+    # Two font programs, their character map (the same codes in both faces) and the color profile, whichever
+    # document; the photo's printable copy once, though the credit memo and the fee receipt of its line
+    # both show it; and the dictionary of each kind of document (the first memo's and receipt's lean bytes).
     assert hashlib.sha256(printable).hexdigest() in parts
-    assert len(parts) == 8
+    assert len(parts) == 7
     dictionaries = {PartsIndex.from_text(row.pdf_parts).dictionary for row in rows}
     assert len(dictionaries - {None}) == 2
     whole = sum(map(len, issued.values()))
