@@ -112,15 +112,15 @@ class DocumentRecords:
         )
         return dict(rows.all())
 
-    def first_lean_pdf(self, document_type: str) -> tuple[str, bytes, str] | None:
-        """The number, stored PDF and parts of the type's first document stored with its parts shared."""
+    def first_lean_pdf(self, document_type: str) -> tuple[bytes, str] | None:
+        """The stored PDF and parts of the type's first document stored with its parts shared."""
         first = self.session.execute(
-            select(DocumentRow.number, DocumentRow.pdf, DocumentRow.pdf_parts)
+            select(DocumentRow.pdf, DocumentRow.pdf_parts)
             .where(DocumentRow.document_type == document_type, DocumentRow.pdf_parts.is_not(None))
             .order_by(DocumentRow.sequence)
             .limit(1)
         ).first()
-        return (first.number, first.pdf, first.pdf_parts) if first else None
+        return (first.pdf, first.pdf_parts) if first else None
 
     def document_part_contents(self) -> Iterator[Row[str, bytes]]:
         """Every shared part: its SHA-256 and its bytes, a batch at a time."""

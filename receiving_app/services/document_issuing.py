@@ -137,12 +137,8 @@ class DocumentIssuer:
         self, uow: UnitOfWork, rendered: Sequence[tuple[UnrenderedDocument, bytes]], *, user: str, station: str
     ) -> None:
         """Stores each rendered PDF that is not stored yet, with its audit event."""
-        self._store(
-            uow,
-            [(document.number, document.document_type.value, document.rma_number, pdf) for document, pdf in rendered],
-            user,
-            station,
-        )
+        for document, pdf in rendered:
+            self._store(uow, document.number, document.document_type.value, document.rma_number, pdf, user, station)
 
     def stored_pdf(self, uow: UnitOfWork, document: DocumentRow, *, user: str, station: str) -> bytes:
         """The document's PDF as issued; one that a power cut left unrendered is rendered and stored now."""
@@ -151,7 +147,7 @@ class DocumentIssuer:
             decision = document.decision
             line = uow.session.get_one(RmaLineRow, decision.rma_line_id)
             rendered = self._render(self.content(uow, document, decision, line.rma, line), None)
-            self._store(uow, [(document.number, document.document_type, line.rma.number, rendered)], user, station)
+            self._store(uow, document.number, document.document_type, line.rma.number, rendered, user, station)
             uow.session.refresh(document)
             # Another station may have stored its own rendering first (its paper size, say): theirs stands.
             stored = whole_stored_pdf(uow, document) or rendered
@@ -159,16 +155,16 @@ class DocumentIssuer:
             require_as_stored(uow, document.number, uow.records.rma_number_of_document(document), stored)
         return stored
 
-    def _store(self, uow: UnitOfWork, rendered: Sequence[tuple[str, str, str, bytes]], user: str, station: str) -> None:
-        """Stores each (number, type, RMA number, PDF) not stored yet, with its audit event."""
-        for number, document_type, rma_number, pdf in rendered:
-            sha256 = hashlib.sha256(pdf).hexdigest()
-            lean = lean_pdf(pdf, self._dictionary(uow, document_type))
-            # Another station may have stored it first (the same bytes: rendering is deterministic).
-            if uow.records.store_document_pdf(number, lean.deflated, sha256, parts=lean.index.text, shared=lean.shared):
-                uow.record(
-                    AuditEvent("document_stored", user, station, rma_number, {"number": number, "pdf_sha256": sha256})
-                )
+    def _store(
+        self, uow: UnitOfWork, number: str, document_type: str, rma_number: str, pdf: bytes, user: str, station: str
+    ) -> None:
+        sha256 = hashlib.sha256(pdf).hexdigest()
+        lean = lean_pdf(pdf, self._dictionary(uow, document_type))
+        # Another station may have stored it first (the same bytes: rendering is deterministic).
+        if uow.records.store_document_pdf(number, lean.deflated, sha256, parts=lean.index.text, shared=lean.shared):
+            uow.record(
+                AuditEvent("document_stored", user, station, rma_number, {"number": number, "pdf_sha256": sha256})
+            )
 
     def _dictionary(self, uow: UnitOfWork, document_type: str) -> bytes | None:
         """The type's dictionary (``stored_pdfs.dictionary_for``), read once: it never changes. Should the

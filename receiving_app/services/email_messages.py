@@ -30,7 +30,7 @@ from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
 from receiving_app.persistence.unit_of_work import UnitOfWork
 from receiving_app.services.document_issuing import DocumentIssuer
 from receiving_app.services.station_time import on_station_clock
-from receiving_app.services.stored_pdfs import whole_stored_pdf
+from receiving_app.services.stored_pdfs import StoredPdfChanged, require_as_stored, whole_stored_pdf
 
 PDF_RECHECK = timedelta(seconds=30)  # a decision's PDFs come seconds after it
 PDF_WAIT = timedelta(minutes=2)
@@ -110,8 +110,12 @@ class CustomerEmails:
         values = self._decision_values(uow, rma, line, decision, documents, texts)
         message = self._message(row, rma, texts, texts.decisions[decision.outcome], values)
         for document in documents:
-            pdf = whole_stored_pdf(uow, document)
-            assert pdf is not None  # every undrawn PDF was waited for above
+            try:
+                pdf = whole_stored_pdf(uow, document)
+                assert pdf is not None  # every undrawn PDF was waited for above
+                require_as_stored(uow, document.number, rma.number, pdf)
+            except StoredPdfChanged as problem:  # a customer is sent the file that was issued, or nothing
+                return NotSent(str(problem))
             message.add_attachment(pdf, maintype="application", subtype="pdf", filename=f"{document.number}.pdf")
         return Ready(message)
 

@@ -32,17 +32,21 @@ def whole_stored_pdf(uow: UnitOfWork, document: DocumentRow) -> bytes | None:
 
 def dictionary_for(uow: UnitOfWork, document_type: str) -> bytes | None:
     """What a new document of the type is deflated against: the lean bytes of the first one stored lean
-    (None before there is one). The same for every later document, whichever station stores it."""
+    (None before there is one). The same for every later document, whichever station stores it.
+
+    A first document changed outside the station gives None: the new one is deflated without a
+    dictionary rather than the bench stopped (the changed one is refused where it is read, and named
+    by ``audit verify``)."""
     first = uow.records.first_lean_pdf(document_type)
     if first is None:
         return None
-    number, deflated, parts_text = first
+    deflated, parts_text = first
     try:
         index = PartsIndex.from_text(parts_text)
         dictionary = uow.records.document_parts({index.dictionary}) if index.dictionary else {}
         return lean_bytes(deflated, index, dictionary)
     except (KeyError, TypeError, ValueError, zlib.error):
-        raise _changed(number) from None
+        return None
 
 
 def require_as_stored(uow: UnitOfWork, number: str, rma_number: str, pdf: bytes) -> None:

@@ -10,12 +10,13 @@ from datetime import date, timedelta
 from email.message import EmailMessage
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from receiving_app.devices.mail import MailNotDelivered
 from receiving_app.domain.audit import AuditEvent
 from receiving_app.domain.facts import CustomerChoice, ReturnReason
 from receiving_app.domain.scan import parse_scan
+from receiving_app.persistence.document_tables import DocumentRow
 from receiving_app.persistence.order_tables import CustomerRow
 from receiving_app.persistence.outbox_writing import NO_ADDRESS
 from receiving_app.services.delivery_settings import Delivery, delivery_from_settings
@@ -309,3 +310,23 @@ def test_a_parcel_that_came_without_an_rma_tells_its_customer_once_it_is_matched
     body = arrival.get_body(("plain",)).get_content()
     # The day the parcel came, not the day of the match.
     assert f"arrived on {arrived_on:%B} {arrived_on.day}, {arrived_on.year}" in body
+
+
+def test_a_document_changed_outside_the_station_is_not_e_mailed(station, sink, tmp_path) -> None:
+    arrive_and_receive(station, tmp_path, "RA-5006")
+    documents = DocumentRow.__table__
+    with station.units.engine.begin() as connection:  # a forger's change, past the station's own code
+        stored = connection.execute(select(documents.c.pdf).where(documents.c.number == "CM-000001")).scalar_one()
+        connection.execute(
+            update(documents).where(documents.c.number == "CM-000001").values(pdf=bytes(stored) + b"% changed")
+        )
+
+    sender(station, Clock()).send_pass()
+
+    decided = [row for row in outbox(station) if row[2] != "rma.arrived"]
+    [(message_id, _kind, _event, _rma, status)] = decided
+    assert status == "skipped"
+    assert message_row(station, message_id).last_error.startswith(
+        "The stored PDF of CM-000001 is not the file that was issued"
+    )
+    assert list(by_subject(sink.received)) == ["Return RA-5006: your return has arrived"]
