@@ -14,8 +14,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFObjectReference, PDFString
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFDocument, PDFName, PDFObjectReference, PDFString
 from reportlab.pdfgen.canvas import Canvas
+
+from receiving_app.documents.written_objects import WrittenObject
 
 STANDARD_ROLES = frozenset(
     (
@@ -110,17 +112,17 @@ class StructureTree:
         top_reference = document.Reference(top)
         kids = []
         on_page: dict[int, list[PDFObjectReference]] = {}
+        parent = _text(top_reference, document)
+        page_references = [_text(document.Reference(page), document) for page in pages]
         for element in self._elements:
-            entries = {
-                "Type": PDFName("StructElem"),
-                "S": PDFName(element.role),
-                "P": top_reference,
-                "Pg": document.Reference(pages[element.page - 1]),
-                "K": element.mcid,
-            }
-            if element.alt is not None:
-                entries["Alt"] = PDFString(element.alt)
-            reference = document.Reference(PDFDictionary(entries))
+            # Each element's dictionary as finished text: formatted by pdfdoc, a page's few dozen
+            # elements took as long as drawing the page.
+            alt = f" /Alt {_text(PDFString(element.alt), document)}" if element.alt is not None else ""
+            written = (
+                f"<< /Type /StructElem /S /{element.role} /P {parent} /Pg {page_references[element.page - 1]}"
+                f" /K {element.mcid}{alt} >>"
+            )
+            reference = document.Reference(WrittenObject(written.encode("latin-1")))
             kids.append(reference)
             on_page.setdefault(element.page, []).append(reference)  # in MCID order: they were drawn in it
         top.dict["K"] = PDFArray(kids)
@@ -135,6 +137,12 @@ class StructureTree:
         catalog.StructTreeRoot = root
         catalog.MarkInfo = PDFDictionary({"Marked": "true"})
         catalog.Lang = PDFString(self._lang)
+
+
+def _text(item: object, document: PDFDocument) -> str:
+    """How pdfdoc writes ``item`` (a reference, a string) in ``document``, as text to write it into."""
+    written: bytes = item.format(document)  # type: ignore[attr-defined]
+    return written.decode("latin-1")
 
 
 def _give_struct_parents(page: object, key: int) -> None:

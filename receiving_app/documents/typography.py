@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.rl_accel import fp_str
-from reportlab.pdfbase.pdfdoc import PDFDocument, PDFObject
+from reportlab.pdfbase.pdfdoc import PDFDocument
 from reportlab.pdfbase.pdfmetrics import registerFont
 from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, SUBSETN, TTFont
 
+from receiving_app.documents.written_objects import WrittenObject
 from receiving_app.domain.media import Medium
 from receiving_app.locations import resources_dir
 
@@ -98,18 +99,6 @@ class _SubsetParts:
     """How the subset's codes read back as text, as a deflated PDF stream."""
 
 
-class _Written(PDFObject):  # type: ignore[misc]
-    """A PDF object whose text is known when it is added to a PDF: nothing left for pdfdoc to work out."""
-
-    __RefOnly__ = 1  # referred to, never written inline
-
-    def __init__(self, text: bytes) -> None:
-        self.text = text
-
-    def format(self, document: PDFDocument) -> bytes:
-        return self.text
-
-
 def _deflated_stream(data: bytes, **entries: int) -> bytes:
     # Written whole rather than by pdfdoc, which would deflate it in every PDF again. Our PDFs are
     # never encrypted, which is the only thing pdfdoc would still do to a stream's content.
@@ -166,10 +155,10 @@ class _EmbeddedFont(TTFont):  # type: ignore[misc]
         for number, codes in enumerate(state.subsets):
             name = self.getSubsetInternalName(number, doc)[1:]
             parts = self._subset_parts(number, tuple(codes))
-            program = doc.Reference(_Written(parts.program)).format(doc).decode()
-            to_unicode = doc.Reference(_Written(parts.to_unicode)).format(doc).decode()
-            descriptor = doc.Reference(_Written(f"{parts.descriptor} /FontFile2 {program} >>".encode("latin-1")))
-            font = _Written(
+            program = doc.Reference(WrittenObject(parts.program)).format(doc).decode()
+            to_unicode = doc.Reference(WrittenObject(parts.to_unicode)).format(doc).decode()
+            descriptor = doc.Reference(WrittenObject(f"{parts.descriptor} /FontFile2 {program} >>".encode("latin-1")))
+            font = WrittenObject(
                 f"<< /Type /Font /Subtype /TrueType /Name /{name} /BaseFont /{parts.base_font} /FirstChar 0"
                 f" /LastChar {parts.last_code} /Widths {parts.widths} /ToUnicode {to_unicode}"
                 f" /FontDescriptor {descriptor.format(doc).decode()} >>".encode("latin-1")
