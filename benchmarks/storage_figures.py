@@ -64,6 +64,7 @@ def _per_line(ctx: Context, url: str, station_id: str, sizes_of) -> Result:
 
     samples, photos, documents = [], 0, 0
     first = before = sizes()
+    first_event = _last_event(station)
     opened = None
     for start in range(0, per_batch * BATCHES, per_batch):
         for line in lines[start : start + per_batch]:
@@ -80,6 +81,7 @@ def _per_line(ctx: Context, url: str, station_id: str, sizes_of) -> Result:
     received = per_batch * BATCHES
     grown = {table: (before[table] - first[table]) / received for table in before}
     biggest = sorted(((size, table) for table, size in grown.items() if size > 0), reverse=True)[:8]
+    events = _events_since(station, first_event)
     return Result(
         "bytes",
         samples,
@@ -91,5 +93,33 @@ def _per_line(ctx: Context, url: str, station_id: str, sizes_of) -> Result:
             "Per line, by table (with its indexes): "
             + ", ".join(f"{table} {size / 1024:,.1f} KiB" for size, table in biggest)
             + ".",
+            f"Audit events per line: {sum(count for count, _ in events.values()) / received:.2f}, "
+            + ", ".join(
+                f"{kind} {count / received:.2f} ({size / count:,.0f} bytes of payload and seals each)"
+                for kind, (count, size) in sorted(events.items(), key=lambda item: -item[1][0])
+            )
+            + ".",
         ],
     )
+
+
+def _last_event(station) -> int:
+    from sqlalchemy import text
+
+    with station.units.read() as uow:
+        return uow.session.execute(text("SELECT coalesce(max(sequence), 0) FROM audit_events")).scalar_one()
+
+
+def _events_since(station, sequence: int) -> dict[str, tuple[int, int]]:
+    """Each kind of audit event written since ``sequence``: how many, and their payloads' and seals' bytes."""
+    from sqlalchemy import text
+
+    with station.units.read() as uow:
+        rows = uow.session.execute(
+            text(
+                "SELECT event_type, count(*), sum(length(payload) + coalesce(length(sealed_rows), 0)) "
+                "FROM audit_events WHERE sequence > :after GROUP BY event_type"
+            ),
+            {"after": sequence},
+        ).all()
+    return {kind: (count, size) for kind, count, size in rows}
