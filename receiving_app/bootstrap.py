@@ -154,6 +154,11 @@ class _Wiring:
 
         return ReceivingService(self.units, self.policies, station.issuer, self.routing, self.calendar)
 
+    def archives(self, station: Station):
+        from receiving_app.services.archiving import ArchiveService
+
+        return ArchiveService(self.units, self.calendar, zone=self.zone)
+
     def line_actions(self, station: Station):
         from receiving_app.services.line_actions import LineActionService
 

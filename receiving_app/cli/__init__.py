@@ -18,6 +18,7 @@ from pathlib import Path
 from receiving_app import APP_NAME, __version__
 from receiving_app.cli.accounting_commands import add_accounting_commands
 from receiving_app.cli.aging_command import add_aging_command
+from receiving_app.cli.archive_commands import add_archive_commands
 from receiving_app.cli.audit_commands import add_audit_commands
 from receiving_app.cli.catalog_commands import add_catalog_commands
 from receiving_app.cli.check_in_command import add_check_in_command
@@ -74,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_unidentified_commands(commands)
     add_receive_command(commands)
     add_audit_commands(commands)
+    add_archive_commands(commands)
     add_label_command(commands)
     add_documents_commands(commands)
     add_user_commands(commands)

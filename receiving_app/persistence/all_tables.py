@@ -12,6 +12,7 @@ from sqlalchemy import MetaData
 
 # Imported for what importing them does: each module adds its tables to Base.metadata.
 from receiving_app.persistence import (  # noqa: F401
+    archive_tables,
     audit_checkpoint_tables,
     audit_tables,
     catalog_tables,

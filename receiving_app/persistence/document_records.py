@@ -45,7 +45,7 @@ _STORE_PDF = (
     update(_DOCUMENTS)
     .where(
         _DOCUMENTS.c.number == bindparam("document_number"),
-        _DOCUMENTS.c.pdf.is_(None),
+        _DOCUMENTS.c.pdf_sha256.is_(None),  # never stored, in its row or in an archive
         # Never stored referring to a part the station does not hold.
         select(func.count())
         .select_from(_PARTS)

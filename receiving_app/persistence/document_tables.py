@@ -41,7 +41,9 @@ class DocumentRow(Base):
         UniqueConstraint("document_type", "sequence"),
         # One document of each type per decision: no second credit memo for the same line, ever.
         UniqueConstraint("decision_id", "document_type"),
-        CheckConstraint("(pdf IS NULL) = (pdf_sha256 IS NULL)", name="pdf_with_its_digest"),
+        # Stored in its row or in an archive, never both; either way with the digest it was issued with.
+        CheckConstraint("(pdf IS NULL AND archive_id IS NULL) = (pdf_sha256 IS NULL)", name="pdf_with_its_digest"),
+        CheckConstraint("pdf IS NULL OR archive_id IS NULL", name="pdf_in_one_place"),
         CheckConstraint("pdf_parts IS NULL OR pdf IS NOT NULL", name="parts_of_a_stored_pdf"),
     )
 
@@ -59,9 +61,16 @@ class DocumentRow(Base):
     pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
     pdf_sha256: Mapped[str | None] = mapped_column(String(64))  # of the whole PDF, as issued
     pdf_parts: Mapped[str | None] = mapped_column(Text)  # JSON: shared_parts.PartsIndex
+    # The archive its PDF was moved to (services/archiving.py); its row then keeps only the digest.
+    archive_id: Mapped[int | None] = mapped_column(ForeignKey("audit_archives.id"))
     print_count: Mapped[int] = mapped_column(Integer, default=0)  # the first print is the original, later ones COPY
     voided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     voided_by: Mapped[str | None] = mapped_column(String(64))
     void_reason: Mapped[str | None] = mapped_column(Text)
 
     decision: Mapped[DecisionRow] = relationship(back_populates="documents")
+
+    @property
+    def stored(self) -> bool:
+        """Its PDF is kept, in its row or in an archive (not yet: a power cut came between the two commits)."""
+        return self.pdf_sha256 is not None

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from receiving_app.persistence.accounting_records import AccountingRecords
 from receiving_app.persistence.aging_records import AgingRecords
+from receiving_app.persistence.archive_records import ArchiveRecords
 from receiving_app.persistence.audit_checkpoint_records import AuditCheckpointRecords
 from receiving_app.persistence.audit_records import AuditRecords
 from receiving_app.persistence.bulk_loading_records import BulkLoadingRecords
@@ -40,6 +41,7 @@ class Records(
     DocumentRecords,
     AuditRecords,
     AuditCheckpointRecords,
+    ArchiveRecords,
     BulkLoadingRecords,
     DayCountRecords,
     DispositionRecords,

@@ -15,6 +15,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from receiving_app.domain.audit import GENESIS_HASH, ChainBreak, ChainHead
+from receiving_app.domain.audit_archives import ArchivedStretch, ArchiveProblem, is_signed_stretch
 from receiving_app.domain.audit_checkpoints import (
     NOT_IN_CHAIN,
     NOT_SIGNED,
@@ -28,6 +29,7 @@ from receiving_app.domain.chain_replay import ChainReplay, event_checks_out
 from receiving_app.domain.sealed_rows import RowDifference
 from receiving_app.persistence.row_sealing import current_digests, sealed_table_names
 from receiving_app.persistence.unit_of_work import UnitOfWork
+from receiving_app.services.archive_reading import replay_archives, unsigned_archives
 from receiving_app.services.audit_replaying import Gathered, Replayed, replayed
 
 
@@ -49,7 +51,7 @@ class RoutingDifference:
         return f"the document routing in station {self.station_id}'s settings {self.problem}"
 
 
-Problem = ChainBreak | RowDifference | RoutingDifference | CheckpointProblem
+Problem = ChainBreak | RowDifference | RoutingDifference | CheckpointProblem | ArchiveProblem
 
 
 @dataclass(frozen=True)
@@ -73,20 +75,34 @@ def check_audit_trail(uow: UnitOfWork, routing: StationRouting | None = None, *,
     head = uow.records.audit_head()
     checkpoints = uow.records.audit_checkpoints()
     signed = [checkpoint for checkpoint in checkpoints if is_signed(checkpoint, key)]
-    problems = [CheckpointProblem(c.sequence, c.made_at, NOT_SIGNED) for c in checkpoints if c not in signed]
-    start = None if full else _starting_point(uow, signed, key)
-    after = start.sequence if start else 0
-    watched = [checkpoint for checkpoint in signed if checkpoint.sequence > after]
+    problems: list[Problem] = [
+        CheckpointProblem(c.sequence, c.made_at, NOT_SIGNED) for c in checkpoints if c not in signed
+    ]
+    archives = uow.records.audit_archives()
+    problems += unsigned_archives(archives, key)
+    start = None if full else _starting_point(uow, signed, archives, key)
+    watched = [checkpoint for checkpoint in signed if checkpoint.sequence > (start.sequence if start else 0)]
+    watched_sequences = {checkpoint.sequence for checkpoint in watched}
+    gathered = Gathered(routing=routing_of(start) if start else {})
+    # A full check replays the archived stretches first, each from its file; then the live chain.
+    archived = replay_archives(archives, key, watched_sequences, gathered) if start is None else None
+    after, after_hash = (start.sequence, start.hash) if start else (0, GENESIS_HASH)
+    if archived is not None:
+        after, after_hash = archived.last_sequence, archived.last_hash
     replay = replayed(
         uow,
         key,
         after_sequence=after,
-        after_hash=start.hash if start else GENESIS_HASH,
+        after_hash=after_hash,
         up_to=head.sequence,
-        watched={checkpoint.sequence for checkpoint in watched},
-        gathered=Gathered(routing=routing_of(start) if start else {}),
+        watched=watched_sequences,
+        gathered=gathered,
     )
-    first_break: Problem | None = replay.broken or _end_of_chain(uow, key, replay, head)
+    if archived is not None:
+        replay.hashes_at.update(archived.hashes_at)
+    first_break: Problem | None = (archived.problem if archived else None) or replay.broken
+    if first_break is None:
+        first_break = _end_of_chain(uow, key, replay, head)
     if first_break is None:
         first_break = _row_difference(uow, replay.gathered, whole=start is None)
     if first_break is None and start is None:
@@ -99,11 +115,11 @@ def check_audit_trail(uow: UnitOfWork, routing: StationRouting | None = None, *,
         head.sequence,
         first_break or (problems[0] if problems else None),
         head.hash,
-        checked_from=after,
-        replayed=replay.replayed,
+        checked_from=start.sequence if start else 0,
+        replayed=replay.replayed + (archived.replayed if archived else 0),
         processes=replay.processes,
-        checkpoint_problems=tuple(problems),
-        trusted_checkpoint=max(vouched, default=after),
+        checkpoint_problems=tuple(problem for problem in problems if isinstance(problem, CheckpointProblem)),
+        trusted_checkpoint=max(vouched, default=start.sequence if start else 0),
         routing=replay.gathered.routing,
     )
 
@@ -116,12 +132,19 @@ def _end_of_chain(uow: UnitOfWork, key: bytes, replay: Replayed, head: ChainHead
     return ended
 
 
-def _starting_point(uow: UnitOfWork, signed: list[Checkpoint], key: bytes) -> Checkpoint | None:
-    """The newest signed checkpoint whose event is still the event it vouched for (newest first).
+def _starting_point(
+    uow: UnitOfWork, signed: list[Checkpoint], archives: list[ArchivedStretch], key: bytes
+) -> Checkpoint | None:
+    """The newest signed checkpoint whose event is still the event it vouched for (newest first), or
+    the end of the newest signed archive when that is newer: its events left the database, and the
+    live chain must link to its last hash.
 
-    One that no longer agrees is passed over: the replay from an earlier one reaches its event and
-    names what happened there."""
+    A checkpoint that no longer agrees is passed over: the replay from an earlier one reaches its event
+    and names what happened there."""
+    archived = next((stretch for stretch in reversed(archives) if is_signed_stretch(stretch, key)), None)
     for checkpoint in signed:
+        if archived is not None and archived.last_sequence >= checkpoint.sequence:
+            break
         event = uow.records.audit_event_at(checkpoint.sequence)
         if (
             event is not None
@@ -129,7 +152,7 @@ def _starting_point(uow: UnitOfWork, signed: list[Checkpoint], key: bytes) -> Ch
             and event_checks_out(event, key, uow.records.audit_time_text())
         ):
             return checkpoint
-    return None
+    return archived.as_checkpoint() if archived is not None else None
 
 
 def _row_difference(uow: UnitOfWork, gathered: Gathered, *, whole: bool) -> RowDifference | None:

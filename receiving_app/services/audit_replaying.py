@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from receiving_app.domain.audit import ChainBreak
-from receiving_app.domain.chain_replay import ChainReplay, EventRow
+from receiving_app.domain.chain_replay import AtText, ChainReplay, EventRow
 from receiving_app.domain.sealed_rows import RowLedger
 from receiving_app.persistence.unit_of_work import UnitOfWork
 from receiving_app.services.process_split import process_pool, processes_for, split_ranges
@@ -106,17 +106,31 @@ def _replay_range(
     gathered: Gathered,
 ) -> Replayed:
     """``after_hash`` None: the range's first event links to whatever it says (the caller checks)."""
+    batches = uow.records.audit_event_batches(after_sequence, up_to)
+    return replay_batches(batches, key, after_sequence, after_hash, uow.records.audit_time_text(), watched, gathered)
+
+
+def replay_batches(
+    batches: Iterable[list[EventRow]],
+    key: bytes,
+    after_sequence: int,
+    after_hash: str | None,
+    at_text: AtText | None,
+    watched: Collection[int],
+    gathered: Gathered,
+) -> Replayed:
+    """Events in order, from the live database or an archive, replayed after ``after_sequence``."""
     replay: ChainReplay | None = None
     first = None
     broken = None
-    for batch in uow.records.audit_event_batches(after_sequence, up_to):
+    for batch in batches:
         if replay is None:
             first = (batch[0][0], batch[0][1], batch[0][7])
             replay = ChainReplay(
                 key,
                 after_sequence=after_sequence,
                 after_hash=after_hash if after_hash is not None else batch[0][7],
-                at_text=uow.records.audit_time_text(),
+                at_text=at_text,
                 noted=NOTED,
                 watched=watched,
             )

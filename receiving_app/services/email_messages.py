@@ -102,7 +102,7 @@ class CustomerEmails:
             return NotSent(f"The decision was voided before its e-mail went out ({decision.void_reason}).")
         named = set(details.get("documents") or ())
         documents = [document for document in decision.documents if not named or document.number in named]
-        undrawn = tuple(document.number for document in documents if document.pdf is None)
+        undrawn = tuple(document.number for document in documents if not document.stored)
         if undrawn:
             overdue = now - row.created_at >= PDF_WAIT
             return NotYet(f"Waiting for the PDF of {', '.join(undrawn)}.", undrawn if overdue else ())

@@ -11,14 +11,22 @@ from receiving_app.domain.lifecycle import LineStatus, line_status_of, rma_statu
 from receiving_app.domain.policy import Policy
 from receiving_app.domain.tracking import tracking_number_from_text
 from receiving_app.persistence.records import Records
-from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
+from receiving_app.persistence.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from receiving_app.services.archive_reading import archived_events_of_rma
 from receiving_app.services.audit_check import ChainReport, StationRouting
 from receiving_app.services.audit_checkpointing import CheckpointWhen, verify_audit_trail
 from receiving_app.services.disposition import take_back_stock
 from receiving_app.services.document_issuing import DocumentIssuer
 from receiving_app.services.errors import LineNotOpen, NotAllowed, NotFound
-from receiving_app.services.mapping import check_in_weights, decision_view, event_view, inspection_view, rma_view
-from receiving_app.services.views import RmaDetail, RmaView
+from receiving_app.services.mapping import (
+    archived_event_view,
+    check_in_weights,
+    decision_view,
+    event_view,
+    inspection_view,
+    rma_view,
+)
+from receiving_app.services.views import EventView, RmaDetail, RmaView
 
 VOIDING_ROLES = frozenset({"supervisor", "admin"})
 
@@ -84,8 +92,18 @@ class HistoryService:
                     for row in uow.records.inspections_for_rma(rma.id)
                 ),
                 decisions=tuple(decision_view(row, line_numbers[row.rma_line_id]) for row in decisions),
-                events=tuple(event_view(row) for row in uow.records.audit_events_for_rma(rma.number)),
+                events=self._events(uow, rma.number),
             )
+
+    @staticmethod
+    def _events(uow: UnitOfWork, rma_number: str) -> tuple[EventView, ...]:
+        """The RMA's timeline: what the archives hold of it (those whose file can be read), then the live chain."""
+        archives = uow.records.audit_archives()
+        archived = archived_events_of_rma(archives, uow.chain_key(), rma_number) if archives else []
+        return (
+            *(archived_event_view(event) for event in archived),
+            *(event_view(row) for row in uow.records.audit_events_for_rma(rma_number)),
+        )
 
     def document(self, number: str, *, reprint: bool, user: str = "system", station: str = "cli") -> StoredDocument:
         """The PDF as issued (byte for byte), or as a reprint marked COPY (recorded as a print)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from receiving_app.domain.audit import ChainedEvent
 from receiving_app.domain.inspection import WeightLimits
 from receiving_app.domain.lifecycle import UnitState
 from receiving_app.domain.policy import Policy
@@ -169,4 +170,16 @@ def inspection_view(row: InspectionRow, line_no: int) -> InspectionView:
 def event_view(row: AuditEventRow) -> EventView:
     return EventView(
         row.sequence, row.event_type, row.at, row.user_name, row.station_id, event_detail(row.event_type, row.payload)
+    )
+
+
+def archived_event_view(event: ChainedEvent) -> EventView:
+    """An event read from an archive file (services/archive_reading.py), shown as a live one is."""
+    return EventView(
+        event.sequence,
+        event.event_type,
+        event.at,
+        event.user,
+        event.station,
+        event_detail(event.event_type, event.payload),
     )

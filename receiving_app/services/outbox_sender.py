@@ -205,7 +205,7 @@ class OutboxSender:
         with self._units.write() as uow:
             for number in numbers:
                 document = uow.records.document(number)
-                if document is not None and document.pdf is None:
+                if document is not None and not document.stored:
                     self._issuer.stored_pdf(uow, document, user="system", station=self._station)
             uow.commit()
 

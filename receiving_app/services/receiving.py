@@ -206,7 +206,7 @@ class ReceivingService:
 
     def _store_missing_pdfs(self, uow: UnitOfWork, decision: DecisionRow, command: ReceiveLine) -> None:
         """Receiving a unit again after a power cut also finishes the PDFs the cut left undrawn."""
-        undrawn = [document for document in decision.documents if document.pdf is None]
+        undrawn = [document for document in decision.documents if not document.stored]
         for document in undrawn:
             self._issuer.stored_pdf(uow, document, user=command.user, station=command.station)
         if undrawn:

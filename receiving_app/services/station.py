@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # each is imported by its builder in bootstrap.py, when first
     from receiving_app.services.accounting_exports import AccountingExportService
     from receiving_app.services.accounting_register import AccountingRegisterService
     from receiving_app.services.aging import AgingService
+    from receiving_app.services.archiving import ArchiveService
     from receiving_app.services.auth import AuthService
     from receiving_app.services.catalog import CatalogService
     from receiving_app.services.check_in import CheckInService
@@ -85,6 +86,8 @@ class Station:
     # The accountant's register and exports (docs/accounting.md).
     register: ClassVar[BuiltOnUse[AccountingRegisterService]] = BuiltOnUse()
     exports: ClassVar[BuiltOnUse[AccountingExportService]] = BuiltOnUse()
+    # The oldest records moved to archive files (services/archiving.py).
+    archives: ClassVar[BuiltOnUse[ArchiveService]] = BuiltOnUse()
 
     zone: tzinfo | None = None  # where every time is shown and printed, a report's days end; None: the computer's
     builders: Mapping[str, Callable[[Station], object]] = field(default_factory=dict, repr=False, compare=False)

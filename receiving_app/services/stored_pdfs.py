@@ -1,5 +1,6 @@
-"""A stored PDF put back together from what the station keeps of it (``documents.shared_parts``), and
-served as issued only if it is the file the chain recorded when it was stored."""
+"""A stored PDF put back together from what the station keeps of it (``documents.shared_parts``), in
+its row or in the archive it was moved to, and served as issued only if it is the file the chain
+recorded when it was stored."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ import json
 import zlib
 
 from receiving_app.documents.shared_parts import PartsIndex, lean_bytes, whole_pdf
-from receiving_app.domain.audit import is_sealed
+from receiving_app.domain.audit import ChainedEvent, is_sealed
 from receiving_app.domain.errors import RuleRefusal
 from receiving_app.persistence.document_tables import DocumentRow
 from receiving_app.persistence.unit_of_work import UnitOfWork
+from receiving_app.services.archive_reading import archived_events_of_rma, archived_pdf
 
 
 class StoredPdfChanged(RuleRefusal):
@@ -21,11 +23,19 @@ class StoredPdfChanged(RuleRefusal):
 def whole_stored_pdf(uow: UnitOfWork, document: DocumentRow) -> bytes | None:
     """The document's PDF whole, as stored (None before it is); StoredPdfChanged when a part it needs is
     gone, which only a change outside the station can do."""
-    if document.pdf is None or document.pdf_parts is None:
-        return document.pdf  # not stored yet, or stored whole before documents shared their parts
+    kept: bytes | None
+    if document.archive_id is not None:
+        stretch = uow.records.archive_of_document(document.archive_id)
+        if stretch is None:
+            raise _changed(document.number)
+        kept, parts = archived_pdf(stretch, uow.chain_key(), document.number)
+    else:
+        kept, parts = document.pdf, document.pdf_parts
+    if kept is None or parts is None:
+        return kept  # not stored yet, or stored whole before documents shared their parts
     try:
-        index = PartsIndex.from_text(document.pdf_parts)
-        return whole_pdf(document.pdf, index, uow.records.document_parts(index.needed))
+        index = PartsIndex.from_text(parts)
+        return whole_pdf(kept, index, uow.records.document_parts(index.needed))
     except (KeyError, TypeError, ValueError, zlib.error):
         raise _changed(document.number) from None
 
@@ -50,16 +60,24 @@ def dictionary_for(uow: UnitOfWork, document_type: str) -> bytes | None:
 
 
 def require_as_stored(uow: UnitOfWork, number: str, rma_number: str, pdf: bytes) -> None:
-    """Refuses a PDF whose digest is not the one in the sealed ``document_stored`` event."""
+    """Refuses a PDF whose digest is not the one in the sealed ``document_stored`` event (in the live
+    chain, or in an archive when the event was moved there)."""
     digest = hashlib.sha256(pdf).hexdigest()
     key = uow.chain_key()
-    recorded = [
-        json.loads(event.payload).get("pdf_sha256")
-        for event in uow.records.chained_events_of_rma(rma_number, "document_stored")
-        if is_sealed(event, key) and json.loads(event.payload).get("number") == number
-    ]
-    if digest not in recorded:
+    if digest in _recorded(uow.records.chained_events_of_rma(rma_number, "document_stored"), key, number):
+        return
+    archived = archived_events_of_rma(uow.records.audit_archives(), key, rma_number, "document_stored")
+    if digest not in _recorded(archived, key, number):
         raise _changed(number)
+
+
+def _recorded(events: list[ChainedEvent], key: bytes, number: str) -> set[str]:
+    """The PDF digests that sealed ``document_stored`` events recorded for the document ``number``."""
+    return {
+        str(payload.get("pdf_sha256"))
+        for event in events
+        if is_sealed(event, key) and (payload := json.loads(event.payload)).get("number") == number
+    }
 
 
 def _changed(number: str) -> StoredPdfChanged:
