@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, literal, literal_column, or_, select
+from sqlalchemy import ColumnElement, Date, Integer, Select, and_, exists, func, literal, literal_column, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import UnaryExpression
 from sqlalchemy.sql.operators import custom_op
@@ -269,6 +269,14 @@ class SearchPlan:
             return column
         return UnaryExpression(column, operator=custom_op("+"), type_=column.type)
 
+    def _unindexed_day(self, day: Column) -> Column:
+        """The day, as neither planner can look it up in an index: on PostgreSQL ``day + 0`` (the same
+        date). Left indexable there, a month's range plus the page's order made it read the month's
+        every RMA through the day index and sort them, where the walk by id stops at a page's matches."""
+        if self._sqlite:
+            return self._unindexed(day)
+        return day.op("+", return_type=Date)(literal(0, Integer))
+
     def _number_term(self, number: Column, *, indexed: bool) -> Column:
         prefix = self._criteria.number_prefix
         if self._sqlite:
@@ -301,7 +309,7 @@ class SearchPlan:
         if criteria.number_prefix and leave_out != "number":
             terms.append(self._number_term(rma.c.number, indexed=False))
         if criteria.reported and leave_out != "reported":
-            terms += self._reported_terms(self._unindexed(rma.c.reported_on))
+            terms += self._reported_terms(self._unindexed_day(rma.c.reported_on))
         if criteria.customer and leave_out != "customer":
             terms.append(self._customer_term(rma.c.order_id))
         return terms
