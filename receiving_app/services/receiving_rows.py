@@ -137,13 +137,12 @@ def receiving_events(
 ) -> list[AuditEvent]:
     """What the audit trail says of one received unit, in the order it happened."""
     user, station, where = command.user, command.station, {"line": line.line_no, "unit": command.unit}
-    events = [AuditEvent("inspection_recorded", user, station, rma_number, {**where, **_inspection_payload(command)})]
-    if command.weight is not None:
-        # One event for the weight the decision used; every other reading shown is kept in its row. The
-        # reading has a unit of its own ("g", "lb"), so it is a part of its own beside the unit's number.
-        events.append(
-            AuditEvent("weight_read", user, station, rma_number, {**where, "reading": _reading_payload(command.weight)})
-        )
+    # The inspection's event also says the weight the decision used (every other reading shown is kept
+    # in its row), where it said it in an event of its own: one event fewer a line in the chain. The
+    # reading has a unit of its own ("g", "lb"), so it is a part of its own beside the unit's number.
+    reading = _reading_payload(command.weight) if command.weight is not None else None
+    inspected = {**where, **_inspection_payload(command), "reading": reading}
+    events = [AuditEvent("inspection_recorded", user, station, rma_number, inspected)]
     if (row.reason, row.customer_choice) != (row.stated_reason, row.stated_choice):
         events.append(
             AuditEvent(

@@ -15,12 +15,13 @@ from receiving_app.domain.weight_capture import TYPED_BY_HAND
 
 
 def event_detail(event_type: str, payload_json: str) -> str:
-    """ "line 2 unit 1 · 812.4 g from the scale" for a weight read; "" for an event about the whole RMA."""
+    """ "line 2 unit 1 · 812.4 g from the scale" for an inspection that weighed the unit (an event of its
+    own, ``weight_read``, in chains written before 2026-12); "" for an event about the whole RMA."""
     payload = json.loads(payload_json)
     if not isinstance(payload, dict):
         return ""
     parts = [_where(payload)]
-    if event_type == "weight_read":
+    if event_type == "weight_read" or (event_type == "inspection_recorded" and payload.get("reading")):
         parts.append(_weight(payload))
     elif event_type in ("decision_made", "decision_overridden") and isinstance(payload.get("outcome"), str):
         parts.append(payload["outcome"].replace("_", " "))

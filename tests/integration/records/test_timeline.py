@@ -28,7 +28,7 @@ def test_a_line_of_four_units_has_one_weight_row_per_unit_naming_it(station, tmp
         receive(station, "RA0000801", 1, unit=unit, weight=from_the_scale(weight), readings_seen=settling)
 
     detail = station.history.show_rma("RA0000801")
-    weights = [event.detail for event in detail.events if event.type == "weight_read"]
+    weights = [event.detail for event in detail.events if event.type == "inspection_recorded"]
     assert weights == [
         f"line 1 unit {unit} · {weight} g from the scale" for unit, weight in enumerate(captured, start=1)
     ]
@@ -45,7 +45,8 @@ def test_a_weight_typed_by_hand_says_so_on_its_row(station, tmp_path) -> None:
 
     receive(station, "RA0000802", 1, weight=grams("812.4"), condition=OPENED)
 
-    [row] = [event.detail for event in station.history.show_rma("RA0000802").events if event.type == "weight_read"]
+    events = station.history.show_rma("RA0000802").events
+    [row] = [event.detail for event in events if event.type == "inspection_recorded"]
     assert row == "line 1 unit 1 · 812.4 g typed by hand"
 
 
