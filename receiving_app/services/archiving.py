@@ -34,6 +34,18 @@ class NothingToArchive(RuleRefusal):
 
 
 @dataclass(frozen=True)
+class _Copied:
+    """What went into the file: the stretch of the chain, replayed whole, and the documents' ids."""
+
+    first_sequence: int
+    last_sequence: int
+    last_hash: str
+    events: int
+    routing: str  # each station's routing as recorded up to the stretch's end (routing_text)
+    document_ids: list[int]
+
+
+@dataclass(frozen=True)
 class ArchiveMade:
     stretch: ArchivedStretch
     cutoff: datetime  # what was recorded or issued before this moment was moved
@@ -70,10 +82,10 @@ class ArchiveService:
                     f"Nothing was recorded before {before:%Y-%m-%d} that is not archived already; nothing was moved."
                 )
             with ArchiveWriter(path) as writer:
-                stretch, document_ids = self._copied(uow, writer, earlier[-1] if earlier else None, first, last, cutoff)
-                file_sha256 = writer.finish(stretch.first_sequence, stretch.last_sequence, stretch.last_hash)
+                copied = self._copied(uow, writer, earlier[-1] if earlier else None, first, last, cutoff)
+                file_sha256 = writer.finish(copied.first_sequence, copied.last_sequence, copied.last_hash)
         try:
-            made = self._recorded(path, stretch, file_sha256, document_ids, cutoff, user, station)
+            made = self._recorded(path, copied, file_sha256, cutoff, user, station)
         except BaseException:
             path.unlink(missing_ok=True)  # nothing refers to it: the records stay where they were
             raise
@@ -87,7 +99,7 @@ class ArchiveService:
         first: int,
         last: int,
         cutoff: datetime,
-    ) -> tuple[ArchivedStretch, list[int]]:
+    ) -> _Copied:
         """The events ``first`` to ``last`` and the documents issued before ``cutoff``, copied into
         the file; the events replayed as they go, from where the previous archive ended."""
         after_sequence, after_hash = (previous.last_sequence, previous.last_hash) if previous else (0, GENESIS_HASH)
@@ -115,17 +127,13 @@ class ArchiveService:
         for batch in uow.records.documents_to_archive(cutoff):
             writer.add_documents((number, pdf, parts, sha256) for _id, number, pdf, parts, sha256 in batch)
             document_ids += [row[0] for row in batch]
-        stretch = ArchivedStretch(
-            "", first, last, replay.last_hash, replay.replayed, 0, "", cutoff, "", "", routing_text(gathered.routing)
-        )
-        return stretch, document_ids
+        return _Copied(first, last, replay.last_hash, replay.replayed, routing_text(gathered.routing), document_ids)
 
     def _recorded(
         self,
         path: Path,
-        stretch: ArchivedStretch,
+        copied: _Copied,
         file_sha256: str,
-        document_ids: list[int],
         cutoff: datetime,
         user: str,
         station: str,
@@ -135,22 +143,22 @@ class ArchiveService:
             made = signed_stretch(
                 ArchivedStretch(
                     str(path),
-                    stretch.first_sequence,
-                    stretch.last_sequence,
-                    stretch.last_hash,
-                    stretch.events,
-                    len(document_ids),
+                    copied.first_sequence,
+                    copied.last_sequence,
+                    copied.last_hash,
+                    copied.events,
+                    len(copied.document_ids),
                     file_sha256,
                     uow.clock(),
                     user,
                     station,
-                    stretch.routing,
+                    copied.routing,
                 ),
                 uow.chain_key(),
             )
             self._require_still_first(uow, made)
             archive_id = uow.records.add_audit_archive(made)
-            moved = uow.records.move_documents_to_archive(document_ids, archive_id)
+            moved = uow.records.move_documents_to_archive(copied.document_ids, archive_id)
             removed = uow.records.remove_archived_events(made.first_sequence, made.last_sequence)
             if (moved, removed) != (made.documents, made.events):  # what was copied is what leaves, or nothing does
                 raise RuleRefusal("The records changed while they were copied; nothing was moved. Archive again.")
