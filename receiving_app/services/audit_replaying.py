@@ -18,7 +18,7 @@ from receiving_app.domain.sealed_rows import RowLedger
 from receiving_app.persistence.unit_of_work import UnitOfWork
 from receiving_app.services.process_split import process_pool, processes_for, split_ranges
 
-SPLIT_FROM = 200_000  # events; fewer replay sooner than processes start
+SPLIT_FROM = 50_000  # events; fewer replay sooner than processes start
 NOTED = ("settings_changed",)
 
 
