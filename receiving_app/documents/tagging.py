@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFDocument, PDFName, PDFObjectReference, PDFString
+from reportlab.pdfbase.pdfdoc import PDFDocument, PDFString
 from reportlab.pdfgen.canvas import Canvas
 
 from receiving_app.documents.written_objects import WrittenObject
@@ -106,36 +106,39 @@ class StructureTree:
         pages = document.Pages.pages
         if any(element.page > len(pages) for element in self._elements):
             raise MarkedContentError("elements on a page not shown yet: call write() after its showPage()")
-        root = PDFDictionary({"Type": PDFName("StructTreeRoot")})
-        root_reference = document.Reference(root)
-        top = PDFDictionary({"Type": PDFName("StructElem"), "S": PDFName("Document"), "P": root_reference})
-        top_reference = document.Reference(top)
-        kids = []
-        on_page: dict[int, list[PDFObjectReference]] = {}
-        parent = _text(top_reference, document)
+        # Every object of the tree as finished text: formatted by pdfdoc, a page's few dozen elements
+        # took as long as drawing the page. The root and the top element are given their numbers first,
+        # as the elements name their parent and the root its kids; their text is written after.
+        root, top = WrittenObject(b""), WrittenObject(b"")
+        root_reference, top_reference = (
+            _text(document.Reference(root), document),
+            _text(document.Reference(top), document),
+        )
+        kids: list[str] = []
+        on_page: dict[int, list[str]] = {}
         page_references = [_text(document.Reference(page), document) for page in pages]
         for element in self._elements:
-            # Each element's dictionary as finished text: formatted by pdfdoc, a page's few dozen
-            # elements took as long as drawing the page.
             alt = f" /Alt {_text(PDFString(element.alt), document)}" if element.alt is not None else ""
             written = (
-                f"<< /Type /StructElem /S /{element.role} /P {parent} /Pg {page_references[element.page - 1]}"
+                f"<< /Type /StructElem /S /{element.role} /P {top_reference} /Pg {page_references[element.page - 1]}"
                 f" /K {element.mcid}{alt} >>"
             )
-            reference = document.Reference(WrittenObject(written.encode("latin-1")))
+            reference = _text(document.Reference(WrittenObject(written.encode("latin-1"))), document)
             kids.append(reference)
             on_page.setdefault(element.page, []).append(reference)  # in MCID order: they were drawn in it
-        top.dict["K"] = PDFArray(kids)
-        parent_tree: list[object] = []
+        top.text = f"<< /Type /StructElem /S /Document /P {root_reference} /K [ {' '.join(kids)} ] >>".encode("latin-1")
+        numbers: list[str] = []
         for key, (page, references) in enumerate(sorted(on_page.items())):
             _give_struct_parents(pages[page - 1], key)
-            parent_tree += [key, PDFArray(references)]
-        root.dict["K"] = top_reference
-        root.dict["ParentTree"] = document.Reference(PDFDictionary({"Nums": PDFArray(parent_tree)}))
-        root.dict["ParentTreeNextKey"] = len(on_page)
+            numbers.append(f"{key} [ {' '.join(references)} ]")
+        parent_tree = _text(
+            document.Reference(WrittenObject(f"<< /Nums [ {' '.join(numbers)} ] >>".encode("latin-1"))), document
+        )
+        tree = f"/K {top_reference} /ParentTree {parent_tree} /ParentTreeNextKey {len(on_page)}"
+        root.text = f"<< /Type /StructTreeRoot {tree} >>".encode("latin-1")
         catalog = document.Catalog
         catalog.StructTreeRoot = root
-        catalog.MarkInfo = PDFDictionary({"Marked": "true"})
+        catalog.MarkInfo = document.Reference(WrittenObject(b"<< /Marked true >>"))
         catalog.Lang = PDFString(self._lang)
 
 
