@@ -113,9 +113,17 @@ class _ArchivalInfo(PDFInfo):  # type: ignore[misc]
         return entries
 
     def format(self, document: PDFDocument) -> bytes:
-        dictionary = PDFDictionary({key: PDFString(value) for key, value in self.entries().items()})
-        formatted: bytes = dictionary.format(document)
-        return formatted
+        # Written here rather than by pdfdoc, whose strings and dictionary cost 0.06 ms of a memo's 1.4.
+        entries = " ".join(f"/{key} {_text_string(value)}" for key, value in self.entries().items())
+        return f"<< {entries} >>".encode("ascii")
+
+
+def _text_string(value: str) -> str:
+    """A PDF text string: printable ASCII as a literal string, anything else as UTF-16 with its byte
+    order mark, in hex (both read the same in every reader; PDF 1.7, 7.9.2.2)."""
+    if value.isascii() and value.isprintable():
+        return "(" + value.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ")"
+    return "<FEFF" + value.encode("utf-16-be").hex().upper() + ">"
 
 
 class _Stream(PDFObject):  # type: ignore[misc]

@@ -250,3 +250,21 @@ def test_only_standard_roles_are_recorded() -> None:
     with pytest.raises(ValueError, match="Barcode"), tree.element("Barcode"):
         pass
     assert tree.elements == ()
+
+
+def test_the_info_dictionary_reads_back_any_seller_s_name_as_written() -> None:
+    """A name with parentheses, a backslash or letters beyond ASCII reads back exactly, in Info and XMP."""
+    names = ("Office (Supplies) \\ Co.", "Société Générale de Bureautique", "Łódź Toner Sp. z o.o.", "東京トナー")
+    for name in names:
+        output = io.BytesIO()
+        canvas = blank_canvas(output, (300, 400))
+        make_archival(canvas, CREATED)
+        canvas.setTitle(f"Credit memo for {name}")
+        canvas.setAuthor(name)
+        draw_text(canvas, 10, 20, 350, [(REGULAR, 0, 0, FIRST_LINE)])
+        canvas.showPage()
+        canvas.save()
+        reader = PdfReader(io.BytesIO(output.getvalue()))
+        assert reader.metadata is not None
+        assert (reader.metadata.author, reader.metadata.title) == (name, f"Credit memo for {name}")
+        assert _xmp_value(_xmp(reader), "dc:creator/rdf:Seq/rdf:li") == name
