@@ -13,6 +13,8 @@ import hashlib
 import os
 from pathlib import Path
 
+from receiving_app.durable_files import sync_folder
+
 
 class FileNotWritten(Exception):
     """The file could not be written; ``permanent`` when trying again cannot help."""
@@ -43,20 +45,9 @@ def write_whole(folder: Path, name: str, data: bytes) -> Path:
         finally:
             with contextlib.suppress(FileNotFoundError):
                 partial.unlink()
-        _sync_folder(folder)
+        sync_folder(folder)
     except FileNotWritten:
         raise
     except OSError as error:
         raise FileNotWritten(f"cannot write {target}: {error.strerror or error}") from None
     return target
-
-
-def _sync_folder(folder: Path) -> None:
-    """The rename itself made durable, where the system lets a folder be synced."""
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)

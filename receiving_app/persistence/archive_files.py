@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from receiving_app.domain.chain_replay import AtText, EventRow
+from receiving_app.durable_files import sync_folder
 
 FORMAT = 1
 _SCHEMA = (
@@ -76,7 +77,7 @@ class ArchiveWriter:
         with self._partial.open("rb+") as written:
             os.fsync(written.fileno())
         os.replace(self._partial, self.path)
-        _sync_folder(self.path.parent)
+        sync_folder(self.path.parent)
         self._finished = True
         return file_sha256(self.path)
 
@@ -148,14 +149,3 @@ def file_sha256(path: Path) -> str:
         while chunk := file.read(1 << 20):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-def _sync_folder(folder: Path) -> None:
-    """The new name itself on disk (POSIX; Windows has no directory handles to flush)."""
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
