@@ -4,13 +4,11 @@ served as issued. A file changed or missing is named, never passed over; a broke
 
 from __future__ import annotations
 
-import io
 import shutil
 import sqlite3
 from datetime import UTC, date, datetime
 
 import pytest
-from PIL import Image
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
 
@@ -23,17 +21,11 @@ from receiving_app.services.audit_checkpointing import verify_audit_trail
 from receiving_app.services.commands import PhotoAttachment
 from tests.support.bench_day import BenchClock
 from tests.support.cli import run_cli
+from tests.support.photos import jpeg_photo
 from tests.support.receiving import receive, weighed
 from tests.support.warehouse import Line, Rma, add_rmas
 
 EARLY, LATER, TODAY = datetime(2026, 3, 10, 15, tzinfo=UTC), datetime(2026, 3, 14, 15, tzinfo=UTC), date(2026, 3, 16)
-
-
-def photo() -> bytes:
-    picture = Image.new("RGB", (320, 240), "#6b4a2a")
-    encoded = io.BytesIO()
-    picture.save(encoded, format="JPEG", quality=85)
-    return encoded.getvalue()
 
 
 @pytest.fixture
@@ -49,7 +41,11 @@ def issued(station, tmp_path) -> dict[str, bytes]:
     station.units.clock = clock
     numbers = []
     for line in (1, 2):
-        photos = (PhotoAttachment("dent.jpg", "image/jpeg", photo()),) if line == 2 else ()
+        photos = (
+            (PhotoAttachment("dent.jpg", "image/jpeg", jpeg_photo((320, 240), "#6b4a2a", quality=85)),)
+            if line == 2
+            else ()
+        )
         result = receive(station, "RA0000901", line, weight=weighed("812.4g"), photos=photos)
         numbers += [document.number for document in result.decision.documents]
     clock.at(LATER)

@@ -4,10 +4,8 @@ one issued, byte for byte, and a part changed outside the station is refused, no
 from __future__ import annotations
 
 import hashlib
-import io
 
 import pytest
-from PIL import Image
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
 
@@ -16,15 +14,9 @@ from receiving_app.persistence.document_tables import DocumentPartRow, DocumentR
 from receiving_app.services.commands import PhotoAttachment
 from receiving_app.services.stored_pdfs import StoredPdfChanged
 from tests.support.pdf import pdf_text
+from tests.support.photos import jpeg_photo
 from tests.support.receiving import receive, weighed
 from tests.support.warehouse import Line, Rma, add_rmas
-
-
-def photo() -> bytes:
-    picture = Image.new("RGB", (640, 480), "#7a5230")
-    encoded = io.BytesIO()
-    picture.save(encoded, format="JPEG", quality=90)
-    return encoded.getvalue()
 
 
 @pytest.fixture
@@ -34,7 +26,7 @@ def issued(station, tmp_path) -> dict[str, bytes]:
     add_rmas(station, tmp_path, Rma("RA0000701", lines=lines, payment="open_account"))
     numbers = []
     for line in range(1, 6):
-        photos = (PhotoAttachment("dent.jpg", "image/jpeg", photo()),) if line == 3 else ()
+        photos = (PhotoAttachment("dent.jpg", "image/jpeg", jpeg_photo((640, 480), "#7a5230")),) if line == 3 else ()
         result = receive(station, "RA0000701", line, weight=weighed("812.4g"), photos=photos)
         numbers += [document.number for document in result.decision.documents]
     return {number: station.history.document(number, reprint=False).pdf for number in numbers}
