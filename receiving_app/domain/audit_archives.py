@@ -17,6 +17,10 @@ from datetime import datetime
 
 from receiving_app.domain.audit_checkpoints import Checkpoint
 
+# The first event of every RMA: it is made at the desk or imported, and no event names it before. An RMA
+# whose first event is in the live chain therefore has every later event there too, and none in an archive.
+RMA_BEGINNINGS = frozenset({"rma_created", "rma_imported"})
+
 
 @dataclass(frozen=True, slots=True)
 class ArchivedStretch:

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from receiving_app.domain.audit import AuditEvent
+from receiving_app.domain.audit_archives import RMA_BEGINNINGS
 from receiving_app.domain.errors import InputError
 from receiving_app.domain.lifecycle import LineStatus, line_status_of, rma_status_of
 from receiving_app.domain.policy import Policy
@@ -97,12 +98,15 @@ class HistoryService:
 
     @staticmethod
     def _events(uow: UnitOfWork, rma_number: str) -> tuple[EventView, ...]:
-        """The RMA's timeline: what the archives hold of it (those whose file can be read), then the live chain."""
-        archives = uow.records.audit_archives()
+        """The RMA's timeline: what the archives hold of it (those whose file can be read), then the live chain.
+        An RMA whose first event is still live has nothing archived, so no archive file is opened for it."""
+        live = uow.records.audit_events_for_rma(rma_number)
+        begins_live = any(row.event_type in RMA_BEGINNINGS for row in live)
+        archives = [] if begins_live else uow.records.audit_archives()
         archived = archived_events_of_rma(archives, uow.chain_key(), rma_number) if archives else []
         return (
             *(archived_event_view(event) for event in archived),
-            *(event_view(row) for row in uow.records.audit_events_for_rma(rma_number)),
+            *(event_view(row) for row in live),
         )
 
     def document(self, number: str, *, reprint: bool, user: str = "system", station: str = "cli") -> StoredDocument:

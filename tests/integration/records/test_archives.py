@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, text
@@ -15,6 +16,7 @@ from sqlalchemy.exc import DBAPIError
 from receiving_app.domain.errors import InputError, RuleRefusal
 from receiving_app.persistence.audit_tables import AuditEventRow
 from receiving_app.persistence.document_tables import DocumentRow
+from receiving_app.services import archive_reading
 from receiving_app.services.archive_reading import ArchiveUnavailable
 from receiving_app.services.archiving import NothingToArchive
 from receiving_app.services.audit_checkpointing import verify_audit_trail
@@ -104,6 +106,25 @@ def test_the_oldest_events_and_pdfs_leave_the_database_and_are_still_read_from_t
     add_rmas(station, tmp_path, Rma("RA0000903"))
     receive(station, "RA0000903", 1)
     assert _verified(station, full=True).first_break is None
+
+
+def test_only_an_rma_whose_story_began_before_the_archive_opens_its_file(
+    station, tmp_path, issued, monkeypatch
+) -> None:
+    stretch = _archive(station, tmp_path, date(2026, 3, 12)).stretch
+    add_rmas(station, tmp_path, Rma("RA0000903"))
+    receive(station, "RA0000903", 1)
+    opened: list[Path] = []
+    real_file = archive_reading.ArchiveFile
+    monkeypatch.setattr(archive_reading, "ArchiveFile", lambda path: opened.append(path) or real_file(path))
+
+    # Imported after the cut: the whole story is live, and the bench's refresh reads no file.
+    newer = [event.type for event in station.history.show_rma("RA0000903").events]
+    assert newer[0] == "rma_imported" and "decision_made" in newer and opened == []
+    # Imported before the cut and received after it: its beginning is read from the archive.
+    older = station.history.show_rma("RA0000902").events
+    assert older[0].type == "rma_imported" and older[0].sequence <= stretch.last_sequence
+    assert "decision_made" in [event.type for event in older] and opened == [Path(stretch.file)]
 
 
 def test_a_second_archive_continues_where_the_first_ended(station, tmp_path, issued) -> None:
