@@ -3,7 +3,7 @@
 To add a figure: write ``def my_figure(ctx) -> Result`` in figures.py and add one ``Figure(...)``
 line here. A pending figure is a line with ``pending="why it cannot be measured yet"`` and no
 ``measure``; it shows in the table as "not measured yet" until the line gets its function.
-Titles may use {size} (RMAs in the big warehouse), {stations}, {memory_lines}, {report_lines},
+Titles may use {size} (RMAs in the big warehouse), {tenth} (a tenth of it), {stations}, {memory_lines}, {report_lines},
 {replay_lines}, and {audit_short}, {audit_long} and {audit_day} (events: audit_figures.SIZES).
 """
 
@@ -170,6 +170,21 @@ FIGURES: tuple[Figure, ...] = (
         p95_at_most(search_figures.TARGET_MS),
         floor="the newest page of RMAs by primary key, through psycopg",
         measure=search_figures.search_postgresql,
+        needs_postgres=True,
+    ),
+    Figure(
+        "search_sqlite_tenth",
+        "History searches, each kind, over a year of {tenth} decided lines, SQLite",
+        p95_at_most(search_figures.TARGET_MS),
+        floor="the newest page of RMAs by primary key, through sqlite3",
+        measure=search_figures.search_sqlite_tenth,
+    ),
+    Figure(
+        "search_postgresql_tenth",
+        "History searches, each kind, over a year of {tenth} decided lines, PostgreSQL",
+        p95_at_most(search_figures.TARGET_MS),
+        floor="the newest page of RMAs by primary key, through psycopg",
+        measure=search_figures.search_postgresql_tenth,
         needs_postgres=True,
     ),
 )

@@ -156,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     if arguments.drop_caches:
         return drop_caches(arguments)
 
-    from benchmarks import audit_figures, machine, report
+    from benchmarks import audit_figures, machine, report, search_figures
 
     scale = SCALES["smoke" if arguments.smoke else "quick" if arguments.quick else "full"]
     size = arguments.size or scale.size
@@ -176,6 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     titles = {
         figure.name: figure.title.format(
             size=f"{size:,}",
+            tenth=f"{search_figures.tenth(size):,}",
             stations=scale.stations,
             memory_lines=f"{scale.memory_lines:,}",
             report_lines=f"{scale.report_lines:,}",

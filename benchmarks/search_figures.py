@@ -1,5 +1,5 @@
 """The History search figures: every kind of search the page offers, and their combinations, over a
-year of history with ``--size`` decided lines, on SQLite and PostgreSQL; floor: a raw indexed query
+year of history with ``--size`` decided lines and with a tenth of them (the slope), on SQLite and PostgreSQL; floor: a raw indexed query
 through the driver (the newest page of RMAs by primary key, the columns the list shows), measured
 between the searches in the same run.
 
@@ -24,6 +24,7 @@ from benchmarks.context import Context, Unavailable
 from benchmarks.core import Result, median, percentile
 
 TARGET_MS = 50
+FEWEST_LINES = 400  # about 300 RMAs: more than a page of 200
 SEARCHES = {"full": 40, "quick": 12, "smoke": 2}  # values searched for, per kind
 FLOOR_SQL = (
     "SELECT id, number, status, seller_id, order_id, reported_on FROM rmas WHERE id < {mark} ORDER BY id DESC LIMIT 200"
@@ -33,36 +34,53 @@ FLOOR_SQL = (
 def search_sqlite(ctx: Context) -> Result:
     """SearchService.search as the History page calls it, each kind of search many times over, on a year of
     SQLite history; floor: the newest 200 RMAs by primary key through sqlite3."""
-    return _searches(ctx, "sqlite")
+    return _searches(ctx, "sqlite", ctx.size)
 
 
 def search_postgresql(ctx: Context) -> Result:
     """SearchService.search as the History page calls it, each kind many times over, on a year of PostgreSQL
     history (same server, TCP); floor: the newest 200 RMAs by primary key through psycopg."""
-    return _searches(ctx, "postgresql")
+    return _searches(ctx, "postgresql", ctx.size)
+
+
+def search_sqlite_tenth(ctx: Context) -> Result:
+    """The same searches over a year of a tenth as many decided lines, SQLite: with the figure at the full
+    size, how the searches grow with the history."""
+    return _searches(ctx, "sqlite", tenth(ctx.size))
+
+
+def search_postgresql_tenth(ctx: Context) -> Result:
+    """The same searches over a year of a tenth as many decided lines, PostgreSQL."""
+    return _searches(ctx, "postgresql", tenth(ctx.size))
+
+
+def tenth(size: int) -> int:
+    """A tenth of the lines, but never so few that the searches' next page has nothing on it (the smoke
+    test's tiny history)."""
+    return max(size // 10, FEWEST_LINES)
 
 
 # The histories of this run ------------------------------------------------------------------------------
 
-_URLS: dict[tuple[int, str], str] = {}
+_URLS: dict[tuple[int, str, int], str] = {}
 
 
-def _history_url(ctx: Context, backend: str) -> str:
-    key = (id(ctx), backend)
+def _history_url(ctx: Context, backend: str, lines: int) -> str:
+    key = (id(ctx), backend, lines)
     if key not in _URLS:
         if backend == "sqlite":
-            cache = search_data.sqlite_history(ctx.cache_dir, ctx.size, reuse=ctx.reuse, log=ctx.log)
-            _URLS[key] = data.sqlite_work_copy(cache, ctx.work_dir, f"history-{ctx.size}")
+            cache = search_data.sqlite_history(ctx.cache_dir, lines, reuse=ctx.reuse, log=ctx.log)
+            _URLS[key] = data.sqlite_work_copy(cache, ctx.work_dir, f"history-{lines}")
         else:
             problem = ctx.postgres_problem()
             if problem:
                 raise Unavailable(problem)
             cache = search_data.postgres_history(
-                ctx.pg_admin_url, ctx.size, reuse=ctx.reuse, log=ctx.log, settings_path=ctx.settings_path
+                ctx.pg_admin_url, lines, reuse=ctx.reuse, log=ctx.log, settings_path=ctx.settings_path
             )
             if not ctx.reuse:
                 ctx._pg_databases.append(cache)  # built for this run alone: dropped with its copies
-            name = f"receiving_bench_history_work_{id(ctx) % 10**6}"
+            name = f"receiving_bench_history_work_{lines}_{id(ctx) % 10**6}"
             ctx._pg_databases.append(name)
             _URLS[key] = data.postgres_work_copy(ctx.pg_admin_url, cache, name)
     return _URLS[key]
@@ -146,8 +164,8 @@ def _kinds() -> dict[str, Kind]:
 # The figure -------------------------------------------------------------------------------------------
 
 
-def _searches(ctx: Context, backend: str) -> Result:
-    url = _history_url(ctx, backend)
+def _searches(ctx: Context, backend: str, lines: int) -> Result:
+    url = _history_url(ctx, backend, lines)
     station = ctx.station(url)
     known = _known(station)
     floor = _floor(url)
@@ -187,7 +205,7 @@ def _searches(ctx: Context, backend: str) -> Result:
         floor_label="the newest 200 RMAs by primary key, through the driver",
         notes=[
             f"{count} searches of each of {len(per_kind)} kinds (after 2 warm-up searches each), values drawn at "
-            f"random from the history, {_history_words(shape, ctx.size)}. Each search lists a page of 200 RMAs (the "
+            f"random from the history, {_history_words(shape, lines)}. Each search lists a page of 200 RMAs (the "
             "page's size), their lines' outcomes and totals, as the History page shows them; "
             f"{listed:,} RMAs listed in all, each checked against its search.",
             "Median and p95 columns: over every search of every kind. Each kind on its own:\n\n"
