@@ -1,7 +1,7 @@
 """The History search figures: every kind of search the page offers, and their combinations, over a
-year of history with ``--size`` decided lines and with a tenth of them (the slope), on SQLite and PostgreSQL; floor: a raw indexed query
-through the driver (the newest page of RMAs by primary key, the columns the list shows), measured
-between the searches in the same run.
+year of history with ``--size`` decided lines and with a tenth of them (the slope), on SQLite and
+PostgreSQL; floor: a raw indexed query through the driver (the newest page of RMAs by primary key, the
+columns the list shows), measured between the searches in the same run.
 
 The histories are built once and cached (benchmarks/search_data.py), and each run searches a copy.
 A search is ``SearchService.search`` as the History page calls it: the page of RMAs, their lines'

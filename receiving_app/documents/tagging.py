@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from reportlab.pdfbase.pdfdoc import PDFDocument, PDFString
+from reportlab.pdfbase.pdfdoc import PDFString
 from reportlab.pdfgen.canvas import Canvas
 
-from receiving_app.documents.written_objects import WrittenObject
+from receiving_app.documents.written_objects import WrittenObject, reference_text, text_string
 
 STANDARD_ROLES = frozenset(
     (
@@ -110,20 +110,17 @@ class StructureTree:
         # took as long as drawing the page. The root and the top element are given their numbers first,
         # as the elements name their parent and the root its kids; their text is written after.
         root, top = WrittenObject(b""), WrittenObject(b"")
-        root_reference, top_reference = (
-            _text(document.Reference(root), document),
-            _text(document.Reference(top), document),
-        )
+        root_reference, top_reference = reference_text(root, document), reference_text(top, document)
         kids: list[str] = []
         on_page: dict[int, list[str]] = {}
-        page_references = [_text(document.Reference(page), document) for page in pages]
+        page_references = [reference_text(page, document) for page in pages]
         for element in self._elements:
-            alt = f" /Alt {_text(PDFString(element.alt), document)}" if element.alt is not None else ""
+            alt = f" /Alt {text_string(element.alt)}" if element.alt is not None else ""
             written = (
                 f"<< /Type /StructElem /S /{element.role} /P {top_reference} /Pg {page_references[element.page - 1]}"
                 f" /K {element.mcid}{alt} >>"
             )
-            reference = _text(document.Reference(WrittenObject(written.encode("latin-1"))), document)
+            reference = reference_text(WrittenObject(written.encode("latin-1")), document)
             kids.append(reference)
             on_page.setdefault(element.page, []).append(reference)  # in MCID order: they were drawn in it
         top.text = f"<< /Type /StructElem /S /Document /P {root_reference} /K [ {' '.join(kids)} ] >>".encode("latin-1")
@@ -131,21 +128,13 @@ class StructureTree:
         for key, (page, references) in enumerate(sorted(on_page.items())):
             _give_struct_parents(pages[page - 1], key)
             numbers.append(f"{key} [ {' '.join(references)} ]")
-        parent_tree = _text(
-            document.Reference(WrittenObject(f"<< /Nums [ {' '.join(numbers)} ] >>".encode("latin-1"))), document
-        )
+        parent_tree = reference_text(WrittenObject(f"<< /Nums [ {' '.join(numbers)} ] >>".encode("latin-1")), document)
         tree = f"/K {top_reference} /ParentTree {parent_tree} /ParentTreeNextKey {len(on_page)}"
         root.text = f"<< /Type /StructTreeRoot {tree} >>".encode("latin-1")
         catalog = document.Catalog
         catalog.StructTreeRoot = root
         catalog.MarkInfo = document.Reference(WrittenObject(b"<< /Marked true >>"))
         catalog.Lang = PDFString(self._lang)
-
-
-def _text(item: object, document: PDFDocument) -> str:
-    """How pdfdoc writes ``item`` (a reference, a string) in ``document``, as text to write it into."""
-    written: bytes = item.format(document)  # type: ignore[attr-defined]
-    return written.decode("latin-1")
 
 
 def _give_struct_parents(page: object, key: int) -> None:

@@ -268,3 +268,24 @@ def test_the_info_dictionary_reads_back_any_seller_s_name_as_written() -> None:
         assert reader.metadata is not None
         assert (reader.metadata.author, reader.metadata.title) == (name, f"Credit memo for {name}")
         assert _xmp_value(_xmp(reader), "dc:creator/rdf:Seq/rdf:li") == name
+
+
+def test_a_page_or_catalog_beyond_what_the_documents_draw_is_written_whole() -> None:
+    """The page and the catalog are written as text for what the station draws; a canvas that asks for
+    more (transparency, a bookmark, a link) still gets every entry it needs, with PDF/A's own."""
+    output = io.BytesIO()
+    canvas = blank_canvas(output, (300, 400))
+    make_archival(canvas, CREATED)
+    canvas.setFillAlpha(0.5)
+    canvas.rect(20, 20, 100, 100, fill=1)
+    canvas.bookmarkPage("first")
+    canvas.addOutlineEntry("First page", "first")
+    canvas.linkURL("https://example.com/", (20, 20, 120, 120))
+    canvas.showPage()
+    canvas.save()
+
+    reader = PdfReader(io.BytesIO(output.getvalue()))
+    page = reader.pages[0]
+    assert "/ExtGState" in page["/Resources"] and len(page["/Annots"]) == 1
+    root = reader.trailer["/Root"]
+    assert "/Outlines" in root and root["/OutputIntents"][0]["/S"] == "/GTS_PDFA1" and "/Metadata" in root
