@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.database_templates import DatabaseTemplates, database_templates_for_session
+from tests.support.shared_compiling import engines_compiling_once
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Set before the workers and the subprocesses start, so that every one of them seals with one key. The
@@ -58,3 +59,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def database_templates(tmp_path_factory) -> Iterator[DatabaseTemplates]:
     """Prepared databases of this test process, copied for each test (see tests/support/database_templates.py)."""
     yield from database_templates_for_session(tmp_path_factory.mktemp("templates"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compile_each_statement_once() -> Iterator[None]:
+    """Every engine of a test process shares what it compiled (tests/support/shared_compiling.py)."""
+    with engines_compiling_once():
+        yield
