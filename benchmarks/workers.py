@@ -250,6 +250,7 @@ def start_environment(home: Path, bytecode: Path, *, user: str = "", password: s
     PYTHONDONTWRITEBYTECODE says here); with ``user``, the station signs in as that user and
     reports `sign-in` and `ready` on stdout."""
     from benchmarks.ready_probe import PASSWORD_VARIABLE, READY_PROBE_VARIABLE
+    from receiving_app.persistence.chain_key import KEY_FILE_VARIABLE, station_chain_key
 
     folders = {
         name: home / name.lower() for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME")
@@ -264,6 +265,12 @@ def start_environment(home: Path, bytecode: Path, *, user: str = "", password: s
     }
     environment.pop("PYTHONDONTWRITEBYTECODE", None)
     environment.pop(READY_PROBE_VARIABLE, None)
+    # The warehouse's chain was sealed with this process's key. A home of its own would give the station a
+    # new key, and a station whose key is not the chain's signs nobody in: it is handed the same key.
+    key = home / "audit-chain.key"
+    key.write_text(station_chain_key().hex())
+    key.chmod(0o600)
+    environment[KEY_FILE_VARIABLE] = str(key)
     if user:
         environment.update({READY_PROBE_VARIABLE: user, PASSWORD_VARIABLE: password})
     return environment
