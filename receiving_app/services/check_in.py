@@ -24,10 +24,11 @@ from receiving_app.domain.tracking import TrackingNumber, tracking_number_from_t
 from receiving_app.persistence.parcel_tables import ParcelRow
 from receiving_app.persistence.records import Records
 from receiving_app.persistence.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from receiving_app.services.disposition import LICENSE_PLATE_PREFIX
 from receiving_app.services.report_days import local, midnight
 from receiving_app.services.rma_lines import RECEIVING_ROLES, require_user
 
-_LICENSE_PLATE = re.compile(r"LP\d{8}")  # services/disposition.py numbers them
+_LICENSE_PLATE = re.compile(rf"{LICENSE_PLATE_PREFIX}\d{{8}}")
 _USPS_ROUTING = "420"
 
 

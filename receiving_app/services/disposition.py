@@ -26,8 +26,11 @@ LICENSE_PLATE_COUNTER = "license_plate"
 """License plates are numbered from a counter beside the documents' own, gapless in the same way."""
 
 
+LICENSE_PLATE_PREFIX = "LP"  # every plate's number begins so, whatever else a scan can be
+
+
 def license_plate_number(sequence: int) -> str:
-    return f"LP{sequence:08d}"
+    return f"{LICENSE_PLATE_PREFIX}{sequence:08d}"
 
 
 def route_of(routing: RoutingTable, line: RmaLineRow, command: ReceiveLine, judgement: Judgement) -> Routed:

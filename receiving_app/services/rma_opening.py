@@ -38,6 +38,7 @@ from receiving_app.persistence.parcel_tables import UnidentifiedReturnRow
 from receiving_app.persistence.records import Records
 from receiving_app.persistence.unit_of_work import UnitOfWorkFactory
 from receiving_app.services.check_in import bench_arrival
+from receiving_app.services.disposition import LICENSE_PLATE_PREFIX
 from receiving_app.services.line_matching import match_line
 from receiving_app.services.mapping import check_in_weights, decision_view, rma_view
 from receiving_app.services.rma_lines import installed_policy
@@ -88,7 +89,8 @@ class RmaOpeningService:
         tracking = tracking_number_in(scan)
         with self._units.read() as uow:
             # A unit's license plate opens the RMA the unit came in on, a parcel's tracking number its RMA.
-            named = uow.records.rma_number_of_license_plate(number)
+            # Only a plate's text is looked up as one: the lookup joins four tables, for every scan.
+            named = uow.records.rma_number_of_license_plate(number) if number.startswith(LICENSE_PLATE_PREFIX) else None
             if named is None and tracking is not None:
                 named = uow.records.rma_number_of_tracking_number(tracking.number)
             row = uow.records.rma(named or number)
