@@ -84,9 +84,10 @@ class DocumentRecords:
         """Stores a document's PDF once: False when it was stored already (a PDF is never replaced).
 
         ``stored`` is the PDF as kept (deflated, without its shared parts), ``sha256`` the whole PDF's,
-        ``parts`` where the parts go back (JSON) and ``shared`` the parts by their SHA-256. The station
-        nearly always holds them all (the fonts alone are 24 KB, in every document), so it stores the
-        row on that condition first, and sends only the parts it lacks when the condition fails."""
+        ``parts`` the dictionary it was deflated against (JSON) and ``shared`` the parts by their
+        SHA-256. The station nearly always holds them all (the fonts alone are 24 KB, in every
+        document), so it stores the row on that condition first, and sends only the parts it lacks when
+        the condition fails."""
         parameters = {
             "document_number": number,
             "pdf_bytes": stored,

@@ -60,7 +60,7 @@ class DocumentRow(Base):
     # without them (a document stored before migration 0013), the whole PDF.
     pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
     pdf_sha256: Mapped[str | None] = mapped_column(String(64))  # of the whole PDF, as issued
-    pdf_parts: Mapped[str | None] = mapped_column(Text)  # JSON: shared_parts.PartsIndex
+    pdf_parts: Mapped[str | None] = mapped_column(Text)  # JSON: shared_parts.LeanPdf.kept_as
     # The archive its PDF was moved to (services/archiving.py); its row then keeps only the digest.
     archive_id: Mapped[int | None] = mapped_column(ForeignKey("audit_archives.id"))
     print_count: Mapped[int] = mapped_column(Integer, default=0)  # the first print is the original, later ones COPY

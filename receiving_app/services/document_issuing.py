@@ -161,7 +161,7 @@ class DocumentIssuer:
         sha256 = hashlib.sha256(pdf).hexdigest()
         lean = lean_pdf(pdf, self._dictionary(uow, document_type))
         # Another station may have stored it first (the same bytes: rendering is deterministic).
-        if uow.records.store_document_pdf(number, lean.deflated, sha256, parts=lean.index.text, shared=lean.shared):
+        if uow.records.store_document_pdf(number, lean.deflated, sha256, parts=lean.kept_as, shared=lean.shared):
             uow.record(
                 AuditEvent("document_stored", user, station, rma_number, {"number": number, "pdf_sha256": sha256})
             )

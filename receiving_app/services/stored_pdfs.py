@@ -8,7 +8,7 @@ import hashlib
 import json
 import zlib
 
-from receiving_app.documents.shared_parts import PartsIndex, lean_bytes, whole_pdf
+from receiving_app.documents.shared_parts import lean_bytes, whole_pdf
 from receiving_app.domain.audit import ChainedEvent, is_sealed
 from receiving_app.domain.errors import RuleRefusal
 from receiving_app.persistence.document_tables import DocumentRow
@@ -34,8 +34,7 @@ def whole_stored_pdf(uow: UnitOfWork, document: DocumentRow) -> bytes | None:
     if kept is None or parts is None:
         return kept  # not stored yet, or stored whole before documents shared their parts
     try:
-        index = PartsIndex.from_text(parts)
-        return whole_pdf(kept, index, uow.records.document_parts(index.needed))
+        return whole_pdf(kept, parts, uow.records.document_parts)
     except (KeyError, TypeError, ValueError, zlib.error):
         raise _changed(document.number) from None
 
@@ -52,9 +51,7 @@ def dictionary_for(uow: UnitOfWork, document_type: str) -> bytes | None:
         return None
     deflated, parts_text = first
     try:
-        index = PartsIndex.from_text(parts_text)
-        dictionary = uow.records.document_parts({index.dictionary}) if index.dictionary else {}
-        return lean_bytes(deflated, index, dictionary)
+        return lean_bytes(deflated, parts_text, uow.records.document_parts)
     except (KeyError, TypeError, ValueError, zlib.error):
         return None
 

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
 
-from receiving_app.documents.shared_parts import PartsIndex
+from receiving_app.documents.shared_parts import dictionary_of
 from receiving_app.persistence.document_tables import DocumentPartRow, DocumentRow
 from receiving_app.services.commands import PhotoAttachment
 from receiving_app.services.stored_pdfs import StoredPdfChanged
@@ -50,7 +50,7 @@ def test_each_document_is_served_as_issued_and_stored_without_what_all_of_them_e
     # both show it; and the dictionary of each kind of document (the first memo's and receipt's lean bytes).
     assert hashlib.sha256(printable).hexdigest() in parts
     assert len(parts) == 7
-    dictionaries = {PartsIndex.from_text(row.pdf_parts).dictionary for row in rows}
+    dictionaries = {dictionary_of(row.pdf_parts) for row in rows}
     assert len(dictionaries - {None}) == 2
     whole = sum(map(len, issued.values()))
     kept = sum(len(row.pdf) + len(row.pdf_parts) for row in rows) + sum(parts.values())

@@ -4,6 +4,7 @@ same part in each, so the station keeps it once."""
 from __future__ import annotations
 
 import hashlib
+import json
 import zlib
 
 import pytest
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 from receiving_app.documents.model import DocumentContent
 from receiving_app.documents.photos import printable_photo
 from receiving_app.documents.render import render
-from receiving_app.documents.shared_parts import PartsIndex, lean_bytes, lean_pdf, whole_pdf
+from receiving_app.documents.shared_parts import LeanPdf, dictionary_of, lean_bytes, lean_pdf, whole_pdf
 
 
 def test_a_memo_with_photos_comes_back_byte_for_byte_without_its_fonts_and_pictures(
@@ -23,7 +24,7 @@ def test_a_memo_with_photos_comes_back_byte_for_byte_without_its_fonts_and_pictu
 
     lean = lean_pdf(pdf)
 
-    assert whole_pdf(lean.deflated, PartsIndex.from_text(lean.index.text), lean.shared) == pdf
+    assert _whole(lean) == pdf
     assert len(lean.deflated) < len(pdf) / 4
     photos = {hashlib.sha256(printable_photo(photo)).hexdigest() for photo in credit_memo_content.evidence.photos}
     assert photos <= set(lean.shared)
@@ -47,7 +48,7 @@ def test_a_file_whose_streams_are_not_what_they_say_is_kept_whole() -> None:
 
     lean = lean_pdf(pdf)
 
-    assert lean.index.parts == () and whole_pdf(lean.deflated, lean.index, lean.shared) == pdf
+    assert lean.index.parts == () and _whole(lean) == pdf
 
 
 def test_a_document_deflated_against_an_earlier_one_is_smaller_and_comes_back_whole(
@@ -55,13 +56,49 @@ def test_a_document_deflated_against_an_earlier_one_is_smaller_and_comes_back_wh
 ) -> None:
     earlier, pdf = render(credit_memo_content), render(override_memo_content)
     first = lean_pdf(earlier)
-    dictionary = lean_bytes(first.deflated, first.index, first.shared)
+    dictionary = lean_bytes(first.deflated, first.kept_as, _parts(first))
 
     alone, against = lean_pdf(pdf), lean_pdf(pdf, dictionary)
 
-    assert zlib.decompress(against.shared[against.index.dictionary]) == dictionary
+    assert zlib.decompress(against.shared[str(dictionary_of(against.kept_as))]) == dictionary
     assert len(against.deflated) < len(alone.deflated) * 0.7
-    assert whole_pdf(against.deflated, PartsIndex.from_text(against.index.text), against.shared) == pdf
+    assert _whole(against) == pdf
+
+
+def test_the_cross_references_are_written_again_and_a_later_memo_keeps_under_a_kilobyte(
+    credit_memo_content: DocumentContent, override_memo_content: DocumentContent
+) -> None:
+    first = lean_pdf(render(credit_memo_content))
+    dictionary = lean_bytes(first.deflated, first.kept_as, _parts(first))
+    pdf = render(override_memo_content)
+
+    later = lean_pdf(pdf, dictionary)
+
+    assert later.index.xref == pdf.rindex(b"\nxref\n") + 1
+    assert b"\nxref\n" not in lean_bytes(later.deflated, later.kept_as, _parts(later))
+    assert _whole(later) == pdf
+    # What the documents row keeps: the deflated bytes (where the parts go is among them) and the dictionary.
+    assert len(later.deflated) + len(later.kept_as) < 1024
+
+
+def test_a_cross_reference_table_that_is_not_where_the_objects_are_is_kept_as_it_was() -> None:
+    body = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
+    table = b"xref\n0 2\n0000000000 65535 f \n0000000003 00000 n \n"  # object 1 is at 9, not 3
+    pdf = body + table + b"trailer\n<< /Size 2 >>\nstartxref\n" + str(len(body)).encode() + b"\n%%EOF\n"
+
+    lean = lean_pdf(pdf)
+
+    assert lean.index.xref is None and _whole(lean) == pdf
+
+
+def test_a_document_stored_with_its_index_in_its_column_is_read_as_it_was_stored() -> None:
+    # Before the index moved into the deflated bytes: the lean bytes alone, and the index beside them.
+    pdf = b"%PDF-1.4\n1 0 obj\n<< /Subtype /Image /Length 4 >>\nstream\nJPEG\nendstream\nendobj\n%%EOF\n"
+    lean = lean_pdf(pdf)
+    lean_alone = lean_bytes(lean.deflated, lean.kept_as, _parts(lean)).rpartition(b"\n%parts ")[0]
+    column = json.dumps({"dictionary": None, "parts": [list(part) for part in lean.index.parts]})
+
+    assert lean.index.parts and whole_pdf(zlib.compress(lean_alone), column, _parts(lean)) == pdf
 
 
 @pytest.mark.parametrize("changed", [lambda kept: kept + b"% one more line", lambda kept: kept[:-3]])
@@ -69,7 +106,7 @@ def test_stored_bytes_with_anything_added_or_cut_are_refused(credit_memo_content
     lean = lean_pdf(render(credit_memo_content))
 
     with pytest.raises(zlib.error):
-        whole_pdf(changed(lean.deflated), lean.index, lean.shared)
+        whole_pdf(changed(lean.deflated), lean.kept_as, _parts(lean))
 
 
 @settings(max_examples=60, deadline=None)
@@ -79,4 +116,13 @@ def test_any_bytes_come_back_as_they_were(data: bytes) -> None:
 
     lean = lean_pdf(pdf)
 
-    assert whole_pdf(lean.deflated, PartsIndex.from_text(lean.index.text), lean.shared) == pdf
+    assert _whole(lean) == pdf
+
+
+def _whole(lean: LeanPdf) -> bytes:
+    """The PDF put back together from what the documents table would keep of it, and its parts."""
+    return whole_pdf(lean.deflated, lean.kept_as, _parts(lean))
+
+
+def _parts(lean: LeanPdf):
+    return lambda digests: {digest: lean.shared[digest] for digest in digests if digest in lean.shared}
