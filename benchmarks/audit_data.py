@@ -181,7 +181,7 @@ def _append_copies(station, stretch: Sequence[dict], copies: int, per_day: int) 
             connection.execute(
                 update(AuditHeadRow.__table__)
                 .where(AuditHeadRow.__table__.c.id == 1)
-                .values(last_sequence=last[0], last_hash=last[8], seal=head_seal(key, last[0], last[8]))
+                .values(last_sequence=last[0], last_hash=last[8].hex(), seal=head_seal(key, last[0], last[8].hex()))
             )
 
 
@@ -226,10 +226,10 @@ def _copies(
                 row["station_id"],
                 row["rma_number"],
                 row["payload"],
-                previous,
-                digest,
+                bytes.fromhex(previous),  # the digests as the table keeps them (HexDigest)
+                bytes.fromhex(digest),
                 rows or None,
-                sealer.seal(digest),
+                bytes.fromhex(sealer.seal(digest)),
             )
             previous = digest
 

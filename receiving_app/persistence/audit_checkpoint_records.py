@@ -9,11 +9,22 @@ appending meanwhile neither cuts the chain short nor runs past its head.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, DateTime, String, Table, func, insert, literal_column, select, type_coerce
+from sqlalchemy import (
+    ColumnElement,
+    DateTime,
+    LargeBinary,
+    String,
+    Table,
+    func,
+    insert,
+    literal_column,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import Session
 
 from receiving_app.domain.audit_checkpoints import Checkpoint
@@ -42,11 +53,8 @@ _SQLITE_ISO_AT = (
 
 
 def _event_columns(dialect: str) -> tuple[ColumnElement[Any], ...]:
-    at = (
-        literal_column(_SQLITE_ISO_AT, String).label("at")
-        if dialect == "sqlite"
-        else type_coerce(_EVENTS.c.at, DateTime)
-    )
+    sqlite = dialect == "sqlite"
+    at = literal_column(_SQLITE_ISO_AT, String).label("at") if sqlite else type_coerce(_EVENTS.c.at, DateTime)
     return (
         _EVENTS.c.sequence,
         _EVENTS.c.event_type,
@@ -55,11 +63,26 @@ def _event_columns(dialect: str) -> tuple[ColumnElement[Any], ...]:
         _EVENTS.c.station_id,
         _EVENTS.c.rma_number,
         _EVENTS.c.payload,
-        _EVENTS.c.previous_hash,
-        _EVENTS.c.hash,
+        *(_hex_digest(_EVENTS.c[name], sqlite) for name in ("previous_hash", "hash")),
         _EVENTS.c.sealed_rows,
-        _EVENTS.c.seal,
+        _hex_digest(_EVENTS.c.seal, sqlite),
     )
+
+
+def _hex_digest(column: ColumnElement[Any], sqlite: bool) -> ColumnElement[Any]:
+    """A digest's hex digits, as the hashes cover them. SQLite's hex() is its own (upper case); on
+    PostgreSQL the bytes come as they are kept, and ``_with_hex_digests`` writes them out in Python,
+    for the same reason as the times."""
+    if not sqlite:
+        return type_coerce(column, LargeBinary).label(column.key)
+    return literal_column(f"CASE WHEN {column.key} IS NULL THEN NULL ELSE lower(hex({column.key})) END", String).label(
+        column.key
+    )
+
+
+def _with_hex_digests(rows: Sequence[Any]) -> list[EventRow]:
+    """PostgreSQL's rows with their digests as hex digits (``_hex_digest``)."""
+    return [(*row[:7], row[7].hex(), row[8].hex(), row[9], None if row[10] is None else row[10].hex()) for row in rows]
 
 
 def _naive_utc_text(at: datetime) -> str:
@@ -114,14 +137,16 @@ class AuditCheckpointRecords:
         try:
             cursor.execute(sql)
             while rows := cursor.fetchmany(batch):
-                yield cast(list[EventRow], rows)
+                yield _with_hex_digests(rows) if postgresql else cast(list[EventRow], rows)
         finally:
             cursor.close()
 
     def audit_event_at(self, sequence: int) -> EventRow | None:
-        columns = _event_columns(self.session.get_bind().dialect.name)
-        row = self.session.execute(select(*columns).where(_EVENTS.c.sequence == sequence)).first()
-        return cast(EventRow | None, row)
+        dialect = self.session.get_bind().dialect.name
+        row = self.session.execute(select(*_event_columns(dialect)).where(_EVENTS.c.sequence == sequence)).first()
+        if row is None or dialect == "sqlite":
+            return cast(EventRow | None, row)
+        return _with_hex_digests([row])[0]
 
     def audit_checkpoints(self) -> list[Checkpoint]:
         """Every checkpoint, newest first (a verify makes one a day or so: a few hundred a year)."""

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from receiving_app.persistence.column_types import UtcDateTime
+from receiving_app.persistence.column_types import HexDigest, UtcDateTime
 from receiving_app.persistence.table_base import Base
 
 
@@ -33,8 +33,8 @@ class AuditEventRow(Base):
     station_id: Mapped[str] = mapped_column(String(64))
     rma_number: Mapped[str | None] = mapped_column(String(32))
     payload: Mapped[str] = mapped_column(Text)  # canonical JSON, exactly the text that was hashed
-    previous_hash: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64))
+    previous_hash: Mapped[str] = mapped_column(HexDigest)
+    hash: Mapped[str] = mapped_column(HexDigest)
     # The digests of the money and rights rows its transaction wrote (last event of each only).
     sealed_rows: Mapped[str | None] = mapped_column(Text)
-    seal: Mapped[str | None] = mapped_column(String(64))  # HMAC of the hash under the chain key
+    seal: Mapped[str | None] = mapped_column(HexDigest)  # HMAC of the hash under the chain key

@@ -1,7 +1,8 @@
 """Column types that keep values exact on both SQLite and PostgreSQL.
 
 SQLite has no decimal type (SQLAlchemy's Numeric goes through float there), so money is stored
-as whole cents in an integer, weights as their exact decimal text, and times as UTC.
+as whole cents in an integer, weights as their exact decimal text, and times as UTC. A digest is
+stored as its bytes, half the size of its hex digits, and read as the hex digits everything else uses.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from sqlalchemy import (
     DateTime,
     Dialect,
     Integer,
+    LargeBinary,
     SQLColumnExpression,
     String,
     TypeCoerce,
@@ -95,6 +97,20 @@ class UtcDateTime(TypeDecorator[datetime]):
 
     def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         return None if value is None else value.replace(tzinfo=UTC)
+
+
+class HexDigest(TypeDecorator[str]):
+    """A SHA-256 or HMAC-SHA-256 given and read as 64 hex digits, kept as its 32 bytes: an audit event
+    holds three, a fifth of its row as text."""
+
+    impl = LargeBinary
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> bytes | None:
+        return None if value is None else bytes.fromhex(value)
+
+    def process_result_value(self, value: bytes | None, dialect: Dialect) -> str | None:
+        return None if value is None else value.hex()
 
 
 def summed_money(column: SQLColumnExpression[Money]) -> TypeCoerce[Money]:

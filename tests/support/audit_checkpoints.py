@@ -81,7 +81,7 @@ class GrowingChain:
                 ),
                 {
                     "sequence": sequence,
-                    "hash": digest,
+                    "hash": bytes(digest).hex(),  # the event keeps its hash's bytes, a checkpoint its hex digits
                     "made_at": made_at.replace(tzinfo=None),
                     "signature": signature.hexdigest(),
                 },

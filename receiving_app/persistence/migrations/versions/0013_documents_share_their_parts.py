@@ -20,6 +20,7 @@ issued.
 """
 
 import json
+import re
 import zlib
 
 import sqlalchemy as sa
@@ -85,14 +86,31 @@ def downgrade() -> None:
         dictionary = zlib.decompress(part(index["dictionary"])) if index["dictionary"] else None
         inflater = zlib.decompressobj(zdict=dictionary) if dictionary else zlib.decompressobj()
         lean, pieces, taken = inflater.decompress(deflated) + inflater.flush(), [], 0
+        if "parts" not in index:  # stored later, with its index after its bytes and no cross-references
+            lean, _mark, index_text = lean.rpartition(b"\n%parts ")
+            index = json.loads(index_text)
         for offset, digest in index["parts"]:
             pieces += [lean[taken:offset], part(digest)]
             taken = offset
         pieces.append(lean[taken:])
-        connection.execute(documents.update().where(documents.c.id == document_id).values(pdf=b"".join(pieces)))
+        pdf = b"".join(pieces)
+        if index.get("xref") is not None:
+            pdf = _with_cross_references(pdf, index["xref"])
+        connection.execute(documents.update().where(documents.c.id == document_id).values(pdf=pdf))
     with op.batch_alter_table("documents", schema=None, reflect_kwargs=ONLY_THIS_TABLE) as batch_op:
         batch_op.drop_constraint(op.f("ck_documents_parts_of_a_stored_pdf"), type_="check")
         batch_op.drop_column("pdf_parts")
     op.drop_table("document_parts")
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP FUNCTION document_parts_refuse_change()")
+
+
+def _with_cross_references(pdf: bytes, at: int) -> bytes:
+    """The cross-reference table written back where it was cut out (documents/shared_parts.py writes it
+    the same way; a migration keeps its own copy, as it keeps its own idea of every table)."""
+    offsets = {int(match.group(1)): match.start(1) for match in re.finditer(rb"\n(\d+) 0 obj\b", pdf[:at])}
+    size = max(offsets, default=0) + 1
+    table = b"xref\n0 %d\n0000000000 65535 f \n" % size
+    table += b"".join(b"%010d 00000 n \n" % offsets[number] for number in range(1, size))
+    after = pdf.index(b"startxref\n", at) + len(b"startxref\n")
+    return pdf[:at] + table + pdf[at:after] + b"%d" % at + pdf[after:]
