@@ -103,7 +103,7 @@ def planned_messages(
         planned.extend(_emails(session, events, emailed, arrivals))
     for url in subscriptions.webhook_urls:
         planned.extend(
-            PlannedMessage(position, "webhook", url, topic, arrivals.get(position, {}))
+            PlannedMessage(position, "webhook", url, topic, arrivals.get(position) or _webhook_data(events[position]))
             for position, topic in topics.items()
         )
     # An export batch's file goes to the folder its event names (services/accounting_exports.py).
@@ -113,6 +113,14 @@ def planned_messages(
         if event.event_type == EXPORT_BATCH_MADE
     )
     return planned
+
+
+def _webhook_data(event: AuditEvent) -> dict[str, Any]:
+    """What a webhook says of an event when not its whole payload ({} when it is): a decision without the
+    inspection its event carries, whose notes are the clerk's free text and stay in the audit trail."""
+    if event.event_type == "decision_made" and "inspection" in event.payload:
+        return {key: value for key, value in event.payload.items() if key != "inspection"}
+    return {}
 
 
 def write_messages(session: Session, planned: Sequence[PlannedMessage], chained: Sequence[ChainedEvent]) -> None:

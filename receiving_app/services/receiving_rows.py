@@ -137,12 +137,7 @@ def receiving_events(
 ) -> list[AuditEvent]:
     """What the audit trail says of one received unit, in the order it happened."""
     user, station, where = command.user, command.station, {"line": line.line_no, "unit": command.unit}
-    # The inspection's event also says the weight the decision used (every other reading shown is kept
-    # in its row), where it said it in an event of its own: one event fewer a line in the chain. The
-    # reading has a unit of its own ("g", "lb"), so it is a part of its own beside the unit's number.
-    reading = _reading_payload(command.weight) if command.weight is not None else None
-    inspected = {**where, **_inspection_payload(command), "reading": reading}
-    events = [AuditEvent("inspection_recorded", user, station, rma_number, inspected)]
+    events: list[AuditEvent] = []
     if (row.reason, row.customer_choice) != (row.stated_reason, row.stated_choice):
         events.append(
             AuditEvent(
@@ -171,11 +166,14 @@ def receiving_events(
                 },
             )
         )
-    events.append(
-        AuditEvent(
-            "decision_made", user, station, rma_number, {**where, **_decision_payload(judgement.decision, command)}
-        )
-    )
+    # The decision's event also says what it was decided on: the inspection, with the weight the decision
+    # used (every other reading shown is kept in its row). Each said it in an event of its own before
+    # December 2026: two events fewer a line in the chain. The reading has a unit of its own ("g", "lb"),
+    # so it is a part of its own.
+    reading = _reading_payload(command.weight) if command.weight is not None else None
+    inspected = {**_inspection_payload(command), "reading": reading}
+    decided = {**where, "inspection": inspected, **_decision_payload(judgement.decision, command)}
+    events.append(AuditEvent("decision_made", user, station, rma_number, decided))
     if command.override:
         events.append(
             AuditEvent(

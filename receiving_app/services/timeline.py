@@ -15,15 +15,19 @@ from receiving_app.domain.weight_capture import TYPED_BY_HAND
 
 
 def event_detail(event_type: str, payload_json: str) -> str:
-    """ "line 2 unit 1 · 812.4 g from the scale" for an inspection that weighed the unit (an event of its
-    own, ``weight_read``, in chains written before 2026-12); "" for an event about the whole RMA."""
+    """ "line 2 unit 1 · 812.4 g from the scale · refund" for a decision on a weighed unit; "" for an event
+    about the whole RMA. In chains written before December 2026 the inspection and the weight have
+    events of their own (``inspection_recorded``, and before that ``weight_read``)."""
     payload = json.loads(payload_json)
     if not isinstance(payload, dict):
         return ""
     parts = [_where(payload)]
+    inspection = payload.get("inspection")
     if event_type == "weight_read" or (event_type == "inspection_recorded" and payload.get("reading")):
         parts.append(_weight(payload))
     elif event_type in ("decision_made", "decision_overridden") and isinstance(payload.get("outcome"), str):
+        if isinstance(inspection, dict) and inspection.get("reading"):
+            parts.append(_weight(inspection))
         parts.append(payload["outcome"].replace("_", " "))
     elif event_type == "unit_sorted" and isinstance(payload.get("lpn"), str) and isinstance(payload.get("route"), str):
         parts.append(f"{payload['lpn']} to {payload['route'].replace('_', ' ')}")

@@ -84,6 +84,8 @@ def test_each_event_arrives_once_in_order_after_two_refusals(
         decided = log.accepted[1]
         assert decided["rma"] == "RA-6001" and decided["data"]["outcome"] == "refund"
         assert decided["data"]["refund_total"] == "54.99"
+        # The audit event also holds the inspection, with the clerk's free-text notes: not sent.
+        assert set(decided["data"]) >= {"line", "unit", "policy", "reasons"} and "inspection" not in decided["data"]
 
 
 def test_a_webhook_waits_while_the_station_holds_no_secret_for_it(database_url, tmp_path, database_templates) -> None:

@@ -1,6 +1,6 @@
-"""An RMA's timeline as History shows it: one row per weight captured, each saying which unit it was
-and what it weighed (the readings seen while the scale settled stay in the inspection, off the
-timeline), and the document events naming their document."""
+"""An RMA's timeline as History shows it: one decision row per unit, saying which unit it was, what it
+weighed (the readings seen while the scale settled stay in the inspection, off the timeline) and the
+outcome, and the document events naming their document."""
 
 from __future__ import annotations
 
@@ -28,12 +28,11 @@ def test_a_line_of_four_units_has_one_weight_row_per_unit_naming_it(station, tmp
         receive(station, "RA0000801", 1, unit=unit, weight=from_the_scale(weight), readings_seen=settling)
 
     detail = station.history.show_rma("RA0000801")
-    weights = [event.detail for event in detail.events if event.type == "inspection_recorded"]
-    assert weights == [
-        f"line 1 unit {unit} · {weight} g from the scale" for unit, weight in enumerate(captured, start=1)
-    ]
     decided = [event.detail for event in detail.events if event.type == "decision_made"]
-    assert [detail.split(" · ")[0] for detail in decided] == [f"line 1 unit {unit}" for unit in range(1, 5)]
+    assert decided == [
+        f"line 1 unit {unit} · {weight} g from the scale · refund" for unit, weight in enumerate(captured, start=1)
+    ]
+    assert "inspection_recorded" not in [event.type for event in detail.events]  # the decision's event says it
     issued = [event.detail for event in detail.events if event.type == "document_issued"]
     numbers = [document.number for decision in detail.decisions for document in decision.documents]
     assert [detail.split(" · ")[-1] for detail in issued] == numbers
@@ -46,8 +45,8 @@ def test_a_weight_typed_by_hand_says_so_on_its_row(station, tmp_path) -> None:
     receive(station, "RA0000802", 1, weight=grams("812.4"), condition=OPENED)
 
     events = station.history.show_rma("RA0000802").events
-    [row] = [event.detail for event in events if event.type == "inspection_recorded"]
-    assert row == "line 1 unit 1 · 812.4 g typed by hand"
+    [row] = [event.detail for event in events if event.type == "decision_made"]
+    assert row.startswith("line 1 unit 1 · 812.4 g typed by hand · ")
 
 
 def _readings_kept(station, number: str) -> list[list[Decimal]]:
