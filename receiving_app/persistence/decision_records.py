@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy import ColumnElement, Select, bindparam, select
 from sqlalchemy.orm import Session, selectinload
 
 from receiving_app.domain.lifecycle import UnitState
@@ -13,6 +13,22 @@ from receiving_app.persistence.column_types import summed_money
 from receiving_app.persistence.decision_tables import DecisionRow
 from receiving_app.persistence.inspection_tables import InspectionRow
 from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
+
+# Built once: building a statement costs more than SQLAlchemy's look-up of its compiled SQL, and these are
+# read each time an RMA is opened at the bench.
+_STANDING_UNITS = select(DecisionRow.rma_line_id, DecisionRow.unit_no).where(
+    DecisionRow.rma_line_id.in_(bindparam("line_ids", expanding=True)), DecisionRow.voided_at.is_(None)
+)
+_UNITS_NOT_ARRIVED = select(InspectionRow.rma_line_id, InspectionRow.unit_no).where(
+    InspectionRow.rma_line_id.in_(bindparam("line_ids", expanding=True)), InspectionRow.arrived.is_(False)
+)
+_DECISIONS_OF_RMA = (
+    select(DecisionRow)
+    .join(RmaLineRow, DecisionRow.rma_line_id == RmaLineRow.id)
+    .where(RmaLineRow.rma_id == bindparam("rma_id"))
+    .options(selectinload(DecisionRow.documents))
+    .order_by(RmaLineRow.line_no, DecisionRow.unit_no, DecisionRow.id)
+)
 
 
 class DecisionRecords:
@@ -44,25 +60,17 @@ class DecisionRecords:
         """Each unit of the line, 1 to its quantity: decided (and not voided), not arrived, or open."""
         return self.unit_states_of_lines([line])[line.id]
 
-    def unit_states_of_lines(self, lines: Sequence[RmaLineRow]) -> dict[int, list[UnitState]]:
-        """``unit_states`` for many lines in two queries, keyed by line id."""
-        ids = [line.id for line in lines]
-        decided = {
-            (line_id, unit)
-            for line_id, unit in self.session.execute(
-                select(DecisionRow.rma_line_id, DecisionRow.unit_no).where(
-                    DecisionRow.rma_line_id.in_(ids), DecisionRow.voided_at.is_(None)
-                )
-            )
-        }
-        missing = {
-            (line_id, unit)
-            for line_id, unit in self.session.execute(
-                select(InspectionRow.rma_line_id, InspectionRow.unit_no).where(
-                    InspectionRow.rma_line_id.in_(ids), InspectionRow.arrived.is_(False)
-                )
-            )
-        }
+    def unit_states_of_lines(
+        self, lines: Sequence[RmaLineRow], decisions: Iterable[DecisionRow] | None = None
+    ) -> dict[int, list[UnitState]]:
+        """``unit_states`` for many lines in one query, keyed by line id; in two when the caller does not
+        hold the lines' ``decisions`` already (every one of them, voided ones or not)."""
+        ids = {"line_ids": [line.id for line in lines]}
+        if decisions is None:
+            decided = {(line_id, unit) for line_id, unit in self.session.execute(_STANDING_UNITS, ids)}
+        else:
+            decided = {(row.rma_line_id, row.unit_no) for row in decisions if row.voided_at is None}
+        missing = {(line_id, unit) for line_id, unit in self.session.execute(_UNITS_NOT_ARRIVED, ids)}
         return {
             line.id: [
                 UnitState.DECIDED
@@ -77,17 +85,7 @@ class DecisionRecords:
 
     def decisions_for_rma(self, rma_id: int) -> Sequence[DecisionRow]:
         """Every decision on the RMA's lines, voided ones included, by line, unit and time."""
-        return (
-            self.session.execute(
-                select(DecisionRow)
-                .join(RmaLineRow, DecisionRow.rma_line_id == RmaLineRow.id)
-                .where(RmaLineRow.rma_id == rma_id)
-                .options(selectinload(DecisionRow.documents))
-                .order_by(RmaLineRow.line_no, DecisionRow.unit_no, DecisionRow.id)
-            )
-            .scalars()
-            .all()
-        )
+        return self.session.execute(_DECISIONS_OF_RMA, {"rma_id": rma_id}).scalars().all()
 
     def shipping_already_refunded(self, order_id: int) -> Money:
         """Seller errors refund the order's shipping once, however many of its lines come back."""

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import Table, insert, inspect, select
+from sqlalchemy import Table, bindparam, insert, inspect, select
 from sqlalchemy.orm import Session, UOWTransaction
 
 from receiving_app.domain.audit import AuditEvent, ChainedEvent, canonical_json
@@ -50,6 +50,12 @@ CUSTOMER = "customer"  # an e-mail's receiver: the RMA's customer, whose address
 _ARRIVED = "parcels_arrived"  # the session's note of the parcels its flushes inserted
 _BATCH = 500
 _KEY_LENGTH = 32  # hex digits of the event's hash: 128 bits, unique over any warehouse's life
+_RMAS_WITH_ADDRESSES = (  # built once: read each time an RMA's parcel arrives
+    select(RmaRow.id, RmaRow.number, CustomerRow.email)
+    .join(OrderRow, RmaRow.order_id == OrderRow.id)
+    .join(CustomerRow, OrderRow.customer_id == CustomerRow.id)
+    .where(RmaRow.id.in_(bindparam("rma_ids", expanding=True)))
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +97,8 @@ def planned_messages(
     arrived_here: list[ParcelRow] = session.info.pop(_ARRIVED, [])
     if not events or any(event.event_type == "demo_loaded" for event in events):
         return []
-    arrivals = _arrivals(session, events, arrived_here)
+    arrived_rmas = _rmas_of_parcels(session, arrived_here)
+    arrivals = _arrivals(events, arrived_here, arrived_rmas)
     topics = {
         position: topic
         for position, event in enumerate(events)
@@ -100,7 +107,8 @@ def planned_messages(
     planned: list[PlannedMessage] = []
     if subscriptions.email_customers:
         emailed = [(position, topic) for position, topic in topics.items() if topic in EMAILED]
-        planned.extend(_emails(session, events, emailed, arrivals))
+        known = dict(arrived_rmas.values())  # their customers' addresses were read with their numbers
+        planned.extend(_emails(session, events, emailed, arrivals, known))
     for url in subscriptions.webhook_urls:
         planned.extend(
             PlannedMessage(position, "webhook", url, topic, arrivals.get(position) or _webhook_data(events[position]))
@@ -132,15 +140,14 @@ def write_messages(session: Session, planned: Sequence[PlannedMessage], chained:
 
 
 def _arrivals(
-    session: Session, events: Sequence[AuditEvent], arrived_here: list[ParcelRow]
+    events: Sequence[AuditEvent], arrived_here: list[ParcelRow], arrived_rmas: dict[int, tuple[str, str]]
 ) -> dict[int, dict[str, Any]]:
     """The events that tell an RMA's arrival, by position, with what a webhook says of it: a parcel
     checked in at the dock, an unidentified parcel matched to the RMA it became, or the bench's opening of
-    an RMA whose parcel arrived in this transaction (one a savepoint took back is not persistent, so a
-    lost race tells nothing). One per RMA."""
-    recorded = [parcel for parcel in arrived_here if parcel.rma_id is not None and inspect(parcel).persistent]
-    numbers = _rma_numbers(session, {cast(int, parcel.rma_id) for parcel in recorded})
-    opened_here = {numbers[cast(int, parcel.rma_id)]: parcel for parcel in recorded}
+    an RMA whose parcel arrived in this transaction (``arrived_rmas``: its number). One per RMA."""
+    opened_here = {
+        arrived_rmas[cast(int, parcel.rma_id)][0]: parcel for parcel in arrived_here if parcel.rma_id in arrived_rmas
+    }
     arrivals: dict[int, dict[str, Any]] = {}
     told: set[str] = set()
     for position, event in enumerate(events):
@@ -165,10 +172,15 @@ def _arrivals(
     return arrivals
 
 
-def _rma_numbers(session: Session, rma_ids: set[int]) -> dict[int, str]:
+def _rmas_of_parcels(session: Session, arrived_here: list[ParcelRow]) -> dict[int, tuple[str, str]]:
+    """The number and the customer's e-mail address ("" for none) of the RMA of each parcel this
+    transaction recorded, by its id (a parcel a savepoint took back is not persistent, so a lost race
+    tells nothing), in one read."""
+    rma_ids = sorted({parcel.rma_id for parcel in arrived_here if parcel.rma_id and inspect(parcel).persistent})
     if not rma_ids:
         return {}
-    return dict(session.execute(select(RmaRow.id, RmaRow.number).where(RmaRow.id.in_(sorted(rma_ids)))).all())
+    rows = session.execute(_RMAS_WITH_ADDRESSES, {"rma_ids": rma_ids})
+    return {rma_id: (number, email or "") for rma_id, number, email in rows}
 
 
 def _emails(
@@ -176,9 +188,11 @@ def _emails(
     events: Sequence[AuditEvent],
     emailed: list[tuple[int, str]],
     arrivals: dict[int, dict[str, Any]],
+    known: dict[str, str],
 ) -> Iterable[PlannedMessage]:
     # The address is only looked at here, never kept: the customer's record is the one place it lives.
-    addresses = _customer_addresses(session, {cast(str, events[position].rma_number) for position, _ in emailed})
+    numbers = {cast(str, events[position].rma_number) for position, _ in emailed}
+    addresses = _customer_addresses(session, numbers, known)
     for position, topic in emailed:
         event = events[position]
         has_one = bool(addresses.get(cast(str, event.rma_number), "").strip())
@@ -192,9 +206,15 @@ def _emails(
         )
 
 
-def _customer_addresses(session: Session, rma_numbers: set[str]) -> dict[str, str]:
-    # Where the session holds the RMA with its customer, as receiving does, it is not read again.
-    found = {number: email for number in rma_numbers if (email := held_customer_email(session, number)) is not None}
+def _customer_addresses(session: Session, rma_numbers: set[str], known: dict[str, str]) -> dict[str, str]:
+    # Where the session holds the RMA with its customer, as receiving does, it is not read again; nor
+    # where the arrivals' read found it (``known``).
+    found = {number: known[number] for number in rma_numbers if number in known}
+    found.update(
+        (number, email)
+        for number in rma_numbers - set(found)
+        if (email := held_customer_email(session, number)) is not None
+    )
     numbers = sorted(rma_numbers - set(found))
     for start in range(0, len(numbers), _BATCH):
         rows = session.execute(

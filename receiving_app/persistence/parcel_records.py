@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
@@ -18,6 +18,19 @@ from receiving_app.persistence.parcel_tables import (
     UnidentifiedReturnRow,
 )
 from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
+
+# Built once: read each time an RMA is opened at the bench.
+_TRACKING_NUMBERS_OF_RMAS = (
+    select(TrackingNumberRow.rma_id, TrackingNumberRow.number)
+    .where(TrackingNumberRow.rma_id.in_(bindparam("rma_ids", expanding=True)))
+    .order_by(TrackingNumberRow.id)
+)
+_WEIGHED_ITEMS_OF_LINES = select(UnidentifiedItemRow).where(
+    UnidentifiedItemRow.rma_line_id.in_(bindparam("line_ids", expanding=True)), UnidentifiedItemRow.grams.is_not(None)
+)
+_RMA_AWAITING_ARRIVAL = select(RmaRow.id).where(
+    RmaRow.number == bindparam("number"), ~select(ParcelRow.id).where(ParcelRow.rma_id == RmaRow.id).exists()
+)
 
 
 class ParcelRecords:
@@ -62,11 +75,7 @@ class ParcelRecords:
         found: dict[int, list[str]] = {}
         if not rma_ids:
             return found
-        for rma_id, number in self.session.execute(
-            select(TrackingNumberRow.rma_id, TrackingNumberRow.number)
-            .where(TrackingNumberRow.rma_id.in_(list(rma_ids)))
-            .order_by(TrackingNumberRow.id)
-        ):
+        for rma_id, number in self.session.execute(_TRACKING_NUMBERS_OF_RMAS, {"rma_ids": list(rma_ids)}):
             found.setdefault(rma_id, []).append(number)
         return found
 
@@ -78,9 +87,6 @@ class ParcelRecords:
         return row
 
     # --- parcels -------------------------------------------------------------------------------
-
-    def rma_id_of_number(self, number: str) -> int | None:
-        return self.session.scalars(select(RmaRow.id).where(RmaRow.number == number)).first()
 
     def parcel_by_id(self, parcel_id: int) -> ParcelRow | None:
         return self.session.get(ParcelRow, parcel_id)
@@ -97,20 +103,26 @@ class ParcelRecords:
             or 0
         )
 
+    def rma_awaiting_arrival(self, number: str) -> int | None:
+        """The id of the RMA with this number while no parcel of it has arrived (None: no such RMA, or it
+        has arrived), in one read."""
+        return self.session.execute(_RMA_AWAITING_ARRIVAL, {"number": number}).scalar_one_or_none()
+
     def first_parcel_of_rma(self, rma_id: int) -> ParcelRow | None:
         """The RMA's first parcel to arrive, None while none has."""
         return self.session.scalars(
             select(ParcelRow).where(ParcelRow.rma_id == rma_id).order_by(ParcelRow.arrived_at, ParcelRow.id)
         ).first()
 
-    def add_parcel_once(self, parcel: ParcelRow) -> ParcelRow:
+    def add_parcel_once(self, parcel: ParcelRow, *, likely_new: bool = False) -> ParcelRow:
         """Records ``parcel``'s arrival, or returns the arrival already recorded under its label.
 
-        Read first; the table's unique label settles a race with another station (inserted in a
-        savepoint, so that the refusal leaves this transaction usable on PostgreSQL too). The answer is
-        ``parcel`` itself only when this call recorded it.
+        Read first, unless the caller knows the parcel is ``likely_new``; the table's unique label settles
+        a race with another station, or a label already there (inserted in a savepoint, so that the
+        refusal leaves this transaction usable on PostgreSQL too). The answer is ``parcel`` itself only
+        when this call recorded it.
         """
-        standing = self.parcel(parcel.label)
+        standing = None if likely_new else self.parcel(parcel.label)
         if standing is not None:
             return standing
         try:
@@ -194,9 +206,5 @@ class ParcelRecords:
         taken of those very units before they had an RMA."""
         if not line_ids:
             return {}
-        rows = self.session.scalars(
-            select(UnidentifiedItemRow).where(
-                UnidentifiedItemRow.rma_line_id.in_(list(line_ids)), UnidentifiedItemRow.grams.is_not(None)
-            )
-        )
+        rows = self.session.scalars(_WEIGHED_ITEMS_OF_LINES, {"line_ids": list(line_ids)})
         return {(row.rma_line_id, row.unit_no): row for row in rows if row.rma_line_id and row.unit_no}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, selectinload
 
 from receiving_app.persistence.catalog_tables import SellerRow
@@ -12,16 +12,19 @@ from receiving_app.persistence.decision_tables import DecisionRow
 from receiving_app.persistence.inspection_tables import InspectionRow
 from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
 
+# Built once: an RMA is read by its number each time one is opened at the bench.
+_RMA_BY_NUMBER = (
+    select(RmaRow)
+    .where(RmaRow.number == bindparam("number"))
+    .options(selectinload(RmaRow.lines).selectinload(RmaLineRow.item))
+)
+
 
 class RmaRecords:
     session: Session
 
     def rma(self, number: str) -> RmaRow | None:
-        return self.session.execute(
-            select(RmaRow)
-            .where(RmaRow.number == number)
-            .options(selectinload(RmaRow.lines).selectinload(RmaLineRow.item))
-        ).scalar_one_or_none()
+        return self.session.execute(_RMA_BY_NUMBER, {"number": number}).scalar_one_or_none()
 
     def rmas(self, status: str | None = None) -> Sequence[RmaRow]:
         query = select(RmaRow).options(selectinload(RmaRow.lines)).order_by(RmaRow.number)

@@ -183,11 +183,18 @@ def _refuse_what_names_no_parcel(scan: ScanValue) -> None:
 
 
 def arrive(
-    uow: UnitOfWork, label: ParcelLabel, *, checked_in_at: str, user: str, station: str, announce: bool = True
+    uow: UnitOfWork,
+    label: ParcelLabel,
+    *,
+    checked_in_at: str,
+    user: str,
+    station: str,
+    announce: bool = True,
+    likely_new: bool = False,
 ) -> tuple[ParcelRow, bool]:
     """The parcel's arrival under ``label``: recorded now (True), with its audit event unless the
     caller's own event says it (``announce``), or the one an earlier scan recorded (False), whichever
-    station made it."""
+    station made it. ``likely_new``: the caller found no parcel of the RMA (``add_parcel_once``)."""
     tracking = label.tracking
     row = ParcelRow(
         label=label.text,
@@ -199,7 +206,7 @@ def arrive(
         arrived_by=user,
         station_id=station,
     )
-    parcel = uow.records.add_parcel_once(row)
+    parcel = uow.records.add_parcel_once(row, likely_new=likely_new)
     new = parcel is row
     if new and announce:
         uow.record(
@@ -231,14 +238,14 @@ def bench_arrival(
 ) -> bool:
     """``CheckInService.record_bench_arrival`` inside the caller's unit of work; ``announce`` as for
     ``arrive`` (the bench's ``rma_opened`` is the arrival's record when it opens the RMA)."""
-    rma_id = uow.records.rma_id_of_number(rma_number)
-    if rma_id is None or uow.records.first_parcel_of_rma(rma_id) is not None:
+    rma_id = uow.records.rma_awaiting_arrival(rma_number)
+    if rma_id is None:
         return False
     if tracking is not None and uow.records.rma_number_of_tracking_number(tracking.number) == rma_number:
         label = ParcelLabel(tracking.number, "tracking", rma_id, rma_number, tracking)
     else:
         label = ParcelLabel(rma_number, "rma", rma_id, rma_number)
-    return arrive(uow, label, checked_in_at="bench", user=user, station=station, announce=announce)[1]
+    return arrive(uow, label, checked_in_at="bench", user=user, station=station, announce=announce, likely_new=True)[1]
 
 
 def _outcome(label: ParcelLabel, parcel: ParcelRow, new: bool, zone: tzinfo | None) -> CheckInOutcome:

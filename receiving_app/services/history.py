@@ -78,7 +78,7 @@ class HistoryService:
                 raise NotFound(f"No RMA numbered {number} is on file.")
             line_numbers = {line.id: line.line_no for line in rma.lines}
             decisions = uow.records.decisions_for_rma(rma.id)
-            units = uow.records.unit_states_of_lines(rma.lines)
+            units = uow.records.unit_states_of_lines(rma.lines, decisions)
             return RmaDetail(
                 rma=rma_view(
                     rma,

@@ -96,11 +96,9 @@ class RmaOpeningService:
             row = uow.records.rma(named or number)
             if row is not None:
                 line_numbers = {line.id: line.line_no for line in row.lines}
-                decisions = tuple(
-                    decision_view(decision, line_numbers[decision.rma_line_id])
-                    for decision in uow.records.decisions_for_rma(row.id)
-                )
-                units = uow.records.unit_states_of_lines(row.lines)
+                decided = uow.records.decisions_for_rma(row.id)
+                decisions = tuple(decision_view(decision, line_numbers[decision.rma_line_id]) for decision in decided)
+                units = uow.records.unit_states_of_lines(row.lines, decided)
                 policy = installed_policy(self._policies, row.seller_id)
                 view = rma_view(
                     row,
