@@ -16,37 +16,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from receiving_app import APP_NAME, __version__
-from receiving_app.cli.accounting_commands import add_accounting_commands
-from receiving_app.cli.aging_command import add_aging_command
-from receiving_app.cli.archive_commands import add_archive_commands
-from receiving_app.cli.audit_commands import add_audit_commands
-from receiving_app.cli.catalog_commands import add_catalog_commands
-from receiving_app.cli.check_in_command import add_check_in_command
-from receiving_app.cli.container_commands import add_container_commands
-from receiving_app.cli.db_commands import add_database_commands
-from receiving_app.cli.device_commands import add_device_commands
-from receiving_app.cli.document_commands import add_documents_commands, add_label_command
-from receiving_app.cli.evaluate_command import add_evaluate_command
 from receiving_app.cli.gui_command import add_gui_command, open_station_window
-from receiving_app.cli.hold_commands import add_hold_commands
-from receiving_app.cli.import_command import add_import_command
 from receiving_app.cli.log_file import open_log_file
-from receiving_app.cli.outbox_commands import add_outbox_commands
-from receiving_app.cli.policy_commands import add_policy_commands
-from receiving_app.cli.print_command import add_print_command
-from receiving_app.cli.receive_command import add_receive_command
-from receiving_app.cli.report_commands import add_report_commands
-from receiving_app.cli.rma_commands import add_rma_commands
 from receiving_app.cli.shared import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, EXIT_REFUSED, OneLineParser
-from receiving_app.cli.stock_command import add_stock_command
-from receiving_app.cli.unidentified_commands import add_unidentified_commands
-from receiving_app.cli.user_commands import add_user_commands
 from receiving_app.domain.errors import InputError, RuleRefusal
 
 log = logging.getLogger(__name__)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, only_the_window: bool = False) -> argparse.ArgumentParser:
+    """Every command, or only the station window's (``only_the_window``): the window starts without
+    importing the headless commands or building their parsers, a tenth of the clerk's wait for it."""
     parser = OneLineParser(prog=APP_NAME, description="Returns receiving station.")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument(
@@ -59,32 +39,26 @@ def build_parser() -> argparse.ArgumentParser:
         "--self-test", action="store_true", help="check that policies load, a decision is made and Qt starts"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
-    # The order here is the order of `--help`.
-    add_gui_command(commands)
-    add_evaluate_command(commands)
-    add_policy_commands(commands)
-    add_database_commands(commands)
-    add_catalog_commands(commands)
-    add_stock_command(commands)
-    add_container_commands(commands)
-    add_hold_commands(commands)
-    add_outbox_commands(commands)
-    add_aging_command(commands)
-    add_check_in_command(commands)
-    add_rma_commands(commands)
-    add_unidentified_commands(commands)
-    add_receive_command(commands)
-    add_audit_commands(commands)
-    add_archive_commands(commands)
-    add_label_command(commands)
-    add_documents_commands(commands)
-    add_user_commands(commands)
-    add_print_command(commands)
-    add_report_commands(commands)
-    add_accounting_commands(commands)
-    add_device_commands(commands)
-    add_import_command(commands)
+    add_gui_command(commands)  # first: the order here is the order of `--help`
+    if not only_the_window:
+        from receiving_app.cli.headless_commands import add_headless_commands
+
+        add_headless_commands(commands)
     return parser
+
+
+def opens_the_window(argv: Sequence[str]) -> bool:
+    """The arguments name no command but ``gui`` (or none, which opens the window too), and ask for no
+    help or version, which list every command."""
+    tokens = iter(argv)
+    for token in tokens:
+        if token in ("-h", "--help", "--version"):
+            return False
+        if token == "--db":
+            next(tokens, None)
+        elif not token.startswith("-"):
+            return token == "gui"
+    return True
 
 
 def _run_self_test() -> int:
@@ -100,7 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    args = build_parser().parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else argv
+    args = build_parser(only_the_window=opens_the_window(arguments)).parse_args(arguments)
     if args.self_test:
         return _run_self_test()
     handler = getattr(args, "handler", open_station_window)

@@ -145,9 +145,7 @@ def _arrivals(
     """The events that tell an RMA's arrival, by position, with what a webhook says of it: a parcel
     checked in at the dock, an unidentified parcel matched to the RMA it became, or the bench's opening of
     an RMA whose parcel arrived in this transaction (``arrived_rmas``: its number). One per RMA."""
-    opened_here = {
-        arrived_rmas[cast(int, parcel.rma_id)][0]: parcel for parcel in arrived_here if parcel.rma_id in arrived_rmas
-    }
+    opened_here = {arrived_rmas[parcel.rma_id][0]: parcel for parcel in arrived_here if parcel.rma_id in arrived_rmas}
     arrivals: dict[int, dict[str, Any]] = {}
     told: set[str] = set()
     for position, event in enumerate(events):

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from receiving_app.bootstrap import bootstrap, fill_demo_data
+from receiving_app.cli import opens_the_window
 from tests.support.loaded_modules import modules_loaded_by
 
 # What reading RMAs never needs: the documents' renderer and its libraries, the window's toolkit, the
@@ -61,3 +62,31 @@ def test_rma_show_answers_without_loading_documents_qt_alembic_or_exports(demo) 
     assert run.code == 0, run.stderr
     assert run.stdout.startswith(f"{numbers[0]}  open")
     assert [package for package in NOT_FOR_READING if run.loaded(package)] == []
+
+
+def test_the_station_window_starts_without_loading_the_headless_commands() -> None:
+    # `--self-test` starts as the window does (no command named) and checks that Qt starts, then stops.
+    run = modules_loaded_by("--self-test")
+
+    assert run.code == 0, run.stderr
+    assert run.loaded("receiving_app.cli.gui_command")
+    assert not run.loaded("receiving_app.cli.headless_commands")
+    assert not run.loaded("receiving_app.cli.rma_commands") and not run.loaded("receiving_app.cli.audit_commands")
+
+
+@pytest.mark.parametrize(
+    ("argv", "window"),
+    [
+        ([], True),
+        (["gui"], True),
+        (["--db", "sqlite:///rma.sqlite3", "gui", "--help"], True),  # the window's own help
+        (["--db", "gui"], True),  # a database URL that reads like the command is still the database's
+        (["rma", "list"], False),
+        (["--db", "sqlite:///station.sqlite3", "audit", "verify"], False),
+        (["--help"], False),  # lists every command
+        (["--version"], False),
+        (["no-such-command"], False),  # refused with the list of every command
+    ],
+)
+def test_only_the_window_s_arguments_skip_the_headless_commands(argv, window) -> None:
+    assert opens_the_window(argv) is window
