@@ -134,7 +134,7 @@ def test_a_fill_reads_the_same_on_the_screens_the_report_and_the_paper(qtbot, st
     assert f"Fill level {shown} of a full cartridge" in notice
     timeline = EventModel()
     timeline.set_records(detail.events)
-    assert f"Inspection recorded — line {line.line} unit 1 · {weight} g typed by hand" in [
+    assert f"Decision made — line {line.line} unit 1 · {weight} g typed by hand · denied" in [
         timeline.index(row, 1).data() for row in range(timeline.rowCount())
     ]
 
