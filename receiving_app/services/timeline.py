@@ -1,7 +1,7 @@
 """What each event on an RMA's timeline was about, in a few words beside its name: the line and unit,
 the weight the decision used, the outcome, the document's number, the license plate and its route.
 
-Without them a line of four units shows four rows that each say only "Inspection recorded". Only these
+Without them a line of four units shows four rows that each say only "Decision made". Only these
 facts are worded: notes and reasons are free text that may name a customer.
 """
 
