@@ -71,9 +71,9 @@ class PartsIndex:
         if not isinstance(listed, list):
             raise ValueError("the parts are not a list")
         xref = kept.get("xref")
-        return cls(
-            tuple((int(offset), str(digest)) for offset, digest in listed), None if xref is None else int(str(xref))
-        )
+        if not (xref is None or isinstance(xref, int)):
+            raise ValueError("the cross-references' place is not an offset")
+        return cls(tuple((int(offset), str(digest)) for offset, digest in listed), xref)
 
 
 @dataclass(frozen=True, slots=True)
