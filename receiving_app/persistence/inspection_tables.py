@@ -77,5 +77,16 @@ class PhotoRow(Base):
     media_type: Mapped[str] = mapped_column(String(32))
     content: Mapped[bytes] = mapped_column(LargeBinary)  # the photo as taken, kept as evidence
     # The upright JPEG the documents print, made once when the photo is taken: shrinking a
-    # camera photo takes milliseconds, and every document and reprint would do it again.
+    # camera photo takes milliseconds, and every document and reprint would do it again. Empty
+    # when the photo as taken is already that JPEG (``kept_printable``).
     thumbnail: Mapped[bytes] = mapped_column(LargeBinary)
+
+    @property
+    def printable(self) -> bytes:
+        return self.thumbnail or self.content
+
+
+def kept_printable(content: bytes, printable: bytes) -> bytes:
+    """What a photo's thumbnail column keeps: nothing when the picture as taken is print-ready as it is
+    (small, upright, a JPEG), which the documents then print; the printable copy otherwise."""
+    return b"" if printable == content else printable

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from receiving_app.persistence.outbox_tables import OutboxAttemptRow, OutboxMessageRow
@@ -34,8 +34,9 @@ class OutboxRecords:
         return self.session.scalars(query.with_for_update() if lock else query).one_or_none()
 
     def undelivered_before(self, message: OutboxMessageRow) -> OutboxMessageRow | None:
-        """The first message to the same receiver about the same RMA, of an earlier event, that is not
-        delivered yet: a webhook is not sent before it."""
+        """The first message to the same receiver about the same RMA, of an earlier event (or written before
+        it for the same event: a decision's own webhook before its documents'), that is not delivered yet: a
+        webhook is not sent before it."""
         if message.rma_number is None:
             return None
         return self.session.scalars(
@@ -44,10 +45,10 @@ class OutboxRecords:
                 OutboxMessageRow.kind == message.kind,
                 OutboxMessageRow.receiver == message.receiver,
                 OutboxMessageRow.rma_number == message.rma_number,
-                OutboxMessageRow.audit_sequence < message.audit_sequence,
+                tuple_(OutboxMessageRow.audit_sequence, OutboxMessageRow.id) < (message.audit_sequence, message.id),
                 OutboxMessageRow.status.in_(UNDELIVERED),
             )
-            .order_by(OutboxMessageRow.audit_sequence)
+            .order_by(OutboxMessageRow.audit_sequence, OutboxMessageRow.id)
             .limit(1)
         ).first()
 

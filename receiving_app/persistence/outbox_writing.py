@@ -2,7 +2,8 @@
 
 Which events have subscribers, and who they are, is decided here, so no service says anything about
 messages: the customer is e-mailed on an RMA's arrival and on each decision, and every configured
-webhook URL is sent the arrival and the events of ``WEBHOOK_EVENTS``. An arrival is a parcel checked
+webhook URL is sent the arrival and the events of ``WEBHOOK_EVENTS`` (a decision's event also as the
+documents it issued and its unit's sorting, a webhook each). An arrival is a parcel checked
 in at the dock (``parcel_checked_in``), an unidentified parcel matched to the RMA it becomes
 (``unidentified_matched``), or the bench's first opening of an RMA nobody checked in (``rma_opened`` in
 the transaction that records its parcel). What needs a query (the customer's
@@ -36,10 +37,8 @@ ARRIVAL = "rma.arrived"
 EMAILED = (ARRIVAL, "line.decided")  # the customer hears of the return's arrival and of each decision
 WEBHOOK_EVENTS = {
     "decision_made": "line.decided",
-    "document_issued": "document.issued",
     "document_voided": "document.voided",
     "decision_voided": "line.voided",
-    "unit_sorted": "unit.sorted",
     "unit_placed": "unit.placed",
     "hold_expired": "unit.hold_expired",
     "hold_reclaimed": "unit.reclaimed",
@@ -76,11 +75,14 @@ class PlannedMessage:
     event_type: str
     details: dict[str, Any] = field(default_factory=dict)  # an e-mail's makings; a webhook's data, if not the event's
     skipped_because: str | None = None
+    part: str = ""  # which of its event's webhooks: "" for the event's own, else a document's or a plate's number
 
 
-def event_id(event: ChainedEvent) -> str:
-    """The id a receiver deduplicates on: the same for every receiver of one event, forever."""
-    return f"evt_{event.hash[:_KEY_LENGTH]}"
+def event_id(event: ChainedEvent, part: str = "") -> str:
+    """The id a receiver deduplicates on: the same for every receiver of one event, forever; a webhook that
+    tells a part of its event (a decision's document or plate) has the part's number after it."""
+    whole = f"evt_{event.hash[:_KEY_LENGTH]}"
+    return f"{whole}.{part}" if part else whole
 
 
 def note_arrived_parcels(session: Session, _flush: UOWTransaction) -> None:
@@ -109,10 +111,14 @@ def planned_messages(
         emailed = [(position, topic) for position, topic in topics.items() if topic in EMAILED]
         known = dict(arrived_rmas.values())  # their customers' addresses were read with their numbers
         planned.extend(_emails(session, events, emailed, arrivals, known))
+    told = [
+        (position, webhook)
+        for position, topic in topics.items()
+        for webhook in _webhooks_of(events[position], topic, arrivals.get(position))
+    ]
     for url in subscriptions.webhook_urls:
         planned.extend(
-            PlannedMessage(position, "webhook", url, topic, arrivals.get(position) or _webhook_data(events[position]))
-            for position, topic in topics.items()
+            PlannedMessage(position, "webhook", url, topic, data, part=part) for position, (topic, data, part) in told
         )
     # An export batch's file goes to the folder its event names (services/accounting_exports.py).
     planned.extend(
@@ -123,12 +129,23 @@ def planned_messages(
     return planned
 
 
-def _webhook_data(event: AuditEvent) -> dict[str, Any]:
-    """What a webhook says of an event when not its whole payload ({} when it is): a decision without the
-    inspection its event carries, whose notes are the clerk's free text and stay in the audit trail."""
-    if event.event_type == "decision_made" and "inspection" in event.payload:
-        return {key: value for key, value in event.payload.items() if key != "inspection"}
-    return {}
+def _webhooks_of(
+    event: AuditEvent, topic: str, arrival: dict[str, Any] | None
+) -> list[tuple[str, dict[str, Any], str]]:
+    """Each webhook an event sends. A decision's event also says the documents it issued and where its unit
+    went, a webhook each (their part: a document's number, the plate's), as events of their own said before
+    December 2026; its ``line.decided`` leaves those out, and the inspection, whose notes are the clerk's
+    free text and stay in the audit trail."""
+    if arrival:
+        return [(topic, arrival, "")]
+    if event.event_type != "decision_made":
+        return [(topic, {}, "")]
+    payload = event.payload
+    where = {"line": payload["line"], "unit": payload["unit"]}
+    decided = {key: value for key, value in payload.items() if key not in ("inspection", "documents", "sorted")}
+    issued = [("document.issued", {**where, **document}, document["number"]) for document in payload["documents"]]
+    went = payload["sorted"]
+    return [(topic, decided, ""), *issued, ("unit.sorted", {**where, **went}, went["lpn"])]
 
 
 def write_messages(session: Session, planned: Sequence[PlannedMessage], chained: Sequence[ChainedEvent]) -> None:
@@ -241,19 +258,14 @@ def _decision_details(session: Session, events: Sequence[AuditEvent], decided: A
                 DecisionRow.voided_at.is_(None),
             )
         ).scalar_one_or_none()
-    documents = [
-        event.payload["number"]
-        for event in events
-        if event.event_type == "document_issued"
-        and event.rma_number == decided.rma_number
-        and (event.payload.get("line"), event.payload.get("unit")) == (line, unit)
-    ]
+    documents = [document["number"] for document in decided.payload["documents"]]
     return {"decision_id": decision_id, "line": line, "unit": unit, "documents": documents}
 
 
 def _row(message: PlannedMessage, event: ChainedEvent) -> dict[str, Any]:
     if message.kind == "webhook":
-        payload, key = webhook_body(message.event_type, event, message.details or None), event_id(event)
+        key = event_id(event, message.part)
+        payload = webhook_body(message.event_type, event, message.details or None, message_id=key)
     elif message.kind == "file":  # keyed by the batch's format and number, which its maker looks it up by
         payload, key = canonical_json(message.details), str(message.details["key"])
     else:
@@ -276,12 +288,13 @@ def _row(message: PlannedMessage, event: ChainedEvent) -> dict[str, Any]:
     }
 
 
-def webhook_body(event_type: str, event: ChainedEvent, data: dict[str, Any] | None = None) -> str:
+def webhook_body(event_type: str, event: ChainedEvent, data: dict[str, Any] | None, *, message_id: str) -> str:
     """The JSON a webhook carries, fixed at commit: the same bytes on every attempt. Its data is the event's
-    payload, but for an arrival, which says the same of a dock's check-in and a bench's first opening."""
+    payload (None), or what ``_webhooks_of`` took of it, or for an arrival what says the same of a dock's
+    check-in and a bench's first opening."""
     return canonical_json(
         {
-            "id": event_id(event),
+            "id": message_id,
             "type": event_type,
             "created": event.at,
             "sequence": event.sequence,

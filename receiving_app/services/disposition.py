@@ -9,8 +9,8 @@ was ever refilled), the unit is not decided until the clerk answers, as for a mi
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from receiving_app.domain.audit import AuditEvent
 from receiving_app.domain.engine import MissingFact
 from receiving_app.domain.facts import Category, ReturnReason, fact_label
 from receiving_app.domain.judgement import Judgement
@@ -111,26 +111,21 @@ def sort_unit(
         held_until=held_until if routed.route.is_hold else None,
     )
     uow.records.attach_issued(decision, plate=plate)  # written with the documents (``write_issued``)
-    grade = routed.route.stock_grade
-    uow.record(
-        AuditEvent(
-            "unit_sorted",
-            command.user,
-            command.station,
-            command.rma_number,
-            {
-                "line": line.line_no,
-                "unit": command.unit,
-                "lpn": plate.lpn,
-                "route": plate.route,
-                "rule": plate.rule,
-                "routing_version": plate.routing_version,
-                **({"stock_grade": grade} if grade else {}),
-                **({"held_until": plate.held_until.isoformat()} if plate.held_until else {}),
-            },
-        )
-    )
     return plate
+
+
+def where_it_went(plate: LicensePlateRow, routed: Routed) -> dict[str, Any]:
+    """What the decision's audit event says of where its unit went (``sorted``): the plate, the route and
+    the routing rule that chose it, the stock grade it went into, and on a hold route the day its hold ends."""
+    grade = routed.route.stock_grade
+    return {
+        "lpn": plate.lpn,
+        "route": plate.route,
+        "rule": plate.rule,
+        "routing_version": plate.routing_version,
+        **({"stock_grade": grade} if grade else {}),
+        **({"held_until": plate.held_until.isoformat()} if plate.held_until else {}),
+    }
 
 
 def hold_end(route: Route, policy: Policy, received_on: date) -> date | None:

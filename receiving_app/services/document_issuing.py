@@ -363,5 +363,5 @@ def _evidence(decision: DecisionRow) -> Evidence:
         condition=tuple((label, getattr(inspection, name)) for name, label in CONDITION_LABELS),
         flags=tuple((label, getattr(inspection, name)) for name, label in FLAG_LABELS),
         contradictions=tuple(item["text"] for item in decision.contradictions),
-        photos=tuple(photo.thumbnail for photo in inspection.photos),
+        photos=tuple(photo.printable for photo in inspection.photos),
     )

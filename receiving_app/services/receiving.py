@@ -41,7 +41,14 @@ from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
 from receiving_app.persistence.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from receiving_app.services import receiving_rows
 from receiving_app.services.commands import PhotoAttachment, ReceiveLine
-from receiving_app.services.disposition import LICENSE_PLATE_COUNTER, hold_end, restock, route_of, sort_unit
+from receiving_app.services.disposition import (
+    LICENSE_PLATE_COUNTER,
+    hold_end,
+    restock,
+    route_of,
+    sort_unit,
+    where_it_went,
+)
 from receiving_app.services.document_issuing import DocumentIssuer
 from receiving_app.services.errors import LineNotOpen, SupervisorNeeded
 from receiving_app.services.mapping import check_in_capture, decision_view
@@ -145,10 +152,6 @@ class ReceivingService:
             # The unique index on the unit speaks here, before any number is taken; and what is written
             # now is not written while the numbers below are held.
             uow.records.flush()
-            for event in receiving_rows.receiving_events(
-                rma.number, line, decision_row, judgement, command, approved_over
-            ):
-                uow.record(event)
 
             # Last: the counters every station queues on, held from here until the commit.
             document_types = judgement.decision.documents
@@ -158,23 +161,8 @@ class ReceivingService:
             documents = self._issuer.issue_for(
                 uow, decision_row, document_types, rma, line, command.station, numbers=numbers, policy=policy
             )
-            for document in documents:
-                uow.record(
-                    AuditEvent(
-                        "document_issued",
-                        command.user,
-                        command.station,
-                        rma.number,
-                        {
-                            "line": line.line_no,
-                            "unit": command.unit,
-                            "type": document.document_type.value,
-                            "number": document.number,
-                        },
-                    )
-                )
             held_until = hold_end(judgement.route.route, policy, received_on)
-            sort_unit(
+            plate = sort_unit(
                 uow,
                 line,
                 decision_row,
@@ -185,6 +173,17 @@ class ReceivingService:
                 held_until,
                 sequence=numbers[LICENSE_PLATE_COUNTER],
             )
+            for event in receiving_rows.receiving_events(
+                rma.number,
+                line,
+                decision_row,
+                judgement,
+                command,
+                approved_over,
+                documents,
+                where_it_went(plate, judgement.route),
+            ):
+                uow.record(event)
             if closed:
                 uow.record(AuditEvent("rma_closed", command.user, command.station, rma.number, {}))
             uow.records.write_issued(decision_row)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -11,9 +12,10 @@ from receiving_app.domain.facts import CONDITION_FIELDS, FLAG_FIELDS, Condition,
 from receiving_app.domain.judgement import Judgement
 from receiving_app.domain.weight_capture import WeightCapture
 from receiving_app.persistence.decision_tables import DecisionRow
-from receiving_app.persistence.inspection_tables import InspectionRow, PhotoRow, WeightReadingRow
+from receiving_app.persistence.inspection_tables import InspectionRow, PhotoRow, WeightReadingRow, kept_printable
 from receiving_app.persistence.rma_tables import RmaLineRow
 from receiving_app.services.commands import ReceiveLine
+from receiving_app.services.document_issuing import UnrenderedDocument
 
 
 def inspection_row(
@@ -37,7 +39,12 @@ def inspection_row(
     if command.weight is not None:
         inspection.readings.append(_reading_row(command.weight, captured=True, at=at))
     inspection.photos = [
-        PhotoRow(file_name=photo.file_name, media_type=photo.media_type, content=photo.content, thumbnail=thumbnail)
+        PhotoRow(
+            file_name=photo.file_name,
+            media_type=photo.media_type,
+            content=photo.content,
+            thumbnail=kept_printable(photo.content, thumbnail),
+        )
         for photo, thumbnail in zip(command.photos, thumbnails, strict=True)
     ]
     return inspection
@@ -134,8 +141,11 @@ def receiving_events(
     judgement: Judgement,
     command: ReceiveLine,
     approved_over: tuple[str, ...],
+    documents: Sequence[UnrenderedDocument],
+    where_it_went: Mapping[str, Any],
 ) -> list[AuditEvent]:
-    """What the audit trail says of one received unit, in the order it happened."""
+    """What the audit trail says of one received unit, in the order it happened: ``documents`` are those
+    the decision issued, ``where_it_went`` its unit's sorting (``disposition.where_it_went``)."""
     user, station, where = command.user, command.station, {"line": line.line_no, "unit": command.unit}
     events: list[AuditEvent] = []
     if (row.reason, row.customer_choice) != (row.stated_reason, row.stated_choice):
@@ -166,13 +176,19 @@ def receiving_events(
                 },
             )
         )
-    # The decision's event also says what it was decided on: the inspection, with the weight the decision
-    # used (every other reading shown is kept in its row). Each said it in an event of its own before
-    # December 2026: two events fewer a line in the chain. The reading has a unit of its own ("g", "lb"),
-    # so it is a part of its own.
+    # The decision's event also says what it was decided on (the inspection, with the weight the decision
+    # used; every other reading shown is kept in its row), the documents it issued and where its unit went.
+    # Each said it in an event of its own before December 2026: four events fewer a line in the chain.
+    # The reading has a unit of its own ("g", "lb"), so it is a part of its own.
     reading = _reading_payload(command.weight) if command.weight is not None else None
     inspected = {**_inspection_payload(command), "reading": reading}
-    decided = {**where, "inspection": inspected, **_decision_payload(judgement.decision, command)}
+    decided = {
+        **where,
+        "inspection": inspected,
+        **_decision_payload(judgement.decision, command),
+        "documents": [{"type": document.document_type.value, "number": document.number} for document in documents],
+        "sorted": dict(where_it_went),
+    }
     events.append(AuditEvent("decision_made", user, station, rma_number, decided))
     if command.override:
         events.append(

@@ -1,5 +1,5 @@
 """What each event on an RMA's timeline was about, in a few words beside its name: the line and unit,
-the weight the decision used, the outcome, the document's number, the license plate and its route.
+the weight the decision used, the outcome, the documents' numbers, the license plate and its route.
 
 Without them a line of four units shows four rows that each say only "Decision made". Only these
 facts are worded: notes and reasons are free text that may name a customer.
@@ -15,9 +15,10 @@ from receiving_app.domain.weight_capture import TYPED_BY_HAND
 
 
 def event_detail(event_type: str, payload_json: str) -> str:
-    """ "line 2 unit 1 · 812.4 g from the scale · refund" for a decision on a weighed unit; "" for an event
-    about the whole RMA. In chains written before December 2026 the inspection and the weight have
-    events of their own (``inspection_recorded``, and before that ``weight_read``)."""
+    """ "line 2 unit 1 · 812.4 g from the scale · refund · CM-000031 · LP00000044 to restock new" for a decision
+    on a weighed unit; "" for an event about the whole RMA. In chains written before December 2026 the
+    inspection, the weight, the documents and the sorting have events of their own (``inspection_recorded``,
+    before that ``weight_read``; ``document_issued``, ``unit_sorted``)."""
     payload = json.loads(payload_json)
     if not isinstance(payload, dict):
         return ""
@@ -29,13 +30,24 @@ def event_detail(event_type: str, payload_json: str) -> str:
         if isinstance(inspection, dict) and inspection.get("reading"):
             parts.append(_weight(inspection))
         parts.append(payload["outcome"].replace("_", " "))
-    elif event_type == "unit_sorted" and isinstance(payload.get("lpn"), str) and isinstance(payload.get("route"), str):
-        parts.append(f"{payload['lpn']} to {payload['route'].replace('_', ' ')}")
+        documents = payload.get("documents")
+        if isinstance(documents, list):
+            parts.extend(document["number"] for document in documents if isinstance(document, dict))
+        parts.append(_sorted(payload.get("sorted")))
+    elif event_type == "unit_sorted":
+        parts.append(_sorted(payload))
     elif event_type == "decision_voided" and isinstance(payload.get("stock_taken_back"), str):
         parts.append(f"out of {payload['stock_taken_back'].replace('_', ' ')} stock")
     if isinstance(payload.get("number"), str):
         parts.append(payload["number"])
     return " · ".join(part for part in parts if part)
+
+
+def _sorted(where_it_went: object) -> str:
+    if not isinstance(where_it_went, Mapping):
+        return ""
+    lpn, route = where_it_went.get("lpn"), where_it_went.get("route")
+    return f"{lpn} to {route.replace('_', ' ')}" if isinstance(lpn, str) and isinstance(route, str) else ""
 
 
 def _where(payload: Mapping[str, Any]) -> str:

@@ -20,6 +20,7 @@ from receiving_app.domain.limits import MAX_GRAMS, WEIGHT_PLACES, OutOfBounds, d
 from receiving_app.domain.scan import ScanValue, parse_scan
 from receiving_app.domain.weight_capture import WeightCapture
 from receiving_app.persistence.catalog_tables import CatalogItemRow
+from receiving_app.persistence.inspection_tables import kept_printable
 from receiving_app.persistence.parcel_tables import (
     ParcelRow,
     UnidentifiedItemRow,
@@ -163,7 +164,7 @@ class UnidentifiedReturnService:
                         file_name=photo.file_name,
                         media_type=photo.media_type,
                         content=photo.content,
-                        thumbnail=thumbnail,
+                        thumbnail=kept_printable(photo.content, thumbnail),
                     ),
                 )
             uow.record(

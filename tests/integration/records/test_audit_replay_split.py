@@ -34,7 +34,7 @@ def test_a_whole_chain_replayed_in_two_processes_is_intact(split_chain) -> None:
 
 def test_an_event_changed_in_the_second_range_is_named(split_chain) -> None:
     chain, second = split_chain
-    chain.sql("UPDATE audit_events SET user_name = 'admin' WHERE sequence = :s", s=second + 1)
+    chain.sql("UPDATE audit_events SET user_name = 'intruder' WHERE sequence = :s", s=second + 1)
     assert str(chain.verify(full=True).first_break).startswith(f"event {second + 1} ")
 
 

@@ -86,6 +86,13 @@ def test_each_event_arrives_once_in_order_after_two_refusals(
         assert decided["data"]["refund_total"] == "54.99"
         # The audit event also holds the inspection, with the clerk's free-text notes: not sent.
         assert set(decided["data"]) >= {"line", "unit", "policy", "reasons"} and "inspection" not in decided["data"]
+        # The decision's one audit event also says its document and its unit's sorting: a webhook each, with an
+        # id of its own that names the part.
+        issued, went = log.accepted[2], log.accepted[3]
+        assert issued["data"] == {"line": 1, "unit": 1, "type": "credit_memo", "number": issued["data"]["number"]}
+        assert issued["id"] == f"{decided['id']}.{issued['data']['number']}"
+        assert went["id"] == f"{decided['id']}.{went['data']['lpn']}" and went["data"]["route"]
+        assert {"documents", "sorted"}.isdisjoint(decided["data"])
 
 
 def test_a_webhook_waits_while_the_station_holds_no_secret_for_it(database_url, tmp_path, database_templates) -> None:

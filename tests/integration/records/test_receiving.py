@@ -239,9 +239,9 @@ def test_the_stored_pdf_is_the_one_the_audit_trail_says_was_issued(station, tmp_
 
     with station.units.read() as uow:
         events = [(event.event_type, json.loads(event.payload)) for event in uow.records.audit_chain()]
-    issued = [payload for kind, payload in events if kind == "document_issued"]
+    decided = [payload for kind, payload in events if kind == "decision_made"]
     stored_events = [payload for kind, payload in events if kind == "document_stored"]
-    assert issued[0]["number"] == number
+    assert decided[0]["documents"] == [{"type": "credit_memo", "number": number}]
     assert stored_events[0] == {"number": number, "pdf_sha256": hashlib.sha256(stored).hexdigest()}
 
 
@@ -308,6 +308,24 @@ def test_a_damage_photo_is_kept_as_taken_and_printed_small(station, tmp_path) ->
     assert max(Image.open(io.BytesIO(printed)).size) <= 480
     memo = station.history.document(result.decision.documents[0].number, reprint=False).pdf
     assert len(memo) < len(taken)  # the document carries the small picture, not the camera's
+    assert printed in memo
+
+
+def test_a_photo_already_print_ready_is_kept_once_and_printed_as_taken(station, tmp_path) -> None:
+    add_rmas(station, tmp_path, Rma("RA0000116"))
+    small = io.BytesIO()
+    Image.new("RGB", (160, 120), "#c8b49a").save(small, format="JPEG", quality=85)
+    taken = small.getvalue()
+    result = receive(
+        station, "RA0000116", 1, weight=weighed("812.4g"), photos=(PhotoAttachment("box.jpg", "image/jpeg", taken),)
+    )
+
+    with station.units.read() as uow:
+        photo = uow.session.execute(select(PhotoRow)).scalar_one()
+        kept, second_copy = photo.content, photo.thumbnail
+    assert (kept, second_copy) == (taken, b"")
+    memo = station.history.document(result.decision.documents[0].number, reprint=False).pdf
+    assert taken in memo
 
 
 def test_a_photo_that_is_not_a_picture_is_refused_and_nothing_is_recorded(station, tmp_path) -> None:

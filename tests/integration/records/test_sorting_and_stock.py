@@ -48,11 +48,11 @@ def test_each_unit_gets_the_next_plate_and_the_route_of_what_was_found(station, 
         ("LP00000002", "restock_open_box"),
         ("LP00000003", "oem_recycling"),
     ]
-    sorted_events = [event for event in shown.events if event.type == "unit_sorted"]
-    assert [event.detail for event in sorted_events] == [
-        "line 1 unit 1 · LP00000001 to restock new",
-        "line 2 unit 1 · LP00000002 to restock open box",
-        "line 3 unit 1 · LP00000003 to oem recycling",
+    decided = [event for event in shown.events if event.type == "decision_made"]
+    assert [event.detail.split(" · ")[-1] for event in decided] == [
+        "LP00000001 to restock new",
+        "LP00000002 to restock open box",
+        "LP00000003 to oem recycling",
     ]
 
 

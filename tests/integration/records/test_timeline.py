@@ -1,6 +1,6 @@
 """An RMA's timeline as History shows it: one decision row per unit, saying which unit it was, what it
-weighed (the readings seen while the scale settled stay in the inspection, off the timeline) and the
-outcome, and the document events naming their document."""
+weighed (the readings seen while the scale settled stay in the inspection, off the timeline), the
+outcome, the documents it issued and where the unit went."""
 
 from __future__ import annotations
 
@@ -30,12 +30,17 @@ def test_a_line_of_four_units_has_one_weight_row_per_unit_naming_it(station, tmp
     detail = station.history.show_rma("RA0000801")
     decided = [event.detail for event in detail.events if event.type == "decision_made"]
     assert decided == [
-        f"line 1 unit {unit} · {weight} g from the scale · refund" for unit, weight in enumerate(captured, start=1)
+        " · ".join(
+            [
+                f"line 1 unit {unit} · {weight} g from the scale · refund",
+                *(document.number for document in decision.documents),
+                f"{decision.license_plate} to restock new",
+            ]
+        )
+        for (unit, weight), decision in zip(enumerate(captured, start=1), detail.decisions, strict=True)
     ]
-    assert "inspection_recorded" not in [event.type for event in detail.events]  # the decision's event says it
-    issued = [event.detail for event in detail.events if event.type == "document_issued"]
-    numbers = [document.number for decision in detail.decisions for document in decision.documents]
-    assert [detail.split(" · ")[-1] for detail in issued] == numbers
+    # The decision's event says the inspection, the documents and the sorting: no rows of their own.
+    assert {"inspection_recorded", "document_issued", "unit_sorted"}.isdisjoint(event.type for event in detail.events)
     assert all(len(inspection_readings) == 4 for inspection_readings in _readings_kept(station, "RA0000801"))
 
 
