@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sqlalchemy import bindparam, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from receiving_app.persistence.catalog_tables import SellerRow
 from receiving_app.persistence.decision_tables import DecisionRow
@@ -16,7 +16,7 @@ from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
 _RMA_BY_NUMBER = (
     select(RmaRow)
     .where(RmaRow.number == bindparam("number"))
-    .options(selectinload(RmaRow.lines).selectinload(RmaLineRow.item))
+    .options(joinedload(RmaRow.lines).joinedload(RmaLineRow.item))
 )
 
 
@@ -24,7 +24,7 @@ class RmaRecords:
     session: Session
 
     def rma(self, number: str) -> RmaRow | None:
-        return self.session.execute(_RMA_BY_NUMBER, {"number": number}).scalar_one_or_none()
+        return self.session.execute(_RMA_BY_NUMBER, {"number": number}).unique().scalar_one_or_none()
 
     def rmas(self, status: str | None = None) -> Sequence[RmaRow]:
         query = select(RmaRow).options(selectinload(RmaRow.lines)).order_by(RmaRow.number)
