@@ -212,7 +212,7 @@ def _emails(
         event = events[position]
         has_one = bool(addresses.get(cast(str, event.rma_number), "").strip())
         if topic == "line.decided":
-            details = _decision_details(session, events, event)
+            details = _decision_details(session, event)
         else:  # an arrival the parcel made before this event (a match) says when
             arrived_at = arrivals.get(position, {}).get("arrived_at")
             details = {"arrived_at": arrived_at} if arrived_at else {}
@@ -242,8 +242,8 @@ def _customer_addresses(session: Session, rma_numbers: set[str], known: dict[str
     return found
 
 
-def _decision_details(session: Session, events: Sequence[AuditEvent], decided: AuditEvent) -> dict[str, Any]:
-    """The decision an e-mail reports and the documents issued with it, in the same transaction."""
+def _decision_details(session: Session, decided: AuditEvent) -> dict[str, Any]:
+    """The decision an e-mail reports, and the documents its event says it issued."""
     line, unit = decided.payload["line"], decided.payload["unit"]
     decision_id = held_standing_decision_id(session, cast(str, decided.rma_number), line, unit)
     if decision_id is None:  # the decision is not in the session: it is read
