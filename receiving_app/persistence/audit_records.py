@@ -23,9 +23,9 @@ class AuditRecords:
             .all()
         )
 
-    def chained_events_of_rma(self, rma_number: str, event_type: str) -> list[ChainedEvent]:
-        """The RMA's events of one type, each as the chain holds it (to be checked against its seal)."""
-        return [_chained(row) for row in self.audit_events_for_rma(rma_number) if row.event_type == event_type]
+    def chained_events_of_rma(self, rma_number: str, *event_types: str) -> list[ChainedEvent]:
+        """The RMA's events of these types, each as the chain holds it (to be checked against its seal)."""
+        return [_chained(row) for row in self.audit_events_for_rma(rma_number) if row.event_type in event_types]
 
     def audit_head(self) -> ChainHead:
         row = self.session.get_one(AuditHeadRow, 1)

@@ -106,6 +106,17 @@ class DocumentRecords:
         mark_written_rows(self.session, DocumentRow, written)
         return len(written) == 1
 
+    def keep_document_parts(self, shared: Mapping[str, bytes]) -> None:
+        """Stores the shared parts (by their SHA-256) that the station does not hold yet: nearly always none
+        (the fonts alone are 24 KB, in every document), so it asks first and sends only what is missing. A
+        part is never changed or removed, so one held now is held at the commit."""
+        if not shared:
+            return
+        held = self.session.scalars(select(DocumentPartRow.sha256).where(DocumentPartRow.sha256.in_(shared)))
+        if missing := sorted(set(shared) - set(held)):
+            rows = [{"sha256": digest, "content": shared[digest]} for digest in missing]
+            self.session.execute(insert_if_absent(self.session, DocumentPartRow, rows))
+
     def document_parts(self, digests: Collection[str]) -> dict[str, bytes]:
         """The shared parts with these SHA-256s (those the station holds)."""
         rows = self.session.execute(

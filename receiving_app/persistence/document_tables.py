@@ -72,5 +72,6 @@ class DocumentRow(Base):
 
     @property
     def stored(self) -> bool:
-        """Its PDF is kept, in its row or in an archive (not yet: a power cut came between the two commits)."""
+        """Its PDF is kept, in its row or in an archive (not yet: before December 2026 a
+        receive stored its PDFs in a second commit, and a power cut came before it)."""
         return self.pdf_sha256 is not None

@@ -143,7 +143,11 @@ def _webhooks_of(
     payload = event.payload
     where = {"line": payload["line"], "unit": payload["unit"]}
     decided = {key: value for key, value in payload.items() if key not in ("inspection", "documents", "sorted")}
-    issued = [("document.issued", {**where, **document}, document["number"]) for document in payload["documents"]]
+    # A document's webhook says its type and number; the digest of its PDF stays in the audit trail.
+    issued = [
+        ("document.issued", {**where, "type": document["type"], "number": document["number"]}, document["number"])
+        for document in payload["documents"]
+    ]
     went = payload["sorted"]
     return [(topic, decided, ""), *issued, ("unit.sorted", {**where, **went}, went["lpn"])]
 

@@ -3,7 +3,8 @@ PDF and the event that recorded it for ``documents render``.
 
 An archive is used only as its signed record in the database describes it. A full verify also holds
 the whole file against the SHA-256 recorded when it was written; a document's read holds the PDF put
-back together against the digest its sealed ``document_stored`` event recorded, as for any document.
+back together against the digest its sealed event recorded (the decision's that issued it, or an
+older ``document_stored``), as for any document.
 """
 
 from __future__ import annotations

@@ -1,13 +1,14 @@
-"""Issuing the documents a decision names: numbered gaplessly, rendered, stored before printing.
+"""Issuing the documents a decision names: numbered gaplessly, drawn and stored in the decision's transaction.
 
 A number is taken from its type's counter inside the issuing transaction, so a rollback gives it
 back and numbers never skip. Taking it locks the type's counter row until the commit, and every
-station in a warehouse waits on that row, so the number is taken last and the PDF is not drawn
-under the lock: the receiving transaction commits the numbered document, and its PDF, a pure
-function of the committed records (the layout has no clock), is rendered and stored right after
-in a short transaction of its own. A power cut between the two leaves a document without its PDF;
-whoever next needs it (a print, a reprint, receiving the line again) renders and stores it.
-A reprint renders the same content again marked COPY.
+station in a warehouse waits on that row, so the numbers are taken last, after everything else is
+read, decided and written; then the PDFs are drawn (a pure function of the decision's records: the
+layout has no clock) and stored with their rows, and the decision's audit event records each PDF's
+digest. A document is never committed without its PDF. Documents numbered before December 2026 had
+their PDFs stored in a transaction of their own, after the decision's, so a power cut between the two
+could leave one without its PDF; whoever next needs such a document (a print, a reprint, receiving
+the line again) draws and stores it. A reprint renders the same content again marked COPY.
 """
 
 from __future__ import annotations
@@ -61,12 +62,21 @@ FLAG_LABELS = (
 
 @dataclass(frozen=True, slots=True)
 class UnrenderedDocument:
-    """A numbered, committed document whose PDF is still to be drawn from ``content``."""
+    """A numbered document whose PDF is still to be drawn from ``content``."""
 
     number: str
     document_type: DocumentType
     rma_number: str
     content: DocumentContent
+
+
+@dataclass(frozen=True, slots=True)
+class DrawnDocument:
+    """A numbered document with its PDF drawn: what the decision's audit event says of it."""
+
+    number: str
+    document_type: DocumentType
+    pdf_sha256: str
 
 
 def document_number(document_type: DocumentType, sequence: int) -> str:
@@ -105,8 +115,8 @@ class DocumentIssuer:
     ) -> list[UnrenderedDocument]:
         """Numbers the decision's documents with ``numbers``, each type's next number, which the caller
         takes from the counters last, just before its commit (``next_document_sequences``), and attaches
-        them to the decision for the caller to write (``write_issued``); their PDFs come after the commit
-        (``render_pdfs``). ``policy``: the version that decided, if at hand."""
+        them to the decision for the caller to draw (``draw``) and write (``write_issued``). ``policy``: the
+        version that decided, if at hand."""
         rows = [
             DocumentRow(
                 number=document_number(document_type, numbers[document_type.value]),
@@ -129,16 +139,23 @@ class DocumentIssuer:
             for document_type, row in zip(document_types, rows, strict=True)
         ]
 
-    def render_pdfs(self, documents: Sequence[UnrenderedDocument]) -> list[tuple[UnrenderedDocument, bytes]]:
-        """Draws the PDFs outside any transaction: no lock waits on the layout."""
-        return [(document, self._render(document.content, None)) for document in documents]
-
-    def store_pdfs(
-        self, uow: UnitOfWork, rendered: Sequence[tuple[UnrenderedDocument, bytes]], *, user: str, station: str
-    ) -> None:
-        """Stores each rendered PDF that is not stored yet, with its audit event."""
-        for document, pdf in rendered:
-            self._store(uow, document.number, document.document_type.value, document.rma_number, pdf, user, station)
+    def draw(
+        self, uow: UnitOfWork, decision: DecisionRow, documents: Sequence[UnrenderedDocument]
+    ) -> list[DrawnDocument]:
+        """Draws the numbered ``documents`` and puts each PDF, kept lean, in its row before the row is written
+        (``write_issued``), with the shared parts the station does not hold yet (one look for all of them)."""
+        rows = {row.number: row for row in decision.documents}
+        drawn, shared = [], {}
+        for document in documents:
+            pdf = self._render(document.content, None)
+            sha256 = hashlib.sha256(pdf).hexdigest()
+            lean = lean_pdf(pdf, self._dictionary(uow, document.document_type.value))
+            shared.update(lean.shared)
+            row = rows[document.number]
+            row.pdf, row.pdf_sha256, row.pdf_parts = lean.deflated, sha256, lean.kept_as
+            drawn.append(DrawnDocument(document.number, document.document_type, sha256))
+        uow.records.keep_document_parts(shared)
+        return drawn
 
     def stored_pdf(self, uow: UnitOfWork, document: DocumentRow, *, user: str, station: str) -> bytes:
         """The document's PDF as issued; one that a power cut left unrendered is rendered and stored now."""

@@ -2,10 +2,10 @@
 texts (resources/messages): the arrival of a return, or a decision with its documents attached.
 
 A message is made the same way every time it is made (its Date is its event's time, its Message-ID
-the row's key), so one sent again after an interruption is the same message. A decision's e-mail
-waits for its PDFs, which are stored just after the decision commits (see document_issuing); PDFs
-a power cut left undrawn are named, for the sender to draw. A decision voided before its e-mail went
-out is not written about.
+the row's key), so one sent again after an interruption is the same message. A decision's PDFs are
+committed with it (see document_issuing); one issued before December 2026, when PDFs were stored in a
+transaction after the decision's, may still be missing, so the e-mail waits for it a while, then names
+it for the sender to draw. A decision voided before its e-mail went out is not written about.
 """
 
 from __future__ import annotations
@@ -34,8 +34,8 @@ from receiving_app.services.stored_pdfs import StoredPdfChanged, require_as_stor
 
 PDF_RECHECK = timedelta(seconds=30)  # a decision's PDFs come seconds after it
 PDF_WAIT = timedelta(minutes=2)
-"""How long a decision's e-mail waits for the PDFs its station stores right after the decision; after
-that they are taken as lost to a power cut and drawn by the sender."""
+"""How long a decision's e-mail waits for a PDF stored after the decision (as stations did before December
+2026); after that it is taken as lost to a power cut and drawn by the sender."""
 
 
 @dataclass(frozen=True, slots=True)

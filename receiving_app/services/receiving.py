@@ -153,7 +153,9 @@ class ReceivingService:
             # now is not written while the numbers below are held.
             uow.records.flush()
 
-            # Last: the counters every station queues on, held from here until the commit.
+            # Last: the counters every station queues on, held from here until the commit. The documents are
+            # drawn with their numbers under them (a millisecond or two each), so that a document is never
+            # committed without its PDF and a receive is one transaction and one audit-head lock.
             document_types = judgement.decision.documents
             numbers = uow.records.next_document_sequences(
                 [*(document_type.value for document_type in document_types), LICENSE_PLATE_COUNTER]
@@ -161,6 +163,7 @@ class ReceivingService:
             documents = self._issuer.issue_for(
                 uow, decision_row, document_types, rma, line, command.station, numbers=numbers, policy=policy
             )
+            drawn = self._issuer.draw(uow, decision_row, documents)
             held_until = hold_end(judgement.route.route, policy, received_on)
             plate = sort_unit(
                 uow,
@@ -180,7 +183,7 @@ class ReceivingService:
                 judgement,
                 command,
                 approved_over,
-                documents,
+                drawn,
                 where_it_went(plate, judgement.route),
             ):
                 uow.record(event)
@@ -188,7 +191,7 @@ class ReceivingService:
                 uow.record(AuditEvent("rma_closed", command.user, command.station, rma.number, {}))
             uow.records.write_issued(decision_row)
             uow.commit()
-            result = ReceiveResult(
+            return ReceiveResult(
                 rma.number,
                 line.line_no,
                 command.unit,
@@ -197,14 +200,10 @@ class ReceivingService:
                 rma.status,
                 weighed_at_check_in=command.weight is not given,
             )
-        rendered = self._issuer.render_pdfs(documents)
-        with self._units.write() as uow:
-            self._issuer.store_pdfs(uow, rendered, user=command.user, station=command.station)
-            uow.commit()
-        return result
 
     def _store_missing_pdfs(self, uow: UnitOfWork, decision: DecisionRow, command: ReceiveLine) -> None:
-        """Receiving a unit again after a power cut also finishes the PDFs the cut left undrawn."""
+        """Receiving a unit again also draws any of its PDFs still undrawn: before December 2026 a PDF was
+        stored in a transaction after the decision's, and a power cut between the two left it undrawn."""
         undrawn = [document for document in decision.documents if not document.stored]
         for document in undrawn:
             self._issuer.stored_pdf(uow, document, user=command.user, station=command.station)

@@ -15,7 +15,7 @@ from receiving_app.persistence.decision_tables import DecisionRow
 from receiving_app.persistence.inspection_tables import InspectionRow, PhotoRow, WeightReadingRow, kept_printable
 from receiving_app.persistence.rma_tables import RmaLineRow
 from receiving_app.services.commands import ReceiveLine
-from receiving_app.services.document_issuing import UnrenderedDocument
+from receiving_app.services.document_issuing import DrawnDocument
 
 
 def inspection_row(
@@ -141,7 +141,7 @@ def receiving_events(
     judgement: Judgement,
     command: ReceiveLine,
     approved_over: tuple[str, ...],
-    documents: Sequence[UnrenderedDocument],
+    documents: Sequence[DrawnDocument],
     where_it_went: Mapping[str, Any],
 ) -> list[AuditEvent]:
     """What the audit trail says of one received unit, in the order it happened: ``documents`` are those
@@ -186,7 +186,10 @@ def receiving_events(
         **where,
         "inspection": inspected,
         **_decision_payload(judgement.decision, command),
-        "documents": [{"type": document.document_type.value, "number": document.number} for document in documents],
+        "documents": [
+            {"type": document.document_type.value, "number": document.number, "pdf_sha256": document.pdf_sha256}
+            for document in documents
+        ],
         "sorted": dict(where_it_went),
     }
     events.append(AuditEvent("decision_made", user, station, rma_number, decided))

@@ -56,25 +56,36 @@ def dictionary_for(uow: UnitOfWork, document_type: str) -> bytes | None:
         return None
 
 
+_RECORDING = ("decision_made", "document_stored")  # the events that record a stored PDF's digest
+
+
 def require_as_stored(uow: UnitOfWork, number: str, rma_number: str, pdf: bytes) -> None:
-    """Refuses a PDF whose digest is not the one in the sealed ``document_stored`` event (in the live
-    chain, or in an archive when the event was moved there)."""
+    """Refuses a PDF whose digest is not the one a sealed event recorded for it (in the live chain, or in
+    an archive when the event was moved there): the decision's event that issued it, or for a PDF stored
+    after its decision's transaction (before December 2026), its own ``document_stored`` event."""
     digest = hashlib.sha256(pdf).hexdigest()
     key = uow.chain_key()
-    if digest in _recorded(uow.records.chained_events_of_rma(rma_number, "document_stored"), key, number):
+    if digest in _recorded(uow.records.chained_events_of_rma(rma_number, *_RECORDING), key, number):
         return
-    archived = archived_events_of_rma(uow.records.audit_archives(), key, rma_number, "document_stored")
+    archived = [
+        event
+        for event_type in _RECORDING
+        for event in archived_events_of_rma(uow.records.audit_archives(), key, rma_number, event_type)
+    ]
     if digest not in _recorded(archived, key, number):
         raise _changed(number)
 
 
 def _recorded(events: list[ChainedEvent], key: bytes, number: str) -> set[str]:
-    """The PDF digests that sealed ``document_stored`` events recorded for the document ``number``."""
-    return {
-        str(payload.get("pdf_sha256"))
-        for event in events
-        if is_sealed(event, key) and (payload := json.loads(event.payload)).get("number") == number
-    }
+    """The PDF digests that sealed events recorded for the document ``number``."""
+    recorded: set[str] = set()
+    for event in events:
+        if not is_sealed(event, key):
+            continue
+        payload = json.loads(event.payload)
+        told = payload.get("documents", ()) if event.event_type == "decision_made" else (payload,)
+        recorded.update(str(document["pdf_sha256"]) for document in told if document.get("number") == number)
+    return recorded
 
 
 def _changed(number: str) -> StoredPdfChanged:

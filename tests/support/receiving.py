@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from sqlalchemy import update
+
 from receiving_app.domain.facts import Condition, Flags
 from receiving_app.domain.weight import Weight
 from receiving_app.domain.weight_capture import WeightCapture
+from receiving_app.persistence.document_tables import DocumentRow
 from receiving_app.services.commands import ReceiveLine
 
 OPENED = Condition(unopened=False, sealed=False, original_packaging=True, box_damage=False, labels_intact=True)
@@ -44,3 +47,13 @@ def receive(station, number: str, line: int, **options):
     if "weight" not in options:
         options["weight"] = full_weight(station, number, line)
     return station.receiving.receive(as_sold(number, line, options.pop("user", "receiver"), "bench-1", **options))
+
+
+def cut_power_before_the_pdfs_were_stored(station, numbers) -> None:
+    """What a power cut between a receive's commit and its PDFs' own commit left behind, when a receive
+    had two (before December 2026)."""
+    with station.units.write() as uow:
+        uow.session.execute(
+            update(DocumentRow).where(DocumentRow.number.in_(numbers)).values(pdf=None, pdf_sha256=None, pdf_parts=None)
+        )
+        uow.commit()

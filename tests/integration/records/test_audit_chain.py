@@ -16,7 +16,7 @@ def chained(station, tmp_path):
     receive_for_race(station.database_url, tmp_path / "settings.json", "RA0000301", 1, "bench-1")
     receive_for_race(station.database_url, tmp_path / "settings.json", "RA0000301", 2, "bench-1")
     report = station.history.verify_audit_chain()
-    assert report.first_break is None and report.events > 10
+    assert report.first_break is None and report.events > 5
     return station
 
 

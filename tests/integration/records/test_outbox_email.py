@@ -24,7 +24,7 @@ from tests.support.desk_orders import RECORDED_AT as PARCEL_ARRIVED
 from tests.support.desk_orders import FoundItem, Order, OrderLine, add_orders, add_unidentified_return
 from tests.support.outbox import Clock, attempts, message_row, outbox, sender, smtp_sink, station_with
 from tests.support.pdf import decode_code128, rasterize_page
-from tests.support.receiving import OPENED, grams, receive
+from tests.support.receiving import OPENED, cut_power_before_the_pdfs_were_stored, grams, receive
 from tests.support.warehouse import Line, Rma, add_rmas
 
 UPS_PARCEL = "1Z999AA10123456784"
@@ -270,8 +270,8 @@ def test_a_parcel_first_opened_at_the_bench_is_its_arrival_and_only_once(station
 def test_a_decision_s_e_mail_waits_for_its_pdf_and_draws_one_a_power_cut_lost(
     station, sink, tmp_path, monkeypatch
 ) -> None:
-    monkeypatch.setattr(station.issuer, "store_pdfs", lambda *args, **kwargs: None)  # the cut, between the commits
     arrive_and_receive(station, tmp_path)
+    cut_power_before_the_pdfs_were_stored(station, ["CM-000001"])
     clock = Clock()
     outbox_sender = sender(station, clock)
 
