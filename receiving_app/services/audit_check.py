@@ -26,7 +26,7 @@ from receiving_app.domain.audit_checkpoints import (
     routing_of,
 )
 from receiving_app.domain.chain_replay import ChainReplay, event_checks_out
-from receiving_app.domain.sealed_rows import RowDifference
+from receiving_app.domain.sealed_rows import RowDifference, same_digest
 from receiving_app.persistence.row_sealing import current_digests, sealed_table_names
 from receiving_app.persistence.unit_of_work import UnitOfWork
 from receiving_app.services.archive_reading import replay_archives, unsigned_archives
@@ -195,7 +195,7 @@ def _recent_difference(table: str, recorded: dict[str, str], now: dict[str, str]
             )
         if not expected and current is not None:
             return RowDifference(table, key, "has no record in the audit chain: it was put in outside the station")
-        if expected and current != expected:
+        if expected and current is not None and not same_digest(expected, current):
             return RowDifference(
                 table, key, "differs from its record in the audit chain: it was changed outside the station"
             )

@@ -1,0 +1,44 @@
+"""A sealed row's digest, and the records written before it was kept in base64."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from decimal import Decimal
+
+from receiving_app.domain.sealed_rows import RowLedger, row_digest, same_digest
+
+ROW = {"id": 7, "outcome": "refund", "refund_total": Decimal("29.99"), "notes": None}
+
+
+def hex_record(values: dict) -> str:
+    """A digest as the chain recorded it before December 2026: the first 32 hex digits of the SHA-256."""
+    present = {name: format(value, "f") if isinstance(value, Decimal) else value for name, value in values.items()}
+    present = {name: value for name, value in present.items() if value is not None}
+    text = json.dumps(present, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def test_a_digest_is_128_bits_in_22_characters_and_changes_with_any_value() -> None:
+    digest = row_digest(ROW)
+
+    assert len(digest) == 22
+    assert row_digest({**ROW, "refund_total": Decimal("29.98")}) != digest
+    assert row_digest({**ROW, "notes": ""}) != digest  # an empty note is a value; None is left out
+
+
+def test_a_record_in_hex_digits_still_vouches_for_its_row() -> None:
+    recorded = hex_record(ROW)
+
+    assert same_digest(recorded, row_digest(ROW))
+    assert not same_digest(recorded, row_digest({**ROW, "refund_total": Decimal("299.9")}))
+    assert same_digest(row_digest(ROW), row_digest(ROW))
+
+
+def test_the_ledger_names_a_row_changed_since_its_hex_record() -> None:
+    ledger = RowLedger()
+    ledger.add(json.dumps({"decisions": {"7": hex_record(ROW), "8": row_digest({**ROW, "id": 8})}}))
+
+    assert ledger.first_difference("decisions", [("7", row_digest(ROW)), ("8", row_digest({**ROW, "id": 8}))]) is None
+    changed = ledger.first_difference("decisions", [("7", row_digest({**ROW, "outcome": "deny"}))])
+    assert changed is not None and changed.key == "7" and "changed outside the station" in changed.problem
