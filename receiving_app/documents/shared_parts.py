@@ -47,6 +47,8 @@ _START_XREF_OFFSET = re.compile(_START_XREF + rb"(\d+)\n")
 _INDEX_MARK = b"\n%parts "  # no PDF ends with it: a PDF's last line is %%EOF
 
 DICTIONARY_BYTES = 32 * 1024  # what zlib's window can reach back to
+# zlib's best: a memo's 15 KB deflate in 0.15 ms rather than 0.12, to about 6 % fewer bytes for ever.
+_LEVEL = 9
 
 PartsSource = Callable[[Collection[str]], Mapping[str, bytes]]
 """The shared parts with the SHA-256s asked for (those there are): the documents table's, or a dict's."""
@@ -122,11 +124,11 @@ def lean_pdf(pdf: bytes, dictionary: bytes | None = None) -> LeanPdf:
         lean, index, shared = pdf, PartsIndex(()), {}
     inflated = lean + _INDEX_MARK + index.text.encode()
     if dictionary is None:
-        return LeanPdf(zlib.compress(inflated), _kept_as(None), index, shared)
+        return LeanPdf(zlib.compress(inflated, _LEVEL), _kept_as(None), index, shared)
     dictionary = dictionary[-DICTIONARY_BYTES:]
     kept = zlib.compress(dictionary)  # a part is kept as it is, and the dictionary is PDF text: deflated too
     digest = hashlib.sha256(kept).hexdigest()
-    deflater = zlib.compressobj(zdict=dictionary)
+    deflater = zlib.compressobj(_LEVEL, zdict=dictionary)
     deflated = deflater.compress(inflated) + deflater.flush()
     return LeanPdf(deflated, _kept_as(digest), index, {**shared, digest: kept})
 
