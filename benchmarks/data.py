@@ -36,7 +36,7 @@ Log = Callable[[str], None]
 PACKAGE = Path(receiving_app.__file__).resolve().parent
 KEY_SOURCES = (
     PACKAGE / "services" / "demo.py",
-    PACKAGE / "persistence" / "tables.py",
+    *sorted((PACKAGE / "persistence").glob("*_tables.py")),
     PACKAGE / "persistence" / "migrations" / "versions",
     resources_dir() / "demo",
     resources_dir() / "policies",
