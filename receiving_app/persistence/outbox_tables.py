@@ -69,6 +69,13 @@ class OutboxMessageRow(Base):
         back_populates="message", order_by="OutboxAttemptRow.id"
     )
 
+    @property
+    def email_message_id(self) -> str:
+        """An e-mail's Message-ID: ``<`` its key ``.`` its topic ``@receiving-app>``. Keys written before December
+        2026 are the whole Message-ID."""
+        key = self.message_key
+        return key if key.startswith("<") else f"<{key}.{self.event_type}@receiving-app>"
+
 
 class OutboxAttemptRow(Base):
     """One try at delivering a message: claimed before it starts, so a sender that stops mid-way

@@ -129,6 +129,11 @@ def planned_messages(
     return planned
 
 
+# What a decision's event says beyond its ``line.decided`` webhook's data: the inspection, the documents and
+# the sorting (webhooks of their own), and whether it closed its RMA.
+_NOT_IN_LINE_DECIDED = ("inspection", "documents", "sorted", "closes_rma")
+
+
 def _webhooks_of(
     event: AuditEvent, topic: str, arrival: dict[str, Any] | None
 ) -> list[tuple[str, dict[str, Any], str]]:
@@ -142,7 +147,7 @@ def _webhooks_of(
         return [(topic, {}, "")]
     payload = event.payload
     where = {"line": payload["line"], "unit": payload["unit"]}
-    decided = {key: value for key, value in payload.items() if key not in ("inspection", "documents", "sorted")}
+    decided = {key: value for key, value in payload.items() if key not in _NOT_IN_LINE_DECIDED}
     # A document's webhook says its type and number; the digest of its PDF stays in the audit trail.
     issued = [
         ("document.issued", {**where, "type": document["type"], "number": document["number"]}, document["number"])
@@ -273,8 +278,9 @@ def _row(message: PlannedMessage, event: ChainedEvent) -> dict[str, Any]:
     elif message.kind == "file":  # keyed by the batch's format and number, which its maker looks it up by
         payload, key = canonical_json(message.details), str(message.details["key"])
     else:
-        payload = canonical_json(message.details)
-        key = f"<{event.hash[:_KEY_LENGTH]}.{message.event_type}@receiving-app>"
+        # The event's 32 hex digits: its Message-ID adds the topic and the station's domain when it is sent
+        # (``OutboxMessageRow.email_message_id``), so the row and its unique index do not keep them.
+        payload, key = canonical_json(message.details), event.hash[:_KEY_LENGTH]
     return {
         "kind": message.kind,
         "receiver": message.receiver,

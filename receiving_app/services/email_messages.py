@@ -165,7 +165,7 @@ class CustomerEmails:
         message["To"] = formataddr((customer.name, customer.email.strip()))
         message["Subject"] = filled(template.subject, values)
         message["Date"] = format_datetime(on_station_clock(row.created_at, self._issuer.zone))
-        message["Message-ID"] = row.message_key
+        message["Message-ID"] = row.email_message_id
         message["Auto-Submitted"] = "auto-generated"  # no out-of-office answer comes back to it
         message.set_content(_tidy(filled(template.body, values)))
         return message

@@ -20,7 +20,6 @@ from datetime import date
 from sqlalchemy.exc import IntegrityError
 
 from receiving_app.documents.photos import UnreadablePhoto, printable_photo
-from receiving_app.domain.audit import AuditEvent
 from receiving_app.domain.decision import Outcome
 from receiving_app.domain.errors import InputError
 from receiving_app.domain.facts import (
@@ -185,10 +184,9 @@ class ReceivingService:
                 approved_over,
                 drawn,
                 where_it_went(plate, judgement.route),
+                closes_rma=closed,
             ):
                 uow.record(event)
-            if closed:
-                uow.record(AuditEvent("rma_closed", command.user, command.station, rma.number, {}))
             uow.records.write_issued(decision_row)
             uow.commit()
             return ReceiveResult(

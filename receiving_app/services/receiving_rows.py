@@ -143,9 +143,12 @@ def receiving_events(
     approved_over: tuple[str, ...],
     documents: Sequence[DrawnDocument],
     where_it_went: Mapping[str, Any],
+    *,
+    closes_rma: bool,
 ) -> list[AuditEvent]:
     """What the audit trail says of one received unit, in the order it happened: ``documents`` are those
-    the decision issued, ``where_it_went`` its unit's sorting (``disposition.where_it_went``)."""
+    the decision issued, ``where_it_went`` its unit's sorting (``disposition.where_it_went``), ``closes_rma``
+    whether it was the RMA's last open unit."""
     user, station, where = command.user, command.station, {"line": line.line_no, "unit": command.unit}
     events: list[AuditEvent] = []
     if (row.reason, row.customer_choice) != (row.stated_reason, row.stated_choice):
@@ -191,6 +194,8 @@ def receiving_events(
             for document in documents
         ],
         "sorted": dict(where_it_went),
+        # Said here rather than by an ``rma_closed`` event of its own, as before December 2026.
+        **({"closes_rma": True} if closes_rma else {}),
     }
     events.append(AuditEvent("decision_made", user, station, rma_number, decided))
     if command.override:
@@ -212,10 +217,12 @@ def receiving_events(
 
 
 def _inspection_payload(command: ReceiveLine) -> dict[str, Any]:
+    # The facts found true, by name: a decision is made only once every one was set, so a name left out
+    # was set false (each said true or false outright, 100 bytes more a line, before December 2026).
     condition, flags = command.condition, command.flags
     return {
-        "condition": {name: getattr(condition, name) for name in CONDITION_FIELDS},
-        "flags": {name: getattr(flags, name) for name in FLAG_FIELDS},
+        "condition": [name for name in CONDITION_FIELDS if getattr(condition, name)],
+        "flags": [name for name in FLAG_FIELDS if getattr(flags, name)],
         "notes": command.notes,
         "photos": len(command.photos),
     }

@@ -16,7 +16,8 @@ from receiving_app.domain.weight_capture import TYPED_BY_HAND
 
 def event_detail(event_type: str, payload_json: str) -> str:
     """ "line 2 unit 1 · 812.4 g from the scale · refund · CM-000031 · LP00000044 to restock new" for a decision
-    on a weighed unit; "" for an event about the whole RMA. In chains written before December 2026 the
+    on a weighed unit (and "· RMA closed" when it decided the RMA's last open unit); "" for an event about the
+    whole RMA. In chains written before December 2026 the
     inspection, the weight, the documents and the sorting have events of their own (``inspection_recorded``,
     before that ``weight_read``; ``document_issued``, ``unit_sorted``)."""
     payload = json.loads(payload_json)
@@ -34,6 +35,8 @@ def event_detail(event_type: str, payload_json: str) -> str:
         if isinstance(documents, list):
             parts.extend(document["number"] for document in documents if isinstance(document, dict))
         parts.append(_sorted(payload.get("sorted")))
+        if payload.get("closes_rma") is True:
+            parts.append("RMA closed")
     elif event_type == "unit_sorted":
         parts.append(_sorted(payload))
     elif event_type == "decision_voided" and isinstance(payload.get("stock_taken_back"), str):

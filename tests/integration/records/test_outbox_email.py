@@ -73,7 +73,7 @@ def test_the_customer_gets_the_arrival_and_the_decision_with_its_document(statio
     body = decision.get_body(("plain",)).get_content()
     assert "a credit of $54.99 is issued" in body and "Refunded to: Card ending 4242." in body
     # Each e-mail carries the Message-ID fixed when its event committed.
-    keys = {message_row(station, message_id).message_key for message_id, *_ in outbox(station)}
+    keys = {message_row(station, message_id).email_message_id for message_id, *_ in outbox(station)}
     assert {arrival["Message-ID"], decision["Message-ID"]} == keys
 
 
@@ -159,7 +159,7 @@ def test_a_sender_stopped_after_the_commit_before_delivering_delivers_once(stati
     assert restarted.send_pass().delivered == 1
 
     assert sorted(message["Message-ID"] for message in sink.received) == sorted(
-        message_row(station, message_id).message_key for message_id, *_ in outbox(station)
+        message_row(station, message_id).email_message_id for message_id, *_ in outbox(station)
     )
     assert [outcome for outcome, _ in attempts(station, first[0])] == ["interrupted", "delivered"]
 

@@ -38,3 +38,13 @@ def test_a_chain_written_before_the_decision_named_its_documents_still_shows_the
 
     assert event_detail("document_issued", issued) == "line 2 unit 1 · CM-000031"
     assert event_detail("unit_sorted", went) == "line 2 unit 1 · LP00000044 to oem recycling"
+
+
+def test_a_decision_that_closed_its_rma_says_so() -> None:
+    decided = '{"line":3,"unit":1,"outcome":"denied","closes_rma":true,'
+    decided += '"sorted":{"lpn":"LP00000045","route":"hold_for_customer","rule":1,"routing_version":"2026-12-03"}}'
+
+    assert event_detail("decision_made", decided) == (
+        "line 3 unit 1 · denied · LP00000045 to hold for customer · RMA closed"
+    )
+    assert event_detail("rma_closed", "{}") == ""  # its own event, before December 2026, and after a line action
