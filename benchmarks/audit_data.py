@@ -67,8 +67,9 @@ def build_chain(
     started = time.perf_counter()
     station = bootstrap(url, settings_path=folder / "settings.json")
     try:
-        # A line is about ten events and an RMA about one and a half lines: a day's RMAs, with room to spare.
-        fill_demo_data(station, rmas=STRETCH_RMAS + day // 7, seed=data.DEMO_SEED)
+        # A line is about three events (its decision, its documents printed, its RMA's opening) and an RMA
+        # about one and a half lines: a day's RMAs, with room to spare.
+        fill_demo_data(station, rmas=STRETCH_RMAS + day // 3, seed=data.DEMO_SEED)
         setup_end = head_sequence(station)
         lines = data.open_lines(station, list(range(1, STRETCH_RMAS + 1)))
         by_type = _received(station, folder, lines, random.Random(20260324))

@@ -145,7 +145,8 @@ class DocumentIssuer:
         """Draws the numbered ``documents`` and puts each PDF, kept lean, in its row before the row is written
         (``write_issued``), with the shared parts the station does not hold yet (one look for all of them)."""
         rows = {row.number: row for row in decision.documents}
-        drawn, shared = [], {}
+        drawn: list[DrawnDocument] = []
+        shared: dict[str, bytes] = {}
         for document in documents:
             pdf = self._render(document.content, None)
             sha256 = hashlib.sha256(pdf).hexdigest()
