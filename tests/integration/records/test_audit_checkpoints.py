@@ -158,11 +158,12 @@ def test_events_cut_from_the_end_behind_a_restored_head_are_caught_by_the_checkp
 
 
 def test_verify_signs_a_checkpoint_once_enough_events_followed_the_last(chain, monkeypatch) -> None:
-    monkeypatch.setattr(audit_checkpointing, "CHECKPOINT_AFTER", 6)  # a receive here is 4 events
+    # A receive here is 2 events: its RMA's import and the decision.
+    monkeypatch.setattr(audit_checkpointing, "CHECKPOINT_AFTER", 3)
     first = chain.station.history.verify_audit_chain(full=False, checkpoint="when due", station="bench-1")
-    assert first.checkpoint_made == first.events  # the whole chain was more than 12 events past nothing
+    assert first.checkpoint_made == first.events  # the whole chain was more than 3 events past nothing
 
-    chain.receive_another()  # 4 events: not yet worth a checkpoint
+    chain.receive_another()  # 2 events: not yet worth a checkpoint
     again = chain.station.history.verify_audit_chain(full=False, checkpoint="when due", station="bench-1")
     assert again.checkpoint_made is None and again.checked_from == first.events
 
@@ -183,7 +184,7 @@ def test_the_commands_say_where_they_started_and_where_they_signed(chain) -> Non
     verified = run_cli("--db", url, "audit", "verify")
     assert verified.code == 0, verified.stderr
     assert f"{chain.head() - head} events replayed from the checkpoint at event {head}" in verified.stdout
-    assert "checkpoint signed" not in verified.stdout  # 4 events: far from worth a checkpoint
+    assert "checkpoint signed" not in verified.stdout  # 2 events: far from worth a checkpoint
 
     full = run_cli("--db", url, "audit", "verify", "--full")
     assert f"all {chain.head()} events replayed" in full.stdout

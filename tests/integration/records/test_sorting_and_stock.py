@@ -49,10 +49,10 @@ def test_each_unit_gets_the_next_plate_and_the_route_of_what_was_found(station, 
         ("LP00000003", "oem_recycling"),
     ]
     decided = [event for event in shown.events if event.type == "decision_made"]
-    assert [event.detail.split(" · ")[-1] for event in decided] == [
-        "LP00000001 to restock new",
-        "LP00000002 to restock open box",
-        "LP00000003 to oem recycling",
+    assert [event.detail.split(" · ")[-2:] for event in decided] == [
+        ["RF-000001", "LP00000001 to restock new"],
+        ["CM-000002", "LP00000002 to restock open box"],
+        ["LP00000003 to oem recycling", "RMA closed"],  # the RMA's last unit
     ]
 
 

@@ -35,6 +35,7 @@ def test_a_line_of_four_units_has_one_weight_row_per_unit_naming_it(station, tmp
                 f"line 1 unit {unit} · {weight} g from the scale · refund",
                 *(document.number for document in decision.documents),
                 f"{decision.license_plate} to restock new",
+                *(["RMA closed"] if unit == len(captured) else []),
             ]
         )
         for (unit, weight), decision in zip(enumerate(captured, start=1), detail.decisions, strict=True)
