@@ -573,7 +573,7 @@ def stations_postgresql(ctx: Context) -> Result:
         notes.append(
             "The rows every station queues on, each locked from the statement that takes it until its transaction "
             "commits: the document counters (one row per type, so that numbers have no gaps; the license plates' "
-            "too) and the audit chain's head (twice a receive: the decision, then the stored PDFs): "
+            "too) and the audit chain's head (once a receive, for the decision's events, its PDFs drawn before it): "
             + "; ".join(
                 f"`{row}` taken {len(pairs):,} times, waited for median "
                 f"{_ms(median([w for _, w in pairs]))}, then held median {_ms(median([h for h, _ in pairs]))} (p95 "

@@ -86,14 +86,15 @@ def receive_postgresql(ctx: Context) -> Result:
         notes=[
             f"{len(samples):,} lines of RMAs picked at random among {ctx.size:,} (after {WARM_UP} warm-up lines), "
             "received as in the SQLite figure (two moving readings and a stable capture, some with a damage photo), "
-            "each followed at once by its floor: its statements replayed through psycopg, in the same transactions, "
+            "each followed at once by its floor: its statements replayed through psycopg, in the same transaction, "
             "on a copy of the warehouse.",
             f"Statements per receive: median {statistics.median(counts):g}, from {min(counts)} to {max(counts)} "
-            "(both transactions: the decision, then the stored PDFs).",
-            "Held by one station alone, from the statement that takes it to its commit: the document counters "
+            "(one transaction: the decision, its documents with their PDFs, its plate and its events).",
+            "Held by one station alone, from the statement that takes it to its commit: the document counters (the "
+            "PDFs are drawn while they are held) "
             f"median {_ms(statistics.median(counter_held))} (p95 {_ms(percentile(counter_held, 0.95))}), the "
             f"audit chain's head median {_ms(statistics.median(head_held))} (p95 {_ms(percentile(head_held, 0.95))}, "
-            "twice a receive).",
+            "once a receive).",
         ],
     )
 
