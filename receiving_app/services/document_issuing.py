@@ -66,7 +66,6 @@ class UnrenderedDocument:
 
     number: str
     document_type: DocumentType
-    rma_number: str
     content: DocumentContent
 
 
@@ -133,9 +132,7 @@ class DocumentIssuer:
         # Attached before any is drawn up: a document may name another of the same decision.
         uow.records.attach_issued(decision, documents=rows)
         return [
-            UnrenderedDocument(
-                row.number, document_type, rma.number, self.content(uow, row, decision, rma, line, policy=policy)
-            )
+            UnrenderedDocument(row.number, document_type, self.content(uow, row, decision, rma, line, policy=policy))
             for document_type, row in zip(document_types, rows, strict=True)
         ]
 
