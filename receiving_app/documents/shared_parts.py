@@ -23,6 +23,7 @@ keep it in their column (``{"dictionary": ..., "parts": [...]}``) and are read a
 
 from __future__ import annotations
 
+import base64
 import bisect
 import hashlib
 import json
@@ -134,9 +135,13 @@ def lean_pdf(pdf: bytes, dictionary: bytes | None = None) -> LeanPdf:
 
 
 def dictionary_of(kept_as: str) -> str | None:
-    """The SHA-256 of the shared part a document's bytes were deflated against (None: against none)."""
+    """The SHA-256 (hex) of the shared part a document's bytes were deflated against (None: against none)."""
     dictionary = json.loads(kept_as)["dictionary"]
-    return None if dictionary is None else str(dictionary)
+    if dictionary is None:
+        return None
+    named = str(dictionary)
+    # In URL-safe base64 since December 2026 (43 characters); kept in hex digits before.
+    return named if len(named) == 64 else base64.urlsafe_b64decode(named + "=").hex()
 
 
 def lean_bytes(deflated: bytes, kept_as: str, parts: PartsSource) -> bytes:
@@ -168,7 +173,8 @@ def whole_pdf(deflated: bytes, kept_as: str, parts: PartsSource) -> bytes:
 
 
 def _kept_as(dictionary: str | None) -> str:
-    return json.dumps({"dictionary": dictionary}, separators=(",", ":"))
+    named = None if dictionary is None else base64.urlsafe_b64encode(bytes.fromhex(dictionary)).decode().rstrip("=")
+    return json.dumps({"dictionary": named}, separators=(",", ":"))
 
 
 def _put_back(lean: bytes, index: PartsIndex, shared: Mapping[str, bytes]) -> bytes:

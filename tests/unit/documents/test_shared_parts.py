@@ -3,6 +3,7 @@ same part in each, so the station keeps it once."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import zlib
@@ -79,6 +80,21 @@ def test_the_cross_references_are_written_again_and_a_later_memo_keeps_under_a_k
     assert _whole(later) == pdf
     # What the documents row keeps: the deflated bytes (where the parts go is among them) and the dictionary.
     assert len(later.deflated) + len(later.kept_as) < 1024
+
+
+def test_the_dictionary_is_named_in_base64_and_one_named_in_hex_digits_is_still_found(
+    credit_memo_content: DocumentContent, override_memo_content: DocumentContent
+) -> None:
+    first = lean_pdf(render(credit_memo_content))
+    dictionary = lean_bytes(first.deflated, first.kept_as, _parts(first))
+    pdf = render(override_memo_content)
+    later = lean_pdf(pdf, dictionary)
+    digest = str(dictionary_of(later.kept_as))
+
+    named = base64.urlsafe_b64encode(bytes.fromhex(digest)).decode()[:43]
+    assert later.kept_as == json.dumps({"dictionary": named}, separators=(",", ":"))
+    as_kept_before = json.dumps({"dictionary": digest})  # 64 hex digits, as documents stored before kept it
+    assert whole_pdf(later.deflated, as_kept_before, _parts(later)) == pdf
 
 
 def test_a_cross_reference_table_that_is_not_where_the_objects_are_is_kept_as_it_was() -> None:
