@@ -225,9 +225,8 @@ def _emails(
         else:  # an arrival the parcel made before this event (a match) says when
             arrived_at = arrivals.get(position, {}).get("arrived_at")
             details = {"arrived_at": arrived_at} if arrived_at else {}
-        yield PlannedMessage(
-            position, "email", CUSTOMER, topic, {"event": event.event_type, **details}, None if has_one else NO_ADDRESS
-        )
+        # What the e-mail is made from when it is sent; the row's topic and audit sequence name its event.
+        yield PlannedMessage(position, "email", CUSTOMER, topic, details, None if has_one else NO_ADDRESS)
 
 
 def _customer_addresses(session: Session, rma_numbers: set[str], known: dict[str, str]) -> dict[str, str]:
@@ -252,7 +251,8 @@ def _customer_addresses(session: Session, rma_numbers: set[str], known: dict[str
 
 
 def _decision_details(session: Session, decided: AuditEvent) -> dict[str, Any]:
-    """The decision an e-mail reports, and the documents its event says it issued."""
+    """The decision an e-mail reports, and the documents its event says it issued (the line and unit are the
+    decision's, read with it when the e-mail is made)."""
     line, unit = decided.payload["line"], decided.payload["unit"]
     decision_id = held_standing_decision_id(session, cast(str, decided.rma_number), line, unit)
     if decision_id is None:  # the decision is not in the session: it is read
@@ -268,7 +268,7 @@ def _decision_details(session: Session, decided: AuditEvent) -> dict[str, Any]:
             )
         ).scalar_one_or_none()
     documents = [document["number"] for document in decided.payload["documents"]]
-    return {"decision_id": decision_id, "line": line, "unit": unit, "documents": documents}
+    return {"decision_id": decision_id, "documents": documents}
 
 
 def _row(message: PlannedMessage, event: ChainedEvent) -> dict[str, Any]:
