@@ -66,14 +66,17 @@ def test_a_document_deflated_against_an_earlier_one_is_smaller_and_comes_back_wh
     assert _whole(against) == pdf
 
 
+def _kept_after(first_memo: DocumentContent, later_memo: DocumentContent) -> tuple[bytes, LeanPdf]:
+    """The later memo's PDF, and how it is kept when the first memo's lean bytes are its kind's dictionary."""
+    first = lean_pdf(render(first_memo))
+    pdf = render(later_memo)
+    return pdf, lean_pdf(pdf, lean_bytes(first.deflated, first.kept_as, _parts(first)))
+
+
 def test_the_cross_references_are_written_again_and_a_later_memo_keeps_under_a_kilobyte(
     credit_memo_content: DocumentContent, override_memo_content: DocumentContent
 ) -> None:
-    first = lean_pdf(render(credit_memo_content))
-    dictionary = lean_bytes(first.deflated, first.kept_as, _parts(first))
-    pdf = render(override_memo_content)
-
-    later = lean_pdf(pdf, dictionary)
+    pdf, later = _kept_after(credit_memo_content, override_memo_content)
 
     assert later.index.xref == pdf.rindex(b"\nxref\n") + 1
     assert b"\nxref\n" not in lean_bytes(later.deflated, later.kept_as, _parts(later))
@@ -85,10 +88,7 @@ def test_the_cross_references_are_written_again_and_a_later_memo_keeps_under_a_k
 def test_the_dictionary_is_named_in_base64_and_one_named_in_hex_digits_is_still_found(
     credit_memo_content: DocumentContent, override_memo_content: DocumentContent
 ) -> None:
-    first = lean_pdf(render(credit_memo_content))
-    dictionary = lean_bytes(first.deflated, first.kept_as, _parts(first))
-    pdf = render(override_memo_content)
-    later = lean_pdf(pdf, dictionary)
+    pdf, later = _kept_after(credit_memo_content, override_memo_content)
     digest = str(dictionary_of(later.kept_as))
 
     named = base64.urlsafe_b64encode(bytes.fromhex(digest)).decode()[:43]
