@@ -65,26 +65,32 @@ def require_as_stored(uow: UnitOfWork, number: str, rma_number: str, pdf: bytes)
     after its decision's transaction (before December 2026), its own ``document_stored`` event."""
     digest = hashlib.sha256(pdf).hexdigest()
     key = uow.chain_key()
-    if digest in _recorded(uow.records.chained_events_of_rma(rma_number, *_RECORDING), key, number):
+    if digest in recorded_pdf_digests(uow.records.chained_events_of_rma(rma_number, *_RECORDING), key, number):
         return
     archived = [
         event
         for event_type in _RECORDING
         for event in archived_events_of_rma(uow.records.audit_archives(), key, rma_number, event_type)
     ]
-    if digest not in _recorded(archived, key, number):
+    if digest not in recorded_pdf_digests(archived, key, number):
         raise _changed(number)
 
 
-def _recorded(events: list[ChainedEvent], key: bytes, number: str) -> set[str]:
+def recorded_pdf_digests(events: list[ChainedEvent], key: bytes, number: str) -> set[str]:
     """The PDF digests that sealed events recorded for the document ``number``."""
     recorded: set[str] = set()
     for event in events:
         if not is_sealed(event, key):
             continue
         payload = json.loads(event.payload)
+        # A decision's event names its documents; one written before its PDFs were drawn in its transaction
+        # names them without a digest, which their own ``document_stored`` events record.
         told = payload.get("documents", ()) if event.event_type == "decision_made" else (payload,)
-        recorded.update(str(document["pdf_sha256"]) for document in told if document.get("number") == number)
+        recorded.update(
+            str(document["pdf_sha256"])
+            for document in told
+            if document.get("number") == number and document.get("pdf_sha256")
+        )
     return recorded
 
 
