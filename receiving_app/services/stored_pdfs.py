@@ -67,20 +67,17 @@ def require_as_stored(uow: UnitOfWork, number: str, rma_number: str, pdf: bytes)
     key = uow.chain_key()
     if digest in recorded_pdf_digests(uow.records.chained_events_of_rma(rma_number, *_RECORDING), key, number):
         return
-    archived = [
-        event
-        for event_type in _RECORDING
-        for event in archived_events_of_rma(uow.records.audit_archives(), key, rma_number, event_type)
-    ]
+    archived = archived_events_of_rma(uow.records.audit_archives(), key, rma_number)  # each archive opened once
     if digest not in recorded_pdf_digests(archived, key, number):
         raise _changed(number)
 
 
 def recorded_pdf_digests(events: list[ChainedEvent], key: bytes, number: str) -> set[str]:
-    """The PDF digests that sealed events recorded for the document ``number``."""
+    """The PDF digests that sealed events recorded for the document ``number`` (events of other kinds record
+    none)."""
     recorded: set[str] = set()
     for event in events:
-        if not is_sealed(event, key):
+        if event.event_type not in _RECORDING or not is_sealed(event, key):
             continue
         payload = json.loads(event.payload)
         # A decision's event names its documents; one written before its PDFs were drawn in its transaction

@@ -45,6 +45,12 @@ def test_a_decision_that_named_its_documents_without_digests_leaves_them_to_thei
     assert recorded_pdf_digests(events, KEY, "CM-000001") == {MEMO}
 
 
+def test_an_event_of_another_kind_that_names_a_digest_vouches_for_nothing() -> None:
+    events = chained(("document_printed", {"number": "CM-000001", "pdf_sha256": MEMO}))
+
+    assert recorded_pdf_digests(events, KEY, "CM-000001") == set()
+
+
 def test_an_event_sealed_under_another_key_vouches_for_nothing() -> None:
     events = chained(("document_stored", {"number": "CM-000001", "pdf_sha256": MEMO}), key=b"a forger's key")
 
