@@ -84,6 +84,21 @@ class LicensePlateRow(Base):
             "(reclaim_tracking IS NULL) = (hold_ended IS NULL OR hold_ended <> 'reclaimed')",
             name="reclaimed_with_tracking",
         ),
+        # Most plates are never held and wait a while before they are placed: the indexes hold only the
+        # plates they can find (a lookup by a day or a container implies the column is set, so both
+        # databases use them), not an entry for every unit ever sorted.
+        Index(
+            "ix_license_plates_held_until",
+            "held_until",
+            sqlite_where=text("held_until IS NOT NULL"),
+            postgresql_where=text("held_until IS NOT NULL"),
+        ),
+        Index(
+            "ix_license_plates_container_id",
+            "container_id",
+            sqlite_where=text("container_id IS NOT NULL"),
+            postgresql_where=text("container_id IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -98,7 +113,7 @@ class LicensePlateRow(Base):
     rule: Mapped[int] = mapped_column(Integer)
     assigned_at: Mapped[datetime] = mapped_column(UtcDateTime)
     station_id: Mapped[str] = mapped_column(String(64))
-    container_id: Mapped[int | None] = mapped_column(ForeignKey("containers.id"), index=True)
+    container_id: Mapped[int | None] = mapped_column(ForeignKey("containers.id"))
     grams: Mapped[Decimal] = mapped_column(ExactDecimal)
     """What the unit adds to its container: the weight the decision used, or the catalog's full weight
     for a unit that is not weighed (drums and parts)."""
@@ -107,7 +122,7 @@ class LicensePlateRow(Base):
     # A unit held for its customer: kept until ``held_until``, the day its hold ends, and from that day
     # sent on to the route the hold names (expired), unless the customer asked for it back first
     # (reclaimed, with the tracking number of the shipment that took it back).
-    held_until: Mapped[date | None] = mapped_column(Date, index=True)
+    held_until: Mapped[date | None] = mapped_column(Date)
     hold_ended: Mapped[str | None] = mapped_column(String(16))
     hold_ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     reclaim_tracking: Mapped[str | None] = mapped_column(String(64))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import datetime
 
-from sqlalchemy import func, select, tuple_, update
+from sqlalchemy import func, literal_column, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from receiving_app.persistence.outbox_tables import OutboxAttemptRow, OutboxMessageRow
@@ -33,8 +33,8 @@ class OutboxRecords:
         query = select(OutboxMessageRow).where(OutboxMessageRow.id == message_id)
         return self.session.scalars(query.with_for_update() if lock else query).one_or_none()
 
-    def undelivered_before(self, message: OutboxMessageRow) -> OutboxMessageRow | None:
-        """The first message to the same receiver about the same RMA, of an earlier event (or written before
+    def undelivered_webhook_before(self, message: OutboxMessageRow) -> OutboxMessageRow | None:
+        """The first webhook to the same receiver about the same RMA, of an earlier event (or written before
         it for the same event: a decision's own webhook before its documents'), that is not delivered yet: a
         webhook is not sent before it."""
         if message.rma_number is None:
@@ -42,7 +42,9 @@ class OutboxRecords:
         return self.session.scalars(
             select(OutboxMessageRow)
             .where(
-                OutboxMessageRow.kind == message.kind,
+                # Written out, not bound: the index that serves this holds webhooks only, and a statement
+                # PostgreSQL prepares once (psycopg does, after a few runs) is planned for any kind.
+                OutboxMessageRow.kind == literal_column("'webhook'"),
                 OutboxMessageRow.receiver == message.receiver,
                 OutboxMessageRow.rma_number == message.rma_number,
                 tuple_(OutboxMessageRow.audit_sequence, OutboxMessageRow.id) < (message.audit_sequence, message.id),

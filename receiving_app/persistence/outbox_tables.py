@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from receiving_app.persistence.column_types import UtcDateTime
@@ -41,7 +41,15 @@ class OutboxMessageRow(Base):
         # The sender's question: what is due now, oldest event first.
         Index("ix_outbox_messages_status_next_attempt_at", "status", "next_attempt_at"),
         # Webhooks go out in order per RMA and receiver: what came before this one and is not delivered yet.
-        Index("ix_outbox_messages_rma_number_receiver", "rma_number", "receiver", "audit_sequence"),
+        # E-mails are not held back so, and most messages are e-mails: only webhooks are in it.
+        Index(
+            "ix_outbox_messages_rma_number_receiver",
+            "rma_number",
+            "receiver",
+            "audit_sequence",
+            sqlite_where=text("kind = 'webhook'"),
+            postgresql_where=text("kind = 'webhook'"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -31,7 +31,7 @@ class RmaRow(Base):
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
     reported_on: Mapped[date] = mapped_column(Date)  # the authorization date: every window is judged on it
     return_label_cost: Mapped[Money] = mapped_column(MoneyCents)
-    status: Mapped[str] = mapped_column(String(24), default="open", index=True)
+    status: Mapped[str] = mapped_column(String(24), default="open")  # ix_rmas_status_reported_on leads with it
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
     seller: Mapped[SellerRow] = relationship(lazy="joined")

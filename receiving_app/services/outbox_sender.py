@@ -191,7 +191,7 @@ class OutboxSender:
                 return None
             if message.kind == "email":
                 return emails.made(uow, message, now=self._clock())
-            earlier = uow.records.undelivered_before(message)
+            earlier = uow.records.undelivered_webhook_before(message)
             if earlier is not None:
                 waits = f"Waits for the {earlier.event_type} webhook about {earlier.rma_number} (#{earlier.id})."
                 return _InTurn(waits, said=message.last_error == waits)

@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Engine, event
 # The tables that grow with the history, and the customers (the search must not read them all either).
 WATCHED = frozenset({"rmas", "rma_lines", "decisions", "search_decisions", "orders", "customers", "inspections"})
 _SQLITE_SCAN = re.compile(r"^SCAN (\w+?)(?:_\d+)?(?: |$)")
+_SQLITE_INDEX = re.compile(r"USING (?:COVERING )?INDEX (\w+)")
 
 Statement = tuple[str, Any]
 
@@ -54,6 +55,17 @@ def full_reads(connection: Connection, statement: str, parameters: Any) -> list[
         connection.exec_driver_sql(f"SET LOCAL {setting} = 1")
     plan = connection.exec_driver_sql(f"EXPLAIN (FORMAT JSON) {statement}", parameters).scalar_one()
     return [_describe(node) for node in _nodes(plan[0]["Plan"]) if _reads_whole(node)]
+
+
+def indexes_read(connection: Connection, statement: str, parameters: Any) -> set[str]:
+    """The indexes the database would read for the statement, on a database too big to read a table whole."""
+    if connection.dialect.name == "sqlite":
+        rows = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters).all()
+        return {match.group(1) for *_, detail in rows if (match := _SQLITE_INDEX.search(detail))}
+    for setting in ("enable_seqscan", "enable_bitmapscan"):
+        connection.exec_driver_sql(f"SET LOCAL {setting} = off")
+    plan = connection.exec_driver_sql(f"EXPLAIN (FORMAT JSON) {statement}", parameters).scalar_one()
+    return {node["Index Name"] for node in _nodes(plan[0]["Plan"]) if "Index Name" in node}
 
 
 def _nodes(node: dict) -> Iterator[dict]:
