@@ -23,7 +23,6 @@ keep it in their column (``{"dictionary": ..., "parts": [...]}``) and are read a
 
 from __future__ import annotations
 
-import base64
 import bisect
 import hashlib
 import json
@@ -31,6 +30,8 @@ import re
 import zlib
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
+
+from receiving_app.domain.digest_text import hex_of_short_text, short_text_of_hex
 
 # An object begins a line (pdfdoc writes each after the one before and its end of line). The newline
 # first lets the search skip from newline to newline instead of trying every digit of the font programs:
@@ -141,7 +142,7 @@ def dictionary_of(kept_as: str) -> str | None:
         return None
     named = str(dictionary)
     # In URL-safe base64 since December 2026 (43 characters); kept in hex digits before.
-    return named if len(named) == 64 else base64.urlsafe_b64decode(named + "=").hex()
+    return named if len(named) == 64 else hex_of_short_text(named)
 
 
 def lean_bytes(deflated: bytes, kept_as: str, parts: PartsSource) -> bytes:
@@ -173,7 +174,7 @@ def whole_pdf(deflated: bytes, kept_as: str, parts: PartsSource) -> bytes:
 
 
 def _kept_as(dictionary: str | None) -> str:
-    named = None if dictionary is None else base64.urlsafe_b64encode(bytes.fromhex(dictionary)).decode().rstrip("=")
+    named = None if dictionary is None else short_text_of_hex(dictionary)
     return json.dumps({"dictionary": named}, separators=(",", ":"))
 
 

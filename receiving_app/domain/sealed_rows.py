@@ -8,7 +8,6 @@ with no record was put in by hand, and a recorded row that is gone was deleted.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
@@ -17,6 +16,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from receiving_app.domain.digest_text import hex_of_short_text, short_text
 from receiving_app.domain.money import Money
 
 DIGEST_BYTES = 16  # of the SHA-256: 128 bits, ample against a forged row and half the size to store
@@ -48,14 +48,14 @@ def row_digest(values: Mapping[str, Any]) -> str:
     # In 22 characters of URL-safe base64 rather than 32 hex digits: a receive seals a dozen rows, and
     # the chain keeps their digests for ever.
     digest = hashlib.sha256(text.encode("utf-8")).digest()[:DIGEST_BYTES]
-    return base64.urlsafe_b64encode(digest).decode("ascii").rstrip("=")
+    return short_text(digest)
 
 
 def same_digest(recorded: str, current: str) -> bool:
     """Whether a row's digest now is the one recorded: records written before December 2026 hold the same
     128 bits as 32 hex digits."""
     if len(recorded) == 2 * DIGEST_BYTES:
-        return recorded == base64.urlsafe_b64decode(current + "==").hex()
+        return recorded == hex_of_short_text(current)
     return recorded == current
 
 

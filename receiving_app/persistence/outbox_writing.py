@@ -26,6 +26,7 @@ from sqlalchemy import Table, bindparam, insert, inspect, select
 from sqlalchemy.orm import Session, UOWTransaction
 
 from receiving_app.domain.audit import AuditEvent, ChainedEvent, canonical_json
+from receiving_app.domain.digest_text import short_text_of_hex
 from receiving_app.persistence.decision_tables import DecisionRow
 from receiving_app.persistence.held_rows import held_customer_email, held_standing_decision_id
 from receiving_app.persistence.order_tables import CustomerRow, OrderRow
@@ -278,9 +279,10 @@ def _row(message: PlannedMessage, event: ChainedEvent) -> dict[str, Any]:
     elif message.kind == "file":  # keyed by the batch's format and number, which its maker looks it up by
         payload, key = canonical_json(message.details), str(message.details["key"])
     else:
-        # The event's 32 hex digits: its Message-ID adds the topic and the station's domain when it is sent
+        # The 128 bits of the event's 32 hex digits, in 22 characters of URL-safe base64 (hex digits before
+        # December 2026): its Message-ID adds the topic and the station's domain when it is sent
         # (``OutboxMessageRow.email_message_id``), so the row and its unique index do not keep them.
-        payload, key = canonical_json(message.details), event.hash[:_KEY_LENGTH]
+        payload, key = canonical_json(message.details), short_text_of_hex(event.hash[:_KEY_LENGTH])
     return {
         "kind": message.kind,
         "receiver": message.receiver,

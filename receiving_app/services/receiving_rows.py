@@ -8,8 +8,10 @@ from typing import Any
 
 from receiving_app.domain.audit import AuditEvent
 from receiving_app.domain.decision import Decision
+from receiving_app.domain.digest_text import short_text_of_hex
 from receiving_app.domain.facts import CONDITION_FIELDS, FLAG_FIELDS, Condition, Flags
 from receiving_app.domain.judgement import Judgement
+from receiving_app.domain.weight import Unit
 from receiving_app.domain.weight_capture import WeightCapture
 from receiving_app.persistence.decision_tables import DecisionRow
 from receiving_app.persistence.inspection_tables import InspectionRow, PhotoRow, WeightReadingRow, kept_printable
@@ -189,8 +191,13 @@ def receiving_events(
         **where,
         "inspection": inspected,
         **_decision_payload(judgement.decision, command),
+        # Each PDF's SHA-256 in base64 (``pdf``): 43 characters where its hex digits took 64.
         "documents": [
-            {"type": document.document_type.value, "number": document.number, "pdf_sha256": document.pdf_sha256}
+            {
+                "type": document.document_type.value,
+                "number": document.number,
+                "pdf": short_text_of_hex(document.pdf_sha256),
+            }
             for document in documents
         ],
         "sorted": dict(where_it_went),
@@ -219,20 +226,23 @@ def receiving_events(
 def _inspection_payload(command: ReceiveLine) -> dict[str, Any]:
     # The facts found true, by name: a decision is made only once every one was set, so a name left out
     # was set false (each said true or false outright, 100 bytes more a line, before December 2026).
+    # Likewise the notes and the count of photos are there when there are any.
     condition, flags = command.condition, command.flags
     return {
         "condition": [name for name in CONDITION_FIELDS if getattr(condition, name)],
         "flags": [name for name in FLAG_FIELDS if getattr(flags, name)],
-        "notes": command.notes,
-        "photos": len(command.photos),
+        **({"notes": command.notes} if command.notes else {}),
+        **({"photos": len(command.photos)} if command.photos else {}),
     }
 
 
 def _reading_payload(reading: WeightCapture) -> dict[str, Any]:
+    # A weight read in grams is its own weight in grams: ``grams`` is said for a weight in another unit.
+    in_grams = {} if reading.unit == Unit.GRAM.symbol else {"grams": reading.grams}
     return {
         "value": reading.value,
         "unit": reading.unit,
-        "grams": reading.grams,
+        **in_grams,
         "stable": reading.stable,
         "source": reading.source,
     }

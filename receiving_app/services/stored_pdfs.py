@@ -10,6 +10,7 @@ import zlib
 
 from receiving_app.documents.shared_parts import lean_bytes, whole_pdf
 from receiving_app.domain.audit import ChainedEvent, is_sealed
+from receiving_app.domain.digest_text import hex_of_short_text
 from receiving_app.domain.errors import RuleRefusal
 from receiving_app.persistence.document_tables import DocumentRow
 from receiving_app.persistence.unit_of_work import UnitOfWork
@@ -84,11 +85,17 @@ def recorded_pdf_digests(events: list[ChainedEvent], key: bytes, number: str) ->
         # names them without a digest, which their own ``document_stored`` events record.
         told = payload.get("documents", ()) if event.event_type == "decision_made" else (payload,)
         recorded.update(
-            str(document["pdf_sha256"])
-            for document in told
-            if document.get("number") == number and document.get("pdf_sha256")
+            filter(None, (_digest_recorded(document) for document in told if document.get("number") == number))
         )
     return recorded
+
+
+def _digest_recorded(document: dict) -> str | None:
+    """A PDF's SHA-256 in hex as an event recorded it: in base64 (``pdf``) since December 2026, in hex digits
+    (``pdf_sha256``) before, or not at all."""
+    if document.get("pdf"):
+        return hex_of_short_text(str(document["pdf"]))
+    return str(document["pdf_sha256"]) if document.get("pdf_sha256") else None
 
 
 def _changed(number: str) -> StoredPdfChanged:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import io
 import json
@@ -245,9 +246,9 @@ def test_the_stored_pdf_is_the_one_the_audit_trail_says_was_issued(station, tmp_
     with station.units.read() as uow:
         events = [(event.event_type, json.loads(event.payload)) for event in uow.records.audit_chain()]
     decided = [payload for kind, payload in events if kind == "decision_made"]
-    assert decided[0]["documents"] == [
-        {"type": "credit_memo", "number": number, "pdf_sha256": hashlib.sha256(stored).hexdigest()}
-    ]
+    # The digest in URL-safe base64, unpadded: the 32 bytes of the SHA-256 in 43 characters.
+    digest = base64.urlsafe_b64encode(hashlib.sha256(stored).digest()).decode().rstrip("=")
+    assert decided[0]["documents"] == [{"type": "credit_memo", "number": number, "pdf": digest}]
     # Drawn and stored in the decision's transaction: no event of its own.
     assert "document_stored" not in [kind for kind, _payload in events]
 

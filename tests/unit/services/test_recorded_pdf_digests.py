@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from receiving_app.domain.audit import GENESIS_HASH, AuditEvent, ChainedEvent, chain
+from receiving_app.domain.digest_text import short_text
 from receiving_app.services.stored_pdfs import recorded_pdf_digests
 
 KEY = b"chain key of the station"
@@ -33,6 +34,23 @@ def test_the_decision_s_event_vouches_for_the_pdfs_it_issued() -> None:
     assert recorded_pdf_digests(events, KEY, "CM-000001") == {MEMO}
     assert recorded_pdf_digests(events, KEY, "RF-000001") == {FEE}
     assert recorded_pdf_digests(events, KEY, "CM-000002") == set()
+
+
+def test_a_decision_s_event_since_december_2026_names_each_digest_in_base64() -> None:
+    events = chained(
+        (
+            "decision_made",
+            {
+                "documents": [
+                    {"type": "credit_memo", "number": "CM-000001", "pdf": short_text(bytes.fromhex(MEMO))},
+                    {"type": "restocking_fee_receipt", "number": "RF-000001", "pdf": "u7u7" * 10 + "u7s"},
+                ]
+            },
+        )
+    )
+
+    assert recorded_pdf_digests(events, KEY, "CM-000001") == {MEMO}
+    assert recorded_pdf_digests(events, KEY, "RF-000001") == {FEE}
 
 
 def test_a_decision_that_named_its_documents_without_digests_leaves_them_to_their_own_events() -> None:
