@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import zlib
+from typing import Any
 
 from receiving_app.documents.shared_parts import lean_bytes, whole_pdf
 from receiving_app.domain.audit import ChainedEvent, is_sealed
@@ -90,7 +91,7 @@ def recorded_pdf_digests(events: list[ChainedEvent], key: bytes, number: str) ->
     return recorded
 
 
-def _digest_recorded(document: dict) -> str | None:
+def _digest_recorded(document: dict[str, Any]) -> str | None:
     """A PDF's SHA-256 in hex as an event recorded it: in base64 (``pdf``) since December 2026, in hex digits
     (``pdf_sha256``) before, or not at all."""
     if document.get("pdf"):
