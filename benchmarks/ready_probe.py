@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -35,23 +36,30 @@ class ReadyProbe(QObject):
     name and secret ``PROBE_TYPING_MS`` later, prints ``submitted`` as it presses Enter, prints
     ``ready`` once the scan field has the focus and the window has been painted, and quits. Each
     moment is taken after Qt's paint, as a bare window's is after its ``processEvents()``: a window
-    shown but not yet painted is not on the clerk's screen."""
+    shown but not yet painted is not on the clerk's screen.
+
+    A clerk's keys arrive when they are typed, whatever the window is doing; the probe's timer fires
+    only when the UI thread is free. So ``submitted`` says how many seconds after its due moment
+    the probe could press Enter (``submitted 0.241``): a window busy at that moment makes the clerk
+    wait from the moment Enter was due, not from the moment the probe got to press it."""
 
     def __init__(self, session: StationSession, user: str, secret: str) -> None:
         super().__init__(session)
         self._session, self._user, self._secret = session, user, secret
+        self._enter_due = 0.0
         AfterNextPaint(session.sign_in, self._sign_in_shown)
         QApplication.instance().focusChanged.connect(self._focus_changed)
 
     def _sign_in_shown(self) -> None:
         print("sign-in", flush=True)
+        self._enter_due = time.perf_counter() + PROBE_TYPING_MS / 1000
         QTimer.singleShot(PROBE_TYPING_MS, self._type_and_submit)
 
     def _type_and_submit(self) -> None:
         dialog = self._session.sign_in
         dialog.ui.nameEdit.setText(self._user)
         dialog.ui.secretEdit.setText(self._secret)
-        print("submitted", flush=True)
+        print(f"submitted {max(0.0, time.perf_counter() - self._enter_due):.6f}", flush=True)
         dialog.sign_in()
 
     def _focus_changed(self, _old: QWidget | None, now: QWidget | None) -> None:

@@ -173,7 +173,7 @@ def memory_station(arguments: dict) -> dict:
     from receiving_app.bootstrap import bootstrap
 
     station = bootstrap(arguments["url"], prepare=False, settings_path=Path(arguments["settings_path"]))
-    station.build_every_service()  # as the window does while the clerk signs in: "after start" holds them all
+    station.build_every_service()  # as the window has it done once first painted: "after start" holds them all
     lines = [
         data.LineToReceive(number, line_no, Decimal(full), Decimal(empty))
         for number, line_no, full, empty in arguments["lines"]
@@ -277,7 +277,10 @@ def start_environment(home: Path, bytecode: Path, *, user: str = "", password: s
 
 
 def time_to_ready(command: list[str], environment: dict[str, str], *, timeout_s: float = 120) -> dict[str, float]:
-    """Seconds from ``Popen`` to each line the process prints, up to `ready`; then it is let exit, untimed."""
+    """Seconds from ``Popen`` to each line the process prints, up to `ready`; then it is let exit, untimed.
+
+    A line may name its moment and how many seconds late the process printed it (``submitted 0.241``):
+    that moment is taken as when it was due."""
     errors = Path(environment["XDG_STATE_HOME"]) / "stderr.txt"
     with open(errors, "wb") as stderr:
         started = time.perf_counter()
@@ -287,7 +290,8 @@ def time_to_ready(command: list[str], environment: dict[str, str], *, timeout_s:
         moments: dict[str, float] = {}
         try:
             for line in process.stdout:
-                moments[line.decode(errors="replace").strip()] = time.perf_counter() - started
+                name, _, late = line.decode(errors="replace").strip().partition(" ")
+                moments[name] = time.perf_counter() - started - float(late or 0)
                 if "ready" in moments:
                     break
             process.stdout.close()

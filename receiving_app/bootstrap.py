@@ -339,11 +339,6 @@ def run_station_window(database_url: str | None = None, *, demo: bool = False) -
     def open_station() -> Station:
         station = bootstrap(database_url)
         try:
-            # Here, on the worker while the clerk signs in, rather than at a clerk's first scan or decision:
-            # every service, and the documents' layouts with reportlab (a decision prints at once).
-            station.build_every_service()
-            import receiving_app.documents.render  # noqa: F401 - loaded for what it loads
-
             if demo:
                 with station.units.read() as uow:
                     empty = uow.records.is_empty()
@@ -354,7 +349,14 @@ def run_station_window(database_url: str | None = None, *, demo: bool = False) -
             raise
         return station
 
-    return run(settings_store().load(), open_station)
+    return run(settings_store().load(), open_station, warm_station)
+
+
+def warm_station(station: Station) -> None:
+    """Every service, and the documents' layouts with reportlab (a decision prints at once), built
+    ahead behind the first window, rather than at a clerk's first scan or decision."""
+    station.build_every_service()
+    import receiving_app.documents.render  # noqa: F401 - loaded for what it loads
 
 
 def self_test() -> str:

@@ -16,7 +16,8 @@ from receiving_app.cli.shared import EXIT_FAILED, EXIT_OK, Commands, add_command
 from receiving_app.domain.errors import InputError
 
 if TYPE_CHECKING:
-    from receiving_app.services.printing import LabelOutcome, PrinterFor
+    from receiving_app.services.print_outcomes import LabelOutcome
+    from receiving_app.services.printing import PrinterFor
     from receiving_app.services.station import Station
 
     LabelPrint = Callable[..., LabelOutcome]

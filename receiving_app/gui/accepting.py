@@ -23,7 +23,7 @@ from receiving_app.gui.operations import readable_message
 from receiving_app.gui.style import BAD, GOOD, MOVING, NEUTRAL, OUTCOME_TONES
 from receiving_app.services.commands import Approval, Override, ReceiveLine
 from receiving_app.services.errors import SupervisorNeeded
-from receiving_app.services.printing import PrintOutcome
+from receiving_app.services.print_outcomes import PrintOutcome
 from receiving_app.services.views import ReceiveResult, RmaDetail
 
 if TYPE_CHECKING:

@@ -1,6 +1,7 @@
 """Starting the Qt application: the sign-in on screen at once, the station opened behind it while
-the clerk types, then the station window with the scale and the scanner wired to it. Everything
-here receives the settings and the ``Station`` that bootstrap built; nothing is global."""
+the clerk types, then the station window with the scale and the scanner wired to it, and the rest of
+the station warmed behind that window. Everything here receives the settings and the ``Station``
+that bootstrap built; nothing is global."""
 
 from __future__ import annotations
 
@@ -60,8 +61,10 @@ class StationSession(QObject):
     """Who is signed in and the window they work in; signing out brings the sign-in back.
 
     The sign-in is on screen before the station is open: ``open_station`` (the database, its
-    migrations, the services) runs on a worker thread while the clerk types, and a sign-in sent
-    before it is done waits for it.
+    migrations) runs on a worker thread while the clerk types, and a sign-in sent before it is done
+    waits for it. ``warm_station`` (every other service, the documents' layouts) runs on a worker
+    once the first window has been painted: on a slow computer a quick clerk's Enter would otherwise
+    wait for imports that no scan needs yet.
     """
 
     def __init__(
@@ -71,10 +74,12 @@ class StationSession(QObject):
         parent: QObject | None = None,
         *,
         idle_ms: int | None = None,
+        warm_station: Callable[[Station], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
         self._open_station = open_station
+        self._warm_station = warm_station
         self._opening: Operation | None = None
         self.station: Station | None = None
         self.opening_error: BaseException | None = None
@@ -230,6 +235,20 @@ class StationSession(QObject):
         self.window.sign_out_requested.connect(self._sign_out)
         self.scale_feed.start()  # no-op when it already runs (a second sign-in)
         self.window.showMaximized()
+        self._warm_once()
+
+    def _warm_once(self) -> None:
+        """The rest of the station on a worker, once, after the first window has been painted."""
+        warm, self._warm_station = self._warm_station, None
+        if warm is None:
+            return
+        station = self.station
+        self.runner.start(
+            lambda: warm(station),
+            key="warm-station",
+            after_paint=True,
+            on_failure=lambda message: log.warning("the station's services could not be built ahead: %s", message),
+        )
 
     def _sign_out(self) -> None:
         self.idle_watch.stop()
@@ -265,26 +284,28 @@ def station_window(
     """The window a sign-in opens: the receiving screen, and the back office built when first shown
     (for ``user``, or for whoever signs in next when None)."""
     from receiving_app.gui.main_window import MainWindow
-    from receiving_app.gui.pages import PAGES
+    from receiving_app.gui.pages import PAGES, PageEntry
 
     window = MainWindow(station, user, runner, wedge, scale_feed)
 
-    def page_for_who_signed_in(page_class: type) -> QWidget:
-        return page_class(station, window.user)  # built when first shown, so after a sign-in
+    def page_for_who_signed_in(entry: PageEntry) -> QWidget:
+        return entry.page_class()(station, window.user)  # built when first shown, so after a sign-in
 
-    for title, page_class in PAGES:  # the back office, in the order of the navigation list
-        window.add_page_when_shown(title, functools.partial(page_for_who_signed_in, page_class))
+    for entry in PAGES:  # the back office, in the order of the navigation list
+        window.add_page_when_shown(entry.title, functools.partial(page_for_who_signed_in, entry))
     return window
 
 
-def run(settings: StationSettings, open_station: Callable[[], Station]) -> int:
+def run(
+    settings: StationSettings, open_station: Callable[[], Station], warm_station: Callable[[Station], object]
+) -> int:
     """The application until its last window closes; a station that could not open is raised
     afterwards, for the command to report as it reports every failure."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     apply_station_style(app)
-    session = StationSession(settings, open_station)
+    session = StationSession(settings, open_station, warm_station=warm_station)
     session.start()
     try:
         code = app.exec()

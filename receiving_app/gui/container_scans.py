@@ -22,7 +22,7 @@ from receiving_app.gui.operations import readable_message
 from receiving_app.gui.style import BAD, GOOD, MOVING, Tone
 from receiving_app.services.containers import ContainerView, Placement
 from receiving_app.services.errors import LineNotOpen
-from receiving_app.services.printing import LabelOutcome
+from receiving_app.services.print_outcomes import LabelOutcome
 from receiving_app.services.views import DecisionView, ReceiveResult
 
 if TYPE_CHECKING:

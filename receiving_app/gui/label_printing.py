@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject
 from receiving_app.gui.keyboard_map import Command, key_label
 from receiving_app.gui.operations import OperationRunner
 from receiving_app.gui.style import BAD, GOOD, MOVING, WAIT
-from receiving_app.services.printing import LabelOutcome
+from receiving_app.services.print_outcomes import LabelOutcome
 from receiving_app.services.station import Station
 
 if TYPE_CHECKING:

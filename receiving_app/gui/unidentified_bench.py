@@ -27,7 +27,7 @@ from receiving_app.gui.keyboard_map import Command, key_label
 from receiving_app.gui.style import BAD, GOOD, MOVING, NEUTRAL, WAIT, Tone
 from receiving_app.gui.unidentified_items import ParcelItems
 from receiving_app.gui.unidentified_panel import FoundItem, UnidentifiedPanel
-from receiving_app.services.printing import LabelOutcome
+from receiving_app.services.print_outcomes import LabelOutcome
 from receiving_app.services.unidentified_views import UnidentifiedView
 
 if TYPE_CHECKING:

@@ -2,8 +2,8 @@
 
 ``receiving-app rma list`` uses the history and nothing else: built eagerly, the other services would
 load reportlab, the accounting exports and e-mail for it, most of a second of every call. The window
-asks for every service on its worker while the clerk types (``Station.build_every_service``), so no
-clerk waits for one.
+asks for every service on its worker once its first window has painted (``Station.build_every_service``),
+so no clerk's scan waits for one.
 """
 
 from __future__ import annotations

@@ -8,7 +8,6 @@ them, or failure, is recorded.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 
 from receiving_app.devices.printers import Printer, PrintError, PrintJob
 from receiving_app.devices.printers.folder import FolderPrinter
@@ -21,6 +20,7 @@ from receiving_app.services.container_manifests import manifest_pdf
 from receiving_app.services.document_issuing import DocumentIssuer
 from receiving_app.services.errors import NotFound
 from receiving_app.services.license_plates import license_plate_label
+from receiving_app.services.print_outcomes import LabelOutcome, PrintOutcome
 
 # The kinds of paper the labels besides the RMA's are printed on, as the station's printer settings name them.
 LICENSE_PLATE = "license_plate"
@@ -30,42 +30,6 @@ LABEL_KINDS = {RMA_LABEL: "label", LICENSE_PLATE: "license plate", CONTAINER_MAN
 PrinterFactory = Callable[[Mapping[str, str]], Printer]
 PrinterFor = Callable[[str], Mapping[str, str]]
 """The printer settings for a kind of paper (a document type, or ``rma_label``), as ``Station.printer_settings``."""
-
-
-@dataclass(frozen=True)
-class PrintOutcome:
-    number: str
-    printer: str
-    printed: bool
-    copy: bool
-    problem: str = ""
-    done_words: str = "printed"
-    """ "printed", or "saved to folder" where the printer makes no paper: what the clerk is told."""
-
-
-@dataclass(frozen=True)
-class LabelOutcome:
-    """What became of one label (an RMA's parcel label, a unit's license plate) sent to a printer."""
-
-    number: str
-    """The RMA's number, or the license plate's."""
-    printed: bool
-    place: str
-    """The folder a folder printer filed the label in, or the printer as the settings page describes it."""
-    saved_to_folder: bool = False
-    problem: str = ""
-    kind: str = "label"
-    """What the label is, as the sentence names it: "label" (for an RMA) or "license plate"."""
-
-    @property
-    def sentence(self) -> str:
-        """What the clerk is told, in the window and in the shell alike."""
-        named = f"label for {self.number}" if self.kind == "label" else f"{self.kind} {self.number}"
-        if not self.printed:
-            return f"The {named} did not print: {self.problem}"
-        if self.saved_to_folder:
-            return f"{named[:1].upper()}{named[1:]} saved to folder {self.place}."
-        return f"{named[:1].upper()}{named[1:]} sent to {self.place}."
 
 
 class PrintingService:

@@ -97,7 +97,8 @@ class Station:
         return self.settings.printer_for(document_type, self.printed_folder)
 
     def build_every_service(self) -> None:
-        """Builds now each service a first use would build: the window does it on its worker while the clerk types."""
+        """Builds now each service a first use would build: the station window has it done on a worker
+        once it has first been painted."""
         for name, attribute in vars(Station).items():
             if isinstance(attribute, BuiltOnUse):
                 getattr(self, name)

@@ -7,15 +7,18 @@ device call runs through its own ``OperationRunner``, so no page ever waits on t
 What a user may do follows their role (admins edit the catalog and settings, supervisors void);
 the services check the same rules again.
 
-Adding them to the main window, e.g. as tabs::
+``PAGES`` names them in the order of the navigation list, each by its module and class, so that
+the station window imports a page only when it is first shown (every page's module at once was a
+seventh of a second of the station's start on a slow computer). Adding them to a window, e.g. as
+tabs::
 
     from receiving_app.gui.pages import PAGES
 
-    for title, page_class in PAGES:
-        tabs.addTab(page_class(station, signed_in_user, tabs), title)
+    for entry in PAGES:
+        tabs.addTab(entry.page_class()(station, signed_in_user, tabs), entry.title)
 
-or one at a time (``HistoryPage``, ``CatalogPage``, ``PoliciesPage``, ``ReportsPage``, ``SettingsPage``); to show one
-RMA straight from the receiving screen, ``HistoryPage.open_rma(number)``. Pages are built per
+or one at a time from their modules (``history.HistoryPage``, ``catalog.CatalogPage``, ...); to show
+one RMA straight from the receiving screen, ``HistoryPage.open_rma(number)``. Pages are built per
 signed-in user: build them again after a different user signs in.
 
 Forms: ``ui/pages_*.ui`` compile into ``receiving_app/gui/forms/ui_pages_*.py`` (never edit those)
@@ -27,36 +30,35 @@ text, the other the same row repeated per document type, which a form would not 
 
 from __future__ import annotations
 
-from receiving_app.gui.pages.catalog import CatalogPage
-from receiving_app.gui.pages.check_in import CheckInPage
-from receiving_app.gui.pages.history import HistoryPage
-from receiving_app.gui.pages.outbox import OutboxPage
-from receiving_app.gui.pages.policies import PoliciesPage
-from receiving_app.gui.pages.reports import ReportsPage
-from receiving_app.gui.pages.rma_desk import RmaDeskPage
-from receiving_app.gui.pages.rma_detail import RmaDetailView
-from receiving_app.gui.pages.settings import SettingsPage
+from dataclasses import dataclass
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    """A page of the navigation list: its title, and where its class is, imported when first asked for."""
+
+    title: str
+    module: str
+    """The module under ``receiving_app.gui.pages`` that holds the page."""
+    class_name: str
+
+    def page_class(self) -> type[QWidget]:
+        page: type[QWidget] = getattr(import_module(f"{__name__}.{self.module}"), self.class_name)
+        return page
+
 
 PAGES = (
-    ("History", HistoryPage),
-    ("Catalog", CatalogPage),
-    ("Policies", PoliciesPage),
-    ("Reports", ReportsPage),
-    ("Settings", SettingsPage),
-    ("Check-in", CheckInPage),
-    ("RMA desk", RmaDeskPage),
-    ("Outbox", OutboxPage),
+    PageEntry("History", "history", "HistoryPage"),
+    PageEntry("Catalog", "catalog", "CatalogPage"),
+    PageEntry("Policies", "policies", "PoliciesPage"),
+    PageEntry("Reports", "reports", "ReportsPage"),
+    PageEntry("Settings", "settings", "SettingsPage"),
+    PageEntry("Check-in", "check_in", "CheckInPage"),
+    PageEntry("RMA desk", "rma_desk", "RmaDeskPage"),
+    PageEntry("Outbox", "outbox", "OutboxPage"),
 )
-
-__all__ = [
-    "PAGES",
-    "CatalogPage",
-    "CheckInPage",
-    "HistoryPage",
-    "OutboxPage",
-    "PoliciesPage",
-    "ReportsPage",
-    "RmaDeskPage",
-    "RmaDetailView",
-    "SettingsPage",
-]

@@ -26,7 +26,7 @@ from receiving_app.gui.pages.feedback import (
 )
 from receiving_app.gui.pages.models import phrase, words
 from receiving_app.services.auth import SignedInUser
-from receiving_app.services.printing import PrintOutcome
+from receiving_app.services.print_outcomes import PrintOutcome
 from receiving_app.services.station import Station
 
 

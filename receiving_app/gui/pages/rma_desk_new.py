@@ -38,7 +38,7 @@ from receiving_app.services.auth import SignedInUser
 from receiving_app.services.commands import Approval
 from receiving_app.services.desk_rules import VersionedVerdict
 from receiving_app.services.desk_views import CreatedRma, DeskVerdict, OrderView, RmaRequest
-from receiving_app.services.printing import LabelOutcome
+from receiving_app.services.print_outcomes import LabelOutcome
 from receiving_app.services.rma_desk import ReturnNotAuthorized, RmaDeskService, tracking_numbers_typed
 from receiving_app.services.station import Station
 

@@ -20,7 +20,7 @@ from receiving_app.gui.pages.models import Column, RecordTableModel, local_time,
 from receiving_app.gui.style import BAD, OUTCOME_TONES, sized_font
 from receiving_app.services.auth import SignedInUser
 from receiving_app.services.history import VOIDING_ROLES, StoredDocument
-from receiving_app.services.printing import LabelOutcome
+from receiving_app.services.print_outcomes import LabelOutcome
 from receiving_app.services.search import ROLES_SEEING_CUSTOMER_NAMES
 from receiving_app.services.station import Station
 from receiving_app.services.views import DecisionView, DocumentRef, RmaDetail, RmaLineView

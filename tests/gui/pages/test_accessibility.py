@@ -10,10 +10,10 @@ from tests.support.demo_users import USERS
 from tests.support.gui_accessibility import controls
 
 
-@pytest.mark.parametrize("title,page_class", PAGES, ids=[title for title, _ in PAGES])
+@pytest.mark.parametrize("entry", PAGES, ids=[entry.title for entry in PAGES])
 @pytest.mark.parametrize("role", ["receiver", "admin"])
-def test_every_control_is_named_for_people_and_for_tests(qtbot, station, title, page_class, role) -> None:
-    page = page_class(station, USERS[role])
+def test_every_control_is_named_for_people_and_for_tests(qtbot, station, entry, role) -> None:
+    page = entry.page_class()(station, USERS[role])
     qtbot.add_widget(page)
 
     unnamed = [
