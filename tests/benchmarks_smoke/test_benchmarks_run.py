@@ -121,3 +121,15 @@ def test_the_postgresql_figures_run_and_leave_no_database_behind(tmp_path):
     assert "0 lines with more than one decision" in page
     assert "gapless" in page
     assert bench_databases() <= before
+
+
+@pytest.mark.postgres
+def test_the_profile_pass_of_a_receive_on_postgresql_runs_after_its_first_pass(tmp_path):
+    # The first pass leaves the shared copy with rows a fresh copy of the warehouse lacks: the profile
+    # pass must not replay its statements there (it once failed on an inspection only the first pass made).
+    require_postgres()
+    pytest.importorskip("pyinstrument")
+    page = run_suite(tmp_path, {"receive_postgresql"}, "--profile", "all")
+
+    assert "The profile pass failed" not in page
+    assert "hottest functions by self time" in page and "`receiving_app/services/receiving.py:89`" in page

@@ -199,7 +199,12 @@ def loaded():
 app = QApplication([])
 station = bootstrap({f"sqlite:///{database}"!r})
 warmed = []
-session = StationSession(station.settings, lambda: station, warm_station=lambda opened: warmed.append(opened) or warm_station(opened))
+
+def warm(opened):
+    warmed.append(opened)
+    warm_station(opened)
+
+session = StationSession(station.settings, lambda: station, warm_station=warm)
 session.start()
 while session.station is None:
     app.processEvents()
