@@ -35,6 +35,20 @@ def station_environment(tmp_path: Path, **extra: str) -> dict[str, str]:
     return environment
 
 
+def printed_by(program: str, tmp_path: Path) -> list[str]:
+    """The lines a station program run in a fresh interpreter printed; it must have ended well."""
+    completed = subprocess.run(
+        [sys.executable, "-c", program],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=station_environment(tmp_path),
+    )
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    return completed.stdout.strip().splitlines()
+
+
 def test_the_ready_probe_signs_in_through_the_dialog_reports_and_quits(tmp_path, demo_database) -> None:
     database = tmp_path / "probe" / DATABASE_NAME
     database.parent.mkdir()
@@ -167,16 +181,7 @@ session.window.close()
 session.shut_down()
 station.close()
 """
-    completed = subprocess.run(
-        [sys.executable, "-c", program],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=station_environment(tmp_path),
-    )
-    assert completed.returncode == 0, completed.stderr[-2000:]
-    assert completed.stdout.strip().splitlines()[-1] == "[]"
+    assert printed_by(program, tmp_path)[-1] == "[]"
 
 
 def test_the_window_is_ready_before_reportlab_and_the_back_office_load_and_they_load_behind_it(
@@ -224,16 +229,7 @@ session.window.close()
 session.shut_down()
 station.close()
 """
-    completed = subprocess.run(
-        [sys.executable, "-c", program],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=station_environment(tmp_path),
-    )
-    assert completed.returncode == 0, completed.stderr[-2000:]
-    assert completed.stdout.strip().splitlines()[-3:] == [
+    assert printed_by(program, tmp_path)[-3:] == [
         "before the sign-in [] 0",
         "window shown 0",
         "behind the window ['reportlab', 'receiving_app.documents.render'] True",
