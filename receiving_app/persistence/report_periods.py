@@ -1,6 +1,6 @@
-"""What every report query shares: its session, one snapshot for all its reads, and the conditions
-that pick a period's standing decisions (with SQLite's planner kept off an index where reading the
-table straight through is faster)."""
+"""What every report query shares: its session, one snapshot for all its reads (each planned for its
+own values), and the conditions that pick a period's standing decisions (with SQLite's planner kept
+off an index where reading the table straight through is faster)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from sqlalchemy.sql.elements import UnaryExpression
 from sqlalchemy.sql.operators import custom_op
 
 from receiving_app.persistence.decision_tables import DecisionRow
+from receiving_app.persistence.query_planning import plan_for_their_values
 
 if TYPE_CHECKING:
     from typing import TypeAlias
@@ -39,12 +40,14 @@ class PeriodRecords:
     SCAN_SHARE = 10
     """On SQLite, a period holding more than 1/10 of all decisions is read by scanning the table."""
 
-    def begin_snapshot(self) -> None:
+    def begin_report(self) -> None:
         """Makes the report's several queries read one snapshot, so that its tables agree with each
-        other even while stations keep receiving. Call before the first query of a read unit of work.
-        (SQLite's read transaction is a snapshot already; PostgreSQL's default is not.)"""
+        other even while stations keep receiving, and has each planned for its own values
+        (``query_planning``). Call before the first query of a read unit of work. (SQLite's read
+        transaction is a snapshot already; PostgreSQL's default is not.)"""
         if self.session.get_bind().dialect.name == "postgresql":
             self.session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+        plan_for_their_values(self.session)
 
     def _period(self, start: datetime, end: datetime, station: str | None) -> list[ColumnElement[bool]]:
         decided_at: QueryableAttribute[datetime] | ColumnElement[datetime] = DecisionRow.decided_at

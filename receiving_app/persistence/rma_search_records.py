@@ -10,13 +10,14 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import NamedTuple
 
-from sqlalchemy import ARRAY, ColumnElement, Integer, any_, bindparam, select, text
+from sqlalchemy import ARRAY, ColumnElement, Integer, any_, bindparam, select
 from sqlalchemy.orm import Session
 
 from receiving_app.domain.money import Money
 from receiving_app.persistence.catalog_tables import SellerRow
 from receiving_app.persistence.decision_tables import DecisionRow
 from receiving_app.persistence.order_tables import CustomerRow, OrderRow
+from receiving_app.persistence.query_planning import plan_for_their_values
 from receiving_app.persistence.rma_search_plans import RmaCriteria, SearchPlan
 from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
 
@@ -39,19 +40,6 @@ class RmaListed(NamedTuple):
     reported_on: date
 
 
-# For a search's transaction only, in one round trip. PostgreSQL compiles a query to machine code when its
-# estimated cost is high, and a walk's estimate counts every row it might test, though it stops after a
-# page: the compiling took longer (tens of milliseconds) than the search. A statement the driver has
-# prepared (the fifth time its text is sent) may be given a plan made without its values, which for the
-# RMAs of a list of customers read the RMAs newest first, 200 ms instead of 6: each search is planned
-# for its own values. And a search reads a few thousand rows at most, for which starting parallel
-# workers cost more than they save (10 ms against 6, and two cores are the stations' too).
-_POSTGRESQL_SEARCH_SETTINGS = text(
-    "SELECT set_config('jit', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true), "
-    "set_config('max_parallel_workers_per_gather', '0', true)"
-)
-
-
 class RmaSearchRecords:
     session: Session
 
@@ -61,8 +49,7 @@ class RmaSearchRecords:
         The line criteria (SKU, outcome, decision time) must hold for one and the same line, so
         "denied, SKU TN-660" finds RMAs where TN-660 itself was denied.
         """
-        if self.session.get_bind().dialect.name == "postgresql":
-            self.session.execute(_POSTGRESQL_SEARCH_SETTINGS)
+        plan_for_their_values(self.session)
         ids = SearchPlan(self.session, criteria).page(before=before, count=limit)
         if not ids:
             return []

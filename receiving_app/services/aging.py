@@ -78,7 +78,7 @@ class AgingService:
         """What waits longer than it should at ``now`` (default: the database's clock now), each list's
         oldest ``listed`` rows with its whole count. A time without a zone is the station's."""
         with self._units.read() as uow:
-            uow.reports.begin_snapshot()  # the four lists read one moment
+            uow.reports.begin_report()  # the four lists read one moment
             as_of = aware(now, self._zone) if now is not None else uow.clock()
             return self.view_in(uow, as_of, zone=self._zone, listed=listed)
 

@@ -39,7 +39,7 @@ class DayCountService:
     def today(self, user: str, station: str) -> DayCount:
         """What ``user`` and the station ``station`` have decided since midnight where the bench is."""
         with self._units.read() as uow:
-            uow.reports.begin_snapshot()  # the clerk's part never exceeds the station's
+            uow.reports.begin_report()  # the clerk's part never exceeds the station's
             day = local(uow.clock(), self._zone).date()
             start, end = (moment.astimezone(UTC) for moment in day_period(day, self._zone))
             clerk = WorkDone(*uow.records.clerk_work(start, end, user))

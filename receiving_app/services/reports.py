@@ -212,7 +212,7 @@ class ReportService:
         start_utc, end_utc = start.astimezone(UTC), end.astimezone(UTC)
         with self._units.read() as uow:
             reports = uow.reports
-            reports.begin_snapshot()  # every query below reads the same moment
+            reports.begin_report()  # every query below reads the same moment
             if personal:
                 require_personal_data_role(uow, user)
             reports.only_in_currency(chosen_currency)

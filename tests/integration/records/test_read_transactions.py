@@ -1,6 +1,7 @@
 """How a read ends its transaction: with COMMIT when it changed nothing, so that PostgreSQL's driver
 keeps the statements it prepared (it forgets them all at every ROLLBACK, and each was planned afresh),
-and with ROLLBACK when anything in it was changed or it failed, so that a read never writes."""
+and with ROLLBACK when anything in it was changed or it failed, so that a read never writes; and how
+a report's prepared statements are planned."""
 
 from __future__ import annotations
 
@@ -16,9 +17,11 @@ from receiving_app.domain.scan import parse_scan
 from receiving_app.persistence.catalog_tables import CatalogItemRow
 from tests.support.database_templates import demo_without_rmas
 from tests.support.databases import fresh_postgres_database
+from tests.support.receiving import receive, weighed
 from tests.support.warehouse import Rma, add_rmas
 
 OPENINGS = 8  # more than the driver's threshold (five runs of a statement) before it prepares one
+REPORTS = 12  # PostgreSQL weighs a plan made without the values after five runs of a prepared statement
 
 
 def test_rmas_opened_again_and_again_are_read_through_prepared_statements(tmp_path, database_templates) -> None:
@@ -36,6 +39,36 @@ def test_rmas_opened_again_and_again_are_read_through_prepared_statements(tmp_pa
             with station.units.read() as uow:
                 prepared = uow.session.execute(text("SELECT statement FROM pg_prepared_statements")).scalars().all()
             assert any("FROM rmas" in statement and "rmas.number" in statement for statement in prepared), prepared
+        finally:
+            station.close()
+
+
+def prepared_statements(station) -> list[tuple[str, int, int]]:
+    """(text, plans made without its values, plans made for its values) of each statement the
+    station's one connection holds prepared."""
+    with station.units.read() as uow:
+        rows = uow.session.execute(
+            text("SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements")
+        ).all()
+    return [(statement, generic, custom) for statement, generic, custom in rows]
+
+
+def test_a_report_run_again_and_again_is_planned_for_its_own_values_each_time(tmp_path, database_templates) -> None:
+    """A plan made without a day's values read the daily report's 100,000 lines in 250 ms instead of 180:
+    a report's statements are prepared like any other, but never run with such a plan."""
+    with fresh_postgres_database() as url:
+        database_templates.fill(url, "demo without RMAs", demo_without_rmas)
+        station = bootstrap(url, settings_path=tmp_path / "settings.json", today=lambda: date(2026, 3, 16))
+        try:
+            add_rmas(station, tmp_path, Rma("RA0000302"))
+            receive(station, "RA0000302", 1, weight=weighed("812.4g"))
+            station.units.engine.dispose()
+            for _ in range(REPORTS):
+                station.reports.daily(station.reports.today())
+            reads = [row for row in prepared_statements(station) if "FROM decisions" in row[0]]
+            assert reads, "the report's statements were not prepared"
+            assert [(statement, generic) for statement, generic, _custom in reads if generic] == []
+            assert all(custom >= REPORTS - 5 for _statement, _generic, custom in reads)
         finally:
             station.close()
 
