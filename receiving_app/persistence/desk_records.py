@@ -19,6 +19,7 @@ from receiving_app.persistence.catalog_tables import CatalogItemRow
 from receiving_app.persistence.document_tables import DocumentCounterRow
 from receiving_app.persistence.inserts_if_absent import insert_if_absent
 from receiving_app.persistence.order_tables import CustomerRow, OrderRow
+from receiving_app.persistence.query_planning import plan_for_their_values
 from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
 from receiving_app.persistence.row_sealing import mark_written
 
@@ -40,6 +41,7 @@ class DeskRecords:
     def orders_matching(self, text: str, limit: int, *, match_names: bool) -> Sequence[OrderRow]:
         """Orders whose number is or starts with ``text``, or whose customer's account number (or, with
         ``match_names``, name) holds it, ignoring case; an exact number first, then the newest purchases."""
+        plan_for_their_values(self.session)  # a search newest first, planned for its text as History's are
         wanted = text.strip()
         exact = func.upper(OrderRow.number) == wanted.upper()
         names = CustomerRow.name.icontains(wanted, autoescape=True) if match_names else false()
