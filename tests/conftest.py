@@ -50,8 +50,8 @@ def trap_float_operations():
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The long tests (and the installer build) start first: pytest-xdist hands out modules in
-    collection order, and a thousand power cuts started last would leave one worker running alone
-    at the end."""
+    collection order (pyproject.toml turns its own reordering off), and a thousand power cuts
+    started last would leave one worker running alone at the end."""
     items.sort(key=lambda item: not any(item.get_closest_marker(name) for name in ("slow", "installer")))
 
 
