@@ -221,6 +221,9 @@ def compare(policy: Policy, units: Iterable[RecordedUnit]) -> Comparison:
     overridden: list[OverriddenUnit] = []
     undecided: list[UndecidedUnit] = []
     days: dict[date, tuple[_Tally, _Tally]] = {}  # the whole's totals are the days' summed at the end
+    # The draft's results of the changed units, one object for each distinct result: a few hundred
+    # for thousands of units, which is what a split replay's processes then send back to be joined.
+    changed_results: dict[UnitResult, UnitResult] = {}
     for unit in units:
         try:
             decision = decide(policy, unit.facts)
@@ -240,6 +243,7 @@ def compare(policy: Policy, units: Iterable[RecordedUnit]) -> Comparison:
         day[0].add(unit.recorded)
         day[1].add(result)
         if not unit.recorded.moves_the_same(result):
+            result = changed_results.setdefault(result, result)
             changed.append(ChangedUnit(unit.key, unit.received_on, unit.recorded, result))
     before, after = _Tally(), _Tally()
     for day_before, day_after in days.values():
