@@ -10,6 +10,7 @@ import pytest
 from tests.support.input_fuzzing import INPUT_PARSERS, NORMAL_INPUTS, FuzzedParser, fuzz
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("parser", INPUT_PARSERS, ids=lambda parser: parser.name)
 def test_fuzzed_input_is_taken_within_bounds_or_refused_as_bad_input(parser: FuzzedParser) -> None:
     run = fuzz(parser, NORMAL_INPUTS)
