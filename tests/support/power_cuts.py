@@ -4,6 +4,7 @@ records are whole, then starts the next child."""
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import random
@@ -78,21 +79,11 @@ def missing(station, reported: set[tuple[str, int, int]]) -> set[tuple[str, int,
     return reported - on_file
 
 
-def kill_repeatedly(tmp_path, kills: int) -> None:
-    url = f"sqlite:///{tmp_path / 'station.sqlite3'}"
-    settings = tmp_path / "settings.json"
-    station = bootstrap(url, settings_path=settings)
-    fill_demo_data(station, rmas=max(300, kills * 3), seed=11)
+def cut_repeatedly(station, bench, work: list, kills: int) -> tuple[list, set[str]]:
+    """Fork ``bench`` and kill the child ``kills`` times, checking after each cut; the units still
+    to receive and the documents read back are returned."""
     fork = multiprocessing.get_context("fork")
     rng = random.Random(2026)
-    # The bench has been receiving before the first cut: it receives one unit here, then lets its
-    # connections go (a SQLite connection must not cross a fork) and keeps what it learned, its
-    # compiled statements and its fonts. Each child is that bench forked, so it spends its short life
-    # receiving, as a station that has run all day does, rather than warming up.
-    bench = bootstrap(url, prepare=False, settings_path=settings)
-    first, *work = units_to_receive(station)
-    receive_units(bench, [first], os.open(os.devnull, os.O_WRONLY))
-    bench.units.engine.dispose()
     read_back: set[str] = set()
     for kill in range(1, kills + 1):
         read_end, write_end = os.pipe()
@@ -101,10 +92,13 @@ def kill_repeatedly(tmp_path, kills: int) -> None:
         os.close(write_end)
         with os.fdopen(read_end) as pipe:
             # Kill while it receives, not while it starts up: after its first commit, at a random
-            # moment of the receives that follow (each takes milliseconds to tens of milliseconds).
+            # moment of the receive that follows. The first receive took as long as a receive takes
+            # on this machine (a little longer: it opened the connection), so a moment drawn from
+            # its length falls anywhere in the next one, on a quick machine as on a slow one.
             assert pipe.readline() == "ready\n"
+            ready_at = time.monotonic()
             first_commit = pipe.readline()
-            time.sleep(rng.uniform(0.0, 0.08))
+            time.sleep(rng.uniform(0.0, time.monotonic() - ready_at))
             os.kill(child.pid, signal.SIGKILL)
             child.join()
             lines = [entry.split() for entry in (first_commit + pipe.read()).splitlines()]
@@ -113,6 +107,29 @@ def kill_repeatedly(tmp_path, kills: int) -> None:
         assert missing(station, committed) == set(), "reported committed but missing (RMA, line, unit)"
         if kill % WHOLENESS_EVERY == 0:
             assert_records_are_whole(station, read_back)
+    return work, read_back
+
+
+def kill_repeatedly(tmp_path, kills: int) -> None:
+    url = f"sqlite:///{tmp_path / 'station.sqlite3'}"
+    settings = tmp_path / "settings.json"
+    station = bootstrap(url, settings_path=settings)
+    fill_demo_data(station, rmas=max(300, kills * 3), seed=11)
+    # The bench has been receiving before the first cut: it receives one unit here, then lets its
+    # connections go (a SQLite connection must not cross a fork) and keeps what it learned, its
+    # compiled statements and its fonts. Each child is that bench forked, so it spends its short life
+    # receiving, as a station that has run all day does, rather than warming up.
+    bench = bootstrap(url, prepare=False, settings_path=settings)
+    first, *work = units_to_receive(station)
+    receive_units(bench, [first], os.open(os.devnull, os.O_WRONLY))
+    bench.units.engine.dispose()
+    # A child's garbage collections would write to every object the bench holds and so copy its memory
+    # page by page: a fifth of each cut's time. Frozen, the bench's objects are left out of them.
+    gc.freeze()
+    try:
+        work, read_back = cut_repeatedly(station, bench, work, kills)
+    finally:
+        gc.unfreeze()
 
     # The RMA the last child was in the middle of is finished by a station started afresh; the RMAs
     # no child reached are left as they came (receiving them all would only repeat what the kills did).
