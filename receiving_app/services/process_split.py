@@ -41,13 +41,21 @@ def split_ranges(after: int, up_to: int, parts: int) -> list[tuple[int, int]]:
 
 
 @contextmanager
-def process_pool(processes: int) -> Iterator[ProcessPoolExecutor]:
-    """Processes forked from this one, with this process's objects frozen out of their garbage
-    collections while they run: a collection in a child writes to every object it walks, so each would
-    copy the parent's memory page by page (a tenth of a split audit replay's time)."""
+def objects_frozen() -> Iterator[None]:
+    """This process's objects left out of garbage collections while processes forked from it run: a
+    collection in a child writes to every object it walks, and so copies the parent's memory page by
+    page (a tenth of a split audit replay's time)."""
     gc.freeze()
     try:
-        with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context(START_METHOD)) as pool:
-            yield pool
+        yield
     finally:
         gc.unfreeze()
+
+
+@contextmanager
+def process_pool(processes: int) -> Iterator[ProcessPoolExecutor]:
+    with (
+        objects_frozen(),
+        ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context(START_METHOD)) as pool,
+    ):
+        yield pool
