@@ -96,6 +96,10 @@ def _how_far(report: ChainReport) -> str:
         said = f"all {report.replayed} events replayed"
     if report.processes > 1:
         said += f" in {report.processes} processes"
+    if report.rows_checked is not None:
+        said += f", {report.rows_checked.rows} sealed rows held against their records"
+        if report.rows_checked.processes > 1:
+            said += f" in {report.rows_checked.processes} processes"
     if report.checkpoint_made is not None:
         said += f"; checkpoint signed at event {report.checkpoint_made}"
     return said

@@ -73,6 +73,11 @@ def sealed_rows_text(digests: Mapping[str, Mapping[str, str]]) -> str:
     return json.dumps(digests, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
+CHANGED = "differs from its record in the audit chain: it was changed outside the station"
+PUT_IN = "has no record in the audit chain: it was put in outside the station"
+GONE = "is recorded in the audit chain but gone: it was deleted outside the station"
+
+
 @dataclass(frozen=True, slots=True)
 class RowDifference:
     table: str
@@ -81,6 +86,9 @@ class RowDifference:
 
     def __str__(self) -> str:
         return f"{self.table} row {self.key} {self.problem}"
+
+
+KeyRange = tuple[int | None, int | None]  # (after, up_to] of a table's whole-number key; None: no bound
 
 
 @dataclass
@@ -99,25 +107,37 @@ class RowLedger:
                     else:  # the station itself removed the row
                         recorded.pop(key, None)
 
-    def first_difference(self, table: str, current: Iterable[tuple[str, str]]) -> RowDifference | None:
-        """Compares the table's rows now, as (key, digest), with their records."""
+    def first_difference(
+        self, table: str, current: Iterable[tuple[str, str]], within: KeyRange | None = None
+    ) -> RowDifference | None:
+        """Compares the table's rows now, as (key, digest) in key order, with their records: the first
+        row changed or put in, else the first recorded row that is gone. ``within``: ``current`` holds
+        only the rows whose whole-number key lies in that range, and only their records count."""
         recorded = self.recorded.get(table, {})
         seen: set[str] = set()
         for key, digest in current:
             seen.add(key)
             expected = recorded.get(key)
             if expected is None:
-                return RowDifference(table, key, "has no record in the audit chain: it was put in outside the station")
+                return RowDifference(table, key, PUT_IN)
             if not same_digest(expected, digest):
-                return RowDifference(
-                    table, key, "differs from its record in the audit chain: it was changed outside the station"
-                )
-        missing = sorted(set(recorded) - seen, key=_natural)
-        if missing:
-            return RowDifference(
-                table, missing[0], "is recorded in the audit chain but gone: it was deleted outside the station"
-            )
-        return None
+                return RowDifference(table, key, CHANGED)
+        keys = recorded if within is None else (key for key in recorded if _within(int(key), within))
+        gone = min((key for key in keys if key not in seen), key=_natural, default=None)
+        return None if gone is None else RowDifference(table, gone, GONE)
+
+
+def first_of_ranges(differences: Iterable[RowDifference | None]) -> RowDifference | None:
+    """One table's first difference from its key ranges' (in key order), as ``first_difference`` finds it
+    over the whole table: the first row changed or put in, else the first row gone."""
+    found = [difference for difference in differences if difference is not None]
+    changed = next((difference for difference in found if difference.problem != GONE), None)
+    return changed or min(found, key=lambda difference: _natural(difference.key), default=None)
+
+
+def _within(key: int, within: KeyRange) -> bool:
+    after, up_to = within
+    return (after is None or after < key) and (up_to is None or key <= up_to)
 
 
 def _natural(key: str) -> tuple[int, str]:

@@ -9,6 +9,7 @@ appending meanwhile neither cuts the chain short nor runs past its head.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Any, cast
@@ -23,6 +24,7 @@ from sqlalchemy import (
     insert,
     literal_column,
     select,
+    text,
     type_coerce,
 )
 from sqlalchemy.orm import Session
@@ -37,6 +39,7 @@ from receiving_app.persistence.table_base import Base
 _EVENTS = cast(Table, AuditEventRow.__table__)
 _CHECKPOINTS = cast(Table, AuditCheckpointRow.__table__)
 EVENT_BATCH = 20_000
+_SNAPSHOT_NAME = re.compile(r"[0-9A-F]+-[0-9A-F]+-[0-9]+")  # as pg_export_snapshot() names one
 
 # An event's time as its hash covers it, "2026-03-16T10:00:00.123456+00:00" (no fraction when it is
 # zero). SQLite keeps the text SQLAlchemy wrote, "2026-03-16 10:00:00.123456", which its own string
@@ -94,13 +97,27 @@ def _naive_utc_text(at: datetime) -> str:
 class AuditCheckpointRecords:
     session: Session
 
-    def hold_one_snapshot(self) -> None:
-        """Every later read of this unit of work sees the database as it is now (call it first).
+    def hold_one_snapshot(self, shared: str | None = None) -> None:
+        """Every later read of this unit of work sees the database as it is now, or (``shared``) as
+        another process's snapshot sees it (call it first).
 
         SQLite's read transaction is a snapshot already; PostgreSQL's default gives each statement
         a snapshot of its own."""
         if self.session.get_bind().dialect.name == "postgresql":
             self.session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+            if shared is not None:
+                if not _SNAPSHOT_NAME.fullmatch(shared):
+                    raise ValueError("not the name of an exported snapshot")
+                # A command PostgreSQL takes no parameters for; the name was checked above.
+                self.session.execute(text(f"SET TRANSACTION SNAPSHOT '{shared}'"))
+
+    def snapshot_to_share(self) -> str | None:
+        """The name under which other processes can read this unit of work's snapshot
+        (``hold_one_snapshot``), while it lasts; None where the database cannot share one (SQLite)."""
+        if self.session.get_bind().dialect.name != "postgresql":
+            return None
+        name: str = self.session.execute(text("SELECT pg_export_snapshot()")).scalar_one()
+        return name
 
     def audit_time_text(self) -> AtText | None:
         """How to turn an event's time, as ``audit_event_batches`` and ``audit_event_at`` give it, into

@@ -15,12 +15,13 @@ audit head's lock.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import Table, select, tuple_
+from sqlalchemy import Table, func, select, tuple_
 from sqlalchemy.orm import Session, UOWTransaction
 
-from receiving_app.domain.sealed_rows import row_digest
+from receiving_app.domain.sealed_rows import KeyRange, row_digest
 from receiving_app.persistence.catalog_tables import CatalogItemRow, PolicyVersionRow
 from receiving_app.persistence.decision_tables import DecisionRow
 from receiving_app.persistence.disposition_tables import (
@@ -78,7 +79,10 @@ _ADDED_WITH_DEFAULT: dict[str, dict[str, object]] = {"decisions": {"currency": "
 
 
 def _sealed_values(name: str, row: Any) -> dict[str, Any]:
-    values = dict(row)
+    return _without_added_defaults(name, dict(row))
+
+
+def _without_added_defaults(name: str, values: dict[str, Any]) -> dict[str, Any]:
     for column, default in _ADDED_WITH_DEFAULT.get(name, {}).items():
         if values.get(column) == default:
             del values[column]
@@ -205,10 +209,45 @@ def digests_of(
     return sealed
 
 
-def current_digests(session: Session, name: str, batch: int = 2_000) -> Iterator[tuple[str, str]]:
-    """Every row of a sealed table with its digest, in key order, a batch at a time."""
+@dataclass(frozen=True, slots=True)
+class TableSize:
+    rows: int
+    keys: tuple[int, int] | None  # (one below the lowest, the highest] of a whole-number key; None: other keys, or none
+
+
+def sealed_table_sizes(session: Session) -> dict[str, TableSize]:
+    """How many rows each sealed table holds, and the range of its keys where they are whole numbers."""
+    sizes: dict[str, TableSize] = {}
+    for name, table in _TABLES.items():
+        key_columns = list(table.primary_key.columns)
+        if len(key_columns) == 1 and key_columns[0].type.python_type is int:
+            rows, lowest, highest = session.execute(
+                select(func.count(), func.min(key_columns[0]), func.max(key_columns[0]))
+            ).one()
+            sizes[name] = TableSize(rows, None if rows == 0 else (lowest - 1, highest))
+        else:
+            sizes[name] = TableSize(session.execute(select(func.count()).select_from(table)).scalar_one(), None)
+    return sizes
+
+
+def current_digests(
+    session: Session, name: str, within: KeyRange | None = None, batch: int = 2_000
+) -> Iterator[tuple[str, str]]:
+    """Every row of a sealed table (``within``: whose whole-number key lies in that range) with its
+    digest, in key order, a batch at a time."""
     table = _TABLES[name]
     key_columns = list(table.primary_key.columns)
-    result = session.execute(select(table).order_by(*key_columns).execution_options(yield_per=batch)).mappings()
+    query = select(table).order_by(*key_columns)
+    after, up_to = within or (None, None)
+    if after is not None:
+        query = query.where(key_columns[0] > after)
+    if up_to is not None:
+        query = query.where(key_columns[0] <= up_to)
+    # Plain rows zipped with the column names: a full verify digests millions, and a mapping per row
+    # was a tenth of its time.
+    result = session.execute(query.execution_options(yield_per=batch))
+    names = tuple(result.keys())
+    key_at = [names.index(column.name) for column in key_columns]
     for row in result:
-        yield key_text(tuple(row[column.name] for column in key_columns)), row_digest(_sealed_values(name, row))
+        key = str(row[key_at[0]]) if len(key_at) == 1 else "/".join(str(row[at]) for at in key_at)
+        yield key, row_digest(_without_added_defaults(name, dict(zip(names, row, strict=True))))

@@ -26,11 +26,12 @@ from receiving_app.domain.audit_checkpoints import (
     routing_of,
 )
 from receiving_app.domain.chain_replay import ChainReplay, event_checks_out
-from receiving_app.domain.sealed_rows import RowDifference, same_digest
-from receiving_app.persistence.row_sealing import current_digests, sealed_table_names
+from receiving_app.domain.sealed_rows import CHANGED, GONE, PUT_IN, RowDifference, same_digest
+from receiving_app.persistence.row_sealing import sealed_table_names
 from receiving_app.persistence.unit_of_work import UnitOfWork
 from receiving_app.services.archive_reading import replay_archives, unsigned_archives
 from receiving_app.services.audit_replaying import Gathered, Replayed, replayed
+from receiving_app.services.sealed_row_check import RowCheck, check_every_sealed_row
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class ChainReport:
     checked_from: int = 0  # the checkpoint's event the replay started after; 0: from the first event
     replayed: int = 0  # events replayed
     processes: int = 1  # the processes the replay was split between
+    rows_checked: RowCheck | None = None  # a full check's: every sealed row held against its record
     checkpoint_problems: tuple[CheckpointProblem, ...] = ()
     trusted_checkpoint: int = 0  # the newest checkpoint found signed and in the chain (0: none)
     routing: dict[str, str] = field(default_factory=dict)  # each station's routing as recorded at the head
@@ -103,8 +105,12 @@ def check_audit_trail(uow: UnitOfWork, routing: StationRouting | None = None, *,
     first_break: Problem | None = (archived.problem if archived else None) or replay.broken
     if first_break is None:
         first_break = _end_of_chain(uow, key, replay, head)
-    if first_break is None:
-        first_break = _row_difference(uow, replay.gathered, whole=start is None)
+    rows = None
+    if first_break is None and start is None:
+        rows = check_every_sealed_row(uow, replay.gathered.ledger(), head.sequence)
+        first_break = rows.first_difference
+    elif first_break is None:
+        first_break = _recent_row_difference(uow, replay.gathered)
     if first_break is None and start is None:
         first_break = _changed_document_part(uow)
     if first_break is None and routing is not None:
@@ -118,6 +124,7 @@ def check_audit_trail(uow: UnitOfWork, routing: StationRouting | None = None, *,
         checked_from=start.sequence if start else 0,
         replayed=replay.replayed + (archived.replayed if archived else 0),
         processes=replay.processes,
+        rows_checked=rows,
         checkpoint_problems=tuple(problem for problem in problems if isinstance(problem, CheckpointProblem)),
         trusted_checkpoint=max(vouched, default=start.sequence if start else 0),
         routing=replay.gathered.routing,
@@ -155,19 +162,12 @@ def _starting_point(
     return archived.as_checkpoint() if archived is not None else None
 
 
-def _row_difference(uow: UnitOfWork, gathered: Gathered, *, whole: bool) -> RowDifference | None:
-    """Every sealed row against its record (``whole``: the replay began at the first event), else
-    only the rows recorded since the checkpoint."""
-    ledger = gathered.ledger() if whole else None
+def _recent_row_difference(uow: UnitOfWork, gathered: Gathered) -> RowDifference | None:
+    """The rows recorded since the checkpoint, each against its newest record."""
     for table in sealed_table_names():
-        if ledger is not None:
-            difference = ledger.first_difference(table, current_digests(uow.session, table))
-        elif table in gathered.recorded:
-            recorded = gathered.recorded[table]
-            difference = _recent_difference(table, recorded, uow.records.sealed_row_digests(table, recorded))
-        else:
-            difference = None
-        if difference is not None:
+        recorded = gathered.recorded.get(table)
+        difference = recorded and _recent_difference(table, recorded, uow.records.sealed_row_digests(table, recorded))
+        if difference:
             return difference
     return None
 
@@ -190,15 +190,11 @@ def _recent_difference(table: str, recorded: dict[str, str], now: dict[str, str]
     for key in sorted(recorded, key=_natural):
         expected, current = recorded[key], now.get(key)
         if expected and current is None:
-            return RowDifference(
-                table, key, "is recorded in the audit chain but gone: it was deleted outside the station"
-            )
+            return RowDifference(table, key, GONE)
         if not expected and current is not None:
-            return RowDifference(table, key, "has no record in the audit chain: it was put in outside the station")
+            return RowDifference(table, key, PUT_IN)
         if expected and current is not None and not same_digest(expected, current):
-            return RowDifference(
-                table, key, "differs from its record in the audit chain: it was changed outside the station"
-            )
+            return RowDifference(table, key, CHANGED)
     return None
 
 

@@ -15,9 +15,10 @@ import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from typing import Any
 
 MOST_PROCESSES = 4
 START_METHOD = "fork"
@@ -53,9 +54,14 @@ def objects_frozen() -> Iterator[None]:
 
 
 @contextmanager
-def process_pool(processes: int) -> Iterator[ProcessPoolExecutor]:
+def process_pool(
+    processes: int, initializer: Callable[..., object] | None = None, initargs: tuple[Any, ...] = ()
+) -> Iterator[ProcessPoolExecutor]:
+    """``initargs`` reach each process's ``initializer`` as they are when forked (copied only page by
+    page as they are written), where a task's arguments are always pickled."""
+    context = multiprocessing.get_context(START_METHOD)
     with (
         objects_frozen(),
-        ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context(START_METHOD)) as pool,
+        ProcessPoolExecutor(processes, mp_context=context, initializer=initializer, initargs=initargs) as pool,
     ):
         yield pool

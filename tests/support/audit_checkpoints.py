@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
+from receiving_app.persistence.row_sealing import sealed_table_names
 from receiving_app.services.audit_check import ChainReport
 from receiving_app.services.station import Station
 from tests.support.receiving import receive
@@ -51,6 +52,13 @@ class GrowingChain:
     def sql(self, statement: str, **parameters: object) -> None:
         with self.station.units.engine.begin() as connection:
             connection.execute(text(statement), parameters)
+
+    def sealed_rows(self) -> int:
+        """How many rows that decide money or rights the database holds."""
+        with self.station.units.engine.connect() as connection:
+            return sum(
+                connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one() for table in sealed_table_names()
+            )
 
     def event_of_type(self, event_type: str, *, after: int = 0) -> int:
         with self.station.units.engine.connect() as connection:

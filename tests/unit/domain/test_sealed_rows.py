@@ -7,7 +7,15 @@ import json
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from receiving_app.domain.sealed_rows import RowLedger, row_digest, same_digest
+from receiving_app.domain.sealed_rows import (
+    CHANGED,
+    GONE,
+    RowDifference,
+    RowLedger,
+    first_of_ranges,
+    row_digest,
+    same_digest,
+)
 
 ROW = {"id": 7, "outcome": "refund", "refund_total": Decimal("29.99"), "notes": None}
 
@@ -58,3 +66,36 @@ def test_the_digest_of_a_row_of_every_kind_of_value_is_the_one_the_chain_already
     }
     assert row_digest(ROW) == "jR-c8KMdnfk4J-nYQ9F-7A"
     assert row_digest(row) == "14gi97n7L5BpPGE__MJ5Ow"
+
+
+def _recorded(*keys: int) -> RowLedger:
+    return RowLedger({"decisions": {str(key): row_digest({**ROW, "id": key}) for key in keys}})
+
+
+def _now(*keys: int) -> list[tuple[str, str]]:
+    return [(str(key), row_digest({**ROW, "id": key})) for key in keys]
+
+
+def test_a_range_of_keys_answers_for_its_own_records_only() -> None:
+    ledger = _recorded(1, 2, 3, 4, 9)
+
+    assert ledger.first_difference("decisions", _now(1, 2), within=(None, 2)) is None
+    assert ledger.first_difference("decisions", _now(3, 4), within=(2, 4)) is None
+    gone = ledger.first_difference("decisions", _now(3, 4), within=(2, None))  # open: up to any key
+    assert gone is not None and (gone.key, gone.problem) == ("9", GONE)
+
+
+def test_the_ranges_of_a_table_name_what_the_whole_table_names() -> None:
+    ledger = _recorded(1, 2, 3, 4)
+    changed_4 = [("3", row_digest({**ROW, "id": 3})), ("4", row_digest(ROW))]
+    in_ranges = [
+        ledger.first_difference("decisions", _now(2), within=(None, 2)),  # 1 is gone
+        ledger.first_difference("decisions", changed_4, within=(2, None)),
+    ]
+    whole = ledger.first_difference("decisions", _now(2) + changed_4)
+
+    assert whole is not None and (whole.key, whole.problem) == ("4", CHANGED)
+    assert first_of_ranges(in_ranges) == whole
+    assert first_of_ranges([ledger.first_difference("decisions", _now(2, 3), within=(None, 3)), None]) == RowDifference(
+        "decisions", "1", GONE
+    )
