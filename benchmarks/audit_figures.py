@@ -110,8 +110,6 @@ def _new_database(ctx: Context, backend: str, events: int) -> str:
 
 
 def _full(ctx: Context, backend: str, events: int) -> Result:
-    from receiving_app.services import process_split
-
     built = _built(ctx, backend, events)
     station, chain = built.station, built.chain
     if built.floor_bytes is None:
@@ -127,11 +125,7 @@ def _full(ctx: Context, backend: str, events: int) -> Result:
 
     warm = verify()  # the first read pulls the file or the table into the cache, as a second verify finds it
     repeats = 1 if ctx.profiling else (3 if chain.events >= 500_000 else 5)
-    # The profile pass replays in this process, where the profiler sees it (its timings are not used).
-    split = process_split.MOST_PROCESSES
-    process_split.MOST_PROCESSES = 1 if ctx.profiling else split
-    samples, floor_samples, report = _interleaved(ctx, floor, verify, repeats)
-    process_split.MOST_PROCESSES = split
+    samples, floor_samples, report = interleaved(ctx, floor, verify, repeats)
     per_event = sorted(samples)[len(samples) // 2] / report.events * 1e6
     floor_per_event = sorted(floor_samples)[len(floor_samples) // 2] / len(built.floor_bytes) * 1e6
     size = sum(len(text) for text in built.floor_bytes) / len(built.floor_bytes)
@@ -179,7 +173,7 @@ def _day(ctx: Context, backend: str) -> Result:
 
     warm = verify()
     repeats = 1 if ctx.profiling else 20
-    samples, floor_samples, report = _interleaved(ctx, floor, verify, repeats)
+    samples, floor_samples, report = interleaved(ctx, floor, verify, repeats)
     return Result(
         "time",
         samples,
@@ -218,17 +212,25 @@ def _by_type(counts: Counter) -> str:
     return ", ".join(f"{kind} {count}" for kind, count in counts.most_common())
 
 
-def _interleaved(ctx, floor, verify, repeats: int):
+def interleaved(ctx, floor, verify, repeats: int):
     """``repeats`` runs of the floor and of the verify, one after the other, so that the machine's moods
-    weigh on both alike; their times, and the last verify's report."""
+    weigh on both alike; their times, and the last verify's report. The profile pass verifies in this
+    process, where the profiler sees the work (its timings are not used)."""
+    from receiving_app.services import process_split
+
     samples, floor_samples = [], []
     clock = time.perf_counter
-    for _ in range(repeats):
-        begun = clock()
-        floor()
-        floor_samples.append(clock() - begun)
-        with ctx.profiled():
+    split = process_split.MOST_PROCESSES
+    process_split.MOST_PROCESSES = 1 if ctx.profiling else split
+    try:
+        for _ in range(repeats):
             begun = clock()
-            report = verify()
-            samples.append(clock() - begun)
+            floor()
+            floor_samples.append(clock() - begun)
+            with ctx.profiled():
+                begun = clock()
+                report = verify()
+                samples.append(clock() - begun)
+    finally:
+        process_split.MOST_PROCESSES = split
     return samples, floor_samples, report

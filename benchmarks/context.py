@@ -81,7 +81,8 @@ class Context:
         self._pickers: dict[str, data.RmaPicker] = {}
         self._pg_databases: list[str] = []
         self._pg_problem: str | bool | None = False  # False: not asked yet
-        self._pg_cache: str | None = None
+        self._pg_cache: str | None = None  # the run's size's
+        self._pg_caches: list[str] = []
 
     # Profiling -------------------------------------------------------------------------------------
 
@@ -96,31 +97,38 @@ class Context:
 
     # Databases -------------------------------------------------------------------------------------
 
-    def sqlite_url(self) -> str:
-        """A working copy of the SQLite warehouse of ``size`` RMAs, shared by this run's figures."""
-        if "sqlite" not in self._urls:
-            cache = data.sqlite_cache(self.cache_dir, self.size, reuse=self.reuse, log=self.log)
-            self._urls["sqlite"] = data.sqlite_work_copy(cache, self.work_dir, f"rmas-{self.size}")
-        return self._urls["sqlite"]
+    def sqlite_url(self, size: int | None = None) -> str:
+        """A working copy of the SQLite warehouse of ``size`` RMAs (the run's size unless told), shared by
+        this run's figures."""
+        size = size or self.size
+        if f"sqlite-{size}" not in self._urls:
+            cache = data.sqlite_cache(self.cache_dir, size, reuse=self.reuse, log=self.log)
+            self._urls[f"sqlite-{size}"] = data.sqlite_work_copy(cache, self.work_dir, f"rmas-{size}")
+        return self._urls[f"sqlite-{size}"]
 
     def postgres_problem(self) -> str | None:
         if self._pg_problem is False:
             self._pg_problem = data.postgres_problem(self.pg_admin_url)
         return self._pg_problem  # type: ignore[return-value]
 
-    def postgres_url(self) -> str:
-        """A working copy of the PostgreSQL warehouse of ``size`` RMAs, shared by this run's figures."""
+    def postgres_url(self, size: int | None = None) -> str:
+        """A working copy of the PostgreSQL warehouse of ``size`` RMAs (the run's size unless told), shared
+        by this run's figures."""
         problem = self.postgres_problem()
         if problem:
             raise Unavailable(problem)
-        if "postgresql" not in self._urls:
-            self._pg_cache = data.postgres_cache(
-                self.pg_admin_url, self.size, reuse=self.reuse, log=self.log, settings_path=self.settings_path
+        size = size or self.size
+        if f"postgresql-{size}" not in self._urls:
+            cache = data.postgres_cache(
+                self.pg_admin_url, size, reuse=self.reuse, log=self.log, settings_path=self.settings_path
             )
-            name = f"receiving_bench_work_{os.getpid()}"
+            self._pg_caches.append(cache)
+            if size == self.size:
+                self._pg_cache = cache
+            name = f"receiving_bench_work_{os.getpid()}_{size}"
             self._pg_databases.append(name)
-            self._urls["postgresql"] = data.postgres_work_copy(self.pg_admin_url, self._pg_cache, name)
-        return self._urls["postgresql"]
+            self._urls[f"postgresql-{size}"] = data.postgres_work_copy(self.pg_admin_url, cache, name)
+        return self._urls[f"postgresql-{size}"]
 
     def postgres_copy(self, name: str) -> str:
         """Another working copy of the PostgreSQL warehouse, as the cache holds it (not as this run's figures
@@ -155,7 +163,7 @@ class Context:
         self.close_stations()
         for name in self._pg_databases:
             data.drop_postgres_database(self.pg_admin_url, name)
-        if self._pg_cache and not self.reuse:
-            self.log(f"  PostgreSQL: dropping {self._pg_cache} (with --reuse the warehouse is kept for the next run)")
-            data.drop_postgres_database(self.pg_admin_url, self._pg_cache)
+        for cache in self._pg_caches if not self.reuse else ():
+            self.log(f"  PostgreSQL: dropping {cache} (with --reuse the warehouse is kept for the next run)")
+            data.drop_postgres_database(self.pg_admin_url, cache)
         shutil.rmtree(self.work_dir, ignore_errors=True)

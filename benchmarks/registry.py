@@ -9,7 +9,14 @@ Titles may use {size} (RMAs in the big warehouse), {tenth} (a tenth of it), {sta
 
 from __future__ import annotations
 
-from benchmarks import audit_figures, figures, receiving_figures, search_figures, storage_figures
+from benchmarks import (
+    audit_figures,
+    figures,
+    receiving_figures,
+    search_figures,
+    storage_figures,
+    warehouse_audit_figures,
+)
 from benchmarks.core import Figure, kib_at_most, median_at_most, p95_at_most, rate_at_least, ratio_at_most
 
 FIGURES: tuple[Figure, ...] = (
@@ -155,6 +162,36 @@ FIGURES: tuple[Figure, ...] = (
         median_at_most(1000),
         floor="SHA-256 alone over the day's bytes",
         measure=audit_figures.audit_day_postgresql,
+        needs_postgres=True,
+    ),
+    Figure(
+        "audit_warehouse_sqlite",
+        "`audit verify --full` of the warehouse of {size} RMAs, its own chain and every sealed row, SQLite",
+        median_at_most(10000),
+        floor="SHA-256 alone over the events' and rows' bytes",
+        measure=warehouse_audit_figures.audit_warehouse_sqlite,
+    ),
+    Figure(
+        "audit_warehouse_sqlite_tenth",
+        "`audit verify --full` of a warehouse of {tenth} RMAs, its own chain and every sealed row, SQLite",
+        median_at_most(10000),
+        floor="SHA-256 alone over the events' and rows' bytes",
+        measure=warehouse_audit_figures.audit_warehouse_sqlite_tenth,
+    ),
+    Figure(
+        "audit_warehouse_postgresql",
+        "`audit verify --full` of the warehouse of {size} RMAs, its own chain and every sealed row, PostgreSQL",
+        median_at_most(10000),
+        floor="SHA-256 alone over the events' and rows' bytes",
+        measure=warehouse_audit_figures.audit_warehouse_postgresql,
+        needs_postgres=True,
+    ),
+    Figure(
+        "audit_warehouse_postgresql_tenth",
+        "`audit verify --full` of a warehouse of {tenth} RMAs, its own chain and every sealed row, PostgreSQL",
+        median_at_most(10000),
+        floor="SHA-256 alone over the events' and rows' bytes",
+        measure=warehouse_audit_figures.audit_warehouse_postgresql_tenth,
         needs_postgres=True,
     ),
     Figure(
