@@ -97,7 +97,8 @@ KeyRange = tuple[int | None, int | None]  # (after, up_to] of a table's whole-nu
 
 @dataclass
 class RowLedger:
-    """The newest recorded digest of every sealed row, built by replaying the chain."""
+    """The newest recorded digest of every sealed row, built by replaying the chain; "" (or no entry) for
+    a row the station itself removed."""
 
     recorded: dict[str, dict[str, str]] = field(default_factory=dict)
 
@@ -122,11 +123,13 @@ class RowLedger:
         for key, digest in current:
             seen.add(key)
             expected = recorded.get(key)
-            if expected is None:
+            if not expected:
                 return RowDifference(table, key, PUT_IN)
             if not same_digest(expected, digest):
                 return RowDifference(table, key, CHANGED)
-        keys = recorded if within is None else (key for key in recorded if _within(int(key), within))
+        keys = (key for key, digest in recorded.items() if digest)
+        if within is not None:
+            keys = (key for key in keys if _within(int(key), within))
         gone = min((key for key in keys if key not in seen), key=_natural, default=None)
         return None if gone is None else RowDifference(table, gone, GONE)
 

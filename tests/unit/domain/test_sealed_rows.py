@@ -10,6 +10,7 @@ from decimal import Decimal
 from receiving_app.domain.sealed_rows import (
     CHANGED,
     GONE,
+    PUT_IN,
     RowDifference,
     RowLedger,
     first_of_ranges,
@@ -99,3 +100,11 @@ def test_the_ranges_of_a_table_name_what_the_whole_table_names() -> None:
     assert first_of_ranges([ledger.first_difference("decisions", _now(2, 3), within=(None, 3)), None]) == RowDifference(
         "decisions", "1", GONE
     )
+
+
+def test_a_row_the_station_removed_is_neither_gone_nor_expected() -> None:
+    ledger = RowLedger({"documents": {"1": row_digest(ROW), "2": ""}})
+
+    assert ledger.first_difference("documents", [("1", row_digest(ROW))]) is None
+    put_back = ledger.first_difference("documents", [("1", row_digest(ROW)), ("2", row_digest(ROW))])
+    assert put_back == RowDifference("documents", "2", PUT_IN)
