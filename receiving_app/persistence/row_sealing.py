@@ -249,5 +249,5 @@ def current_digests(
     names = tuple(result.keys())
     key_at = [names.index(column.name) for column in key_columns]
     for row in result:
-        key = str(row[key_at[0]]) if len(key_at) == 1 else "/".join(str(row[at]) for at in key_at)
+        key = str(row[key_at[0]]) if len(key_at) == 1 else key_text(tuple(row[at] for at in key_at))
         yield key, row_digest(_without_added_defaults(name, dict(zip(names, row, strict=True))))

@@ -166,9 +166,10 @@ def _recent_row_difference(uow: UnitOfWork, gathered: Gathered) -> RowDifference
     """The rows recorded since the checkpoint, each against its newest record."""
     for table in sealed_table_names():
         recorded = gathered.recorded.get(table)
-        difference = recorded and _recent_difference(table, recorded, uow.records.sealed_row_digests(table, recorded))
-        if difference:
-            return difference
+        if recorded is not None:
+            difference = _recent_difference(table, recorded, uow.records.sealed_row_digests(table, recorded))
+            if difference is not None:
+                return difference
     return None
 
 
