@@ -112,21 +112,35 @@ class RowLedger:
                     else:  # the station itself removed the row
                         recorded.pop(key, None)
 
+    def records(self, table: str) -> int:
+        """How many of the table's rows have a record (and were not removed by the station)."""
+        return sum(1 for digest in self.recorded.get(table, {}).values() if digest)
+
     def first_difference(
-        self, table: str, current: Iterable[tuple[str, str]], within: KeyRange | None = None
+        self,
+        table: str,
+        current: Iterable[tuple[str, str]],
+        within: KeyRange | None = None,
+        *,
+        as_many_rows: bool = False,
     ) -> RowDifference | None:
         """Compares the table's rows now, as (key, digest) in key order, with their records: the first
         row changed or put in, else the first recorded row that is gone. ``within``: ``current`` holds
-        only the rows whose whole-number key lies in that range, and only their records count."""
+        only the rows whose whole-number key lies in that range, and only their records count.
+        ``as_many_rows``: the table holds as many rows as it has records, so none can be gone unless one
+        was put in, which is found first (a million records are not looked through again)."""
         recorded = self.recorded.get(table, {})
         seen: set[str] = set()
         for key, digest in current:
-            seen.add(key)
+            if not as_many_rows:
+                seen.add(key)
             expected = recorded.get(key)
             if not expected:
                 return RowDifference(table, key, PUT_IN)
             if not same_digest(expected, digest):
                 return RowDifference(table, key, CHANGED)
+        if as_many_rows:
+            return None
         keys = (key for key, digest in recorded.items() if digest)
         if within is not None:
             keys = (key for key in keys if _within(int(key), within))

@@ -34,6 +34,7 @@ class _Verify:
     url: str
     snapshot: str | None  # the verify's snapshot, where the database can share it
     head: int  # the audit head the verify replayed to
+    as_many_rows: frozenset[str]  # the tables holding as many rows as they have records
 
 
 @dataclass(frozen=True)
@@ -48,23 +49,21 @@ def check_every_sealed_row(uow: UnitOfWork, ledger: RowLedger, head: int) -> Row
     has none, or is recorded but gone."""
     sizes = sealed_table_sizes(uow.session)
     rows = sum(size.rows for size in sizes.values())
+    as_many_rows = frozenset(table for table, size in sizes.items() if size.rows == ledger.records(table))
     processes = processes_for(rows, SPLIT_FROM)
     if processes > 1:
         stretches = _stretches(sizes, processes)
-        verify = _Verify(uow.records.connection_url(), uow.records.snapshot_to_share(), head)
+        verify = _Verify(uow.records.connection_url(), uow.records.snapshot_to_share(), head, as_many_rows)
         shares = _shares(stretches, processes)
         found = _split(verify, ledger, shares)
         if found is not None:
             return RowCheck(_first_by_table(found[stretch] for stretch, _rows in stretches), rows, len(shares))
-    first = next(
-        (
-            difference
-            for table in sealed_table_names()
-            if (difference := ledger.first_difference(table, current_digests(uow.session, table))) is not None
-        ),
-        None,
-    )
-    return RowCheck(first, rows)
+    for table in sealed_table_names():
+        current = current_digests(uow.session, table)
+        difference = ledger.first_difference(table, current, as_many_rows=table in as_many_rows)
+        if difference is not None:
+            return RowCheck(difference, rows)
+    return RowCheck(None, rows)
 
 
 def _stretches(sizes: dict[str, TableSize], processes: int) -> list[tuple[Stretch, float]]:
@@ -128,7 +127,9 @@ def _check_in_a_process(verify: _Verify, share: list[Stretch]) -> dict[Stretch, 
             if uow.records.audit_head().sequence != verify.head:
                 return None
             return {
-                (table, keys): _ledger.first_difference(table, current_digests(uow.session, table, keys), keys)
+                (table, keys): _ledger.first_difference(
+                    table, current_digests(uow.session, table, keys), keys, as_many_rows=table in verify.as_many_rows
+                )
                 for table, keys in share
             }
     finally:
