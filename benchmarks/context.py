@@ -130,6 +130,12 @@ class Context:
             self._urls[f"postgresql-{size}"] = data.postgres_work_copy(self.pg_admin_url, cache, name)
         return self._urls[f"postgresql-{size}"]
 
+    def sqlite_copy(self, name: str) -> str:
+        """Another working copy of the SQLite warehouse, as the cache holds it (not as this run's figures left
+        the shared copy)."""
+        cache = data.sqlite_cache(self.cache_dir, self.size, reuse=self.reuse, log=self.log)
+        return data.sqlite_work_copy(cache, self.work_dir, f"rmas-{self.size}-{name}")
+
     def postgres_copy(self, name: str) -> str:
         """Another working copy of the PostgreSQL warehouse, as the cache holds it (not as this run's figures
         left the shared copy), dropped at the end: for a floor that replays a figure's statements."""

@@ -377,6 +377,7 @@ def decide_one_day(
     from receiving_app.persistence.decision_tables import DecisionRow
     from receiving_app.persistence.inspection_tables import InspectionRow
     from receiving_app.persistence.rma_tables import RmaLineRow, RmaRow
+    from receiving_app.persistence.row_sealing import mark_written
 
     photo = thumbnail("#c8b49a", "box", "JPEG")
     sampled = list(lines[:through_service])
@@ -449,6 +450,7 @@ def decide_one_day(
             uow.records.bulk_insert(InspectionRow, inspections)
             uow.records.bulk_insert(DecisionRow, decisions)
             session.execute(update(RmaLineRow).where(RmaLineRow.id.in_(decided_lines)).values(status="decided"))
+            mark_written(session, RmaLineRow, [(line,) for line in decided_lines])  # sealed, as the station would
         uow.records.catch_up_id_sequences(InspectionRow, DecisionRow)
         uow.commit()
     if station.units.engine.dialect.name == "postgresql":

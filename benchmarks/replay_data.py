@@ -65,6 +65,7 @@ def decide_on(station, lines: Sequence[tuple], day: date, rng: random.Random, *,
     from receiving_app.persistence.decision_tables import DecisionRow
     from receiving_app.persistence.inspection_tables import InspectionRow, WeightReadingRow
     from receiving_app.persistence.rma_tables import RmaLineRow
+    from receiving_app.persistence.row_sealing import mark_written
 
     photo = data.thumbnail("#c8b49a", "box", "JPEG")
     sampled = list(lines[:through_service])
@@ -121,6 +122,7 @@ def decide_on(station, lines: Sequence[tuple], day: date, rng: random.Random, *,
             uow.records.bulk_insert(WeightReadingRow, readings)
             uow.records.bulk_insert(DecisionRow, decisions)
             session.execute(update(RmaLineRow).where(RmaLineRow.id.in_(decided)).values(status="decided"))
+            mark_written(session, RmaLineRow, [(line,) for line in decided])  # sealed, as the station would
         uow.records.catch_up_id_sequences(InspectionRow, DecisionRow)
         uow.commit()
     return len(sampled)
